@@ -1,0 +1,77 @@
+"""Parse every SaudiNewsNet article (title + "\\n\\n" + content): articles per second, peak memory, failures.
+
+    python benchmarks/structure_corpus.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--full]
+
+By default only the structure stage runs (what this benchmark measures); --full runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+import traceback
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import arnews
+from arnews.parser import parse_structure
+from arnews.text import check_input, view
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--full", action="store_true", help="run the whole pipeline, not only the structure stage")
+    args = ap.parse_args()
+    zips = sorted(args.corpus.glob("*.zip"))
+    if not zips:
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    count = failures = chars = 0
+    found: Counter[str] = Counter()
+    seconds = 0.0
+    for z in zips:
+        with zipfile.ZipFile(z) as archive:
+            for name in archive.namelist():
+                for item in json.loads(archive.read(name)):
+                    if args.limit is not None and count >= args.limit:
+                        break
+                    text = item["title"] + "\n\n" + item["content"]
+                    started = time.perf_counter()
+                    try:
+                        if args.full:
+                            article = arnews.parse(text)
+                            paragraphs, dateline, captions = article.paragraphs, article.dateline, article.captions
+                        else:
+                            s = parse_structure(view(check_input(text)))
+                            paragraphs, dateline, captions = s.paragraphs, s.dateline, s.captions
+                    except Exception:
+                        failures += 1
+                        traceback.print_exc()
+                        continue
+                    finally:
+                        seconds += time.perf_counter() - started
+                    count += 1
+                    chars += len(text)
+                    found["with dateline"] += dateline is not None
+                    found["with captions"] += bool(captions)
+                    found["paragraphs"] += len(paragraphs)
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles:        {count:,} ({chars / 1e6:.1f} M characters)")
+    print(f"exceptions:      {failures}")
+    print(f"time:            {seconds:.1f} s parsing, {count / seconds:,.0f} articles/s")
+    print(f"peak memory:     {peak_mib:,.0f} MiB (max RSS of the process)")
+    for k, v in found.items():
+        print(f"{k + ':':16} {v:,}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

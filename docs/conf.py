@@ -1,0 +1,28 @@
+"""Sphinx configuration for the arnews documentation."""
+
+from __future__ import annotations
+
+import arnews
+
+project = "arnews"
+author = "The arnews authors"
+copyright = "2026, the arnews authors"  # noqa: A001
+release = arnews.__version__
+version = release
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+    "myst_parser",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = f"arnews {release}"
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+nitpicky = False
+myst_heading_anchors = 3
+suppress_warnings = ["myst.header"]

@@ -1,0 +1,91 @@
+"""arnews: Arabic news articles as typed, linked, citable data.
+
+>>> import arnews
+>>> article = arnews.parse("عنوان\\n\\nالقاهرة - أ ف ب\\nقال المتحدث: «نحن مستعدون».")
+>>> article.dateline
+'القاهرة - أ ف ب'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from arnews.errors import ArnewsError, InputError, KnowledgeBaseError, ModelError
+from arnews.models import (
+    Article,
+    Caption,
+    DateMention,
+    Donation,
+    Entity,
+    EntityRef,
+    Mention,
+    Money,
+    Paragraph,
+    Participants,
+    Quote,
+    Source,
+    Span,
+    Speaker,
+)
+from arnews.pipeline import Pipeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArnewsError",
+    "Article",
+    "Caption",
+    "DateMention",
+    "Donation",
+    "Entity",
+    "EntityRef",
+    "InputError",
+    "KnowledgeBaseError",
+    "Mention",
+    "ModelError",
+    "Money",
+    "Paragraph",
+    "Participants",
+    "Pipeline",
+    "Quote",
+    "Source",
+    "Span",
+    "Speaker",
+    "__version__",
+    "parse",
+    "parse_many",
+]
+
+_default: Pipeline | None = None
+
+
+def _pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def parse(
+    text: str,
+    *,
+    published: _dt.datetime | _dt.date | str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Parse one Arabic news article (plain text, title first) into an :class:`Article`.
+
+    ``published`` anchors relative dates when the text carries no date of its own; ``url`` is recorded in
+    ``article.source``.
+    """
+    return _pipeline().parse(text, published=published, url=url)
+
+
+def parse_many(
+    items: Iterable[str | Path],
+    *,
+    published: _dt.datetime | _dt.date | str | None = None,
+) -> Iterator[Article]:
+    """Parse many articles (texts, or ``pathlib.Path`` of UTF-8 files), batched and streamed, in order."""
+    return _pipeline().parse_many(items, published=published)

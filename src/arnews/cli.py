@@ -1,0 +1,124 @@
+"""The ``arnews`` command: ``arnews parse PATH... [--format json|jsonl|text]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from arnews.errors import ArnewsError
+from arnews.io import iter_paths, read_text
+from arnews.models import Article
+
+__all__ = ["main"]
+
+
+def _render_text(article: Article, name: str) -> str:
+    out = [f"== {name}", f"title:     {article.title}"]
+    if article.dateline:
+        out.append(f"dateline:  {article.dateline}")
+    if article.published:
+        out.append(f"published: {article.published.isoformat()}")
+    src = article.source
+    for label, value in (
+        ("site", src.site),
+        ("author", src.author),
+        ("agency", src.agency),
+        ("translator", src.translator),
+    ):
+        if value:
+            out.append(f"{label + ':':11}{value}")
+    if src.translated:
+        out.append("translated: yes")
+    if src.contributors:
+        out.append(f"contributors: {', '.join(src.contributors)}")
+    out.append(f"paragraphs: {len(article.paragraphs)}")
+    for cap in article.captions:
+        out.append(f"caption:   {cap.text[:70]} [{cap.credit or ''}]")
+    for ent in article.entities:
+        out.append(f"entity:    {ent.type:4} {ent.name} {ent.wikidata or ''} ({len(ent.mentions)} mentions)")
+    for q in article.quotes:
+        who = (q.speaker.name if q.speaker else "?") if not (q.speaker and q.speaker.anonymous) else "anonymous"
+        out.append(f"quote:     {q.kind:8} {who}: {q.text[:70]}")
+    for m in article.money:
+        out.append(f"money:     {m.text} = {m.value} {m.currency} {m.qualifier or ''}".rstrip())
+    for d in article.donations:
+        org = d.organizer.name if d.organizer else ""
+        out.append(f"donation:  {d.amount.value} {d.amount.currency} {org}".rstrip())
+    for dm in article.dates:
+        out.append(f"date:      {dm.text} = {dm.value}")
+    return "\n".join(out)
+
+
+def _emit(article: Article, name: str, fmt: str, stream: TextIO) -> None:
+    if fmt == "text":
+        stream.write(_render_text(article, name) + "\n\n")
+        return
+    data = article.to_dict()
+    data["file"] = name
+    if fmt == "jsonl":
+        stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from arnews import parse
+
+    failures = 0
+    out: TextIO = sys.stdout
+    inputs: list[tuple[str, Path | None]] = []
+    for raw in args.paths:
+        if raw == "-":
+            inputs.append(("-", None))
+        else:
+            inputs.extend((str(p), p) for p in iter_paths([raw]))
+    for name, path in inputs:
+        try:
+            if path is None:
+                text = sys.stdin.read().lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+            else:
+                text = read_text(path)
+            article = parse(text, published=args.published, url=args.url)
+        except ArnewsError as exc:
+            failures += 1
+            print(f"arnews: {exc}", file=sys.stderr)
+            continue
+        _emit(article, name, args.format, out)
+    out.flush()
+    return 1 if failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from arnews import __version__
+
+    ap = argparse.ArgumentParser(prog="arnews", description="Arabic news articles as typed, linked, citable data.")
+    ap.add_argument("--version", action="version", version=f"arnews {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse article files or folders and print JSON")
+    p.add_argument("paths", nargs="+", help="files, folders (their .txt/.html files) or - for standard input")
+    p.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
+    p.add_argument("--published", default=None, help="publication date (ISO 8601) that anchors relative dates")
+    p.add_argument("--url", default=None, help="the article's address, recorded in source.url")
+    p.set_defaults(func=_cmd_parse)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 some input failed, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.func(args)
+    except BrokenPipeError:
+        return 0
+    except ArnewsError as exc:
+        print(f"arnews: {exc}", file=sys.stderr)
+        return 1
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

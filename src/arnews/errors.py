@@ -1,0 +1,21 @@
+"""The exceptions arnews raises. Catch :class:`ArnewsError` to catch them all."""
+
+from __future__ import annotations
+
+__all__ = ["ArnewsError", "InputError", "KnowledgeBaseError", "ModelError"]
+
+
+class ArnewsError(Exception):
+    """Base class of every error arnews raises on purpose."""
+
+
+class InputError(ArnewsError, ValueError):
+    """The input cannot be read as an article (not text, binary, too large, undecodable)."""
+
+
+class ModelError(ArnewsError, RuntimeError):
+    """A model file is missing, mismatched or unsafe to load."""
+
+
+class KnowledgeBaseError(ArnewsError, RuntimeError):
+    """A knowledge base file is missing or malformed."""

@@ -1,0 +1,113 @@
+"""The pipeline: text -> normalised view -> structure -> NLP -> entities -> quotes, money, dates, donations.
+
+Each arrow is one call to the entry function of one stage module. A stage that needs another's result gets it
+as an argument.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from arnews import dates as _dates
+from arnews import donations as _donations
+from arnews import linker as _linker
+from arnews import money as _money
+from arnews import parser as _parser
+from arnews import quotes as _quotes
+from arnews.errors import InputError
+from arnews.io import read_text
+from arnews.models import Article
+from arnews.nlp import Analyzer, default_analyzer
+from arnews.text import check_input, view
+
+__all__ = ["Pipeline"]
+
+
+def _as_datetime(published: _dt.datetime | _dt.date | str | None) -> _dt.datetime | None:
+    if published is None or isinstance(published, _dt.datetime):
+        return published
+    if isinstance(published, _dt.date):
+        return _dt.datetime(published.year, published.month, published.day)
+    try:
+        return _dt.datetime.fromisoformat(published)
+    except ValueError:
+        raise InputError(f"published must be a datetime or an ISO 8601 string, not {published!r}") from None
+
+
+class Pipeline:
+    """Runs every stage over one text or many. Build one to reuse its loaded models across calls.
+
+    >>> from arnews import Pipeline
+    >>> article = Pipeline().parse("عنوان الخبر\\n\\nالرياض - واس\\nقال الوزير إن المشروع اكتمل.")
+    >>> article.title, article.dateline
+    ('عنوان الخبر', 'الرياض - واس')
+    """
+
+    def __init__(self, *, analyzer: Analyzer | None = None, batch_size: int = 32) -> None:
+        self._analyzer = analyzer
+        self.batch_size = batch_size
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The NLP analyzer, resolved on first use."""
+        if self._analyzer is None:
+            self._analyzer = default_analyzer()
+        return self._analyzer
+
+    def parse(
+        self,
+        text: str,
+        *,
+        published: _dt.datetime | _dt.date | str | None = None,
+        url: str | None = None,
+    ) -> Article:
+        """Parse one article given as text."""
+        return next(self._run([(text, published, url)]))
+
+    def parse_many(
+        self,
+        items: Iterable[str | Path],
+        *,
+        published: _dt.datetime | _dt.date | str | None = None,
+    ) -> Iterator[Article]:
+        """Parse texts (or paths of UTF-8 files) in batches, yielding one article per item, in order."""
+        batch: list[tuple[str, _dt.datetime | _dt.date | str | None, str | None]] = []
+        for item in items:
+            text = read_text(item) if isinstance(item, Path) else item
+            batch.append((text, published, None))
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[tuple[str, _dt.datetime | _dt.date | str | None, str | None]]) -> Iterator[Article]:
+        prepared = []
+        for text, published, url in batch:
+            v = view(check_input(text))
+            structure = _parser.parse_structure(v, url=url)
+            prepared.append((v, structure, _as_datetime(published) or structure.published))
+        analyses = self.analyzer.analyze_many([(v.raw, s.regions()) for v, s, _ in prepared])
+        for (v, structure, anchor), analysis in zip(prepared, analyses, strict=True):
+            entities = _linker.link_entities(v, structure, analysis)
+            quotes = _quotes.extract_quotes(v, structure, analysis, entities)
+            money = _money.extract_money(v, structure)
+            dates = _dates.extract_dates(v, structure, anchor)
+            donations = _donations.extract_donations(v, structure, money, entities, dates)
+            yield Article(
+                title=structure.title.text if structure.title else "",
+                dateline=structure.dateline.text if structure.dateline else None,
+                published=anchor,
+                source=structure.source,
+                paragraphs=structure.paragraphs,
+                captions=structure.captions,
+                entities=entities,
+                quotes=quotes,
+                money=money,
+                donations=donations,
+                dates=dates,
+                title_span=structure.title,
+                dateline_span=structure.dateline,
+            )

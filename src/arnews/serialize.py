@@ -1,0 +1,63 @@
+"""The one place where records become JSON-ready dicts and back (a ``cattrs`` converter)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from typing import Any, TypeVar
+
+import cattrs
+
+__all__ = ["converter", "from_json", "json_schema", "structure", "to_json", "unstructure"]
+
+T = TypeVar("T")
+
+converter = cattrs.Converter(omit_if_default=False)
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"not a decimal number: {value!r}") from None
+
+
+def _structure_datetime(value: Any, _: type) -> _dt.datetime:
+    if isinstance(value, _dt.datetime):
+        return value
+    return _dt.datetime.fromisoformat(str(value))
+
+
+converter.register_unstructure_hook(Decimal, str)
+converter.register_structure_hook(Decimal, _structure_decimal)
+converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
+converter.register_structure_hook(_dt.datetime, _structure_datetime)
+
+
+def unstructure(record: object) -> Any:
+    """A record as plain dicts, lists, strings, numbers, booleans and None."""
+    return converter.unstructure(record)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Rebuild a record of type ``cls`` from what :func:`unstructure` gave."""
+    return converter.structure(data, cls)
+
+
+def to_json(record: object, *, indent: int | None = None) -> str:
+    """A record as JSON text, with Arabic left readable."""
+    return json.dumps(unstructure(record), ensure_ascii=False, indent=indent)
+
+
+def from_json(data: str | bytes, cls: type[T]) -> T:
+    """Rebuild a record from :func:`to_json` output."""
+    return structure(json.loads(data), cls)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``Article.to_dict()``, shipped in the package."""
+    text = resources.files("arnews").joinpath("data/article.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

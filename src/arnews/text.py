@@ -1,0 +1,149 @@
+"""Input checks and the normalised view of a text.
+
+Matching happens on :attr:`TextView.norm`, a copy of the input with diacritics and tatweel removed, alef, ya
+and ta marbuta unified, Arabic-Indic digits made ASCII, Latin capitals lowered and HTML entities decoded.
+Every character of the normal form remembers where it came from, so a match on the normal form gives exact
+offsets into the input (:meth:`TextView.raw_span`). Output always uses the input's own characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from functools import lru_cache
+
+from attrs import frozen
+
+from arnews.errors import InputError
+
+__all__ = ["MAX_CHARS", "TextView", "check_input", "normalize", "view"]
+
+#: The largest input accepted, in characters (about 20 MB of Arabic text).
+MAX_CHARS = 10_000_000
+
+_DELETABLE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u200c\u200d\u200e\u200f\u061c\ufeff"
+)
+# tatweel is deleted where it stretches a word; standing alone ("القاهرة ـ") it is a dash and stays
+_SKIP_OR_ENTITY = re.compile(
+    rf"[{_DELETABLE}]+|(?<=[\u0620-\u064a])\u0640+|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,30}});"
+)
+_DELETABLE_RE = re.compile(rf"[{_DELETABLE}]+")
+
+_ONE_TO_ONE = str.maketrans(
+    {
+        **{c: "ا" for c in "أإآٱ"},
+        "ى": "ي",
+        "ی": "ي",
+        "ة": "ه",
+        "ک": "ك",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(ord("A") + i): chr(ord("a") + i) for i in range(26)},
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+# control characters other than tab, newline and carriage return mark binary input
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def check_input(text: object) -> str:
+    """Return ``text`` if it can be parsed as an article, else raise :class:`~arnews.errors.InputError`."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise InputError(
+            "parse() takes str; decode bytes first (arnews.io.read_text reads UTF-8 files with or without BOM)"
+        )
+    if not isinstance(text, str):
+        raise InputError(f"parse() takes the article as str, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"input of {len(text):,} characters is larger than the limit of {MAX_CHARS:,}")
+    sample = text[:65536]
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 10):
+        raise InputError("input looks binary (NUL or control characters), not text")
+    return text
+
+
+def _decode_entity(entity: str) -> str:
+    decoded = html.unescape(entity)
+    return " " if decoded == "\u00a0" else decoded
+
+
+@frozen(eq=False)
+class TextView:
+    """An input text and its normal form, with the way back from every normal character to the input."""
+
+    raw: str
+    norm: str
+    _starts: array[int]
+    _ends: array[int]
+
+    def raw_start(self, index: int) -> int:
+        """The input offset where normal character ``index`` begins (``len(raw)`` at the end)."""
+        return self._starts[index] if index < len(self.norm) else len(self.raw)
+
+    def raw_end(self, index: int) -> int:
+        """The input offset just after normal character ``index - 1`` (the end of a span ending at ``index``)."""
+        return self._ends[index - 1] if index > 0 else 0
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Input offsets of the normal-form span ``[start, end)``."""
+        if end <= start:
+            pos = self.raw_start(start)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def norm_index(self, raw_offset: int) -> int:
+        """The first normal character whose source starts at or after ``raw_offset`` (a binary search)."""
+        lo, hi = 0, len(self.norm)
+        starts = self._starts
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if starts[mid] < raw_offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def view(text: str) -> TextView:
+    """Build the normalised view of ``text`` in one linear pass."""
+    out: list[str] = []
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    pos = 0
+    for match in _SKIP_OR_ENTITY.finditer(text):
+        if match.start() > pos:
+            out.append(text[pos : match.start()].translate(_ONE_TO_ONE))
+            starts.extend(range(pos, match.start()))
+            ends.extend(range(pos + 1, match.start() + 1))
+        piece = match.group()
+        if piece[0] != "&":
+            # marks and kashida belong to the character they follow: a span ending there takes them in
+            if ends and ends[-1] == match.start():
+                ends[-1] = match.end()
+        else:
+            decoded = _decode_entity(piece).translate(_ONE_TO_ONE)
+            if decoded == piece:  # not an entity html knows: keep as it is
+                out.append(decoded)
+                starts.extend(range(match.start(), match.end()))
+                ends.extend(range(match.start() + 1, match.end() + 1))
+            else:
+                decoded = _DELETABLE_RE.sub("", decoded)
+                out.append(decoded)
+                starts.extend([match.start()] * len(decoded))
+                ends.extend([match.end()] * len(decoded))
+        pos = match.end()
+    if pos < len(text):
+        out.append(text[pos:].translate(_ONE_TO_ONE))
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
+    return TextView(text, "".join(out), starts, ends)
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The normal form of a short string (a lexicon entry, a name): the same rules as :func:`view`."""
+    return view(text).norm

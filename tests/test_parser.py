@@ -1,0 +1,280 @@
+"""The structure parser on the seeds, on crafted hard cases and on real corpus articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import arnews
+from arnews.parser import parse_structure
+from arnews.text import view
+from corpus_helpers import corpus_articles, corpus_text
+
+
+def structure(text: str):  # type: ignore[no-untyped-def]
+    return parse_structure(view(text))
+
+
+def spans_exact(text: str, article: arnews.Article) -> None:
+    d = article.to_dict()
+    pieces = list(d["paragraphs"]) + list(d["captions"]) + [d["title_span"], d["dateline_span"]]
+    for piece in pieces:
+        if piece is not None:
+            assert text[piece["start"] : piece["end"]] == piece["text"]
+
+
+# --- seeds -----------------------------------------------------------------------------------------------
+
+
+def test_seed_000_title_and_dateline(seed_texts: list[str]) -> None:
+    a = arnews.parse(seed_texts[0])
+    assert a.title == "تترك المانحون كامالا هاريس المكالمة محبطة وغاضبة"
+    assert a.dateline == "بروفينسيتاون ، ماساتشوستس"
+    assert a.paragraphs[0].text.startswith("أحبطت مكالمة")
+    assert not any("اترك تعليق" in p.text or "بريدك الإلكتروني" in p.text for p in a.paragraphs)
+
+
+def test_seed_001_notes_captions_and_furniture(seed_texts: list[str]) -> None:
+    a = arnews.parse(seed_texts[1])
+    assert a.title.startswith("منظمون شعبيون")  # the breadcrumb "الرئيسية" above it is skipped
+    assert a.published == dt.datetime(2024, 7, 29, 13, 0, 5)
+    assert a.source.site == "www.cbsnews.com"
+    assert a.source.translated is True
+    assert a.source.translator == "Google Translate"
+    assert a.source.contributors == ("أليسون نوفيلو",)
+    assert [c.credit for c in a.captions] == [
+        "مونتينيك مونرو / جيتي إيماجيز",
+        "كيفن ديتش / جيتي إيماجيز",
+        "جيم فوندروسكا / جيتي إيماجيز",
+    ]
+    assert a.captions[0].title is not None and a.captions[0].title.startswith("نائبة الرئيس كامالا هاريس تلقي")
+    assert a.captions[0].text.startswith("تتحدث نائبة الرئيس")
+    body = "\n".join(p.text for p in a.paragraphs)
+    for leaked in ("مقالات ذات صلة", "زر الذهاب", "ادارة الموقع", "جيتي إيماجيز", "ساهمت", "الكاتب:"):
+        assert leaked not in body
+
+
+def test_seed_002_duplicate_paragraph_dropped(seed_texts: list[str]) -> None:
+    a = arnews.parse(seed_texts[2])
+    texts = [p.text for p in a.paragraphs]
+    assert len(texts) == len(set(texts))
+    assert sum("يشير تقرير جديد لشبكة NBC News" in t for t in texts) == 1
+
+
+def test_seed_offsets_exact(seed_texts: list[str]) -> None:
+    for text in seed_texts:
+        spans_exact(text, arnews.parse(text))
+
+
+# --- datelines ---------------------------------------------------------------------------------------------
+
+BODY = "أعلنت الوزارة اليوم عن إطلاق مبادرة جديدة لدعم الأسر المحتاجة في المنطقة."
+
+
+@pytest.mark.parametrize(
+    ("head", "dateline", "agency", "author"),
+    [
+        ("الرياض - واس", "الرياض - واس", "وكالة الأنباء السعودية", None),
+        ("القاهرة ـ", "القاهرة", None, None),
+        ("(رويترز) -", "(رويترز)", "Reuters", None),
+        ("بيروت (أ ف ب) -", "بيروت (أ ف ب)", "AFP", None),
+        ("الكويت - أحمد العويد، واس", "الكويت - أحمد العويد، واس", "وكالة الأنباء السعودية", "أحمد العويد"),
+        ("بروفينسيتاون ، ماساتشوستس –", "بروفينسيتاون ، ماساتشوستس", None, None),
+        ("سبق ـ أبها:", "سبق ـ أبها", None, None),
+        ("جدة : واس", "جدة : واس", "وكالة الأنباء السعودية", None),
+    ],
+)
+def test_datelines_of_arab_outlets(head: str, dateline: str, agency: str | None, author: str | None) -> None:
+    text = f"عنوان الخبر\n\n{head} {BODY}\nفقرة ثانية من الخبر."
+    a = arnews.parse(text)
+    assert a.dateline == dateline
+    assert a.source.agency == agency
+    if author:
+        assert a.source.author == author
+    assert a.paragraphs[0].text == BODY
+    spans_exact(text, a)
+
+
+def test_dateline_on_its_own_line_with_author() -> None:
+    text = "عنوان الخبر\n\nلندن: رنيم حنوش\n" + BODY
+    a = arnews.parse(text)
+    assert a.dateline == "لندن: رنيم حنوش"
+    assert a.source.author == "رنيم حنوش"
+    assert [p.text for p in a.paragraphs] == [BODY]
+
+
+def test_dated_spa_dateline_gives_publication_date() -> None:
+    text = "عنوان الخبر\n\nالرياض 06 شوال 1436 هـ الموافق 22 يوليو 2015 م واس " + BODY
+    a = arnews.parse(text)
+    assert a.dateline is not None and a.dateline.startswith("الرياض 06 شوال 1436")
+    assert a.source.agency == "وكالة الأنباء السعودية"
+    assert a.published is not None and a.published.date() == dt.date(2015, 7, 22)
+    assert a.paragraphs[0].text == BODY
+
+
+def test_no_dateline_in_an_ordinary_first_sentence() -> None:
+    text = "عنوان الخبر\n\nقال وزير الخارجية إن المحادثات - التي بدأت أمس - ستستمر أسبوعا.\nفقرة ثانية."
+    a = arnews.parse(text)
+    assert a.dateline is None
+    assert a.paragraphs[0].text.startswith("قال وزير الخارجية")
+
+
+# --- captions, bylines, notes, furniture ----------------------------------------------------------------------
+
+
+def test_caption_with_photo_credit_label() -> None:
+    text = (
+        "عنوان الخبر\n\n" + BODY + "\n\nأمير المنطقة يدشن المشروع\nجانب من حفل التدشين أمس في جدة.\n"
+        "تصوير: خالد المالكي\n\nفقرة أخيرة من الخبر."
+    )
+    a = arnews.parse(text)
+    assert len(a.captions) == 1
+    cap = a.captions[0]
+    assert (cap.title, cap.text, cap.credit) == (
+        "أمير المنطقة يدشن المشروع",
+        "جانب من حفل التدشين أمس في جدة.",
+        "تصوير: خالد المالكي",
+    )
+    assert [p.text for p in a.paragraphs] == [BODY, "فقرة أخيرة من الخبر."]
+    spans_exact(text, a)
+
+
+def test_agency_credit_alone_makes_a_caption() -> None:
+    text = "عنوان\n\n" + BODY + "\n\nمتظاهرون في وسط المدينة يوم الجمعة\n(رويترز)\n\nفقرة أخيرة."
+    a = arnews.parse(text)
+    assert [c.credit for c in a.captions] == ["(رويترز)"]
+    assert a.captions[0].title is None
+
+
+def test_byline_and_contributors() -> None:
+    text = "عنوان\n\nبقلم: سارة أحمد\n" + BODY + "\nساهم محمد علي وليلى حسن في إعداد هذا التقرير.\n"
+    a = arnews.parse(text)
+    assert a.source.author == "سارة أحمد"
+    assert a.source.contributors == ("محمد علي", "ليلى حسن")
+    assert [p.text for p in a.paragraphs] == [BODY]
+
+
+def test_furniture_lines_and_related_articles_are_dropped() -> None:
+    text = (
+        "الرئيسية > أخبار > محليات\nعنوان الخبر\n\n" + BODY + "\nشارك\nطباعة\nاقرأ أيضاً:\n"
+        "جميع الحقوق محفوظة لصحيفة المثال 2015\nأخبار ذات صلة\nخبر آخر لا علاقة له\nخبر ثالث\n"
+    )
+    a = arnews.parse(text)
+    assert a.title == "عنوان الخبر"
+    assert [p.text for p in a.paragraphs] == [BODY]
+
+
+def test_trailing_link_furniture_is_cut_inside_a_paragraph() -> None:
+    text = "عنوان\n\n" + BODY + " رابط الخبر بصحيفة الوئام: عنوان الخبر"
+    a = arnews.parse(text)
+    assert [p.text for p in a.paragraphs] == [BODY]
+
+
+def test_republisher_notes() -> None:
+    text = (
+        "عنوان\n\n" + BODY + "\n\nالمصدر\nالكاتب: جون سميث\nالموقع : www.example.com\n"
+        "نشر الخبر اول مرة بتاريخ : 2023-01-05 08:30:00\nتم نشر الخبر مترجم عبر خدمة جوجل\n"
+    )
+    a = arnews.parse(text)
+    assert a.source.author == "جون سميث"
+    assert a.source.site == "www.example.com"
+    assert a.published == dt.datetime(2023, 1, 5, 8, 30)
+    assert a.source.translated and a.source.translator == "Google Translate"
+    assert [p.text for p in a.paragraphs] == [BODY]
+
+
+def test_user_published_date_wins_over_none_and_url_gives_site() -> None:
+    a = arnews.parse("عنوان\n\n" + BODY, published="2015-07-21", url="http://www.spa.gov.sa/123")
+    assert a.published == dt.datetime(2015, 7, 21)
+    assert a.source.url == "http://www.spa.gov.sa/123"
+    assert a.source.site == "www.spa.gov.sa"
+
+
+def test_html_entities_are_understood_but_offsets_index_the_input() -> None:
+    text = "عنوان\n\nالشركة &quot;المثال&quot; تعلن نتائجها &amp; خططها.\nاقرأ&nbsp;أيضا\n"
+    a = arnews.parse(text)
+    assert [p.text for p in a.paragraphs] == ["الشركة &quot;المثال&quot; تعلن نتائجها &amp; خططها."]
+    spans_exact(text, a)
+
+
+def test_stray_diacritics_in_furniture() -> None:
+    a = arnews.parse("ٍَالرئيسية\nالعنوان الحقيقي\n\n" + BODY)
+    assert a.title == "العنوان الحقيقي"
+
+
+# --- odd input -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "\ufeff", "\r\n\r\n"])
+def test_empty_input_gives_an_empty_article(text: str) -> None:
+    a = arnews.parse(text)
+    assert a.title == ""
+    assert a.paragraphs == () and a.quotes == () and a.entities == ()
+
+
+def test_single_line_is_title_and_body() -> None:
+    a = arnews.parse("قال الوزير إن المشروع اكتمل")
+    assert a.title == "قال الوزير إن المشروع اكتمل"
+    assert [p.text for p in a.paragraphs] == ["قال الوزير إن المشروع اكتمل"]
+
+
+def test_crlf_input_keeps_exact_offsets() -> None:
+    text = "عنوان الخبر\r\n\r\nالرياض - واس\r\n" + BODY + "\r\nفقرة ثانية.\r\n"
+    a = arnews.parse(text)
+    assert a.dateline == "الرياض - واس"
+    assert [p.text for p in a.paragraphs] == [BODY, "فقرة ثانية."]
+    spans_exact(text, a)
+
+
+@pytest.mark.parametrize("bad", [b"\x00\x01binary", 42, None])
+def test_non_text_input_is_a_clear_error(bad: object) -> None:
+    with pytest.raises(arnews.InputError):
+        arnews.parse(bad)  # type: ignore[arg-type]
+
+
+def test_binary_looking_text_is_rejected() -> None:
+    with pytest.raises(arnews.InputError, match="binary"):
+        arnews.parse("abc\x00def" * 10)
+
+
+def test_too_large_input_is_rejected() -> None:
+    from arnews.text import MAX_CHARS
+
+    with pytest.raises(arnews.InputError, match="limit"):
+        arnews.parse("ا" * (MAX_CHARS + 1))
+
+
+def test_five_megabyte_input_parses() -> None:
+    paragraph = "وقال المتحدث الرسمي إن «الوزارة مستمرة في جهودها» لدعم 1.5 مليون أسرة في 13 منطقة. "
+    text = "عنوان طويل\n\n" + "\n".join([paragraph * 20] * (5_000_000 // (len(paragraph) * 20)))
+    a = arnews.parse(text)
+    assert len(a.paragraphs) == 1  # every line is the same paragraph: duplicates dropped
+    spans_exact(text, a)
+
+
+def test_not_arabic_input_does_not_crash() -> None:
+    a = arnews.parse("Breaking news\n\nLONDON (Reuters) - Shares rose on Monday.")
+    assert a.title == "Breaking news"
+    assert a.paragraphs
+
+
+def test_broken_html_does_not_crash() -> None:
+    text = "<html><body><h1>عنوان</h1><p>نص <b>غير مغلق\n<div class=x>قال الوزير &quot;نعم"
+    a = arnews.parse(text)
+    spans_exact(text, a)
+
+
+# --- the corpus ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_corpus_sample_parses_with_exact_offsets() -> None:
+    count = 0
+    for article in corpus_articles(limit=300, every=97):
+        text = corpus_text(article)
+        a = arnews.parse(text)
+        assert a.title == article["title"].strip() or not article["title"].strip()
+        spans_exact(text, a)
+        count += 1
+    assert count > 100
