@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# no per-example deadline: timing is measured in benchmarks/, and CI machines are shared
+settings.register_profile("arnews", deadline=None, max_examples=60)
+settings.load_profile("arnews")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -17,19 +17,44 @@ from attrs import frozen
 
 from arnews.errors import InputError
 
-__all__ = ["MAX_CHARS", "TextView", "check_input", "normalize", "view"]
+__all__ = ["MAX_CHARS", "TextView", "check_input", "looks_like_html", "normalize", "view"]
 
 #: The largest input accepted, in characters (about 20 MB of Arabic text).
 MAX_CHARS = 10_000_000
 
 _DELETABLE = (
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u200c\u200d\u200e\u200f\u061c\ufeff"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # harakat and Quranic marks
+    "\u200c\u200d\u200e\u200f\u061c\ufeff\u202a-\u202e\u2066-\u2069"  # joiners, bidi controls, BOM
 )
 # tatweel is deleted where it stretches a word; standing alone ("القاهرة ـ") it is a dash and stays
 _SKIP_OR_ENTITY = re.compile(
     rf"[{_DELETABLE}]+|(?<=[\u0620-\u064a])\u0640+|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,30}});"
 )
 _DELETABLE_RE = re.compile(rf"[{_DELETABLE}]+")
+
+# HTML: comments, script/style bodies and tags. Block tags end a line; inline tags vanish. Every alternative is
+# bounded or runs to the end of the input when unclosed, so a scan stays linear on broken markup.
+_BLOCK_TAGS = (
+    "p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|article|section|header|footer|nav|aside|main|"
+    "figure|figcaption|blockquote|pre|title|head|body|html|form|caption|address"
+)
+_MARKUP = re.compile(
+    r"<!--(?:[^-]|-(?!->))*(?:-->|$)"
+    r"|<(?P<raw>script|style|noscript|template|head|nav|footer|aside|form|button|select|svg|iframe)\b"
+    r"(?:[^<]|<(?!/(?P=raw)\s*>))*(?:</(?P=raw)\s*>|$)"
+    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4000}>"
+    r"|<![A-Za-z][^<>]{0,4000}>",
+    re.IGNORECASE,
+)
+_BLOCK = re.compile(rf"(?:{_BLOCK_TAGS})", re.IGNORECASE)
+_HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|p|div|br|h[1-6]|article|section|span|a|li|table|meta)\b", re.I)
+_SKIP_OR_MARKUP = re.compile(f"{_MARKUP.pattern}|{_SKIP_OR_ENTITY.pattern}", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the start of ``text`` holds HTML tags (then :func:`view` reads it as markup)."""
+    return bool(_HTML_HINT.search(text, 0, 20_000))
+
 
 _ONE_TO_ONE = str.maketrans(
     {
@@ -108,19 +133,32 @@ class TextView:
         return lo
 
 
-def view(text: str) -> TextView:
-    """Build the normalised view of ``text`` in one linear pass."""
+def view(text: str, *, markup: bool | None = None) -> TextView:
+    """Build the normalised view of ``text`` in one linear pass.
+
+    With ``markup`` (by default: when the text looks like HTML), tags, comments and script/style bodies are left
+    out of the normal form, and block tags (``<p>``, ``<br>``, ``<h1>``...) end a line; offsets still index the
+    markup as given.
+    """
+    if markup is None:
+        markup = looks_like_html(text)
+    pattern = _SKIP_OR_MARKUP if markup else _SKIP_OR_ENTITY
     out: list[str] = []
     starts: array[int] = array("q")
     ends: array[int] = array("q")
     pos = 0
-    for match in _SKIP_OR_ENTITY.finditer(text):
+    for match in pattern.finditer(text):
         if match.start() > pos:
             out.append(text[pos : match.start()].translate(_ONE_TO_ONE))
             starts.extend(range(pos, match.start()))
             ends.extend(range(pos + 1, match.start() + 1))
         piece = match.group()
-        if piece[0] != "&":
+        if piece[0] == "<":
+            if match.group("tag") and _BLOCK.fullmatch(match.group("tag")):
+                out.append("\n")
+                starts.append(match.start())
+                ends.append(match.end())
+        elif piece[0] != "&":
             # marks and kashida belong to the character they follow: a span ending there takes them in
             if ends and ends[-1] == match.start():
                 ends[-1] = match.end()
@@ -146,4 +184,4 @@ def view(text: str) -> TextView:
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The normal form of a short string (a lexicon entry, a name): the same rules as :func:`view`."""
-    return view(text).norm
+    return view(text, markup=False).norm
