@@ -1,14 +1,164 @@
-"""Monetary amounts: numbers in digits or words with a currency and a qualifier."""
+"""Monetary amounts: numbers in digits or words with a currency and a qualifier.
+
+An amount is a number (:mod:`arnews.numbers`) followed by a currency word, or preceded by a currency symbol
+(:mod:`arnews.currencies`). The span holds the number and the currency ("15 مليون دولار", "مليوني دولار",
+"ملايين الدولارات"); the qualifier words around it ("أكثر من", "نحو", "تقريبا") stay outside the span and set
+:attr:`~arnews.models.Money.qualifier`. A range ("بين 10 و20 مليون دولار") gives two amounts, the first taking
+the scale and currency of the second. Percentages and counts of people or things carry no currency and are
+not money.
+"""
 
 from __future__ import annotations
 
-from arnews.models import Money
-from arnews.parser import Structure
-from arnews.text import TextView
+import re
+from decimal import Decimal
+from functools import lru_cache
 
-__all__ = ["extract_money"]
+from attrs import frozen
+
+from arnews.currencies import CurrencyMatch, any_currency, code_from_context, match_currency, symbol_before
+from arnews.lexicons import load_table
+from arnews.models import Money, Qualifier
+from arnews.numbers import NumberMatch, find_numbers
+from arnews.parser import Structure
+from arnews.text import TextView, normalize
+
+__all__ = ["AmountMatch", "extract_money", "find_amounts", "qualifier_after", "qualifier_before"]
+
+_RANGE_JOIN = re.compile(r"\s*(?:و|الي|الى|حتي|-|–|—)\s*")
+_RANGE_OPEN = re.compile(r"(?:^|[^\w])(?:ما\s+)?(?:بين|من)\s*$")
+_DASH_JOIN = re.compile(r"\s*[-–—]\s*")
+_QUALIFIER_WINDOW = 40
+
+
+@frozen
+class AmountMatch:
+    """An amount found in a normal-form string: ``norm[start:end]``."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    currency: str
+    qualifier: Qualifier | None = None
+    vague: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _qualifier_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Qualifier]]:
+    before: list[str] = []
+    after: list[str] = []
+    kinds: dict[str, Qualifier] = {}
+    for phrase, kind, position in load_table("qualifiers"):
+        form = normalize(phrase)
+        kinds[form] = kind  # type: ignore[assignment]  # the lexicon holds only the five qualifiers
+        (after if position == "after" else before).append(form)
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    before_re = re.compile(rf"(?:^|[^\w])(?:وب|ول|و|ف|ب|ل)?(?P<q>{alt(before)})\s*$")
+    after_re = re.compile(rf"\s*[،,]?\s*(?P<q>{alt(after)})(?![\w])")
+    return before_re, after_re, kinds
+
+
+def qualifier_before(norm: str, pos: int, floor: int = 0) -> Qualifier | None:
+    """The qualifier written just before ``pos`` ("أكثر من", "بنحو"), if any."""
+    before_re, _after, kinds = _qualifier_res()
+    m = before_re.search(norm, max(floor, pos - _QUALIFIER_WINDOW), pos)
+    return kinds[m.group("q")] if m else None
+
+
+def qualifier_after(norm: str, pos: int, ceiling: int | None = None) -> Qualifier | None:
+    """The qualifier written just after ``pos`` ("تقريبا", "على الأقل"), if any."""
+    _before, after_re, kinds = _qualifier_res()
+    m = after_re.match(norm, pos, len(norm) if ceiling is None else ceiling)
+    return kinds[m.group("q")] if m else None
+
+
+def _clean(value: Decimal) -> Decimal:
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.quantize(Decimal("0.000001")).normalize()
+
+
+def _range_partner(
+    norm: str, first: NumberMatch | None, second: NumberMatch, floor: int, taken: int
+) -> NumberMatch | None:
+    """The first member of a range whose second member is ``second`` ("بين 10 و20 مليون دولار")."""
+    if first is None or first.value is None or first.start < taken:
+        return None
+    join = norm[first.end : second.start]
+    if not _RANGE_JOIN.fullmatch(join):
+        return None
+    if _RANGE_OPEN.search(norm[max(floor, first.start - 12) : first.start]) or _DASH_JOIN.fullmatch(join):
+        return first
+    return None
+
+
+def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[AmountMatch]:
+    """Every amount of money in ``norm[start:end]``, in order."""
+    stop = len(norm) if end is None else end
+    if not any_currency(norm, start, stop):
+        return []
+    numbers = list(find_numbers(norm, start, stop))
+    found: list[AmountMatch] = []
+    taken = start  # the end of the last amount: spans never overlap
+    for idx, number in enumerate(numbers):
+        if number.start < taken:
+            continue
+        currency: CurrencyMatch | None = match_currency(norm, number.end, vague=number.value is None)
+        span_start, span_end = number.start, number.end
+        if currency is not None and currency.end <= stop:
+            span_end = currency.end
+        else:
+            currency = symbol_before(norm, number.start)
+            if currency is None or currency.start < max(start, taken):
+                continue
+            span_start = currency.start
+        code = code_from_context(norm, currency)
+        partner = _range_partner(norm, numbers[idx - 1] if idx else None, number, start, taken)
+        qualifier_floor = partner.start if partner is not None else span_start
+        qualifier = qualifier_before(norm, qualifier_floor, taken) or qualifier_after(norm, span_end, stop)
+        if partner is not None and partner.value is not None:
+            first = partner.value
+            if partner.scale is None and number.scale is not None:
+                first *= number.scale
+            found.append(AmountMatch(partner.start, partner.end, _clean(first), code, qualifier))
+        value = None if number.value is None else _clean(number.value)
+        found.append(AmountMatch(span_start, span_end, value, code, qualifier, number.vague))
+        taken = span_end
+    return found
+
+
+def _regions(view: TextView, structure: Structure) -> list[tuple[int, int]]:
+    """The normal-form ranges of the article's text regions, without overlaps."""
+    ranges: list[tuple[int, int]] = []
+    for raw_start, raw_end in structure.regions():
+        nstart, nend = view.norm_index(raw_start), view.norm_index(raw_end)
+        if ranges and nstart < ranges[-1][1]:
+            nstart = ranges[-1][1]
+        if nend > nstart:
+            ranges.append((nstart, nend))
+    return ranges
+
+
+def to_money(view: TextView, amount: AmountMatch) -> Money:
+    """The :class:`~arnews.models.Money` record of an amount, its span in the input's own characters."""
+    start, end = view.raw_span(amount.start, amount.end)
+    return Money(
+        text=view.raw[start:end],
+        start=start,
+        end=end,
+        value=amount.value,
+        currency=amount.currency,
+        qualifier=amount.qualifier,
+        vague=amount.vague,
+    )
 
 
 def extract_money(view: TextView, structure: Structure) -> tuple[Money, ...]:
-    """Every monetary amount of the article. Not built yet: returns none."""
-    return ()
+    """Every monetary amount of the article's title, paragraphs and captions, in text order."""
+    found: list[Money] = []
+    for nstart, nend in _regions(view, structure):
+        found.extend(to_money(view, amount) for amount in find_amounts(view.norm, nstart, nend))
+    return tuple(found)

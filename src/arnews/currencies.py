@@ -1,0 +1,141 @@
+"""Currency words, symbols and country adjectives, read from the lexicons and resolved to ISO 4217 codes.
+
+``currencies.tsv`` lists every written form (singular, dual, plural, definite, accusative, symbols and
+abbreviations) with its base word and the code of the bare word; ``currency_adjectives.tsv`` lists the country
+adjectives that decide the code ("دينار كويتي"); ``currency_countries.tsv`` the places whose mention near a bare
+word decides it ("دينار" in an article about Amman is JOD).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from attrs import frozen
+
+from arnews.lexicons import load_list, load_table
+from arnews.text import normalize
+
+__all__ = ["CurrencyMatch", "any_currency", "code_from_context", "match_currency", "symbol_before"]
+
+#: How far (in normal-form characters) to look for a country that decides a bare currency word.
+CONTEXT_CHARS = 400
+
+
+@frozen
+class CurrencyMatch:
+    """A currency written at ``norm[start:end]`` (adjective included); ``base`` ties it to its family."""
+
+    start: int
+    end: int
+    base: str
+    code: str
+    definite: bool
+    decided: bool  # an adjective or symbol fixed the code; False for a bare word
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, tuple[str, str]]:
+    return {normalize(form): (normalize(base), code) for form, base, code in load_table("currencies")}
+
+
+@lru_cache(maxsize=1)
+def _after_re() -> re.Pattern[str]:
+    # the currency after a number: "دولار", "من الدولارات" (after a vague count), "ر.س"
+    return re.compile(rf"\s*(?P<of>من\s+)?(?P<cur>{_alternation(list(_forms()))})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
+    by_base: dict[str, dict[str, str]] = {}
+    for base, adjective, code in load_table("currency_adjectives"):
+        by_base.setdefault(normalize(base), {})[normalize(adjective)] = code
+    return {
+        base: (re.compile(rf"\s+(?:ال)?(?P<adj>{_alternation(list(adjs))})(?![\w])"), adjs)
+        for base, adjs in by_base.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
+    by_base: dict[str, dict[str, str]] = {}
+    for base, place, code in load_table("currency_countries"):
+        by_base.setdefault(normalize(base), {})[normalize(place)] = code
+    return {
+        base: (re.compile(rf"(?<![\w])(?:[وبلف])?(?P<place>{_alternation(list(places))})(?![\w])"), places)
+        for base, places in by_base.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def _not_after_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_alternation([normalize(w) for w in load_list('currency_not_after')])})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _symbol_re() -> re.Pattern[str]:
+    symbols = [form for form in _forms() if not re.search(r"[\w]", form) or "$" in form]
+    return re.compile(rf"(?P<sym>{_alternation(symbols)})\s?$")
+
+
+@lru_cache(maxsize=1)
+def _any_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(_forms()))})(?![^\W\d_])")
+
+
+def any_currency(norm: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``norm[start:end]`` holds any currency word or symbol (a cheap test before reading numbers)."""
+    return _any_re().search(norm, start, len(norm) if end is None else end) is not None
+
+
+def match_currency(norm: str, pos: int, *, vague: bool) -> CurrencyMatch | None:
+    """The currency written right after ``pos`` (an amount's end), with its adjective, or None."""
+    m = _after_re().match(norm, pos)
+    if m is None:
+        return None
+    form = m.group("cur")
+    definite = form.startswith("ال")
+    if (definite or m.group("of")) and not vague:
+        return None  # "ملايين الدولارات" but not "5 الدولار"
+    if _not_after_re().match(norm, m.end()):
+        return None
+    base, code = _forms()[form]
+    end, decided = m.end(), not re.fullmatch(r"[\u0621-\u064a]+", form)
+    adjectives = _adjectives().get(base)
+    if adjectives is not None:
+        adj = adjectives[0].match(norm, end)
+        if adj is not None:
+            code, end, decided = adjectives[1][adj.group("adj")], adj.end(), True
+    return CurrencyMatch(m.start("cur"), end, base, code, definite, decided)
+
+
+def symbol_before(norm: str, pos: int) -> CurrencyMatch | None:
+    """A currency symbol written just before an amount ("$15 مليون", "US$ 5")."""
+    window = norm[max(0, pos - 6) : pos]
+    m = _symbol_re().search(window)
+    if m is None:
+        return None
+    base, code = _forms()[m.group("sym")]
+    start = pos - len(window) + m.start("sym")
+    return CurrencyMatch(start, start + len(m.group("sym")), base, code, False, True)
+
+
+def code_from_context(norm: str, currency: CurrencyMatch) -> str:
+    """The code of a bare currency word, decided by the nearest country named around it, else its default."""
+    if currency.decided:
+        return currency.code
+    places = _countries().get(currency.base)
+    if places is None:
+        return currency.code
+    lo = max(0, currency.start - CONTEXT_CHARS)
+    hi = min(len(norm), currency.end + CONTEXT_CHARS)
+    best: tuple[int, str] | None = None
+    for m in places[0].finditer(norm, lo, hi):
+        distance = min(abs(m.start() - currency.start), abs(m.end() - currency.end))
+        if best is None or distance < best[0]:
+            best = (distance, places[1][m.group("place")])
+    return best[1] if best is not None else currency.code
