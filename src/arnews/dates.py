@@ -1,16 +1,602 @@
-"""Date expressions resolved against the publication date."""
+"""Date expressions resolved against the publication date.
+
+:func:`extract_dates` finds date expressions in the article's text regions by rules over the normal form
+(every word list is a data file under ``data/lexicons/ar/``), reports exact input spans, and resolves each to an
+ISO 8601 ``value``:
+
+- absolute dates: "25 يوليو 2024", "23 يوليو/تموز 2024", "31 ديسمبر (كانون الأول) عام 2012", "2024-07-29",
+  "29/7/2024" (day first, month first only where day first is impossible), "20 آب (أغسطس)" (no year: the
+  occurrence nearest the publication date);
+- months and years: "يوليو 2024", "عام 2020", "2015م", "1436هـ" (the first day of the period: the value has day
+  precision, the expression does not);
+- Hijri dates ("06 شوال 1436 هـ"): ``calendar="hijri"``, value converted to Gregorian with the tabular
+  (arithmetic) Islamic calendar, which can differ from Umm al-Qura or a sighted month by one day;
+- weekdays: "يوم الجمعة" is the nearest Friday on or before the publication date, or on or after it when the
+  sentence speaks of the future ("من المقرر", "سوف", "ستعقد"); "السبت الماضي" is strictly before it and
+  "الخميس المقبل" strictly after it;
+- relative expressions: "أمس", "أمس الأول", "اليوم", "غدا", "الأسبوع الماضي" (publication date - 7 days),
+  "الشهر الماضي" (- 1 month), "العام الماضي" (- 1 year), "منذ ثلاثة أيام", "قبل يومين"; resolved with
+  ``dateparser`` (``RELATIVE_BASE`` = publication date, ``PREFER_DATES_FROM="past"``, Arabic) where it reads
+  the form, and by the same calendar arithmetic where it does not;
+- a clock time next to a day ("في الساعة الخامسة صباحًا يوم الثلاثاء الماضي") makes the value a date-time.
+
+Without a publication date (``anchor=None``) every expression that needs one (relative words, weekdays, a day
+and month without a year) gets ``value=None``: values never depend on the machine's clock.
+Ages ("63 عاما"), durations ("خلال 24 ساعة", "20 دقيقة") and "عام" meaning "general" are not dates.
+"""
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as _dt
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any, Literal, NamedTuple
 
+from arnews.lexicons import load_list, load_table
 from arnews.models import DateMention
 from arnews.parser import Structure
-from arnews.text import TextView
+from arnews.text import TextView, normalize
 
-__all__ = ["extract_dates"]
+__all__ = ["extract_dates", "extract_with_forms", "gregorian_to_hijri", "hijri_to_gregorian"]
+
+Calendar = Literal["gregorian", "hijri"]
+
+# --- the tabular Islamic calendar --------------------------------------------------------------------------
+
+_HIJRI_EPOCH_ORDINAL = _dt.date(622, 7, 19).toordinal() - 1  # 1 Muharram 1 AH (Julian 16 July 622) is ordinal +1
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> _dt.date:
+    """The Gregorian date of a Hijri date by the tabular Islamic calendar (may differ from Umm al-Qura by 1 day)."""
+    if not (1 <= month <= 12 and 1 <= day <= 30 and year >= 1):
+        raise ValueError(f"no Hijri date {year}-{month}-{day}")
+    days = day + (59 * (month - 1) + 1) // 2 + 354 * (year - 1) + (3 + 11 * year) // 30
+    return _dt.date.fromordinal(_HIJRI_EPOCH_ORDINAL + days)
+
+
+def gregorian_to_hijri(date: _dt.date) -> tuple[int, int, int]:
+    """The tabular Hijri (year, month, day) of a Gregorian date: the inverse of :func:`hijri_to_gregorian`."""
+    days = date.toordinal() - _HIJRI_EPOCH_ORDINAL
+    year = (30 * days + 10646) // 10631
+    while year > 1 and hijri_to_gregorian(year, 1, 1) > date:
+        year -= 1
+    while hijri_to_gregorian(year + 1, 1, 1) <= date:
+        year += 1
+    month = 12
+    while month > 1 and hijri_to_gregorian(year, month, 1) > date:
+        month -= 1
+    return year, month, (date - hijri_to_gregorian(year, month, 1)).days + 1
+
+
+# --- lexicons, compiled once -------------------------------------------------------------------------------
+
+_W0 = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"  # a word start, after proclitics و ف ب ل
+_WE = r"(?!\w)"
+_ERA = r"(?:\s*(?P<era>ميلاديه|ميلادي|هجريه|هجري|م|ه)(?!\w))?"
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex matching any of the normalised ``words`` (as a trie: one branch per shared prefix, so a position
+    that starts no word fails at once), any run of spaces between words, longest word first."""
+    trie: dict[str, Any] = {}
+    for word in {" ".join(normalize(w).split()) for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = []
+    ends_here = False
+    for char in sorted(node):
+        if char == "":
+            ends_here = True
+            continue
+        token = r"\s+" if char == " " else re.escape(char)
+        branches.append(token + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # the longer words first: an optional continuation, greedy
+        return "(?:" + body + ")?"
+    return body
+
+
+def _first(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of normalised ``words``."""
+    return "(?=[" + "".join(sorted({re.escape(normalize(w)[0]) for w in words})) + "])"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Lex(NamedTuple):
+    months: dict[str, tuple[int, Calendar]]
+    weekdays: dict[str, tuple[int, bool]]
+    modifiers: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    units: dict[str, tuple[str, int]]
+    numbers: dict[str, int]
+    hours: dict[str, int]
+    minutes: dict[str, int]
+    day_parts: dict[str, str]
+    patterns: dict[str, re.Pattern[str]]
+    time_patterns: tuple[re.Pattern[str], ...]
+    future: frozenset[str]  # single words
+    names: re.Pattern[str]  # names ending in a date word, anchored at the end
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    months: dict[str, tuple[int, Calendar]] = {}
+    for name, number, cal in load_table("months"):
+        months[normalize(name)] = (int(number), "hijri" if cal == "hijri" else "gregorian")
+    weekdays = {normalize(n): (int(i), amb == "1") for n, i, amb in load_table("weekdays")}
+    modifiers = {normalize(w): int(d) for w, d in load_table("date_modifiers")}
+    relative = {normalize(p): (u, int(a)) for p, u, a in load_table("relative_dates")}
+    units = {normalize(w): (u, int(c)) for w, u, c in load_table("date_units")}
+    numbers = {normalize(w): int(v) for w, v in load_table("date_numbers")}
+    hours = {normalize(w): int(h) for w, h in load_table("clock_hours")}
+    minutes = {normalize(w): int(m) for w, m in load_table("clock_minutes")}
+    day_parts = {normalize(w): kind for w, kind in load_table("day_parts")}
+    # construct forms ("صباح يوم الجمعة", "مساء أمس") stand before a day; adverbs ("صباحا") follow a clock time
+    before_day = [w for w in day_parts if not w.endswith("ا") and not w.startswith("ال") and not w.startswith("بعد")]
+
+    mon = _alt(months)
+    mod = _alt(modifiers)
+    part = _alt(before_day)
+    alt_month = rf"(?:\s*[/\-]?\s*(?:{mon}){_WE}|\s*\(\s*(?:{mon})\s*\))?"
+    year_tail = rf"\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d){_ERA}"
+    day = r"(?<![\d/:\-])(?<!\d\.)(?P<d>0?[1-9]|[12]\d|3[01])"
+    # each pattern opens with a look at its possible first characters: most positions fail there, cheaply,
+    # before the word-boundary lookbehinds run
+    weekday_words = [*before_day, "يوم", *weekdays]
+    relative_words = [*before_day, *relative]
+    patterns = {
+        "absolute": rf"(?=\d){_W0}{day}\s*(?P<mon>{mon}){_WE}{alt_month}(?:{year_tail})?",
+        "month_year": rf"{_first(['شهر', *months])}{_W0}(?:شهر\s+)?(?P<mon>{mon}){_WE}{alt_month}{year_tail}",
+        "numeric": r"(?=\d)(?<![\d/\-])(?<!\d\.)(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+        rf"(?![\d/\-])(?!\.\d){_ERA}",
+        "year": rf"(?=[اعس\d]){_W0}(?:(?:ال)?(?:عام|سنه)\s+(?P<y>\d{{4}})(?!\d){_ERA}"
+        r"|(?P<y2>\d{4})\s*(?P<era2>م|ه)(?!\w))",
+        "prep_year": r"(?=[فمحقبخناا])(?<!\w)(?:في|منذ|حتي|قبل|بعد|خلال|مطلع|بدايه|نهايه|اواخر|اوائل|منتصف)\s+"
+        r"(?P<s>(?:19|20)\d\d)(?=\s*(?:[.,،؛:)\]\n]|$))",
+        "weekday": rf"{_first(weekday_words)}{_W0}(?:(?P<part>{part})\s+)?(?:(?P<yawm>يوم)\s+)?"
+        rf"(?P<wd>{_alt(weekdays)}){_WE}(?:\s+(?P<mod>{mod}){_WE})?",
+        "relative": rf"{_first(relative_words)}{_W0}(?:(?P<part>{part})\s+(?:يوم\s+)?)?(?P<rel>{_alt(relative)}){_WE}",
+        "ago": rf"(?=[مق]){_W0}(?:منذ|قبل)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_alt(numbers)})\s+)?"
+        rf"(?P<unit>{_alt(units)}){_WE}",
+    }
+    clock_suffix = rf"(?:\s+(?:من\s+)?(?P<dp>{_alt(day_parts)}){_WE})?"
+    time_patterns = (
+        re.compile(
+            rf"(?=[فعتاس]){_W0}(?:(?:في|عند)\s+)?(?P<t>(?:تمام\s+)?(?:ال)?ساعه)\s+"
+            rf"(?:(?P<hh>\d{{1,2}})(?::(?P<mm>\d{{2}}))?(?!\d)"
+            rf"|(?P<hw>{_alt(hours)}){_WE}(?:\s+و\s*(?:(?P<frac>{_alt(minutes)}){_WE}|(?P<fm>\d{{1,2}})\s+دقيقه{_WE}))?)"
+            + clock_suffix
+        ),
+        re.compile(
+            rf"(?=\d)(?<![\d:])(?P<t>)(?P<hh>\d{{1,2}}):(?P<mm>\d{{2}})(?![\d:])\s*(?P<dp>{_alt(day_parts)}){_WE}"
+        ),
+    )
+    future = frozenset(normalize(w) for w in load_list("future_cues"))
+    return _Lex(
+        months,
+        weekdays,
+        modifiers,
+        relative,
+        units,
+        numbers,
+        hours,
+        minutes,
+        day_parts,
+        {name: re.compile(p) for name, p in patterns.items()},
+        time_patterns,
+        future,
+        re.compile(rf"(?<!\w)(?:{_alt(load_list('date_word_names'))})$"),
+    )
+
+
+# --- candidates --------------------------------------------------------------------------------------------
+
+
+class _Cand(NamedTuple):
+    start: int  # normal-form offsets
+    end: int
+    form: str
+    match: re.Match[str]
+
+
+_CONTEXT_AFTER_DAY = re.compile(r"\s+من(?!\w)|\s*\d|\s+ال")  # "قبل يومين من ...", "منذ عام 2010", "قبل يوم الجمعة"
+_WEEKDAY_DATE_GAP = re.compile(r"[ \t]*[,،\-]?[ \t]*(?:الموافق[ \t]+|الموافق[ \t]*ل[ \t]*)?")
+_TIME_BEFORE_GAP = re.compile(r"[ \t]*[,،]?[ \t]*(?:(?:من|في)[ \t]+)?")
+_TIME_AFTER_GAP = re.compile(r"[ \t]*[,،]?[ \t]*(?:و[ \t]*)?(?:(?:في|عند)[ \t]+)?")
+_DAY_WEEKDAY_GAP = re.compile(r"[ \t]*[,،\-]?[ \t]*\(?[ \t]*")
+_CLOSE_PAREN = re.compile(r"[ \t]*\)")
+_YEAR_AFTER = re.compile(
+    r"[ \t]*[,،\-]?[ \t]*\(?[ \t]*(?P<y>\d{4})(?!\d)(?:[ \t]*(?P<era>ميلاديه|ميلادي|هجريه|هجري|م|ه)(?!\w))?"
+    r"(?:[ \t]*\))?(?P<y2>)(?P<era2>)"
+)
+_HABIT_BEFORE = re.compile(r"(?<!\w)(?:كل|ايام)\s+$")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_WORD = re.compile(r"\w+")
+
+
+def _keep(norm: str, cand: _Cand, lex: _Lex) -> bool:
+    """Rules that reject a pattern match which is not a date here."""
+    m = cand.match
+    if cand.form == "relative":
+        if lex.names.search(norm, max(0, cand.end - 40), cand.end):  # "عين اليوم", "روسيا اليوم"
+            return False
+        rel = _key(m["rel"])
+        if rel in ("اليوم", "الامس") and not m["part"]:
+            if re.match(r"\s+ال\w", norm[cand.end : cand.end + 8]):  # "اليوم الوطني", "اليوم التالي"
+                return False
+            if re.search(r"(?<!\w)(?:هذا|ذلك|مثل)\s+$", norm[max(0, cand.start - 12) : cand.start]):
+                return False
+        return True
+    if cand.form == "weekday":  # "كل يوم جمعة", "أيام الثلاثاء": a habit or a schedule, not one day
+        return not _HABIT_BEFORE.search(norm, max(0, cand.start - 12), cand.start)
+    if cand.form == "ago":
+        implied = lex.units[_key(m["unit"])][1]
+        if not (m["n"] or m["nw"] or implied):
+            return False
+        return not _CONTEXT_AFTER_DAY.match(norm, cand.end)
+    return True
+
+
+def _candidates(norm: str, start: int, end: int, lex: _Lex) -> list[_Cand]:
+    found: list[_Cand] = []
+    for form, pattern in lex.patterns.items():
+        for m in pattern.finditer(norm, start, end):
+            s, e = m.span("s") if "s" in pattern.groupindex else m.span()
+            cand = _Cand(s, e, form, m)
+            if _keep(norm, cand, lex):
+                found.append(cand)
+    found.sort(key=lambda c: (c.start, -c.end))
+    chosen: list[_Cand] = []
+    for cand in found:
+        if chosen and cand.start < chosen[-1].end:
+            continue
+        chosen.append(cand)
+    return chosen
+
+
+# --- resolution --------------------------------------------------------------------------------------------
+
+
+def _add_months(date: _dt.date, months: int) -> _dt.date:
+    index = date.year * 12 + date.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _calendar.monthrange(year, month + 1)[1]
+    return date.replace(year=year, month=month + 1, day=min(date.day, last))
+
+
+def _shift(anchor: _dt.date, unit: str, amount: int) -> _dt.date:
+    if unit == "day":
+        return anchor + _dt.timedelta(days=amount)
+    if unit == "week":
+        return anchor + _dt.timedelta(weeks=amount)
+    return _add_months(anchor, amount * (12 if unit == "year" else 1))
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_date(text: str, anchor: _dt.datetime) -> _dt.date | None:
+    """What dateparser reads in ``text`` relative to ``anchor`` (None when it reads nothing)."""
+    import dateparser  # heavy: imported on the first relative expression, never at module import
+
+    settings: Any = {
+        "RELATIVE_BASE": anchor,
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(text, languages=["ar"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input: our own arithmetic takes over
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def _relative(text: str, unit: str, amount: int, anchor: _dt.datetime) -> _dt.date:
+    """A relative expression: dateparser's reading when it agrees in kind, else calendar arithmetic."""
+    own = _shift(anchor.date(), unit, amount)
+    parsed = _dateparser_date(text, anchor)
+    # dateparser reads some Arabic forms partly ("أمس الأول" as "أمس"); trust it only where it matches the
+    # lexicon's meaning, so the value never depends on which forms a dateparser release happens to read
+    return parsed if parsed == own else own
+
+
+def _nearest_year(month: int, day: int, anchor: _dt.date) -> _dt.date | None:
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(_dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def _nearest_hijri_year(month: int, day: int, anchor: _dt.date) -> _dt.date | None:
+    year = gregorian_to_hijri(anchor)[0]
+    options = [hijri_to_gregorian(y, month, day) for y in (year - 1, year, year + 1)]
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
+def _month_of(lex: _Lex, m: re.Match[str]) -> tuple[int, Calendar]:
+    return lex.months[_key(m["mon"])]
+
+
+def _year_calendar(year: int, era: str | None) -> Calendar:
+    if era and era.startswith("ه"):
+        return "hijri"
+    if era is None and 1300 <= year <= 1500:  # "عام 1436" in Saudi news: a Hijri year
+        return "hijri"
+    return "gregorian"
+
+
+def _date_of(year: int, month: int, day: int, cal: Calendar) -> _dt.date | None:
+    try:
+        if cal == "hijri":
+            return hijri_to_gregorian(year, month, day)
+        if not 1000 <= year <= 2300:
+            return None
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _future_context(norm: str, cand: _Cand, lex: _Lex) -> bool:
+    lo = max(0, cand.start - 200)
+    ends = [m.end() for m in _SENTENCE_END.finditer(norm, lo, cand.start)]
+    begin = ends[-1] if ends else lo
+    stop = _SENTENCE_END.search(norm, cand.end, min(len(norm), cand.end + 120))
+    finish = stop.start() if stop else min(len(norm), cand.end + 120)
+    for word in _WORD.findall(norm, begin, finish):
+        if word in lex.future or (word[0] in "وف" and word[1:] in lex.future):
+            return True
+    return False
+
+
+def _weekday(weekday: int, direction: int | None, future: bool, anchor: _dt.date) -> _dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == -1:
+        return anchor - _dt.timedelta(days=back or 7)
+    if direction == 1:
+        return anchor + _dt.timedelta(days=ahead or 7)
+    if direction == 0 or future:
+        return anchor + _dt.timedelta(days=ahead)
+    return anchor - _dt.timedelta(days=back)
+
+
+_Resolved = tuple[_dt.date | None, Calendar, bool]  # date, calendar, day precision (a clock time may attach)
+
+
+def _resolve(norm: str, cand: _Cand, raw: str, anchor: _dt.datetime | None, lex: _Lex) -> _Resolved:
+    m = cand.match
+    day_of_anchor = anchor.date() if anchor else None
+    if cand.form == "absolute":
+        month, cal = _month_of(lex, m)
+        day = int(m["d"])
+        if m["y"]:
+            year = int(m["y"])
+            return _date_of(year, month, day, cal), cal, True
+        if day_of_anchor is None:
+            return None, cal, True
+        finder: Callable[[int, int, _dt.date], _dt.date | None]
+        finder = _nearest_hijri_year if cal == "hijri" else _nearest_year
+        return finder(month, day, day_of_anchor), cal, True
+    if cand.form == "month_year":
+        month, cal = _month_of(lex, m)
+        return _date_of(int(m["y"]), month, 1, cal), cal, False
+    if cand.form == "numeric":
+        a, b, c = m["a"], m["b"], m["c"]
+        cal = "hijri" if (m["era"] or "").startswith("ه") else "gregorian"
+        if len(a) == 4 and len(c) <= 2:
+            return _date_of(int(a), int(b), int(c), cal), cal, True
+        if len(c) == 4 and len(a) <= 2:
+            first = _date_of(int(c), int(b), int(a), cal)
+            return (first or _date_of(int(c), int(a), int(b), cal)), cal, True
+        return None, cal, True
+    if cand.form in ("year", "prep_year"):
+        if cand.form == "prep_year":
+            year, era = int(m["s"]), None
+        else:
+            year, era = (int(m["y"]), m["era"]) if m["y"] else (int(m["y2"]), m["era2"])
+        cal = _year_calendar(year, era)
+        return _date_of(year, 1, 1, cal), cal, False
+    if cand.form == "weekday":
+        if day_of_anchor is None:
+            return None, "gregorian", True
+        weekday = lex.weekdays[_key(m["wd"])][0]
+        direction = lex.modifiers[_key(m["mod"])] if m["mod"] else None
+        future = direction is None and _future_context(norm, cand, lex)
+        return _weekday(weekday, direction, future, day_of_anchor), "gregorian", True
+    if cand.form == "relative":
+        unit, amount = lex.relative[_key(m["rel"])]
+        if anchor is None:
+            return None, "gregorian", unit == "day"
+        return _relative(_key(m["rel"]), unit, amount, anchor), "gregorian", unit == "day"
+    # "ago": منذ/قبل + count + unit
+    unit, implied = lex.units[_key(m["unit"])]
+    count = int(m["n"]) if m["n"] else lex.numbers[_key(m["nw"])] if m["nw"] else implied
+    if anchor is None:
+        return None, "gregorian", unit == "day"
+    return _relative(raw, unit, -count, anchor), "gregorian", unit == "day"
+
+
+def _clock(m: re.Match[str], lex: _Lex) -> tuple[int, int] | None:
+    hour = int(m["hh"]) if m["hh"] else lex.hours[_key(m["hw"])]
+    groups = m.groupdict()
+    minute = int(m["mm"]) if m["mm"] else 0
+    if groups.get("frac"):
+        minute = lex.minutes[_key(groups["frac"])]
+    elif groups.get("fm"):
+        minute = int(groups["fm"])
+    kind = lex.day_parts.get(_key(m["dp"])) if m["dp"] else None
+    if (kind == "pm" and hour < 12) or (kind == "noon" and 1 <= hour <= 5) or (kind == "night" and 6 <= hour < 12):
+        hour += 12
+    elif kind in ("am", "night") and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return hour, minute
+
+
+_Time = tuple[int, int, re.Match[str]]
+
+
+def _times(norm: str, start: int, end: int, lex: _Lex) -> list[_Time]:
+    """Clock times of a region, without overlaps, in order (so both their starts and ends ascend)."""
+    found = sorted(
+        ((m.start("t"), m.end(), m) for p in lex.time_patterns for m in p.finditer(norm, start, end)),
+        key=lambda t: (t[0], -t[1]),
+    )
+    out: list[_Time] = []
+    for t in found:
+        if not out or t[0] >= out[-1][1]:
+            out.append(t)
+    return out
+
+
+def _adjacent_times(norm: str, times: list[_Time], s: int, e: int) -> list[_Time]:
+    """The clock time just before ``[s, e)`` and the one just after it, where only a small gap separates them."""
+    out: list[_Time] = []
+    i = _last_end_at_most(times, s)
+    if i > 0:
+        te = times[i - 1][1]
+        gap = _TIME_BEFORE_GAP.match(norm, te, s)
+        if gap is not None and gap.end() == s:
+            out.append(times[i - 1])
+    j = i
+    while j < len(times) and times[j][0] < e:
+        j += 1
+    if j < len(times):
+        gap = _TIME_AFTER_GAP.match(norm, e, times[j][0])
+        if gap is not None and gap.end() == times[j][0]:
+            out.append(times[j])
+    return out
+
+
+def _last_end_at_most(times: list[_Time], pos: int) -> int:
+    """How many times end at or before ``pos`` (a binary search over ascending ends)."""
+    lo, hi = 0, len(times)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if times[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# --- the entry point ---------------------------------------------------------------------------------------
+
+
+def _is_year_word(cand: _Cand, lex: _Lex) -> bool:
+    return lex.relative[_key(cand.match["rel"])][0] == "year"
+
+
+def _region_dates(
+    view: TextView, start: int, end: int, anchor: _dt.datetime | None, lex: _Lex
+) -> list[tuple[DateMention, str]]:
+    norm = view.norm
+    cands = _candidates(norm, start, end, lex)
+    times = _times(norm, start, end, lex)
+    out: list[tuple[DateMention, str]] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        s, e = cand.start, cand.end
+        value_cand = cand
+        written_weekday: int | None = None  # a weekday written beside a relative day ("أمس الأحد")
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if cand.form == "weekday" and nxt is not None and nxt.form in ("absolute", "numeric"):
+            gap = _WEEKDAY_DATE_GAP.match(norm, e, nxt.start)
+            if gap and gap.end() == nxt.start:  # "الجمعة 26 يوليو 2024": one date, the absolute one
+                value_cand = nxt
+                e = nxt.end
+                i += 1
+        elif cand.form == "relative" and _is_year_word(cand, lex) and (y := _YEAR_AFTER.match(norm, e, end)):
+            # "العام الماضي 2014", "هذا العام 1436هـ": the written year is the value
+            value_cand = _Cand(y.start("y"), y.end(), "year", y)
+            e = y.end()
+            if nxt is not None and nxt.start < e:
+                i += 1
+        elif cand.form == "relative" and nxt is not None and nxt.form == "weekday" and not nxt.match["mod"]:
+            gap = _DAY_WEEKDAY_GAP.match(norm, e, nxt.start)
+            if gap and gap.end() == nxt.start:  # "اليوم (الاثنين)": one date, the relative one
+                close = _CLOSE_PAREN.match(norm, nxt.end, end) if "(" in gap.group() else None
+                e = close.end() if close else nxt.end
+                written_weekday = lex.weekdays[_key(nxt.match["wd"])][0]
+                i += 1
+        i += 1
+        m = cand.match
+        if value_cand is cand and cand.form == "weekday":
+            ambiguous = lex.weekdays[_key(m["wd"])][1]
+            if ambiguous and not (m["part"] or m["yawm"] or m["mod"]):
+                continue
+        raw_s, raw_e = view.raw_span(s, e)
+        date, cal, day_precise = _resolve(norm, value_cand, view.raw[raw_s:raw_e], anchor, lex)
+        if date is not None and cal == "hijri" and cand.form == "weekday" and value_cand is not cand:
+            # the tabular calendar can be a day off the one in use; a weekday written beside the date settles it
+            weekday = lex.weekdays[_key(m["wd"])][0]
+            for shift in (0, -1, 1):
+                if (date + _dt.timedelta(days=shift)).weekday() == weekday:
+                    date += _dt.timedelta(days=shift)
+                    break
+        if date is not None and written_weekday is not None and date.weekday() != written_weekday:
+            # the written weekday is the stronger evidence: the anchor (often a crawl time) can be a day late
+            shift = (written_weekday - date.weekday() + 3) % 7 - 3
+            date += _dt.timedelta(days=shift)
+        clock = None
+        if day_precise:
+            for ts, te, tm in _adjacent_times(norm, times, s, e):
+                clock = _clock(tm, lex)
+                if clock is not None:
+                    s, e = min(s, ts), max(e, te)
+                    break
+        raw_s, raw_e = view.raw_span(s, e)
+        if date is None:
+            value = None
+        elif clock is not None:
+            value = _dt.datetime(date.year, date.month, date.day, clock[0], clock[1]).isoformat(timespec="minutes")
+        else:
+            value = date.isoformat()
+        out.append((DateMention(view.raw[raw_s:raw_e], raw_s, raw_e, value=value, calendar=cal), value_cand.form))
+    return out
+
+
+def extract_with_forms(
+    view: TextView, structure: Structure, anchor: _dt.datetime | None
+) -> list[tuple[DateMention, str]]:
+    """:func:`extract_dates` with the form of each mention (absolute, numeric, month_year, year, prep_year,
+    weekday, relative, ago): for benchmarks and diagnostics."""
+    if not view.norm:
+        return []
+    lex = _lex()
+    if anchor is not None and anchor.tzinfo is not None:
+        anchor = anchor.replace(tzinfo=None)  # a local publication time: its calendar day is what counts
+    seen: set[tuple[int, int]] = set()
+    found: list[tuple[DateMention, str]] = []
+    for raw_start, raw_end in structure.regions():
+        nstart, nend = view.norm_index(raw_start), view.norm_index(raw_end)
+        for mention, form in _region_dates(view, nstart, nend, anchor, lex):
+            if (mention.start, mention.end) not in seen:
+                seen.add((mention.start, mention.end))
+                found.append((mention, form))
+    found.sort(key=lambda pair: pair[0].start)
+    return found
 
 
 def extract_dates(view: TextView, structure: Structure, anchor: _dt.datetime | None) -> tuple[DateMention, ...]:
-    """Every date expression of the article. Not built yet: returns none."""
-    return ()
+    """Every date expression in the article's text regions, in order, resolved against ``anchor``.
+
+    ``anchor`` is the publication date; without it, expressions that need one get ``value=None``.
+    """
+    return tuple(mention for mention, _form in extract_with_forms(view, structure, anchor))
