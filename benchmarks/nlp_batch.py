@@ -1,0 +1,82 @@
+"""NER speed and memory: load time and peak RSS of the default model, batch vs one-by-one on real articles.
+
+    .venv/bin/python benchmarks/nlp_batch.py [--n 100] [--model PATH]
+
+Reads the first N SaudiNewsNet articles (../shared/corpus/saudinewsnet; title + blank line + content), parses
+their structure as the pipeline does, then runs StanzaAnalyzer.analyze_many over all of them in one call and
+analyze() on each one separately. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet"
+
+
+def articles(n: int) -> list[str]:
+    out: list[str] = []
+    for z in sorted(CORPUS.glob("*.zip")):
+        with zipfile.ZipFile(z) as archive:
+            for name in archive.namelist():
+                for art in json.loads(archive.read(name)):
+                    out.append(art["title"] + "\n\n" + art["content"])
+                    if len(out) >= n:
+                        return out
+    return out
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--model", default=None)
+    args = ap.parse_args()
+    texts = articles(args.n)
+    if not texts:
+        print("SaudiNewsNet corpus not found at", CORPUS)
+        return 1
+
+    from arnews.nlp import StanzaAnalyzer
+    from arnews.parser import parse_structure
+    from arnews.text import view
+
+    items = [(t, parse_structure(view(t)).regions()) for t in texts]
+    chars = sum(len(t) for t in texts)
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    analyzer = StanzaAnalyzer(args.model)
+    analyzer.load()
+    load_s = time.perf_counter() - t0
+    print(f"model: {analyzer.spec.describe()}")
+    print(f"load: {load_s:.2f} s; peak RSS before load {rss0:.0f} MB, after load {rss_mb():.0f} MB")
+
+    analyzer.analyze(*items[0])  # warm-up
+    t0 = time.perf_counter()
+    batch = analyzer.analyze_many(items)
+    batch_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    single = [analyzer.analyze(t, r) for t, r in items]
+    single_s = time.perf_counter() - t0
+    tokens = sum(len(a.tokens) for a in batch)
+    ents = sum(len(a.entities) for a in batch)
+    print(f"{len(texts)} articles, {chars:,} chars, {tokens:,} tokens, {ents:,} entities")
+    print(f"one analyze_many call: {batch_s:.2f} s ({tokens / batch_s:,.0f} tokens/s)")
+    print(f"{len(texts)} analyze calls:     {single_s:.2f} s ({tokens / single_s:,.0f} tokens/s)")
+    print(f"batch speed-up: x{single_s / batch_s:.2f}; same entities: {batch == single}")
+    print(f"peak RSS: {rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

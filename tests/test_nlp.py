@@ -1,0 +1,318 @@
+"""The NLP layer: the embedded Stanza NER model on real Arabic sentences, model resolution and safe loading."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnews import resources
+from arnews.cli import main
+from arnews.errors import ModelError
+from arnews.nlp import Analysis, RuleAnalyzer, StanzaAnalyzer, default_analyzer, model_form, stanza_available
+from arnews.resources import ENV_VAR, META_NAME, ModelSpec, resolve_ner_model
+
+needs_stanza = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
+
+
+@pytest.fixture(autouse=True)
+def _no_user_models(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests see only the embedded model unless they set up something else (no ~/stanza_resources, no env)."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path_factory.mktemp("no_stanza_resources")))
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> StanzaAnalyzer:
+    if not stanza_available():
+        pytest.skip("stanza not installed")
+    a = StanzaAnalyzer(resources.embedded_model_dir())
+    a.load()
+    return a
+
+
+def _ents(a: Analysis) -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in a.entities}
+
+
+def _whole(text: str) -> list[tuple[int, int]]:
+    return [(0, len(text))]
+
+
+def _check_offsets(text: str, a: Analysis) -> None:
+    for e in a.entities:
+        assert text[e.start : e.end] == e.text
+        assert e.text == e.text.strip() and e.text
+    for t in a.tokens:
+        assert text[t.start : t.end] == t.text
+
+
+# --- the embedded model on real sentences -------------------------------------------------------------------
+
+CASES = [
+    (
+        "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن بلاده ستواصل دعم أوكرانيا.",
+        {("إيمانويل ماكرون", "PER"), ("باريس", "LOC"), ("أوكرانيا", "LOC")},
+    ),
+    (
+        "التقى رئيس الوزراء البريطاني بوريس جونسون المستشارة الألمانية أنجيلا ميركل في برلين.",
+        {("بوريس جونسون", "PER"), ("أنجيلا ميركل", "PER"), ("برلين", "LOC")},
+    ),
+    (
+        "وذكرت وكالة رويترز أن البنك الدولي خفض توقعاته للنمو في مصر.",
+        {("البنك الدولي", "ORG"), ("مصر", "LOC")},
+    ),
+    (
+        "الرياض - واس\n\nاستقبل الملك سلمان بن عبدالعزيز في الرياض رئيس وزراء باكستان.",
+        {("سلمان بن عبدالعزيز", "PER"), ("باكستان", "LOC")},
+    ),
+    ("أعلنت شركة أرامكو السعودية عن ارتفاع أرباحها في الربع الأول.", {("أرامكو السعودية", "ORG")}),
+]
+
+
+@needs_stanza
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_embedded_model_finds_entities_with_exact_offsets(
+    analyzer: StanzaAnalyzer, text: str, expected: set[tuple[str, str]]
+) -> None:
+    a = analyzer.analyze(text, _whole(text))
+    _check_offsets(text, a)
+    assert expected <= _ents(a)
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_offsets_survive_diacritics_and_hamza_forms(analyzer: StanzaAnalyzer) -> None:
+    # the model sees "الامم المتحده" (model form); the span must come back in the input's own characters
+    text = "وأعلنت الأُمَم المتّحدة أنّ مبعوثها سيزور دمشق."
+    a = analyzer.analyze(text, _whole(text))
+    _check_offsets(text, a)
+    assert {("دمشق", "LOC"), ("الأُمَم المتّحدة", "ORG")} <= _ents(a)
+    assert any(t.text == "الأُمَم" for t in a.tokens)
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_only_regions_are_analyzed(analyzer: StanzaAnalyzer) -> None:
+    head = "باريس لندن برلين. "
+    body = "زار الرئيس التركي رجب طيب أردوغان العاصمة الروسية موسكو."
+    text = head + body
+    a = analyzer.analyze(text, [(len(head), len(text))])
+    _check_offsets(text, a)
+    assert all(e.start >= len(head) for e in a.entities)
+    assert all(t.start >= len(head) for t in a.tokens)
+    assert ("موسكو", "LOC") in _ents(a)
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_analyze_many_equals_one_by_one(analyzer: StanzaAnalyzer) -> None:
+    texts = [text for text, _ in CASES] + [
+        "",
+        "   ",
+        "نص بلا كيانات مسماة على الإطلاق.",
+        "الرياض - واس\n\nاستقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في الرياض رئيس وزراء باكستان.",
+    ]
+    items = [(t, _whole(t)) for t in texts]
+    assert analyzer.analyze_many(items) == [analyzer.analyze(t, r) for t, r in items]
+    assert analyzer.analyze_many([]) == []
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_threads_share_one_model(analyzer: StanzaAnalyzer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = CASES[0][0]
+    expected = analyzer.analyze(text, _whole(text))
+    fresh = [StanzaAnalyzer(analyzer.spec) for _ in range(4)]  # new instances reuse the loaded pipeline
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda a: a.analyze(text, _whole(text)), fresh * 2))
+    assert all(r == expected for r in results)
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_very_long_sentence_is_tagged_in_pieces(analyzer: StanzaAnalyzer) -> None:
+    text = " ".join(["زار وزير الخارجية المصري القاهرة"] * 400)  # 2,000 tokens, no sentence end
+    a = analyzer.analyze(text, _whole(text))
+    _check_offsets(text, a)
+    assert len(a.tokens) == 2000
+
+
+@needs_stanza
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet='ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآىةًٌٍَُِّْـ .،؟!"«»()\n0123456789abc', max_size=200))
+def test_any_text_gives_exact_offsets(analyzer: StanzaAnalyzer, text: str) -> None:
+    a = analyzer.analyze(text, _whole(text))
+    _check_offsets(text, a)
+    assert all(e.type in ("PER", "ORG", "LOC", "MISC") for e in a.entities)
+
+
+def test_model_form_matches_the_training_normalisation() -> None:
+    assert model_form("أُسامة") == "اسامه"
+    assert model_form("مصطفى") == "مصطفي"
+    assert model_form("ـ") == "ـ"  # a lone tatweel (a dash) is kept rather than emptied
+    assert model_form("\u064b") == "\u064b"
+
+
+# --- import discipline ---------------------------------------------------------------------------------------
+
+
+def test_import_arnews_imports_no_torch_or_stanza() -> None:
+    code = (
+        "import sys, arnews, arnews.nlp, arnews.resources\n"
+        "a = arnews.nlp.default_analyzer()\n"
+        "arnews.resources.models_report()\n"
+        "print(a.name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'stanza'))\n"
+        "assert not bad, bad\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    if stanza_available():
+        assert out.stdout.startswith("stanza:")
+
+
+# --- resolution ----------------------------------------------------------------------------------------------
+
+
+def _arnews_model_dir(root: Path, *, pretrain: bool = False) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "ar_ner.pt").write_bytes(b"not really a model")
+    files = {"ner": "ar_ner.pt"}
+    if pretrain:
+        files["pretrain"] = "ar_pretrain.pt"
+    meta = {"name": f"test-{root.name}", "files": files, "requires_pretrain": pretrain}
+    (root / META_NAME).write_text(json.dumps(meta), encoding="utf-8")
+    return root
+
+
+def _official_dir(root: Path) -> Path:
+    (root / "ar" / "ner").mkdir(parents=True)
+    (root / "ar" / "ner" / "aqmar_charlm.pt").write_bytes(b"x")
+    (root / "resources.json").write_text("{}", encoding="utf-8")
+    return root
+
+
+def test_resolution_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    embedded = _arnews_model_dir(tmp_path / "embedded")
+    monkeypatch.setattr(resources, "EMBEDDED_DIR", embedded)
+    assert resolve_ner_model().origin == "embedded"
+
+    official = _official_dir(tmp_path / "stanza_resources")
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(official))
+    spec = resolve_ner_model()
+    assert (spec.origin, spec.layout, spec.location) == ("stanza", "stanza", official)
+
+    env_dir = _arnews_model_dir(tmp_path / "from_env")
+    monkeypatch.setenv(ENV_VAR, str(env_dir))
+    spec = resolve_ner_model()
+    assert (spec.origin, spec.ner_path) == ("env", env_dir / "ar_ner.pt")
+    assert spec.name == "test-from_env"
+
+    explicit = _arnews_model_dir(tmp_path / "explicit")
+    spec = resolve_ner_model(explicit)
+    assert (spec.origin, spec.location) == ("explicit", explicit)
+    # a single .pt file and a Stanza resources directory are explicit models too
+    assert resolve_ner_model(explicit / "ar_ner.pt").ner_path == explicit / "ar_ner.pt"
+    assert resolve_ner_model(official).layout == "stanza"
+
+
+def test_default_analyzer_uses_the_embedded_model_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = resolve_ner_model()
+    assert spec.origin == "embedded"
+    assert spec.ner_path is not None and spec.ner_path.is_file()
+    assert spec.ner_path.parent == resources.embedded_model_dir()
+    assert main(["models"]) == 0
+    out = capsys.readouterr().out
+    assert "embedded default" in out and str(spec.ner_path) in out
+    if stanza_available():
+        assert isinstance(default_analyzer(), StanzaAnalyzer)
+
+
+def test_rule_analyzer_when_stanza_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import arnews.nlp
+
+    monkeypatch.setattr(arnews.nlp, "stanza_available", lambda: False)
+    assert isinstance(default_analyzer(), RuleAnalyzer)
+
+
+def test_missing_model_paths_raise_clear_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ModelError, match="does not exist"):
+        resolve_ner_model(tmp_path / "nowhere")
+    with pytest.raises(ModelError, match="holds no NER model"):
+        resolve_ner_model(tmp_path)
+    (tmp_path / "model.bin").write_bytes(b"x")
+    with pytest.raises(ModelError, match="not a Stanza model file"):
+        resolve_ner_model(tmp_path / "model.bin")
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "gone"))
+    with pytest.raises(ModelError, match=ENV_VAR):
+        resolve_ner_model()
+    with pytest.raises(ModelError, match=ENV_VAR):
+        default_analyzer()  # a configured but broken model is an error, not a silent fallback
+
+
+def test_metadata_mismatches_raise(tmp_path: Path) -> None:
+    with_vectors = _arnews_model_dir(tmp_path / "vectors", pretrain=True)
+    with pytest.raises(ModelError, match="pretrain file"):
+        resolve_ner_model(with_vectors)
+    gone = _arnews_model_dir(tmp_path / "gone")
+    (gone / "ar_ner.pt").unlink()
+    with pytest.raises(ModelError, match="missing"):
+        resolve_ner_model(gone)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / META_NAME).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot read model metadata"):
+        resolve_ner_model(broken)
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_corrupt_model_file_raises_model_error(tmp_path: Path) -> None:
+    model = _arnews_model_dir(tmp_path / "corrupt")
+    with pytest.raises(ModelError, match="cannot load NER model"):
+        StanzaAnalyzer(model).analyze("زار ماكرون باريس.", [(0, 17)])
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_model_trained_with_vectors_is_refused_without_them(tmp_path: Path) -> None:
+    import torch
+
+    spec = resolve_ner_model(resources.embedded_model_dir())
+    assert spec.ner_path is not None
+    checkpoint = torch.load(spec.ner_path, map_location="cpu", weights_only=True)
+    checkpoint["config"]["pretrain"] = True
+    torch.save(checkpoint, tmp_path / "ar_ner.pt")
+    with pytest.raises(ModelError, match="word vectors"):
+        StanzaAnalyzer(tmp_path / "ar_ner.pt").load()
+
+
+def test_spec_describe_names_the_origin(tmp_path: Path) -> None:
+    spec = ModelSpec("explicit", "arnews", tmp_path, tmp_path / "m.pt")
+    assert "explicit path" in spec.describe() and "m.pt" in spec.describe()
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_download_offline_fails_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import stanza
+
+    def offline(*args: object, **kwargs: object) -> None:
+        raise ConnectionError("Max retries exceeded (NameResolutionError)")
+
+    monkeypatch.setattr(stanza, "download", offline)  # no network in tests
+    assert main(["download", "--dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "could not download the Stanza Arabic models" in err and "Traceback" not in err
