@@ -18,6 +18,7 @@ from arnews import parser as _parser
 from arnews import quotes as _quotes
 from arnews.errors import InputError
 from arnews.io import read_text
+from arnews.kb import KnowledgeBase
 from arnews.models import Article
 from arnews.nlp import Analyzer, default_analyzer
 from arnews.text import check_input, view
@@ -45,8 +46,19 @@ class Pipeline:
     ('عنوان الخبر', 'الرياض - واس')
     """
 
-    def __init__(self, *, analyzer: Analyzer | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        *,
+        analyzer: Analyzer | None = None,
+        kb: KnowledgeBase | str | Path | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        """``analyzer``: the NLP layer (default: :func:`arnews.nlp.default_analyzer`, resolved on first use).
+        ``kb``: a :class:`~arnews.kb.KnowledgeBase` or the path of a KB file (default: the bundled KB).
+        ``batch_size``: how many texts :meth:`parse_many` sends through the NLP layer at once.
+        """
         self._analyzer = analyzer
+        self.kb = KnowledgeBase.load(kb) if isinstance(kb, (str, Path)) else kb
         self.batch_size = batch_size
 
     @property
@@ -63,7 +75,11 @@ class Pipeline:
         published: _dt.datetime | _dt.date | str | None = None,
         url: str | None = None,
     ) -> Article:
-        """Parse one article given as text."""
+        """Parse one article given as text.
+
+        >>> Pipeline().parse("عنوان\\n\\nنص", url="https://example.com/a").source.url
+        'https://example.com/a'
+        """
         return next(self._run([(text, published, url)]))
 
     def parse_many(
@@ -91,7 +107,7 @@ class Pipeline:
             prepared.append((v, structure, _as_datetime(published) or structure.published))
         analyses = self.analyzer.analyze_many([(v.raw, s.regions()) for v, s, _ in prepared])
         for (v, structure, anchor), analysis in zip(prepared, analyses, strict=True):
-            entities = _linker.link_entities(v, structure, analysis)
+            entities = _linker.link_entities(v, structure, analysis, kb=self.kb)
             quotes = _quotes.extract_quotes(v, structure, analysis, entities)
             money = _money.extract_money(v, structure)
             dates = _dates.extract_dates(v, structure, anchor)

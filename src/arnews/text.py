@@ -28,7 +28,7 @@ _DELETABLE = (
 )
 # tatweel is deleted where it stretches a word; standing alone ("القاهرة ـ") it is a dash and stays
 _SKIP_OR_ENTITY = re.compile(
-    rf"[{_DELETABLE}]+|(?<=[\u0620-\u064a])\u0640+|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,30}});"
+    rf"[{_DELETABLE}]+|(?<=[\u0620-\u064a\u064b-\u065f\u0670])\u0640+|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,30}});"
 )
 _DELETABLE_RE = re.compile(rf"[{_DELETABLE}]+")
 
@@ -139,6 +139,15 @@ def view(text: str, *, markup: bool | None = None) -> TextView:
     With ``markup`` (by default: when the text looks like HTML), tags, comments and script/style bodies are left
     out of the normal form, and block tags (``<p>``, ``<br>``, ``<h1>``...) end a line; offsets still index the
     markup as given.
+
+    >>> v = view("قالَ الرئيسُ إنّ")
+    >>> v.norm
+    'قال الرئيس ان'
+    >>> start = v.norm.index("الرئيس")
+    >>> v.raw_span(start, start + len("الرئيس"))
+    (5, 12)
+    >>> v.raw[5:12]
+    'الرئيسُ'
     """
     if markup is None:
         markup = looks_like_html(text)
@@ -183,5 +192,9 @@ def view(text: str, *, markup: bool | None = None) -> TextView:
 
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """The normal form of a short string (a lexicon entry, a name): the same rules as :func:`view`."""
+    """The normal form of a short string (a lexicon entry, a name): the same rules as :func:`view`.
+
+    >>> normalize("إِنَّ"), normalize("مدرسةٌ"), normalize("٢٠٢٤")
+    ('ان', 'مدرسه', '2024')
+    """
     return view(text, markup=False).norm

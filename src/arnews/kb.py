@@ -1,0 +1,262 @@
+"""The knowledge base: entities with QID, type, Arabic and English labels, description and popularity prior.
+
+A KB file is gzip-compressed JSON lines, one entity a line::
+
+    {"id": "Q76", "type": "PER", "ar": ["باراك أوباما"], "en": ["Barack Obama"], "desc": "...", "prior": 0.9}
+
+The bundled default (``arnews/data/kb/kb.jsonl.gz``, built by :mod:`arnews.kb_build`) is loaded lazily, once per
+process, by :func:`default_kb`. Users pass their own with ``KnowledgeBase.load(path)``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+
+from arnews.errors import KnowledgeBaseError
+from arnews.models import ENTITY_KINDS, EntityKind
+from arnews.names import key, phonetic, words
+from arnews.names import loose as _loose
+from arnews.text import normalize
+
+__all__ = ["Candidate", "KbEntry", "KnowledgeBase", "default_kb"]
+
+# name tokens that are not part of a person's usual name: initials, suffixes
+_NAME_NOISE = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@frozen
+class KbEntry:
+    """One entity of the knowledge base."""
+
+    id: str
+    type: EntityKind
+    ar: tuple[str, ...] = field(default=(), converter=_strs)
+    en: tuple[str, ...] = field(default=(), converter=_strs)
+    description: str | None = None
+    prior: float = 0.5
+
+    @property
+    def label(self) -> str:
+        """The Arabic label when there is one, else the English one, else the id."""
+        return self.ar[0] if self.ar else self.en[0] if self.en else self.id
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "ar": list(self.ar), "en": list(self.en),
+                "desc": self.description, "prior": round(self.prior, 3)}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> KbEntry:
+        kind = row.get("type")
+        if kind not in ENTITY_KINDS:
+            raise KnowledgeBaseError(f"KB entity {row.get('id')!r} has type {kind!r}, not one of PER/ORG/LOC/MISC")
+        return cls(str(row["id"]), kind, row.get("ar") or (), row.get("en") or (), row.get("desc"),
+                   float(row.get("prior", 0.5)))  # fmt: skip
+
+
+@frozen
+class Candidate:
+    """A KB entity a name may denote, and how it was matched (``exact`` > ``alias`` > ``phonetic``)."""
+
+    entry: KbEntry
+    how: str
+    score: float
+
+
+def _short_forms(label: str) -> list[str]:
+    """A person's English label with middle names and initials dropped: "Kamala D. Harris" -> "Kamala Harris"."""
+    toks = [t for t in words(normalize(label)) if t not in _NAME_NOISE]
+    toks = [t for t in toks if len(t) > 1] or toks
+    out = []
+    if len(toks) > 2:
+        out.append(f"{toks[0]} {toks[-1]}")
+        if len(toks) > 3:
+            out.append(f"{toks[0]} {toks[-2]} {toks[-1]}")
+    return out
+
+
+_HOW_SCORE = {"exact": 3.0, "alias": 2.0, "loose": 1.5, "phonetic": 1.0}
+
+
+class KnowledgeBase:
+    """Entities and the indexes that find them by name."""
+
+    def __init__(self, entries: Iterable[KbEntry]) -> None:
+        self.entries: dict[str, KbEntry] = {}
+        for e in entries:
+            self.entries[e.id] = e
+        self._exact: dict[str, list[tuple[str, str]]] = {}
+        self._phonetic: dict[str, list[str]] = {}
+        self._loose: dict[str, list[str]] = {}
+        self._surname: dict[str, list[str]] = {}
+        self._initials: dict[str, list[str]] = {}
+        self._first: set[str] = set()  # first words of every indexed key (exact, loose, phonetic)
+        for e in self.entries.values():
+            self._index(e)
+        for index in (self._exact, self._loose, self._phonetic):
+            self._first.update(k.split(" ", 1)[0] for k in index)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[KbEntry]:
+        return iter(self.entries.values())
+
+    def get(self, qid: str) -> KbEntry | None:
+        return self.entries.get(qid)
+
+    def _add(self, index: dict[str, list[Any]], k: str, value: Any) -> None:
+        if k:
+            bucket = index.setdefault(k, [])
+            if value not in bucket:
+                bucket.append(value)
+
+    def _index(self, e: KbEntry) -> None:
+        for i, label in enumerate(e.ar):
+            self._add(self._exact, key(label), (e.id, "exact" if i == 0 else "alias"))
+        for label in e.en:
+            self._add(self._exact, key(label), (e.id, "alias"))
+        for label in e.ar if e.type != "PER" else ():
+            lk = _loose(label)
+            if len(lk.replace(" ", "")) >= 4:
+                self._add(self._loose, lk, e.id)
+        # the phonetic key reads Latin labels only: Arabic spellings of one name meet through `loose`
+        forms = list(e.en)
+        if e.type == "PER":
+            for label in e.en:
+                forms.extend(_short_forms(label))
+        for form in forms:
+            ph = phonetic(form)
+            if ph and (" " in ph or len(ph) >= 5):
+                self._add(self._phonetic, ph, e.id)
+            if e.type == "PER":
+                toks = ph.split()
+                if len(toks) >= 2:
+                    self._add(self._surname, toks[-1], e.id)
+        for label in e.en:
+            toks = [t for t in words(label.replace("-", " ")) if t.lower() not in _NAME_NOISE]
+            if len(toks) >= 2:
+                self._add(self._initials, "".join(t[0] for t in toks).lower(), e.id)
+
+    def could_start(self, word: str) -> bool:
+        """A cheap filter: some name in the KB may start with the normalised ``word``."""
+        first = self._first
+        return (
+            (word[2:] if word.startswith("ال") and len(word) > 3 else word) in first
+            or word in first
+            or _loose(word, normalized=True) in first
+            or (len(ph := phonetic(word, normalized=True)) >= 2 and ph in first)
+        )
+
+    def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
+        """``text`` is one of the entry's labels as written, article included (``loose``: by :func:`loose` keys)."""
+        target = " ".join(words(normalize(text)))
+        for label in entry.ar + entry.en:
+            written = " ".join(words(normalize(label)))
+            if written == target:
+                return True
+            if loose and written.startswith("ال") == target.startswith("ال") and _loose(written) == _loose(target):
+                return True
+        return False
+
+    def lookup(self, name: str, *, normalized: bool = False) -> list[Candidate]:
+        """KB entities ``name`` may denote, best first (how it matched, then the popularity prior).
+
+        ``normalized=True`` says ``name`` is already in normal form (:func:`arnews.text.normalize`)."""
+        found: dict[str, Candidate] = {}
+        for qid, how in self._exact.get(key(name, normalized=normalized), ()):
+            self._offer(found, qid, how)
+        for qid in self._loose.get(_loose(name, normalized=normalized), ()):
+            self._offer(found, qid, "loose")
+        ph = phonetic(name, normalized=normalized)
+        for qid in self._phonetic.get(ph, ()):
+            e = self.entries[qid]
+            parts = ph.split()
+            if e.type == "PER" and (len(parts) < 2 or min(map(len, parts)) < 2 or len(ph) - len(parts) < 5):
+                continue  # a person by sound: a full name of some length, never one word
+            self._offer(found, qid, "phonetic")
+        return sorted(found.values(), key=lambda c: -c.score)
+
+    def _offer(self, found: dict[str, Candidate], qid: str, how: str) -> None:
+        e = self.entries[qid]
+        score = _HOW_SCORE[how] + e.prior
+        old = found.get(qid)
+        if old is None or old.score < score:
+            found[qid] = Candidate(e, how, score)
+
+    def by_surname(self, word: str) -> list[KbEntry]:
+        """People whose name ends with ``word`` (phonetically), most popular first."""
+        ph = phonetic(word)
+        if len(ph) < 3:
+            return []
+        ids = self._surname.get(ph, ())
+        return sorted((self.entries[i] for i in ids), key=lambda e: -e.prior)
+
+    def by_initials(self, acronym: str) -> list[KbEntry]:
+        """Entities whose English label's initials spell ``acronym`` ("AOC"), most popular first."""
+        ids = self._initials.get(acronym.lower(), ())
+        return sorted((self.entries[i] for i in ids), key=lambda e: -e.prior)
+
+    # --- files ----------------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeBase:
+        """Read a KB file (gzip JSON lines, or plain JSON lines when the name does not end in .gz)."""
+        p = Path(path)
+        try:
+            opener = gzip.open if p.suffix == ".gz" else open
+            with opener(p, "rt", encoding="utf-8") as fh:
+                return cls(_read_rows(fh, str(p)))
+        except OSError as exc:
+            raise KnowledgeBaseError(f"cannot read knowledge base {p}: {exc}") from exc
+
+    def save(self, path: str | Path) -> None:
+        """Write this KB as gzip JSON lines (sorted by id, so builds are reproducible)."""
+        write_entries(self.entries.values(), path)
+
+
+def _read_rows(lines: Iterable[str], name: str) -> Iterator[KbEntry]:
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            yield KbEntry.from_json(json.loads(line))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KnowledgeBaseError(f"{name}:{n}: not a KB entity line ({exc})") from None
+
+
+def write_entries(entries: Iterable[KbEntry], path: str | Path, *, sort: bool = True) -> int:
+    """Write entries to a gzip JSON-lines KB file (plain when the name does not end in .gz); returns the count.
+
+    ``sort=False`` streams them in the order given (for dumps too large to hold)."""
+    p = Path(path)
+    count = 0
+    opener = gzip.open if p.suffix == ".gz" else open
+    ordered = sorted(entries, key=lambda e: (len(e.id), e.id)) if sort else entries
+    with opener(p, "wt", encoding="utf-8") as fh:
+        for e in ordered:
+            fh.write(json.dumps(e.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+            count += 1
+    return count
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    """The bundled knowledge base, loaded on first use."""
+    ref = resources.files("arnews").joinpath("data/kb/kb.jsonl.gz")
+    with resources.as_file(ref) as path:
+        if not path.exists():
+            return KnowledgeBase(())
+        return KnowledgeBase.load(path)

@@ -1,0 +1,251 @@
+"""Build a knowledge-base file from CSV sources and from Wikidata JSON dumps.
+
+* :func:`from_csv_dir` reads the CSV files of a source folder (columns ``wikidata,name_ar,name_en,...[,type]``).
+* :func:`from_curated` reads ``arnews/data/kb/curated.tsv``: Arabic labels and aliases for entities whose QIDs
+  were verified in public sources (the file says where).
+* :func:`iter_wikidata` streams a Wikidata JSON dump (``.json``, ``.json.gz`` or ``.json.bz2``: a JSON array with
+  one entity a line) and keeps items with an Arabic label whose P31 (instance of) is a wanted class; the classes
+  and the type each gives are data (``arnews/data/kb/wikidata_classes.tsv``). Memory stays flat: one line at a time.
+
+``python -m arnews.kb_build --sources ../shared/data/kb -o src/arnews/data/kb/kb.jsonl.gz`` rebuilds the bundled KB;
+``arnews kb build DUMP.json.gz -o my_kb.jsonl.gz`` builds one from a dump.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import csv
+import gzip
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any, cast
+
+from arnews.errors import KnowledgeBaseError
+from arnews.kb import KbEntry, write_entries
+from arnews.models import ENTITY_KINDS, EntityKind
+
+__all__ = ["build", "from_csv_dir", "from_curated", "iter_wikidata", "main", "merge", "wanted_classes"]
+
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_BRACKET = re.compile(r"\s*\[[^\]]*\]")
+
+# the popularity prior a source row gets, by what the row is (curated rows carry their own)
+_PRIOR_BY_CATEGORY = (
+    ("US executive", 0.9),
+    ("country", 0.75),
+    ("US state", 0.7),
+    ("IGO", 0.7),
+    ("news agency", 0.6),
+    ("media", 0.6),
+    ("political party", 0.5),
+    ("US Congress", 0.45),
+)
+
+
+def _prior(category: str) -> float:
+    for needle, prior in _PRIOR_BY_CATEGORY:
+        if needle in category:
+            return prior
+    return 0.3
+
+
+def _clean_en(name: str) -> str:
+    name = _BRACKET.sub("", name).strip()
+    return name.replace("_", " ") if " " not in name else name
+
+
+def from_csv_dir(folder: str | Path) -> Iterator[KbEntry]:
+    """Entities from the CSV files of ``folder`` (rows without a QID or a type are skipped)."""
+    for path in sorted(Path(folder).glob("*.csv")):
+        default_type = "PER" if path.name.startswith(("per_", "people_")) else None
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                qid = (row.get("wikidata") or "").strip()
+                kind_text = (row.get("type") or default_type or "").strip()
+                if not _QID.match(qid) or kind_text not in ENTITY_KINDS:
+                    continue
+                kind = cast(EntityKind, kind_text)
+                ar = [x.strip() for x in (row.get("name_ar") or "").split("|") if x.strip()]
+                en = [_clean_en(x) for x in (row.get("name_en") or "").split("|") if x.strip()]
+                category = row.get("legislature") or ""
+                desc = category.split("=", 1)[-1].strip() or None
+                if row.get("country") and row["country"] not in ("-99",):
+                    desc = f"{desc}, {row['country']}" if desc else row["country"]
+                yield KbEntry(qid, kind, ar, [e for e in en if e], desc, _prior(category))
+
+
+def from_curated(path: str | Path | None = None) -> Iterator[KbEntry]:
+    """Entities of the curated table (``qid, type, ar labels|..., en labels|..., description, prior, source``)."""
+    if path is None:
+        text = resources.files("arnews").joinpath("data/kb/curated.tsv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 6 or not _QID.match(cells[0]) or cells[1] not in ENTITY_KINDS:
+            raise KnowledgeBaseError(f"curated.tsv:{n}: expected qid, type, ar, en, description, prior[, source]")
+        kind: EntityKind = cells[1]  # type: ignore[assignment]
+        yield KbEntry(cells[0], kind, [x for x in cells[2].split("|") if x], [x for x in cells[3].split("|") if x],
+                      cells[4] or None, float(cells[5]))  # fmt: skip
+
+
+def merge(entries: Iterable[KbEntry]) -> dict[str, KbEntry]:
+    """Entries joined by QID: labels united in order (earlier first), the highest prior, the first description."""
+    out: dict[str, KbEntry] = {}
+    for e in entries:
+        old = out.get(e.id)
+        if old is None:
+            out[e.id] = e
+            continue
+        ar = tuple(dict.fromkeys(old.ar + e.ar))
+        en = tuple(dict.fromkeys(old.en + e.en))
+        out[e.id] = KbEntry(e.id, old.type, ar, en, old.description or e.description, max(old.prior, e.prior))
+    return out
+
+
+# --- Wikidata dumps ------------------------------------------------------------------------------------------
+
+
+@cache
+def wanted_classes() -> dict[str, EntityKind]:
+    """P31 classes kept from a dump, and the entity type each gives (``data/kb/wikidata_classes.tsv``)."""
+    text = resources.files("arnews").joinpath("data/kb/wikidata_classes.tsv").read_text(encoding="utf-8")
+    out: dict[str, EntityKind] = {}
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            qid, kind = line.split("\t")[:2]
+            if kind.strip() in ENTITY_KINDS:
+                out[qid.strip()] = kind.strip()  # type: ignore[assignment]
+    return out
+
+
+def _open_dump(path: str | Path) -> IO[str]:
+    p = str(path)
+    if p.endswith(".gz"):
+        return gzip.open(p, "rt", encoding="utf-8")
+    if p.endswith(".bz2"):
+        return bz2.open(p, "rt", encoding="utf-8")
+    return open(p, encoding="utf-8")
+
+
+def _labels(item: dict[str, Any], field_name: str, lang: str) -> list[str]:
+    value = (item.get(field_name) or {}).get(lang)
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        value = [value]
+    return [v["value"] for v in value if isinstance(v, dict) and isinstance(v.get("value"), str)]
+
+
+def _instance_of(item: dict[str, Any]) -> list[str]:
+    out = []
+    for claim in (item.get("claims") or {}).get("P31", ()):
+        try:
+            out.append(claim["mainsnak"]["datavalue"]["value"]["id"])
+        except (KeyError, TypeError):
+            continue
+    return out
+
+
+def entry_from_item(item: dict[str, Any], classes: dict[str, EntityKind] | None = None) -> KbEntry | None:
+    """The KB entry of one dump item, or None when it has no Arabic label or no wanted class."""
+    classes = wanted_classes() if classes is None else classes
+    qid = item.get("id")
+    if item.get("type") != "item" or not isinstance(qid, str) or not _QID.match(qid):
+        return None
+    ar = _labels(item, "labels", "ar")
+    if not ar:
+        return None
+    kind = next((classes[c] for c in _instance_of(item) if c in classes), None)
+    if kind is None:
+        return None
+    ar += [a for a in _labels(item, "aliases", "ar") if a not in ar]
+    en = _labels(item, "labels", "en")
+    en += [a for a in _labels(item, "aliases", "en") if a not in en]
+    desc = next(iter(_labels(item, "descriptions", "ar") or _labels(item, "descriptions", "en")), None)
+    sitelinks = len(item.get("sitelinks") or {})
+    prior = min(1.0, math.log1p(sitelinks) / math.log(300)) if sitelinks else 0.1
+    return KbEntry(qid, kind, ar, en, desc, round(prior, 3))
+
+
+def iter_wikidata(path: str | Path, classes: dict[str, EntityKind] | None = None) -> Iterator[KbEntry]:
+    """Stream the wanted entities of a Wikidata JSON dump, one line at a time."""
+    with _open_dump(path) as fh:
+        for n, raw in enumerate(fh, 1):
+            line = raw.strip()
+            if line in ("[", "]", ""):
+                continue
+            if line.endswith(","):
+                line = line[:-1]
+            try:
+                item = json.loads(line)
+            except ValueError:
+                raise KnowledgeBaseError(f"{path}:{n}: not a Wikidata dump line (one JSON entity a line)") from None
+            if isinstance(item, dict):
+                entry = entry_from_item(item, classes)
+                if entry is not None:
+                    yield entry
+
+
+def build(
+    out: str | Path,
+    *,
+    dumps: Sequence[str | Path] = (),
+    sources: str | Path | None = None,
+    curated: bool = True,
+) -> int:
+    """Build a KB file from dumps, a CSV source folder and the curated table; returns the number of entities."""
+    streams: list[Iterable[KbEntry]] = []
+    if curated:
+        streams.append(from_curated())
+    if sources is not None:
+        streams.append(from_csv_dir(sources))
+    if not dumps:
+        merged = merge(e for s in streams for e in s)
+        return write_entries(merged.values(), out)
+    # dumps may be huge: curated and CSV rows are merged in memory, dump rows stream straight to the file
+    small = merge(e for s in streams for e in s)
+    return write_entries(_with_dumps(small, dumps), out, sort=False)
+
+
+def _with_dumps(small: dict[str, KbEntry], dumps: Sequence[str | Path]) -> Iterator[KbEntry]:
+    for dump in dumps:
+        for e in iter_wikidata(dump):
+            if e.id in small:
+                yield merge([small.pop(e.id), e])[e.id]
+            else:
+                yield e
+    yield from small.values()
+
+
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("dumps", nargs="*", help="Wikidata JSON dumps (.json, .json.gz, .json.bz2)")
+    ap.add_argument("-o", "--output", required=True, help="the KB file to write (.jsonl.gz)")
+    ap.add_argument("--sources", default=None, help="a folder of CSV sources (wikidata,name_ar,name_en,...,type)")
+    ap.add_argument("--no-curated", action="store_true", help="leave out the curated entities bundled with arnews")
+
+
+def run(args: argparse.Namespace) -> int:
+    count = build(args.output, dumps=args.dumps, sources=args.sources, curated=not args.no_curated)
+    print(f"wrote {count} entities to {args.output}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m arnews.kb_build", description=__doc__.split("\n\n")[0])
+    add_arguments(ap)
+    return run(ap.parse_args(argv))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

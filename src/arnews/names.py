@@ -1,0 +1,170 @@
+"""Matching keys for names: normal keys, clitic stripping with offsets, and a transliteration-aware phonetic key.
+
+Three keys, from strict to loose:
+
+* :func:`key`: the normal form (:func:`arnews.text.normalize`) without punctuation, the article ``ال`` taken off
+  each word. ``"الحزب الديمقراطي"`` and ``"حزب ديمقراطي"`` share it.
+* :func:`phonetic`: Arabic and Latin letters mapped onto one consonant skeleton (vowels dropped inside words,
+  ك/ق/ج/غ ~ k/g/q/j, ت/ط ~ t, س/ص/ز ~ s/z, ف ~ f/v/ph, ب ~ b/p, ش/تش ~ sh/ch, doubled letters once), so that
+  ``"كامالا هاريس"`` and ``"Kamala Harris"``, ``"أليجمان"`` and ``"أليكمان"`` share a key.
+* :func:`strip_clitics`: the ways a word may carry a proclitic (و ف ب ل ك, the article ال, لل), each with the
+  offset where the stem starts, so a mention keeps exact offsets ("وبايدن" -> "بايدن" at +1).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from arnews.text import normalize
+
+__all__ = ["PROCLITICS", "key", "loose", "phonetic", "phonetic_word", "strip_article", "strip_clitics", "words"]
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+#: Proclitic letters and their combinations, longest first (the article is handled apart).
+PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def words(text: str) -> list[str]:
+    """The words of a normalised string (letters and digits; punctuation and hyphens split)."""
+    return _WORD.findall(text)
+
+
+def strip_article(word: str) -> str:
+    """``word`` without a leading article ``ال`` (kept when too little would remain)."""
+    if word.startswith("ال") and len(word) > 3:
+        return word[2:]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def key(text: str, *, normalized: bool = False) -> str:
+    """The normal matching key: normal form, no punctuation, each word without its article.
+
+    ``normalized=True`` says ``text`` is already in normal form (a faster path for the linker)."""
+    return " ".join(strip_article(w) for w in words(text if normalized else normalize(text)))
+
+
+@lru_cache(maxsize=65536)
+def strip_clitics(word: str) -> tuple[tuple[int, str, bool], ...]:
+    """Ways to read a normalised ``word`` as proclitics + stem: ``(offset of stem, stem, fused_article)``.
+
+    The unstripped reading comes first. ``fused_article`` is True when the stem lost an article fused with
+    the preposition ``ل`` (``للأمم`` -> ``امم``): such a mention keeps the whole word as its span.
+    """
+    out: list[tuple[int, str, bool]] = [(0, word, False)]
+    seen = {word}
+    for pre in PROCLITICS:
+        if word.startswith(pre) and len(word) - len(pre) >= 2:
+            stem = word[len(pre) :]
+            if stem not in seen:
+                out.append((len(pre), stem, False))
+                seen.add(stem)
+            if pre.endswith("ل") and stem.startswith("ل") and len(stem) >= 4:
+                # ل + ال fused into لل: the stem is an article-less word
+                fused = stem[1:]
+                if fused not in seen:
+                    out.append((len(pre), "ال" + fused, True))
+                    seen.add(fused)
+    return tuple(out)
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويىءئؤ")
+
+
+@lru_cache(maxsize=65536)
+def loose(text: str, *, normalized: bool = False) -> str:
+    """The normal key with long vowels and hamza seats dropped inside words ("فيرجينيا" ~ "فرجينيا").
+
+    Stricter than :func:`phonetic` (letters keep their identity); for Arabic spellings of one name."""
+    out = []
+    for w in key(text, normalized=normalized).split():
+        out.append(w[0] + w[1:].translate(_LONG_VOWELS) if len(w) > 1 else w)
+    return " ".join(out)
+
+
+# --- the phonetic key ---------------------------------------------------------------------------------------
+
+_AR = {
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "k", "ق": "k", "ك": "k", "غ": "k", "گ": "k", "خ": "k",
+    "ح": "h", "ه": "h", "د": "d", "ض": "d", "ذ": "d", "ر": "r", "ز": "s", "ظ": "s", "س": "s", "ص": "s", "ش": "S",
+    "ف": "f", "ڤ": "f", "ل": "l", "م": "m", "ن": "n",
+}  # fmt: skip
+_AR_VOWELS = set("اويىءئؤعآأإة")
+_LAT = {
+    "b": "b", "p": "b", "t": "t", "d": "d", "k": "k", "q": "k", "g": "k", "j": "k", "f": "f", "v": "f",
+    "s": "s", "z": "s", "l": "l", "m": "m", "n": "n", "r": "r", "h": "h",
+}  # fmt: skip
+_LAT_VOWELS = set("aeiouyw")
+
+
+def _arabic_skeleton(word: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(word)
+    while i < n:
+        ch = word[i]
+        if ch == "ت" and i + 1 < n and word[i + 1] == "ش":
+            out.append("S")
+            i += 2
+            continue
+        if i == 0 and ch in _AR_VOWELS:
+            out.append("w" if ch == "و" else "y" if ch == "ي" else "a")
+        elif ch in _AR:
+            out.append(_AR[ch])
+        i += 1
+    return "".join(out)
+
+
+def _latin_skeleton(word: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(word)
+    while i < n:
+        ch = word[i]
+        nxt = word[i + 1] if i + 1 < n else ""
+        if i == 0 and ch in "aeiou":
+            out.append("a")
+        elif i == 0 and ch in "wy":
+            out.append(ch)
+        elif (ch in "sc" and nxt == "h") or (ch == "t" and nxt == "c" and word[i + 2 : i + 3] == "h"):
+            out.append("S")
+            i += 3 if ch == "t" else 2
+            continue
+        elif ch in "ptkg" and nxt == "h":
+            out.append("f" if ch == "p" else _LAT[ch])
+            i += 2
+            continue
+        elif ch == "c":
+            if nxt == "k":
+                i += 1
+            out.append("s" if nxt in ("e", "i", "y") else "k")
+        elif ch == "x":
+            out.append("ks")
+        elif ch == "h" and (i == n - 1 or (i > 0 and word[i - 1] in _LAT_VOWELS and nxt not in _LAT_VOWELS)):
+            pass  # silent h: "Sarah", "John"
+        elif ch in _LAT:
+            out.append(_LAT[ch])
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def phonetic_word(word: str) -> str:
+    """The consonant skeleton of one normalised word (Arabic or Latin letters); doubled letters once."""
+    word = word.lower()
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in word)
+    raw = _arabic_skeleton(word) if arabic else _latin_skeleton(word)
+    if raw.endswith("h") and len(raw) > 1:
+        raw = raw[:-1]  # final ة/ه and a final h are vowels
+    out: list[str] = []
+    for ch in raw:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def phonetic(text: str, *, normalized: bool = False) -> str:
+    """The transliteration-aware key of a name: one skeleton per word (an initial ال stays: "أليجمان")."""
+    parts = (phonetic_word(w) for w in words(text if normalized else normalize(text)))
+    return " ".join(p for p in parts if p)

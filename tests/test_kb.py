@@ -1,0 +1,123 @@
+"""The knowledge base: the bundled file, lookups, and building from CSV sources and Wikidata dumps."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from arnews.cli import main
+from arnews.errors import KnowledgeBaseError
+from arnews.kb import KbEntry, KnowledgeBase, default_kb
+from arnews.kb_build import build, from_csv_dir, iter_wikidata
+from arnews.linker import link_entities
+from arnews.nlp import RuleAnalyzer
+from arnews.parser import parse_structure
+from arnews.text import view
+
+FIXTURE = Path(__file__).parent / "fixtures" / "wikidata_sample.json"
+SHARED_KB = Path(__file__).resolve().parents[2] / "shared" / "data" / "kb"
+
+
+def test_bundled_kb_has_verified_entities() -> None:
+    kb = default_kb()
+    assert kb is default_kb()  # loaded once
+    assert len(kb) > 1000
+    for qid, kind in (("Q6279", "PER"), ("Q22686", "PER"), ("Q29552", "ORG"), ("Q130879", "ORG"), ("Q771", "LOC")):
+        entry = kb.get(qid)
+        assert entry is not None and entry.type == kind
+
+
+def test_lookup_prefers_exact_arabic_label_then_phonetic() -> None:
+    kb = default_kb()
+    assert kb.lookup("كامالا هاريس")[0].entry.id == "Q10853588"
+    assert kb.lookup("كامالا هاريس")[0].how == "exact"
+    # a KB row with only an English label, reached through the transliteration key
+    horsford = kb.lookup("ستيفن هورسفورد")
+    assert horsford and horsford[0].how == "phonetic" and horsford[0].entry.type == "PER"
+    assert kb.lookup("الحزب الديمقراطي")[0].entry.id == "Q29552"
+
+
+def test_lookup_never_links_a_person_by_one_word_of_sound() -> None:
+    kb = default_kb()
+    assert not [c for c in kb.lookup("هورسفورد") if c.entry.type == "PER" and c.how == "phonetic"]
+
+
+def test_initials_and_surnames() -> None:
+    kb = default_kb()
+    assert kb.by_initials("AOC")[0].id == "Q55223040"
+    assert kb.by_surname("بايدن")[0].id == "Q6279"
+
+
+def _fixture_entries(path: Path) -> dict[str, KbEntry]:
+    return {e.id: e for e in iter_wikidata(path)}
+
+
+@pytest.mark.parametrize("compress", ["plain", "gz", "bz2"])
+def test_build_from_dump(tmp_path: Path, compress: str) -> None:
+    dump = tmp_path / "dump.json"
+    shutil.copy(FIXTURE, dump)
+    if compress == "gz":
+        dump = tmp_path / "dump.json.gz"
+        dump.write_bytes(gzip.compress(FIXTURE.read_bytes()))
+    elif compress == "bz2":
+        dump = tmp_path / "dump.json.bz2"
+        dump.write_bytes(bz2.compress(FIXTURE.read_bytes()))
+    entries = _fixture_entries(dump)
+    assert set(entries) == {"Q76", "Q1124", "Q62", "Q1065"}  # no film, no label-less item, no property
+    assert entries["Q76"].type == "PER" and "أوباما" in entries["Q76"].ar
+    assert entries["Q62"].type == "LOC" and entries["Q1065"].type == "ORG"
+    assert entries["Q76"].prior > entries["Q62"].prior  # more sitelinks, more popular
+    out = tmp_path / "kb.jsonl.gz"
+    assert build(out, dumps=[dump], curated=False) == 4
+    kb = KnowledgeBase.load(out)
+    assert kb.lookup("الأمم المتحدة")[0].entry.id == "Q1065"
+
+
+def test_cli_builds_a_kb_the_linker_uses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "mine.jsonl.gz"
+    assert main(["kb", "build", str(FIXTURE), "--no-curated", "-o", str(out)]) == 0
+    assert "wrote 4 entities" in capsys.readouterr().out
+    kb = KnowledgeBase.load(out)
+    text = "عنوان\n\nدعا باراك أوباما وبيل كلينتون إلى جمع التبرعات في سان فرانسيسكو، وقال أوباما إن الوقت حان."
+    v = view(text)
+    s = parse_structure(v)
+    found = link_entities(v, s, RuleAnalyzer().analyze(text, s.regions()), kb=kb)
+    linked = {e.wikidata: [m.text for m in e.mentions] for e in found if e.wikidata}
+    assert linked["Q76"] == ["باراك أوباما", "أوباما"]
+    assert linked["Q1124"] == ["وبيل كلينتون"[1:]]
+    assert "Q62" in linked
+
+
+def test_bad_dump_line_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[\n{"type": "item", "id": "Q1",\n]\n', encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"bad\.json:2"):
+        list(iter_wikidata(bad))
+
+
+def test_bad_kb_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "kb.jsonl"
+    bad.write_text(json.dumps({"id": "Q1", "type": "PERSON"}) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="PERSON"):
+        KnowledgeBase.load(bad)
+    with pytest.raises(KnowledgeBaseError):
+        KnowledgeBase.load(tmp_path / "missing.jsonl.gz")
+
+
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
+    kb = KnowledgeBase([KbEntry("Q2", "LOC", ["الأرض"], ["Earth"], "كوكب", 0.9)])
+    kb.save(tmp_path / "k.jsonl.gz")
+    again = KnowledgeBase.load(tmp_path / "k.jsonl.gz")
+    assert again.get("Q2") == kb.get("Q2")
+
+
+@pytest.mark.skipif(not SHARED_KB.is_dir(), reason="shared KB sources are not here")
+def test_csv_sources_read() -> None:
+    entries = list(from_csv_dir(SHARED_KB))
+    assert len(entries) > 1500
+    assert {e.type for e in entries} == {"PER", "ORG", "LOC"}

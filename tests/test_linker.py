@@ -1,0 +1,307 @@
+"""Entities: recognition by KB and cues, Arabic-aware matching keys, linking and in-document coreference."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnews.linker import link_entities
+from arnews.models import Entity
+from arnews.names import key, loose, phonetic, strip_clitics
+from arnews.nlp import Analysis, NerSpan, RuleAnalyzer
+from arnews.parser import parse_structure
+from arnews.text import view
+
+# --- helpers --------------------------------------------------------------------------------------------------
+
+
+def entities(text: str, ner: tuple[NerSpan, ...] = ()) -> tuple[Entity, ...]:
+    v = view(text)
+    structure = parse_structure(v)
+    analysis = RuleAnalyzer().analyze(text, structure.regions())
+    if ner:
+        analysis = Analysis(analysis.sentences, analysis.tokens, ner)
+    found = link_entities(v, structure, analysis)
+    for ent in found:
+        for m in ent.mentions:
+            assert text[m.start : m.end] == m.text
+    return found
+
+
+def by_mention(found: tuple[Entity, ...], mention: str) -> Entity:
+    owners = [e for e in found if any(m.text == mention for m in e.mentions)]
+    assert len(owners) == 1, f"{mention!r} belongs to {[e.name for e in owners]}"
+    return owners[0]
+
+
+def article(*paragraphs: str) -> str:
+    return "عنوان الخبر\n\n" + "\n\n".join(paragraphs)
+
+
+# --- matching keys --------------------------------------------------------------------------------------------
+
+_DIACRITICS = st.sampled_from(["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b", "\u0640"])
+_NAMES = ["كامالا هاريس", "دونالد ترامب", "ألكساندريا أوكاسيو كورتيز", "بروفينسيتاون", "جولي تشافيز", "Kamala Harris"]
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "Zs", "Mn", "P"]), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_keys_are_idempotent(text: str) -> None:
+    assert key(key(text)) == key(text)
+    assert loose(loose(text)) == loose(text)
+    assert phonetic(text) == phonetic(" ".join(text.split()))  # spacing does not matter
+
+
+@given(st.sampled_from(_NAMES), st.lists(st.tuples(st.integers(0, 40), _DIACRITICS), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_keys_ignore_diacritics_and_tatweel(name: str, inserts: list[tuple[int, str]]) -> None:
+    marked = name
+    for where, mark in inserts:
+        pos = min(where, len(marked))
+        # marks stand after a letter or after another mark (a tatweel may follow a diacritic)
+        if pos == 0 or not "\u0621" <= marked[pos - 1] <= "\u0652":
+            continue
+        marked = marked[:pos] + mark + marked[pos:]
+    assert key(marked) == key(name)
+    assert phonetic(marked) == phonetic(name)
+    assert loose(marked) == loose(name)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("كامالا هاريس", "Kamala Harris"),
+        ("دونالد ترامب", "Donald Trump"),
+        ("أليجمان", "أليكمان"),
+        ("بروفينسيتاون", "بروفينستاون"),
+        ("شافيز", "تشافيز"),
+        ("تشافيز", "Chavez"),
+        ("ألكساندريا أوكاسيو كورتيز", "Alexandria Ocasio-Cortez"),
+        ("ماساتشوستس", "Massachusetts"),
+        ("رافائيل وارنوك", "Raphael Warnock"),
+        ("سارة", "Sarah"),
+    ],
+)
+def test_transliterations_share_the_phonetic_key(a: str, b: str) -> None:
+    assert phonetic(a) == phonetic(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("كامالا هاريس", "Kamala Harrison"), ("ترامب", "Truman"), ("بايدن", "Bidwell"), ("هاريس", "Paris")],
+)
+def test_different_names_keep_different_keys(a: str, b: str) -> None:
+    assert phonetic(a) != phonetic(b)
+
+
+def test_article_is_not_part_of_the_key() -> None:
+    assert key("الحزب الديمقراطي") == key("حزب ديمقراطي")
+    assert loose("فيرجينيا") == loose("فرجينيا")
+
+
+def test_clitic_readings_keep_offsets() -> None:
+    readings = strip_clitics("وبايدن")
+    assert readings[0] == (0, "وبايدن", False)
+    assert (1, "بايدن", False) in readings
+    assert (1, "هاريس", False) in strip_clitics("لهاريس")
+    assert (1, "الامم", True) in strip_clitics("للامم")
+
+
+# --- recognition and linking ----------------------------------------------------------------------------------
+
+
+def test_clitic_stripped_mentions_have_exact_offsets() -> None:
+    text = article("التقى الرئيس جو بايدن بالناخبين، وأشادت كامالا هاريس ببايدن وقالت لهاريس إن الحملة مستمرة.")
+    found = entities(text)
+    biden = by_mention(found, "جو بايدن")
+    assert biden.wikidata == "Q6279"
+    assert [m.text for m in biden.mentions] == ["جو بايدن", "بايدن"]
+    harris = by_mention(found, "كامالا هاريس")
+    assert harris.wikidata == "Q10853588"
+    assert "هاريس" in [m.text for m in harris.mentions]
+
+
+def test_state_and_city_names_link() -> None:
+    text = article("وتحدثت في مدينة هيوستن بولاية تكساس، ثم زارت فيرجينيا وبنسلفانيا.")
+    found = entities(text)
+    assert by_mention(found, "هيوستن").wikidata == "Q16555"
+    assert by_mention(found, "تكساس").wikidata == "Q1439"
+    assert by_mention(found, "فيرجينيا").wikidata == "Q1370"  # KB spells it فرجينيا
+    assert by_mention(found, "بنسلفانيا").wikidata == "Q1400"
+
+
+def test_fused_article_keeps_the_whole_word() -> None:
+    found = entities(article("قالت السفيرة السابقة للأمم المتحدة نيكي هيلي إنها ستواصل حملتها."))
+    un = by_mention(found, "للأمم المتحدة")
+    assert un.wikidata == "Q1065" and un.type == "ORG"
+    assert by_mention(found, "نيكي هيلي").type == "PER"
+
+
+def test_persons_by_title_speech_verb_and_given_name() -> None:
+    text = article(
+        "وشارك الاستراتيجي الديمقراطي بكاري سيلرز وعضو مجلس الشيوخ عن ولاية جورجيا رافائيل وارنوك.",
+        "وقالت ميليسا موراليس، مؤسسة المجموعة، إن الوقت حان. كما ساعدت سارة شاه في تنظيم مكالمة.",
+    )
+    found = entities(text)
+    for name in ("بكاري سيلرز", "ميليسا موراليس", "سارة شاه"):
+        assert by_mention(found, name).type == "PER"
+    assert by_mention(found, "رافائيل وارنوك").wikidata == "Q84146599"
+    assert by_mention(found, "جورجيا").wikidata == "Q1428"  # the state, after ولاية
+    assert not any(m.text.startswith("الديمقراطي") for e in found for m in e.mentions)
+
+
+def test_name_extent_stops_at_function_words_and_verbs() -> None:
+    found = entities(article("قال جون نيوتن (75 عاما) إنه يريد التغيير، وقالت ستيفاني براون جيمس، خريجة الجامعة، ذلك."))
+    assert by_mention(found, "جون نيوتن").type == "PER"
+    assert by_mention(found, "ستيفاني براون جيمس").type == "PER"
+
+
+def test_latin_script_organisations() -> None:
+    text = article(
+        "حققت مكالمة أجرتها منظمة Win With Black Men أكثر من مليون دولار، وتأسست لجنة Bison PAC حديثا.",
+        "وقالت رئيسة Somos Votantes إن شبكة NBC News تواصلت مع الحملة، وكذلك شبكة سي بي إس نيوز.",
+    )
+    found = entities(text)
+    for name in ("Win With Black Men", "Bison PAC", "Somos Votantes", "NBC News", "سي بي إس نيوز"):
+        assert by_mention(found, name).type == "ORG", name
+
+
+def test_spelled_acronym_joins_latin_name() -> None:
+    found = entities(
+        article("وذكرت شبكة NBC News أن الرئيس تحدث. وقال أربعة أشخاص لشبكة إن بي سي نيوز إن الحملة بدأت.")
+    )
+    assert by_mention(found, "NBC News") is by_mention(found, "إن بي سي نيوز")
+
+
+def test_quoted_organisation_after_head_word() -> None:
+    found = entities(article("كانت منظمة “الفوز مع النساء السود” من أولى المنظمات التي عقدت مكالمة."))
+    assert by_mention(found, "الفوز مع النساء السود").type == "ORG"
+
+
+def test_place_before_state() -> None:
+    found = entities(article("تحدثت في حفل في بروفينستاون بولاية ماساتشوستس يوم السبت."))
+    assert by_mention(found, "بروفينستاون").type == "LOC"
+    assert by_mention(found, "ماساتشوستس").wikidata == "Q771"
+
+
+def test_ner_spans_add_mentions_and_types() -> None:
+    text = article("وصل المبعوث إلى مدينة قرطاج صباح اليوم.")
+    at = text.index("قرطاج")
+    found = entities(text, (NerSpan("قرطاج", at, at + 5, "LOC"),))
+    assert by_mention(found, "قرطاج").type == "LOC"
+
+
+# --- coreference ----------------------------------------------------------------------------------------------
+
+
+def test_surname_joins_full_name() -> None:
+    found = entities(article("قال كريستين ويلكر إن البرنامج مستمر.", "وسأل ويلكر النائبة عن خططها."))
+    ent = by_mention(found, "كريستين ويلكر")
+    assert [m.text for m in ent.mentions] == ["كريستين ويلكر", "ويلكر"]
+    assert ent.id == "L1" and ent.wikidata is None
+
+
+def test_ambiguous_surname_takes_nearest_previous_full_name() -> None:
+    text = article(
+        "قال كوينتين جيمس، رئيس اللجنة، إن الدعوة نظمت سريعا. وقالت جيمس إن الحملة مستمرة.",
+        "وقالت ستيفاني براون جيمس، خريجة الجامعة، إن الطاقة كبيرة. وأضافت جيمس أن الدعم يتزايد.",
+    )
+    found = entities(text)
+    quentin = by_mention(found, "كوينتين جيمس")
+    stephanie = by_mention(found, "ستيفاني براون جيمس")
+    assert quentin is not stephanie
+    first, second = [i for i in range(len(text)) if text.startswith("جيمس إن", i) or text.startswith("جيمس أن", i)]
+    assert any(m.start == first for m in quentin.mentions)
+    assert any(m.start == second for m in stephanie.mentions)
+
+
+def test_surname_alone_is_not_linked_without_full_name() -> None:
+    found = entities(article("انتقد المعلقون سياسات هاريس في الولاية."))
+    assert not any(e.wikidata == "Q10853588" for e in found)
+
+
+def test_title_and_surname_of_a_prominent_person_links() -> None:
+    found = entities(article("أعلن الرئيس بايدن انسحابه من السباق، وأيد بايدن نائبته."))
+    biden = by_mention(found, "بايدن")  # both mentions in one entity
+    assert biden.wikidata == "Q6279" and len(biden.mentions) == 2
+
+
+def test_acronym_joins_full_name() -> None:
+    text = article(
+        "تقول AOC إن الرئيس لم يتواصل معها.",
+        "قالت النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز إنها ستدعم الحملة.",
+        "وقال ويلكر للنائب أوكاسيو كورتيز إن الوقت حان.",
+    )
+    found = entities(text)
+    aoc = by_mention(found, "AOC")
+    assert aoc.wikidata == "Q55223040"
+    assert {m.text for m in aoc.mentions} >= {"AOC", "ألكساندريا أوكاسيو كورتيز", "أوكاسيو كورتيز"}
+
+
+def test_variant_spellings_join() -> None:
+    text = article(
+        "قال ليني أليجمان (63 عاما) إنه يريد التغيير. قال أليكمان إن المرشحة حريصة.",
+        "وانضمت مديرة الحملة جولي شافيز رودريجيز إلى المكالمة، وتحدثت جولي تشافيز رودريجيز لاحقا.",
+    )
+    found = entities(text)
+    assert by_mention(found, "ليني أليجمان") is by_mention(found, "أليكمان")
+    assert by_mention(found, "جولي شافيز رودريجيز") is by_mention(found, "جولي تشافيز رودريجيز")
+
+
+def test_entities_sorted_by_first_mention_with_local_ids() -> None:
+    found = entities(article("قال جون نيوتن إن كامالا هاريس ستفوز، وأضاف أن ميليسا موراليس توافق."))
+    firsts = [e.mentions[0].start for e in found]
+    assert firsts == sorted(firsts)
+    local = [e.id for e in found if e.wikidata is None]
+    assert local == [f"L{n}" for n in range(1, len(local) + 1)]
+    assert by_mention(found, "كامالا هاريس").name == "كامالا هاريس"
+
+
+# --- robustness -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "عنوان",
+        article("الرئيس " * 50_000),
+        article("قال " * 30_000),
+        article("منظمة “" * 20_000),
+        article("AOC " * 20_000),
+        article("هاريس " * 30_000 + "كامالا هاريس"),
+    ],
+)
+def test_adversarial_input_does_not_crash(text: str) -> None:
+    if not text:
+        return
+    found = entities(text)
+    assert isinstance(found, tuple)
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*list("قال الرئيس جو بايدن هاريس،. “”وبلل AOCNews"), " ", "\n"]), max_size=300)
+)
+@settings(max_examples=150, deadline=None)
+def test_any_text_gives_exact_spans(body: str) -> None:
+    entities(article(body))
+
+
+def test_ner_spans_obey_name_rules() -> None:
+    text = article("قال جو بايدن وكامالا هاريس إن التبرعات لحملة بايدن هاريس تراجعت، ومصدر آخر ويدعم هاريس بقوة.")
+    pair = text.index("بايدن هاريس")
+    verb = text.index("ويدعم هاريس")
+    spans = (
+        NerSpan("بايدن هاريس", pair, pair + 11, "PER"),
+        NerSpan("ويدعم هاريس", verb, verb + 11, "PER"),
+    )
+    found = entities(text, spans)
+    harris = by_mention(found, "كامالا هاريس")
+    biden = by_mention(found, "جو بايدن")
+    assert any(m.start == pair for m in biden.mentions)  # the pair is split: one mention each
+    assert any(m.start == pair + 6 for m in harris.mentions)
+    assert any(m.start == verb + 6 and m.text == "هاريس" for m in harris.mentions)  # the verb is left out
+    assert not any(
+        len(m.text.split()) == 2 and "هاريس" in m.text and m.text != "كامالا هاريس" for e in found for m in e.mentions
+    )
