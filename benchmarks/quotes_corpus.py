@@ -1,0 +1,120 @@
+"""Quote attribution over SaudiNewsNet: quotes by kind, speakers resolved or not, and the time it takes.
+
+    python benchmarks/quotes_corpus.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--every K]
+                                       [--sample 50] [--seed 1]
+
+Each article is title + "\\n\\n" + content, run through view -> parse_structure -> RuleAnalyzer ->
+extract_quotes (the quote stage alone, no NER model). ``--sample N`` prints N random quotes with their
+speaker and the text around them, for judging by eye.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from arnews.models import Quote
+from arnews.nlp import RuleAnalyzer
+from arnews.parser import parse_structure
+from arnews.quotes import extract_quotes
+from arnews.text import check_input, view
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet"
+
+
+def articles(corpus: Path, limit: int | None, every: int) -> Iterator[str]:
+    count = 0
+    for z in sorted(corpus.glob("*.zip")):
+        with zipfile.ZipFile(z) as archive:
+            for name in archive.namelist():
+                for i, article in enumerate(json.loads(archive.read(name))):
+                    if i % every:
+                        continue
+                    yield (article.get("title") or "") + "\n\n" + (article.get("content") or "")
+                    count += 1
+                    if limit is not None and count >= limit:
+                        return
+
+
+def context(text: str, q: Quote, width: int = 90) -> str:
+    left = text[max(0, q.start - width) : q.start].replace("\n", " ")
+    right = text[q.end : q.end + width // 2].replace("\n", " ")
+    return f"...{left}⟦{q.text}⟧{right}..."
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=3000)
+    ap.add_argument("--every", type=int, default=1, help="take every K-th article of each file")
+    ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    if not sorted(args.corpus.glob("*.zip")):
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    analyzer = RuleAnalyzer()
+    kinds: Counter[str] = Counter()
+    resolved: Counter[str] = Counter()
+    anonymous = bad_offsets = docs = chars = with_quotes = 0
+    seconds = 0.0
+    sample: list[tuple[str, Quote]] = []
+    rng = random.Random(args.seed)
+    seen = 0
+    for raw in articles(args.corpus, args.limit, args.every):
+        text = check_input(raw)
+        docs += 1
+        chars += len(text)
+        t0 = time.perf_counter()
+        v = view(text)
+        structure = parse_structure(v)
+        analysis = analyzer.analyze(text, structure.regions())
+        t1 = time.perf_counter()
+        quotes = extract_quotes(v, structure, analysis, ())
+        seconds += time.perf_counter() - t1
+        del t0
+        with_quotes += bool(quotes)
+        for q in quotes:
+            kinds[q.kind] += 1
+            resolved[f"{q.kind}_with_speaker" if q.speaker else f"{q.kind}_no_speaker"] += 1
+            anonymous += bool(q.speaker and q.speaker.anonymous)
+            bad_offsets += text[q.start : q.end] != q.text
+            seen += 1
+            if args.sample:  # reservoir sampling: every quote has the same chance
+                if len(sample) < args.sample:
+                    sample.append((text, q))
+                else:
+                    j = rng.randrange(seen)
+                    if j < args.sample:
+                        sample[j] = (text, q)
+    total = sum(kinds.values())
+    print(f"articles                {docs}")
+    print(f"articles with quotes    {with_quotes}")
+    print(f"quotes                  {total}")
+    for kind in ("direct", "partial", "indirect"):
+        n = kinds[kind]
+        ok = resolved[f"{kind}_with_speaker"]
+        print(f"  {kind:<10} {n:>7}   with speaker {ok:>7} ({100 * ok / n if n else 0:.1f}%)")
+    print(f"anonymous speakers      {anonymous}")
+    print(f"offsets wrong           {bad_offsets}")
+    print(
+        f"quote stage seconds     {seconds:.2f} ({docs / seconds if seconds else 0:.0f} articles/s, "
+        f"{chars / 1e6 / seconds if seconds else 0:.2f} M chars/s)"
+    )
+    for n, (text, q) in enumerate(sample, 1):
+        spk = q.speaker
+        who = "-" if spk is None else spk.name + (" [anonymous]" if spk.anonymous else "")
+        print(f"\n#{n} {q.kind} cue={q.cue} speaker={who} according_to={q.according_to}")
+        print("   ", context(text, q))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,391 @@
+"""Speaker phrases of reported speech: who is named after a cue verb, and the lexicons that decide it.
+
+Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :attr:`TextView.norm`
+(``(start, end, text)`` in normal-form offsets); callers map spans back to the input with ``raw_span``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from attrs import frozen
+
+from arnews.lexicons import load_list, load_table
+from arnews.models import Entity
+from arnews.text import normalize
+
+Tok = tuple[int, int, str]
+
+TOKEN_RE = re.compile(r"\d+(?:[.,٫٬]\d+)+|\w+|[^\w\s]")  # "265.2" is one token, not a sentence end
+SENTENCE_END = frozenset(".!?؟…")
+PUNCT_STOP = frozenset(".!?؟…،,؛;:()[]{}")
+_PROCLITICS = ("و", "ف")
+_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "ب", "لدى"))
+_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "أم", "ولد"))
+
+
+@frozen
+class Cue:
+    """One form of a cue verb."""
+
+    form: str
+    lemma: str
+    gender: str
+    number: str
+    role: str
+    strict: bool
+
+
+@cache
+def cue_forms() -> dict[str, Cue]:
+    """Normalised form -> cue, from ``cue_verbs.tsv``."""
+    table: dict[str, Cue] = {}
+    for row in load_table("cue_verbs"):
+        form, lemma, gender, number, role, strict = [*row, "", "", "", "", "", "0"][:6]
+        key = normalize(form)
+        table.setdefault(key, Cue(form, lemma, gender, number, role, strict == "1"))
+    return table
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in load_list(name))
+
+
+def titles() -> frozenset[str]:
+    return _words("speaker_titles")
+
+
+def title_modifiers() -> frozenset[str]:
+    return _words("title_modifiers")
+
+
+def anonymous_heads() -> frozenset[str]:
+    return _words("anonymous_sources")
+
+
+def organisation_heads() -> frozenset[str]:
+    return _words("organisation_heads")
+
+
+def place_heads() -> frozenset[str]:
+    return _words("place_heads")
+
+
+def impersonal() -> frozenset[str]:
+    return _words("impersonal_reports")
+
+
+def name_prepositions() -> frozenset[str]:
+    return _words("name_prepositions")
+
+
+def naming_words() -> frozenset[str]:
+    return _words("naming_words")
+
+
+def stopwords() -> frozenset[str]:
+    return _words("speech_stopwords")
+
+
+@cache
+def according_to_re() -> re.Pattern[str]:
+    """``بحسب``, ``وفقا لـ`` ... followed by the source: group 1 is where the source begins."""
+    parts = []
+    for entry in sorted(load_list("according_to"), key=len, reverse=True):
+        words = normalize(entry).split()
+        if words and words[-1] == "ل":
+            parts.append(r"\s+".join(map(re.escape, words[:-1])) + r"\s+ل")
+        else:
+            parts.append(r"\s+".join(map(re.escape, words)) + r"\s+")
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(parts) + r")(?=\S)")
+
+
+def is_word(tok: Tok) -> bool:
+    return tok[2][0].isalnum() or tok[2][0] == "_"
+
+
+def strip_proclitic(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in _PROCLITICS else word
+
+
+def cue_of(word: str) -> Cue | None:
+    """The cue verb a token is, with or without و/ف before it."""
+    forms = cue_forms()
+    hit = forms.get(word)
+    if hit is None and len(word) > 2 and word[0] in _PROCLITICS:
+        hit = forms.get(word[1:])
+    return hit
+
+
+def _bare(word: str) -> str:
+    """A word without و/ف, then without ال/لل/ل/ب (for lexicon look-ups of nouns)."""
+    w = strip_proclitic(word)
+    for prefix in ("بال", "لل", "ال", "ل", "ب"):
+        if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+            return w[len(prefix) :]
+    return w
+
+
+def in_lexicon(word: str, lexicon: frozenset[str]) -> bool:
+    return word in lexicon or strip_proclitic(word) in lexicon or _bare(word) in lexicon
+
+
+_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
+
+
+def common_noun(word: str) -> bool:
+    """An organisation head or a title, bare or with a possessive suffix (حملة، حملته): not a name."""
+    w = strip_proclitic(word)
+    if in_lexicon(w, organisation_heads()) or in_lexicon(w, place_heads()):
+        return True
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+            if in_lexicon(stem, organisation_heads()) or _is_title(stem):
+                return True
+    return False
+
+
+def _is_title(word: str) -> bool:
+    return in_lexicon(word, titles())
+
+
+def _has_article(word: str) -> bool:
+    w = strip_proclitic(word) if word.startswith(("وال", "فال")) else word
+    return w.startswith(("ال", "لل", "بال"))
+
+
+def _is_stop(word: str) -> bool:
+    stops = stopwords()
+    if word.startswith("أ"):
+        word = "ا" + word[1:]
+    return word in stops or strip_proclitic(word) in stops or cue_of(word) is not None
+
+
+@frozen
+class Phrase:
+    """What a speaker phrase names, in normal-form token spans (start, end offsets)."""
+
+    name: tuple[int, int]
+    anonymous: bool = False
+    institution: bool = False
+    titled: bool = False
+    description: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+
+
+def _ends_name(w: str, prev: str, run: int) -> bool:
+    """Whether ``w``, the word after ``run`` words of a name, ends it (a title, a suffixed noun, a clitic)."""
+    linked = prev in _NAME_LINKS
+    if w in _NAME_LINKS:
+        return False
+    if _has_article(w):
+        # "عبدالرحمن الزامل"، "محمد بن فيصل العتيبي": a family name with the article
+        return not (w.endswith("ي") or linked or (run <= 2 and not common_noun(w) and not _is_title(w)))
+    if (
+        w[0] in "وبلكف"
+        and not linked
+        and (run >= 2 or common_noun(w[1:]) or _is_title(w[1:]) or w[1:].startswith("ال"))
+    ):
+        return True
+    if common_noun(w) or _is_title(w) or w.endswith("يه"):
+        return True
+    if len(w) >= 5 and w.endswith(("ها", "هم", "هما")) and not linked:
+        return True
+    return run >= 3 and not linked and w not in _NAME_LINKS
+
+
+def _name_run(toks: Sequence[Tok], i: int, limit: int = 5) -> int:
+    """The end index of a person's name starting at ``toks[i]`` (== i when there is none)."""
+    j = i
+    while j < len(toks) and j - i < limit:
+        w = toks[j][2]
+        if not is_word(toks[j]) or _is_stop(w):
+            break
+        if w.isdigit():
+            break
+        if j == i:
+            if len(w) < 2 or _has_article(w) or (w[0] in "لب" and w[1:].startswith("ال")) or w.startswith("لل"):
+                break
+            if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or _is_title(w[1:])):
+                break
+            if len(w) >= 5 and w.endswith(("ها", "هم", "هما")):
+                break
+            if common_noun(w):
+                break
+        elif _ends_name(w, toks[j - 1][2], j - i) or toks[j][0] - toks[j - 1][1] > 1:
+            break
+        j += 1
+    return j
+
+
+def _of_organisation(w: str) -> bool:
+    """ "لوزارة"، "بالهيئة": an organisation a title belongs to."""
+    return w[0] in "لب" and len(w) > 3 and (in_lexicon(w[1:], organisation_heads()) or w[1:].startswith("ال"))
+
+
+def _title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
+    """Skip titles and what qualifies them ("المتحدث الرسمي لوزارة الصحة الدكتور"); return (end, saw_title)."""
+    saw = False
+    orgs = organisation_heads()
+    mods = title_modifiers()
+    while i < len(toks) and is_word(toks[i]):
+        w = toks[i][2]
+        if _is_stop(w):
+            break
+        if _is_title(w):
+            saw = True
+        elif saw and in_lexicon(w, place_heads()) and i + 1 < len(toks) and is_word(toks[i + 1]):
+            i += 1  # "حاكم ولاية تكساس": the place and its name
+            if _is_stop(toks[i][2]):
+                break
+        elif not saw or not (in_lexicon(w, mods) or _has_article(w) or in_lexicon(w, orgs) or _of_organisation(w)):
+            break
+        i += 1
+        if saw and i + 1 < len(toks) and toks[i][2] in _TITLE_PREPOSITIONS and is_word(toks[i + 1]):
+            nxt = toks[i + 1][2]
+            if in_lexicon(nxt, orgs) or (_has_article(nxt) and not in_lexicon(nxt, place_heads())):
+                i += 1
+    return i, saw
+
+
+def _later_titled_name(toks: Sequence[Tok], start: int, stop: int) -> tuple[int, int] | None:
+    """ "عميد كلية خدمة المجتمع الدكتور حامد الربيعي": the name after the last title of the phrase."""
+    found = None
+    k = start
+    while k < stop:
+        w = toks[k][2]
+        if _is_title(w) and w[0] != "ل":
+            t_end, _ = _title_run(toks, k)
+            n_end = _name_run(toks, t_end)
+            if n_end > t_end:
+                found = (t_end, n_end)
+                k = n_end
+                continue
+            k = max(t_end, k + 1)
+        else:
+            k += 1
+    return found
+
+
+def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
+    """The speaker a phrase after a cue verb names, or None when it names nobody (an implicit subject)."""
+    if not toks or not is_word(toks[0]):
+        return None
+    anon = anonymous_heads()
+    end_all = len(toks)
+    for k, tok in enumerate(toks):
+        if tok[2] in PUNCT_STOP or not is_word(tok):
+            end_all = k
+            break
+    if end_all == 0:
+        return None
+    # an anonymous source: "مصدر مطلع"، "أحد المانحين"، "ذلك الشخص"، "أربعة أشخاص"، "مسؤولو الحملة"
+    quantities = _words("quantity_words")
+    for k in range(min(2, end_all)):
+        w = toks[k][2]
+        if k == 1 and not (toks[0][2].isdigit() or in_lexicon(toks[0][2], quantities)):
+            break
+        if not in_lexicon(w, anon):
+            continue
+        if _is_title(w):
+            t_end, _ = _title_run(toks, k)
+            if _name_run(toks, t_end) > t_end:
+                break
+        head_end = k + 1
+        if head_end < end_all and not _is_stop(toks[head_end][2]):
+            nxt = toks[head_end][2]
+            if _bare(w) in quantities or (not _has_article(w) and _has_article(nxt)):
+                head_end += 1
+        desc_end = min(end_all, 15)
+        return Phrase(
+            (toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], toks[desc_end - 1][1])
+        )
+    i, saw = _title_run(toks, 0)
+    j = _name_run(toks, i)
+    later = _later_titled_name(toks, max(j, i + 1), end_all)
+    if later is not None:
+        i, j = later
+    if j > i:
+        addressee = _addressee(toks, j)
+        return Phrase((toks[i][0], toks[j - 1][1]), addressee=addressee)
+    if saw and end_all + 1 < len(toks) and toks[end_all][2] in "،,":
+        # "حاكم ولاية تكساس، غريغ أبوت": the name in apposition
+        k = _name_run(toks, end_all + 1)
+        if k > end_all + 1 and (k == len(toks) or not is_word(toks[k])):
+            return Phrase((toks[end_all + 1][0], toks[k - 1][1]))
+    if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي")
+        return Phrase((toks[0][0], toks[max(i, 1) - 1][1]), institution=True, titled=True)
+    first = toks[0][2]
+    if _is_stop(first):
+        return None
+    # an institution: "وزارة الخارجية"، "حملة هاريس"، "البيان"، "المجموعة"
+    k = 1
+    while k < end_all and k < 4 and not _is_stop(toks[k][2]) and toks[k][2][0] not in "لب":
+        if not (_has_article(toks[k][2]) or in_lexicon(first, organisation_heads())):
+            break
+        k += 1
+    return Phrase((toks[0][0], toks[k - 1][1]), institution=True)
+
+
+def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
+    """The person spoken to: "قال ويلكر للنائب أوكاسيو كورتيز"."""
+    if j >= len(toks) or not is_word(toks[j]):
+        return None
+    w = toks[j][2]
+    if not w.startswith("ل") or len(w) < 3:
+        return None
+    rest = w[2:] if w.startswith("لل") else w[1:]
+    if not (_is_title(rest) or _is_title("ال" + rest)):
+        return None
+    i, _ = _title_run(toks, j + 1)
+    k = _name_run(toks, i, limit=3)
+    return (toks[i][0], toks[k - 1][1]) if k > i else None
+
+
+def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """Names introduced by a title anywhere in a token list ("نائبة الرئيس كامالا هاريس")."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if is_word(toks[i]) and _is_title(toks[i][2]):
+            end, _ = _title_run(toks, i)
+            stop = _name_run(toks, end)
+            if stop > end and len(toks[end][2]) > 1:
+                found.append((toks[end][0], toks[stop - 1][1]))
+                i = stop
+                continue
+            i = max(end, i + 1)
+        else:
+            i += 1
+    return found
+
+
+def entity_for(name: str, span: tuple[int, int] | None, entities: Sequence[Entity]) -> Entity | None:
+    """The entity a speaker is: the one whose mention covers the speaker's span, else the one whose name or
+    a mention is the speaker's name, full or by surname."""
+    if not entities:
+        return None
+    if span is not None:
+        for ent in entities:
+            for m in ent.mentions:
+                if m.start < span[1] and span[0] < m.end:
+                    return ent
+    key = normalize(name).strip()
+    if not key:
+        return None
+    by_last: list[Entity] = []
+    for ent in entities:
+        forms = {normalize(ent.name).strip()} | {normalize(m.text).strip() for m in ent.mentions}
+        if key in forms:
+            return ent
+        for f in forms:
+            if f and (f.endswith(" " + key) or key.endswith(" " + f) or f.split()[-1:] == key.split()[-1:]):
+                by_last.append(ent)
+                break
+    people = [e for e in by_last if e.type == "PER"] or by_last
+    return people[0] if len({e.id for e in people}) == 1 else None
