@@ -6,7 +6,7 @@ import arnews
 
 project = "arnews"
 author = "The arnews authors"
-copyright = "2026, the arnews authors"  # noqa: A001
+copyright = "2026, the arnews authors"
 release = arnews.__version__
 version = release
 

@@ -87,5 +87,13 @@ def parse_many(
     *,
     published: _dt.datetime | _dt.date | str | None = None,
 ) -> Iterator[Article]:
-    """Parse many articles (texts, or ``pathlib.Path`` of UTF-8 files), batched and streamed, in order."""
+    """Parse many articles (texts, or ``pathlib.Path`` of UTF-8 files), batched and streamed, in order.
+
+    A ``str`` is always article text; pass a :class:`pathlib.Path` to read a file.
+
+    >>> import arnews
+    >>> texts = ["عنوان أول\\n\\nنص الخبر الأول.", "عنوان ثان\\n\\nنص الخبر الثاني."]
+    >>> [a.title for a in arnews.parse_many(texts)]
+    ['عنوان أول', 'عنوان ثان']
+    """
     return _pipeline().parse_many(items, published=published)

@@ -66,8 +66,9 @@ def _emit(article: Article, name: str, fmt: str, stream: TextIO) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from arnews import parse
+    from arnews import Pipeline
 
+    parse = Pipeline(kb=args.kb).parse
     failures = 0
     out: TextIO = sys.stdout
     inputs: list[tuple[str, Path | None]] = []
@@ -92,6 +93,22 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _cmd_models(args: argparse.Namespace) -> int:
+    from arnews.resources import models_report
+
+    lines = models_report()
+    print("\n".join(lines))
+    return 1 if any(line.startswith("NER model: ERROR") for line in lines) else 0
+
+
+def _cmd_download(args: argparse.Namespace) -> int:
+    from arnews.resources import download_official
+
+    target = download_official(args.dir)
+    print(f"Stanza Arabic models installed in {target}; arnews now uses them (see `arnews models`)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from arnews import __version__
 
@@ -103,8 +120,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
     p.add_argument("--published", default=None, help="publication date (ISO 8601) that anchors relative dates")
     p.add_argument("--url", default=None, help="the article's address, recorded in source.url")
+    p.add_argument("--kb", default=None, help="a knowledge-base file to link entities to (default: the bundled KB)")
     p.set_defaults(func=_cmd_parse)
+    p = sub.add_parser("models", help="show which NER model is used and where it comes from")
+    p.set_defaults(func=_cmd_models)
+    p = sub.add_parser("download", help="download the official Stanza Arabic models (tokenize, mwt, ner)")
+    p.add_argument(
+        "--dir", default=None, help="target directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)"
+    )
+    p.set_defaults(func=_cmd_download)
+    p = sub.add_parser("kb", help="knowledge-base tools")
+    kb_sub = p.add_subparsers(dest="kb_command", required=True)
+    p = kb_sub.add_parser("build", help="build a KB file from Wikidata JSON dumps and/or a folder of CSV sources")
+    from arnews.kb_build import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=_cmd_kb_build)
     return ap
+
+
+def _cmd_kb_build(args: argparse.Namespace) -> int:
+    from arnews.kb_build import run
+
+    return run(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

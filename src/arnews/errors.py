@@ -6,7 +6,15 @@ __all__ = ["ArnewsError", "InputError", "KnowledgeBaseError", "ModelError"]
 
 
 class ArnewsError(Exception):
-    """Base class of every error arnews raises on purpose."""
+    """Base class of every error arnews raises on purpose.
+
+    >>> import arnews
+    >>> try:
+    ...     arnews.parse(b"not text")
+    ... except arnews.ArnewsError as exc:
+    ...     print(type(exc).__name__)
+    InputError
+    """
 
 
 class InputError(ArnewsError, ValueError):

@@ -17,6 +17,12 @@ def read_text(path: str | Path) -> str:
     """The text of an article file. A BOM is dropped and CRLF/CR become LF.
 
     Raises :class:`~arnews.errors.InputError` naming the file when it cannot be read as UTF-8.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "article.txt"
+    >>> _ = path.write_bytes("\\ufeffعنوان\\r\\nنص الخبر".encode("utf-8"))
+    >>> read_text(path)
+    'عنوان\\nنص الخبر'
     """
     path = Path(path)
     try:

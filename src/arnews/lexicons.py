@@ -28,11 +28,19 @@ def _lines(name: str, lang: str) -> list[str]:
 
 @cache
 def load_list(name: str, lang: str = "ar") -> tuple[str, ...]:
-    """The entries of list ``<name>.txt`` (stripped), in file order."""
+    """The entries of list ``<name>.txt`` (stripped), in file order.
+
+    >>> "مصدر" in load_list("anonymous_sources")
+    True
+    """
     return tuple(line.strip() for line in _lines(f"{name}.txt", lang))
 
 
 @cache
 def load_table(name: str, lang: str = "ar") -> tuple[tuple[str, ...], ...]:
-    """The rows of table ``<name>.tsv``, each a tuple of stripped cells."""
+    """The rows of table ``<name>.tsv``, each a tuple of stripped cells.
+
+    >>> ("دولار", "دولار", "USD") in load_table("currencies")
+    True
+    """
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(f"{name}.tsv", lang))

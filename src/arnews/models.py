@@ -104,7 +104,16 @@ class _Record:
 
 @frozen
 class Span(_Record):
-    """A piece of the input: ``input[start:end] == text``."""
+    """A piece of the input: ``input[start:end] == text``.
+
+    >>> text = "قال الوزير"
+    >>> Span(text[4:10], 4, 10)
+    Span(text='الوزير', start=4, end=10)
+    >>> Span("الوزير", 4, 9)
+    Traceback (most recent call last):
+    ...
+    ValueError: span [4:9] has text of 6 characters, not 5
+    """
 
     text: str
     start: int = field(validator=_non_negative)
@@ -196,7 +205,14 @@ class Quote(Span):
 
 @frozen
 class Money(Span):
-    """A monetary amount. ``value`` is None for vague amounts ("ملايين الدولارات"), which set ``vague``."""
+    """A monetary amount. ``value`` is None for vague amounts ("ملايين الدولارات"), which set ``vague``.
+
+    >>> from decimal import Decimal
+    >>> text = "بلغت التبرعات 15 مليون دولار"
+    >>> money = Money(text[14:28], 14, 28, value=Decimal("15000000"), currency="USD")
+    >>> money.text, money.to_dict()["value"]
+    ('15 مليون دولار', '15000000')
+    """
 
     value: Decimal | None = None
     currency: str = field(default="USD")
@@ -243,7 +259,13 @@ class DateMention(Span):
 
 @frozen
 class Article(_Record):
-    """Everything arnews found in one article. Build one with :func:`arnews.parse`."""
+    """Everything arnews found in one article. Build one with :func:`arnews.parse`.
+
+    >>> import arnews
+    >>> article = arnews.parse("عنوان الخبر\\n\\nالرياض - واس\\nافتتح الوزير المشروع.")
+    >>> article.title, article.dateline, len(article.paragraphs)
+    ('عنوان الخبر', 'الرياض - واس', 1)
+    """
 
     title: str
     dateline: str | None = None
@@ -261,7 +283,12 @@ class Article(_Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        """The exact inverse of :meth:`to_dict`."""
+        """The exact inverse of :meth:`to_dict`.
+
+        >>> article = Article(title="عنوان", paragraphs=[Paragraph("نص الخبر", 7, 15)])
+        >>> Article.from_dict(article.to_dict()) == article
+        True
+        """
         from arnews.serialize import structure
 
         return structure(data, cls)
@@ -274,7 +301,12 @@ class Article(_Record):
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Article:
-        """Read back what :meth:`to_json` wrote."""
+        """Read back what :meth:`to_json` wrote.
+
+        >>> article = Article(title="عنوان")
+        >>> Article.from_json(article.to_json()) == article
+        True
+        """
         from arnews.serialize import from_json
 
         return from_json(data, cls)

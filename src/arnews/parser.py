@@ -351,7 +351,13 @@ def _site_from_url(url: str | None) -> str | None:
 
 
 def parse_structure(view: TextView, *, url: str | None = None) -> Structure:
-    """Find the parts of the article in ``view``: the entry point of this stage."""
+    """Find the parts of the article in ``view``: the entry point of this stage.
+
+    >>> from arnews.text import view
+    >>> structure = parse_structure(view("عنوان الخبر\\n\\nالرياض - واس\\nافتتح الوزير المشروع."))
+    >>> structure.title.text, structure.dateline.text, [p.text for p in structure.paragraphs]
+    ('عنوان الخبر', 'الرياض - واس', ['افتتح الوزير المشروع.'])
+    """
     lines = _lines(view)
     removed: list[Span] = []
     notes: dict[str, str] = {}

@@ -47,17 +47,32 @@ def structure(data: Any, cls: type[T]) -> T:
 
 
 def to_json(record: object, *, indent: int | None = None) -> str:
-    """A record as JSON text, with Arabic left readable."""
+    """A record as JSON text, with Arabic left readable.
+
+    >>> from arnews.models import Span
+    >>> to_json(Span("نص", 0, 2))
+    '{"text": "نص", "start": 0, "end": 2}'
+    """
     return json.dumps(unstructure(record), ensure_ascii=False, indent=indent)
 
 
 def from_json(data: str | bytes, cls: type[T]) -> T:
-    """Rebuild a record from :func:`to_json` output."""
+    """Rebuild a record from :func:`to_json` output.
+
+    >>> from arnews.models import Span
+    >>> from_json('{"text": "نص", "start": 0, "end": 2}', Span)
+    Span(text='نص', start=0, end=2)
+    """
     return structure(json.loads(data), cls)
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``Article.to_dict()``, shipped in the package."""
+    """The JSON Schema (draft 2020-12) of ``Article.to_dict()``, shipped in the package.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"], schema["title"]
+    ('https://json-schema.org/draft/2020-12/schema', 'arnews Article')
+    """
     text = resources.files("arnews").joinpath("data/article.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

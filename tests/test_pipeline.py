@@ -1,0 +1,99 @@
+"""The whole pipeline: every span of every stage indexes the input exactly, on seeds, corpus and odd input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arnews
+from corpus_helpers import corpus_articles, corpus_text
+
+
+def spans(node: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a to_dict() tree that stands for a piece of the input."""
+    if isinstance(node, dict):
+        if (
+            isinstance(node.get("text"), str)
+            and isinstance(node.get("start"), int)
+            and isinstance(node.get("end"), int)
+        ):
+            yield node
+        for value in node.values():
+            yield from spans(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from spans(value)
+
+
+def assert_exact(text: str, article: arnews.Article) -> int:
+    count = 0
+    for span in spans(article.to_dict()):
+        assert text[span["start"] : span["end"]] == span["text"], span
+        count += 1
+    return count
+
+
+def test_seeds_round_trip_and_offsets(seed_texts: list[str]) -> None:
+    for text in seed_texts:
+        article = arnews.parse(text)
+        assert arnews.Article.from_dict(article.to_dict()) == article
+        assert assert_exact(text, article) > 20
+
+
+def test_seed_output_fits_the_schema(seed_texts: list[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from arnews.serialize import json_schema
+
+    for text in seed_texts:
+        jsonschema.validate(arnews.parse(text).to_dict(), json_schema())
+
+
+def test_parse_many_matches_parse(seed_texts: list[str]) -> None:
+    many = list(arnews.parse_many(seed_texts))
+    assert many == [arnews.parse(t) for t in seed_texts]
+
+
+def test_parse_many_reads_paths(tmp_path: Any, seed_texts: list[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(seed_texts[2], encoding="utf-8")
+    [article] = list(arnews.parse_many([path]))
+    assert article == arnews.parse(seed_texts[2])
+
+
+@pytest.mark.corpus
+def test_corpus_articles_parse_with_exact_offsets() -> None:
+    count = 0
+    for item in corpus_articles(limit=60, every=53, files=2):
+        text = corpus_text(item)
+        article = arnews.parse(text, published=item["date_extracted"][:10])
+        assert_exact(text, article)
+        count += 1
+    assert count >= 30
+
+
+adversarial = [
+    "“" * 20_000,
+    "«" * 10_000 + "»" * 3,
+    "قال: " * 5_000,
+    "مليون " * 5_000,
+    "يوم الجمعة " * 3_000,
+    "الرئيس " * 5_000,
+    ("&quot;" * 5_000) + " قال الوزير",
+]
+
+
+@pytest.mark.parametrize("text", adversarial, ids=[t[:12] for t in adversarial])
+def test_adversarial_input_finishes_with_exact_offsets(text: str) -> None:
+    assert_exact(text, arnews.parse(text))
+
+
+arabic_soup = st.text(alphabet="ابتجدهوزحطيكلمنسعفصقرشتثخذضظغءأإآةى «»“”\"'.,،:؛!؟-ـ\n0123456789٠١٢٣", max_size=300)
+
+
+@given(arabic_soup)
+def test_any_text_gives_exact_offsets(text: str) -> None:
+    assert_exact(text, arnews.parse(text))
