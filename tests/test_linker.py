@@ -305,3 +305,22 @@ def test_ner_spans_obey_name_rules() -> None:
     assert not any(
         len(m.text.split()) == 2 and "هاريس" in m.text and m.text != "كامالا هاريس" for e in found for m in e.mentions
     )
+
+
+def test_gulf_names_with_nisba_family_names_and_abbreviated_titles() -> None:
+    text = (
+        "عنوان\n\nعبر مدير سجن محافظة الأحساء العقيد جاسر العتيبي عن شكره لمدير الجامعة د. عبدالعزيز الساعاتي، "
+        "والمشرف على البرنامج د. مهنا الدلامي. وقال السفير الأمريكي إن الوفد وصل إلى جدة."
+    )
+    found = entities(text)
+    names = {(e.name, e.type) for e in found}
+    assert ("جاسر العتيبي", "PER") in names
+    assert ("مهنا الدلامي", "PER") in names
+    assert ("الأحساء", "LOC") in names and ("جدة", "LOC") in names
+    # an adjective of country is no family name
+    assert not any("الأمريكي" in e.name for e in found if e.type == "PER")
+
+
+def test_vitamin_d_is_no_title() -> None:
+    found = entities("عنوان\n\nقال الطبيب إن فيتامين د مفيد للعظام.")
+    assert not any(e.type == "PER" and "مفيد" in e.name for e in found)

@@ -322,3 +322,13 @@ def test_html_page_structure_with_offsets_into_the_markup() -> None:
 def test_broken_html_is_read_without_error(broken: str) -> None:
     a = parse(broken)
     spans_exact(broken, a)
+
+
+def test_a_link_label_without_an_address_is_not_a_source_note() -> None:
+    text = "عنوان\n\n" + BODY + "\nرابط الخبر بصحيفة الوئام: عنوان الخبر\n"
+    a = parse(text)
+    assert a.source.site is None and a.source.url is None
+    assert [p.text for p in a.paragraphs] == [BODY]
+    a = parse("عنوان\n\n" + BODY + "\nرابط الخبر: https://www.example.com/news/1\n")
+    assert a.source.url == "https://www.example.com/news/1"
+    assert a.source.site == "www.example.com"

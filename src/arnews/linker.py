@@ -326,7 +326,10 @@ def _name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False
     if doc.articled(k):
         prev = doc.toks[k - 1].text if k > 0 else ""
-        return not first and prev in _COMPOUND_HEADS
+        # after a first name, a family name in the nisba form ("جاسر العتيبي", "فهد القحطاني"); adjectives of
+        # party, country or rank ("الديمقراطي", "الأمريكي") are in the nisba lexicon and stay out
+        family = len(text) >= 5 and text.endswith("ي") and text not in _set("nisba") and not doc.is_latin(k)
+        return not first and (prev in _COMPOUND_HEADS or family)
     written = doc.raw(k)
     if any(mark in written for mark in "\u064b\u064c\u064d"):
         return False  # tanween: "نائبًا ثانيًا" are not names
@@ -400,6 +403,9 @@ def _cue_pass(doc: _Doc, loc_starts: dict[int, int], out: list[_Cand]) -> None:
             continue
         # titles and roles
         after = _match_title(doc, i)
+        if after == i + 1 and _titles().get((tok.text,)) == "abbrev":
+            # "د. مهنا الدلامي": an abbreviated title counts only with its dot
+            after = after + 1 if after < len(toks) and toks[after].text == "." else i
         if after > i:
             k = _skip_modifiers(doc, after, loc_starts)
             end = _name_run(doc, k)

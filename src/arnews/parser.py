@@ -22,6 +22,7 @@ from arnews.text import TextView, normalize
 __all__ = ["Structure", "parse_datetime", "parse_structure"]
 
 _PUNCT = re.compile(r"[^\w\s%]")
+_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _DASHES = "-–—ـ−"
 _DASH = r"\-–—ـ−"  # for use inside a regex character class
 _SEP = rf"\s*[{_DASH}]+\s*"
@@ -383,7 +384,17 @@ def parse_structure(view: TextView, *, url: str | None = None) -> Structure:
         if kind == "line":
             removed.append(_span(view, line.nstart, line.nend))
             continue
+        if cut_re is not None:
+            m = cut_re.search(view.norm, line.nstart, line.nend)
+            if m:
+                removed.append(_span(view, m.start(), line.nend))
+                nstart, nend = _trim(view, line.nstart, m.start())
+                if nend > nstart:
+                    body.append(_Line(*view.raw_span(nstart, nend), nstart, nend, line.block))
+                continue
         note = _source_note(view, line)
+        if note is not None and note[0] == "url" and note[1] and not _WEB_ADDRESS.match(note[1]):
+            note = None  # "رابط الخبر بصحيفة ..." is no address
         if note is not None:
             fieldname, value = note
             removed.append(_span(view, line.nstart, line.nend))
@@ -405,14 +416,6 @@ def parse_structure(view: TextView, *, url: str | None = None) -> Structure:
             elif names and author is None:
                 author = " و".join(names) if len(names) > 1 else names[0]
             continue
-        if cut_re is not None:
-            m = cut_re.search(view.norm, line.nstart, line.nend)
-            if m:
-                removed.append(_span(view, m.start(), line.nend))
-                nstart, nend = _trim(view, line.nstart, m.start())
-                if nend > nstart:
-                    body.append(_Line(*view.raw_span(nstart, nend), nstart, nend, line.block))
-                continue
         body.append(line)
 
     # 2. photo captions: a credit line, and the one or two lines of the block before it
