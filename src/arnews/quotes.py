@@ -148,17 +148,25 @@ def _is_close_context(ch: str | None) -> bool:
     return ch is None or ch.isspace() or ch in ".,،؛;:!?؟)]}…-–—" or ch in _marks()
 
 
-def _starts_attribution(toks: Sequence[Tok], i: int) -> bool:
-    """Whether the words from ``toks[i]`` open an attribution clause ("قال أليكمان ...")."""
+def _cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, sp.Cue] | None:
+    """The cue verb that opens an attribution clause at ``toks[i]`` ("قال أليكمان ..."), past up to three marks
+    and a lead-in word, with its index; None when there is none (or, with ``colon_ends``, a colon comes first)."""
     k = i
     while k < len(toks) and k < i + 3 and not sp.is_word(toks[k]):
+        if colon_ends and toks[k][2] == ":":
+            return None
         k += 1
     if k < len(toks) and toks[k][2] in _LEAD_INS:
         k += 1
     if k >= len(toks):
-        return False
+        return None
     cue = sp.cue_of(toks[k][2])
-    return cue is not None and cue.role != "describe"
+    return (k, cue) if cue is not None and cue.role != "describe" else None
+
+
+def _starts_attribution(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the words from ``toks[i]`` open an attribution clause ("قال أليكمان ...")."""
+    return _cue_at(toks, i) is not None
 
 
 def _pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list[_Raw]:
@@ -596,18 +604,10 @@ class _Extractor:
         return False
 
     def _cue_after(self, toks: Sequence[Tok], i: int) -> tuple[int, _Guess | None, int] | None:
-        k = i
-        while k < len(toks) and k < i + 3 and not sp.is_word(toks[k]):
-            if toks[k][2] in (":",):
-                return None
-            k += 1
-        if k < len(toks) and toks[k][2] in _LEAD_INS:
-            k += 1
-        if k >= len(toks):
+        found = _cue_at(toks, i, colon_ends=True)
+        if found is None:
             return None
-        cue = sp.cue_of(toks[k][2])
-        if cue is None or cue.role == "describe":
-            return None
+        k, cue = found
         end = _phrase_end(toks, k + 1, len(toks))
         guess = self._guess(toks[k + 1 : end], cue)
         if guess is None:
