@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -22,6 +21,7 @@ from arnews.text import TextView, normalize
 __all__ = ["Structure", "parse_datetime", "parse_structure"]
 
 _PUNCT = re.compile(r"[^\w\s%]")
+_MAX_NOTE = 200  # characters: source notes and bylines are short lines
 _WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _DASHES = "-–—ـ−"
 _DASH = r"\-–—ـ−"  # for use inside a regex character class
@@ -201,10 +201,6 @@ def _furniture_kind(k: str) -> str | None:
             return kind
     if any(k.startswith(p) for p in table["prefix"]):
         return "line"
-    # breadcrumbs: "الرئيسية > أخبار > سياسة"
-    first = k.split(" ", 1)[0]
-    if first in table["line"] and len(k.split()) <= 8 and first == "الرييسيه":
-        return "line"
     return None
 
 
@@ -214,20 +210,21 @@ def _is_breadcrumb(view: TextView, line: _Line) -> bool:
     return len(parts) >= 2 and key(parts[0]) in _furniture()["line"] and all(len(p.split()) <= 4 for p in parts)
 
 
-def _source_note(view: TextView, line: _Line) -> tuple[str, str] | None:
-    """(field, value) when the line is a re-publisher note such as "الموقع : www.cbsnews.com"."""
+def _source_note(view: TextView, line: _Line, k: str) -> tuple[str, str] | None:
+    """(field, value) when the line (whose key is ``k``) is a re-publisher note such as "الموقع : www.cbsnews.com"."""
+    if len(k) > _MAX_NOTE:
+        return None  # a paragraph, not a note
     norm = view.norm[line.nstart : line.nend]
-    k = key(norm)
     for label, fieldname in _source_labels():
         if k == label:
             return fieldname, ""
         if k.startswith(label + " ") or (fieldname != "translator" and k.startswith(label)):
-            # the value is what follows the label in the line itself (raw characters, not normalised)
-            m = re.match(r"\s*[:：\-–]?\s*", norm[len(_match_prefix(norm, label)) :])
-            value_start = len(_match_prefix(norm, label)) + (m.end() if m else 0)
-            if fieldname == "translator" and not re.match(r"\s*[:：]", norm[len(_match_prefix(norm, label)) :]):
+            # the value is what follows the label and its colon in the line itself (raw characters)
+            after = len(_match_prefix(norm, label))
+            colon = re.match(r"\s*[:：\-–]?\s*", norm[after:])
+            if fieldname == "translator" and not (colon and colon.group().strip() in (":", "：")):
                 continue  # "ترجمة" opening a sentence is not a credit
-            rs, re_ = view.raw_span(line.nstart + value_start, line.nend)
+            rs, re_ = view.raw_span(line.nstart + after + (colon.end() if colon else 0), line.nend)
             return fieldname, view.raw[rs:re_].strip()
     return None
 
@@ -242,7 +239,7 @@ def _match_prefix(norm: str, label_key: str) -> str:
 def _byline(view: TextView, line: _Line) -> tuple[str, list[str]] | None:
     """(role, names) when the line credits an author or contributors."""
     norm = view.norm[line.nstart : line.nend]
-    if len(norm) > 160:
+    if len(norm) > _MAX_NOTE:
         return None
     m = _byline_re().match(norm)
     if not m:
@@ -392,7 +389,7 @@ def parse_structure(view: TextView, *, url: str | None = None) -> Structure:
                 if nend > nstart:
                     body.append(_Line(*view.raw_span(nstart, nend), nstart, nend, line.block))
                 continue
-        note = _source_note(view, line)
+        note = _source_note(view, line, k)
         if note is not None and note[0] == "url" and note[1] and not _WEB_ADDRESS.match(note[1]):
             note = None  # "رابط الخبر بصحيفة ..." is no address
         if note is not None:
@@ -510,9 +507,3 @@ def parse_structure(view: TextView, *, url: str | None = None) -> Structure:
         published=published,
         removed=tuple(removed),
     )
-
-
-def iter_lines(view: TextView) -> Iterator[Span]:
-    """Every non-blank line of the text as a span (whitespace trimmed)."""
-    for line in _lines(view):
-        yield _span(view, line.nstart, line.nend)
