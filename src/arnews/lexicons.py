@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["load_list", "load_table"]
+__all__ = ["load_list", "load_set", "load_table"]
 
 
 def _lines(name: str, lang: str) -> list[str]:
@@ -44,3 +44,15 @@ def load_table(name: str, lang: str = "ar") -> tuple[tuple[str, ...], ...]:
     True
     """
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(f"{name}.tsv", lang))
+
+
+@cache
+def load_set(name: str, lang: str = "ar") -> frozenset[str]:
+    """The entries of list ``<name>.txt`` in their normal form (:func:`arnews.text.normalize`), for membership tests.
+
+    >>> "مصدر" in load_set("anonymous_sources")
+    True
+    """
+    from arnews.text import normalize
+
+    return frozenset(normalize(entry) for entry in load_list(name, lang))
