@@ -124,6 +124,28 @@ def test_no_dateline_in_an_ordinary_first_sentence() -> None:
     assert a.paragraphs[0].text.startswith("قال وزير الخارجية")
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "أكد الوزير - في مؤتمر صحفي عقده أمس -",
+        "وأضاف المتحدث الرسمي -",
+        "المملكة العربية السعودية والكويت -",
+    ],
+)
+def test_a_dash_aside_is_no_bare_dateline(head: str) -> None:
+    text = f"عنوان الخبر\n\n{head} {BODY}\nفقرة ثانية."
+    a = parse(text)
+    assert a.dateline is None
+    assert a.paragraphs[0].text.startswith(head.split(maxsplit=1)[0])
+
+
+def test_a_known_place_makes_a_bare_dateline() -> None:
+    text = f"عنوان الخبر\n\nالقاهرة - {BODY}\nفقرة ثانية."
+    a = parse(text)
+    assert a.dateline == "القاهرة"
+    assert a.paragraphs[0].text == BODY
+
+
 # --- captions, bylines, notes, furniture ----------------------------------------------------------------------
 
 
@@ -157,6 +179,37 @@ def test_byline_and_contributors() -> None:
     assert a.source.author == "سارة أحمد"
     assert a.source.contributors == ("محمد علي", "ليلى حسن")
     assert [p.text for p in a.paragraphs] == [BODY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "إعداد الكوادر الوطنية أولوية للوزارة في المرحلة المقبلة",
+        "كتب الرئيس رسالة إلى نظيره",
+        "تقرير اللجنة صدر أمس",
+    ],
+)
+def test_a_sentence_opening_with_a_byline_word_is_body(line: str) -> None:
+    text = f"عنوان\n\n{BODY}\n{line}\n"
+    a = parse(text)
+    assert a.source.author is None
+    assert line in [p.text for p in a.paragraphs]
+
+
+def test_byline_word_with_a_colon_is_a_byline() -> None:
+    text = f"عنوان\n\nإعداد: منى خالد\n{BODY}\n"
+    a = parse(text)
+    assert a.source.author == "منى خالد"
+    assert [p.text for p in a.paragraphs] == [BODY]
+
+
+def test_many_credit_lines_in_one_block_stay_linear() -> None:
+    # a caption looks back three lines at most, so a long run of credit lines cannot make the walk quadratic
+    credits = "\n".join(f"صورة رقم {i}\n(رويترز)" for i in range(3000))
+    text = f"عنوان\n\n{BODY}\n{credits}\n"
+    a = parse(text)
+    assert len(a.captions) >= 1000
+    spans_exact(text, a)
 
 
 def test_furniture_lines_and_related_articles_are_dropped() -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from attrs import field, frozen
 
-from arnews.lexicons import load_list, load_table
+from arnews.lexicons import load_list, load_set, load_table
 from arnews.models import Caption, Paragraph, Source, Span
 from arnews.text import TextView, normalize
 
@@ -46,7 +46,7 @@ class Structure:
         spans.extend(self.paragraphs)
         for cap in self.captions:
             spans.extend(s for s in (cap.title_span, cap) if s is not None)
-        return sorted((s.start, s.end) for s in spans)
+        return sorted({(s.start, s.end) for s in spans})
 
 
 # --- lexicons, compiled once -----------------------------------------------------------------------------
@@ -97,13 +97,20 @@ def _source_labels() -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _byline_re() -> re.Pattern[str]:
-    words = [normalize(w) for w, _role in load_table("bylines") if " " not in w]
+    words = [normalize(row[0]) for row in load_table("bylines")]
     return re.compile(rf"^[{_DASH}\s]*(?P<word>{_alternation(words)})\s*[:：{_DASH}]?\s*(?P<rest>.*)$")
 
 
 @lru_cache(maxsize=1)
-def _byline_roles() -> dict[str, str]:
-    return {normalize(w): role for w, role in load_table("bylines")}
+def _byline_roles() -> dict[str, tuple[str, str]]:
+    """word -> (role, mark) from bylines.tsv."""
+    return {normalize(w): (role, mark) for w, role, mark in load_table("bylines")}
+
+
+@lru_cache(maxsize=1)
+def _contribution_re() -> re.Pattern[str]:
+    tasks = _alternation(sorted(load_set("byline_tasks")))
+    return re.compile(rf"(?P<names>.+?)\s+(?:في|ب)\s*(?:{tasks})")
 
 
 @lru_cache(maxsize=1)
@@ -244,26 +251,19 @@ def _byline(view: TextView, line: _Line) -> tuple[str, list[str]] | None:
     m = _byline_re().match(norm)
     if not m:
         return None
-    role = _byline_roles().get(m["word"])
+    role, mark = _byline_roles().get(m["word"], ("author", "colon"))
     rest_n = m["rest"]
     if role == "contributors":
-        cm = re.match(r"(?P<names>.+?)\s+(?:في|ب)\s*(?:اعداد|كتابه|تحرير|اعداده|هذا)", rest_n)
+        cm = _contribution_re().match(rest_n)
         if not cm:
             return None
-        rs, re_ = view.raw_span(
-            line.nstart + m.start("rest") + cm.start("names"), line.nstart + m.start("rest") + cm.end("names")
-        )
+        offset = line.nstart + m.start("rest")
+        rs, re_ = view.raw_span(offset + cm.start("names"), offset + cm.end("names"))
     else:
         if not rest_n or len(rest_n.split()) > 6 or not re.match(r"^[\w\s.،,]+$", rest_n):
             return None
-        if not re.search(r"[:：" + _DASH + "]", norm[: m.start("rest")]) and m["word"] in (
-            "كتب",
-            "كتبت",
-            "تقرير",
-            "متابعه",
-            "حوار",
-        ):
-            return None  # "كتب الرئيس ..." opens a sentence unless a colon or dash marks a byline
+        if mark == "colon" and not re.search(rf"[:：{_DASH}]", norm[: m.start("rest")]):
+            return None  # "كتب الرئيس ...", "إعداد الكوادر ..." open sentences unless a colon or dash marks a byline
         rs, re_ = view.raw_span(line.nstart + m.start("rest"), line.nend)
     names = [n.strip(" .،,") for n in re.split(r"\s*(?:،|,|\sو(?=\S))\s*", view.raw[rs:re_]) if n.strip(" .،,")]
     return (role or "author"), names
@@ -303,6 +303,28 @@ def _dateline_res() -> list[re.Pattern[str]]:
     ]
 
 
+_BARE_PLACE = 5  # index in _dateline_res() of the bare "place –" form, the one that needs a known place
+
+
+@lru_cache(maxsize=1)
+def _listed_places() -> frozenset[str]:
+    return frozenset(key(name) for name, kind in load_table("known_names") if kind == "LOC")
+
+
+def _known_place(phrase: str) -> bool:
+    """Some part of a dateline phrase ("بروفينسيتاون ، ماساتشوستس") is a place the lexicons or the KB know."""
+    from arnews.kb import default_kb  # loaded once, only when a bare dateline needs checking
+
+    kb = default_kb()
+    for part in re.split(r"\s*[،,]\s*", phrase.strip()):
+        k = key(part)
+        if k in _listed_places():
+            return True
+        if any(c.entry.type == "LOC" and c.how in ("exact", "alias") for c in kb.lookup(k)):
+            return True
+    return False
+
+
 def _dateline(view: TextView, line: _Line) -> tuple[int, int, str | None, str | None, _dt.datetime | None] | None:
     """(normal start, normal end of the dateline, agency, author, date) at the head of a paragraph."""
     norm = view.norm[line.nstart : line.nend]
@@ -310,8 +332,8 @@ def _dateline(view: TextView, line: _Line) -> tuple[int, int, str | None, str | 
         m = pattern.match(norm)
         if not m:
             continue
-        if i == 5 and (len(m["dl"].split()) > 5 or m.end() >= len(norm)):
-            continue  # a bare "place –" needs a short place and text after it
+        if i == _BARE_PLACE and (len(m["dl"].split()) > 5 or m.end() >= len(norm) or not _known_place(m["dl"])):
+            continue  # a bare "place –" needs a short known place and text after it ("أكد الوزير - ..." is none)
         groups = m.groupdict()
         agency_n = groups.get("agency") or groups.get("agency2")
         agency = _agencies().get(key(agency_n)) if agency_n else None
@@ -423,7 +445,7 @@ def parse_structure(view: TextView, *, url: str | None = None) -> Structure:
             continue
         block_id = body[i - 1].block
         group = []
-        for j in range(i - 1, 0, -1):
+        for j in range(i - 1, max(0, i - 4), -1):  # three lines back at most: a caption has two
             if body[j].block != block_id or j in caption_lines:
                 break
             group.append(j)
