@@ -121,3 +121,40 @@ def test_csv_sources_read() -> None:
     entries = list(from_csv_dir(SHARED_KB))
     assert len(entries) > 1500
     assert {e.type for e in entries} == {"PER", "ORG", "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"\xff\xfe\x00not utf-8\n", "not UTF-8"),
+        (b'["Q1", "PER"]\n', "JSON object"),
+        (b'{"id": "Q1", "type": "PER", "ar": "\xd8\xb9\xd9\x84\xd9\x8a"}\n', "list of strings"),
+        (b'{"id": "Q1", "type": "PER", "ar": ["x"], "desc": 5}\n', "'desc'"),
+    ],
+)
+def test_malformed_user_kb_is_a_knowledge_base_error(tmp_path: Path, payload: bytes, message: str) -> None:
+    path = tmp_path / "kb.jsonl"
+    path.write_bytes(payload)
+    with pytest.raises(KnowledgeBaseError, match=message):
+        KnowledgeBase.load(path)
+
+
+def test_truncated_gzip_kb_is_a_knowledge_base_error(tmp_path: Path) -> None:
+    rows = "".join(json.dumps({"id": f"Q{i}", "type": "LOC", "ar": [f"مدينة {i}"]}) + "\n" for i in range(5000))
+    whole = gzip.compress(rows.encode())
+    path = tmp_path / "kb.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(KnowledgeBaseError, match=r"truncated|cannot read"):
+        KnowledgeBase.load(path)
+
+
+def test_surname_lookups_are_most_popular_first() -> None:
+    kb = KnowledgeBase(
+        [
+            KbEntry("Q1", "PER", ("أحمد سالم",), ("Ahmed Salem",), None, 0.2),
+            KbEntry("Q2", "PER", ("خالد سالم",), ("Khaled Salem",), None, 0.9),
+        ]
+    )
+    assert [e.id for e in kb.by_surname("سالم")] == ["Q2", "Q1"]
+    assert kb.has_label(kb.entries["Q1"], "أحمد سالم")
+    assert not kb.has_label(kb.entries["Q1"], "خالد سالم")

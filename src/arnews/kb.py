@@ -47,22 +47,27 @@ class KbEntry:
     description: str | None = None
     prior: float = 0.5
 
-    @property
-    def label(self) -> str:
-        """The Arabic label when there is one, else the English one, else the id."""
-        return self.ar[0] if self.ar else self.en[0] if self.en else self.id
-
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "ar": list(self.ar), "en": list(self.en),
                 "desc": self.description, "prior": round(self.prior, 3)}  # fmt: skip
 
     @classmethod
-    def from_json(cls, row: dict[str, Any]) -> KbEntry:
+    def from_json(cls, row: Any) -> KbEntry:
+        if not isinstance(row, dict):
+            raise KnowledgeBaseError(f"a KB entity is a JSON object, not {type(row).__name__}")
         kind = row.get("type")
         if kind not in ENTITY_KINDS:
             raise KnowledgeBaseError(f"KB entity {row.get('id')!r} has type {kind!r}, not one of PER/ORG/LOC/MISC")
-        return cls(str(row["id"]), kind, row.get("ar") or (), row.get("en") or (), row.get("desc"),
-                   float(row.get("prior", 0.5)))  # fmt: skip
+        labels = {}
+        for lang in ("ar", "en"):
+            value = row.get(lang) or []
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                raise KnowledgeBaseError(f"KB entity {row.get('id')!r}: {lang!r} must be a list of strings")
+            labels[lang] = value
+        desc = row.get("desc")
+        if desc is not None and not isinstance(desc, str):
+            raise KnowledgeBaseError(f"KB entity {row.get('id')!r}: 'desc' must be a string")
+        return cls(str(row["id"]), kind, labels["ar"], labels["en"], desc, float(row.get("prior", 0.5)))
 
 
 @frozen
@@ -106,6 +111,15 @@ class KnowledgeBase:
             self._index(e)
         for index in (self._exact, self._loose, self._phonetic):
             self._first.update(k.split(" ", 1)[0] for k in index)
+        # most popular first, sorted once here (by_surname is asked for every word of every article)
+        by_prior = {k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior))
+                    for k, ids in self._surname.items()}  # fmt: skip
+        self._surname_sorted: dict[str, tuple[KbEntry, ...]] = by_prior
+        self._initials_sorted: dict[str, tuple[KbEntry, ...]] = {
+            k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior))
+            for k, ids in self._initials.items()
+        }
+        self._written: dict[str, tuple[frozenset[str], frozenset[tuple[bool, str]]]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -162,13 +176,15 @@ class KnowledgeBase:
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
         """``text`` is one of the entry's labels as written, article included (``loose``: by :func:`loose` keys)."""
         target = " ".join(words(normalize(text)))
-        for label in entry.ar + entry.en:
-            written = " ".join(words(normalize(label)))
-            if written == target:
-                return True
-            if loose and written.startswith("ال") == target.startswith("ال") and _loose(written) == _loose(target):
-                return True
-        return False
+        forms = self._written.get(entry.id)
+        if forms is None or self.entries.get(entry.id) is not entry:
+            written = [" ".join(words(normalize(label))) for label in entry.ar + entry.en]
+            forms = (frozenset(written), frozenset((w.startswith("ال"), _loose(w)) for w in written))
+            if self.entries.get(entry.id) is entry:
+                self._written[entry.id] = forms
+        if target in forms[0]:
+            return True
+        return loose and (target.startswith("ال"), _loose(target)) in forms[1]
 
     def lookup(self, name: str, *, normalized: bool = False) -> list[Candidate]:
         """KB entities ``name`` may denote, best first (how it matched, then the popularity prior).
@@ -183,8 +199,8 @@ class KnowledgeBase:
         for qid in self._phonetic.get(ph, ()):
             e = self.entries[qid]
             parts = ph.split()
-            if e.type == "PER" and (len(parts) < 2 or min(map(len, parts)) < 2 or len(ph) - len(parts) < 5):
-                continue  # a person by sound: a full name of some length, never one word
+            if e.type == "PER" and (len(parts) < 2 or min(map(len, parts)) < 2):
+                continue  # a person by sound: a full name, each word with two consonants or more, never one word
             self._offer(found, qid, "phonetic")
         return sorted(found.values(), key=lambda c: -c.score)
 
@@ -200,13 +216,11 @@ class KnowledgeBase:
         ph = phonetic(word)
         if len(ph) < 3:
             return []
-        ids = self._surname.get(ph, ())
-        return sorted((self.entries[i] for i in ids), key=lambda e: -e.prior)
+        return list(self._surname_sorted.get(ph, ()))
 
     def by_initials(self, acronym: str) -> list[KbEntry]:
         """Entities whose English label's initials spell ``acronym`` ("AOC"), most popular first."""
-        ids = self._initials.get(acronym.lower(), ())
-        return sorted((self.entries[i] for i in ids), key=lambda e: -e.prior)
+        return list(self._initials_sorted.get(acronym.lower(), ()))
 
     # --- files ----------------------------------------------------------------------------------------------
 
@@ -214,16 +228,36 @@ class KnowledgeBase:
     def load(cls, path: str | Path) -> KnowledgeBase:
         """Read a KB file (gzip JSON lines, or plain JSON lines when the name does not end in .gz)."""
         p = Path(path)
+        rows = _Lines(p)
         try:
             opener = gzip.open if p.suffix == ".gz" else open
             with opener(p, "rt", encoding="utf-8") as fh:
-                return cls(_read_rows(fh, str(p)))
+                rows.fh = fh
+                return cls(_read_rows(rows, str(p)))
+        except UnicodeDecodeError as exc:
+            raise KnowledgeBaseError(f"{p}:{rows.n + 1}: not UTF-8 text ({exc.reason})") from None
+        except EOFError:
+            raise KnowledgeBaseError(f"{p}:{rows.n + 1}: the compressed file is truncated") from None
         except OSError as exc:
             raise KnowledgeBaseError(f"cannot read knowledge base {p}: {exc}") from exc
 
     def save(self, path: str | Path) -> None:
         """Write this KB as gzip JSON lines (sorted by id, so builds are reproducible)."""
         write_entries(self.entries.values(), path)
+
+
+class _Lines:
+    """The lines of an open file, counting them so that a decoding error can name its line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fh: Iterable[str] = ()
+        self.n = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.fh:
+            self.n += 1
+            yield line
 
 
 def _read_rows(lines: Iterable[str], name: str) -> Iterator[KbEntry]:
@@ -233,7 +267,9 @@ def _read_rows(lines: Iterable[str], name: str) -> Iterator[KbEntry]:
             continue
         try:
             yield KbEntry.from_json(json.loads(line))
-        except (ValueError, KeyError, TypeError) as exc:
+        except KnowledgeBaseError as exc:
+            raise KnowledgeBaseError(f"{name}:{n}: {exc}") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KnowledgeBaseError(f"{name}:{n}: not a KB entity line ({exc})") from None
 
 
