@@ -66,3 +66,11 @@ def test_import_does_not_load_heavy_modules() -> None:
     code = "import sys, arnews; print(sorted(m for m in ('torch', 'stanza', 'dateparser') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_empty_folder_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    assert main(["parse", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "no article files" in captured.err and str(tmp_path) in captured.err

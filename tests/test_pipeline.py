@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import arnews
+from arnews.nlp import RuleAnalyzer
 from corpus_helpers import corpus_articles, corpus_text
 
 
@@ -97,3 +98,27 @@ arabic_soup = st.text(alphabet="ابتجدهوزحطيكلمنسعفصقرشتث
 @given(arabic_soup)
 def test_any_text_gives_exact_offsets(text: str) -> None:
     assert_exact(text, arnews.parse(text))
+
+
+@pytest.mark.parametrize("bad", ["\x00\x01\x02" * 400, "\x00" * 2000])
+def test_parse_many_yields_the_good_items_before_a_bad_one(bad: str) -> None:
+    pipeline = arnews.Pipeline(analyzer=RuleAnalyzer(), batch_size=8)
+    good = ["عنوان أول\n\nقال الوزير إن المشروع اكتمل.", "عنوان ثان\n\nأعلنت الوزارة الخطة."]
+    got: list[arnews.Article] = []
+    with pytest.raises(arnews.InputError):
+        for article in pipeline.parse_many([*good, bad, "عنوان ثالث\n\nنص."]):
+            got.append(article)
+    assert [a.title for a in got] == ["عنوان أول", "عنوان ثان"]
+
+
+def test_parse_many_yields_the_files_before_an_unreadable_one(tmp_path: Any) -> None:
+    pipeline = arnews.Pipeline(analyzer=RuleAnalyzer())
+    first = tmp_path / "a.txt"
+    first.write_text("عنوان أول\n\nنص الخبر الأول.", encoding="utf-8")
+    broken = tmp_path / "b.txt"
+    broken.write_bytes(b"\xff\xfe\xfa not utf-8")
+    got: list[str] = []
+    with pytest.raises(arnews.InputError, match=r"b\.txt"):
+        for article in pipeline.parse_many([first, broken]):
+            got.append(article.title)
+    assert got == ["عنوان أول"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from arnews.errors import ArnewsError
-from arnews.io import iter_paths, read_text
+from arnews.io import TEXT_SUFFIXES, clean_text, iter_paths, read_text
 from arnews.models import Article
 
 __all__ = ["main"]
@@ -75,14 +75,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for raw in args.paths:
         if raw == "-":
             inputs.append(("-", None))
-        else:
-            inputs.extend((str(p), p) for p in iter_paths([raw]))
+            continue
+        found = [(str(p), p) for p in iter_paths([raw])]
+        if not found:
+            failures += 1
+            print(f"arnews: {raw}: no article files in this folder ({', '.join(TEXT_SUFFIXES)})", file=sys.stderr)
+        inputs.extend(found)
     for name, path in inputs:
         try:
-            if path is None:
-                text = sys.stdin.read().lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-            else:
-                text = read_text(path)
+            text = clean_text(sys.stdin.read()) if path is None else read_text(path)
             article = parse(text, published=args.published, url=args.url)
         except ArnewsError as exc:
             failures += 1

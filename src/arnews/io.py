@@ -7,7 +7,7 @@ from pathlib import Path
 
 from arnews.errors import InputError
 
-__all__ = ["iter_paths", "read_text"]
+__all__ = ["clean_text", "iter_paths", "read_text"]
 
 #: File endings read when a folder is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -33,7 +33,16 @@ def read_text(path: str | Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    """``text`` without a leading BOM, with CRLF and CR line ends made LF.
+
+    >>> clean_text("\\ufeffسطر\\r\\nسطر")
+    'سطر\\nسطر'
+    """
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -16,12 +16,12 @@ from arnews import linker as _linker
 from arnews import money as _money
 from arnews import parser as _parser
 from arnews import quotes as _quotes
-from arnews.errors import InputError
+from arnews.errors import ArnewsError, InputError
 from arnews.io import read_text
 from arnews.kb import KnowledgeBase
 from arnews.models import Article
 from arnews.nlp import Analyzer, default_analyzer
-from arnews.text import check_input, view
+from arnews.text import TextView, check_input, view
 
 __all__ = ["Pipeline"]
 
@@ -88,10 +88,18 @@ class Pipeline:
         *,
         published: _dt.datetime | _dt.date | str | None = None,
     ) -> Iterator[Article]:
-        """Parse texts (or paths of UTF-8 files) in batches, yielding one article per item, in order."""
+        """Parse texts (or paths of UTF-8 files) in batches, yielding one article per item, in order.
+
+        An item that cannot be read or parsed (an unreadable file, binary or oversized text) raises its
+        :class:`~arnews.errors.ArnewsError` after every article before it has been yielded.
+        """
         batch: list[tuple[str, _dt.datetime | _dt.date | str | None, str | None]] = []
         for item in items:
-            text = read_text(item) if isinstance(item, Path) else item
+            try:
+                text = read_text(item) if isinstance(item, Path) else item
+            except ArnewsError:
+                yield from self._run(batch)
+                raise
             batch.append((text, published, None))
             if len(batch) >= self.batch_size:
                 yield from self._run(batch)
@@ -101,10 +109,23 @@ class Pipeline:
 
     def _run(self, batch: list[tuple[str, _dt.datetime | _dt.date | str | None, str | None]]) -> Iterator[Article]:
         prepared = []
+        failure: ArnewsError | None = None
         for text, published, url in batch:
-            v = view(check_input(text))
+            try:
+                v = view(check_input(text))
+                anchor = _as_datetime(published)
+            except ArnewsError as exc:
+                failure = exc  # the articles before this one are still yielded, then the error is raised
+                break
             structure = _parser.parse_structure(v, url=url)
-            prepared.append((v, structure, _as_datetime(published) or structure.published))
+            prepared.append((v, structure, anchor or structure.published))
+        yield from self._finish(prepared)
+        if failure is not None:
+            raise failure
+
+    def _finish(self, prepared: list[tuple[TextView, _parser.Structure, _dt.datetime | None]]) -> Iterator[Article]:
+        if not prepared:
+            return
         analyses = self.analyzer.analyze_many([(v.raw, s.regions()) for v, s, _ in prepared])
         for (v, structure, anchor), analysis in zip(prepared, analyses, strict=True):
             entities = _linker.link_entities(v, structure, analysis, kb=self.kb)
