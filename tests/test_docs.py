@@ -176,3 +176,35 @@ def test_the_examples_of_the_guides_run(page: Path) -> None:
     runner.run(test, out=report.append)
     assert test.examples
     assert runner.failures == 0, "".join(report)
+
+
+def _self_contained_console_examples() -> list[tuple[str, str, str]]:
+    """(page, command, expected output) of every ```console block that is one `printf ... |` command and its output."""
+    found = []
+    for page in sorted(DOCS.rglob("*.md")):
+        if "_build" in page.parts:
+            continue
+        for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S):
+            lines = block.rstrip("\n").split("\n")
+            commands = [line for line in lines if line.startswith("$ ")]
+            if len(commands) == 1 and lines[0].startswith("$ printf ") and len(lines) > 1:
+                found.append((page.name, lines[0][2:], "\n".join(lines[1:])))
+    return found
+
+
+@pytest.mark.parametrize(("page", "command", "expected"), _self_contained_console_examples())
+def test_the_console_examples_print_what_the_docs_show(page: str, command: str, expected: str) -> None:
+    bin_dir = Path(sys.executable).parent
+    done = subprocess.run(
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip("\n") == expected.rstrip("\n")
+
+
+def test_there_are_console_examples() -> None:
+    assert _self_contained_console_examples()
