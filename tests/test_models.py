@@ -17,6 +17,7 @@ from arnews import (
     Donation,
     Entity,
     EntityRef,
+    InputError,
     Mention,
     Money,
     Paragraph,
@@ -186,3 +187,19 @@ def test_round_trip_is_exact(article: Article) -> None:
 def test_every_dict_fits_the_shipped_schema(article: Article) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(article.to_dict(), json_schema())
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([1, 2], "JSON object"),
+        ({"title": "x", "money": [{"text": "a", "start": 0, "end": 1, "value": "1", "currency": "XXXX"}]}, "ISO 4217"),
+        ({"title": "x", "dates": [{"text": "a", "start": 0, "end": 1, "value": "zz"}]}, "ISO 8601"),
+        ({"title": "x", "published": "not a date"}, r"\$\.published"),
+        ({"title": "x", "entities": [{"id": "Q1", "name": "n", "type": "PERSON"}]}, r"\$\.entities\[0\]\.type"),
+        ({"title": "x", "paragraphs": [{"text": "نص", "start": 0}]}, "required field missing"),
+    ],
+)
+def test_from_dict_of_bad_data_is_an_input_error_naming_the_place(data: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Article.from_dict(data)  # type: ignore[arg-type]

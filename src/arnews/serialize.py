@@ -8,7 +8,10 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
+
+from arnews.errors import InputError
 
 __all__ = ["converter", "from_json", "json_schema", "structure", "to_json", "unstructure"]
 
@@ -41,9 +44,35 @@ def unstructure(record: object) -> Any:
     return converter.unstructure(record)
 
 
+def _why(exc: BaseException, kind: type | None) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown keys {sorted(exc.extra_fields)}"
+    return str(exc) or type(exc).__name__
+
+
 def structure(data: Any, cls: type[T]) -> T:
-    """Rebuild a record of type ``cls`` from what :func:`unstructure` gave."""
-    return converter.structure(data, cls)
+    """Rebuild a record of type ``cls`` from what :func:`unstructure` gave.
+
+    Data that does not fit (a missing key, a wrong type, a value a validator refuses) raises
+    :class:`~arnews.errors.InputError` naming every place that is wrong.
+
+    >>> from arnews.models import Span
+    >>> structure({"text": "نص", "start": 0}, Span)
+    Traceback (most recent call last):
+    ...
+    arnews.errors.InputError: not a valid Span: required field missing @ $.end
+    """
+    if attrs.has(cls) and not isinstance(data, dict):
+        raise InputError(f"a {cls.__name__} is a JSON object, not {type(data).__name__}")
+    try:
+        return converter.structure(data, cls)
+    except cattrs.BaseValidationError as exc:
+        problems = "; ".join(cattrs.transform_error(exc, format_exception=_why))
+        raise InputError(f"not a valid {cls.__name__}: {problems}") from exc
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise InputError(f"not a valid {cls.__name__}: {exc}") from exc
 
 
 def to_json(record: object, *, indent: int | None = None) -> str:
