@@ -280,6 +280,7 @@ def _dateline_res() -> list[re.Pattern[str]]:
     place = r"[^\s.،:؛,()«»\"“”0-9]+"
     places = rf"{place}(?:\s{place}){{0,2}}(?:\s*[،,]\s*{place}(?:\s{place}){{0,2}})?"
     months = r"\S+"
+    aside = r"(?:\s*[" + _DASH + r"]?\s*\([^()]{1,60}\))?"  # "(ليبيا)", "(تصوير: فلان)" before the colon
     return [
         # الرياض 06 شوال 1436 هـ الموافق 22 يوليو 2015 م واس
         re.compile(
@@ -288,22 +289,26 @@ def _dateline_res() -> list[re.Pattern[str]]:
         ),
         # القاهرة (رويترز) - / (رويترز) -
         re.compile(rf"^(?P<dl>(?:(?P<place>{places})\s*)?\((?P<agency>{agency})\))\s*[:{_DASH}]?\s*"),
-        # سبق ـ أبها: / واس - الرياض:
-        re.compile(rf"^(?P<dl>(?P<agency>{agency}){_SEP}(?P<place>{places}))\s*[:{_DASH}]\s*"),
+        # واس - الرياض: / رويترز- بنغازي (ليبيا): / سبق- جدة (تصوير: فلان):
+        re.compile(rf"^(?P<dl>(?P<agency>{agency}){_SEP}(?P<place>{places}){aside})\s*[:{_DASH}]\s*"),
         # الرياض - واس / الكويت - أحمد العويد، واس / بروفينسيتاون ، ماساتشوستس –
         re.compile(
             rf"^(?P<dl>(?P<place>{places})(?:{_SEP}|\s*:\s*)(?:(?P<agency>{agency})|(?P<author>{place}(?:\s{place}){{1,2}})\s*[،,]\s*(?P<agency2>{agency})))"
             rf"\s*[:{_DASH}]?(?:\s+|$)"
         ),
-        # سبق ـ أبها:  (outlet or agency, then place, closed by a colon)
-        re.compile(rf"^(?P<dl>{places}{_SEP}(?P<place>{places}))\s*:\s*"),
+        # سبق ـ أبها: / فهد الغبيوي - سبق - مكة المكرمة:  (reporters, outlet, then place, closed by a colon)
+        re.compile(rf"^(?P<dl>(?:{places}{_SEP}){{1,3}}(?P<place>{places}){aside})\s*:\s*"),
+        # الرياض - ... (a bare place: it must be a known one, see _BARE_PLACE)
         re.compile(rf"^(?P<dl>(?P<place>{places})){_SEP}(?=\S)"),
+        # خالد سجاف ـ الدمام ... / الرياضي ـ الكويت  (reporter or outlet, then a known place: see _WHO_PLACE)
+        re.compile(rf"^(?P<who>{place}(?:\s{place}){{0,2}}){_SEP}(?P<rest>{place}(?:\s{place})?)(?=\s|$)"),
         # لندن: فلان الفلاني  (a line of its own)
         re.compile(rf"^(?P<dl>(?P<place>{place}(?:\s{place})?)\s*:\s*(?P<author>{place}(?:\s{place}){{1,3}}))\s*$"),
     ]
 
 
 _BARE_PLACE = 5  # index in _dateline_res() of the bare "place –" form, the one that needs a known place
+_WHO_PLACE = 6  # index of "reporter or outlet – place", whose place must be known
 
 
 @lru_cache(maxsize=1)
@@ -334,6 +339,8 @@ def _dateline(view: TextView, line: _Line) -> tuple[int, int, str | None, str | 
             continue
         if i == _BARE_PLACE and (len(m["dl"].split()) > 5 or m.end() >= len(norm) or not _known_place(m["dl"])):
             continue  # a bare "place –" needs a short known place and text after it ("أكد الوزير - ..." is none)
+        if i == _WHO_PLACE:
+            return _who_place(view, line, m)
         groups = m.groupdict()
         agency_n = groups.get("agency") or groups.get("agency2")
         agency = _agencies().get(key(agency_n)) if agency_n else None
@@ -346,6 +353,27 @@ def _dateline(view: TextView, line: _Line) -> tuple[int, int, str | None, str | 
             gregorian = re.search(r"الموافق\s+(\d{1,2}\s+\S+\s+\d{4})", m["dl"])
             published = parse_datetime(gregorian.group(1) if gregorian else m["dl"])
         return line.nstart + m.start("dl"), line.nstart + m.end("dl"), agency, author, published
+    return None
+
+
+def _who_place(
+    view: TextView, line: _Line, m: re.Match[str]
+) -> tuple[int, int, str | None, str | None, _dt.datetime | None] | None:
+    """A reporter (two words or more) or an outlet, a dash, then a place the lexicons or the KB know (two words
+    tried before one): "خالد سجاف ـ الدمام أعرب ...". A line that opens with a known place is the bare form."""
+    if _known_place(m["who"]):
+        return None
+    words = m["rest"].split()
+    for n in (2, 1):
+        if len(words) >= n and _known_place(" ".join(words[:n])):
+            end = m.start("rest") + len(" ".join(words[:n]))  # the words are one whitespace apart
+            who = m["who"]
+            agency = _agencies().get(key(who))
+            author = None
+            if agency is None and len(who.split()) >= 2:
+                s, e = view.raw_span(line.nstart + m.start("who"), line.nstart + m.end("who"))
+                author = view.raw[s:e]
+            return line.nstart, line.nstart + end, agency, author, None
     return None
 
 
