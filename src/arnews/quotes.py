@@ -3,15 +3,18 @@
 Per paragraph, one linear pass pairs the quotation marks (a stack; context before glyph, so a closing mark
 used as an opener still opens), keeping only outermost quotes. Each quote is then classified:
 
-* a name (an organisation, campaign, title: ``منظمة “الفوز مع النساء السود”``) is dropped;
+* a name (an organisation, campaign, title: ``منظمة “الفوز مع النساء السود”``) is dropped, and so is a quote of
+  one to three words that the linker or ``known_names.tsv`` knows, that a Latin gloss or a colon and the speech
+  follow, or that is the subject or object of a clause going on after it (``إن «أرامكو» ستبني``);
 * ``direct``: a whole clause introduced by a cue verb (``قال X:``), followed by one (``”، كما قالت X``), or
   continuing the previous quote;
 * ``partial``: a fragment inside narration (``وصف الأمر بأنه “سوء الإدارة”``).
 
 Indirect speech is a cue verb, its speaker phrase and ``إن/أن``; the reported clause runs to the sentence end.
 Speakers come from the phrase after the cue (titles skipped, anonymous sources kept as such); an implicit
-subject (``وقال إنه``) goes to the nearest fitting person before it. Cue verbs, titles, anonymous heads and the
-rest are data files under ``data/lexicons/ar``.
+subject (``وقال إنه``) goes to the nearest fitting person before it, unless a title phrase, a source or an
+organisation stands right before the verb (``وزير الصحة قال إن``، ``وكان الوزير قد أكد أن``). Cue verbs,
+titles, anonymous heads and the rest are data files under ``data/lexicons/ar``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from functools import cache
 from attrs import define, field
 
 from arnews import speakers as sp
-from arnews.lexicons import load_table
+from arnews.lexicons import load_set, load_table
 from arnews.models import Entity, Quote, Span, Speaker
 from arnews.nlp import Analysis
 from arnews.parser import Structure
@@ -33,33 +36,6 @@ from arnews.text import TextView, normalize
 
 __all__ = ["extract_quotes"]
 
-_COMPLEMENTIZERS = frozenset(
-    normalize(w)
-    for w in (
-        "إن",
-        "أن",
-        "إنه",
-        "أنه",
-        "إنها",
-        "أنها",
-        "إنهم",
-        "أنهم",
-        "إنهن",
-        "أنهن",
-        "إننا",
-        "أننا",
-        "إنني",
-        "أنني",
-        "بأن",
-        "بأنه",
-        "بأنها",
-        "بأنهم",
-    )
-)
-_RELATIVES = frozenset(normalize(w) for w in ("ما", "الذي", "التي", "الذين", "اللذين", "مما", "عما", "كيف", "لماذا"))
-_GOVERNING = frozenset(normalize(w) for w in ("إلى", "الى", "على", "عن", "مع", "ضد", "لدى", "بين"))
-_PREDICATE_WORDS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "كان", "كانت", "بوصفه", "بوصفها"))
-_LEAD_INS = frozenset(normalize(w) for w in ("كما", "ثم", "حسبما", "مثلما"))
 _MAX_LOOK = 40  # tokens looked at around a quote or a cue: bounded windows keep the pass linear
 _RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
 _MAX_NAMES = 400
@@ -156,7 +132,7 @@ def _cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[i
         if colon_ends and toks[k][2] == ":":
             return None
         k += 1
-    if k < len(toks) and toks[k][2] in _LEAD_INS:
+    if k < len(toks) and toks[k][2] in load_set("quote_lead_ins"):
         k += 1
     if k >= len(toks):
         return None
@@ -244,6 +220,11 @@ def _pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> lis
     return result
 
 
+def _words_in(toks: Sequence[Tok], q: _Raw) -> int:
+    """How many words a quote holds, counted in a bounded window: only "more than 7 words?" matters."""
+    return sum(1 for t in toks[q.open_tok + 1 : min(q.after, q.open_tok + 10)] if sp.is_word(t) and t[0] < q.end)
+
+
 def _clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
     """Index of the first token of the clause that ends before ``toks[i]`` (back to a sentence end)."""
     k = i - 1
@@ -259,7 +240,7 @@ def _phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     k = i
     while k < stop and k < i + 20:
         t = toks[k][2]
-        if t in _COMPLEMENTIZERS or t in ":" or t in _marks() or t in sp.SENTENCE_END:
+        if t in load_set("complementizers") or t in ":" or t in _marks() or t in sp.SENTENCE_END:
             break
         k += 1
     return k
@@ -271,7 +252,7 @@ def _according_to(view: TextView, start: int, end: int) -> str | None:
         return None
     toks = _tokens(view, m.end(), min(end, m.end() + 200))
     k = 0
-    while k < len(toks) and k < 8 and sp.is_word(toks[k]) and toks[k][2] not in _COMPLEMENTIZERS:
+    while k < len(toks) and k < 8 and sp.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
         k += 1
     if k == 0:
         return None
@@ -284,12 +265,16 @@ class _Extractor:
         self.view = view
         self.structure = structure
         self.entities = entities
+        self.entity_index = sp.EntityIndex(entities)
         self.state = _State(view)
         self.quotes: list[Quote] = []
         self._token_cache: dict[tuple[int, int], list[Tok]] = {}
+        self._raw_at: dict[int, _Raw] = {}  # the paragraph's quotes by the index of their opening mark
 
     # ---- speakers -------------------------------------------------------------------------------------
     def _guess(self, toks: Sequence[Tok], cue: sp.Cue) -> _Guess | None:
+        if cue.participle:
+            return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
         phrase = sp.parse_phrase(toks)
         if phrase is None:
             return None
@@ -309,6 +294,31 @@ class _Extractor:
             number=cue.number,
             person=not phrase.institution,
             addressee=phrase.addressee,
+        )
+
+    def _subject_before(self, toks: Sequence[Tok], i: int, cue: sp.Cue) -> _Guess | None:
+        """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن")."""
+        aux = load_set("speech_auxiliaries")
+
+        def is_aux(k: int) -> bool:
+            return toks[k][2] in aux or sp.strip_proclitic(toks[k][2]) in aux
+
+        end = i - 1 if i > 0 and is_aux(i - 1) else i
+        lo = end - 1
+        while lo >= 0 and end - lo <= 8 and sp.is_word(toks[lo]) and not is_aux(lo):
+            lo -= 1
+        if lo >= 0 and not (is_aux(lo) or toks[lo][2] in sp.PUNCT_STOP):
+            return None  # too long, or a quote mark: not a subject standing alone before its verb
+        phrase = sp.subject_phrase(toks[lo + 1 : end])
+        if phrase is None:
+            return None
+        return _Guess(
+            phrase.name,
+            anonymous=phrase.anonymous,
+            description=phrase.description,
+            gender=cue.gender,
+            number=cue.number,
+            person=not phrase.institution,
         )
 
     def _resolve(self, pos: int, cue: sp.Cue) -> _Guess | None:
@@ -367,7 +377,7 @@ class _Extractor:
         while k >= 0 and norm[k].isalnum() and j - k < 8:
             k -= 1
         word = norm[k + 1 : j + 1]
-        return word in _COMPLEMENTIZERS or sp.cue_of(word) is not None
+        return word in load_set("complementizers") or sp.cue_of(word) is not None
 
     def _governed(self, pos: int) -> bool:
         """Whether a name at ``pos`` is the object of a preposition (ببايدن، من سيلرز), not a subject."""
@@ -380,7 +390,7 @@ class _Extractor:
         k = j
         while k >= 0 and norm[k].isalnum() and j - k < 6:
             k -= 1
-        return norm[k + 1 : j + 1] in _GOVERNING
+        return norm[k + 1 : j + 1] in load_set("governing_prepositions")
 
     def _speaker(self, guess: _Guess | None) -> Speaker | None:
         if guess is None:
@@ -394,7 +404,7 @@ class _Extractor:
         if guess.description is not None:
             ds, de = v.raw_span(*guess.description)
             description = v.raw[ds:de]
-        ent = None if guess.anonymous else sp.entity_for(name, (rs, re_), self.entities)
+        ent = None if guess.anonymous else sp.entity_for(name, (rs, re_), self.entity_index)
         return Speaker(
             name=name,
             entity=ent.id if ent else None,
@@ -410,7 +420,7 @@ class _Extractor:
         explicit = False
         for k in range(lo, hi):
             cue = sp.cue_of(toks[k][2])
-            if cue is None or (k > lo and toks[k - 1][2] in _RELATIVES):
+            if cue is None or (k > lo and toks[k - 1][2] in load_set("relative_pronouns")):
                 continue
             end = _phrase_end(toks, k + 1, hi)
             guess = self._guess(toks[k + 1 : end], cue)
@@ -425,17 +435,17 @@ class _Extractor:
                 best, explicit = (k, cue, guess), True
                 self._note_turn(cue, guess)
             elif not explicit:
-                best = (k, cue, self._resolve(toks[k][0], cue))
+                best = (k, cue, self._subject_before(toks, k, cue) or self._resolve(toks[k][0], cue))
         return best
 
     def _strict_ok(self, toks: Sequence[Tok], k: int, end: int, guess: _Guess | None, at_start: bool) -> bool:
         """Whether a form that is also a common word (بين، يقول، تابع) is a cue here: it must lead into
         إن/أن, a colon or the quote, and stand at a clause start or have a person named right after it."""
         if end >= len(toks) or not (
-            toks[end][2] in _COMPLEMENTIZERS or toks[end][2] == ":" or toks[end][2] in _marks()
+            toks[end][2] in load_set("complementizers") or toks[end][2] == ":" or toks[end][2] in _marks()
         ):
             return False
-        if at_start or toks[k - 1][2] in sp.PUNCT_STOP or toks[k - 1][2] in _LEAD_INS:
+        if at_start or toks[k - 1][2] in sp.PUNCT_STOP or toks[k - 1][2] in load_set("quote_lead_ins"):
             return True
         if guess is None or not guess.person:
             return False
@@ -453,12 +463,15 @@ class _Extractor:
             return False
         if words <= 3 and q.close_tok is not None and self._in_speaker_slot(toks, q):
             return True  # "وبينت مصادر «سبق» أن"، "ويرى “جون ديغنان” خبير المدن أن": part of the speaker phrase
+        if words <= 3 and self._short_name(toks, q):
+            self._last_name_end = toks[q.close_tok][1] if q.close_tok is not None else -1
+            return True
         k = q.open_tok - 1
         if k < 0:
             return False
         prev = toks[k][2]
         glued = toks[q.open_tok][0] == toks[k][1]
-        if glued and sp.is_word(toks[k]) and prev in ("ل", "ب", "لل", "ك"):
+        if glued and sp.is_word(toks[k]) and prev in sp.GLUED_PREPOSITIONS:
             return True
         if not sp.is_word(toks[k]):
             return prev == ":" and k > 0 and sp.in_lexicon(toks[k - 1][2], sp.naming_words())
@@ -475,6 +488,7 @@ class _Extractor:
         norm = v.norm
         toks = self._tokens(p_start, p_end)
         raws = _pair_marks(norm, toks, p_start, p_end)
+        self._raw_at = {q.open_tok: q for q in raws}
         items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in raws]
         spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
         items.extend((toks[i][0], "i", i) for i in self._indirect_cues(toks, spans))
@@ -494,15 +508,13 @@ class _Extractor:
 
     def _quote(self, toks: Sequence[Tok], q: _Raw, prev_end_tok: int, raws: Sequence[_Raw]) -> int:
         v = self.view
-        words = 0
-        for t in toks[q.open_tok + 1 : min(q.after, q.open_tok + 10)]:
-            words += sp.is_word(t) and t[0] < q.end  # a bounded window: only "more than 7 words?" matters
+        words = _words_in(toks, q)
         if self._is_name(toks, q, words):
             return prev_end_tok
         lo = _clause_start(toks, q.open_tok, prev_end_tok + 1)
         before = [t for t in toks[lo : q.open_tok] if sp.is_word(t) or t[2] == ":"]
         ends_colon = bool(before) and before[-1][2] == ":"
-        has_compl = any(t[2] in _COMPLEMENTIZERS for t in before[-6:])
+        has_compl = any(t[2] in load_set("complementizers") for t in before[-6:])
         cue_before = self._cue_in(toks, lo, q.open_tok) if before else None
         kind = "partial"
         attribution_end = -1
@@ -512,7 +524,10 @@ class _Extractor:
         adjacent = prev is not None and prev_end_tok >= 0 and prev_end_tok >= q.open_tok - 3
         if cue_before is not None and cue_before[1].role != "describe" and (ends_colon or not has_compl):
             k, _, g = cue_before
-            if ends_colon or q.open_tok - k <= 12:
+            # a short quote inside its sentence ("سألت دورية «...» ماكارثر"، "بين مستخدمي «تويتر» وبين") is a
+            # term or a name, not a whole clause: only after a colon or ending the sentence is it direct
+            whole = ends_colon or words > 3 or q.after >= len(toks) or toks[q.after][2] in sp.SENTENCE_END
+            if whole and (ends_colon or q.open_tok - k <= 12):
                 kind, cue_tok, guess = "direct", k, g
         if kind != "direct" and (not before or ends_colon):
             # the quote opens its sentence: a cue right after it, or the previous quote's speaker
@@ -577,6 +592,56 @@ class _Extractor:
 
     _prev_paragraph_tail = -1
 
+    _last_name_end = -1  # normal offset where the last quoted name closed
+
+    def _short_name(self, toks: Sequence[Tok], q: _Raw) -> bool:
+        """Whether a quote of one to three words is a name («بوينج»، «أرامكو»، «كي تي إن»), not speech: the
+        linker or ``known_names.tsv`` knows it, it is listed with a quoted name just before it, a Latin gloss or
+        a quoted speech follows it, or it is the subject or object of a clause that goes on after it."""
+        v = self.view
+        if self.entity_index.containing(v.raw_span(q.start, q.end)) is not None:
+            return True
+        if v.norm[q.start : q.end].strip() in sp.known_names():
+            return True
+        k = q.open_tok - 1
+        j = k
+        while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in sp.CONJUNCTIONS):
+            j -= 1
+        if 0 <= j < k and toks[j][1] == self._last_name_end:
+            return True  # «إيربي إن بي» و«ريديت»: one of a list of names
+        if q.close_tok is None:
+            return False
+        close = q.close_tok
+        for _ in range(10):  # a list of short quotes («جوجل» و«ياهو» ستستفيد): what follows the list decides
+            j = close + 1
+            while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in sp.CONJUNCTIONS):
+                j += 1
+            item = self._raw_at.get(j) if j > close + 1 else None
+            if item is None or item.close_tok is None or _words_in(toks, item) > 3:
+                break
+            close = item.close_tok
+        if close + 1 >= len(toks):
+            return False
+        nxt = toks[close + 1]
+        if nxt[2] == ":" and close + 2 < len(toks) and toks[close + 2][2] in _marks():
+            return True  # "لمحطة التلفزيون الكينية «كي تي إن»: «...»": the speech is the next quote
+        if not sp.is_word(nxt) or nxt[0] - toks[close][1] > 1:
+            return False
+        word = nxt[2]
+        if word.isascii() and word.isalpha():
+            return True  # «أوكيلوس ريفت» Oculus Rift
+        if k >= 0 and sp.is_word(toks[k]) and sp.cue_of(toks[k][2]) is not None:
+            return True  # "أعلنت «فلاي دبي» عن"، "سألت «الشرق الأوسط» الرؤساء": the verb's subject, named
+        if len(word) < 3 or word[0] in sp.CONJUNCTIONS or sp.is_stop(word):
+            return False  # "“سوء الإدارة” و”مستعجل”"، "«سخيفة» قبل": the clause or a list goes on
+        if k < 0 or not sp.is_word(toks[k]):
+            return True  # «أوبك» قادرة ...: the subject of its clause
+        prev = toks[k][2]
+        if prev in load_set("complementizers"):
+            # after bare إن/أن the quote is the subject; after أنه/بأنها it is the predicate (the words reported)
+            return len(prev.removeprefix("ب")) == 2
+        return sp.cue_of(prev) is None and prev not in load_set("predicate_words")
+
     def _in_speaker_slot(self, toks: Sequence[Tok], q: _Raw) -> bool:
         """Whether a short quote stands between a cue verb and its إن/أن, where the speaker is named."""
         before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if sp.is_word(toks[k])]
@@ -584,7 +649,7 @@ class _Extractor:
             return False
         for k in range(q.after, min(len(toks), q.after + 10)):
             t = toks[k][2]
-            if t in _COMPLEMENTIZERS:
+            if t in load_set("complementizers"):
                 return True
             if t in sp.SENTENCE_END or t == ":":
                 return False
@@ -594,11 +659,12 @@ class _Extractor:
         """Whether a short quote stands where words are reported: after أن/بأنه, هو/هي, or a cue verb."""
         for k in range(open_tok - 1, max(-1, open_tok - 4), -1):
             t = toks[k][2]
-            if t in _COMPLEMENTIZERS or t in _PREDICATE_WORDS:
+            if t in load_set("complementizers") or t in load_set("predicate_words"):
                 return True
             cue = sp.cue_of(t)
             if cue is not None:
-                return True
+                # a strict form (بين، ذكر) is a cue only at a clause start: "بين المنتجين داخل «أوبك»" is not
+                return not cue.strict or k == 0 or toks[k - 1][2] in sp.PUNCT_STOP
             if not sp.is_word(toks[k]):
                 return False
         return False
@@ -639,7 +705,7 @@ class _Extractor:
             cue = sp.cue_of(t)
             if cue is None or cue.role in ("describe", "ask"):
                 continue
-            if i > 0 and toks[i - 1][2] in _RELATIVES:
+            if i > 0 and toks[i - 1][2] in load_set("relative_pronouns"):
                 continue
             if sp.in_lexicon(t, sp.impersonal()) or sp.strip_proclitic(t) in sp.impersonal():
                 continue
@@ -661,22 +727,27 @@ class _Extractor:
                     break
                 k = close + 1
                 continue
-            if t in _COMPLEMENTIZERS or t == ":" or t in sp.SENTENCE_END:
+            if t in load_set("complementizers") or t == ":" or t in sp.SENTENCE_END:
                 break
             k += 1
-        if k >= limit or toks[k][2] not in _COMPLEMENTIZERS:
+        if k >= limit or toks[k][2] not in load_set("complementizers"):
             return -1
         c = k
         if c + 1 < len(toks) and toks[c + 1][2] in _marks():
-            return -1  # "أعلن أنها “سخيفة”": the quote itself is the report
+            # "أعلن أنها “سخيفة”": the quote itself is the report, unless it is a name ("إن «أرامكو» ستبني")
+            q = self._raw_at.get(c + 1)
+            if q is None or _words_in(toks, q) > 3 or not self._short_name(toks, q):
+                return -1
         phrase = list(toks[i + 1 : c])
-        while phrase and phrase[-1][2] in ("الي", "علي", "عن", "ب"):
+        while phrase and phrase[-1][2] in load_set("speaker_phrase_tails"):
             phrase.pop()
         guess = self._guess(phrase, cue) if phrase else None
-        if cue.strict and not self._strict_ok(toks, i, c, guess, i == 0):
+        before = self._subject_before(toks, i, cue) if guess is None else None
+        # a subject standing before the verb opens the clause, as the verb itself would
+        if cue.strict and not self._strict_ok(toks, i, c, guess, i == 0 or before is not None):
             return -1
         if guess is None:
-            guess = self._resolve(toks[i][0], cue)
+            guess = before or self._resolve(toks[i][0], cue)
         else:
             self._note_turn(cue, guess)
         # the reported clause: after إن/أن to the sentence end, or to a direct quote that starts inside it
@@ -733,7 +804,7 @@ class _Extractor:
                 if len(names) >= _MAX_NAMES:
                     break
                 cue = sp.cue_of(tok[2])
-                if cue is None or cue.role == "describe" or cue.strict:
+                if cue is None or cue.role == "describe" or cue.strict or cue.participle:
                     continue
                 phrase = sp.parse_phrase(toks[k + 1 : _phrase_end(toks, k + 1, len(toks))])
                 if phrase is not None and not phrase.anonymous and not phrase.institution:

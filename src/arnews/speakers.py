@@ -6,14 +6,16 @@ Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from attrs import frozen
 
-from arnews.lexicons import load_list, load_table
+from arnews.lexicons import load_list, load_set, load_table
 from arnews.models import Entity
+from arnews.names import PROCLITICS, strip_article, strip_clitics
 from arnews.text import normalize
 
 Tok = tuple[int, int, str]
@@ -21,9 +23,12 @@ Tok = tuple[int, int, str]
 TOKEN_RE = re.compile(r"\d+(?:[.,٫٬]\d+)+|\w+|[^\w\s]")  # "265.2" is one token, not a sentence end
 SENTENCE_END = frozenset(".!?؟…")
 PUNCT_STOP = frozenset(".!?؟…،,؛;:()[]{}")
-_PROCLITICS = ("و", "ف")
-_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "ب", "لدى"))
-_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "أم", "ولد"))
+#: The conjunctions و/ف: the first letters of the two-letter proclitics of :data:`arnews.names.PROCLITICS`.
+CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
+#: Every one-letter proclitic (و ف ب ل ك).
+_CLITIC_LETTERS = frozenset(p for p in PROCLITICS if len(p) == 1)
+#: Prepositions written glued to the next word (ب ل ك), and ل fused with the article (لل): "لـ«عكاظ»".
+GLUED_PREPOSITIONS = (_CLITIC_LETTERS - CONJUNCTIONS) | {"لل"}
 
 
 @frozen
@@ -36,6 +41,7 @@ class Cue:
     number: str
     role: str
     strict: bool
+    participle: bool = False  # مضيفا، مؤكدة: the words after it are never its subject
 
 
 @cache
@@ -43,19 +49,28 @@ def cue_forms() -> dict[str, Cue]:
     """Normalised form -> cue, from ``cue_verbs.tsv``."""
     table: dict[str, Cue] = {}
     for row in load_table("cue_verbs"):
-        form, lemma, gender, number, role, strict = [*row, "", "", "", "", "", "0"][:6]
+        form, lemma, gender, number, role, strict, participle = [*row, "", "", "", "", "", "0", "0"][:7]
         key = normalize(form)
-        table.setdefault(key, Cue(form, lemma, gender, number, role, strict == "1"))
+        table.setdefault(key, Cue(form, lemma, gender, number, role, strict == "1", participle == "1"))
     return table
 
 
-@cache
 def _words(name: str) -> frozenset[str]:
-    return frozenset(normalize(w) for w in load_list(name))
+    return load_set(name)
 
 
+def name_links() -> frozenset[str]:
+    """Words inside a name that link its parts (بن، أبو، عبد ...)."""
+    return load_set("name_links")
+
+
+@cache
 def titles() -> frozenset[str]:
-    return _words("speaker_titles")
+    """Words that open a title before a speaker's name: the first word of every entry of the linker's
+    ``titles.tsv`` (three letters or more: not the abbreviations د. and م.), and ``speaker_titles.txt``, which
+    holds the roles and ranks that table lacks (المهندس، المقدم، الناطق، وكيل ...)."""
+    first_words = {normalize(row[0]).split()[0] for row in load_table("titles") if row and row[0].strip()}
+    return _words("speaker_titles") | {w for w in first_words if len(w.strip(".")) >= 3}
 
 
 def title_modifiers() -> frozenset[str]:
@@ -91,6 +106,23 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
+def name_breaks() -> frozenset[str]:
+    """Words that end a name after a cue verb: the speech stopwords and the adverbs of ``name_breaks.txt``."""
+    return stopwords() | _words("name_breaks")
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_words("possessive_suffixes"), key=len, reverse=True))
+
+
+@cache
+def _pronoun_suffixes() -> tuple[str, ...]:
+    """The third-person suffixes of two letters or more (ها، هم، هما): a long word ending so is not a name."""
+    return tuple(x for x in _suffixes() if len(x) >= 2 and x[0] == "ه")
+
+
+@cache
 def according_to_re() -> re.Pattern[str]:
     """``بحسب``, ``وفقا لـ`` ... followed by the source: group 1 is where the source begins."""
     parts = []
@@ -108,45 +140,51 @@ def is_word(tok: Tok) -> bool:
 
 
 def strip_proclitic(word: str) -> str:
-    return word[1:] if len(word) > 2 and word[0] in _PROCLITICS else word
+    """``word`` without a leading conjunction و/ف."""
+    return word[1:] if len(word) > 2 and word[0] in CONJUNCTIONS else word
 
 
 def cue_of(word: str) -> Cue | None:
     """The cue verb a token is, with or without و/ف before it."""
     forms = cue_forms()
     hit = forms.get(word)
-    if hit is None and len(word) > 2 and word[0] in _PROCLITICS:
+    if hit is None and len(word) > 2 and word[0] in CONJUNCTIONS:
         hit = forms.get(word[1:])
     return hit
 
 
 def _bare(word: str) -> str:
-    """A word without و/ف, then without ال/لل/ل/ب (for lexicon look-ups of nouns)."""
-    w = strip_proclitic(word)
-    for prefix in ("بال", "لل", "ال", "ل", "ب"):
-        if w.startswith(prefix) and len(w) - len(prefix) >= 2:
-            return w[len(prefix) :]
-    return w
+    """A word without its proclitics and article (for lexicon look-ups of nouns): the shortest reading."""
+    return min(_readings(word), key=len)
+
+
+@cache
+def _readings(word: str) -> frozenset[str]:
+    """A word as written, without its proclitics (:func:`arnews.names.strip_clitics`) and without the article."""
+    out = set()
+    for _, stem, _ in strip_clitics(word):
+        out.add(stem)
+        out.add(strip_article(stem))
+    return frozenset(out)
 
 
 def in_lexicon(word: str, lexicon: frozenset[str]) -> bool:
-    return word in lexicon or strip_proclitic(word) in lexicon or _bare(word) in lexicon
+    return word in lexicon or not lexicon.isdisjoint(_readings(word))
 
 
-_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
-
-
+@cache
 def common_noun(word: str) -> bool:
-    """An organisation head or a title, bare or with a possessive suffix (حملة، حملته): not a name."""
-    w = strip_proclitic(word)
-    if in_lexicon(w, organisation_heads()) or in_lexicon(w, place_heads()):
+    """An organisation head or a title, bare or with a possessive suffix (حملة، حملته): not a name. The word is
+    read as written and without و/ف (a root و stays: وزارة)."""
+    if in_lexicon(word, organisation_heads()) or in_lexicon(word, place_heads()):
         return True
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            stem = w[: -len(suffix)]
-            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
-            if in_lexicon(stem, organisation_heads()) or _is_title(stem):
-                return True
+    for w in {word, strip_proclitic(word)}:
+        for suffix in _suffixes():
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                stem = w[: -len(suffix)]
+                stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+                if in_lexicon(stem, organisation_heads()) or _is_title(stem):
+                    return True
     return False
 
 
@@ -155,15 +193,33 @@ def _is_title(word: str) -> bool:
 
 
 def _has_article(word: str) -> bool:
+    """The article, alone or behind a conjunction or ل/ب (الوزير، والوزير، للوزير، بالوزارة)."""
     w = strip_proclitic(word) if word.startswith(("وال", "فال")) else word
     return w.startswith(("ال", "لل", "بال"))
 
 
+def _article_after_clitic(word: str) -> str | None:
+    """The stem with its article of a word whose article follows a proclitic (للصحفيين، بالأمس، كالمعتاد،
+    والمحامي، وبالأمس), else None. The stem must keep two letters after the article."""
+    for offset, stem, fused in strip_clitics(word)[1:]:
+        if stem.startswith("ال") and len(stem) >= 4 and (fused or offset):
+            return stem
+    return None
+
+
+def is_stop(word: str) -> bool:
+    """Whether a word ends a name: a speech stopword or name break (also behind ب/ل/ك + article), or a cue."""
+    return _is_stop(word)
+
+
 def _is_stop(word: str) -> bool:
-    stops = stopwords()
+    stops = name_breaks()
     if word.startswith("أ"):
         word = "ا" + word[1:]
-    return word in stops or strip_proclitic(word) in stops or cue_of(word) is not None
+    if word in stops or strip_proclitic(word) in stops or cue_of(word) is not None:
+        return True
+    stem = _article_after_clitic(word)  # "بالأمس"، "لليوم"
+    return stem is not None and (stem in stops or strip_article(stem) in stops)
 
 
 @frozen
@@ -180,23 +236,32 @@ class Phrase:
 
 def _ends_name(w: str, prev: str, run: int) -> bool:
     """Whether ``w``, the word after ``run`` words of a name, ends it (a title, a suffixed noun, a clitic)."""
-    linked = prev in _NAME_LINKS
-    if w in _NAME_LINKS:
+    links = name_links()
+    linked = prev in links
+    if w in links:
         return False
+    stem = _article_after_clitic(w)
+    if stem is not None and w not in load_set("first_names"):
+        # a preposition before the article ("جو بايدن للصحفيين"، "خالد العلي بالأمس"، "كالمعتاد") starts a
+        # phrase; so does a conjunction ("عبدالله الكعبي والمحامي") after two words or before a common noun
+        # (a second word such as "والش"، "والكر" is a transliterated surname)
+        if strip_proclitic(w) != stem:
+            return True
+        return run >= 2 or common_noun(stem) or _is_title(stem)
     if _has_article(w):
         # "عبدالرحمن الزامل"، "محمد بن فيصل العتيبي": a family name with the article
         return not (w.endswith("ي") or linked or (run <= 2 and not common_noun(w) and not _is_title(w)))
     if (
-        w[0] in "وبلكف"
+        w[0] in _CLITIC_LETTERS
         and not linked
         and (run >= 2 or common_noun(w[1:]) or _is_title(w[1:]) or w[1:].startswith("ال"))
     ):
         return True
     if common_noun(w) or _is_title(w) or w.endswith("يه"):
         return True
-    if len(w) >= 5 and w.endswith(("ها", "هم", "هما")) and not linked:
+    if len(w) >= 5 and w.endswith(_pronoun_suffixes()) and not linked:
         return True
-    return run >= 3 and not linked and w not in _NAME_LINKS
+    return run >= 3 and not linked and w not in links
 
 
 def _name_run(toks: Sequence[Tok], i: int, limit: int = 5) -> int:
@@ -213,7 +278,7 @@ def _name_run(toks: Sequence[Tok], i: int, limit: int = 5) -> int:
                 break
             if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or _is_title(w[1:])):
                 break
-            if len(w) >= 5 and w.endswith(("ها", "هم", "هما")):
+            if len(w) >= 5 and w.endswith(_pronoun_suffixes()):
                 break
             if common_noun(w):
                 break
@@ -246,20 +311,21 @@ def _title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
         elif not saw or not (in_lexicon(w, mods) or _has_article(w) or in_lexicon(w, orgs) or _of_organisation(w)):
             break
         i += 1
-        if saw and i + 1 < len(toks) and toks[i][2] in _TITLE_PREPOSITIONS and is_word(toks[i + 1]):
+        if saw and i + 1 < len(toks) and toks[i][2] in load_set("title_prepositions") and is_word(toks[i + 1]):
             nxt = toks[i + 1][2]
             if in_lexicon(nxt, orgs) or (_has_article(nxt) and not in_lexicon(nxt, place_heads())):
                 i += 1
     return i, saw
 
 
-def _later_titled_name(toks: Sequence[Tok], start: int, stop: int) -> tuple[int, int] | None:
+def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: bool) -> tuple[int, int] | None:
     """ "عميد كلية خدمة المجتمع الدكتور حامد الربيعي": the name after the last title of the phrase."""
     found = None
     k = start
     while k < stop:
         w = toks[k][2]
-        if _is_title(w) and w[0] != "ل":
+        # after a name, a title behind a conjunction ("عبدالله الكعبي والمحامي سعد") names a second speaker
+        if _is_title(w) and w[0] != "ل" and not (named and w[0] in CONJUNCTIONS and _article_after_clitic(w)):
             t_end, _ = _title_run(toks, k)
             n_end = _name_run(toks, t_end)
             if n_end > t_end:
@@ -307,7 +373,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         )
     i, saw = _title_run(toks, 0)
     j = _name_run(toks, i)
-    later = _later_titled_name(toks, max(j, i + 1), end_all)
+    later = _later_titled_name(toks, max(j, i + 1), end_all, named=j > i)
     if later is not None:
         i, j = later
     if j > i:
@@ -332,6 +398,30 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     return Phrase((toks[0][0], toks[k - 1][1]), institution=True)
 
 
+def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
+    """The speaker named before its cue verb ("وزير الصحة قال إن"، "الوزير أكد أن"، "وكان مصدر مطلع قد ذكر أن"):
+    ``toks`` are the words from the clause start to the verb. They must be a title phrase, an anonymous source,
+    an organisation, or a name opened by a known first name, and end right before the verb."""
+    toks = list(toks)
+    if not toks or not all(is_word(t) for t in toks):
+        return None
+    s, e, first = toks[0]
+    rest = strip_proclitic(first)
+    if rest != first and (rest.startswith("ال") or _is_title(rest) or rest in load_set("first_names")):
+        toks[0] = (s + len(first) - len(rest), e, rest)  # "والوزير أكد": the speaker without و
+        first = rest
+    phrase = parse_phrase(toks)
+    if phrase is None:
+        return None
+    if phrase.anonymous:
+        return phrase
+    if phrase.name[1] != toks[-1][1]:
+        return None
+    if _is_title(first) or in_lexicon(first, organisation_heads()) or first in load_set("first_names"):
+        return phrase
+    return None
+
+
 def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     """The person spoken to: "قال ويلكر للنائب أوكاسيو كورتيز"."""
     if j >= len(toks) or not is_word(toks[j]):
@@ -345,6 +435,12 @@ def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     i, _ = _title_run(toks, j + 1)
     k = _name_run(toks, i, limit=3)
     return (toks[i][0], toks[k - 1][1]) if k > i else None
+
+
+@cache
+def known_names() -> frozenset[str]:
+    """Names of places and organisations the package knows without a KB (``known_names.tsv``), normalised."""
+    return frozenset(normalize(row[0]) for row in load_table("known_names") if row and row[0])
 
 
 def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
@@ -365,27 +461,64 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
     return found
 
 
-def entity_for(name: str, span: tuple[int, int] | None, entities: Sequence[Entity]) -> Entity | None:
+class EntityIndex:
+    """The entities of one article, indexed once: mentions sorted by start offset (bisect), and every name and
+    mention text by its normal form and by its last word. Each look-up costs a bisect and a dict access, so an
+    article with thousands of quotes and entities stays linear."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = tuple(entities)
+        spans = sorted((m.start, m.end, i) for i, ent in enumerate(self.entities) for m in ent.mentions)
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+        self._longest = max((e - s for s, e, _ in spans), default=0)
+        self._by_form: dict[str, int] = {}
+        self._by_last: dict[str, list[int]] = {}
+        for i, ent in enumerate(self.entities):
+            forms = {normalize(ent.name).strip()} | {normalize(m.text).strip() for m in ent.mentions}
+            for form in sorted(forms):
+                if not form:
+                    continue
+                self._by_form.setdefault(form, i)
+                same_last = self._by_last.setdefault(form.split()[-1], [])
+                if not same_last or same_last[-1] != i:
+                    same_last.append(i)
+
+    def covering(self, span: tuple[int, int]) -> Entity | None:
+        """The first entity (in entity order) with a mention overlapping ``span`` (input offsets)."""
+        lo = bisect.bisect_left(self._starts, span[0] - self._longest)
+        hi = bisect.bisect_left(self._starts, span[1])
+        best = min((i for _, end, i in self._spans[lo:hi] if end > span[0]), default=None)
+        return None if best is None else self.entities[best]
+
+    def containing(self, span: tuple[int, int]) -> Entity | None:
+        """The first entity (in entity order) with a mention that holds all of ``span`` (input offsets)."""
+        lo = bisect.bisect_left(self._starts, span[1] - self._longest)
+        hi = bisect.bisect_right(self._starts, span[0])
+        best = min((i for s, end, i in self._spans[lo:hi] if s <= span[0] and end >= span[1]), default=None)
+        return None if best is None else self.entities[best]
+
+    def named(self, name: str) -> Entity | None:
+        """The entity whose name or a mention is ``name``; else the only entity (people first) that shares
+        its last word."""
+        key = normalize(name).strip()
+        if not key:
+            return None
+        exact = self._by_form.get(key)
+        if exact is not None:
+            return self.entities[exact]
+        by_last = [self.entities[i] for i in self._by_last.get(key.split()[-1], ())]
+        people = [e for e in by_last if e.type == "PER"] or by_last
+        return people[0] if len({e.id for e in people}) == 1 else None
+
+
+def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> Entity | None:
     """The entity a speaker is: the one whose mention covers the speaker's span, else the one whose name or
     a mention is the speaker's name, full or by surname."""
-    if not entities:
+    if not index.entities:
         return None
     if span is not None:
-        for ent in entities:
-            for m in ent.mentions:
-                if m.start < span[1] and span[0] < m.end:
-                    return ent
-    key = normalize(name).strip()
-    if not key:
-        return None
-    by_last: list[Entity] = []
-    for ent in entities:
-        forms = {normalize(ent.name).strip()} | {normalize(m.text).strip() for m in ent.mentions}
-        if key in forms:
-            return ent
-        for f in forms:
-            if f and (f.endswith(" " + key) or key.endswith(" " + f) or f.split()[-1:] == key.split()[-1:]):
-                by_last.append(ent)
-                break
-    people = [e for e in by_last if e.type == "PER"] or by_last
-    return people[0] if len({e.id for e in people}) == 1 else None
+        found = index.covering(span)
+        if found is not None:
+            return found
+    return index.named(name)
