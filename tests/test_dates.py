@@ -277,3 +277,97 @@ def test_a_written_year_after_a_relative_year_gives_the_value() -> None:
 def test_a_weekday_as_a_habit_is_not_a_date() -> None:
     assert pairs("وتقام المحاضرات أيام الثلاثاء من كل أسبوع.") == []
     assert pairs("ويزور والده كل يوم الجمعة في القرية.") == []
+
+
+# --- Hijri years need a Hijri marker or a Hijri article near its own era ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("سقطت القسطنطينية عام 1453 على يد السلطان محمد الفاتح.", [("عام 1453", "1453-01-01", "gregorian")]),
+        ("بني المسجد سنة 1350 في عهد المماليك.", [("سنة 1350", "1350-01-01", "gregorian")]),
+        ("اكتشف كولومبوس أمريكا عام 1492 بدعم من ملكة إسبانيا.", [("عام 1492", "1492-01-01", "gregorian")]),
+        ("وافتتح المبنى في عام 1436 هـ بحضور أمير المنطقة.", [("عام 1436 هـ", "2014-10-25", "hijri")]),
+        ("أقرت الخطة عام 1436 هجري لتطوير الأحياء.", [("عام 1436 هجري", "2014-10-25", "hijri")]),
+        ("وأقيم الحفل عام 1436م في الرياض.", [("عام 1436م", "1436-01-01", "gregorian")]),
+    ],
+)
+def test_a_bare_year_is_gregorian_and_a_marked_one_hijri(body: str, expected: list[tuple[str, str, str]]) -> None:
+    found = dates(body, dt.datetime(2015, 6, 1))
+    assert [(d.text, d.value, d.calendar) for d in found] == expected
+
+
+def test_a_bare_year_near_the_era_is_hijri_only_in_an_article_that_writes_hijri_dates() -> None:
+    anchor = dt.datetime(2015, 6, 1)  # Hijri 1436
+    hijri_article = "صدرت الميزانية في 06 شوال 1436 هـ. وتبدأ المرحلة الثانية عام 1437 وفق الخطة."
+    found = dates(hijri_article, anchor)
+    assert [(d.text, d.calendar) for d in found] == [("06 شوال 1436 هـ", "hijri"), ("عام 1437", "hijri")]
+    assert found[1].value == "2015-10-15"
+    # the same bare year without Hijri dates elsewhere, or far from the publication's era, stays Gregorian
+    plain = "وتبدأ المرحلة الثانية عام 1437 وفق الخطة التي أقرت في عام 2014."
+    assert [d.calendar for d in dates(plain, anchor)] == ["gregorian", "gregorian"]
+    # an article that writes no modern Gregorian year dates by the Hijri calendar (a Saudi local report)
+    local = "أكد رئيس البلدية أن العمل في المشروع بدأ منذ عام 1428، ويكتمل بحلول العام 1440."
+    assert [(d.text, d.calendar) for d in dates(local, anchor)] == [("عام 1428", "hijri"), ("العام 1440", "hijri")]
+    far = dates("صدرت الميزانية عام 1436هـ. وفي عام 1453 سقطت القسطنطينية.", anchor)
+    assert [(d.text, d.calendar) for d in far] == [("عام 1436هـ", "hijri"), ("عام 1453", "gregorian")]
+    # without a publication date no era is known: a bare year stays Gregorian
+    assert dates(hijri_article, None)[1].calendar == "gregorian"
+
+
+# --- counts and ordinal days are read by arnews.numbers --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وصل الوفد إلى جدة في الخامس من يوليو 2024 لبدء المحادثات.", [("الخامس من يوليو 2024", "2024-07-05")]),
+        ("عقد الاجتماع يوم الحادي والعشرين من مايو الماضي.", [("الحادي والعشرين من مايو", "2024-05-21")]),
+        ("تنطلق البطولة في الأول من أغسطس في الدوحة.", [("الأول من أغسطس", "2024-08-01")]),
+        ("وقعت الحادثة في الثاني عشر من شهر يونيو 2023.", [("الثاني عشر من شهر يونيو 2023", "2023-06-12")]),
+        ("انتهت المهلة في الحادي و الثلاثين من ديسمبر 2023.", [("الحادي و الثلاثين من ديسمبر 2023", "2023-12-31")]),
+        ("أعلنت الوزارة في العاشرة من صباح اليوم النتائج.", [("صباح اليوم", "2024-07-29")]),
+        ("بدأت الأزمة منذ خمسة عشر يوما ولم تنته.", [("منذ خمسة عشر يوما", "2024-07-14")]),
+        ("غادر البلاد قبل عشرين عاما ولم يعد.", [("قبل عشرين عاما", "2004-07-29")]),
+        ("اختفى منذ ثلاثة أسابيع في ظروف غامضة.", [("منذ ثلاثة أسابيع", "2024-07-08")]),
+        ("تراجعت الأسعار منذ بداية عام جديد.", []),
+    ],
+)
+def test_ordinal_days_and_counted_units(body: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(body) == expected
+
+
+def test_an_ordinal_day_beside_a_weekday_is_one_date_and_a_hijri_month_is_hijri() -> None:
+    found = dates("يبدأ الصيام يوم الخميس الأول من رمضان.", dt.datetime(2015, 6, 1))
+    assert [(d.text, d.value, d.calendar) for d in found] == [("يوم الخميس الأول من رمضان", "2015-06-18", "hijri")]
+    assert pairs("الخامس والثلاثين من يوليو") == []  # no such day
+
+
+@pytest.mark.parametrize("body", ["منذ مليون عام", "منذ ألف عام", "منذ ملايين السنين", "قبل مليار سنة", "منذ نصف عام"])
+def test_counts_beyond_three_digits_or_vague_are_no_dates(body: str) -> None:
+    assert pairs(f"وقال الباحث إن الصخور تكونت {body} في المنطقة.") == []
+
+
+def test_a_count_past_the_start_of_the_calendar_has_no_value() -> None:
+    assert pairs("وقع الحادث قبل 999 عاما.", dt.datetime(500, 1, 1)) == [("قبل 999 عاما", None)]
+    assert pairs("وقع الحادث قبل تسعمائة وتسعة وتسعين عاما.", dt.datetime(2015, 1, 1)) == [
+        ("قبل تسعمائة وتسعة وتسعين عاما", "1016-01-01")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وتأسس مجلس الوكلاء عام 1350/ 1931 في مكة، وتطور في عام 2015.", ("عام 1350", "1931-05-19", "hijri")),
+        ("وبدأ الصندوق نشاطه اعتبارا من عام 1391 الموافق 1971، ثم توسع في 2014.", ("عام 1391", "1971-02-27", "hijri")),
+        ("وعين وزيرا للداخلية في عام 1382-1962 ثم رئيسا في 2010.", ("عام 1382", "1962-06-04", "hijri")),
+        (
+            "وفي عام 1453/1454 سقطت المدينة بعد حصار طويل، كما ذكر كتاب صدر في 2010.",
+            ("عام 1453", "1453-01-01", "gregorian"),
+        ),
+    ],
+)
+def test_a_year_paired_with_its_gregorian_year_is_hijri(body: str, expected: tuple[str, str, str]) -> None:
+    found = dates(body, dt.datetime(2015, 6, 1))
+    assert (found[0].text, found[0].value, found[0].calendar) == expected

@@ -6,9 +6,11 @@ from decimal import Decimal
 
 import pytest
 
+import arnews.donations
 from arnews.donations import extract_donations
 from arnews.models import DateMention, Donation, Entity, Mention
 from arnews.money import extract_money
+from arnews.numbers import Tok, tokenize
 from arnews.parser import parse_structure
 from arnews.text import view
 
@@ -157,3 +159,123 @@ def test_hostile_input_stays_linear() -> None:
     found = donations(text)
     assert len(found) == 1000
     assert all(text[d.evidence.start : d.evidence.end] == d.evidence.text for d in found[:50])
+
+
+# --- what makes a fundraising context, and what is not a donation ------------------------------------------------
+
+
+def test_a_call_a_party_or_a_campaign_is_no_fundraising_context() -> None:
+    text = (
+        "شركة الاتصالات تطلق حملة ترويجية جديدة\n\n"
+        "وقال المدير في حفل الإطلاق إن الشركة حصلت على 20 مليون دولار من الحملة خلال أسبوع، "
+        "وإن المكالمات الدولية زادت بعد الدعوة التي وجهتها للعملاء."
+    )
+    assert extract_money(view(text), parse_structure(view(text)))
+    assert donations(text) == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "وجمعت الشركة الناشئة 526 مليون دولار في جولة تمويل قادها صندوق سيادي.",  # an investment round
+        "ومنحت المؤسسة جائزة قيمتها 100 ألف دولار للفائز بالمسابقة.",  # a prize
+        "ومنح القاضي المتضررين تعويضا قدره 2 مليون ريال.",  # compensation
+        "وقدمت الوزيرة استقالتها بعد إنفاقها أكثر من خمسة آلاف دولار لحضور حفل لجمع التبرعات.",  # spending
+        "وبحسب معلومات جمعتها الشرطة دفع كل مهاجر 1500 دولار للمهربين.",  # a payment
+        "ويمنح القانون ورثة المقيم إعفاء ضريبيا حتى مليون إسترليني.",  # a tax exemption
+    ],
+)
+def test_investments_prizes_compensation_and_payments_are_not_donations(paragraph: str) -> None:
+    text = article("وتبرع المواطنون للحملة الخيرية بسخاء.", paragraph)
+    assert extract_money(view(text), parse_structure(view(text)))
+    assert donations(text) == ()
+
+
+def test_a_weak_trigger_takes_its_context_from_the_next_sentence_of_its_paragraph() -> None:
+    text = article(
+        "وانضم أكثر من 4000 طالب إلى اللقاء الافتتاحي، وحصلوا على أكثر من 142 ألف دولار. "
+        "ومن المقرر جمع المزيد من التبرعات هذا الخريف.",
+        title="طلاب الجامعة يساندون المرشحة",
+    )
+    (d,) = donations(text)
+    assert d.amount.value == 142_000
+    assert d.amount.qualifier == "more_than"
+    assert d.evidence.text.startswith("وحصلوا على")
+
+
+def test_a_weak_trigger_far_from_any_fundraising_word_is_no_donation() -> None:
+    text = article(
+        "وحصل النادي على 3 ملايين دولار من حقوق البث التلفزيوني هذا الموسم.",
+        "وفي سياق آخر، أعلن المدرب تشكيلة الفريق للمباراة المقبلة.",
+        "وتبرع اللاعبون بملابسهم لجمعية خيرية في ختام الموسم.",
+        title="النادي يستعد للموسم الجديد",
+    )
+    assert donations(text) == ()
+
+
+def test_a_fundraising_headline_makes_weak_triggers_count_in_the_whole_article() -> None:
+    body = "وحققت الحملة الإلكترونية 3 ملايين ريال في يومها الأول، وشارك فيها آلاف المغردين."
+    (d,) = donations("متطوعون يجمعون ملايين الريالات لصالح مرضى السرطان\n\n" + body)
+    assert d.amount.value == 3_000_000
+    # a headline whose verb is itself weak ("تحقق") tells of no fundraising
+    assert donations("الشركة تحقق ملايين الريالات في الربع الأول\n\n" + body) == ()
+
+
+def test_a_quoted_name_in_the_donations_own_sentence_is_its_organizer() -> None:
+    text = article("انضمت أكثر من 7000 امرأة إلى لقاءات “أمهات من أجل التعليم”، وجمعن أكثر من 168 ألف دولار.")
+    (d,) = donations(text)
+    assert d.organizer is not None and d.organizer.name == "أمهات من أجل التعليم"
+    assert d.participants is not None and d.participants.value == 7000
+
+
+def test_each_sentence_is_tokenised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[int, int | None]] = []
+
+    def counting(norm: str, start: int = 0, end: int | None = None) -> list[Tok]:
+        calls.append((start, end))
+        return tokenize(norm, start, end)
+
+    monkeypatch.setattr(arnews.donations, "tokenize", counting)
+    paragraph = (
+        "وتبرع رجل الأعمال خالد العلي بمبلغ 5 ملايين ريال، وتبرعت شقيقته بمليون ريال، "
+        "وتبرع والدهما بمبلغ 3 ملايين ريال للجمعية الخيرية. وجمعت الحملة 10 ملايين ريال في يومها الأول."
+    )
+    found = donations(article(paragraph))
+    assert len(found) == 4
+    assert len(calls) == len(set(calls))  # no range tokenised twice
+    assert len(calls) <= 3  # the title and the two sentences
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "وأسست الشركة صندوقا جمعت 1.3 مليار دولار للاستثمار في شركات التقنية الحيوية.",  # ل + ال fused: لل
+        "ويجمع التنظيم نحو 40 مليون دولار شهريا من بيع النفط المهرب.",  # sales
+        "وجمعت صاحبة الشركة الناشئة نحو مليوني دولار من المستثمرين خلال يومين.",  # investors
+        "ووعد المرشح أمام تجمع انتخابي بتخصيص 5.8 مليار دولار لتنمية الولاية.",  # a rally, not "she raises"
+    ],
+)
+def test_sales_investors_and_rallies_are_not_donations(paragraph: str) -> None:
+    text = article("وتبرع المواطنون للحملة الخيرية بسخاء.", paragraph)
+    assert donations(text) == ()
+
+
+def test_a_campaign_to_raise_funds_is_a_fundraising_context() -> None:
+    text = (
+        "الوكالة الأممية تحذر من انتشار المرض\n\n"
+        "وأطلقت الوكالة حملة لجمع الأموال بقيمة 20 مليون دولار من أجل أنشطة الوقاية والاستجابة للمرض."
+    )
+    (d,) = donations(text)
+    assert d.amount.value == 20_000_000
+
+
+def test_an_election_campaign_is_a_fundraising_context() -> None:
+    text = (
+        "المرشحة تكثف حملتها الانتخابية في الولايات المتأرجحة\n\n"
+        "وتمكنت المرشحة من جمع نحو 45 مليون دولار بين أبريل ويوليو الماضيين، بحسب مسؤولي الحملة الانتخابية."
+    )
+    (d,) = donations(text)
+    assert (d.amount.value, d.amount.qualifier) == (Decimal(45_000_000), "about")
+    # the same sentence with a plain advertising campaign is no fundraising
+    plain = text.replace("حملتها الانتخابية", "حملتها الإعلانية").replace("الحملة الانتخابية", "الحملة الإعلانية")
+    assert donations(plain) == ()

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from arnews.currencies import adjective_forms
 from arnews.models import Money
 from arnews.money import extract_money, find_amounts, to_money
 from arnews.parser import parse_structure
@@ -320,3 +321,37 @@ def test_adversarial_input_does_not_blow_up() -> None:
     found = amounts(text)
     assert len(found) >= 20_000
     assert all(text[m.start : m.end] == m.text for m in found[:100])
+
+
+# --- country adjectives agree with plural and dual currency words -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "currency"),
+    [
+        ("تبرع المحسن بخمسة آلاف دنانير أردنية لصالح الأيتام", "خمسة آلاف دنانير أردنية", "5000", "JOD"),
+        ("صرفت الوزارة 300 دنانير كويتية لكل أسرة", "300 دنانير كويتية", "300", "KWD"),
+        ("بلغت الخسائر 20 مليار ليرات سورية خلال العام", "20 مليار ليرات سورية", "20000000000", "SYP"),
+        ("حصل كل موظف على 500 دراهم إماراتية مكافأة", "500 دراهم إماراتية", "500", "AED"),
+        ("خصصت الجمعية 4 آلاف ريالات سعودية للأسر", "4 آلاف ريالات سعودية", "4000", "SAR"),
+        ("تقاضى 700 جنيهات مصرية في الشهر", "700 جنيهات مصرية", "700", "EGP"),
+        ("أنفقت الشركة ملايين الدولارات الأمريكية على الإعلان", "ملايين الدولارات الأمريكية", None, "USD"),
+        ("دفع 300 دولارات أمريكية رسوما", "300 دولارات أمريكية", "300", "USD"),
+        ("بلغ الدين 15 ألف دينار أردنيا", "15 ألف دينار أردنيا", "15000", "JOD"),
+        ("تبلغ قيمة القسط 40 ليرة لبنانية", "40 ليرة لبنانية", "40", "LBP"),
+        ("بيع الكيلو بـ 40 ليرات تركية", "40 ليرات تركية", "40", "TRY"),
+        ("تبرعت بمليون دينار الأردني للمستشفى", "مليون دينار الأردني", "1000000", "JOD"),
+    ],
+)
+def test_adjective_in_feminine_plural_and_accusative_forms(
+    sentence: str, span: str, value: str | None, currency: str
+) -> None:
+    (found,) = amounts(sentence)
+    assert (found.text, found.currency) == (span, currency)
+    assert found.value == (Decimal(value) if value is not None else None)
+
+
+def test_adjective_forms_are_derived_by_rule() -> None:
+    assert adjective_forms("أردني") == {"اردني", "اردنيه", "اردنيا", "اردنيين", "اردنيان", "اردنيتين", "اردنيتان"}
+    assert adjective_forms("لبنانية") == adjective_forms("لبناني")  # a feminine entry gives the same forms
+    assert adjective_forms("هونغ كونغي") >= {"هونغ كونغي", "هونغ كونغيه"}

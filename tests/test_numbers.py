@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.numbers import MAX_TOKENS, find_numbers, read_number, tokenize
+from arnews.numbers import MAX_TOKENS, find_numbers, read_number, read_ordinal, tokenize
 from arnews.text import normalize, view
 
 # --- a writer of Arabic number words, independent of the reader under test ------------------------------------
@@ -252,3 +252,51 @@ def test_endless_separators() -> None:
     norm = "1" + ",000" * 60_000 + " ر" * 1000 + "." * 50_000
     found = list(find_numbers(norm))
     assert found[0].value == Decimal(10) ** 180_000
+
+
+# --- ordinals ------------------------------------------------------------------------------------------------
+
+_ORDINAL_UNITS = ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_ORDINAL_TENS = ["", "", "العشرين", "الثلاثين", "الأربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين"]
+
+
+def _write_ordinal(n: int) -> str:
+    """A masculine definite ordinal, written independently of the reader under test."""
+    tens, unit = divmod(n, 10)
+    if n == 10:
+        return "العاشر"
+    if tens == 0:
+        return _ORDINAL_UNITS[unit]
+    if tens == 1:
+        return ("الحادي" if unit == 1 else _ORDINAL_UNITS[unit]) + " عشر"
+    if unit == 0:
+        return _ORDINAL_TENS[tens]
+    return ("الحادي" if unit == 1 else _ORDINAL_UNITS[unit]) + " و" + _ORDINAL_TENS[tens]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الخامس", 5),
+        ("الأولى", 1),
+        ("العاشرة", 10),
+        ("الحادي عشر", 11),
+        ("الثانية عشرة", 12),
+        ("الحادي والعشرين", 21),
+        ("الثالث و الثلاثين", 33),
+        ("العشرين", 20),
+        ("التاسع والتسعين", 99),
+    ],
+)
+def test_read_ordinal(text: str, value: int) -> None:
+    assert read_ordinal(text) == value
+
+
+@pytest.mark.parametrize("text", ["الحادي", "خامس", "الخامس من", "العاشر عشر", "الأول والعشرين", "", "5"])
+def test_not_an_ordinal(text: str) -> None:
+    assert read_ordinal(text) is None
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_every_written_ordinal_reads_back(n: int) -> None:
+    assert read_ordinal(_write_ordinal(n)) == n

@@ -2,8 +2,10 @@
 
 ``currencies.tsv`` lists every written form (singular, dual, plural, definite, accusative, symbols and
 abbreviations) with its base word and the code of the bare word; ``currency_adjectives.tsv`` lists the country
-adjectives that decide the code ("دينار كويتي"); ``currency_countries.tsv`` the places whose mention near a bare
-word decides it ("دينار" in an article about Amman is JOD).
+adjectives that decide the code ("دينار كويتي"), each in one singular form: :func:`adjective_forms` derives the
+feminine, plural, dual and accusative forms by rule, so "دنانير أردنية" and "ليرات سورية" agree too;
+``currency_countries.tsv`` the places whose mention near a bare word decides it ("دينار" in an article about Amman
+is JOD).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from arnews.lexicons import load_list, load_table
+from arnews.lexicons import load_set, load_table
+from arnews.regexes import alternation, proclitic
 from arnews.text import normalize
 
-__all__ = ["CurrencyMatch", "any_currency", "code_from_context", "match_currency", "symbol_before"]
+__all__ = ["CurrencyMatch", "adjective_forms", "any_currency", "code_from_context", "match_currency", "symbol_before"]
 
 #: How far (in normal-form characters) to look for a country that decides a bare currency word.
 CONTEXT_CHARS = 400
@@ -34,28 +37,49 @@ class CurrencyMatch:
     decided: bool  # an adjective or symbol fixed the code; False for a bare word
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, tuple[str, str]]:
-    return {normalize(form): (normalize(base), code) for form, base, code in load_table("currencies")}
+    return {_key(normalize(form)): (normalize(base), code) for form, base, code in load_table("currencies")}
 
 
 @lru_cache(maxsize=1)
 def _after_re() -> re.Pattern[str]:
     # the currency after a number: "دولار", "من الدولارات" (after a vague count), "ر.س"
-    return re.compile(rf"\s*(?P<of>من\s+)?(?P<cur>{_alternation(list(_forms()))})(?![\w])")
+    return re.compile(rf"\s*(?P<of>من\s+)?(?P<cur>{alternation(list(_forms()))})(?![\w])")
+
+
+def _key(text: str) -> str:
+    """A matched phrase as the tables key it: white space runs made one space."""
+    return " ".join(text.split())
+
+
+#: The endings a nisba adjective takes after its stem (the masculine singular, ending in ي): feminine singular or
+#: non-human plural ("ليرات سورية"), accusative, sound plural or dual ("دينارين أردنيين", "ديناران أردنيان") and
+#: feminine dual ("ليرتين سوريتين"), in the normal form (ة -> ه).
+_NISBA_ENDINGS = ("", "ه", "ا", "ين", "ان", "تين", "تان")
+
+
+def adjective_forms(adjective: str) -> frozenset[str]:
+    """Every written form of a country adjective given in the masculine or feminine singular (normal form out).
+
+    >>> sorted(adjective_forms("أردني"))
+    ['اردني', 'اردنيا', 'اردنيان', 'اردنيتان', 'اردنيتين', 'اردنيه', 'اردنيين']
+    """
+    form = _key(normalize(adjective))
+    stem = form[:-1] if form.endswith("يه") else form
+    if not stem.endswith("ي"):
+        return frozenset({form})
+    return frozenset(stem + ending for ending in _NISBA_ENDINGS)
 
 
 @lru_cache(maxsize=1)
 def _adjectives() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
     by_base: dict[str, dict[str, str]] = {}
     for base, adjective, code in load_table("currency_adjectives"):
-        by_base.setdefault(normalize(base), {})[normalize(adjective)] = code
+        for form in adjective_forms(adjective):
+            by_base.setdefault(normalize(base), {})[form] = code
     return {
-        base: (re.compile(rf"\s+(?:ال)?(?P<adj>{_alternation(list(adjs))})(?![\w])"), adjs)
+        base: (re.compile(rf"\s+(?:ال)?(?P<adj>{alternation(list(adjs))})(?![\w])"), adjs)
         for base, adjs in by_base.items()
     }
 
@@ -64,27 +88,27 @@ def _adjectives() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
 def _countries() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
     by_base: dict[str, dict[str, str]] = {}
     for base, place, code in load_table("currency_countries"):
-        by_base.setdefault(normalize(base), {})[normalize(place)] = code
+        by_base.setdefault(normalize(base), {})[_key(normalize(place))] = code
     return {
-        base: (re.compile(rf"(?<![\w])(?:[وبلف])?(?P<place>{_alternation(list(places))})(?![\w])"), places)
+        base: (re.compile(rf"(?<![\w]){proclitic()}(?P<place>{alternation(list(places))})(?![\w])"), places)
         for base, places in by_base.items()
     }
 
 
 @lru_cache(maxsize=1)
 def _not_after_re() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{_alternation([normalize(w) for w in load_list('currency_not_after')])})(?![\w])")
+    return re.compile(rf"\s+(?:{alternation(load_set('currency_not_after'))})(?![\w])")
 
 
 @lru_cache(maxsize=1)
 def _symbol_re() -> re.Pattern[str]:
     symbols = [form for form in _forms() if not re.search(r"[\w]", form) or "$" in form]
-    return re.compile(rf"(?P<sym>{_alternation(symbols)})\s?$")
+    return re.compile(rf"(?P<sym>{alternation(symbols)})\s?$")
 
 
 @lru_cache(maxsize=1)
 def _any_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(_forms()))})(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(list(_forms()))})(?![^\W\d_])")
 
 
 def any_currency(norm: str, start: int = 0, end: int | None = None) -> bool:
@@ -103,13 +127,13 @@ def match_currency(norm: str, pos: int, *, vague: bool) -> CurrencyMatch | None:
         return None  # "ملايين الدولارات" but not "5 الدولار"
     if _not_after_re().match(norm, m.end()):
         return None
-    base, code = _forms()[form]
+    base, code = _forms()[_key(form)]
     end, decided = m.end(), not re.fullmatch(r"[\u0621-\u064a]+", form)
     adjectives = _adjectives().get(base)
     if adjectives is not None:
         adj = adjectives[0].match(norm, end)
         if adj is not None:
-            code, end, decided = adjectives[1][adj.group("adj")], adj.end(), True
+            code, end, decided = adjectives[1][_key(adj.group("adj"))], adj.end(), True
     return CurrencyMatch(m.start("cur"), end, base, code, definite, decided)
 
 
@@ -119,7 +143,7 @@ def symbol_before(norm: str, pos: int) -> CurrencyMatch | None:
     m = _symbol_re().search(window)
     if m is None:
         return None
-    base, code = _forms()[m.group("sym")]
+    base, code = _forms()[_key(m.group("sym"))]
     start = pos - len(window) + m.start("sym")
     return CurrencyMatch(start, start + len(m.group("sym")), base, code, False, True)
 
@@ -137,5 +161,5 @@ def code_from_context(norm: str, currency: CurrencyMatch) -> str:
     for m in places[0].finditer(norm, lo, hi):
         distance = min(abs(m.start() - currency.start), abs(m.end() - currency.end))
         if best is None or distance < best[0]:
-            best = (distance, places[1][m.group("place")])
+            best = (distance, places[1][_key(m.group("place"))])
     return best[1] if best is not None else currency.code

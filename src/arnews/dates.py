@@ -7,8 +7,12 @@ ISO 8601 ``value``:
 - absolute dates: "25 يوليو 2024", "23 يوليو/تموز 2024", "31 ديسمبر (كانون الأول) عام 2012", "2024-07-29",
   "29/7/2024" (day first, month first only where day first is impossible), "20 آب (أغسطس)" (no year: the
   occurrence nearest the publication date);
+- ordinal days: "الخامس من يوليو 2024", "الحادي والعشرين من مايو" (ordinals and counts in words are read by
+  :mod:`arnews.numbers`);
 - months and years: "يوليو 2024", "عام 2020", "2015م", "1436هـ" (the first day of the period: the value has day
-  precision, the expression does not);
+  precision, the expression does not). A bare year is Gregorian ("عام 1453"); it is Hijri with a Hijri marker or
+  month, or in a Hijri context (the article writes Hijri dates, or no modern Gregorian year) when the year lies
+  in the era of the publication date's Hijri year (:data:`HIJRI_ERA_BEFORE`, :data:`HIJRI_ERA_AFTER`);
 - Hijri dates ("06 شوال 1436 هـ"): ``calendar="hijri"``, value converted to Gregorian with the tabular
   (arithmetic) Islamic calendar, which can differ from Umm al-Qura or a sighted month by one day;
 - weekdays: "يوم الجمعة" is the nearest Friday on or before the publication date, or on or after it when the
@@ -34,9 +38,12 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
-from arnews.lexicons import load_list, load_table
+from arnews.lexicons import load_set, load_table
 from arnews.models import DateMention
+from arnews.names import PROCLITICS
+from arnews.numbers import ordinals, read_number
 from arnews.parser import Structure
+from arnews.regexes import alternation
 from arnews.text import TextView, normalize
 
 __all__ = ["extract_dates", "extract_with_forms", "gregorian_to_hijri", "hijri_to_gregorian"]
@@ -46,6 +53,7 @@ Calendar = Literal["gregorian", "hijri"]
 # --- the tabular Islamic calendar --------------------------------------------------------------------------
 
 _HIJRI_EPOCH_ORDINAL = _dt.date(622, 7, 19).toordinal() - 1  # 1 Muharram 1 AH (Julian 16 July 622) is ordinal +1
+_HIJRI_EPOCH = _dt.date.fromordinal(_HIJRI_EPOCH_ORDINAL + 1)
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> _dt.date:
@@ -72,38 +80,17 @@ def gregorian_to_hijri(date: _dt.date) -> tuple[int, int, int]:
 
 # --- lexicons, compiled once -------------------------------------------------------------------------------
 
-_W0 = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"  # a word start, after proclitics و ف ب ل
+# a word start, bare or after a proclitic ("وفي", "بالأمس"): one fixed-width lookbehind per proclitic
+_W0 = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){p})" for p in PROCLITICS) + ")"
 _WE = r"(?!\w)"
+_AR = "[\u0621-\u064a]"  # an Arabic letter of the normal form
+_MAX_COUNT = 999  # the largest count of "منذ/قبل N unit" (digits: at most three)
 _ERA = r"(?:\s*(?P<era>ميلاديه|ميلادي|هجريه|هجري|م|ه)(?!\w))?"
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A regex matching any of the normalised ``words`` (as a trie: one branch per shared prefix, so a position
-    that starts no word fails at once), any run of spaces between words, longest word first."""
-    trie: dict[str, Any] = {}
-    for word in {" ".join(normalize(w).split()) for w in words}:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = []
-    ends_here = False
-    for char in sorted(node):
-        if char == "":
-            ends_here = True
-            continue
-        token = r"\s+" if char == " " else re.escape(char)
-        branches.append(token + _trie_regex(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:  # the longer words first: an optional continuation, greedy
-        return "(?:" + body + ")?"
-    return body
+    """A regex matching any of ``words`` in their normal form (see :func:`arnews.regexes.alternation`)."""
+    return alternation(normalize(w) for w in words)
 
 
 def _first(words: Iterable[str]) -> str:
@@ -121,7 +108,6 @@ class _Lex(NamedTuple):
     modifiers: dict[str, int]
     relative: dict[str, tuple[str, int]]
     units: dict[str, tuple[str, int]]
-    numbers: dict[str, int]
     hours: dict[str, int]
     minutes: dict[str, int]
     day_parts: dict[str, str]
@@ -129,6 +115,7 @@ class _Lex(NamedTuple):
     time_patterns: tuple[re.Pattern[str], ...]
     future: frozenset[str]  # single words
     names: re.Pattern[str]  # names ending in a date word, anchored at the end
+    hijri_marks: re.Pattern[str]  # a year or day written as Hijri ("1436هـ", "5 رمضان", "شوال 1436")
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +127,6 @@ def _lex() -> _Lex:
     modifiers = {normalize(w): int(d) for w, d in load_table("date_modifiers")}
     relative = {normalize(p): (u, int(a)) for p, u, a in load_table("relative_dates")}
     units = {normalize(w): (u, int(c)) for w, u, c in load_table("date_units")}
-    numbers = {normalize(w): int(v) for w, v in load_table("date_numbers")}
     hours = {normalize(w): int(h) for w, h in load_table("clock_hours")}
     minutes = {normalize(w): int(m) for w, m in load_table("clock_minutes")}
     day_parts = {normalize(w): kind for w, kind in load_table("day_parts")}
@@ -169,8 +155,12 @@ def _lex() -> _Lex:
         "weekday": rf"{_first(weekday_words)}{_W0}(?:(?P<part>{part})\s+)?(?:(?P<yawm>يوم)\s+)?"
         rf"(?P<wd>{_alt(weekdays)}){_WE}(?:\s+(?P<mod>{mod}){_WE})?",
         "relative": rf"{_first(relative_words)}{_W0}(?:(?P<part>{part})\s+(?:يوم\s+)?)?(?P<rel>{_alt(relative)}){_WE}",
-        "ago": rf"(?=[مق]){_W0}(?:منذ|قبل)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_alt(numbers)})\s+)?"
+        # "nw": up to four words that numbers.read_number must read as a count ("خمسة عشر يوما")
+        "ago": rf"(?=[مق]){_W0}(?:منذ|قبل)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_AR}+(?:\s+{_AR}+){{0,3}}?)\s+)?"
         rf"(?P<unit>{_alt(units)}){_WE}",
+        # "الخامس من يوليو", "الحادي والعشرين من شهر مايو 2024"
+        "ordinal": rf"(?=ال){_W0}(?P<ord>{_alt(ordinals())})\s+من\s+(?:شهر\s+)?(?P<mon>{mon}){_WE}{alt_month}"
+        rf"(?:{year_tail})?",
     }
     clock_suffix = rf"(?:\s+(?:من\s+)?(?P<dp>{_alt(day_parts)}){_WE})?"
     time_patterns = (
@@ -184,21 +174,26 @@ def _lex() -> _Lex:
             rf"(?=\d)(?<![\d:])(?P<t>)(?P<hh>\d{{1,2}}):(?P<mm>\d{{2}})(?![\d:])\s*(?P<dp>{_alt(day_parts)}){_WE}"
         ),
     )
-    future = frozenset(normalize(w) for w in load_list("future_cues"))
+    future = load_set("future_cues")
+    hijri_months = _alt(name for name, (_number, cal) in months.items() if cal == "hijri")
+    hijri_marks = re.compile(
+        rf"(?<!\d)\d{{3,4}}\s*(?:هجريه|هجري|ه)(?!\w)|(?<!\d)\d{{1,2}}\s*(?:{hijri_months}){_WE}"
+        rf"|(?<!\w)(?:{hijri_months})\s*[,،]?\s*\d{{3,4}}(?!\d)"
+    )
     return _Lex(
         months,
         weekdays,
         modifiers,
         relative,
         units,
-        numbers,
         hours,
         minutes,
         day_parts,
         {name: re.compile(p) for name, p in patterns.items()},
         time_patterns,
         future,
-        re.compile(rf"(?<!\w)(?:{_alt(load_list('date_word_names'))})$"),
+        re.compile(rf"(?<!\w)(?:{_alt(load_set('date_word_names'))})$"),
+        hijri_marks,
     )
 
 
@@ -244,10 +239,23 @@ def _keep(norm: str, cand: _Cand, lex: _Lex) -> bool:
         return not _HABIT_BEFORE.search(norm, max(0, cand.start - 12), cand.start)
     if cand.form == "ago":
         implied = lex.units[_key(m["unit"])][1]
+        if m["nw"] and _count(m["nw"]) is None:
+            return False  # "منذ بداية العام": no count
         if not (m["n"] or m["nw"] or implied):
             return False
         return not _CONTEXT_AFTER_DAY.match(norm, cand.end)
+    if cand.form == "ordinal":
+        return ordinals()[_key(m["ord"])] <= 31
     return True
+
+
+def _count(words: str) -> int | None:
+    """The count that number words give ("ثلاثة", "خمسة عشر"), None when they are no whole count from 1 to 999
+    (as many as three digits may write: "منذ مليون عام" is no date)."""
+    value = read_number(words)
+    if value is None or not 1 <= value <= _MAX_COUNT or value != value.to_integral_value():
+        return None
+    return int(value)
 
 
 def _candidates(norm: str, start: int, end: int, lex: _Lex) -> list[_Cand]:
@@ -302,9 +310,13 @@ def _dateparser_date(text: str, anchor: _dt.datetime) -> _dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
-def _relative(text: str, unit: str, amount: int, anchor: _dt.datetime) -> _dt.date:
-    """A relative expression: dateparser's reading when it agrees in kind, else calendar arithmetic."""
-    own = _shift(anchor.date(), unit, amount)
+def _relative(text: str, unit: str, amount: int, anchor: _dt.datetime) -> _dt.date | None:
+    """A relative expression: dateparser's reading when it agrees in kind, else calendar arithmetic (None when
+    the date falls outside the calendar: "قبل 999 عاما" from an anchor in the year 500)."""
+    try:
+        own = _shift(anchor.date(), unit, amount)
+    except (OverflowError, ValueError):
+        return None
     parsed = _dateparser_date(text, anchor)
     # dateparser reads some Arabic forms partly ("أمس الأول" as "أمس"); trust it only where it matches the
     # lexicon's meaning, so the value never depends on which forms a dateparser release happens to read
@@ -331,12 +343,37 @@ def _month_of(lex: _Lex, m: re.Match[str]) -> tuple[int, Calendar]:
     return lex.months[_key(m["mon"])]
 
 
-def _year_calendar(year: int, era: str | None) -> Calendar:
-    if era and era.startswith("ه"):
-        return "hijri"
-    if era is None and 1300 <= year <= 1500:  # "عام 1436" in Saudi news: a Hijri year
+#: How many years before and after the publication's Hijri year a bare year may be read as Hijri (in a Hijri
+#: context): "منذ عام 1428" and "بحلول العام 1440" in 1436 (2015); not "عام 1453" (the fall of Constantinople).
+HIJRI_ERA_BEFORE = 15
+HIJRI_ERA_AFTER = 4
+
+
+def _year_calendar(year: int, era: str | None, hijri_year: int | None) -> Calendar:
+    """The calendar of a written year: Hijri with a Hijri marker ("1436 هـ"); a bare year is Gregorian ("عام 1453")
+    unless the article is in a Hijri context and the year lies in the era of the publication's Hijri year
+    (``hijri_year``, None without a Hijri context or a publication date)."""
+    if era:
+        return "hijri" if era.startswith("ه") else "gregorian"
+    if hijri_year is not None and hijri_year - HIJRI_ERA_BEFORE <= year <= hijri_year + HIJRI_ERA_AFTER:
         return "hijri"
     return "gregorian"
+
+
+#: A Gregorian year written beside a year ("1343/ 1924", "1382-1962", "1391 الموافق 1971").
+_GREGORIAN_PAIR = re.compile(r"\s*(?:[/\-]|الموافق(?:\s+ل)?)\s*(?P<g>\d{4})(?!\d)")
+_HIJRI_GAP = (578, 584)  # Gregorian minus Hijri year number, over the years 1 to 1600 AH
+
+
+_MODERN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _hijri_context(norm: str, regions: list[tuple[int, int]], lex: _Lex) -> bool:
+    """Whether the article dates things by the Hijri calendar: it writes a Hijri date ("1436هـ", "5 رمضان"), or
+    it writes no Gregorian year of the modern era at all (a Saudi local report: "منذ عام 1428")."""
+    if any(lex.hijri_marks.search(norm, s, e) for s, e in regions):
+        return True
+    return not any(_MODERN_YEAR.search(norm, s, e) for s, e in regions)
 
 
 def _date_of(year: int, month: int, day: int, cal: Calendar) -> _dt.date | None:
@@ -377,12 +414,14 @@ def _weekday(weekday: int, direction: int | None, future: bool, anchor: _dt.date
 _Resolved = tuple[_dt.date | None, Calendar, bool]  # date, calendar, day precision (a clock time may attach)
 
 
-def _resolve(norm: str, cand: _Cand, raw: str, anchor: _dt.datetime | None, lex: _Lex) -> _Resolved:
+def _resolve(
+    norm: str, cand: _Cand, raw: str, anchor: _dt.datetime | None, lex: _Lex, *, hijri_year: int | None
+) -> _Resolved:
     m = cand.match
     day_of_anchor = anchor.date() if anchor else None
-    if cand.form == "absolute":
+    if cand.form in ("absolute", "ordinal"):
         month, cal = _month_of(lex, m)
-        day = int(m["d"])
+        day = int(m["d"]) if cand.form == "absolute" else ordinals()[_key(m["ord"])]
         if m["y"]:
             year = int(m["y"])
             return _date_of(year, month, day, cal), cal, True
@@ -396,7 +435,8 @@ def _resolve(norm: str, cand: _Cand, raw: str, anchor: _dt.datetime | None, lex:
         return _date_of(int(m["y"]), month, 1, cal), cal, False
     if cand.form == "numeric":
         a, b, c = m["a"], m["b"], m["c"]
-        cal = "hijri" if (m["era"] or "").startswith("ه") else "gregorian"
+        year_digits = a if len(a) == 4 else c
+        cal = _year_calendar(int(year_digits), m["era"], hijri_year if len(year_digits) == 4 else None)
         if len(a) == 4 and len(c) <= 2:
             return _date_of(int(a), int(b), int(c), cal), cal, True
         if len(c) == 4 and len(a) <= 2:
@@ -408,7 +448,10 @@ def _resolve(norm: str, cand: _Cand, raw: str, anchor: _dt.datetime | None, lex:
             year, era = int(m["s"]), None
         else:
             year, era = (int(m["y"]), m["era"]) if m["y"] else (int(m["y2"]), m["era2"])
-        cal = _year_calendar(year, era)
+        pair = _GREGORIAN_PAIR.match(norm, cand.end) if era is None else None
+        if pair is not None and _HIJRI_GAP[0] <= int(pair["g"]) - year <= _HIJRI_GAP[1]:
+            era = "هـ"  # "عام 1343/ 1924", "عام 1391 الموافق 1971": the Gregorian year beside it says so
+        cal = _year_calendar(year, era, hijri_year)
         return _date_of(year, 1, 1, cal), cal, False
     if cand.form == "weekday":
         if day_of_anchor is None:
@@ -424,7 +467,7 @@ def _resolve(norm: str, cand: _Cand, raw: str, anchor: _dt.datetime | None, lex:
         return _relative(_key(m["rel"]), unit, amount, anchor), "gregorian", unit == "day"
     # "ago": منذ/قبل + count + unit
     unit, implied = lex.units[_key(m["unit"])]
-    count = int(m["n"]) if m["n"] else lex.numbers[_key(m["nw"])] if m["nw"] else implied
+    count = int(m["n"]) if m["n"] else (_count(m["nw"]) or implied) if m["nw"] else implied
     if anchor is None:
         return None, "gregorian", unit == "day"
     return _relative(raw, unit, -count, anchor), "gregorian", unit == "day"
@@ -503,7 +546,7 @@ def _is_year_word(cand: _Cand, lex: _Lex) -> bool:
 
 
 def _region_dates(
-    view: TextView, start: int, end: int, anchor: _dt.datetime | None, lex: _Lex
+    view: TextView, start: int, end: int, anchor: _dt.datetime | None, lex: _Lex, *, hijri_year: int | None
 ) -> list[tuple[DateMention, str]]:
     norm = view.norm
     cands = _candidates(norm, start, end, lex)
@@ -516,7 +559,7 @@ def _region_dates(
         value_cand = cand
         written_weekday: int | None = None  # a weekday written beside a relative day ("أمس الأحد")
         nxt = cands[i + 1] if i + 1 < len(cands) else None
-        if cand.form == "weekday" and nxt is not None and nxt.form in ("absolute", "numeric"):
+        if cand.form == "weekday" and nxt is not None and nxt.form in ("absolute", "ordinal", "numeric"):
             gap = _WEEKDAY_DATE_GAP.match(norm, e, nxt.start)
             if gap and gap.end() == nxt.start:  # "الجمعة 26 يوليو 2024": one date, the absolute one
                 value_cand = nxt
@@ -542,7 +585,7 @@ def _region_dates(
             if ambiguous and not (m["part"] or m["yawm"] or m["mod"]):
                 continue
         raw_s, raw_e = view.raw_span(s, e)
-        date, cal, day_precise = _resolve(norm, value_cand, view.raw[raw_s:raw_e], anchor, lex)
+        date, cal, day_precise = _resolve(norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year)
         if date is not None and cal == "hijri" and cand.form == "weekday" and value_cand is not cand:
             # the tabular calendar can be a day off the one in use; a weekday written beside the date settles it
             weekday = lex.weekdays[_key(m["wd"])][0]
@@ -575,18 +618,21 @@ def _region_dates(
 def extract_with_forms(
     view: TextView, structure: Structure, anchor: _dt.datetime | None
 ) -> list[tuple[DateMention, str]]:
-    """:func:`extract_dates` with the form of each mention (absolute, numeric, month_year, year, prep_year,
+    """:func:`extract_dates` with the form of each mention (absolute, ordinal, numeric, month_year, year, prep_year,
     weekday, relative, ago): for benchmarks and diagnostics."""
     if not view.norm:
         return []
     lex = _lex()
     if anchor is not None and anchor.tzinfo is not None:
         anchor = anchor.replace(tzinfo=None)  # a local publication time: its calendar day is what counts
+    regions = [(view.norm_index(raw_start), view.norm_index(raw_end)) for raw_start, raw_end in structure.regions()]
+    hijri_year = None
+    if anchor is not None and anchor.date() >= _HIJRI_EPOCH and _hijri_context(view.norm, regions, lex):
+        hijri_year = gregorian_to_hijri(anchor.date())[0]  # bare years of its era may be Hijri
     seen: set[tuple[int, int]] = set()
     found: list[tuple[DateMention, str]] = []
-    for raw_start, raw_end in structure.regions():
-        nstart, nend = view.norm_index(raw_start), view.norm_index(raw_end)
-        for mention, form in _region_dates(view, nstart, nend, anchor, lex):
+    for nstart, nend in regions:
+        for mention, form in _region_dates(view, nstart, nend, anchor, lex, hijri_year=hijri_year):
             if (mention.start, mention.end) not in seen:
                 seen.add((mention.start, mention.end))
                 found.append((mention, form))

@@ -19,26 +19,28 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from attrs import frozen
 
-from arnews.lexicons import load_list, load_table
+from arnews.lexicons import load_list, load_set, load_table
 from arnews.models import DateMention, Donation, Entity, EntityRef, Money, Participants, Span
 from arnews.money import _regions, qualifier_before
+from arnews.names import PROCLITICS
 from arnews.numbers import Tok, find_numbers, tokenize
 from arnews.parser import Structure
+from arnews.regexes import alternation, proclitic
 from arnews.text import TextView, normalize
 
 __all__ = ["extract_donations"]
 
-_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 _SENTENCE_END = re.compile(r"[!?؟;\n]|\.(?=\s|$)")
 _QUOTED = re.compile(r"[“«\"]([^“”«»\"\n]{2,80})[”»\"]")
 _LATIN = re.compile(r"[A-Z][\w&+.'’-]*(?:[ \t]+(?:[A-Z0-9+&][\w&+.'’-]*|for|of|the|with|and|de|in|to))*")
 _BACK_TOKENS = 14  # how far before an amount a trigger may stand, in tokens
 _AFTER_TOKENS = 4
+_BLOCK_AFTER_TOKENS = 3  # how far after an amount a blocker may stand ("40 مليون دولار شهريا من بيع النفط")
 _NAME_TOKENS = 5
 _WINDOW = 300  # characters of a sentence read on each side of an amount
 _BACK_CHARS = 1500  # how far back the organiser and participants are looked for
@@ -63,11 +65,6 @@ def _triggers() -> dict[str, list[_Trigger]]:
         words = tuple(normalize(phrase).split())
         table.setdefault(words[0], []).append(_Trigger(words, position, needs))
     return table
-
-
-@cache
-def _word_set(name: str) -> frozenset[str]:
-    return frozenset(normalize(w) for w in load_list(name))
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +94,11 @@ def _bare(word: str, known: frozenset[str] | dict[str, Any]) -> str | None:
     if table is None:  # lexicons are cached for the process: expand each once
         table = {}
         for entry in known:
-            for clitic in _CLITICS:
+            for clitic in PROCLITICS:
                 table.setdefault(clitic + entry, entry)
+            if entry.startswith("ال"):  # ل + ال fused into لل: "للاستثمار"
+                for clitic in ("ل", "ول", "فل"):
+                    table.setdefault(clitic + entry[1:], entry)
         table.update((entry, entry) for entry in known)
         _EXPANDED[id(known)] = table
     return table.get(word)
@@ -120,6 +120,28 @@ class _Sentence:
     region: int
 
 
+class _Tokens:
+    """The tokens of each sentence, tokenised once (on first use) and sliced for any range inside it."""
+
+    def __init__(self, norm: str, sentences: list[_Sentence]) -> None:
+        self._norm = norm
+        self._sentences = sentences
+        self._done: dict[int, tuple[list[Tok], list[int]]] = {}
+
+    def within(self, index: int, start: int, end: int) -> list[Tok]:
+        """The tokens of sentence ``index`` that lie wholly inside ``norm[start:end]``."""
+        done = self._done.get(index)
+        if done is None:
+            sentence = self._sentences[index]
+            toks = tokenize(self._norm, sentence.start, sentence.end)
+            done = self._done[index] = (toks, [t.start for t in toks])
+        toks, starts = done
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if hi > lo and toks[hi - 1].end > end:
+            hi -= 1
+        return toks[lo:hi]
+
+
 def _sentences(norm: str, regions: list[tuple[int, int]]) -> list[_Sentence]:
     out: list[_Sentence] = []
     for index, (start, end) in enumerate(regions):
@@ -135,9 +157,8 @@ def _sentences(norm: str, regions: list[tuple[int, int]]) -> list[_Sentence]:
 
 @lru_cache(maxsize=1)
 def _context_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(_word_set("donation_context"), key=len, reverse=True))
-    clitics = "|".join(_CLITICS)
-    return re.compile(rf"(?<![^\W\d_])(?:{clitics})?(?:{words})(?![^\W\d_])")
+    words = alternation(load_set("donation_context"))
+    return re.compile(rf"(?<![^\W\d_]){proclitic()}(?:{words})(?![^\W\d_])")
 
 
 def _has_context(norm: str, start: int, end: int) -> bool:
@@ -183,9 +204,34 @@ def _trigger_after(toks: Sequence[Tok], amount_end: int) -> tuple[int, _Trigger]
     return None
 
 
+@lru_cache(maxsize=1)
+def _blockers() -> dict[str, list[tuple[str, ...]]]:
+    """The blocker phrases by first word ("جولة تمويل" under "جولة")."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in load_set("donation_blockers"):
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append(words)
+    return table
+
+
+#: Possessive suffixes a blocker noun may carry ("لإنفاقها", "رواتبهم"), longest first.
+_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
+
+
+def _blocker_at(toks: Sequence[Tok], i: int) -> bool:
+    table = _blockers()
+    text = toks[i].text
+    words = [text] + [text[: -len(suffix)] for suffix in _SUFFIXES if text.endswith(suffix) and len(text) > 4]
+    for word in words:
+        bare = _bare(word, table)
+        if bare is not None and any(_phrase_at(toks, i, phrase) for phrase in table[bare]):
+            return True
+    return False
+
+
 def _blocked(toks: Sequence[Tok], lo: int, hi: int) -> bool:
-    blockers = _word_set("donation_blockers")
-    return any(t.kind == "word" and _bare(t.text, blockers) for t in toks if lo <= t.start < hi)
+    """Whether a blocker (a price, salary, investment round, prize...) stands in ``norm[lo:hi]``."""
+    return any(t.kind == "word" and lo <= t.start < hi and _blocker_at(toks, i) for i, t in enumerate(toks))
 
 
 # --- names --------------------------------------------------------------------------------------------------
@@ -205,7 +251,7 @@ def _name_after(norm: str, toks: Sequence[Tok], i: int) -> tuple[int, int] | Non
     quoted = _QUOTED.match(norm, toks[i].start)
     if quoted is not None and len(quoted.group(1).split()) <= _QUOTED_WORDS:
         return quoted.start(1), quoted.end(1)
-    stops = _word_set("donation_name_stops")
+    stops = load_set("donation_name_stops")
     start = end = -1
     for tok in toks[i : i + _NAME_TOKENS]:
         if tok.kind not in ("word", "latin"):
@@ -241,17 +287,21 @@ def _frame_names(norm: str, toks: Sequence[Tok], role: str) -> list[_Name]:
 
 def _not_a_name(text: str) -> bool:
     """A name that is a news outlet or platform ("شبكة سي بي إس نيوز", "Zoom"), not an organiser."""
-    not_names = _word_set("not_organizers")
+    not_names = load_set("not_organizers")
     return any(_bare(w, not_names) for w in normalize(text).split())
 
 
-def _organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Tok]) -> list[_Name]:
+def _organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Tok], *, own: bool) -> list[_Name]:
+    """Who may have organised a donation in ``norm[lo:hi]``: frame names, Latin-script names, and quoted names
+    after a group noun ("منظمة “...”"); in the donation's ``own`` sentence any short quoted name ("انضمت 7000 امرأة
+    إلى مكالمات “...”، وجمعن 168 ألف دولار")."""
     norm = view.norm
     names = [n for n in _frame_names(norm, toks, "organizer") if not _not_a_name(norm[n.start : n.end])]
-    heads = _word_set("organizer_nouns")
+    heads = load_set("organizer_nouns")
     for m in _QUOTED.finditer(norm, lo, hi):
         head = re.search(r"([\u0621-\u064a]+)\s*$", norm[max(lo, m.start() - 30) : m.start()])
-        if len(m.group(1).split()) <= _QUOTED_WORDS and head is not None and _bare(head.group(1), heads):
+        headed = head is not None and _bare(head.group(1), heads) is not None
+        if len(m.group(1).split()) <= _QUOTED_WORDS and (own or headed):
             names.append(_Name(m.start(1), m.end(1), 1))
     raw_lo, raw_hi = view.raw_span(lo, hi)
     for m in _LATIN.finditer(view.raw, raw_lo, raw_hi):
@@ -265,10 +315,13 @@ def _organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Tok]) -> l
 # --- participants ---------------------------------------------------------------------------------------------
 
 
-def _participants(view: TextView, lo: int, hi: int, amounts: list[tuple[int, int]]) -> Participants | None:
-    """The first count of participants in ``norm[lo:hi]`` that follows a participant cue."""
+def _participants(
+    view: TextView, lo: int, hi: int, toks: Sequence[Tok], amounts: list[tuple[int, int]]
+) -> Participants | None:
+    """The first count of participants in ``norm[lo:hi]`` (whose tokens are ``toks``) that follows a participant
+    cue."""
     norm = view.norm
-    toks = tokenize(norm, lo, hi)
+    tok_ends = [t.end for t in toks]
     cues = _participant_cues()
     amount_starts = [s for s, _e in amounts]
     for number in find_numbers(norm, lo, hi):
@@ -279,7 +332,8 @@ def _participants(view: TextView, lo: int, hi: int, amounts: list[tuple[int, int
             inside + 1 < len(amounts) and amounts[inside + 1][0] < number.end
         ):
             continue
-        before = [t for t in toks if t.end <= number.start][-6:]
+        upto = bisect_right(tok_ends, number.start)
+        before = toks[max(0, upto - 6) : upto]
         gap_ok = False
         for k, tok in enumerate(before):
             word = _bare(tok.text, cues) if tok.kind == "word" else None
@@ -294,7 +348,7 @@ def _participants(view: TextView, lo: int, hi: int, amounts: list[tuple[int, int
         # the counted noun after the number belongs to the text ("53 ألف مشارك")
         end = number.end
         noun = re.match(r"\s+([\u0621-\u064a]+)", norm[number.end : hi])
-        if noun is not None and noun.group(1) not in _word_set("donation_name_stops"):
+        if noun is not None and noun.group(1) not in load_set("donation_name_stops"):
             end = number.end + noun.end()
         start, stop = view.raw_span(number.start, end)
         return Participants(
@@ -359,7 +413,10 @@ def extract_donations(
     spans = [(view.norm_index(m.start), view.norm_index(m.end)) for m in money]
     span_starts = [s for s, _e in spans]
     sentence_starts = [s.start for s in sentences]
-    beneficiary = _beneficiary(view, regions, sentences, structure)
+    tokens = _Tokens(norm, sentences)
+    beneficiary = _beneficiary(view, sentences, tokens, structure)
+    headline = _fundraising_headline(view, structure, spans, sentences, tokens)
+    article_context = article_context or headline
     found: list[Donation] = []
     for amount, (astart, aend) in zip(money, spans, strict=True):
         if amount.value is None:
@@ -371,10 +428,14 @@ def extract_donations(
         # a bounded window of the sentence around the amount keeps every donation's work constant
         sentence = _Sentence(max(whole.start, astart - _WINDOW), min(whole.end, aend + _WINDOW), whole.region)
         nearby = spans[bisect_left(span_starts, sentence.start - _BACK_CHARS) : bisect_right(span_starts, sentence.end)]
-        toks = tokenize(norm, sentence.start, sentence.end)
+        toks = tokens.within(index, sentence.start, sentence.end)
         floor = max([e for s, e in nearby if sentence.start <= s and e <= astart] + [sentence.start])
         previous = sentences[index - 1] if index and sentences[index - 1].region == sentence.region else None
         local_from = sentence.start if previous is None else max(previous.start, sentence.start - _WINDOW)
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        local_to = sentence.end
+        if following is not None and following.region == sentence.region:
+            local_to = min(following.end, sentence.end + _WINDOW)
         ceiling = min([s for s, e in nearby if s >= aend] + [sentence.end])
         evidence: tuple[int, int] | None = None
         for hit, before in (
@@ -386,7 +447,7 @@ def extract_donations(
             trigger = hit[1]
             if trigger.needs != "none" and not article_context:
                 continue
-            if trigger.needs == "local" and not _has_context(norm, local_from, sentence.end):
+            if trigger.needs == "local" and not (headline or _has_context(norm, local_from, local_to)):
                 continue
             last = toks[hit[0] + len(trigger.words) - 1].end
             evidence = (toks[hit[0]].start, aend) if before else (astart, last)
@@ -395,7 +456,7 @@ def extract_donations(
             continue
         lo, hi = evidence
         before_amount = [t.start for t in toks if t.end <= astart][-3:]
-        after_amount = [t.end for t in toks if t.start >= aend][:2]
+        after_amount = [t.end for t in toks if t.start >= aend][:_BLOCK_AFTER_TOKENS]
         if _blocked(toks, min([lo, *before_amount]), max([hi, *after_amount])):
             continue
         found.append(
@@ -405,7 +466,9 @@ def extract_donations(
                 evidence,
                 astart,
                 sentence=sentence,
-                earlier_sentences=sentences[max(0, index - _BACK_SENTENCES) : index],
+                index=index,
+                sentences=sentences,
+                tokens=tokens,
                 spans=nearby,
                 entities=entities,
                 dates=dates,
@@ -415,9 +478,30 @@ def extract_donations(
     return tuple(found)
 
 
-def _beneficiary(
-    view: TextView, regions: list[tuple[int, int]], sentences: list[_Sentence], structure: Structure
-) -> _Name | None:
+def _fundraising_headline(
+    view: TextView, structure: Structure, spans: list[tuple[int, int]], sentences: list[_Sentence], tokens: _Tokens
+) -> bool:
+    """Whether the title tells of money given or raised ("منظمون يجمعون ملايين الدولارات لصالح ..."): a trigger
+    that needs no local context stands before an amount (vague or not) of the title. Then the whole article is
+    about that fundraising, and a weak trigger (حقق، حصل على) anywhere in it marks a donation."""
+    if structure.title is None:
+        return False
+    lo, hi = view.norm_index(structure.title.start), view.norm_index(structure.title.end)
+    starts = [s.start for s in sentences]
+    for astart, aend in spans:
+        if not lo <= astart < hi or aend > hi:
+            continue
+        index = bisect_right(starts, astart) - 1
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        hit = _trigger_before(tokens.within(index, sentence.start, astart), astart, max(lo, sentence.start))
+        if hit is not None and hit[1].needs != "local":
+            return True
+    return False
+
+
+def _beneficiary(view: TextView, sentences: list[_Sentence], tokens: _Tokens, structure: Structure) -> _Name | None:
     """Who the article's fundraising is for: a recipient frame in the title, else the most frequent one."""
     norm = view.norm
     counts: Counter[str] = Counter()
@@ -425,11 +509,11 @@ def _beneficiary(
     title_range = None
     if structure.title is not None:
         title_range = (view.norm_index(structure.title.start), view.norm_index(structure.title.end))
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         in_title = title_range is not None and title_range[0] <= sentence.start < title_range[1]
         if not in_title and not _has_context(norm, sentence.start, sentence.end):
             continue
-        for name in _frame_names(norm, tokenize(norm, sentence.start, sentence.end), "recipient"):
+        for name in _frame_names(norm, tokens.within(index, sentence.start, sentence.end), "recipient"):
             if title_range and title_range[0] <= name.start < title_range[1]:
                 return name
             key = norm[name.start : name.end]
@@ -447,29 +531,33 @@ def _donation(
     astart: int,
     *,
     sentence: _Sentence,
-    earlier_sentences: list[_Sentence],
+    index: int,
+    sentences: list[_Sentence],
+    tokens: _Tokens,
     spans: list[tuple[int, int]],
     entities: tuple[Entity, ...],
     dates: tuple[DateMention, ...],
     beneficiary: _Name | None,
 ) -> Donation:
     norm = view.norm
-    toks = tokenize(norm, sentence.start, sentence.end)
-    # the sentences to search backwards: this one, the earlier ones of its paragraph, then the paragraph before
-    back = [sentence]
-    for earlier in reversed(earlier_sentences[-_BACK_SENTENCES:]):
+    # the sentences to search backwards (by index, each with the part read): this one, the earlier ones of its
+    # paragraph, then the paragraph before
+    back = [(index, sentence)]
+    for k in range(index - 1, max(-1, index - 1 - _BACK_SENTENCES), -1):
+        earlier = sentences[k]
         if earlier.region < sentence.region - 1 or earlier.end < sentence.start - _BACK_CHARS:
             break
-        back.append(_Sentence(max(earlier.start, earlier.end - 2 * _WINDOW), earlier.end, earlier.region))
+        back.append((k, _Sentence(max(earlier.start, earlier.end - 2 * _WINDOW), earlier.end, earlier.region)))
+    parts = [part for _k, part in back]
+    part_toks = [tokens.within(k, part.start, part.end) for k, part in back]
+    toks = part_toks[0]
 
     recipient = _nearest_before(_frame_names(norm, toks, "recipient"), sentence.end, spans)
     if recipient is None:
-        for earlier in back[1:]:
+        for earlier, earlier_toks in zip(parts[1:], part_toks[1:], strict=True):
             if earlier.region != sentence.region:
                 break
-            recipient = _nearest_before(
-                _frame_names(norm, tokenize(norm, earlier.start, earlier.end), "recipient"), earlier.end, spans
-            )
+            recipient = _nearest_before(_frame_names(norm, earlier_toks, "recipient"), earlier.end, spans)
             if recipient is not None:
                 break
     recipient = recipient or beneficiary
@@ -478,9 +566,8 @@ def _donation(
         taken.append((recipient.start, recipient.end))
 
     organizer = None
-    for k, part in enumerate(back):
-        part_toks = toks if k == 0 else tokenize(norm, part.start, part.end)
-        names = _organizer_names(view, part.start, part.end, part_toks)
+    for k, part in enumerate(parts):
+        names = _organizer_names(view, part.start, part.end, part_toks[k], own=k == 0)
         if k == 0:  # a linked organisation counts in the donation's own sentence only
             names += _entity_names(view, entities, part.start, part.end, {"ORG"})
         if recipient is not None:  # who organised is not who received: "أطلقت هاريس حملتها" names no organiser
@@ -492,9 +579,9 @@ def _donation(
 
     donor = _nearest_before(_frame_names(norm, toks, "donor"), astart, taken)
 
-    participants = _participants(view, sentence.start, sentence.end, spans)
-    if participants is None and len(back) > 1 and back[1].region == sentence.region:
-        participants = _participants(view, back[1].start, back[1].end, spans)
+    participants = _participants(view, sentence.start, sentence.end, toks, spans)
+    if participants is None and len(parts) > 1 and parts[1].region == sentence.region:
+        participants = _participants(view, parts[1].start, parts[1].end, part_toks[1], spans)
 
     raw_start, raw_end = view.raw_span(sentence.start, sentence.end)
     date = next(

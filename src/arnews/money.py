@@ -21,6 +21,7 @@ from arnews.lexicons import load_table
 from arnews.models import Money, Qualifier
 from arnews.numbers import NumberMatch, find_numbers
 from arnews.parser import Structure
+from arnews.regexes import alternation, proclitic
 from arnews.text import TextView, normalize
 
 __all__ = ["AmountMatch", "extract_money", "find_amounts", "qualifier_after", "qualifier_before"]
@@ -49,15 +50,12 @@ def _qualifier_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Qualif
     after: list[str] = []
     kinds: dict[str, Qualifier] = {}
     for phrase, kind, position in load_table("qualifiers"):
-        form = normalize(phrase)
+        form = " ".join(normalize(phrase).split())
         kinds[form] = kind  # type: ignore[assignment]  # the lexicon holds only the five qualifiers
         (after if position == "after" else before).append(form)
 
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-    before_re = re.compile(rf"(?:^|[^\w])(?:وب|ول|و|ف|ب|ل)?(?P<q>{alt(before)})\s*$")
-    after_re = re.compile(rf"\s*[،,]?\s*(?P<q>{alt(after)})(?![\w])")
+    before_re = re.compile(rf"(?:^|[^\w]){proclitic()}(?P<q>{alternation(before)})\s*$")
+    after_re = re.compile(rf"\s*[،,]?\s*(?P<q>{alternation(after)})(?![\w])")
     return before_re, after_re, kinds
 
 
@@ -65,14 +63,14 @@ def qualifier_before(norm: str, pos: int, floor: int = 0) -> Qualifier | None:
     """The qualifier written just before ``pos`` ("أكثر من", "بنحو"), if any."""
     before_re, _after, kinds = _qualifier_res()
     m = before_re.search(norm, max(floor, pos - _QUALIFIER_WINDOW), pos)
-    return kinds[m.group("q")] if m else None
+    return kinds[" ".join(m.group("q").split())] if m else None
 
 
 def qualifier_after(norm: str, pos: int, ceiling: int | None = None) -> Qualifier | None:
     """The qualifier written just after ``pos`` ("تقريبا", "على الأقل"), if any."""
     _before, after_re, kinds = _qualifier_res()
     m = after_re.match(norm, pos, len(norm) if ceiling is None else ceiling)
-    return kinds[m.group("q")] if m else None
+    return kinds[" ".join(m.group("q").split())] if m else None
 
 
 def _clean(value: Decimal) -> Decimal:

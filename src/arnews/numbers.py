@@ -13,7 +13,8 @@ holds with its offsets. Digits may carry thousands separators (``,`` ``٬`` ``.`
 groups are unambiguous) and decimals (``.`` ``٫`` or the Egyptian ``ر``). Words cover units, teens, tens,
 hundreds, thousands to trillions in the singular, dual (every case) and plural, fractions of a scale ("مليار
 ونصف"), and vague counts ("عشرات الآلاف", "ملايين") whose value is None and whose :attr:`NumberMatch.vague`
-says how vague. The word list is the lexicon ``number_words.tsv``. Every scan is linear in its input: a number
+says how vague. The word list is the lexicon ``number_words.tsv``. Ordinals ("الخامس", "الحادي والعشرين") are read
+by :func:`read_ordinal` from ``ordinal_words.tsv``. Every scan is linear in its input: a number
 holds at most :data:`MAX_TOKENS` tokens.
 """
 
@@ -28,16 +29,25 @@ from typing import NamedTuple
 from attrs import frozen
 
 from arnews.lexicons import load_table
+from arnews.names import PROCLITICS
 from arnews.text import normalize
 
-__all__ = ["MAX_TOKENS", "NumberMatch", "Tok", "find_numbers", "parse_at", "read_number", "tokenize"]
+__all__ = [
+    "MAX_TOKENS",
+    "NumberMatch",
+    "Tok",
+    "find_numbers",
+    "ordinals",
+    "parse_at",
+    "read_number",
+    "read_ordinal",
+    "tokenize",
+]
 
 #: The most tokens one number may span (bounds every scan: "ثلاثمائة وخمسة وعشرون مليونا وستمائة ألف...").
 MAX_TOKENS = 40
 
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,٬٫ر]\d+)*)|(?P<word>[\u0621-\u064a]+)|(?P<latin>[a-z]+)|(?P<other>\S)")
-# clitics that may stand before the first word of a number ("بخمسة", "ولنحو" is handled by qualifiers)
-_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _VAGUE_OF_SCALE = {1000: "thousands", 1_000_000: "millions", 1_000_000_000: "billions", 10**12: "billions"}
 
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -121,7 +131,7 @@ def _first_words() -> dict[str, tuple[str, str, int]]:
     """Every form a number's first word may take: (value, kind, clitic length) by form."""
     table: dict[str, tuple[str, str, int]] = {}
     for form, (value, kind) in _lexicon().items():
-        for prefix in _PREFIXES:
+        for prefix in PROCLITICS:  # "بخمسة", "ولنحو" is handled by qualifiers
             table.setdefault(prefix + form, (value, kind, len(prefix)))
     for form, (value, kind) in _lexicon().items():
         table[form] = (value, kind, 0)
@@ -338,3 +348,42 @@ def read_number(text: str) -> Decimal | None:
     if match is None or match.next_index != len(toks):
         return None
     return match.value
+
+
+@lru_cache(maxsize=1)
+def ordinals() -> dict[str, int]:
+    """Every definite ordinal phrase from 1 to 99 in its normal form (one space between words), with its value.
+
+    Units stand alone ("الخامس", "الأولى"); a unit before عشر/عشرة makes 11-19 ("الحادي عشر"); a unit, و and a
+    ten make 21-99 ("الحادي والعشرين", "الثالث و الثلاثين"); a ten stands alone ("العشرين").
+    """
+    alone: dict[str, int] = {}
+    openers: dict[str, int] = {}
+    teens: list[str] = []
+    tens: dict[str, int] = {}
+    for form, value, kind in load_table("ordinal_words"):
+        word, number = normalize(form), int(value)
+        if kind == "unit":
+            alone[word] = number
+            if 2 <= number <= 9:
+                openers[word] = number
+        elif kind == "compound_unit":
+            openers[word] = number
+        elif kind == "teen":
+            teens.append(word)
+        else:
+            tens[word] = number
+    table = dict(alone)
+    table.update(tens)
+    for opener, number in openers.items():
+        for teen in teens:
+            table[f"{opener} {teen}"] = number + 10
+        for ten, tens_value in tens.items():
+            table[f"{opener} و{ten}"] = number + tens_value
+            table[f"{opener} و {ten}"] = number + tens_value
+    return table
+
+
+def read_ordinal(text: str) -> int | None:
+    """The value of ``text`` when the whole of it is one definite ordinal ("الحادي والعشرين" -> 21), else None."""
+    return ordinals().get(" ".join(normalize(text).split()))
