@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 from arnews.lexicons import load_list, load_set, load_table
 from arnews.models import Caption, Paragraph, Source, Span
+from arnews.regexes import alternation
 from arnews.text import TextView, normalize
 
 __all__ = ["Structure", "parse_datetime", "parse_structure"]
@@ -76,10 +77,6 @@ def _agencies() -> dict[str, str]:
     return {key(alias): canonical for alias, canonical, _qid in load_table("agencies")}
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _agency_re() -> str:
     # agency names as they stand in the normal form (dots and spaces tolerated between letters of acronyms)
@@ -98,7 +95,7 @@ def _source_labels() -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _byline_re() -> re.Pattern[str]:
     words = [normalize(row[0]) for row in load_table("bylines")]
-    return re.compile(rf"^[{_DASH}\s]*(?P<word>{_alternation(words)})\s*[:：{_DASH}]?\s*(?P<rest>.*)$")
+    return re.compile(rf"^[{_DASH}\s]*(?P<word>{alternation(words)})\s*[:：{_DASH}]?\s*(?P<rest>.*)$")
 
 
 @lru_cache(maxsize=1)
@@ -109,13 +106,13 @@ def _byline_roles() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _contribution_re() -> re.Pattern[str]:
-    tasks = _alternation(sorted(load_set("byline_tasks")))
+    tasks = alternation(sorted(load_set("byline_tasks")))
     return re.compile(rf"(?P<names>.+?)\s+(?:في|ب)\s*(?:{tasks})")
 
 
 @lru_cache(maxsize=1)
 def _credit_re() -> re.Pattern[str]:
-    labels = _alternation([normalize(w) for w in load_list("photo_credit_labels")])
+    labels = alternation([normalize(w) for w in load_list("photo_credit_labels")])
     agency = _agency_re()
     return re.compile(
         rf"^(?:(?:{labels})\s*[:：{_DASH}]\s*\S.{{0,80}}"  # تصوير: فلان
