@@ -16,6 +16,7 @@ from arnews.cli import main
 from arnews.errors import ModelError
 from arnews.nlp import Analysis, RuleAnalyzer, StanzaAnalyzer, default_analyzer, model_form, stanza_available
 from arnews.resources import ENV_VAR, META_NAME, ModelSpec, resolve_ner_model
+from arnews.text import normalize
 
 needs_stanza = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
 
@@ -154,6 +155,126 @@ def test_any_text_gives_exact_offsets(analyzer: StanzaAnalyzer, text: str) -> No
     a = analyzer.analyze(text, _whole(text))
     _check_offsets(text, a)
     assert all(e.type in ("PER", "ORG", "LOC", "MISC") for e in a.entities)
+
+
+# --- adversarial input: linear time, exact offsets --------------------------------------------------------------
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_diacritics_only_input_returns(analyzer: StanzaAnalyzer) -> None:
+    text = "\u064b\u064c\u064d" * 20000
+    a = analyzer.analyze(text, _whole(text))
+    _check_offsets(text, a)
+    assert a.entities == ()
+    spaced = "\u064b\u064c\u064d " * 20000  # 20,000 mark-only "words": none reaches the tagger
+    a = analyzer.analyze(spaced, _whole(spaced))
+    _check_offsets(spaced, a)
+    assert a.entities == ()
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_pipeline_parses_diacritics_only_article() -> None:
+    import arnews
+
+    text = "\u064b\u064c\u064d" * 20000
+    article = arnews.parse(text)
+    assert article.entities == () and article.quotes == ()
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_fifty_thousand_words_without_punctuation(analyzer: StanzaAnalyzer) -> None:
+    text = " ".join(["زار وزير الخارجية المصري القاهرة"] * 10000)  # 50,000 words, one "sentence"
+    a = analyzer.analyze(text, _whole(text))
+    _check_offsets(text, a)
+    assert len(a.tokens) == 50000 and len(a.sentences) == 1
+    assert {e.text for e in a.entities} <= {"القاهرة", "المصري", "المصري القاهرة"}
+    assert sum(e.text == "القاهرة" for e in a.entities) > 5000  # tagged all along, not only in the first piece
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_digits_and_giant_tokens(analyzer: StanzaAnalyzer) -> None:
+    for text in ("7" * 20000, "٧ " * 20000, "ب" * 100000, "ـ" * 50000, "\u064bم" * 30000):
+        a = analyzer.analyze(text, _whole(text))
+        _check_offsets(text, a)
+        assert a.tokens and a.tokens[0].start == 0
+
+
+@needs_stanza
+@pytest.mark.slow
+def test_marks_between_words_keep_offsets(analyzer: StanzaAnalyzer) -> None:
+    text = "وقال الرئيس الفرنسي \u064b\u064c إيمانويل ماكرون في باريس \u0651\u0651 إن بلاده ستواصل دعم أوكرانيا."
+    a = analyzer.analyze(text, _whole(text))
+    _check_offsets(text, a)
+    assert {("باريس", "LOC"), ("أوكرانيا", "LOC")} <= _ents(a)
+
+
+# --- rule sentences -------------------------------------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text for s in RuleAnalyzer().analyze(text, _whole(text)).sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ارتفع الإنتاج إلى 3.5 مليون برميل يوميا. وقال الوزير إن النمو بلغ 2.75% هذا العام.",
+            ["ارتفع الإنتاج إلى 3.5 مليون برميل يوميا.", "وقال الوزير إن النمو بلغ 2.75% هذا العام."],
+        ),
+        ("بلغ العجز ٣.٢ مليار ريال. ثم تراجع.", ["بلغ العجز ٣.٢ مليار ريال.", "ثم تراجع."]),
+        (
+            "وقال د. محمد العلي إن م. أحمد سالم سيشرف على المشروع. وحضر أ. د. خالد الزهراني.",
+            ["وقال د. محمد العلي إن م. أحمد سالم سيشرف على المشروع.", "وحضر أ. د. خالد الزهراني."],
+        ),
+        ("وحضر أ.د. خالد الزهراني الحفل.", ["وحضر أ.د. خالد الزهراني الحفل."]),
+        (
+            "وقال مسؤولون في U.S. Department of State إن Mr. Smith غادر. ثم عاد.",
+            ["وقال مسؤولون في U.S. Department of State إن Mr. Smith غادر.", "ثم عاد."],
+        ),
+        ("زار J. Biden مصر. ثم عاد.", ["زار J. Biden مصر.", "ثم عاد."]),
+        # a sentence that ends with a number, a word or a missing space still ends
+        ("بلغ عدد الضحايا 5. وقالت الوزارة إن.", ["بلغ عدد الضحايا 5.", "وقالت الوزارة إن."]),
+        ("انتهى الاجتماع.وقال المتحدث", ["انتهى الاجتماع.", "وقال المتحدث"]),
+        ("تأسست الشركة عام 1990 م. وقال مديرها", ["تأسست الشركة عام 1990 م.", "وقال مديرها"]),
+        ("هل حضر؟ نعم!\nوغادر...", ["هل حضر؟", "نعم!", "وغادر..."]),
+    ],
+)
+def test_rule_sentences_keep_decimals_and_abbreviations(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+def test_abbreviations_come_from_the_lexicons() -> None:
+    from arnews import lexicons
+    from arnews.nlp import _abbreviations
+
+    titles = {normalize(r[0]) for r in lexicons.load_table("titles") if r[1:] == ("abbrev",)}
+    assert titles and titles <= _abbreviations()
+    assert {"u.s", "mr", normalize("أ")} <= _abbreviations()
+
+
+def test_rule_sentences_are_linear_on_dots() -> None:
+    text = "د. " * 50000 + "3.5." * 20000
+    sents = RuleAnalyzer().analyze(text, _whole(text)).sentences
+    assert all(text[s.start : s.end] == s.text for s in sents)
+    assert sum(len(s.text) for s in sents) <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابتدمأ .؟!\n0123456789US\u064b", max_size=120))
+def test_rule_sentences_cover_the_text_in_order(text: str) -> None:
+    a = RuleAnalyzer().analyze(text, _whole(text))
+    last = 0
+    for s in a.sentences:
+        assert text[s.start : s.end] == s.text and s.text == s.text.strip() and s.text
+        assert s.start >= last
+        assert not text[last : s.start].strip()
+        last = s.end
+    assert not text[last:].strip()
 
 
 def test_model_form_matches_the_training_normalisation() -> None:

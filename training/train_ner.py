@@ -41,6 +41,10 @@ def main() -> int:
     ap.add_argument("--lr", type=float, default=0.002, help="Adam learning rate (SGD is far too slow for few steps)")
     ap.add_argument("--seed", type=int, default=1234, help="torch seed of the tagger (the split seed is fixed)")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--init", type=Path, default=None, help="continue training this checkpoint (same data, vocab)")
+    ap.add_argument(
+        "--max-minutes", type=float, default=None, help="stop training after this long; the best dev checkpoint is kept"
+    )
     args = ap.parse_args()
 
     corpus = args.data / "ANERCorp_HassanAzzam.txt"
@@ -67,9 +71,16 @@ def main() -> int:
         "--optim", "adam", "--lr", str(args.lr),
         "--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", "50", "--word_emb_dim", "64",
     ]  # fmt: skip
+    if args.init is not None:
+        cmd += ["--finetune", "--finetune_load_name", str(args.init)]
     print(" ".join(cmd), flush=True)
     t0 = time.time()
-    subprocess.run(cmd, check=True, env={**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")})
+    env = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
+    timeout = 60 * args.max_minutes if args.max_minutes else None
+    try:
+        subprocess.run(cmd, check=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        print(f"stopped after {args.max_minutes} minutes; keeping the best dev checkpoint", flush=True)
     train_seconds = round(time.time() - t0, 1)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -96,6 +107,8 @@ def main() -> int:
         },
         "training": {
             "steps": args.steps,
+            "continued_from": str(args.init) if args.init else None,
+            "max_minutes": args.max_minutes,
             "optimizer": f"adam lr={args.lr}",
             "seed": args.seed,
             "seconds": train_seconds,

@@ -10,14 +10,17 @@ tokenizes each sentence itself and its character offsets are used. Without stanz
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from attrs import frozen
 
+from arnews import lexicons
 from arnews.errors import ModelError
 from arnews.models import ENTITY_KINDS, EntityKind
 from arnews.resources import ModelSpec, find_ner_model, resolve_ner_model
@@ -82,20 +85,74 @@ class Analyzer(Protocol):
     def analyze_many(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[Analysis]: ...
 
 
+#: A token reaches the tagger cut to this many characters (no name is longer; a 100k-letter "word" stays cheap).
+MAX_TOKEN_CHARS = 40
+
+
 def model_form(token: str) -> str:
     """A token as the NER model saw it in training: :func:`arnews.text.normalize` (alef, ya, ta marbuta, digits,
-    no diacritics or tatweel), or the token itself when nothing would be left."""
-    return normalize(token) or token
+    no diacritics or tatweel), or the token itself when nothing would be left; at most :data:`MAX_TOKEN_CHARS`
+    characters."""
+    return (normalize(token[: 4 * MAX_TOKEN_CHARS]) or token)[:MAX_TOKEN_CHARS]
 
 
-_SENTENCE_END = re.compile(r"[^.!?؟…\n]*(?:[.!?؟…]+[\"'”»)]*|\n|$)")
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”»)]*|\n")
 # a word keeps its diacritics and tatweel (combining marks are not \w): "الأُمَم" is one token
-_WORD = r"(?:\w|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed])+"
+_MARK = r"\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+_WORD = rf"(?:\w|[{_MARK}])+"
 _TOKEN = re.compile(rf"{_WORD}(?:[.,٫٬]{_WORD})*|[^\w\s]", re.UNICODE)
+# the word (with inner dots: "U.S") that ends right before a dot; bounded so the look-back stays constant-time
+_WORD_BEFORE_DOT = re.compile(rf"(?:\w|[{_MARK}.])+\Z")
+_ABBREV_LOOKBACK = 16
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words that a dot follows without ending the sentence ("د. محمد", "U.S. officials"), in normal form: the
+    ``abbrev`` rows of ``titles.tsv`` plus ``abbreviations.txt``."""
+    titles = {normalize(row[0]) for row in lexicons.load_table("titles") if len(row) > 1 and row[1] == "abbrev"}
+    return frozenset(titles | lexicons.load_set("abbreviations"))
+
+
+def _dot_continues(text: str, i: int, start: int) -> bool:
+    """Whether the single dot at ``text[i]`` is inside a sentence: a decimal point ("3.5", "2.75%") or the dot of
+    an abbreviation or a Latin initial ("د. محمد", "أ. د. خالد", "U.S.", "J. Smith")."""
+    if i + 1 < len(text) and text[i + 1].isdigit() and i > start and text[i - 1].isdigit():
+        return True
+    m = _WORD_BEFORE_DOT.search(text, max(start, i - _ABBREV_LOOKBACK), i)
+    if m is None:
+        return False
+    word = m.group().strip(".")
+    if i + 1 < len(text) and not text[i + 1].isspace():
+        # inside a Latin word ("e.g", "U.S.A", "example.com") or after one letter ("ص.ب"); Arabic words joined by a
+        # dot for want of a space ("انتهى.وقال") still split
+        last = word.rsplit(".", 1)[-1]
+        return len(last) == 1 or (text[i - 1].isascii() and text[i - 1].isalnum() and text[i + 1].isascii())
+    if len(word) == 1 and word.isascii() and word.isupper():
+        return True  # a Latin initial
+    before = m.start() - 1
+    while before > max(start, m.start() - 4) and text[before] == " ":
+        before -= 1
+    if before >= start and text[before].isdigit():
+        return False  # after a number "م." is an era ("عام 2020 م."), not a title: the sentence may end
+    # the word itself ("U.S", "ص.ب") or its part after the last inner dot ("أ.د" -> "د")
+    return normalize(word) in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """End offsets of the sentences of ``text[start:end]`` (the last one is ``end``), in one linear scan."""
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() == "." and _dot_continues(text, m.start(), start):
+            continue
+        yield m.end()
+    yield end
 
 
 class RuleAnalyzer:
-    """Sentences and tokens by rule; no named entities. The fallback when no model is available."""
+    """Sentences and tokens by rule; no named entities. The fallback when no model is available.
+
+    A sentence ends at ``. ! ? ؟ …`` (with closing quotes or brackets) or a line break, but not at a decimal
+    point or after an abbreviation listed in the lexicons."""
 
     name = "rules"
 
@@ -103,14 +160,16 @@ class RuleAnalyzer:
         sentences: list[Sentence] = []
         tokens: list[Token] = []
         for start, end in regions:
-            for m in _SENTENCE_END.finditer(text, start, end):
-                s, e = m.start(), m.end()
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                if e > s:
-                    sentences.append(Sentence(text[s:e], s, e))
+            s = start
+            for e in _sentence_ends(text, start, end):
+                a, b = s, e
+                s = e
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    sentences.append(Sentence(text[a:b], a, b))
             tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end))
         return Analysis(tuple(sentences), tuple(tokens), ())
 
@@ -118,10 +177,16 @@ class RuleAnalyzer:
         return [self.analyze(text, regions) for text, regions in items]
 
 
-#: Sentences longer than this many tokens reach the tagger in pieces (bounded memory and time).
+#: Sentences longer than this many tokens reach the tagger in pieces (bounded memory and time: Stanza's NER
+#: data loader is quadratic in the length of one sentence).
 MAX_TAGGER_TOKENS = 200
 #: Sentences per Stanza call in :meth:`StanzaAnalyzer.analyze_many` (one call per chunk, bounded memory).
 BULK_SENTENCES = 2000
+#: Sentences per tagger batch; the batch's sentences have similar lengths (little padding).
+TAGGER_BATCH = 64
+#: Torch threads while tagging. The tagger is a small BiLSTM that gains little from intra-op threads, and threads
+#: competing for busy cores cost a lot: on 2 shared cores, 20 articles took 20.8 s with 2 threads, 4.3 s with 1.
+TORCH_THREADS = 1
 
 _LOAD_LOCK = threading.Lock()
 _PIPELINES: dict[tuple[str, str, str], tuple[Any, threading.Lock]] = {}
@@ -151,6 +216,23 @@ def _check_checkpoint(spec: ModelSpec) -> None:
         )
 
 
+@contextlib.contextmanager
+def _no_optimizer() -> Iterator[None]:
+    """Stanza's NER trainer builds a training optimizer even to tag; creating a torch optimizer imports
+    ``torch._dynamo`` (about 3 s). Nothing here trains, so the optimizer is skipped while a pipeline is built."""
+    from stanza.models.common import utils
+
+    original = getattr(utils, "get_optimizer", None)
+    if original is None:  # another stanza version: nothing to skip
+        yield
+        return
+    utils.get_optimizer = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        utils.get_optimizer = original
+
+
 def _build_pipeline(spec: ModelSpec) -> Any:
     import logging
     import tempfile
@@ -169,7 +251,8 @@ def _build_pipeline(spec: ModelSpec) -> Any:
             )
         except Exception as exc:  # stanza raises plain exceptions for missing or broken resources
             raise ModelError(f"cannot load the Stanza Arabic models in {spec.location}: {exc}") from exc
-    _check_checkpoint(spec)
+    if spec.metadata is None:
+        _check_checkpoint(spec)  # a bare .pt file: nothing says whether it needs word vectors
     with tempfile.TemporaryDirectory(prefix="arnews-stanza-") as tmp:
         resources = f"{tmp}/resources.json"
         with open(resources, "w", encoding="utf-8") as fh:
@@ -179,6 +262,7 @@ def _build_pipeline(spec: ModelSpec) -> Any:
             "processors": "tokenize,ner",
             "tokenize_pretokenized": True,
             "ner_model_path": str(spec.ner_path),
+            "ner_batch_size": TAGGER_BATCH,
             "download_method": None,
             "resources_filepath": resources,
             "dir": tmp,
@@ -189,9 +273,33 @@ def _build_pipeline(spec: ModelSpec) -> Any:
         if spec.pretrain_path is not None:
             kwargs["ner_pretrain_path"] = str(spec.pretrain_path)
         try:
-            return stanza.Pipeline(**kwargs)
+            with _no_optimizer():
+                nlp = stanza.Pipeline(**kwargs)
         except Exception as exc:
             raise ModelError(f"cannot load NER model {spec.ner_path}: {exc}") from exc
+    config = nlp.processors["ner"].trainers[0].args
+    if config.get("pretrain") and spec.pretrain_path is None:
+        raise ModelError(
+            f"the NER model {spec.ner_path} was trained with word vectors but no pretrain file comes with it; "
+            "give a model directory whose ar_ner.json names files.pretrain"
+        )
+    return nlp
+
+
+@contextlib.contextmanager
+def _torch_threads(n: int | None) -> Iterator[None]:
+    """Run with ``n`` torch threads, then restore the caller's setting (None: leave it alone)."""
+    import torch
+
+    before = torch.get_num_threads()
+    if n is None or n == before:
+        yield
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def _pipeline(spec: ModelSpec) -> tuple[Any, threading.Lock]:
@@ -218,9 +326,14 @@ def _kind(label: str) -> EntityKind:
 class StanzaAnalyzer:
     """Sentences and tokens by rule, named entities by a Stanza NER model (loaded on first use, once)."""
 
-    def __init__(self, model: ModelSpec | str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self, model: ModelSpec | str | os.PathLike[str] | None = None, *, threads: int | None = TORCH_THREADS
+    ) -> None:
+        """``model``: see :func:`arnews.resources.resolve_ner_model`. ``threads``: torch threads while tagging (the
+        process-wide setting is restored after each call); None leaves torch's setting alone."""
         self.spec = model if isinstance(model, ModelSpec) else resolve_ner_model(model)
         self.name = f"stanza:{self.spec.name}"
+        self.threads = threads
         self._rules = RuleAnalyzer()
 
     def load(self) -> None:
@@ -243,34 +356,48 @@ class StanzaAnalyzer:
     def _entities_pretokenized(
         self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]], base: list[Analysis]
     ) -> list[tuple[NerSpan, ...]]:
-        # one list of token pieces for the whole batch, each remembering its document
-        pieces: list[tuple[int, tuple[Token, ...]]] = []
+        # the tagger's input: per sentence, its tokens in model form, minus those empty after normalisation (bare
+        # diacritics), cut into pieces of at most MAX_TAGGER_TOKENS; each piece remembers its document and its
+        # tokens (whose offsets map entities back)
+        pieces: list[tuple[int, list[Token], list[str]]] = []
         for doc, analysis in enumerate(base):
             tokens = analysis.tokens
             i = 0
             for sent in analysis.sentences:
                 while i < len(tokens) and tokens[i].end <= sent.start:
                     i += 1
-                j = i
-                while j < len(tokens) and tokens[j].start < sent.end:
-                    j += 1
-                for k in range(i, j, MAX_TAGGER_TOKENS):
-                    pieces.append((doc, tokens[k : min(j, k + MAX_TAGGER_TOKENS)]))
-                i = j
+                toks: list[Token] = []
+                forms: list[str] = []
+                while i < len(tokens) and tokens[i].start < sent.end:
+                    tok = tokens[i]
+                    i += 1
+                    norm = normalize(tok.text[: 4 * MAX_TOKEN_CHARS])
+                    if not norm:
+                        continue  # only diacritics or tatweel: nothing the model could read
+                    form = norm[:MAX_TOKEN_CHARS]
+                    toks.append(tok)
+                    forms.append(form)
+                    if len(toks) == MAX_TAGGER_TOKENS:
+                        pieces.append((doc, toks, forms))
+                        toks, forms = [], []
+                if toks:
+                    pieces.append((doc, toks, forms))
+        # similar lengths together: the tagger pads every sentence of a batch to the longest one
+        order = sorted(range(len(pieces)), key=lambda n: len(pieces[n][2]))
         found: list[list[NerSpan]] = [[] for _ in items]
         nlp, lock = _pipeline(self.spec)
-        for c in range(0, len(pieces), BULK_SENTENCES):
-            chunk = pieces[c : c + BULK_SENTENCES]
-            with lock:
-                doc_out = nlp([[model_form(t.text) for t in toks] for _, toks in chunk])
-            for (doc, toks), sent in zip(chunk, doc_out.sentences, strict=True):
+        for c in range(0, len(order), BULK_SENTENCES):
+            chunk = [pieces[n] for n in order[c : c + BULK_SENTENCES]]
+            with lock, _torch_threads(self.threads):
+                doc_out = nlp([forms for _, _, forms in chunk])
+            for (doc, toks, _), sent in zip(chunk, doc_out.sentences, strict=True):
                 text = items[doc][0]
                 for ent in sent.ents:
                     first = ent.tokens[0].id[0] - 1
                     last = ent.tokens[-1].id[-1] - 1
                     start, end = toks[first].start, toks[last].end
                     found[doc].append(NerSpan(text[start:end], start, end, _kind(ent.type)))
-        return [tuple(f) for f in found]
+        return [tuple(sorted(f, key=lambda e: (e.start, e.end))) for f in found]
 
     def _entities_raw(
         self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]], base: list[Analysis]
@@ -282,7 +409,7 @@ class StanzaAnalyzer:
         jobs = [(doc, sent) for doc, a in enumerate(base) for sent in a.sentences]
         for c in range(0, len(jobs), BULK_SENTENCES):
             chunk = jobs[c : c + BULK_SENTENCES]
-            with lock:
+            with lock, _torch_threads(self.threads):
                 outs = nlp.bulk_process([stanza.Document([], text=sent.text) for _, sent in chunk])
             for (doc, sent), out in zip(chunk, outs, strict=True):
                 text = items[doc][0]
