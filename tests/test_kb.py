@@ -158,3 +158,35 @@ def test_surname_lookups_are_most_popular_first() -> None:
     assert [e.id for e in kb.by_surname("سالم")] == ["Q2", "Q1"]
     assert kb.has_label(kb.entries["Q1"], "أحمد سالم")
     assert not kb.has_label(kb.entries["Q1"], "خالد سالم")
+
+
+def test_prefix_index_says_which_spans_may_grow() -> None:
+    kb = KnowledgeBase(
+        [
+            KbEntry("Q1", "ORG", ("جامعة الدول العربية",), ("Arab League",)),
+            KbEntry("Q2", "LOC", ("تونس",), ("Tunisia",)),
+        ]
+    )
+    assert kb.could_continue("جامعه")
+    assert kb.could_continue("جامعه الدول")
+    assert kb.could_continue("جامعه الدول العربيه")
+    assert not kb.could_continue("جامعه الدول العربيه اليوم")  # longer than any name
+    assert not kb.could_continue("تونس الخضراء")
+    assert kb.could_continue("arab league")  # the phonetic key of an English label
+
+
+def test_curated_rows_say_where_each_qid_was_verified() -> None:
+    from importlib import resources
+
+    rows = [
+        line.split("\t")
+        for line in resources.files("arnews").joinpath("data/kb/curated.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(rows) >= 40
+    qids = [r[0] for r in rows]
+    assert len(qids) == len(set(qids))
+    assert all(len(r) == 7 and r[6].strip() for r in rows)  # a source for every QID
+    kb = default_kb()
+    for label, qid in (("نانسي بيلوسي", "Q170581"), ("بيرني ساندرز", "Q359442"), ("ميتش ماكونيل", "Q355522")):
+        assert kb.lookup(label)[0].entry.id == qid

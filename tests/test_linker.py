@@ -324,3 +324,178 @@ def test_gulf_names_with_nisba_family_names_and_abbreviated_titles() -> None:
 def test_vitamin_d_is_no_title() -> None:
     found = entities("عنوان\n\nقال الطبيب إن فيتامين د مفيد للعظام.")
     assert not any(e.type == "PER" and "مفيد" in e.name for e in found)
+
+
+# --- the model's extent, and where rules may overrule it ------------------------------------------------------
+
+
+def ner_at(text: str, *spans: tuple[str, str]) -> tuple[NerSpan, ...]:
+    """Model spans given by their text (first occurrence) and type."""
+    out = []
+    for surface, kind in spans:
+        at = text.index(surface)
+        out.append(NerSpan(surface, at, at + len(surface), kind))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def test_model_extent_kept_for_female_names_and_coordinated_people() -> None:
+    # "فاطمة" ends in ة and "يوسف" starts like a verb: the model's names stand; a given-name cue running on into
+    # the next person ("محمد بوفلوسن ومحسن") gives way to the model's two people
+    text = article("وفاز العداءان محمد بوفلوسن ومحسن الشرقاوي أمس، وشاركت الباحثة ريم فاطمة وسالم يوسف في الدراسة.")
+    found = entities(
+        text,
+        ner_at(
+            text,
+            ("محمد بوفلوسن", "PER"),
+            ("ومحسن الشرقاوي", "PER"),
+            ("ريم فاطمة", "PER"),
+            ("وسالم يوسف", "PER"),
+        ),
+    )
+    mentions = {m.text for e in found for m in e.mentions}
+    assert {"محمد بوفلوسن", "ريم فاطمة"} <= mentions and ("سالم يوسف" in mentions or "وسالم يوسف" in mentions)
+    assert "محمد بوفلوسن ومحسن" not in mentions
+    assert by_mention(found, "محمد بوفلوسن") is not by_mention(found, "ريم فاطمة")
+
+
+def test_model_name_not_run_on_into_a_verb_after_a_title() -> None:
+    text = article("وتعهد الرئيس صالح عقب أدائه اليمين بالعمل على تحسين الاقتصاد.")
+    found = entities(text, ner_at(text, ("صالح", "PER")))
+    assert [m.text for m in by_mention(found, "صالح").mentions] == ["صالح"]
+    assert all("عقب" not in m.text for e in found for m in e.mentions)
+
+
+def test_title_cue_lends_the_first_name_the_model_missed() -> None:
+    text = article("قالت مقدمة البرنامج كريستين ويلكر إن الحلقة ستبث مساء الأحد.")
+    found = entities(text, ner_at(text, ("ويلكر", "PER")))
+    assert by_mention(found, "كريستين ويلكر").type == "PER"
+
+
+def test_model_span_longer_than_a_kb_match_wins() -> None:
+    # the KB knows "نيويورك" (a place); the model's newspaper is longer and stands
+    text = article("وأشارت صحيفة نيويورك تايمز إلى أن المفاوضات متعثرة.")
+    found = entities(text, ner_at(text, ("نيويورك تايمز", "ORG")))
+    assert by_mention(found, "نيويورك تايمز").type == "ORG"
+
+
+def test_place_at_the_edge_of_a_model_person_is_cut_off() -> None:
+    text = article("وقال ممثل فلوريدا ماكسويل فروست إن التصويت حاسم.")
+    found = entities(text, ner_at(text, ("فلوريدا ماكسويل فروست", "PER")))
+    assert by_mention(found, "ماكسويل فروست").type == "PER"
+    assert by_mention(found, "فلوريدا").type == "LOC"
+
+
+def test_model_misc_kept_and_common_words_dropped() -> None:
+    # a currency the model calls MISC stays; one-word people or bodies that are frequent words of news
+    # ("للأسر", "طفل") do not become entities
+    text = article("وصرفت الوزارة خمسة آلاف جنيه للأسر المتضررة، وقتل طفل في الحادث.")
+    found = entities(text, ner_at(text, ("جنيه", "MISC"), ("للأسر", "ORG"), ("طفل", "PER")))
+    assert by_mention(found, "جنيه").type == "MISC"
+    mentions = {m.text for e in found for m in e.mentions}
+    assert "للأسر" not in mentions and "الأسر" not in mentions and "طفل" not in mentions
+
+
+def test_model_verbs_are_no_people_but_names_like_verbs_stay() -> None:
+    text = article("أبحروا إلى الجزيرة، ثم قال ستيفن إن المشاركين سيتداولون الأمر.")
+    found = entities(text, ner_at(text, ("أبحروا", "PER"), ("ستيفن", "PER"), ("سيتداولون", "PER")))
+    assert [m.text for e in found for m in e.mentions] == ["ستيفن"]
+
+
+def test_cue_does_not_take_common_words_for_a_name() -> None:
+    text = article("ودعا رئيس الوزراء إلى زيادة عدد القوات، وقررت الوزيرة تشكيل لجنة فنية.")
+    assert entities(text) == ()
+
+
+# --- lexicon collisions ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["مات", "بيت", "جاري", "راي"])
+def test_given_names_that_are_common_words_mark_no_person(word: str) -> None:
+    text = article(f"وقال المسؤول إن {word} سلمان خالد كان مغلقا.")
+    assert all(not m.text.startswith(word) for e in entities(text) for m in e.mentions)
+
+
+def test_letter_words_alone_stay_arabic_words() -> None:
+    # "في" and "أو" spell V and O only beside another spelled letter ("إن بي سي")
+    text = article("وقالت شبكة إن بي سي نيوز إن المرشح قد يفوز في ولاية أو أكثر.")
+    found = entities(text)
+    nbc = by_mention(found, "إن بي سي نيوز")
+    assert nbc.type == "ORG"
+    assert all(m.text not in ("في", "أو") for e in found for m in e.mentions)
+    text = article("أعلنت شبكة في الأسبوع الماضي أو قبله عن برنامج جديد.")
+    assert all("في" not in m.text.split() for e in entities(text) for m in e.mentions)
+
+
+# --- a bare title joins its holder ----------------------------------------------------------------------------
+
+
+def test_bare_title_joins_the_only_person_holding_it() -> None:
+    text = article(
+        "قالت الرئيسة التنفيذية للشركة سلمى حداد إن الأرباح زادت.",
+        "وأضافت الرئيسة التنفيذية أن الشركة ستتوسع في الخليج.",
+    )
+    found = entities(text)
+    salma = by_mention(found, "سلمى حداد")
+    assert [m.text for m in salma.mentions] == ["سلمى حداد", "الرئيسة التنفيذية"]
+
+
+def test_bare_title_left_alone_when_two_people_hold_it() -> None:
+    text = article(
+        "وقال الوزير خالد العمري إن الحكومة تدعم الخطة، وقال الوزير فهد سالم إنه يوافق.",
+        "لكن الوزير لم يحضر الاجتماع.",
+    )
+    found = entities(text)
+    assert all(m.text != "الوزير" for e in found for m in e.mentions)
+    assert {e.name for e in found} >= {"خالد العمري", "فهد سالم"}
+
+
+def test_bare_title_before_any_name_stays_unlinked() -> None:
+    text = article("وأكد الوزير أن الخطة جاهزة.", "وقال الوزير خالد العمري إن التنفيذ يبدأ غدا.")
+    found = entities(text)
+    assert [m.text for m in by_mention(found, "خالد العمري").mentions] == ["خالد العمري"]
+
+
+# --- no quadratic time ----------------------------------------------------------------------------------------
+
+
+def test_many_distinct_names_and_one_repeated_surname_finish() -> None:
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+    names = [f"سامر{letters[n % 26]}{letters[n // 26 % 26]} حداد{letters[n // 676]}" for n in range(5000)]
+    found = entities(article("، ".join(f"قال {x}" for x in names) + "."))
+    assert sum(len(e.mentions) for e in found) >= 4000  # sound-alike spellings may share an entity
+    text = article("قال الرئيس جو بايدن " + " و".join(["بايدن"] * 20000) + ".")
+    found = entities(text)
+    biden = by_mention(found, "جو بايدن")
+    assert len(biden.mentions) > 20000 // 2
+
+
+def test_bare_title_joins_the_person_the_kb_describes_with_it() -> None:
+    text = article("قالت كامالا هاريس إن الانتخابات مهمة.", "وأضافت نائبة الرئيس أن الحملة مستمرة.")
+    harris = by_mention(entities(text), "كامالا هاريس")
+    assert harris.wikidata == "Q10853588"
+    assert [m.text for m in harris.mentions] == ["كامالا هاريس", "نائبة الرئيس"]
+
+
+def test_bare_title_two_presidents_in_the_kb_stay_apart() -> None:
+    # Biden and Trump are both described as presidents: "الرئيس" alone is ambiguous
+    text = article("ورد دونالد ترامب بأن جو بايدن فشل.", "وقال الرئيس إن الاقتصاد قوي.")
+    assert all(m.text != "الرئيس" for e in entities(text) for m in e.mentions)
+
+
+_WORDS = ["الرئيس", "قال", "وقالت", "كامالا", "هاريس", "فاطمة", "للأسر", "في", "إن", "بي", "سي", "مكة"]
+_WORDS += ["المكرمة", "،", "."]
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30), st.data())
+@settings(max_examples=150, deadline=None)
+def test_any_model_spans_give_exact_offsets(words: list[str], data: st.DataObject) -> None:
+    text = article(" ".join(words))
+    starts = [n for n in range(len(text)) if n == 0 or text[n - 1] == " "]
+    spans = []
+    for _ in range(data.draw(st.integers(0, 4))):
+        a = data.draw(st.sampled_from(starts))
+        ends = [n for n in range(a + 1, len(text) + 1) if n == len(text) or text[n] in " \n"]
+        b = data.draw(st.sampled_from(ends))
+        spans.append(NerSpan(text[a:b], a, b, data.draw(st.sampled_from(["PER", "ORG", "LOC", "MISC"]))))
+    found = entities(text, tuple(spans))  # the helper checks text[start:end] == mention text
+    assert all(e.mentions for e in found)

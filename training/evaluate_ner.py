@@ -7,7 +7,9 @@ Without --model the model arnews resolves by default is scored (see arnews.resou
 ``arnews``: the text rebuilt from the tokens and run through :class:`arnews.nlp.StanzaAnalyzer` (rule sentences
 and tokens, entities as character spans); ``stack``: the same text through the whole recognition stack of
 :func:`arnews.linker.link_entities` (model + knowledge base + cues), every mention of every entity with the
-entity's type, i.e. what users of arnews get in ``Article.entities``.
+entity's type, i.e. what users of arnews get in ``Article.entities``. The stack reports names without their
+proclitics by design ("وفرنسا" -> "فرنسا", "وسالم يوسف" -> "سالم يوسف") where ANERcorp tags the whole word, so the
+``*_clitic_free`` rows are the like-for-like comparison of stack and model.
 """
 
 from __future__ import annotations

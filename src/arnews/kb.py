@@ -109,8 +109,15 @@ class KnowledgeBase:
         self._first: set[str] = set()  # first words of every indexed key (exact, loose, phonetic)
         for e in self.entries.values():
             self._index(e)
+        # every word-prefix of every indexed key: a span that is no prefix of a key stops growing (the gazetteer
+        # pass asks this for every word of an article, so it is a set lookup, built once per KB)
+        prefixes: set[tuple[str, ...]] = set()
         for index in (self._exact, self._loose, self._phonetic):
             self._first.update(k.split(" ", 1)[0] for k in index)
+            for k in index:
+                parts = tuple(k.split())
+                prefixes.update(parts[:n] for n in range(1, len(parts) + 1))
+        self._prefixes: frozenset[tuple[str, ...]] = frozenset(prefixes)
         # most popular first, sorted once here (by_surname is asked for every word of every article)
         by_prior = {k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior))
                     for k, ids in self._surname.items()}  # fmt: skip
@@ -120,6 +127,7 @@ class KnowledgeBase:
             for k, ids in self._initials.items()
         }
         self._written: dict[str, tuple[frozenset[str], frozenset[tuple[bool, str]]]] = {}
+        self._could_start: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -164,13 +172,29 @@ class KnowledgeBase:
                 self._add(self._initials, "".join(t[0] for t in toks).lower(), e.id)
 
     def could_start(self, word: str) -> bool:
-        """A cheap filter: some name in the KB may start with the normalised ``word``."""
-        first = self._first
+        """A cheap filter: some name in the KB may start with the normalised ``word`` (memoised per word)."""
+        memo = self._could_start
+        hit = memo.get(word)
+        if hit is None:
+            first = self._first
+            hit = (
+                (word[2:] if word.startswith("ال") and len(word) > 3 else word) in first
+                or word in first
+                or _loose(word, normalized=True) in first
+                or (len(ph := phonetic(word, normalized=True)) >= 2 and ph in first)
+            )
+            if len(memo) >= 200_000:
+                memo.clear()  # bounded in a long-running process
+            memo[word] = hit
+        return hit
+
+    def could_continue(self, name: str) -> bool:
+        """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key)."""
+        prefixes = self._prefixes
         return (
-            (word[2:] if word.startswith("ال") and len(word) > 3 else word) in first
-            or word in first
-            or _loose(word, normalized=True) in first
-            or (len(ph := phonetic(word, normalized=True)) >= 2 and ph in first)
+            tuple(key(name, normalized=True).split()) in prefixes
+            or tuple(_loose(name, normalized=True).split()) in prefixes
+            or tuple(phonetic(name, normalized=True).split()) in prefixes
         )
 
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:

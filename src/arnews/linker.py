@@ -12,7 +12,13 @@ Recognition joins four sources of mentions, all matched on the normal form and r
    "، ولاية X" or in a dateline ("بروفينسيتاون ، ماساتشوستس");
 4. the names of people already found, met again alone: a surname or first name joins the full name
    ("هاريس" -> "كامالا هاريس"). When two people share it, the nearest full-name mention before it decides
-   (else the nearest after). Acronyms join the entity whose English label or name they spell ("AOC").
+   (else the nearest after). Acronyms join the entity whose English label or name they spell ("AOC"). A title
+   alone ("وقالت الرئيسة") joins the one person the article named with that title, if there is exactly one.
+
+Where the model and the rules disagree on an extent, the model's stands unless the KB or a strong cue gives a
+better one (:func:`_ner_pass`, :func:`_defer_to_model`); a one-word person or organisation that is a frequent word
+of news (``common_words.txt``) is dropped. Every pass is linear in the article: the gazetteer grows a span only while
+it is the beginning of some KB name (:meth:`arnews.kb.KnowledgeBase.could_continue`), and joins use dicts.
 
 Linking prefers an exact Arabic label, then an alias, then the transliteration-aware key of
 :func:`arnews.names.phonetic` (which must agree on the full name for people), and the popularity prior among equals.
@@ -23,13 +29,14 @@ carries that surname clearly more prominently than any other ("الرئيس با
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import cache
 
 from attrs import define, field
 
 from arnews.kb import KbEntry, KnowledgeBase, default_kb
-from arnews.lexicons import load_list, load_table
+from arnews.lexicons import load_list, load_set, load_table
 from arnews.models import Entity, EntityKind, Mention
 from arnews.names import key, phonetic, phonetic_word, strip_clitics
 from arnews.nlp import Analysis
@@ -107,6 +114,16 @@ def _known_names() -> dict[str, EntityKind]:
     return out
 
 
+@cache
+def _known_firsts() -> frozenset[str]:
+    return frozenset(k.split(" ", 1)[0] for k in _known_names())
+
+
+@cache
+def _known_prefixes() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(k.split()[:n]) for k in _known_names() for n in range(1, len(k.split()) + 1))
+
+
 def _stop() -> frozenset[str]:
     return _set("name_stop")
 
@@ -134,7 +151,7 @@ class _Cand:
     last_tok: int = 0  # inclusive
 
 
-@define
+@define(eq=False)  # compared by identity: an entity is itself, however many mentions it holds
 class _Ent:
     type: EntityKind
     qid: str | None = None
@@ -171,6 +188,9 @@ class _Doc:
             for m in _TOKEN.finditer(self.norm, ns, ne):
                 text = m.group()
                 self.toks.append(_Tok(text, m.start(), m.end(), text[0].isalnum()))
+        # titles met before a name (title key, the name's first token) and alone (title key, first, last token)
+        self.titled: list[tuple[tuple[str, ...], int]] = []
+        self.bare_titles: list[tuple[tuple[str, ...], int, int]] = []
         self.dateline = (
             (view.norm_index(structure.dateline.start), view.norm_index(structure.dateline.end))
             if structure.dateline
@@ -208,20 +228,29 @@ class _Doc:
 
 def _kb_pass(doc: _Doc, out: list[_Cand]) -> None:
     toks, kb, stop, known = doc.toks, doc.kb, _stop(), _known_names()
-    known_first = {k.split(" ", 1)[0] for k in known}
+    known_first = _known_firsts()
     i = 0
     while i < len(toks):
         if not toks[i].word:
             i += 1
             continue
-        span_end = i
-        while span_end + 1 < len(toks) and span_end - i < 4 and doc.joined(span_end):
-            span_end += 1
         best: _Cand | None = None
         readings = [
             r for r in strip_clitics(toks[i].text) if kb.could_start(r[1]) or key(r[1], normalized=True) in known_first
         ]
-        for last in range(span_end, i - 1, -1) if readings else ():
+        # grow the span only while it is the beginning of some KB or known name: linear in the article
+        reach = i
+        for _off, stem, _fused in readings:
+            words = [stem]
+            k = i
+            while k - i < 4 and doc.joined(k):
+                words.append(toks[k + 1].text)
+                text = " ".join(words)
+                if not (kb.could_continue(text) or tuple(key(text, normalized=True).split()) in _known_prefixes()):
+                    break
+                k += 1
+            reach = max(reach, k)
+        for last in range(reach, i - 1, -1) if readings else ():
             rest = [toks[k].text for k in range(i + 1, last + 1)]
             for off, stem, fused in readings:
                 text = " ".join([stem, *rest])
@@ -252,6 +281,9 @@ def _kb_pass(doc: _Doc, out: list[_Cand]) -> None:
 def _kb_candidate(doc: _Doc, i: int, text: str, single: bool) -> KbEntry | None:
     parts = text.split()
     cands = doc.kb.lookup(text, normalized=True)
+    if cands and any(p in load_set("common_words") for p in parts):
+        # "زيادة عدد" sounds like a person's name: words of everyday news meet the KB by spelling only
+        cands = [c for c in cands if c.how in ("exact", "alias")]
     if cands and any(p in _stop() for p in parts):
         # a function or head word inside: only a KB label written out in full ("جامعة الدول العربية") counts
         cands = [c for c in cands if c.how == "exact" and len(parts) > 1]
@@ -316,6 +348,8 @@ def _name_like(doc: _Doc, k: int, first: bool) -> bool:
     text = t.text
     if text in _stop() or text in _set("nisba") or text in _set("name_speech_verbs"):
         return False
+    if text in load_set("common_words") and text not in _set("first_names"):
+        return False  # a frequent word of news that is never a name ("زيادة", "تشكيل", "أمام")
     readings = [stem for off, stem, _f in strip_clitics(text) if off]
     for bare in readings:
         if bare in _stop() or bare in _title_heads() or bare in _org_heads() or bare in _set("nisba"):
@@ -348,6 +382,35 @@ def _leading_verb(text: str) -> bool:
     """A verb that a model may take into a name before it: "يدعم", "ويدعم"."""
     bare = text[1:] if text[:1] in ("و", "ف") and len(text) > 3 else text
     return (len(bare) >= 3 and bare[0] == "ي") or text in _stop()
+
+
+def _common_word(doc: _Doc, k: int, person_words: set[str]) -> bool:
+    """Token k, or its stem without proclitics, is a frequent word of news that is never a name (a frequency
+    list, ``common_words.txt``), and neither a person met in the article nor a KB label."""
+    common = load_set("common_words")
+    readings = doc.bare(k)
+    if not any(r in common for r in readings) or any(r in person_words for r in readings):
+        return False
+    return not any(c.how == "exact" for r in readings for c in doc.kb.lookup(r, normalized=True))
+
+
+def _verb_form(doc: _Doc, k: int) -> bool:
+    """Token k has the shape of a verb and is no given name: a plural past ("أبحروا", "ووصلوا") or a plural
+    future ("سيتداولون"); names like "ستيفن" or "ليندسي" keep theirs."""
+    text = doc.toks[k].text
+    if text in _set("first_names") or not _ARABIC.match(text) or len(text) < 4:
+        return False
+    bare = text[1:] if text[0] in "وف" and len(text) > 4 else text
+    return bare.endswith("وا") or (bare.startswith(("سي", "ست")) and bare.endswith("ون") and len(bare) >= 6)
+
+
+def _said(text: str) -> bool:
+    """A verb of saying, a function word or و/ف + an imperfect verb: never the first word of a name."""
+    bare = text[1:] if text[:1] in ("و", "ف") and len(text) > 3 else text
+    if bare in _set("name_speech_verbs") or text in _stop() or bare in _stop():
+        return True
+    # "ويدعم هاريس": a conjunction and an imperfect verb (a bare "يانكو" may be a name)
+    return bare is not text and bare[0] == "ي" and bare not in _set("first_names")
 
 
 def _known_person_word(doc: _Doc, text: str) -> bool:
@@ -398,6 +461,7 @@ def _skip_modifiers(doc: _Doc, k: int, loc_starts: dict[int, int]) -> int:
 def _cue_pass(doc: _Doc, loc_starts: dict[int, int], out: list[_Cand]) -> None:
     toks = doc.toks
     verbs, given = _set("name_speech_verbs"), _set("first_names")
+    in_title = -1  # the last token of the title phrase being read ("نائبة الرئيس": "الرئيس" is no title of its own)
     for i, tok in enumerate(toks):
         if not tok.word:
             continue
@@ -409,6 +473,12 @@ def _cue_pass(doc: _Doc, loc_starts: dict[int, int], out: list[_Cand]) -> None:
         if after > i:
             k = _skip_modifiers(doc, after, loc_starts)
             end = _name_run(doc, k)
+            if i > in_title:
+                if end > k:
+                    doc.titled.append((_title_key(doc, i, after), k))
+                elif k == after or k >= len(toks) or not toks[k].word or toks[k].text in _stop():
+                    doc.bare_titles.append((_title_key(doc, i, after), i, after - 1))
+                in_title = after - 1
             if end > k:
                 out.append(_Cand(toks[k].start, toks[end - 1].end, "PER", _P_CUE, None, "title", k, end - 1))
             continue
@@ -429,6 +499,76 @@ def _cue_pass(doc: _Doc, loc_starts: dict[int, int], out: list[_Cand]) -> None:
             end = _name_run(doc, i)
             if end - i >= 2:
                 out.append(_Cand(tok.start, toks[end - 1].end, "PER", _P_CUE - 0.5, None, "given", i, end - 1))
+
+
+def _title_key(doc: _Doc, i: int, after: int) -> tuple[str, ...]:
+    """A title phrase without proclitics, article or feminine ending: "الرئيسة" and "والرئيس" meet."""
+    words = [next((stem for _o, stem, _f in strip_clitics(doc.toks[i].text) if stem in _title_heads()), "")]
+    return _title_words_key(words + [doc.toks[k].text for k in range(i + 1, after)])
+
+
+def _title_words_key(words: list[str]) -> tuple[str, ...]:
+    out = []
+    for w in words:
+        bare = w[2:] if w.startswith("ال") and len(w) > 3 else w
+        out.append(bare[:-1] if bare.endswith("ه") and len(bare) > 2 else bare)
+    return tuple(out)
+
+
+@cache
+def _title_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(_title_words_key(list(t)) for t in _titles())
+
+
+def _described_titles(description: str | None) -> set[tuple[str, ...]]:
+    """The title keys a KB description gives its person, longest first and without overlap ("نائبة رئيس الولايات
+    المتحدة" -> نائب رئيس, not رئيس)."""
+    words = _title_words_key(list(_norm_words(description or "")))
+    keys, out, j = _title_keys(), set(), 0
+    while j < len(words):
+        n = next((n for n in range(min(_max_title(), len(words) - j), 0, -1) if words[j : j + n] in keys), 0)
+        if n:
+            out.add(words[j : j + n])
+        j += max(n, 1)
+    return out
+
+
+def _join_bare_titles(doc: _Doc, ents: list[_Ent], taken: bytearray) -> None:
+    """A title alone ("وقالت الرئيسة") after the article named the person holding it ("الرئيسة X Y") joins that
+    person, when exactly one person in the article holds that title (named with it, or so described in the KB);
+    else it stays unlinked."""
+    if not doc.bare_titles:
+        return
+    owner_at: dict[int, _Ent] = {}
+    for ent in ents:
+        if ent.type == "PER":
+            for c in ent.mentions:
+                owner_at.setdefault(c.first_tok, ent)
+    holders: dict[tuple[str, ...], dict[int, tuple[int, _Ent]]] = {}
+    for title, at in doc.titled:
+        holder = owner_at.get(at)
+        if holder is not None:
+            seen = holders.setdefault(title, {}).setdefault(id(holder), (at, holder))
+            holders[title][id(holder)] = (min(seen[0], at), holder)
+    for ent in ents:  # the KB's description names a title too ("الرئيس السادس والأربعون")
+        entry = doc.kb.get(ent.qid) if ent.qid and ent.type == "PER" else None
+        if entry is not None and ent.mentions:
+            at = min(c.first_tok for c in ent.mentions)
+            for title in _described_titles(entry.description):
+                seen = holders.setdefault(title, {}).setdefault(id(ent), (at, ent))
+                holders[title][id(ent)] = (min(seen[0], at), ent)
+    for title, first, last in doc.bare_titles:
+        people = list(holders.get(title, {}).values())
+        if len(people) != 1 or people[0][0] > first:
+            continue  # nobody, or more than one person, holds it; or the name comes only later
+        ent = people[0][1]
+        tok = doc.toks[first]
+        off = next((o for o, stem, _f in strip_clitics(tok.text) if stem in _title_heads()), 0)
+        start, end = tok.start + off, doc.toks[last].end
+        if any(taken[start:end]):
+            continue
+        ent.mentions.append(_Cand(start, end, "PER", _P_WEAK, ent.qid, "bare_title", first, last))
+        taken[start:end] = b"\x01" * (end - start)
 
 
 def _credited_pass(doc: _Doc, out: list[_Cand]) -> None:
@@ -522,7 +662,9 @@ def _org_pass(doc: _Doc, per_words: frozenset[str], out: list[_Cand]) -> None:
         end = i + 1
         while end < len(toks) and end - i <= 5 and toks[end].word and _ARABIC.match(toks[end].text):
             w = toks[end].text
-            if doc.articled(end) or (w in _stop() and w not in letters) or w in _set("nisba"):
+            pair = [toks[k].text for k in (end - 1, end, end + 1) if k < len(toks)]
+            letter = w in letters and sum(_spelled(pair)) >= 2  # "في" is a letter only beside another
+            if doc.articled(end) or (w in _stop() and not letter) or w in _set("nisba"):
                 break
             if w not in letters and w not in suffixes and not _name_like(doc, end, end == i + 1):
                 break
@@ -540,7 +682,7 @@ def _org_pass(doc: _Doc, per_words: frozenset[str], out: list[_Cand]) -> None:
             run = run[:cut]
         if not run or any(w in per_words for w in run):
             continue
-        spelled = sum(1 for w in run if w in letters)
+        spelled = sum(_spelled(run))
         if not in_name and last_suffix < 0 and spelled < 2:
             continue
         last = i + len(run)
@@ -574,45 +716,174 @@ def _place_pass(doc: _Doc, kb_cands: list[_Cand], taken: set[int], out: list[_Ca
             out.append(_Cand(toks[k].start, toks[end - 1].end, "LOC", _P_CUE, None, "place", k, end - 1))
 
 
+def _ner_breaks(doc: _Doc, k: int, person_words: set[str]) -> bool:
+    """Token k (after a name's first word) cannot continue a person's name a model proposes: strong signs only,
+    so that the model's extent stands otherwise ("فاطمة الزهراء", "سالم يوسف")."""
+    t = doc.toks[k]
+    if not t.word or t.text in _stop() or t.text in _set("name_speech_verbs") or t.text in _set("nisba"):
+        return True
+    if any(mark in doc.raw(k) for mark in "\u064b\u064c\u064d"):
+        return True  # tanween: "نائبًا ثانيًا"
+    for off, stem, _fused in strip_clitics(t.text):
+        if stem in _title_heads() or stem in _org_heads() or stem in _not_names():
+            return True
+        if off and stem in person_words and t.text not in person_words:
+            return True  # "بايدن لهاريس": a person met apart, joined by a clitic
+    return False
+
+
 def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
-    """NER spans, held to the same rules as cue names: a person's name ends where a name word cannot continue
-    ("بايدن لهاريس" -> "بايدن"), and a word of a person met by cue is a person whatever the model says."""
+    """NER spans, trimmed only by strong signs: a person's name ends at a stop word, a verb of saying, a title or a
+    person met apart behind a clitic ("بايدن لهاريس" -> "بايدن"); a leading title or verb is dropped ("الرئيس
+    صالح" -> "صالح"); and a word of a person met by cue is a person whatever the model says."""
     view = doc.view
     starts = {t.start: n for n, t in enumerate(doc.toks)}
     ends = {t.end: n for n, t in enumerate(doc.toks)}
-    person_words = {w for c in out if c.type == "PER" and c.source != "ner" for w in _words_of(doc, c)}
+    person_words: set[str] = set()
+    full_names: set[str] = set()  # words of people met by full name or in the KB
+    pairs: set[tuple[str, str]] = set()  # adjacent words of one person's name met by cue or KB
+    for c in out:
+        if c.type == "PER" and c.source != "ner":
+            words = _words_of(doc, c)
+            person_words.update(words)
+            pairs.update(itertools.pairwise(words))
+            if len(words) > 1 or c.qid is not None:
+                full_names.update(words)
+    given = _set("first_names")
+    # places and bodies the KB found: a person's name a model proposes does not begin or end with one
+    # ("وممثل فلوريدا ماكسويل فروست" -> "ماكسويل فروست")
+    kb_from = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
+    kb_to = {c.last_tok: c.first_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
     for span in analysis.entities:
         ns, ne = view.norm_index(span.start), view.norm_index(span.end)
         if ns not in starts or ne not in ends:
             continue
         first, last = starts[ns], ends[ne]
+        kind: EntityKind = span.type
+        whole = (first, last)
         while first <= last and any(stem in _not_names() for stem in doc.bare(first)):
             first += 1  # "مليون ريال للأسر" is no organisation
         while last >= first and any(stem in _not_names() for stem in doc.bare(last)):
             last -= 1
         if last < first:
-            continue
-        ns = doc.toks[first].start
-        kind: EntityKind = span.type
+            if kind != "MISC":
+                continue
+            first, last = whole  # a currency alone: ANERcorp-style MISC ("ألف جنيه")
         if kind == "PER":
-            while first < last and _leading_verb(doc.toks[first].text):
-                first += 1  # "ويدعم هاريس" -> "هاريس"
-            stop = next((k for k in range(first + 1, last + 1) if not _name_like(doc, k, False)), last + 1)
-            last = stop - 1
-            if last > first and all(doc.toks[k].text in person_words for k in range(first, last + 1)):
+            while first < last:
+                after = _match_title(doc, first)
+                if after > first:
+                    first = min(after, last)  # "الرئيس صالح" -> "صالح"
+                elif _said(doc.toks[first].text):
+                    first += 1  # "وقال هاريس" -> "هاريس"
+                elif kb_from.get(first, last) < last:
+                    first = kb_from[first] + 1
+                else:
+                    break
+            while last > first and doc.is_latin(first) and not doc.is_latin(last):
+                first += 1  # "Meet the Press كريستين": a Latin title before an Arabic name
+            while last > first and kb_to.get(last, first) > first:
+                last = kb_to[last] - 1
+            last = next((k - 1 for k in range(first + 1, last + 1) if _ner_breaks(doc, k, person_words)), last)
+            words = [doc.toks[k].text for k in range(first, last + 1)]
+            if last > first and all(w in full_names for w in words) and not pairs & set(itertools.pairwise(words)):
                 # "بايدن هاريس": names of people met apart, side by side: one mention each
                 for k in range(first, last + 1):
                     out.append(_Cand(doc.toks[k].start, doc.toks[k].end, "PER", _P_NER, None, "ner", k, k))
                 continue
-            ns = doc.toks[first].start
         elif first == last and any(stem in person_words for stem in doc.bare(first)):
             kind = "PER"
+        if first == last and kind in ("PER", "ORG") and _common_word(doc, first, person_words):
+            continue  # "للأسر", "صبي": a frequent word of news, not a name
+        if first == last and kind == "PER" and doc.toks[first].text not in person_words and _verb_form(doc, first):
+            continue  # "أبحروا", "سيتداولون", "ليسدد": a verb, not a person
+        start = doc.toks[first].start
+        lead = doc.toks[first].text
+        if kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given:
+            start += 1  # "وسالم يوسف": the conjunction is no part of the name ("وليد" is a name of its own)
         text = " ".join(t.text for t in doc.toks[first : last + 1])
         qid = None
         cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind]
         if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
             qid = cands[0].entry.id
-        out.append(_Cand(ns, doc.toks[last].end, kind, _P_NER, qid, "ner", first, last))
+        out.append(_Cand(start, doc.toks[last].end, kind, _P_NER, qid, "ner", first, last))
+
+
+_CUE_SOURCES = frozenset({"title", "speech", "speech1", "given"})
+
+
+def _join_split_names(cands: list[_Cand]) -> list[_Cand]:
+    """Model persons side by side that exactly fill one cue's name are one person the model split ("كريستين" +
+    "ويلكر" after "لمضيفة البرنامج")."""
+    ner_at = {c.first_tok: c for c in cands if c.source == "ner" and c.type == "PER"}
+    gone: set[int] = set()
+    joined: list[_Cand] = []
+    for c in cands:
+        if c.source not in ("title", "given") or c.type != "PER" or c.first_tok not in ner_at:
+            continue
+        parts, k = [], c.first_tok
+        while k in ner_at and ner_at[k].last_tok <= c.last_tok:
+            parts.append(ner_at[k])
+            k = ner_at[k].last_tok + 1
+        if len(parts) >= 2 and k == c.last_tok + 1 and not gone.intersection(map(id, parts)):
+            gone.update(map(id, parts))
+            joined.append(_Cand(c.start, c.end, "PER", _P_NER, None, "ner", c.first_tok, c.last_tok))
+    return [c for c in cands if id(c) not in gone] + joined
+
+
+def _defer_to_model(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Where the model and the rules disagree on an extent, the model's stands unless the KB or a strong cue gives
+    a better one. A cue's person overlapping a model's person gives way to it, but lends it the words it has
+    before the model's start (a title or verb of saying anchors a name's start: "لمضيفة البرنامج كريستين ويلكر"
+    where the model saw "ويلكر") and the words after its end that the article also uses alone as a name ("الناشطة
+    شانون واتس ... قالت واتس"). A cue's person overlapping a model's span of another type gives way unless both
+    cover the same words; a KB match strictly inside a model's longer span gives way ("أسامة بن لادن", "نيويورك
+    تايمز"), but not a place or body inside a model's person. Linear: candidates are a few tokens long, indexed
+    by token."""
+    cands = _join_split_names(cands)
+    by_tok: dict[int, list[_Cand]] = {}
+    alone = {_surface(doc, c) for c in cands if c.type == "PER" and c.first_tok == c.last_tok and c.source != "ner"}
+    modelled = {k for c in cands if c.source == "ner" for k in range(c.first_tok, c.last_tok + 1)}
+    for c in cands:
+        if c.source != "ner":
+            for k in range(c.first_tok, c.last_tok + 1):
+                by_tok.setdefault(k, []).append(c)
+    dropped: set[int] = set()
+    for n in cands:
+        if n.source != "ner":
+            continue
+        first, last = n.first_tok, n.last_tok
+        for k in range(first, last + 1):
+            for c in by_tok.get(k, ()):
+                same = (c.first_tok, c.last_tok) == (first, last)
+                if c.source in _CUE_SOURCES and c.type == "PER" and (n.type == "PER" or not same):
+                    dropped.add(id(c))
+                    if n.type != "PER" or c.first_tok > first or c.last_tok < last:
+                        continue  # the cue is another name beside the model's, or inside it
+                    head = range(c.first_tok, n.first_tok)
+                    if c.source in ("title", "given") and head and not modelled.intersection(head):
+                        n.first_tok, n.start = c.first_tok, c.start
+                    tail = range(n.last_tok + 1, c.last_tok + 1)
+                    if tail and not modelled.intersection(tail) and all(doc.toks[t].text in alone for t in tail):
+                        n.last_tok, n.end = c.last_tok, c.end
+                elif (
+                    c.source in ("kb", "known")
+                    and (n.qid is not None or _known_names().get(key(_surface(doc, n), normalized=True)) == n.type)
+                    and c.type == n.type
+                    and c.first_tok <= first
+                    and last <= c.last_tok
+                    and c.last_tok - c.first_tok > last - first
+                ):
+                    dropped.add(id(c))  # "مكة" in "مكة المكرمة": the model's span is a KB name too, its extent stands
+                elif (
+                    c.source in ("kb", "known")
+                    and (n.type != "PER" or c.type == "PER")
+                    and first <= c.first_tok
+                    and c.last_tok <= last
+                    and last - first > c.last_tok - c.first_tok
+                ):
+                    dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]
 
 
 # --- choosing, clustering ------------------------------------------------------------------------------------
@@ -637,10 +908,35 @@ def _surface(doc: _Doc, c: _Cand) -> str:
     return doc.norm[c.start : c.end]
 
 
+class _Affixes:
+    """Phonetic word tuples that begin or end a person's full name -> the latest person so named: the
+    suffix/prefix join of :func:`_cluster` in one dict lookup per mention ("أوكاسيو كورتيز" -> "ألكساندريا
+    أوكاسيو كورتيز"), not a scan of every entity."""
+
+    def __init__(self) -> None:
+        self.owner: dict[tuple[str, ...], tuple[int, _Ent]] = {}
+        self.order: dict[int, int] = {}
+
+    def note(self, doc: _Doc, ent: _Ent, c: _Cand) -> None:
+        if ent.type != "PER" or len(ent.mentions) > 8:
+            return
+        rank = self.order.setdefault(id(ent), len(self.order))
+        full = tuple(phonetic_word(w) for w in _surface(doc, c).split())
+        for n in range(1, len(full)):
+            for part in (full[-n:], full[:n]):
+                if self.owner.get(part, (-1, ent))[0] <= rank:
+                    self.owner[part] = (rank, ent)
+
+    def find(self, words: list[str]) -> _Ent | None:
+        hit = self.owner.get(tuple(phonetic_word(w) for w in words))
+        return hit[1] if hit else None
+
+
 def _cluster(doc: _Doc, chosen: list[_Cand]) -> list[_Ent]:
     ents: list[_Ent] = []
     by_qid: dict[str, _Ent] = {}
     by_key: dict[tuple[str, str], _Ent] = {}
+    affixes = _Affixes()
     singles: list[_Cand] = []
     acronyms: list[_Cand] = []
     for c in chosen:
@@ -662,31 +958,42 @@ def _cluster(doc: _Doc, chosen: list[_Cand]) -> list[_Ent]:
                 ent = by_qid[c.qid] = _Ent(entry.type if entry else c.type, c.qid)
                 ents.append(ent)
             ent.mentions.append(c)
+            affixes.note(doc, ent, c)
             continue
         latin = _latin_form(doc, c)
         keys = [("ph", phonetic(_surface(doc, c)))] + ([("lat", latin)] if latin else [])
         ent = next((by_key[k] for k in keys if k in by_key and by_key[k].type == c.type), None)
         if ent is None and c.type == "PER":
-            ent = _suffix_match(doc, ents, words)
+            ent = affixes.find(words)
         if ent is None:
             ent = _Ent(c.type, None, latin=latin)
             ents.append(ent)
         for k in keys:
             by_key.setdefault(k, ent)
         ent.mentions.append(c)
+        affixes.note(doc, ent, c)
     _join_singles(doc, ents, singles)
     _join_acronyms(doc, ents, acronyms)
     return ents
+
+
+def _spelled(words: list[str]) -> list[bool]:
+    """Which words are spelled-out Latin letters: only inside a run of two or more ("إن بي سي"), so that
+    "في", "أو", "إن" alone stay Arabic words."""
+    letters = _letters()
+    inside = [w in letters for w in words]
+    return [on and ((n > 0 and inside[n - 1]) or (n + 1 < len(words) and inside[n + 1])) for n, on in enumerate(inside)]
 
 
 def _latin_form(doc: _Doc, c: _Cand) -> str | None:
     """ "NBC News" for both "NBC News" and "إن بي سي نيوز" (letters spelled out in Arabic, then the rest)."""
     words = _words_of(doc, c)
     letters = _letters()
+    spelled = _spelled(words)
     out: list[str] = []
     acro = ""
-    for w in words:
-        if w in letters:
+    for w, letter in zip(words, spelled, strict=True):
+        if letter:
             acro += letters[w]
             continue
         if acro:
@@ -695,22 +1002,9 @@ def _latin_form(doc: _Doc, c: _Cand) -> str | None:
         out.append(w if _LATIN.match(w) else phonetic_word(w))
     if acro:
         out.append(acro)
-    if not any(w in letters for w in words) and not all(_LATIN.match(w) for w in words):
+    if not any(spelled) and not all(_LATIN.match(w) for w in words):
         return None
     return " ".join(phonetic_word(w) for w in out)
-
-
-def _suffix_match(doc: _Doc, ents: list[_Ent], words: list[str]) -> _Ent | None:
-    """A PER entity whose full name ends with (or starts with) these words, phonetically ("أوكاسيو كورتيز")."""
-    ph = [phonetic_word(w) for w in words]
-    for ent in reversed(ents):
-        if ent.type != "PER":
-            continue
-        for m in ent.mentions[:8]:
-            full = [phonetic_word(w) for w in _surface(doc, m).split()]
-            if len(full) > len(ph) and (full[-len(ph) :] == ph or full[: len(ph)] == ph):
-                return ent
-    return None
 
 
 def _join_singles(doc: _Doc, ents: list[_Ent], singles: list[_Cand]) -> None:
@@ -780,19 +1074,17 @@ class _NameIndex:
 
 
 def _join_acronyms(doc: _Doc, ents: list[_Ent], acronyms: list[_Cand]) -> None:
+    """An acronym joins the first entity whose English label or Latin name it spells (one dict built once)."""
+    spelled: dict[str, _Ent] = {}
+    for e in ents:
+        entry = doc.kb.get(e.qid) if e.qid else None
+        forms = {"".join(w[0] for w in re.split(r"[\s\-]+", lab.lower()) if w) for lab in entry.en} if entry else set()
+        if e.latin:
+            forms.add("".join(w[0] for w in e.latin.split() if w))
+        for form in forms:
+            spelled.setdefault(form, e)
     for c in acronyms:
-        acro = doc.raw(c.first_tok).lower()
-        ent = None
-        for e in ents:
-            entry = doc.kb.get(e.qid) if e.qid else None
-            spelled = (
-                {"".join(w[0] for w in re.split(r"[\s\-]+", lab.lower()) if w) for lab in entry.en} if entry else set()
-            )
-            if e.latin:
-                spelled.add("".join(w[0] for w in e.latin.split() if w))
-            if acro in spelled:
-                ent = e
-                break
+        ent = spelled.get(doc.raw(c.first_tok).lower())
         if ent is None and c.source == "acronym_org":
             ent = _Ent("ORG", None)
             ents.append(ent)
@@ -891,7 +1183,7 @@ def link_entities(
     _org_pass(doc, per_words, cands)
     taken_toks = {n for c in kb_cands for n in range(c.first_tok, c.last_tok + 1)}
     _place_pass(doc, kb_cands, taken_toks, cands)
-    chosen = _resolve(cands, len(doc.norm))
+    chosen = _resolve(_defer_to_model(doc, cands), len(doc.norm))
     ents = _cluster(doc, chosen)
     taken = bytearray(len(doc.norm) + 1)
     for ent in ents:
@@ -901,6 +1193,7 @@ def link_entities(
         if c.type != "PER" or c.last_tok > c.first_tok:
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     _scan_names(doc, ents, taken)
+    _join_bare_titles(doc, ents, taken)
     ents.sort(key=lambda e: min(c.start for c in e.mentions) if e.mentions else 0)
     # entities outside the KB get document-local ids in the order of first mention
     result: list[Entity] = []

@@ -1,0 +1,105 @@
+"""Entity linker speed: time of :func:`arnews.linker.link_entities` on real articles and on adversarial ones.
+
+    .venv/bin/python benchmarks/linker_speed.py [--n 300] [--rule]
+
+Reads the first N SaudiNewsNet articles (../shared/corpus/saudinewsnet; title + blank line + content), parses their
+structure and runs the analyzer once (the default one with its NER model, or the rule analyzer with ``--rule``),
+then times only the linker over all of them, and the share of its gazetteer pass. Then two adversarial articles:
+5,000 distinct two-word names, and one surname repeated 20,000 times after a full name. Prints figures; asserts
+nothing (speed is measured here, never in tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from arnews import linker
+from arnews.kb import default_kb
+from arnews.nlp import Analysis, RuleAnalyzer, default_analyzer
+from arnews.parser import Structure, parse_structure
+from arnews.text import TextView, view
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet"
+
+
+def articles(n: int) -> list[str]:
+    out: list[str] = []
+    for z in sorted(CORPUS.glob("*.zip")):
+        with zipfile.ZipFile(z) as archive:
+            for name in archive.namelist():
+                for art in json.loads(archive.read(name)):
+                    out.append(art["title"] + "\n\n" + art["content"])
+                    if len(out) >= n:
+                        return out
+    return out
+
+
+def adversarial() -> dict[str, str]:
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+    names = []
+    for n in range(5000):
+        names.append(f"سامر{letters[n % 26]}{letters[n // 26 % 26]} حداد{letters[n // 676]}")
+    return {
+        "5000 distinct two-word names": "عنوان\n\n" + "، ".join(f"قال {x}" for x in names) + ".\n",
+        "20000 repetitions of one surname": "عنوان\n\nقال الرئيس جو بايدن " + " و".join(["بايدن"] * 20000) + ".\n",
+    }
+
+
+def time_linker(items: list[tuple[TextView, Structure, Analysis]]) -> tuple[float, float]:
+    """Seconds in link_entities, and in its gazetteer pass."""
+    spent = [0.0]
+    inner = linker._kb_pass
+
+    def timed(doc: linker._Doc, out: list[linker._Cand]) -> None:
+        t = time.perf_counter()
+        inner(doc, out)
+        spent[0] += time.perf_counter() - t
+
+    linker._kb_pass = timed
+    try:
+        t0 = time.perf_counter()
+        for v, st, an in items:
+            linker.link_entities(v, st, an)
+        total = time.perf_counter() - t0
+    finally:
+        linker._kb_pass = inner
+    return total, spent[0]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--rule", action="store_true", help="rule analyzer (no NER model)")
+    args = ap.parse_args()
+    default_kb()  # loaded once, not timed
+    texts = articles(args.n)
+    if not texts:
+        print(f"no corpus at {CORPUS}", file=sys.stderr)
+    analyzer = RuleAnalyzer() if args.rule else default_analyzer()
+    views = [view(t) for t in texts]
+    structures = [parse_structure(v) for v in views]
+    analyses = analyzer.analyze_many([(t, list(s.regions())) for t, s in zip(texts, structures, strict=True)])
+    linker.link_entities(views[0], structures[0], analyses[0]) if texts else None  # lexicons loaded, not timed
+    total, kb = time_linker(list(zip(views, structures, analyses, strict=True)))
+    print(f"{len(texts)} articles, {sum(map(len, texts))} chars, analyzer {type(analyzer).__name__}")
+    print(f"linker {total:.2f} s ({1000 * total / max(1, len(texts)):.1f} ms/article), gazetteer pass {kb:.2f} s")
+    rule = RuleAnalyzer()
+    for label, text in adversarial().items():
+        v = view(text)
+        st = parse_structure(v)
+        an = rule.analyze_many([(text, list(st.regions()))])[0]
+        t0 = time.perf_counter()
+        ents = linker.link_entities(v, st, an)
+        took = time.perf_counter() - t0
+        print(f"{label}: {len(text)} chars, {len(ents)} entities, linker {took:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
