@@ -190,3 +190,20 @@ def test_curated_rows_say_where_each_qid_was_verified() -> None:
     kb = default_kb()
     for label, qid in (("نانسي بيلوسي", "Q170581"), ("بيرني ساندرز", "Q359442"), ("ميتش ماكونيل", "Q355522")):
         assert kb.lookup(label)[0].entry.id == qid
+
+
+@pytest.mark.parametrize(
+    ("name", "qid"),
+    [("القاهرة", "Q85"), ("الرياض", "Q3692"), ("بيروت", "Q3820"), ("موسكو", "Q649"), ("واشنطن", "Q61")],
+)
+def test_bundled_kb_knows_capitals(name: str, qid: str) -> None:
+    assert default_kb().lookup(name)[0].entry.id == qid
+
+
+def test_washington_the_city_and_the_state() -> None:
+    text = "زار الوزير واشنطن أمس، ثم توجه إلى ولاية واشنطن في الشمال الغربي."
+    v = view(text)
+    structure = parse_structure(v)
+    analysis = RuleAnalyzer().analyze(text, structure.regions())
+    entities = link_entities(v, structure, analysis, kb=default_kb())
+    assert {e.wikidata for e in entities if "واشنطن" in e.name} == {"Q61", "Q1223"}
