@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import arnews
 from arnews.dates import extract_dates, gregorian_to_hijri, hijri_to_gregorian
 from arnews.lexicons import load_table
 from arnews.models import DateMention
+from arnews.nlp import RuleAnalyzer
 from arnews.parser import parse_structure
 from arnews.text import view
 
@@ -371,3 +373,25 @@ def test_a_count_past_the_start_of_the_calendar_has_no_value() -> None:
 def test_a_year_paired_with_its_gregorian_year_is_hijri(body: str, expected: tuple[str, str, str]) -> None:
     found = dates(body, dt.datetime(2015, 6, 1))
     assert (found[0].text, found[0].value, found[0].calendar) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "granularity"),
+    [
+        ("يوم الخميس الساعة 10 صباحا", "minute"),
+        ("في 5 مارس 2021", "day"),
+        ("أمس", "day"),
+        ("الأسبوع الماضي", "week"),
+        ("في يوليو 2024", "month"),
+        ("الشهر المقبل", "month"),
+        ("عام 2020", "year"),
+        ("منذ ثلاث سنوات", "year"),
+        ("عام 1436 هـ", "year"),
+    ],
+)
+def test_granularity_says_how_much_of_the_value_the_text_states(phrase: str, granularity: str) -> None:
+    text = f"عنوان\n\nقال الوزير إن المشروع بدأ {phrase} في المدينة."
+    article = arnews.Pipeline(analyzer=RuleAnalyzer()).parse(text, published=dt.datetime(2024, 10, 1))
+    [mention] = article.dates
+    assert mention.granularity == granularity
+    assert text[mention.start : mention.end] == mention.text

@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from arnews.lexicons import load_set, load_table
-from arnews.models import DateMention
+from arnews.models import DateMention, Granularity
 from arnews.names import PROCLITICS
 from arnews.numbers import ordinals, read_number
 from arnews.parser import Structure
@@ -411,7 +411,14 @@ def _weekday(weekday: int, direction: int | None, future: bool, anchor: _dt.date
     return anchor - _dt.timedelta(days=back)
 
 
-_Resolved = tuple[_dt.date | None, Calendar, bool]  # date, calendar, day precision (a clock time may attach)
+_Resolved = tuple[_dt.date | None, Calendar, Granularity]  # a clock time may attach where the granularity is a day
+
+
+_UNIT_GRANULARITY: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _granularity(unit: str) -> Granularity:
+    return _UNIT_GRANULARITY.get(unit, "day")
 
 
 def _resolve(
@@ -424,25 +431,25 @@ def _resolve(
         day = int(m["d"]) if cand.form == "absolute" else ordinals()[_key(m["ord"])]
         if m["y"]:
             year = int(m["y"])
-            return _date_of(year, month, day, cal), cal, True
+            return _date_of(year, month, day, cal), cal, "day"
         if day_of_anchor is None:
-            return None, cal, True
+            return None, cal, "day"
         finder: Callable[[int, int, _dt.date], _dt.date | None]
         finder = _nearest_hijri_year if cal == "hijri" else _nearest_year
-        return finder(month, day, day_of_anchor), cal, True
+        return finder(month, day, day_of_anchor), cal, "day"
     if cand.form == "month_year":
         month, cal = _month_of(lex, m)
-        return _date_of(int(m["y"]), month, 1, cal), cal, False
+        return _date_of(int(m["y"]), month, 1, cal), cal, "month"
     if cand.form == "numeric":
         a, b, c = m["a"], m["b"], m["c"]
         year_digits = a if len(a) == 4 else c
         cal = _year_calendar(int(year_digits), m["era"], hijri_year if len(year_digits) == 4 else None)
         if len(a) == 4 and len(c) <= 2:
-            return _date_of(int(a), int(b), int(c), cal), cal, True
+            return _date_of(int(a), int(b), int(c), cal), cal, "day"
         if len(c) == 4 and len(a) <= 2:
             first = _date_of(int(c), int(b), int(a), cal)
-            return (first or _date_of(int(c), int(a), int(b), cal)), cal, True
-        return None, cal, True
+            return (first or _date_of(int(c), int(a), int(b), cal)), cal, "day"
+        return None, cal, "day"
     if cand.form in ("year", "prep_year"):
         if cand.form == "prep_year":
             year, era = int(m["s"]), None
@@ -452,25 +459,25 @@ def _resolve(
         if pair is not None and _HIJRI_GAP[0] <= int(pair["g"]) - year <= _HIJRI_GAP[1]:
             era = "هـ"  # "عام 1343/ 1924", "عام 1391 الموافق 1971": the Gregorian year beside it says so
         cal = _year_calendar(year, era, hijri_year)
-        return _date_of(year, 1, 1, cal), cal, False
+        return _date_of(year, 1, 1, cal), cal, "year"
     if cand.form == "weekday":
         if day_of_anchor is None:
-            return None, "gregorian", True
+            return None, "gregorian", "day"
         weekday = lex.weekdays[_key(m["wd"])][0]
         direction = lex.modifiers[_key(m["mod"])] if m["mod"] else None
         future = direction is None and _future_context(norm, cand, lex)
-        return _weekday(weekday, direction, future, day_of_anchor), "gregorian", True
+        return _weekday(weekday, direction, future, day_of_anchor), "gregorian", "day"
     if cand.form == "relative":
         unit, amount = lex.relative[_key(m["rel"])]
         if anchor is None:
-            return None, "gregorian", unit == "day"
-        return _relative(_key(m["rel"]), unit, amount, anchor), "gregorian", unit == "day"
+            return None, "gregorian", _granularity(unit)
+        return _relative(_key(m["rel"]), unit, amount, anchor), "gregorian", _granularity(unit)
     # "ago": منذ/قبل + count + unit
     unit, implied = lex.units[_key(m["unit"])]
     count = int(m["n"]) if m["n"] else (_count(m["nw"]) or implied) if m["nw"] else implied
     if anchor is None:
-        return None, "gregorian", unit == "day"
-    return _relative(raw, unit, -count, anchor), "gregorian", unit == "day"
+        return None, "gregorian", _granularity(unit)
+    return _relative(raw, unit, -count, anchor), "gregorian", _granularity(unit)
 
 
 def _clock(m: re.Match[str], lex: _Lex) -> tuple[int, int] | None:
@@ -585,7 +592,7 @@ def _region_dates(
             if ambiguous and not (m["part"] or m["yawm"] or m["mod"]):
                 continue
         raw_s, raw_e = view.raw_span(s, e)
-        date, cal, day_precise = _resolve(norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year)
+        date, cal, granularity = _resolve(norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year)
         if date is not None and cal == "hijri" and cand.form == "weekday" and value_cand is not cand:
             # the tabular calendar can be a day off the one in use; a weekday written beside the date settles it
             weekday = lex.weekdays[_key(m["wd"])][0]
@@ -598,7 +605,7 @@ def _region_dates(
             shift = (written_weekday - date.weekday() + 3) % 7 - 3
             date += _dt.timedelta(days=shift)
         clock = None
-        if day_precise:
+        if granularity == "day":
             for ts, te, tm in _adjacent_times(norm, times, s, e):
                 clock = _clock(tm, lex)
                 if clock is not None:
@@ -609,9 +616,11 @@ def _region_dates(
             value = None
         elif clock is not None:
             value = _dt.datetime(date.year, date.month, date.day, clock[0], clock[1]).isoformat(timespec="minutes")
+            granularity = "minute"
         else:
             value = date.isoformat()
-        out.append((DateMention(view.raw[raw_s:raw_e], raw_s, raw_e, value=value, calendar=cal), value_cand.form))
+        mention = DateMention(view.raw[raw_s:raw_e], raw_s, raw_e, value=value, calendar=cal, granularity=granularity)
+        out.append((mention, value_cand.form))
     return out
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "Entity",
     "EntityKind",
     "EntityRef",
+    "Granularity",
     "Mention",
     "Money",
     "Paragraph",
@@ -38,9 +39,11 @@ __all__ = [
 EntityKind = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Qualifier = Literal["more_than", "less_than", "about", "at_least", "up_to"]
+Granularity = Literal["minute", "day", "week", "month", "year"]
 
 ENTITY_KINDS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})
 QUOTE_KINDS: frozenset[str] = frozenset({"direct", "partial", "indirect"})
+GRANULARITIES: frozenset[str] = frozenset({"minute", "day", "week", "month", "year"})
 QUALIFIERS: frozenset[str] = frozenset({"more_than", "less_than", "about", "at_least", "up_to"})
 VAGUENESS: frozenset[str] = frozenset({"tens", "hundreds", "thousands", "millions", "billions", "several"})
 
@@ -251,10 +254,16 @@ class Donation(_Record):
 
 @frozen
 class DateMention(Span):
-    """A date or time expression, resolved to ISO 8601 where it could be (``value``), else None."""
+    """A date or time expression, resolved to ISO 8601 where it could be (``value``), else None.
+
+    ``granularity`` says how much of ``value`` the text states: "عام 2020" is ``2020-01-01`` with granularity
+    ``year``, "يوليو 2024" is ``2024-07-01`` with ``month``, "الأسبوع الماضي" is a day seven days back with ``week``,
+    "الخميس الساعة 10 صباحا" is a date-time with ``minute``.
+    """
 
     value: str | None = field(default=None, validator=_iso_date)
     calendar: Literal["gregorian", "hijri"] = "gregorian"
+    granularity: Granularity = field(default="day", validator=_one_of(GRANULARITIES))
 
 
 @frozen
