@@ -390,3 +390,27 @@ def test_a_link_label_without_an_address_is_not_a_source_note() -> None:
     a = parse("عنوان\n\n" + BODY + "\nرابط الخبر: https://www.example.com/news/1\n")
     assert a.source.url == "https://www.example.com/news/1"
     assert a.source.site == "www.example.com"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("06 شوال 1436 هـ", dt.datetime(2015, 7, 23)),
+        ("22 تموز 2015", dt.datetime(2015, 7, 22)),
+        ("3 كانون الثاني 2016 الساعة 10:30", dt.datetime(2016, 1, 3, 10, 30)),
+        ("2015-07-22T10:05", dt.datetime(2015, 7, 22, 10, 5)),
+        ("22/07/2015", dt.datetime(2015, 7, 22)),
+        ("July 22, 2015", dt.datetime(2015, 7, 22)),
+        ("بلا تاريخ", None),
+    ],
+)
+def test_parse_datetime_reads_every_month_family(written: str, expected: dt.datetime | None) -> None:
+    from arnews.parser import parse_datetime
+
+    assert parse_datetime(written) == expected
+
+
+def test_hijri_only_dated_dateline_gives_publication_date() -> None:
+    text = "عنوان الخبر\n\nالرياض 06 شوال 1436 هـ واس " + BODY
+    a = parse(text)
+    assert a.published is not None and a.published.date() == dt.date(2015, 7, 23)

@@ -46,7 +46,7 @@ from arnews.parser import Structure
 from arnews.regexes import alternation
 from arnews.text import TextView, normalize
 
-__all__ = ["extract_dates", "extract_with_forms", "gregorian_to_hijri", "hijri_to_gregorian"]
+__all__ = ["extract_dates", "extract_with_forms", "gregorian_to_hijri", "hijri_to_gregorian", "read_date"]
 
 Calendar = Literal["gregorian", "hijri"]
 
@@ -622,6 +622,27 @@ def _region_dates(
         mention = DateMention(view.raw[raw_s:raw_e], raw_s, raw_e, value=value, calendar=cal, granularity=granularity)
         out.append((mention, value_cand.form))
     return out
+
+
+def read_date(text: str) -> _dt.date | None:
+    """The first date with its day, month and year written in ``text`` (month names of every family, Hijri
+    months, or numbers), in the Gregorian calendar; None when there is none. For source notes and datelines.
+
+    >>> read_date("06 شوال 1436 هـ")
+    datetime.date(2015, 7, 23)
+    >>> read_date("نشر في 3 كانون الثاني 2016 الساعة 10:30")
+    datetime.date(2016, 1, 3)
+    >>> read_date("منذ ثلاثة أيام") is None
+    True
+    """
+    lex = _lex()
+    norm = normalize(text)
+    for cand in _candidates(norm, 0, len(norm), lex):
+        if cand.form in ("absolute", "ordinal", "numeric"):
+            date, _cal, granularity = _resolve(norm, cand, text, None, lex, hijri_year=None)
+            if date is not None and granularity == "day":
+                return date
+    return None
 
 
 def extract_with_forms(

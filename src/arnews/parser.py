@@ -160,8 +160,9 @@ def _lines(view: TextView) -> list[_Line]:
 
 # --- dates of source notes ---------------------------------------------------------------------------------
 
-_ISO_LIKE = re.compile(
-    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+_CLOCK = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>[0-5]\d)(?!\d)")
+_ISO_LIKE = re.compile(  # on the normal form, where Latin letters are lower case ("2015-07-22t10:05")
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ t]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
 )
 _DMY = re.compile(
     r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
@@ -169,7 +170,14 @@ _DMY = re.compile(
 
 
 def parse_datetime(text: str) -> _dt.datetime | None:
-    """A date-time written in a source note or dateline: ISO-like numbers first, then dateparser."""
+    """A date-time written in a source note or dateline: ISO-like numbers first, then a date in words (every
+    month-name family, Hijri months: :func:`arnews.dates.read_date`) with a clock time beside it, then dateparser.
+
+    >>> parse_datetime("نشر في 3 كانون الثاني 2016 الساعة 10:30")
+    datetime.datetime(2016, 1, 3, 10, 30)
+    >>> parse_datetime("2015-07-22T10:05")
+    datetime.datetime(2015, 7, 22, 10, 5)
+    """
     norm = normalize(text)
     for pattern in (_ISO_LIKE, _DMY):
         m = pattern.search(norm)
@@ -182,7 +190,14 @@ def parse_datetime(text: str) -> _dt.datetime | None:
                 continue
     if not re.search(r"\d", norm):
         return None
-    import dateparser  # heavy: imported only when a note has a date in words
+    from arnews.dates import read_date  # the dates stage reads the parser's Structure: imported here, not above
+
+    day = read_date(text)
+    if day is not None:
+        clock = _CLOCK.search(norm)
+        hour, minute = (int(clock["H"]), int(clock["M"])) if clock and int(clock["H"]) < 24 else (0, 0)
+        return _dt.datetime(day.year, day.month, day.day, hour, minute)
+    import dateparser  # heavy: imported only when a note has a date no rule reads
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["year"]}
     parsed: _dt.datetime | None = dateparser.parse(text, languages=["ar", "en"], settings=settings)
