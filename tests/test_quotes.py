@@ -401,6 +401,76 @@ def test_titles_of_the_linker_table_are_speaker_titles(body: str, name: str) -> 
     assert speaker(one(body, "indirect")) == name
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال المهندس خالد العلي إن المشروع سيكتمل العام المقبل.", "خالد العلي"),
+        ("وأكد النقيب سعد الحربي أن الحادث وقع فجرا.", "سعد الحربي"),
+        ("وقال محافظ الطائف سعد الميموني إن الأمطار توقفت.", "سعد الميموني"),
+        ("وأوضح الناطق الإعلامي لشرطة الرياض العقيد فواز الميمان أن الجاني قبض عليه.", "فواز الميمان"),
+        ("وقالت المواطنة سارة الأحمد إن الخدمة تحسنت كثيرا.", "سارة الأحمد"),
+    ],
+)
+def test_titles_rows_of_every_kind_open_a_speaker_phrase(body: str, name: str) -> None:
+    # one title list (titles.tsv): ranks, ambiguous titles and descriptions all open the speaker's phrase
+    assert speaker(one(body, "indirect")) == name
+
+
+def test_titles_table_has_every_kind_and_no_second_list() -> None:
+    from importlib.resources import files
+
+    from arnews.lexicons import load_table
+    from arnews.speakers import titles
+
+    kinds = {row[1] for row in load_table("titles")}
+    assert kinds == {"title", "role", "ambiguous", "description", "abbrev"}
+    assert not files("arnews").joinpath("data/lexicons/ar/speaker_titles.txt").is_file()
+    assert {normalize(w) for w in ("المهندس", "المقدم", "الناطق", "وكيل", "المواطن", "مديرو")} <= titles()
+    assert "د" not in titles() and "م" not in titles()
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "name"),
+    [
+        ("قالت الوزيرة «نعم».", "نعم", "الوزيرة"),
+        ("وقال المتحدث: «لا».", "لا", "المتحدث"),
+        ("وقال المتحدث الرسمي لوزارة الصحة «لا تعليق».", "لا تعليق", "المتحدث"),
+        ("قالت الوزيرة «نعم» ثم غادرت القاعة.", "نعم", "الوزيرة"),
+        ("قالت الوزيرة «نعم»، ثم غادرت القاعة.", "نعم", "الوزيرة"),
+        ("قال المهندس خالد العلي «ممتاز جدا».", "ممتاز جدا", "خالد العلي"),
+        ("وقال مصدر مطلع «ربما».", "ربما", "مصدر"),
+    ],
+)
+def test_short_quote_after_cue_and_speaker_is_speech(body: str, text: str, name: str) -> None:
+    q = one(body)
+    assert (q.kind, q.text, speaker(q)) == ("direct", text, name)
+
+
+def test_short_quote_before_the_next_cue_is_speech() -> None:
+    _, found = quotes_of("قال المتحدث «لا» وأضاف أن القرار نهائي.")
+    assert [(q.kind, q.text, speaker(q)) for q in found] == [
+        ("direct", "لا", "المتحدث"),
+        ("indirect", "القرار نهائي", "المتحدث"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأعلنت «أرامكو» عن أرباح قياسية.",  # the cue's subject, named in quotes
+        "وتعمل «أرامكو» في الظهران منذ عقود.",  # no cue at all
+        "قالت صحيفة «الوطن».",  # an institution, not a speaker, before the quote
+        "كشفت إحدى الصحف اليونانية «سبورت» عن قيمة الصفقة.",  # the clause goes on after the quote
+        "حسبما أفادت مصادر المقاومة لـ«الشرق الأوسط».",  # whom the speaker told
+        "وقال رئيس تحرير صحيفة «عكاظ» إن الخبر صحيح.",  # a name inside the speaker phrase
+        "وبينت مصادر «سبق» أن الخبر صحيح.",
+    ],
+)
+def test_short_quoted_names_stay_names(body: str) -> None:
+    _, found = quotes_of(body)
+    assert all(q.kind == "indirect" for q in found), [(q.kind, q.text) for q in found]
+
+
 def test_a_clause_before_the_verb_is_not_its_subject() -> None:
     q = one("وفي هذا الصدد أكد أن المشروع اكتمل.", "indirect")
     assert q.speaker is None or q.speaker.name not in ("وفي هذا الصدد", "هذا الصدد")

@@ -37,6 +37,7 @@ from arnews.text import TextView, normalize
 __all__ = ["extract_quotes"]
 
 _MAX_LOOK = 40  # tokens looked at around a quote or a cue: bounded windows keep the pass linear
+_MAX_SPEAKER_WORDS = 8  # words between a cue verb and a short quote that may still be the speaker phrase
 _RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
 _MAX_NAMES = 400
 _MAX_CLAUSE = 400  # tokens of a reported clause at most
@@ -466,6 +467,8 @@ class _Extractor:
         if words <= 3 and self._short_name(toks, q):
             self._last_name_end = toks[q.close_tok][1] if q.close_tok is not None else -1
             return True
+        if words <= 3 and self._after_speaker(toks, q):
+            return False  # "قالت الوزيرة «نعم»": the speaker's words, not a name after a common noun
         k = q.open_tok - 1
         if k < 0:
             return False
@@ -527,6 +530,7 @@ class _Extractor:
             # a short quote inside its sentence ("سألت دورية «...» ماكارثر"، "بين مستخدمي «تويتر» وبين") is a
             # term or a name, not a whole clause: only after a colon or ending the sentence is it direct
             whole = ends_colon or words > 3 or q.after >= len(toks) or toks[q.after][2] in sp.SENTENCE_END
+            whole = whole or self._after_speaker(toks, q)  # "قال المتحدث «لا» ثم انصرف"
             if whole and (ends_colon or q.open_tok - k <= 12):
                 kind, cue_tok, guess = "direct", k, g
         if kind != "direct" and (not before or ends_colon):
@@ -642,6 +646,68 @@ class _Extractor:
             return len(prev.removeprefix("ب")) == 2
         return sp.cue_of(prev) is None and prev not in load_set("predicate_words")
 
+    def _after_speaker(self, toks: Sequence[Tok], q: _Raw) -> bool:
+        """Whether a short quote comes right after a cue verb and the speaker it names, and ends its clause
+        ("قالت الوزيرة «نعم»."، "وقال المتحدث الرسمي «لا» ثم انصرف"): words spoken, not a name. The speaker is
+        a person, a title or an anonymous source that reaches the quote (not "صحيفة «عكاظ»", not "رئيس تحرير
+        صحيفة «عكاظ»"), and no إن/أن follows in the sentence (then the quote is in the speaker's phrase)."""
+        o = q.open_tok
+        k = o - 1
+        while k >= 0 and k >= o - _MAX_SPEAKER_WORDS and sp.is_word(toks[k]) and sp.cue_of(toks[k][2]) is None:
+            k -= 1
+        if k < 0 or k == o - 1 or not sp.is_word(toks[k]):
+            return False
+        if any(sp.is_stop(t[2]) or t[2] in load_set("complementizers") for t in toks[k + 1 : o]):
+            return False  # "قال أحد السكان إنه سمع «انفجارا»"، "أحد الأعضاء في «داعش»": not the speaker alone
+        cue = sp.cue_of(toks[k][2])
+        if cue is None or cue.participle or cue.role == "describe":
+            return False
+        if cue.strict and k > 0 and toks[k - 1][2] not in sp.PUNCT_STOP:
+            return False  # "بين مستخدمي «تويتر»": a strict form is a cue only at a clause start
+        if toks[o - 1][2] in sp.GLUED_PREPOSITIONS or toks[o - 1][2][0] in "لب":
+            return False  # "أفادت مصادر المقاومة لـ«الشرق الأوسط»": the quote is whom the speaker told
+        phrase = sp.parse_phrase(toks[k + 1 : o])
+        if phrase is None or (phrase.institution and not phrase.titled):
+            return False
+        # the speaker's name, title or (anonymous source) description reaches the quote
+        desc_end = phrase.description[1] if phrase.description else -1
+        if toks[o - 1][1] not in (phrase.name[1], desc_end):
+            return False
+        close = q.close_tok
+        if close is None:
+            return False
+        nxt = close + 1
+        if nxt + 1 < len(toks) and toks[nxt][2] in "،,":
+            nxt += 1  # "«نعم»، ثم غادرت"
+        # the clause going on after the quote makes it a name in it ("أكد مرشحون «خاسرون» لم ..."), unless the
+        # next clause opens there ("«نعم» ثم غادرت"، "«لا» وأضاف")
+        if (
+            nxt < len(toks)
+            and toks[nxt][2] not in sp.SENTENCE_END
+            and not (
+                sp.is_word(toks[nxt])
+                and (self._next_cue(toks, nxt) or sp.strip_proclitic(toks[nxt][2]) in load_set("speech_clause_links"))
+            )
+        ):
+            return False
+        for j in range(nxt, min(len(toks), nxt + 10)):
+            t = toks[j][2]
+            if t in load_set("complementizers"):
+                return False
+            if t in sp.SENTENCE_END or self._next_cue(toks, j):
+                break  # "«لا» وأضاف أن ...": that أن is the next cue's
+        return True
+
+    @staticmethod
+    def _next_cue(toks: Sequence[Tok], k: int) -> bool:
+        """Whether ``toks[k]`` is a cue verb opening a new clause: behind و/ف ("وأضاف") or a clause link ("ثم
+        أضاف")."""
+        word = toks[k][2]
+        if sp.cue_of(word) is None:
+            return False
+        links = load_set("speech_clause_links")
+        return sp.strip_proclitic(word) != word or (k > 0 and sp.strip_proclitic(toks[k - 1][2]) in links)
+
     def _in_speaker_slot(self, toks: Sequence[Tok], q: _Raw) -> bool:
         """Whether a short quote stands between a cue verb and its إن/أن, where the speaker is named."""
         before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if sp.is_word(toks[k])]
@@ -651,8 +717,8 @@ class _Extractor:
             t = toks[k][2]
             if t in load_set("complementizers"):
                 return True
-            if t in sp.SENTENCE_END or t == ":":
-                return False
+            if t in sp.SENTENCE_END or t == ":" or self._next_cue(toks, k):
+                return False  # "قال المتحدث «لا» ثم أضاف أن": that أن is the next cue's
         return False
 
     def _predicate_slot(self, toks: Sequence[Tok], open_tok: int) -> bool:

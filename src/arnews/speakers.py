@@ -66,11 +66,11 @@ def name_links() -> frozenset[str]:
 
 @cache
 def titles() -> frozenset[str]:
-    """Words that open a title before a speaker's name: the first word of every entry of the linker's
-    ``titles.tsv`` (three letters or more: not the abbreviations د. and م.), and ``speaker_titles.txt``, which
-    holds the roles and ranks that table lacks (المهندس، المقدم، الناطق، وكيل ...)."""
+    """Words that open a title before a speaker's name: the first word of every row of ``titles.tsv`` (titles,
+    roles and descriptions such as "المواطن"; three letters or more: not the abbreviations د. and م.). A row
+    written without ال matches with it too ("وزير" covers "الوزير"), see :func:`in_lexicon`."""
     first_words = {normalize(row[0]).split()[0] for row in load_table("titles") if row and row[0].strip()}
-    return _words("speaker_titles") | {w for w in first_words if len(w.strip(".")) >= 3}
+    return frozenset(w for w in first_words if len(w.strip(".")) >= 3)
 
 
 def title_modifiers() -> frozenset[str]:
