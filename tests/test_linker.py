@@ -151,6 +151,31 @@ def test_persons_by_title_speech_verb_and_given_name() -> None:
     assert not any(m.text.startswith("الديمقراطي") for e in found for m in e.mentions)
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وافتتح المهندس عبداللطيف بن عبدالملك المعرض.", "عبداللطيف بن عبدالملك"),
+        ("وشارك النجم البرتغالي كريستيانو رونالدو في التدريب.", "كريستيانو رونالدو"),
+    ],
+)
+def test_titles_moved_from_the_speaker_list_open_names(body: str, name: str) -> None:
+    assert by_mention(entities(article(body)), name).type == "PER"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأعلن مدرب ريال مدريد تشكيلة الفريق.",  # مدرب, لاعب: before a club
+        "وزار قائد حرس الحدود المنطقة.",  # قائد: before a body
+        "وقال المخرج خيطا رئيسيا للقصة.",  # المخرج: also "the way out"
+        "وشكر المواطن الشاب الجهات المختصة.",  # descriptions
+    ],
+)
+def test_ambiguous_and_description_titles_open_no_name(body: str) -> None:
+    found = entities(article(body))
+    assert not [e.name for e in found if e.type == "PER"]
+
+
 def test_name_extent_stops_at_function_words_and_verbs() -> None:
     found = entities(article("قال جون نيوتن (75 عاما) إنه يريد التغيير، وقالت ستيفاني براون جيمس، خريجة الجامعة، ذلك."))
     assert by_mention(found, "جون نيوتن").type == "PER"
@@ -499,3 +524,50 @@ def test_any_model_spans_give_exact_offsets(words: list[str], data: st.DataObjec
         spans.append(NerSpan(text[a:b], a, b, data.draw(st.sampled_from(["PER", "ORG", "LOC", "MISC"]))))
     found = entities(text, tuple(spans))  # the helper checks text[start:end] == mention text
     assert all(e.mentions for e in found)
+
+
+# --- lone words from the model ----------------------------------------------------------------------------------
+
+
+def _ner(text: str, *spans: tuple[str, str]) -> tuple[NerSpan, ...]:
+    out = []
+    for word, kind in spans:
+        start = text.index(word)
+        out.append(NerSpan(word, start, start + len(word), kind, 1.0))
+    return tuple(out)
+
+
+@pytest.mark.parametrize(
+    ("name", "lone", "mention"),
+    [("سلمى حداد", "لحداد", "حداد"), ("سلمى الدوسري", "للدوسري", "للدوسري")],
+)
+def test_a_clitic_on_a_lone_surname_still_joins_the_person(name: str, lone: str, mention: str) -> None:
+    text = article(f"قالت المرشحة {name} إن الحملة بدأت.", f"ووجه المانحون انتقادات لاذعة للحملة وليس {lone}.")
+    found = entities(text, _ner(text, (lone, "PER")))
+    person = by_mention(found, name)
+    assert mention in [m.text for m in person.mentions]
+    assert len([e for e in found if e.type == "PER"]) == 1
+
+
+def test_a_lone_everyday_word_is_no_person_but_a_given_name_or_a_speaker_is() -> None:
+    text = article("سوف نفوز بهذه الانتخابات، ثم جاءت سارة إلى القاعة.", "وقال جوتاكا إن الاجتماع كان ناجحا.")
+    found = entities(text, _ner(text, ("نفوز", "PER"), ("سارة", "PER"), ("جوتاكا", "PER")))
+    names = {e.name for e in found}
+    assert "نفوز" not in names
+    assert {"سارة", "جوتاكا"} <= names
+
+
+def test_a_lone_word_never_links_an_obscure_kb_person_by_sound() -> None:
+    # the bundled KB holds a Moroccan MP whose surname sounds like "مسؤولو" (officials); a lone word by sound
+    # reaches only famous people
+    text = article("وقال مسؤولو الحملة إن التبرعات ارتفعت.")
+    found = entities(text, _ner(text, ("مسؤولو", "PER")))
+    assert all(e.wikidata is None for e in found)
+
+
+def test_a_title_run_extends_a_one_word_model_person_over_a_kb_place() -> None:
+    text = article("وقاد المكالمة الصحفي رولاند مارتن، وشارك فيها آخرون.")
+    found = entities(text, _ner(text, ("رولاند", "PER")))
+    person = by_mention(found, "رولاند مارتن")
+    assert person.type == "PER"
+    assert not any(e.type == "LOC" for e in found)

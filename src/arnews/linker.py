@@ -68,9 +68,15 @@ def _norm_words(phrase: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(normalize(phrase)))
 
 
+_LINKED_TITLE_KINDS = frozenset({"title", "role", "abbrev"})
+
+
 @cache
 def _titles() -> dict[tuple[str, ...], str]:
-    return {_norm_words(t): kind for t, kind in load_table("titles")}
+    """Title phrase -> kind (title, role, abbrev) from ``titles.tsv``. The ambiguous rows (محافظة: also a
+    governorate, الفريق: also a team, أمين: also a given name) and the descriptions (المواطن) are left to the
+    speaker phrases after a cue verb: before a name to link they would take a place or a club for a person."""
+    return {_norm_words(t): kind for t, kind in load_table("titles") if kind in _LINKED_TITLE_KINDS}
 
 
 @cache
@@ -413,8 +419,11 @@ def _said(text: str) -> bool:
     return bare is not text and bare[0] == "ي" and bare not in _set("first_names")
 
 
+_FAMOUS = 0.8  # the popularity prior from which a KB person is known by surname alone
+
+
 def _known_person_word(doc: _Doc, text: str) -> bool:
-    return len(phonetic_word(text)) >= 3 and any(p.prior >= 0.8 for p in doc.kb.by_surname(text))
+    return len(phonetic_word(text)) >= 3 and any(p.prior >= _FAMOUS for p in doc.kb.by_surname(text))
 
 
 def _name_run(doc: _Doc, k: int) -> int:
@@ -836,10 +845,10 @@ def _defer_to_model(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     a better one. A cue's person overlapping a model's person gives way to it, but lends it the words it has
     before the model's start (a title or verb of saying anchors a name's start: "لمضيفة البرنامج كريستين ويلكر"
     where the model saw "ويلكر") and the words after its end that the article also uses alone as a name ("الناشطة
-    شانون واتس ... قالت واتس"). A cue's person overlapping a model's span of another type gives way unless both
-    cover the same words; a KB match strictly inside a model's longer span gives way ("أسامة بن لادن", "نيويورك
-    تايمز"), but not a place or body inside a model's person. Linear: candidates are a few tokens long, indexed
-    by token."""
+    شانون واتس ... قالت واتس"), or the one word after a one-word model person in a cue's name run. A cue's
+    person overlapping a model's span of another type gives way unless both cover the same words; a KB match
+    strictly inside a model's longer span gives way ("أسامة بن لادن", "نيويورك تايمز"), but not a place or body
+    inside a model's person. Linear: candidates are a few tokens long, indexed by token."""
     cands = _join_split_names(cands)
     by_tok: dict[int, list[_Cand]] = {}
     alone = {_surface(doc, c) for c in cands if c.type == "PER" and c.first_tok == c.last_tok and c.source != "ner"}
@@ -864,8 +873,20 @@ def _defer_to_model(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
                     if c.source in ("title", "given") and head and not modelled.intersection(head):
                         n.first_tok, n.start = c.first_tok, c.start
                     tail = range(n.last_tok + 1, c.last_tok + 1)
-                    if tail and not modelled.intersection(tail) and all(doc.toks[t].text in alone for t in tail):
+                    if (
+                        tail
+                        and not modelled.intersection(tail)
+                        and (
+                            all(doc.toks[t].text in alone for t in tail)
+                            # a model's one-word person and the next name word of a run that a verb of saying or a
+                            # title opens ("قال جوتاكا إيدي، مؤسس ..." where the model saw "جوتاكا")
+                            or (first == last and len(tail) == 1 and c.source in ("speech", "title"))
+                        )
+                    ):
                         n.last_tok, n.end = c.last_tok, c.end
+                        # the cue makes the added words part of a person's name: no KB place or body inside them
+                        # ("الصحفي رولاند مارتن" is no "موريتانيا" by sound)
+                        dropped.update(id(x) for t in tail for x in by_tok.get(t, ()) if x.source in ("kb", "known"))
                 elif (
                     c.source in ("kb", "known")
                     and (n.qid is not None or _known_names().get(key(_surface(doc, n), normalized=True)) == n.type)
@@ -1012,18 +1033,40 @@ def _join_singles(doc: _Doc, ents: list[_Ent], singles: list[_Cand]) -> None:
     for c in singles:
         word = _surface(doc, c)
         ent = index.person(word, c.start, phonetic_ok=True)
+        if ent is None:
+            for off, stem, fused in strip_clitics(word)[1:]:  # "لهاريس": the person named "... هاريس" in the text
+                ent = index.person(stem, c.start, phonetic_ok=False)
+                if ent is not None:
+                    c.start += 0 if fused else off  # "للدوسري" keeps its whole word, as fused articles do
+                    break
         if ent is None and c.source in ("title", "ner"):
-            people = doc.kb.by_surname(word)
+            # a surname alone names a KB person the text never names in full only when that person is famous
+            # ("ترامب"); by sound alone, everyday words meet the surnames of obscure people ("مسؤولو" ~ "Moussali")
+            people = [p for p in doc.kb.by_surname(word) if p.prior >= _FAMOUS]
             if people and (len(people) == 1 or people[0].prior - people[1].prior >= 0.2):
                 ent = next((e for e in ents if e.qid == people[0].id), None)
                 if ent is None:
                     ent = _Ent("PER", people[0].id)
                     ents.append(ent)
-        if ent is None and c.source == "ner":
+        if ent is None and c.source == "ner" and _lone_name(doc, c, word):
             ent = _Ent("PER", None)
             ents.append(ent)
         if ent is not None:
             ent.mentions.append(c)
+
+
+def _lone_name(doc: _Doc, c: _Cand, word: str) -> bool:
+    """A one-word person outside the KB and never named in full in the text stands only as a known given name
+    ("جودي", "سارة") or as the one who speaks ("قال جوتاكا ..."): a model's lone word is otherwise too often an
+    everyday word ("نفوز", "رفيعي", "جانبا")."""
+    if any(stem in _set("first_names") for _off, stem, _f in strip_clitics(word)):
+        return True
+    k = c.first_tok - 1
+    if k < 0 or not doc.toks[k].word:
+        return False
+    before = doc.toks[k].text
+    bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 3 else before
+    return bare in _set("name_speech_verbs") or _match_title(doc, k) == c.first_tok
 
 
 class _NameIndex:
@@ -1179,7 +1222,9 @@ def link_entities(
     strong = ("kb", "title", "speech")
     per_words = frozenset(
         w for c in cands if c.type == "PER" and c.source in strong for w in _words_of(doc, c)
-    ) | frozenset(w for w in (t.text for t in doc.toks if t.word) if any(p.prior >= 0.8 for p in doc.kb.by_surname(w)))
+    ) | frozenset(
+        w for w in (t.text for t in doc.toks if t.word) if any(p.prior >= _FAMOUS for p in doc.kb.by_surname(w))
+    )
     _org_pass(doc, per_words, cands)
     taken_toks = {n for c in kb_cands for n in range(c.first_tok, c.last_tok + 1)}
     _place_pass(doc, kb_cands, taken_toks, cands)
