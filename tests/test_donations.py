@@ -279,3 +279,12 @@ def test_an_election_campaign_is_a_fundraising_context() -> None:
     # the same sentence with a plain advertising campaign is no fundraising
     plain = text.replace("حملتها الانتخابية", "حملتها الإعلانية").replace("الحملة الانتخابية", "الحملة الإعلانية")
     assert donations(plain) == ()
+
+
+def test_a_near_trigger_gives_money_only_right_before_it() -> None:
+    text = article("أعلنت الجمعية أن حملتها تجمع أكثر من 12 مليون ريال للأسر المحتاجة.", title="حملة خيرية")
+    assert [d.amount.text for d in donations(text)] == ["12 مليون ريال"]
+    rally = article(
+        "وشارك الوزير في تجمع انتخابي حاشد في المدينة، ثم أعلن أن المشروع يكلف 5 ملايين ريال.", title="حملة خيرية"
+    )
+    assert donations(rally) == ()

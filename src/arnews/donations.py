@@ -104,6 +104,14 @@ def _bare(word: str, known: frozenset[str] | dict[str, Any]) -> str | None:
     return table.get(word)
 
 
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset[str]:
+    """The words of the qualifiers written before an amount ("أكثر من", "نحو", "ما يزيد على")."""
+    return frozenset(
+        w for phrase, _kind, where in load_table("qualifiers") if where == "before" for w in normalize(phrase).split()
+    )
+
+
 def _phrase_at(toks: Sequence[Tok], i: int, words: tuple[str, ...]) -> bool:
     if i + len(words) > len(toks):
         return False
@@ -184,6 +192,15 @@ def _trigger_before(toks: Sequence[Tok], amount_start: int, floor: int) -> tuple
             continue
         for trigger in sorted(table[word], key=lambda t: -len(t.words)):
             if trigger.position == "before" and _phrase_at(toks, i, trigger.words):
+                return i, trigger
+            # "near": a word that gives money only right before it, or before a qualifier of it ("تجمع 12 مليون",
+            # "تجمع أكثر من 12 مليون"), being a noun elsewhere ("تجمع انتخابي": a rally)
+            gap = toks[i + len(trigger.words) : first]
+            if (
+                trigger.position == "near"
+                and all(t.text in _qualifier_words() for t in gap)
+                and _phrase_at(toks, i, trigger.words)
+            ):
                 return i, trigger
     return None
 
