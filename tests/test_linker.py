@@ -571,3 +571,11 @@ def test_a_title_run_extends_a_one_word_model_person_over_a_kb_place() -> None:
     person = by_mention(found, "رولاند مارتن")
     assert person.type == "PER"
     assert not any(e.type == "LOC" for e in found)
+
+
+def test_a_model_person_ends_at_the_surname_of_someone_met_in_full() -> None:
+    text = article("وقال الرئيس جو بايدن إن الاقتصاد قوي.", "وانقسم الحضور بين معجبي بايدن المتحمسين والمتشككين.")
+    found = entities(text, _ner(text, ("بايدن المتحمسين", "PER")))
+    biden = by_mention(found, "جو بايدن")
+    assert len(biden.mentions) == 2
+    assert not any("المتحمسين" in m.text for e in found for m in e.mentions)

@@ -751,6 +751,7 @@ def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
     person_words: set[str] = set()
     full_names: set[str] = set()  # words of people met by full name or in the KB
     pairs: set[tuple[str, str]] = set()  # adjacent words of one person's name met by cue or KB
+    surnames: set[str] = set()  # last words of people met by full name: a name ends there ("بايدن المتحمسين")
     for c in out:
         if c.type == "PER" and c.source != "ner":
             words = _words_of(doc, c)
@@ -758,6 +759,8 @@ def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
             pairs.update(itertools.pairwise(words))
             if len(words) > 1 or c.qid is not None:
                 full_names.update(words)
+            if len(words) > 1 and c.source in ("kb", "title", "speech"):
+                surnames.add(words[-1])
     given = _set("first_names")
     # places and bodies the KB found: a person's name a model proposes does not begin or end with one
     # ("وممثل فلوريدا ماكسويل فروست" -> "ماكسويل فروست")
@@ -793,7 +796,15 @@ def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
                 first += 1  # "Meet the Press كريستين": a Latin title before an Arabic name
             while last > first and kb_to.get(last, first) > first:
                 last = kb_to[last] - 1
-            last = next((k - 1 for k in range(first + 1, last + 1) if _ner_breaks(doc, k, person_words)), last)
+            last = next(
+                (
+                    k - 1
+                    for k in range(first + 1, last + 1)
+                    if _ner_breaks(doc, k, person_words)
+                    or (doc.toks[k - 1].text in surnames and doc.toks[k].text not in person_words)
+                ),
+                last,
+            )
             words = [doc.toks[k].text for k in range(first, last + 1)]
             if last > first and all(w in full_names for w in words) and not pairs & set(itertools.pairwise(words)):
                 # "بايدن هاريس": names of people met apart, side by side: one mention each
