@@ -579,3 +579,11 @@ def test_a_model_person_ends_at_the_surname_of_someone_met_in_full() -> None:
     biden = by_mention(found, "جو بايدن")
     assert len(biden.mentions) == 2
     assert not any("المتحمسين" in m.text for e in found for m in e.mentions)
+
+
+def test_a_clitic_person_ends_a_model_event() -> None:
+    text = article("وقال الرئيس جو بايدن إن الاجتماع مهم.", "وأشادت الوزيرة خلال المكالمة ببايدن قبل أن تغادر.")
+    found = entities(text, _ner(text, ("المكالمة ببايدن", "MISC")))
+    biden = by_mention(found, "جو بايدن")
+    assert "بايدن" in [m.text for m in biden.mentions] or "ببايدن" in [m.text for m in biden.mentions]
+    assert not any(m.text == "المكالمة ببايدن" for e in found for m in e.mentions)

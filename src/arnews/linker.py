@@ -741,6 +741,11 @@ def _ner_breaks(doc: _Doc, k: int, person_words: set[str]) -> bool:
     return False
 
 
+def _clitic_person(doc: _Doc, k: int, full_names: set[str]) -> bool:
+    """Token k is a clitic and a word of a person met by full name ("ببايدن", "لهاريس")."""
+    return any(off and stem in full_names for off, stem, _f in strip_clitics(doc.toks[k].text))
+
+
 def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
     """NER spans, trimmed only by strong signs: a person's name ends at a stop word, a verb of saying, a title or a
     person met apart behind a clitic ("بايدن لهاريس" -> "بايدن"); a leading title or verb is dropped ("الرئيس
@@ -813,6 +818,11 @@ def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
                 continue
         elif first == last and any(stem in person_words for stem in doc.bare(first)):
             kind = "PER"
+        else:
+            # "المكالمة ببايدن": a person met apart, behind a clitic, ends a place, body or event the model proposes
+            cut = next((k for k in range(first + 1, last + 1) if _clitic_person(doc, k, full_names)), None)
+            if cut is not None:
+                last = cut - 1
         if first == last and kind in ("PER", "ORG") and _common_word(doc, first, person_words):
             continue  # "للأسر", "صبي": a frequent word of news, not a name
         if first == last and kind == "PER" and doc.toks[first].text not in person_words and _verb_form(doc, first):
