@@ -587,3 +587,11 @@ def test_a_clitic_person_ends_a_model_event() -> None:
     biden = by_mention(found, "جو بايدن")
     assert "بايدن" in [m.text for m in biden.mentions] or "ببايدن" in [m.text for m in biden.mentions]
     assert not any(m.text == "المكالمة ببايدن" for e in found for m in e.mentions)
+
+
+def test_a_title_with_a_possessive_pronoun_is_no_name_but_a_name_in_ta_marbuta_is() -> None:
+    text = article("وقال إن رئيسنا يعمل بجد، وإن وزارتها أعلنت الخطة. وقال سلامة إن المشروع بدأ.")
+    found = entities(text, _ner(text, ("رئيسنا", "ORG"), ("وزارتها", "ORG"), ("سلامة", "PER")))
+    names = {e.name for e in found}
+    assert "رئيسنا" not in names and "وزارتها" not in names
+    assert "سلامة" in names

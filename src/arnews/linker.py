@@ -741,6 +741,27 @@ def _ner_breaks(doc: _Doc, k: int, person_words: set[str]) -> bool:
     return False
 
 
+@cache
+def _possessives() -> tuple[str, ...]:
+    return tuple(sorted(_set("possessive_suffixes"), key=len, reverse=True))
+
+
+def _possessed_noun(doc: _Doc, k: int) -> bool:
+    """Token k is a title, an organisation head or a frequent news word with a possessive pronoun attached
+    ("رئيسنا", "حملته", "وزارتها": the ta marbuta is written ت before the pronoun)."""
+    heads, common = _title_heads(), load_set("common_words")
+    marbuta = _MARKS.sub("", doc.raw(k)).endswith("ة")  # "سلامة" is a name: its ة is no pronoun ه
+    for reading in doc.bare(k):
+        for suffix in _possessives():
+            stem = reading[: -len(suffix)]
+            if not reading.endswith(suffix) or len(stem) < 3 or (marbuta and suffix == "ه"):
+                continue
+            for form in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                if form in heads or form in _org_heads() or form in common or "ال" + form in heads:
+                    return True
+    return False
+
+
 def _clitic_person(doc: _Doc, k: int, full_names: set[str]) -> bool:
     """Token k is a clitic and a word of a person met by full name ("ببايدن", "لهاريس")."""
     return any(off and stem in full_names for off, stem, _f in strip_clitics(doc.toks[k].text))
@@ -825,6 +846,8 @@ def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
                 last = cut - 1
         if first == last and kind in ("PER", "ORG") and _common_word(doc, first, person_words):
             continue  # "للأسر", "صبي": a frequent word of news, not a name
+        if first == last and kind in ("PER", "ORG") and _possessed_noun(doc, first):
+            continue  # "رئيسنا", "وزارتها": a title or head word with a possessive pronoun, not a name
         if first == last and kind == "PER" and doc.toks[first].text not in person_words and _verb_form(doc, first):
             continue  # "أبحروا", "سيتداولون", "ليسدد": a verb, not a person
         start = doc.toks[first].start
