@@ -748,7 +748,8 @@ def _possessives() -> tuple[str, ...]:
 
 def _possessed_noun(doc: _Doc, k: int) -> bool:
     """Token k is a title, an organisation head or a frequent news word with a possessive pronoun attached
-    ("رئيسنا", "حملته", "وزارتها": the ta marbuta is written ت before the pronoun)."""
+    ("رئيسنا", "حملته", "وزارتها": the ta marbuta is written ت before the pronoun), or a frequent plural noun
+    before its complement ("مسؤولو")."""
     heads, common = _title_heads(), load_set("common_words")
     marbuta = _MARKS.sub("", doc.raw(k)).endswith("ة")  # "سلامة" is a name: its ة is no pronoun ه
     for reading in doc.bare(k):
@@ -759,6 +760,9 @@ def _possessed_noun(doc: _Doc, k: int) -> bool:
             for form in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
                 if form in heads or form in _org_heads() or form in common or "ال" + form in heads:
                     return True
+        # a sound plural before its complement ("مسؤولو الحملة", "ممثلو الشركات"): the noun's plural is common
+        if reading.endswith("و") and len(reading) >= 5 and {reading + "ن", reading[:-1] + "ين"} & common:
+            return True
     return False
 
 
