@@ -598,3 +598,14 @@ def test_entity_index_agrees_with_a_plain_scan(
     )
     span = (start, start + length)
     assert entity_for(name, span, EntityIndex(entities)) == _entity_for_by_scan(name, span, entities)
+
+
+def test_a_place_after_the_title_is_not_part_of_the_speaker() -> None:
+    import arnews
+
+    text = "عنوان\n\nقال محافظ جدة مشعل بن ماجد إن المشروع سيكتمل العام المقبل."
+    article = arnews.parse(text)
+    [quote] = article.quotes
+    assert quote.speaker is not None and quote.speaker.name == "مشعل بن ماجد"
+    assert quote.speaker.wikidata is None
+    assert quote.speaker.span is not None and text[quote.speaker.span.start : quote.speaker.span.end] == "مشعل بن ماجد"

@@ -405,6 +405,13 @@ class _Extractor:
         if guess.description is not None:
             ds, de = v.raw_span(*guess.description)
             description = v.raw[ds:de]
+        inner = None if guess.anonymous else self.entity_index.person_within((rs, re_))
+        if inner is not None and inner[0] > rs:
+            head = self.entity_index.covering((rs, rs + 1))
+            if head is not None and head is not inner[2]:
+                # "قال محافظ جدة مشعل بن ماجد": the phrase opens with a place or body; the speaker is the person in it
+                rs, re_ = inner[0], inner[1]
+                name = v.raw[rs:re_]
         ent = None if guess.anonymous else sp.entity_for(name, (rs, re_), self.entity_index)
         return Speaker(
             name=name,

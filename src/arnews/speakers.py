@@ -498,6 +498,17 @@ class EntityIndex:
         best = min((i for s, end, i in self._spans[lo:hi] if s <= span[0] and end >= span[1]), default=None)
         return None if best is None else self.entities[best]
 
+    def person_within(self, span: tuple[int, int]) -> tuple[int, int, Entity] | None:
+        """The one person mention lying inside ``span`` (input offsets), with its offsets; None when there is no
+        such mention or more than one."""
+        lo = bisect.bisect_left(self._starts, span[0])
+        hi = bisect.bisect_left(self._starts, span[1])
+        found = [(s, e, i) for s, e, i in self._spans[lo:hi] if e <= span[1] and self.entities[i].type == "PER"]
+        if len(found) != 1:
+            return None
+        s, e, i = found[0]
+        return s, e, self.entities[i]
+
     def named(self, name: str) -> Entity | None:
         """The entity whose name or a mention is ``name``; else the only entity (people first) that shares
         its last word."""
