@@ -12,28 +12,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import sys
 import time
-import zipfile
 from collections import Counter
 from pathlib import Path
+
+from corpus import CORPUS, records
 
 from arnews.dates import extract_with_forms
 from arnews.parser import parse_structure
 from arnews.text import check_input, view
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet"
+DEFAULT_CORPUS = CORPUS
 
 
 def _articles(corpus: Path) -> list[dict[str, str]]:
-    out: list[dict[str, str]] = []
-    for z in sorted(corpus.glob("*.zip")):
-        with zipfile.ZipFile(z) as archive:
-            for name in archive.namelist():
-                out.extend(json.loads(archive.read(name)))
-    return out
+    return list(records(corpus))
 
 
 def main() -> int:

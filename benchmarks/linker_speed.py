@@ -12,11 +12,10 @@ nothing (speed is measured here, never in tests).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-import zipfile
-from pathlib import Path
+
+from corpus import CORPUS, texts
 
 from arnews import linker
 from arnews.kb import default_kb
@@ -24,20 +23,9 @@ from arnews.nlp import Analysis, RuleAnalyzer, default_analyzer
 from arnews.parser import Structure, parse_structure
 from arnews.text import TextView, view
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet"
-
 
 def articles(n: int) -> list[str]:
-    out: list[str] = []
-    for z in sorted(CORPUS.glob("*.zip")):
-        with zipfile.ZipFile(z) as archive:
-            for name in archive.namelist():
-                for art in json.loads(archive.read(name)):
-                    out.append(art["title"] + "\n\n" + art["content"])
-                    if len(out) >= n:
-                        return out
-    return out
+    return list(texts(limit=n))
 
 
 def adversarial() -> dict[str, str]:

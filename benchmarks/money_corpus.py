@@ -11,14 +11,13 @@ donation records. The corpus is read from ../shared/corpus/saudinewsnet (zip fil
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
+
+from corpus import CORPUS, texts
 
 from arnews.donations import extract_donations
 from arnews.models import Donation, Money
@@ -26,19 +25,9 @@ from arnews.money import extract_money
 from arnews.parser import parse_structure
 from arnews.text import view
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet"
-
 
 def articles(limit: int | None) -> Iterator[str]:
-    count = 0
-    for path in sorted(CORPUS.glob("*.zip")):
-        with zipfile.ZipFile(path) as archive:
-            for name in archive.namelist():
-                for article in json.loads(archive.read(name)):
-                    yield f"{article.get('title') or ''}\n\n{article.get('content') or ''}"
-                    count += 1
-                    if limit is not None and count >= limit:
-                        return
+    return texts(limit=limit)
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> str:

@@ -10,27 +10,15 @@ analyze() on each one separately. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import time
-import zipfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet"
+from corpus import CORPUS, texts
 
 
 def articles(n: int) -> list[str]:
-    out: list[str] = []
-    for z in sorted(CORPUS.glob("*.zip")):
-        with zipfile.ZipFile(z) as archive:
-            for name in archive.namelist():
-                for art in json.loads(archive.read(name)):
-                    out.append(art["title"] + "\n\n" + art["content"])
-                    if len(out) >= n:
-                        return out
-    return out
+    return list(texts(limit=n))
 
 
 def rss_mb() -> float:

@@ -11,14 +11,14 @@ speaker and the text around them, for judging by eye.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+
+from corpus import CORPUS, texts
 
 from arnews.models import Quote
 from arnews.nlp import RuleAnalyzer
@@ -26,21 +26,11 @@ from arnews.parser import parse_structure
 from arnews.quotes import extract_quotes
 from arnews.text import check_input, view
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet"
+DEFAULT_CORPUS = CORPUS
 
 
 def articles(corpus: Path, limit: int | None, every: int) -> Iterator[str]:
-    count = 0
-    for z in sorted(corpus.glob("*.zip")):
-        with zipfile.ZipFile(z) as archive:
-            for name in archive.namelist():
-                for i, article in enumerate(json.loads(archive.read(name))):
-                    if i % every:
-                        continue
-                    yield (article.get("title") or "") + "\n\n" + (article.get("content") or "")
-                    count += 1
-                    if limit is not None and count >= limit:
-                        return
+    return texts(corpus, limit, every)
 
 
 def context(text: str, q: Quote, width: int = 90) -> str:
