@@ -79,6 +79,19 @@ class _Guess:
     addressee: tuple[int, int] | None = None
 
 
+def _guess_of(phrase: sp.Phrase, cue: sp.Cue) -> _Guess:
+    """The speaker a subject phrase names, with the gender and number its cue verb gives."""
+    return _Guess(
+        phrase.name,
+        anonymous=phrase.anonymous,
+        description=phrase.description,
+        gender=cue.gender,
+        number=cue.number,
+        person=not phrase.institution,
+        addressee=phrase.addressee,
+    )
+
+
 @define
 class _State:
     """What the article has said so far: speakers, name mentions, interview turns."""
@@ -287,15 +300,7 @@ class _Extractor:
             if m < len(st.mentions) and st.mentions[m][1] <= toks[-1][1]:
                 name = st.mentions[m]
                 phrase = sp.Phrase(name, addressee=phrase.addressee)
-        return _Guess(
-            phrase.name,
-            anonymous=phrase.anonymous,
-            description=phrase.description,
-            gender=cue.gender,
-            number=cue.number,
-            person=not phrase.institution,
-            addressee=phrase.addressee,
-        )
+        return _guess_of(phrase, cue)
 
     def _subject_before(self, toks: Sequence[Tok], i: int, cue: sp.Cue) -> _Guess | None:
         """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن")."""
@@ -313,14 +318,7 @@ class _Extractor:
         phrase = sp.subject_phrase(toks[lo + 1 : end])
         if phrase is None:
             return None
-        return _Guess(
-            phrase.name,
-            anonymous=phrase.anonymous,
-            description=phrase.description,
-            gender=cue.gender,
-            number=cue.number,
-            person=not phrase.institution,
-        )
+        return _guess_of(phrase, cue)
 
     def _resolve(self, pos: int, cue: sp.Cue) -> _Guess | None:
         """The speaker of a cue verb with no subject of its own."""
