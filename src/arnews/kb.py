@@ -252,12 +252,11 @@ class KnowledgeBase:
     def load(cls, path: str | Path) -> KnowledgeBase:
         """Read a KB file (gzip JSON lines, or plain JSON lines when the name does not end in .gz)."""
         p = Path(path)
-        rows = _Lines(p)
+        rows = _Lines()
         try:
             opener = gzip.open if p.suffix == ".gz" else open
             with opener(p, "rt", encoding="utf-8") as fh:
-                rows.fh = fh
-                return cls(_read_rows(rows, str(p)))
+                return cls(_read_rows(rows.counted(fh), str(p)))
         except UnicodeDecodeError as exc:
             raise KnowledgeBaseError(f"{p}:{rows.n + 1}: not UTF-8 text ({exc.reason})") from None
         except EOFError:
@@ -271,15 +270,13 @@ class KnowledgeBase:
 
 
 class _Lines:
-    """The lines of an open file, counting them so that a decoding error can name its line."""
+    """Counts the lines read from an open file, so that a decoding error can name its line."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.fh: Iterable[str] = ()
+    def __init__(self) -> None:
         self.n = 0
 
-    def __iter__(self) -> Iterator[str]:
-        for line in self.fh:
+    def counted(self, lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
             self.n += 1
             yield line
 

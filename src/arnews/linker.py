@@ -36,7 +36,7 @@ from functools import cache
 from attrs import define, field
 
 from arnews.kb import KbEntry, KnowledgeBase, default_kb
-from arnews.lexicons import load_list, load_set, load_table
+from arnews.lexicons import load_set, load_table
 from arnews.models import Entity, EntityKind, Mention
 from arnews.names import key, phonetic, phonetic_word, strip_clitics
 from arnews.nlp import Analysis
@@ -90,11 +90,6 @@ def _max_title() -> int:
 
 
 @cache
-def _set(name: str) -> frozenset[str]:
-    return frozenset(normalize(w) for w in load_list(name))
-
-
-@cache
 def _org_heads() -> dict[str, bool]:
     return {normalize(w): flag == "yes" for w, flag in load_table("org_heads")}
 
@@ -131,7 +126,7 @@ def _known_prefixes() -> frozenset[tuple[str, ...]]:
 
 
 def _stop() -> frozenset[str]:
-    return _set("name_stop")
+    return load_set("name_stop")
 
 
 # --- tokens and candidates -----------------------------------------------------------------------------------
@@ -352,13 +347,13 @@ def _name_like(doc: _Doc, k: int, first: bool) -> bool:
     if not t.word or not _ARABIC.match(t.text) or len(t.text) < 2:
         return False
     text = t.text
-    if text in _stop() or text in _set("nisba") or text in _set("name_speech_verbs"):
+    if text in _stop() or text in load_set("nisba") or text in load_set("name_speech_verbs"):
         return False
-    if text in load_set("common_words") and text not in _set("first_names"):
+    if text in load_set("common_words") and text not in load_set("first_names"):
         return False  # a frequent word of news that is never a name ("زيادة", "تشكيل", "أمام")
     readings = [stem for off, stem, _f in strip_clitics(text) if off]
     for bare in readings:
-        if bare in _stop() or bare in _title_heads() or bare in _org_heads() or bare in _set("nisba"):
+        if bare in _stop() or bare in _title_heads() or bare in _org_heads() or bare in load_set("nisba"):
             return False
         if len(bare) >= 5 and bare.startswith("ال"):
             return False
@@ -368,7 +363,7 @@ def _name_like(doc: _Doc, k: int, first: bool) -> bool:
         prev = doc.toks[k - 1].text if k > 0 else ""
         # after a first name, a family name in the nisba form ("جاسر العتيبي", "فهد القحطاني"); adjectives of
         # party, country or rank ("الديمقراطي", "الأمريكي") are in the nisba lexicon and stay out
-        family = len(text) >= 5 and text.endswith("ي") and text not in _set("nisba") and not doc.is_latin(k)
+        family = len(text) >= 5 and text.endswith("ي") and text not in load_set("nisba") and not doc.is_latin(k)
         return not first and (prev in _COMPOUND_HEADS or family)
     written = doc.raw(k)
     if any(mark in written for mark in "\u064b\u064c\u064d"):
@@ -379,7 +374,7 @@ def _name_like(doc: _Doc, k: int, first: bool) -> bool:
             return False
         if text[0] == "ل" and len(text) > 3 and text[1] not in "اوي":
             return False  # ل + a noun ("لدعم", "لنائبة"), not a surname
-    elif raw.endswith(("ة", "ها", "هم")) and text not in _set("first_names"):
+    elif raw.endswith(("ة", "ها", "هم")) and text not in load_set("first_names"):
         return False
     return True
 
@@ -404,7 +399,7 @@ def _verb_form(doc: _Doc, k: int) -> bool:
     """Token k has the shape of a verb and is no given name: a plural past ("أبحروا", "ووصلوا") or a plural
     future ("سيتداولون"); names like "ستيفن" or "ليندسي" keep theirs."""
     text = doc.toks[k].text
-    if text in _set("first_names") or not _ARABIC.match(text) or len(text) < 4:
+    if text in load_set("first_names") or not _ARABIC.match(text) or len(text) < 4:
         return False
     bare = text[1:] if text[0] in "وف" and len(text) > 4 else text
     return bare.endswith("وا") or (bare.startswith(("سي", "ست")) and bare.endswith("ون") and len(bare) >= 6)
@@ -413,10 +408,10 @@ def _verb_form(doc: _Doc, k: int) -> bool:
 def _said(text: str) -> bool:
     """A verb of saying, a function word or و/ف + an imperfect verb: never the first word of a name."""
     bare = text[1:] if text[:1] in ("و", "ف") and len(text) > 3 else text
-    if bare in _set("name_speech_verbs") or text in _stop() or bare in _stop():
+    if bare in load_set("name_speech_verbs") or text in _stop() or bare in _stop():
         return True
     # "ويدعم هاريس": a conjunction and an imperfect verb (a bare "يانكو" may be a name)
-    return bare is not text and bare[0] == "ي" and bare not in _set("first_names")
+    return bare is not text and bare[0] == "ي" and bare not in load_set("first_names")
 
 
 _FAMOUS = 0.8  # the popularity prior from which a KB person is known by surname alone
@@ -445,7 +440,7 @@ def _name_run(doc: _Doc, k: int) -> int:
 def _skip_modifiers(doc: _Doc, k: int, loc_starts: dict[int, int]) -> int:
     """After a title: skip adjectives, definite complements, prepositions and places ("عن ولاية جورجيا")."""
     toks, skipped = doc.toks, 0
-    nisba, preps = _set("nisba"), ("في", "عن", "من", "ب", "ولايه", "بولايه", "مدينه")
+    nisba, preps = load_set("nisba"), ("في", "عن", "من", "ب", "ولايه", "بولايه", "مدينه")
     while k < len(toks) and skipped < _MAX_SKIP and toks[k].word:
         if k in loc_starts:
             k = loc_starts[k]
@@ -469,7 +464,7 @@ def _skip_modifiers(doc: _Doc, k: int, loc_starts: dict[int, int]) -> int:
 
 def _cue_pass(doc: _Doc, loc_starts: dict[int, int], out: list[_Cand]) -> None:
     toks = doc.toks
-    verbs, given = _set("name_speech_verbs"), _set("first_names")
+    verbs, given = load_set("name_speech_verbs"), load_set("first_names")
     in_title = -1  # the last token of the title phrase being read ("نائبة الرئيس": "الرئيس" is no title of its own)
     for i, tok in enumerate(toks):
         if not tok.word:
@@ -590,7 +585,7 @@ def _credited_pass(doc: _Doc, out: list[_Cand]) -> None:
 
 def _latin_pass(doc: _Doc, out: list[_Cand]) -> None:
     toks = doc.toks
-    suffixes = _set("org_suffixes")
+    suffixes = load_set("org_suffixes")
     i = 0
     while i < len(toks):
         if not doc.is_latin(i) or not doc.raw(i)[:1].isupper():
@@ -639,13 +634,13 @@ def _org_cue_before(doc: _Doc, i: int) -> bool:
         for stem in doc.bare(k):
             if stem in heads or stem in roles:
                 return True
-        if not doc.is_latin(k) and k == i - 1 and doc.toks[k].text not in _set("nisba"):
+        if not doc.is_latin(k) and k == i - 1 and doc.toks[k].text not in load_set("nisba"):
             continue
     return False
 
 
 def _org_pass(doc: _Doc, per_words: frozenset[str], out: list[_Cand]) -> None:
-    toks, heads, suffixes, letters = doc.toks, _org_heads(), _set("org_suffixes"), _letters()
+    toks, heads, suffixes, letters = doc.toks, _org_heads(), load_set("org_suffixes"), _letters()
     for i, tok in enumerate(toks):
         if not tok.word:
             continue
@@ -673,7 +668,7 @@ def _org_pass(doc: _Doc, per_words: frozenset[str], out: list[_Cand]) -> None:
             w = toks[end].text
             pair = [toks[k].text for k in (end - 1, end, end + 1) if k < len(toks)]
             letter = w in letters and sum(_spelled(pair)) >= 2  # "في" is a letter only beside another
-            if doc.articled(end) or (w in _stop() and not letter) or w in _set("nisba"):
+            if doc.articled(end) or (w in _stop() and not letter) or w in load_set("nisba"):
                 break
             if w not in letters and w not in suffixes and not _name_like(doc, end, end == i + 1):
                 break
@@ -729,7 +724,7 @@ def _ner_breaks(doc: _Doc, k: int, person_words: set[str]) -> bool:
     """Token k (after a name's first word) cannot continue a person's name a model proposes: strong signs only,
     so that the model's extent stands otherwise ("فاطمة الزهراء", "سالم يوسف")."""
     t = doc.toks[k]
-    if not t.word or t.text in _stop() or t.text in _set("name_speech_verbs") or t.text in _set("nisba"):
+    if not t.word or t.text in _stop() or t.text in load_set("name_speech_verbs") or t.text in load_set("nisba"):
         return True
     if any(mark in doc.raw(k) for mark in "\u064b\u064c\u064d"):
         return True  # tanween: "نائبًا ثانيًا"
@@ -743,7 +738,7 @@ def _ner_breaks(doc: _Doc, k: int, person_words: set[str]) -> bool:
 
 @cache
 def _possessives() -> tuple[str, ...]:
-    return tuple(sorted(_set("possessive_suffixes"), key=len, reverse=True))
+    return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
 
 
 def _possessed_noun(doc: _Doc, k: int) -> bool:
@@ -791,7 +786,7 @@ def _ner_pass(doc: _Doc, analysis: Analysis, out: list[_Cand]) -> None:
                 full_names.update(words)
             if len(words) > 1 and c.source in ("kb", "title", "speech"):
                 surnames.add(words[-1])
-    given = _set("first_names")
+    given = load_set("first_names")
     # places and bodies the KB found: a person's name a model proposes does not begin or end with one
     # ("وممثل فلوريدا ماكسويل فروست" -> "ماكسويل فروست")
     kb_from = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
@@ -1107,14 +1102,14 @@ def _lone_name(doc: _Doc, c: _Cand, word: str) -> bool:
     """A one-word person outside the KB and never named in full in the text stands only as a known given name
     ("جودي", "سارة") or as the one who speaks ("قال جوتاكا ..."): a model's lone word is otherwise too often an
     everyday word ("نفوز", "رفيعي", "جانبا")."""
-    if any(stem in _set("first_names") for _off, stem, _f in strip_clitics(word)):
+    if any(stem in load_set("first_names") for _off, stem, _f in strip_clitics(word)):
         return True
     k = c.first_tok - 1
     if k < 0 or not doc.toks[k].word:
         return False
     before = doc.toks[k].text
     bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 3 else before
-    return bare in _set("name_speech_verbs") or _match_title(doc, k) == c.first_tok
+    return bare in load_set("name_speech_verbs") or _match_title(doc, k) == c.first_tok
 
 
 class _NameIndex:
@@ -1200,7 +1195,7 @@ def _scan_names(doc: _Doc, ents: list[_Ent], taken: bytearray) -> None:
                 for n, w in enumerate((parts[0], parts[-1])):
                     if (n == 1 and parts[-2] in _COMPOUND_HEADS) or w in _COMPOUND_HEADS:
                         continue  # "عبد الله": neither part stands for the person
-                    if len(w) >= 2 and w not in _stop() and w not in _set("name_speech_verbs"):
+                    if len(w) >= 2 and w not in _stop() and w not in load_set("name_speech_verbs"):
                         bucket = words.setdefault(w, [])
                         if ent not in bucket:
                             bucket.append(ent)

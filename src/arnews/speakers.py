@@ -55,10 +55,6 @@ def cue_forms() -> dict[str, Cue]:
     return table
 
 
-def _words(name: str) -> frozenset[str]:
-    return load_set(name)
-
-
 def name_links() -> frozenset[str]:
     """Words inside a name that link its parts (بن، أبو، عبد ...)."""
     return load_set("name_links")
@@ -74,46 +70,46 @@ def titles() -> frozenset[str]:
 
 
 def title_modifiers() -> frozenset[str]:
-    return _words("title_modifiers")
+    return load_set("title_modifiers")
 
 
 def anonymous_heads() -> frozenset[str]:
-    return _words("anonymous_sources")
+    return load_set("anonymous_sources")
 
 
 def organisation_heads() -> frozenset[str]:
-    return _words("organisation_heads")
+    return load_set("organisation_heads")
 
 
 def place_heads() -> frozenset[str]:
-    return _words("place_heads")
+    return load_set("place_heads")
 
 
 def impersonal() -> frozenset[str]:
-    return _words("impersonal_reports")
+    return load_set("impersonal_reports")
 
 
 def name_prepositions() -> frozenset[str]:
-    return _words("name_prepositions")
+    return load_set("name_prepositions")
 
 
 def naming_words() -> frozenset[str]:
-    return _words("naming_words")
+    return load_set("naming_words")
 
 
 def stopwords() -> frozenset[str]:
-    return _words("speech_stopwords")
+    return load_set("speech_stopwords")
 
 
 @cache
 def name_breaks() -> frozenset[str]:
     """Words that end a name after a cue verb: the speech stopwords and the adverbs of ``name_breaks.txt``."""
-    return stopwords() | _words("name_breaks")
+    return stopwords() | load_set("name_breaks")
 
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(_words("possessive_suffixes"), key=len, reverse=True))
+    return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
 
 
 @cache
@@ -351,7 +347,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     if end_all == 0:
         return None
     # an anonymous source: "مصدر مطلع"، "أحد المانحين"، "ذلك الشخص"، "أربعة أشخاص"، "مسؤولو الحملة"
-    quantities = _words("quantity_words")
+    quantities = load_set("quantity_words")
     for k in range(min(2, end_all)):
         w = toks[k][2]
         if k == 1 and not (toks[0][2].isdigit() or in_lexicon(toks[0][2], quantities)):
