@@ -22,7 +22,7 @@ from corpus import CORPUS, records
 
 from arnews.dates import extract_with_forms
 from arnews.parser import parse_structure
-from arnews.text import check_input, view
+from arnews.core.text import check_input, view
 
 DEFAULT_CORPUS = CORPUS
 

@@ -18,7 +18,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from arnews.kb_build import build
+from arnews.kb.build import build
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "wikidata_sample.json"
 _CLASSES = ["Q5", "Q5", "Q515", "Q43229", "Q11424", "Q7725634", "Q4167836"]  # people, places, orgs, and others

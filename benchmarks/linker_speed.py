@@ -21,7 +21,7 @@ from arnews import linker
 from arnews.kb import default_kb
 from arnews.nlp import Analysis, RuleAnalyzer, default_analyzer
 from arnews.parser import Structure, parse_structure
-from arnews.text import TextView, view
+from arnews.core.text import TextView, view
 
 
 def articles(n: int) -> list[str]:

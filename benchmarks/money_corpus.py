@@ -19,11 +19,11 @@ from collections.abc import Iterator
 
 from corpus import CORPUS, texts
 
-from arnews.donations import extract_donations
+from arnews.money.donations import extract_donations
 from arnews.models import Donation, Money
 from arnews.money import extract_money
 from arnews.parser import parse_structure
-from arnews.text import view
+from arnews.core.text import view
 
 
 def articles(limit: int | None) -> Iterator[str]:

@@ -37,7 +37,7 @@ def main() -> int:
 
     from arnews.nlp import StanzaAnalyzer
     from arnews.parser import parse_structure
-    from arnews.text import view
+    from arnews.core.text import view
 
     items = [(t, parse_structure(view(t)).regions()) for t in texts]
     chars = sum(len(t) for t in texts)

@@ -24,7 +24,7 @@ from arnews.models import Quote
 from arnews.nlp import RuleAnalyzer
 from arnews.parser import parse_structure
 from arnews.quotes import extract_quotes
-from arnews.text import check_input, view
+from arnews.core.text import check_input, view
 
 DEFAULT_CORPUS = CORPUS
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import arnews
 from arnews.parser import parse_structure
-from arnews.text import check_input, view
+from arnews.core.text import check_input, view
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet"
 

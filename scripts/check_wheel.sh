@@ -76,7 +76,7 @@ from importlib import resources
 from pathlib import Path
 
 import arnews
-from arnews.lexicons import load_list, load_table
+from arnews.core.lexicons import load_list, load_table
 from arnews.serialize import json_schema
 
 root, has_model, has_kb = Path(sys.argv[1]), sys.argv[2] == "1", sys.argv[3] == "1"

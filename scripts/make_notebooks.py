@@ -336,7 +336,7 @@ analysis.
 from arnews.linker import link_entities
 from arnews.nlp import default_analyzer
 from arnews.parser import parse_structure
-from arnews.text import view
+from arnews.core.text import view
 
 combined = KnowledgeBase([*default_kb(), *mine])
 
@@ -358,7 +358,7 @@ for label, kb in (("bundled KB", default_kb()), ("bundled + mine", combined)):
     md("""
 ## Building a KB from Wikidata
 
-For a large KB, `python -m arnews.kb_build DUMP.json.gz -o my_kb.jsonl.gz` streams a Wikidata JSON dump and keeps
+For a large KB, `python -m arnews.kb.build DUMP.json.gz -o my_kb.jsonl.gz` streams a Wikidata JSON dump and keeps
 the items with an Arabic label whose class (P31) is one of those in `arnews/data/kb/wikidata_classes.tsv`;
 `--sources FOLDER` adds CSV files with the columns `wikidata,name_ar,name_en,...[,type]`.
 """),

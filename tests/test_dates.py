@@ -11,20 +11,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews
-from arnews.dates import extract_dates, gregorian_to_hijri, hijri_to_gregorian
-from arnews.lexicons import load_table
+from arnews.core.lexicons import load_table
+from arnews.core.text import view
+from arnews.dates import extract_dates
+from arnews.dates import gregorian_to_hijri, hijri_to_gregorian
 from arnews.models import DateMention
 from arnews.nlp import RuleAnalyzer
-from arnews.parser import parse_structure
-from arnews.text import view
+from docs_helpers import make_doc
 
 ANCHOR = dt.datetime(2024, 7, 29, 13, 0, 5)  # a Monday
 
 
 def dates(body: str, anchor: dt.datetime | None = ANCHOR) -> list[DateMention]:
     text = "عنوان الخبر\n\n" + body
-    v = view(text)
-    found = list(extract_dates(v, parse_structure(v), anchor))
+    found = list(extract_dates(make_doc(text, published=anchor)))
     for d in found:
         assert text[d.start : d.end] == d.text
     return found
@@ -180,13 +180,13 @@ def test_offsets_are_exact_with_diacritics_clitics_and_arabic_indic_digits() -> 
 def test_dates_in_captions_and_title_are_found() -> None:
     text = "قمة الرياض تنطلق الأحد المقبل\n\nوصل القادة إلى الرياض.\n\n"
     v = view(text)
-    found = extract_dates(v, parse_structure(v), ANCHOR)
+    found = extract_dates(make_doc(v.raw, published=ANCHOR))
     assert [(d.text, d.value) for d in found] == [("الأحد المقبل", "2024-08-04")]
 
 
 def test_empty_and_plain_inputs() -> None:
     v = view("")
-    assert extract_dates(v, parse_structure(v), ANCHOR) == ()
+    assert extract_dates(make_doc(v.raw, published=ANCHOR)) == ()
     assert pairs("لا تاريخ في هذا النص على الإطلاق.") == []
 
 
@@ -194,7 +194,7 @@ def test_empty_and_plain_inputs() -> None:
 def test_adversarial_repetition_finishes(unit: str) -> None:
     text = "عنوان\n\n" + unit * 100_000
     v = view(text)
-    found = extract_dates(v, parse_structure(v), ANCHOR)
+    found = extract_dates(make_doc(v.raw, published=ANCHOR))
     for d in found:
         assert text[d.start : d.end] == d.text
 
@@ -237,7 +237,7 @@ def test_arbitrary_date_like_text_never_breaks_offsets(body: str) -> None:
 
 
 def test_relative_lexicon_agrees_with_dateparser_where_it_reads_the_form() -> None:
-    from arnews.dates import _dateparser_date, _shift
+    from arnews.dates.resolve import _dateparser_date, _shift
 
     for phrase, unit, amount in load_table("relative_dates"):
         parsed = _dateparser_date(phrase, ANCHOR)
@@ -318,7 +318,7 @@ def test_a_bare_year_near_the_era_is_hijri_only_in_an_article_that_writes_hijri_
     assert dates(hijri_article, None)[1].calendar == "gregorian"
 
 
-# --- counts and ordinal days are read by arnews.numbers --------------------------------------------------------
+# --- counts and ordinal days are read by arnews.core.numbers --------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -24,15 +24,15 @@ EXAMPLES = ROOT / "examples"
 
 #: The entry function of every pipeline stage, documented in the API reference next to ``arnews.__all__``.
 STAGE_ENTRIES = [
-    ("arnews.text", "view"),
-    ("arnews.text", "normalize"),
+    ("arnews.core.text", "view"),
+    ("arnews.core.text", "normalize"),
     ("arnews.parser", "parse_structure"),
     ("arnews.nlp", "default_analyzer"),
     ("arnews.linker", "link_entities"),
     ("arnews.quotes", "extract_quotes"),
     ("arnews.money", "extract_money"),
     ("arnews.dates", "extract_dates"),
-    ("arnews.donations", "extract_donations"),
+    ("arnews.money.donations", "extract_donations"),
 ]
 
 

@@ -6,21 +6,20 @@ from decimal import Decimal
 
 import pytest
 
-import arnews.donations
-from arnews.donations import extract_donations
+import arnews.money.donation_triggers
+from arnews.core.numbers import Tok, tokenize
 from arnews.models import DateMention, Donation, Entity, Mention
 from arnews.money import extract_money
-from arnews.numbers import Tok, tokenize
-from arnews.parser import parse_structure
-from arnews.text import view
+from arnews.money.donations import extract_donations
+from docs_helpers import make_doc
 
 
 def donations(
     text: str, entities: tuple[Entity, ...] = (), dates: tuple[DateMention, ...] = ()
 ) -> tuple[Donation, ...]:
-    v = view(text)
-    structure = parse_structure(v)
-    return extract_donations(v, structure, extract_money(v, structure), entities, dates)
+    doc = make_doc(text, entities=entities, dates=dates)
+    doc.money = extract_money(doc)
+    return extract_donations(doc)
 
 
 def article(*paragraphs: str, title: str = "خبر عن حملة لجمع التبرعات") -> str:
@@ -68,7 +67,7 @@ def test_donations_found(paragraph: str, value: int, currency: str) -> None:
 def test_not_donations(paragraph: str) -> None:
     # even in an article that speaks of donations elsewhere
     text = article("وتبرع المواطنون للحملة الخيرية بسخاء.", paragraph)
-    assert extract_money(view(text), parse_structure(view(text)))  # the amount is money...
+    assert extract_money(make_doc(text))  # the amount is money...
     assert donations(text) == ()  # ...but no donation
 
 
@@ -170,7 +169,7 @@ def test_a_call_a_party_or_a_campaign_is_no_fundraising_context() -> None:
         "وقال المدير في حفل الإطلاق إن الشركة حصلت على 20 مليون دولار من الحملة خلال أسبوع، "
         "وإن المكالمات الدولية زادت بعد الدعوة التي وجهتها للعملاء."
     )
-    assert extract_money(view(text), parse_structure(view(text)))
+    assert extract_money(make_doc(text))
     assert donations(text) == ()
 
 
@@ -187,7 +186,7 @@ def test_a_call_a_party_or_a_campaign_is_no_fundraising_context() -> None:
 )
 def test_investments_prizes_compensation_and_payments_are_not_donations(paragraph: str) -> None:
     text = article("وتبرع المواطنون للحملة الخيرية بسخاء.", paragraph)
-    assert extract_money(view(text), parse_structure(view(text)))
+    assert extract_money(make_doc(text))
     assert donations(text) == ()
 
 
@@ -235,7 +234,7 @@ def test_each_sentence_is_tokenised_once(monkeypatch: pytest.MonkeyPatch) -> Non
         calls.append((start, end))
         return tokenize(norm, start, end)
 
-    monkeypatch.setattr(arnews.donations, "tokenize", counting)
+    monkeypatch.setattr(arnews.money.donation_triggers, "tokenize", counting)
     paragraph = (
         "وتبرع رجل الأعمال خالد العلي بمبلغ 5 ملايين ريال، وتبرعت شقيقته بمليون ريال، "
         "وتبرع والدهما بمبلغ 3 ملايين ريال للجمعية الخيرية. وجمعت الحملة 10 ملايين ريال في يومها الأول."

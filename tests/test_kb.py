@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from arnews.cli import main
+from arnews.core.text import view
 from arnews.errors import KnowledgeBaseError
 from arnews.kb import KbEntry, KnowledgeBase, default_kb
-from arnews.kb_build import build, from_csv_dir, iter_wikidata
+from arnews.kb.build import build, from_csv_dir, iter_wikidata
 from arnews.linker import link_entities
-from arnews.nlp import RuleAnalyzer
-from arnews.parser import parse_structure
-from arnews.text import view
+from docs_helpers import make_doc
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata_sample.json"
 SHARED_KB = Path(__file__).resolve().parents[2] / "shared" / "data" / "kb"
@@ -85,8 +84,7 @@ def test_cli_builds_a_kb_the_linker_uses(tmp_path: Path, capsys: pytest.CaptureF
     kb = KnowledgeBase.load(out)
     text = "عنوان\n\nدعا باراك أوباما وبيل كلينتون إلى جمع التبرعات في سان فرانسيسكو، وقال أوباما إن الوقت حان."
     v = view(text)
-    s = parse_structure(v)
-    found = link_entities(v, s, RuleAnalyzer().analyze(text, s.regions()), kb=kb)
+    found = link_entities(make_doc(v.raw), kb=kb)
     linked = {e.wikidata: [m.text for m in e.mentions] for e in found if e.wikidata}
     assert linked["Q76"] == ["باراك أوباما", "أوباما"]
     assert linked["Q1124"] == ["وبيل كلينتون"[1:]]
@@ -203,7 +201,5 @@ def test_bundled_kb_knows_capitals(name: str, qid: str) -> None:
 def test_washington_the_city_and_the_state() -> None:
     text = "زار الوزير واشنطن أمس، ثم توجه إلى ولاية واشنطن في الشمال الغربي."
     v = view(text)
-    structure = parse_structure(v)
-    analysis = RuleAnalyzer().analyze(text, structure.regions())
-    entities = link_entities(v, structure, analysis, kb=default_kb())
+    entities = link_entities(make_doc(v.raw), kb=default_kb())
     assert {e.wikidata for e in entities if "واشنطن" in e.name} == {"Q61", "Q1223"}

@@ -6,23 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from arnews.core.names import key, loose, phonetic, strip_clitics
 from arnews.linker import link_entities
 from arnews.models import Entity
-from arnews.names import key, loose, phonetic, strip_clitics
-from arnews.nlp import Analysis, NerSpan, RuleAnalyzer
-from arnews.parser import parse_structure
-from arnews.text import view
+from arnews.nlp import NerSpan
+from docs_helpers import make_doc
 
 # --- helpers --------------------------------------------------------------------------------------------------
 
 
 def entities(text: str, ner: tuple[NerSpan, ...] = ()) -> tuple[Entity, ...]:
-    v = view(text)
-    structure = parse_structure(v)
-    analysis = RuleAnalyzer().analyze(text, structure.regions())
-    if ner:
-        analysis = Analysis(analysis.sentences, analysis.tokens, ner)
-    found = link_entities(v, structure, analysis)
+    found = link_entities(make_doc(text, ner=ner))
     for ent in found:
         for m in ent.mentions:
             assert text[m.start : m.end] == m.text

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnews.currencies import adjective_forms
+from arnews.core.text import view
 from arnews.models import Money
-from arnews.money import extract_money, find_amounts, to_money
-from arnews.parser import parse_structure
-from arnews.text import view
+from arnews.money import extract_money
+from arnews.money.amounts import find_amounts, to_money
+from arnews.money.currencies import adjective_forms
+from docs_helpers import make_doc
 
 
 def amounts(text: str) -> list[Money]:
@@ -281,7 +282,7 @@ def test_extract_money_reads_title_paragraphs_and_keeps_offsets() -> None:
         "وارتفعت نسبة المشاركة 40% عن العام الماضي."
     )
     v = view(text)
-    money = extract_money(v, parse_structure(v))
+    money = extract_money(make_doc(v.raw))
     assert [(m.text, m.value, m.qualifier, m.vague) for m in money] == [
         ("ملايين الدولارات", None, None, "millions"),
         ("١٥ مليون دولار", Decimal(15_000_000), "more_than", None),

@@ -11,12 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews import resources
 from arnews.cli import main
+from arnews.core.text import normalize
 from arnews.errors import ModelError
-from arnews.nlp import Analysis, RuleAnalyzer, StanzaAnalyzer, default_analyzer, model_form, stanza_available
-from arnews.resources import ENV_VAR, META_NAME, ModelSpec, resolve_ner_model
-from arnews.text import normalize
+from arnews.nlp import Analysis, RuleAnalyzer, StanzaAnalyzer, default_analyzer, model_form, resources, stanza_available
+from arnews.nlp.resources import ENV_VAR, META_NAME, ModelSpec, resolve_ner_model
 
 needs_stanza = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
 
@@ -249,8 +248,8 @@ def test_rule_sentences_keep_decimals_and_abbreviations(text: str, expected: lis
 
 
 def test_abbreviations_come_from_the_lexicons() -> None:
-    from arnews import lexicons
-    from arnews.nlp import _abbreviations
+    from arnews.core import lexicons
+    from arnews.nlp.rules import _abbreviations
 
     titles = {normalize(r[0]) for r in lexicons.load_table("titles") if r[1:] == ("abbrev",)}
     assert titles and titles <= _abbreviations()
@@ -289,9 +288,9 @@ def test_model_form_matches_the_training_normalisation() -> None:
 
 def test_import_arnews_imports_no_torch_or_stanza() -> None:
     code = (
-        "import sys, arnews, arnews.nlp, arnews.resources\n"
+        "import sys, arnews, arnews.nlp, arnews.nlp.resources\n"
         "a = arnews.nlp.default_analyzer()\n"
-        "arnews.resources.models_report()\n"
+        "arnews.nlp.resources.models_report()\n"
         "print(a.name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'stanza'))\n"
         "assert not bad, bad\n"
@@ -360,9 +359,9 @@ def test_default_analyzer_uses_the_embedded_model_and_says_so(capsys: pytest.Cap
 
 
 def test_rule_analyzer_when_stanza_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    import arnews.nlp
+    import arnews.nlp.tagger
 
-    monkeypatch.setattr(arnews.nlp, "stanza_available", lambda: False)
+    monkeypatch.setattr(arnews.nlp.tagger, "stanza_available", lambda: False)
     assert isinstance(default_analyzer(), RuleAnalyzer)
 
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.numbers import MAX_TOKENS, find_numbers, read_number, read_ordinal, tokenize
-from arnews.text import normalize, view
+from arnews.core.numbers import MAX_TOKENS, find_numbers, read_number, read_ordinal, tokenize
+from arnews.core.text import normalize, view
 
 # --- a writer of Arabic number words, independent of the reader under test ------------------------------------
 

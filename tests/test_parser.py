@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 import arnews
+from arnews.core.text import view
 from arnews.nlp import RuleAnalyzer
 from arnews.parser import parse_structure
-from arnews.text import view
 from corpus_helpers import corpus_articles, corpus_text
 
 # structure needs no model: the rule analyzer keeps these tests independent of the NER model
@@ -301,7 +301,7 @@ def test_binary_looking_text_is_rejected() -> None:
 
 
 def test_too_large_input_is_rejected() -> None:
-    from arnews.text import MAX_CHARS
+    from arnews.core.text import MAX_CHARS
 
     with pytest.raises(arnews.InputError, match="limit"):
         parse("ا" * (MAX_CHARS + 1))

@@ -8,19 +8,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from arnews.core.text import normalize, view
 from arnews.models import Entity, Mention, Quote
-from arnews.nlp import Analysis
-from arnews.parser import parse_structure
 from arnews.quotes import extract_quotes
-from arnews.speakers import EntityIndex, entity_for
-from arnews.text import normalize, view
+from arnews.quotes.speakers import EntityIndex, entity_for
 from corpus_helpers import corpus_articles, corpus_text
+from docs_helpers import make_doc
 
 
 def quotes_of(body: str, entities: tuple[Entity, ...] = (), title: str = "عنوان الخبر") -> tuple[str, list[Quote]]:
     text = f"{title}\n\n{body}"
     v = view(text)
-    found = list(extract_quotes(v, parse_structure(v), Analysis(), entities))
+    found = list(extract_quotes(make_doc(v.raw, entities=entities)))
     for q in found:
         assert text[q.start : q.end] == q.text
         if q.speaker is not None and q.speaker.span is not None:
@@ -320,7 +319,7 @@ def test_random_marks_and_words_never_crash(body: str) -> None:
 def test_seed_articles_offsets_and_names(seed_texts: list[str]) -> None:
     for text in seed_texts:
         v = view(text)
-        found = extract_quotes(v, parse_structure(v), Analysis(), ())
+        found = extract_quotes(make_doc(v.raw))
         assert found
         for q in found:
             assert text[q.start : q.end] == q.text
@@ -331,7 +330,7 @@ def test_saudinewsnet_offsets() -> None:
     for article in corpus_articles(limit=60, every=50):
         text = corpus_text(article)
         v = view(text)
-        for q in extract_quotes(v, parse_structure(v), Analysis(), ()):
+        for q in extract_quotes(make_doc(v.raw)):
             assert text[q.start : q.end] == q.text
 
 
@@ -419,8 +418,8 @@ def test_titles_rows_of_every_kind_open_a_speaker_phrase(body: str, name: str) -
 def test_titles_table_has_every_kind_and_no_second_list() -> None:
     from importlib.resources import files
 
-    from arnews.lexicons import load_table
-    from arnews.speakers import titles
+    from arnews.core.lexicons import load_table
+    from arnews.quotes.speakers import titles
 
     kinds = {row[1] for row in load_table("titles")}
     assert kinds == {"title", "role", "ambiguous", "description", "abbrev"}

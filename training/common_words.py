@@ -3,7 +3,7 @@
     .venv/bin/python training/common_words.py [--min-count 3]
 
 Reads the train and dev documents of ANERcorp (the test split is never read, so scores on it stay honest), counts
-every word and its clitic-free stems (:func:`arnews.names.strip_clitics`) outside entities, and keeps those seen at
+every word and its clitic-free stems (:func:`arnews.core.names.strip_clitics`) outside entities, and keeps those seen at
 least ``--min-count`` times outside entities and never inside one. The linker drops a one-word person or
 organisation the model proposes when the word or its stem is in this list ("للأسر", "بتغلبه", "صبي"): a frequency
 test, not a list of seed words.
@@ -21,8 +21,8 @@ sys.path.insert(0, str(HERE))
 
 import ner_data  # noqa: E402
 
-from arnews.names import strip_clitics  # noqa: E402
-from arnews.text import normalize  # noqa: E402
+from arnews.core.names import strip_clitics  # noqa: E402
+from arnews.core.text import normalize  # noqa: E402
 
 OUT = HERE.parent / "src" / "arnews" / "data" / "lexicons" / "ar" / "common_words.txt"
 HEADER = """# Frequent words of Arabic news that are never names: seen at least {n} times outside entities and never

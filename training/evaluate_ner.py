@@ -2,7 +2,7 @@
 
     .venv/bin/python training/evaluate_ner.py [--model DIR] [--split test|dev]
 
-Without --model the model arnews resolves by default is scored (see arnews.resources). Two figures:
+Without --model the model arnews resolves by default is scored (see arnews.nlp.resources). Two figures:
 ``gold_tokens``: the tagger run on the corpus tokens (comparable with published token-level scores);
 ``arnews``: the text rebuilt from the tokens and run through :class:`arnews.nlp.StanzaAnalyzer` (rule sentences
 and tokens, entities as character spans); ``stack``: the same text through the whole recognition stack of
@@ -28,8 +28,8 @@ import ner_data  # noqa: E402
 from arnews.linker import link_entities  # noqa: E402
 from arnews.nlp import StanzaAnalyzer, _pipeline, model_form  # noqa: E402
 from arnews.parser import parse_structure  # noqa: E402
-from arnews.resources import resolve_ner_model  # noqa: E402
-from arnews.text import view  # noqa: E402
+from arnews.nlp.resources import resolve_ner_model  # noqa: E402
+from arnews.core.text import view  # noqa: E402
 
 Span = tuple[int, int, int, str]  # (sentence or doc, start, end, type)
 

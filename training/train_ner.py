@@ -96,7 +96,7 @@ def main() -> int:
         "files": {"ner": MODEL_NAME},
         "sha256": {MODEL_NAME: hashlib.sha256((args.out / MODEL_NAME).read_bytes()).hexdigest()},
         "requires_pretrain": False,
-        "token_form": "arnews.nlp.model_form (arnews.text.normalize per whitespace/punctuation token)",
+        "token_form": "arnews.nlp.model_form (arnews.core.text.normalize per whitespace/punctuation token)",
         "tags": ["PER", "ORG", "LOC", "MISC"],
         "data": {"corpus": "ANERcorp (ANERCorp_HassanAzzam.txt)", "licence": "ANERcorp: free for research use"},
         "split": {

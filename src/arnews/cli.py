@@ -95,7 +95,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
-    from arnews.resources import models_report
+    from arnews.nlp.resources import models_report
 
     lines = models_report()
     print("\n".join(lines))
@@ -103,7 +103,7 @@ def _cmd_models(args: argparse.Namespace) -> int:
 
 
 def _cmd_download(args: argparse.Namespace) -> int:
-    from arnews.resources import download_official
+    from arnews.nlp.resources import download_official
 
     target = download_official(args.dir)
     print(f"Stanza Arabic models installed in {target}; arnews now uses them (see `arnews models`)")
@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("kb", help="knowledge-base tools")
     kb_sub = p.add_subparsers(dest="kb_command", required=True)
     p = kb_sub.add_parser("build", help="build a KB file from Wikidata JSON dumps and/or a folder of CSV sources")
-    from arnews.kb_build import add_arguments
+    from arnews.kb.build import add_arguments
 
     add_arguments(p)
     p.set_defaults(func=_cmd_kb_build)
@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_kb_build(args: argparse.Namespace) -> int:
-    from arnews.kb_build import run
+    from arnews.kb.build import run
 
     return run(args)
 

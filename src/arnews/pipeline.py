@@ -1,29 +1,28 @@
-"""The pipeline: text -> normalised view -> structure -> NLP -> entities -> quotes, money, dates, donations.
+"""The pipeline: text -> :class:`~arnews.document.Doc` -> structure -> tokens -> NER -> entities -> quotes, money,
+dates -> donations -> :class:`~arnews.models.Article`.
 
-Each arrow is one call to the entry function of one stage module. A stage that needs another's result gets it
-as an argument.
+Each arrow is one processor (:mod:`arnews.processors`). A pipeline runs all of them, or the subset named by
+``processors=`` or left by ``exclude=``, with what they require added in.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from arnews import dates as _dates
-from arnews import donations as _donations
-from arnews import linker as _linker
-from arnews import money as _money
-from arnews import parser as _parser
-from arnews import quotes as _quotes
+from arnews.core.text import check_input, view
+from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError
 from arnews.io import read_text
 from arnews.kb import KnowledgeBase
 from arnews.models import Article
-from arnews.nlp import Analyzer, default_analyzer
-from arnews.text import TextView, check_input, view
+from arnews.nlp import Analyzer
+from arnews.processors import PROCESSORS, REQUIRES, NerProcessor, Processor
 
 __all__ = ["Pipeline"]
+
+_Item = tuple[str, _dt.datetime | _dt.date | str | None, str | None]
 
 
 def _as_datetime(published: _dt.datetime | _dt.date | str | None) -> _dt.datetime | None:
@@ -37,63 +36,109 @@ def _as_datetime(published: _dt.datetime | _dt.date | str | None) -> _dt.datetim
         raise InputError(f"published must be a datetime or an ISO 8601 string, not {published!r}") from None
 
 
+def _with_requirements(wanted: Iterable[str]) -> set[str]:
+    """``wanted`` and everything it requires, transitively."""
+    names: set[str] = set()
+    todo = list(wanted)
+    while todo:
+        name = todo.pop()
+        if name not in names:
+            names.add(name)
+            todo.extend(REQUIRES[name])
+    return names
+
+
+def _check_names(names: Iterable[str], what: str) -> list[str]:
+    names = list(names)
+    unknown = [n for n in names if n not in PROCESSORS]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}: the processors are {list(PROCESSORS)}")
+    return names
+
+
+def resolve_processors(processors: Iterable[str] | None = None, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """The processor names a pipeline runs, in order: ``processors`` (default: all) with their requirements, less
+    ``exclude``. Excluding a processor that another one requires is an error.
+
+    >>> resolve_processors(["money"])
+    ('structure', 'money')
+    >>> resolve_processors(exclude=["ner"])
+    ('structure', 'tokenize', 'entities', 'quotes', 'money', 'dates', 'donations')
+    """
+    wanted = _check_names(PROCESSORS if processors is None else processors, "processors")
+    dropped = set(_check_names(exclude, "processors in exclude"))
+    kept = [n for n in wanted if n not in dropped]
+    names = _with_requirements(kept)
+    clash = sorted(names & dropped)
+    if clash:
+        needs = sorted(n for n in kept if _with_requirements([n]) & dropped)
+        raise ValueError(f"cannot exclude {clash}: {needs} require them")
+    return tuple(n for n in PROCESSORS if n in names)
+
+
 class Pipeline:
-    """Runs every stage over one text or many. Build one to reuse its loaded models across calls.
+    """Runs the processors over one text or many. Build one to reuse its loaded models across calls.
 
     >>> from arnews import Pipeline
     >>> article = Pipeline().parse("عنوان الخبر\\n\\nالرياض - واس\\nقال الوزير إن المشروع اكتمل.")
     >>> article.title, article.dateline
     ('عنوان الخبر', 'الرياض - واس')
+    >>> Pipeline(exclude=["ner"]).names
+    ('structure', 'tokenize', 'entities', 'quotes', 'money', 'dates', 'donations')
     """
 
     def __init__(
         self,
         *,
+        processors: Sequence[str] | None = None,
+        exclude: Sequence[str] = (),
         analyzer: Analyzer | None = None,
         kb: KnowledgeBase | str | Path | None = None,
         batch_size: int = 32,
     ) -> None:
-        """``analyzer``: the NLP layer (default: :func:`arnews.nlp.default_analyzer`, resolved on first use).
-        ``kb``: a :class:`~arnews.kb.KnowledgeBase` or the path of a KB file (default: the bundled KB).
-        ``batch_size``: how many texts :meth:`parse_many` sends through the NLP layer at once.
+        """``processors``: the names of the processors to run (default: all; see :mod:`arnews.processors`); what
+        they require is added. ``exclude``: names to leave out, e.g. ``["ner"]`` to run without the model (and
+        without importing torch).
+        ``analyzer``: the NLP layer of the ``ner`` processor (default: :func:`arnews.nlp.default_analyzer`,
+        resolved on first use).
+        ``kb``: a :class:`~arnews.kb.KnowledgeBase` or the path of a KB file (default: the bundled KB), used by
+        entity linking and dateline checks.
+        ``batch_size``: how many texts :meth:`parse_many` sends through the processors at once.
         """
-        self._analyzer = analyzer
+        if kb is not None and not isinstance(kb, (KnowledgeBase, str, Path)):
+            raise TypeError(f"kb must be a KnowledgeBase or the path of a KB file, not {type(kb).__name__}")
         self.kb = KnowledgeBase.load(kb) if isinstance(kb, (str, Path)) else kb
         self.batch_size = batch_size
+        self.names = resolve_processors(processors, exclude)
+        self.processors: tuple[Processor, ...] = tuple(PROCESSORS[n](analyzer, self.kb) for n in self.names)
 
     @property
-    def analyzer(self) -> Analyzer:
-        """The NLP analyzer, resolved on first use."""
-        if self._analyzer is None:
-            self._analyzer = default_analyzer()
-        return self._analyzer
+    def analyzer(self) -> Analyzer | None:
+        """The NLP analyzer of the ``ner`` processor, resolved on first use; None when the pipeline has no NER."""
+        for proc in self.processors:
+            if isinstance(proc, NerProcessor):
+                return proc.analyzer
+        return None
 
-    def parse(
+    def process(
         self,
         text: str,
         *,
         published: _dt.datetime | _dt.date | str | None = None,
         url: str | None = None,
-    ) -> Article:
-        """Parse one article given as text.
-
-        >>> Pipeline().parse("عنوان\\n\\nنص", url="https://example.com/a").source.url
-        'https://example.com/a'
-        """
+    ) -> Doc:
+        """Run the processors over one text and return the :class:`~arnews.document.Doc` they filled."""
         return next(self._run([(text, published, url)]))
 
-    def parse_many(
-        self,
-        items: Iterable[str | Path],
-        *,
-        published: _dt.datetime | _dt.date | str | None = None,
-    ) -> Iterator[Article]:
-        """Parse texts (or paths of UTF-8 files) in batches, yielding one article per item, in order.
+    def process_many(
+        self, items: Iterable[str | Path], *, published: _dt.datetime | _dt.date | str | None = None
+    ) -> Iterator[Doc]:
+        """:meth:`process` for many texts (or paths of UTF-8 files), in batches, one document per item, in order.
 
         An item that cannot be read or parsed (an unreadable file, binary or oversized text) raises its
-        :class:`~arnews.errors.ArnewsError` after every article before it has been yielded.
+        :class:`~arnews.errors.ArnewsError` after every document before it has been yielded.
         """
-        batch: list[tuple[str, _dt.datetime | _dt.date | str | None, str | None]] = []
+        batch: list[_Item] = []
         for item in items:
             try:
                 text = read_text(item) if isinstance(item, Path) else item
@@ -107,44 +152,48 @@ class Pipeline:
         if batch:
             yield from self._run(batch)
 
-    def _run(self, batch: list[tuple[str, _dt.datetime | _dt.date | str | None, str | None]]) -> Iterator[Article]:
-        prepared = []
+    def parse(
+        self,
+        text: str,
+        *,
+        published: _dt.datetime | _dt.date | str | None = None,
+        url: str | None = None,
+    ) -> Article:
+        """Parse one article given as text.
+
+        >>> Pipeline().parse("عنوان\\n\\nنص", url="https://example.com/a").source.url
+        'https://example.com/a'
+        """
+        return self.process(text, published=published, url=url).to_article()
+
+    def parse_many(
+        self,
+        items: Iterable[str | Path],
+        *,
+        published: _dt.datetime | _dt.date | str | None = None,
+    ) -> Iterator[Article]:
+        """Parse texts (or paths of UTF-8 files) in batches, yielding one article per item, in order.
+
+        An item that cannot be read or parsed (an unreadable file, binary or oversized text) raises its
+        :class:`~arnews.errors.ArnewsError` after every article before it has been yielded.
+        """
+        for doc in self.process_many(items, published=published):
+            yield doc.to_article()
+
+    def _run(self, batch: list[_Item]) -> Iterator[Doc]:
+        docs: list[Doc] = []
         failure: ArnewsError | None = None
         for text, published, url in batch:
             try:
-                v = view(check_input(text))
-                anchor = _as_datetime(published)
+                docs.append(Doc(view(check_input(text)), published=_as_datetime(published), url=url))
             except ArnewsError as exc:
-                failure = exc  # the articles before this one are still yielded, then the error is raised
+                failure = exc  # the documents before this one are still yielded, then the error is raised
                 break
-            structure = _parser.parse_structure(v, url=url)
-            prepared.append((v, structure, anchor or structure.published))
-        yield from self._finish(prepared)
+        if docs:
+            for proc in self.processors:
+                proc.process_many(docs)
+                for doc in docs:
+                    doc.done = (*doc.done, proc.name)
+        yield from docs
         if failure is not None:
             raise failure
-
-    def _finish(self, prepared: list[tuple[TextView, _parser.Structure, _dt.datetime | None]]) -> Iterator[Article]:
-        if not prepared:
-            return
-        analyses = self.analyzer.analyze_many([(v.raw, s.regions()) for v, s, _ in prepared])
-        for (v, structure, anchor), analysis in zip(prepared, analyses, strict=True):
-            entities = _linker.link_entities(v, structure, analysis, kb=self.kb)
-            quotes = _quotes.extract_quotes(v, structure, analysis, entities)
-            money = _money.extract_money(v, structure)
-            dates = _dates.extract_dates(v, structure, anchor)
-            donations = _donations.extract_donations(v, structure, money, entities, dates)
-            yield Article(
-                title=structure.title.text if structure.title else "",
-                dateline=structure.dateline.text if structure.dateline else None,
-                published=anchor,
-                source=structure.source,
-                paragraphs=structure.paragraphs,
-                captions=structure.captions,
-                entities=entities,
-                quotes=quotes,
-                money=money,
-                donations=donations,
-                dates=dates,
-                title_span=structure.title,
-                dateline_span=structure.dateline,
-            )

@@ -2,13 +2,13 @@
 
 Usable alone::
 
-    >>> from arnews.numbers import read_number
+    >>> from arnews.core.numbers import read_number
     >>> read_number("مليار ونصف المليار")
     Decimal('1500000000.0')
     >>> read_number("536ر15")  # the Egyptian decimal comma
     Decimal('15.536')
 
-:func:`find_numbers` scans a normal-form string (see :func:`arnews.text.normalize`) and yields every number it
+:func:`find_numbers` scans a normal-form string (see :func:`arnews.core.text.normalize`) and yields every number it
 holds with its offsets. Digits may carry thousands separators (``,`` ``٬`` ``.`` or single spaces where the
 groups are unambiguous) and decimals (``.`` ``٫`` or the Egyptian ``ر``). Words cover units, teens, tens,
 hundreds, thousands to trillions in the singular, dual (every case) and plural, fractions of a scale ("مليار
@@ -28,9 +28,9 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from arnews.lexicons import load_table
-from arnews.names import PROCLITICS
-from arnews.text import normalize
+from arnews.core.lexicons import load_table
+from arnews.core.names import PROCLITICS
+from arnews.core.text import normalize
 
 __all__ = [
     "MAX_TOKENS",

@@ -1,7 +1,7 @@
 """Monetary amounts: numbers in digits or words with a currency and a qualifier.
 
-An amount is a number (:mod:`arnews.numbers`) followed by a currency word, or preceded by a currency symbol
-(:mod:`arnews.currencies`). The span holds the number and the currency ("15 مليون دولار", "مليوني دولار",
+An amount is a number (:mod:`arnews.core.numbers`) followed by a currency word, or preceded by a currency symbol
+(:mod:`arnews.money.currencies`). The span holds the number and the currency ("15 مليون دولار", "مليوني دولار",
 "ملايين الدولارات"); the qualifier words around it ("أكثر من", "نحو", "تقريبا") stay outside the span and set
 :attr:`~arnews.models.Money.qualifier`. A range ("بين 10 و20 مليون دولار") gives two amounts, the first taking
 the scale and currency of the second. Percentages and counts of people or things carry no currency and are
@@ -16,13 +16,13 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from arnews.currencies import CurrencyMatch, any_currency, code_from_context, match_currency, symbol_before
-from arnews.lexicons import load_table
+from arnews.core.lexicons import load_table
+from arnews.core.numbers import NumberMatch, find_numbers
+from arnews.core.regexes import alternation, proclitic
+from arnews.core.text import TextView, normalize
+from arnews.document import Doc
 from arnews.models import Money, Qualifier
-from arnews.numbers import NumberMatch, find_numbers
-from arnews.parser import Structure
-from arnews.regexes import alternation, proclitic
-from arnews.text import TextView, normalize
+from arnews.money.currencies import CurrencyMatch, any_currency, code_from_context, match_currency, symbol_before
 
 __all__ = ["AmountMatch", "extract_money", "find_amounts", "qualifier_after", "qualifier_before"]
 
@@ -128,18 +128,6 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
     return found
 
 
-def _regions(view: TextView, structure: Structure) -> list[tuple[int, int]]:
-    """The normal-form ranges of the article's text regions, without overlaps."""
-    ranges: list[tuple[int, int]] = []
-    for raw_start, raw_end in structure.regions():
-        nstart, nend = view.norm_index(raw_start), view.norm_index(raw_end)
-        if ranges and nstart < ranges[-1][1]:
-            nstart = ranges[-1][1]
-        if nend > nstart:
-            ranges.append((nstart, nend))
-    return ranges
-
-
 def to_money(view: TextView, amount: AmountMatch) -> Money:
     """The :class:`~arnews.models.Money` record of an amount, its span in the input's own characters."""
     start, end = view.raw_span(amount.start, amount.end)
@@ -154,9 +142,9 @@ def to_money(view: TextView, amount: AmountMatch) -> Money:
     )
 
 
-def extract_money(view: TextView, structure: Structure) -> tuple[Money, ...]:
+def extract_money(doc: Doc) -> tuple[Money, ...]:
     """Every monetary amount of the article's title, paragraphs and captions, in text order."""
     found: list[Money] = []
-    for nstart, nend in _regions(view, structure):
-        found.extend(to_money(view, amount) for amount in find_amounts(view.norm, nstart, nend))
+    for nstart, nend in doc.regions:
+        found.extend(to_money(doc.view, amount) for amount in find_amounts(doc.view.norm, nstart, nend))
     return tuple(found)

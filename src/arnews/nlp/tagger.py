@@ -1,180 +1,33 @@
-"""Sentences, tokens and named entities, with exact offsets into the input.
+"""Named entities by a Stanza NER model, with exact offsets into the input.
 
-This module owns Stanza: :class:`StanzaAnalyzer` loads the model chosen by :mod:`arnews.resources` lazily, once
-per process (thread-safe), and runs it in bulk. Sentences and tokens come from the rule splitter of
-:class:`RuleAnalyzer`; the NER model sees every token in :func:`model_form`, the form it was trained on, and each
-entity is mapped back to exact offsets of the input. With the official Stanza models (``arnews download``) Stanza
-tokenizes each sentence itself and its character offsets are used. Without stanza installed,
-:func:`default_analyzer` returns the :class:`RuleAnalyzer` (sentences and tokens, no entities).
+:class:`StanzaAnalyzer` loads the model chosen by :mod:`arnews.nlp.resources` lazily, once per process
+(thread-safe), and runs it in bulk. Sentences and tokens come from :func:`arnews.nlp.rules.split`; the NER model
+sees every token in :func:`~arnews.nlp.rules.model_form`, the form it was trained on, and each entity is mapped
+back to exact offsets of the input. With the official Stanza models (``arnews download``) Stanza tokenizes each
+sentence itself and its character offsets are used. Without stanza installed, :func:`default_analyzer` returns
+the :class:`~arnews.nlp.rules.RuleAnalyzer` (sentences and tokens, no entities). torch is imported only when a
+model is loaded.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib.util
-import re
 import threading
 from collections.abc import Iterator, Sequence
-from functools import cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
-
-from arnews import lexicons
+from arnews.core.text import normalize
+from arnews.document import NerSpan, Token
 from arnews.errors import ModelError
 from arnews.models import ENTITY_KINDS, EntityKind
-from arnews.resources import ModelSpec, find_ner_model, resolve_ner_model
-from arnews.text import normalize
+from arnews.nlp.resources import ModelSpec, find_ner_model, resolve_ner_model
+from arnews.nlp.rules import MAX_TOKEN_CHARS, Analysis, Analyzer, RuleAnalyzer, split
 
 if TYPE_CHECKING:
     import os
 
-__all__ = [
-    "Analysis",
-    "Analyzer",
-    "NerSpan",
-    "RuleAnalyzer",
-    "Sentence",
-    "StanzaAnalyzer",
-    "Token",
-    "default_analyzer",
-    "model_form",
-    "stanza_available",
-]
-
-
-@frozen
-class Token:
-    text: str
-    start: int
-    end: int
-
-
-@frozen
-class Sentence:
-    text: str
-    start: int
-    end: int
-
-
-@frozen
-class NerSpan:
-    text: str
-    start: int
-    end: int
-    type: EntityKind
-    score: float = 1.0
-
-
-@frozen
-class Analysis:
-    """What the NLP layer found in the regions of one text (offsets index the whole input)."""
-
-    sentences: tuple[Sentence, ...] = ()
-    tokens: tuple[Token, ...] = ()
-    entities: tuple[NerSpan, ...] = ()
-
-
-class Analyzer(Protocol):
-    """Anything that turns regions of a text into an :class:`Analysis`."""
-
-    name: str
-
-    def analyze(self, text: str, regions: Sequence[tuple[int, int]]) -> Analysis: ...
-
-    def analyze_many(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[Analysis]: ...
-
-
-#: A token reaches the tagger cut to this many characters (no name is longer; a 100k-letter "word" stays cheap).
-MAX_TOKEN_CHARS = 40
-
-
-def model_form(token: str) -> str:
-    """A token as the NER model saw it in training: :func:`arnews.text.normalize` (alef, ya, ta marbuta, digits,
-    no diacritics or tatweel), or the token itself when nothing would be left; at most :data:`MAX_TOKEN_CHARS`
-    characters."""
-    return (normalize(token[: 4 * MAX_TOKEN_CHARS]) or token)[:MAX_TOKEN_CHARS]
-
-
-_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”»)]*|\n")
-# a word keeps its diacritics and tatweel (combining marks are not \w): "الأُمَم" is one token
-_MARK = r"\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
-_WORD = rf"(?:\w|[{_MARK}])+"
-_TOKEN = re.compile(rf"{_WORD}(?:[.,٫٬]{_WORD})*|[^\w\s]", re.UNICODE)
-# the word (with inner dots: "U.S") that ends right before a dot; bounded so the look-back stays constant-time
-_WORD_BEFORE_DOT = re.compile(rf"(?:\w|[{_MARK}.])+\Z")
-_ABBREV_LOOKBACK = 16
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    """Words that a dot follows without ending the sentence ("د. محمد", "U.S. officials"), in normal form: the
-    ``abbrev`` rows of ``titles.tsv`` plus ``abbreviations.txt``."""
-    titles = {normalize(row[0]) for row in lexicons.load_table("titles") if len(row) > 1 and row[1] == "abbrev"}
-    return frozenset(titles | lexicons.load_set("abbreviations"))
-
-
-def _dot_continues(text: str, i: int, start: int) -> bool:
-    """Whether the single dot at ``text[i]`` is inside a sentence: a decimal point ("3.5", "2.75%") or the dot of
-    an abbreviation or a Latin initial ("د. محمد", "أ. د. خالد", "U.S.", "J. Smith")."""
-    if i + 1 < len(text) and text[i + 1].isdigit() and i > start and text[i - 1].isdigit():
-        return True
-    m = _WORD_BEFORE_DOT.search(text, max(start, i - _ABBREV_LOOKBACK), i)
-    if m is None:
-        return False
-    word = m.group().strip(".")
-    if i + 1 < len(text) and not text[i + 1].isspace():
-        # inside a Latin word ("e.g", "U.S.A", "example.com") or after one letter ("ص.ب"); Arabic words joined by a
-        # dot for want of a space ("انتهى.وقال") still split
-        last = word.rsplit(".", 1)[-1]
-        return len(last) == 1 or (text[i - 1].isascii() and text[i - 1].isalnum() and text[i + 1].isascii())
-    if len(word) == 1 and word.isascii() and word.isupper():
-        return True  # a Latin initial
-    before = m.start() - 1
-    while before > max(start, m.start() - 4) and text[before] == " ":
-        before -= 1
-    if before >= start and text[before].isdigit():
-        return False  # after a number "م." is an era ("عام 2020 م."), not a title: the sentence may end
-    # the word itself ("U.S", "ص.ب") or its part after the last inner dot ("أ.د" -> "د")
-    return normalize(word) in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
-
-
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
-    """End offsets of the sentences of ``text[start:end]`` (the last one is ``end``), in one linear scan."""
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group() == "." and _dot_continues(text, m.start(), start):
-            continue
-        yield m.end()
-    yield end
-
-
-class RuleAnalyzer:
-    """Sentences and tokens by rule; no named entities. The fallback when no model is available.
-
-    A sentence ends at ``. ! ? ؟ …`` (with closing quotes or brackets) or a line break, but not at a decimal
-    point or after an abbreviation listed in the lexicons."""
-
-    name = "rules"
-
-    def analyze(self, text: str, regions: Sequence[tuple[int, int]]) -> Analysis:
-        sentences: list[Sentence] = []
-        tokens: list[Token] = []
-        for start, end in regions:
-            s = start
-            for e in _sentence_ends(text, start, end):
-                a, b = s, e
-                s = e
-                while a < b and text[a].isspace():
-                    a += 1
-                while b > a and text[b - 1].isspace():
-                    b -= 1
-                if b > a:
-                    sentences.append(Sentence(text[a:b], a, b))
-            tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end))
-        return Analysis(tuple(sentences), tuple(tokens), ())
-
-    def analyze_many(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[Analysis]:
-        return [self.analyze(text, regions) for text, regions in items]
+__all__ = ["StanzaAnalyzer", "default_analyzer", "stanza_available"]
 
 
 #: Sentences longer than this many tokens reach the tagger in pieces (bounded memory and time: Stanza's NER
@@ -329,12 +182,11 @@ class StanzaAnalyzer:
     def __init__(
         self, model: ModelSpec | str | os.PathLike[str] | None = None, *, threads: int | None = TORCH_THREADS
     ) -> None:
-        """``model``: see :func:`arnews.resources.resolve_ner_model`. ``threads``: torch threads while tagging (the
+        """``model``: see :func:`arnews.nlp.resources.resolve_ner_model`. ``threads``: torch threads while tagging (the
         process-wide setting is restored after each call); None leaves torch's setting alone."""
         self.spec = model if isinstance(model, ModelSpec) else resolve_ner_model(model)
         self.name = f"stanza:{self.spec.name}"
         self.threads = threads
-        self._rules = RuleAnalyzer()
 
     def load(self) -> None:
         """Load the model now (it is otherwise loaded by the first call that needs it)."""
@@ -344,23 +196,24 @@ class StanzaAnalyzer:
         return self.analyze_many([(text, regions)])[0]
 
     def analyze_many(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[Analysis]:
-        base = [self._rules.analyze(text, regions) for text, regions in items]
-        if not any(a.tokens for a in base):
-            return base
-        if self.spec.layout == "stanza":
-            found = self._entities_raw(items, base)
-        else:
-            found = self._entities_pretokenized(items, base)
+        base = [split(text, regions) for text, regions in items]
+        found = self.tag_many([(text, a) for (text, _), a in zip(items, base, strict=True)])
         return [Analysis(a.sentences, a.tokens, ents) for a, ents in zip(base, found, strict=True)]
 
-    def _entities_pretokenized(
-        self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]], base: list[Analysis]
-    ) -> list[tuple[NerSpan, ...]]:
+    def tag_many(self, items: Sequence[tuple[str, Analysis]]) -> list[tuple[NerSpan, ...]]:
+        """The model's entities for texts already split into sentences and tokens (by :func:`split`)."""
+        if not any(a.tokens for _, a in items):
+            return [() for _ in items]
+        if self.spec.layout == "stanza":
+            return self._entities_raw(items)
+        return self._entities_pretokenized(items)
+
+    def _entities_pretokenized(self, items: Sequence[tuple[str, Analysis]]) -> list[tuple[NerSpan, ...]]:
         # the tagger's input: per sentence, its tokens in model form, minus those empty after normalisation (bare
         # diacritics), cut into pieces of at most MAX_TAGGER_TOKENS; each piece remembers its document and its
         # tokens (whose offsets map entities back)
         pieces: list[tuple[int, list[Token], list[str]]] = []
-        for doc, analysis in enumerate(base):
+        for doc, (_text, analysis) in enumerate(items):
             tokens = analysis.tokens
             i = 0
             for sent in analysis.sentences:
@@ -399,14 +252,12 @@ class StanzaAnalyzer:
                     found[doc].append(NerSpan(text[start:end], start, end, _kind(ent.type)))
         return [tuple(sorted(f, key=lambda e: (e.start, e.end))) for f in found]
 
-    def _entities_raw(
-        self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]], base: list[Analysis]
-    ) -> list[tuple[NerSpan, ...]]:
+    def _entities_raw(self, items: Sequence[tuple[str, Analysis]]) -> list[tuple[NerSpan, ...]]:
         import stanza
 
         nlp, lock = _pipeline(self.spec)
         found: list[list[NerSpan]] = [[] for _ in items]
-        jobs = [(doc, sent) for doc, a in enumerate(base) for sent in a.sentences]
+        jobs = [(doc, sent) for doc, (_text, a) in enumerate(items) for sent in a.sentences]
         for c in range(0, len(jobs), BULK_SENTENCES):
             chunk = jobs[c : c + BULK_SENTENCES]
             with lock, _torch_threads(self.threads):
@@ -422,7 +273,7 @@ class StanzaAnalyzer:
 
 def default_analyzer() -> Analyzer:
     """The analyzer :func:`arnews.parse` uses when none is given: Stanza NER with the resolved model
-    (:func:`arnews.resources.resolve_ner_model`), or :class:`RuleAnalyzer` when stanza is not installed or no
+    (:func:`arnews.nlp.resources.resolve_ner_model`), or :class:`RuleAnalyzer` when stanza is not installed or no
     model exists at all. A model path that is configured but broken raises :class:`~arnews.errors.ModelError`."""
     if not stanza_available():
         return RuleAnalyzer()

@@ -4,7 +4,7 @@ A KB file is gzip-compressed JSON lines, one entity a line::
 
     {"id": "Q76", "type": "PER", "ar": ["باراك أوباما"], "en": ["Barack Obama"], "desc": "...", "prior": 0.9}
 
-The bundled default (``arnews/data/kb/kb.jsonl.gz``, built by :mod:`arnews.kb_build`) is loaded lazily, once per
+The bundled default (``arnews/data/kb/kb.jsonl.gz``, built by :mod:`arnews.kb.build`) is loaded lazily, once per
 process, by :func:`default_kb`. Users pass their own with ``KnowledgeBase.load(path)``.
 """
 
@@ -20,11 +20,11 @@ from typing import Any
 
 from attrs import field, frozen
 
+from arnews.core.names import key, phonetic, words
+from arnews.core.names import loose as _loose
+from arnews.core.text import normalize
 from arnews.errors import KnowledgeBaseError
 from arnews.models import ENTITY_KINDS, EntityKind
-from arnews.names import key, phonetic, words
-from arnews.names import loose as _loose
-from arnews.text import normalize
 
 __all__ = ["Candidate", "KbEntry", "KnowledgeBase", "default_kb"]
 
@@ -213,7 +213,7 @@ class KnowledgeBase:
     def lookup(self, name: str, *, normalized: bool = False) -> list[Candidate]:
         """KB entities ``name`` may denote, best first (how it matched, then the popularity prior).
 
-        ``normalized=True`` says ``name`` is already in normal form (:func:`arnews.text.normalize`)."""
+        ``normalized=True`` says ``name`` is already in normal form (:func:`arnews.core.text.normalize`)."""
         found: dict[str, Candidate] = {}
         for qid, how in self._exact.get(key(name, normalized=normalized), ()):
             self._offer(found, qid, how)

@@ -2,7 +2,7 @@
 
 Three keys, from strict to loose:
 
-* :func:`key`: the normal form (:func:`arnews.text.normalize`) without punctuation, the article ``ال`` taken off
+* :func:`key`: the normal form (:func:`arnews.core.text.normalize`) without punctuation, the article ``ال`` taken off
   each word. ``"الحزب الديمقراطي"`` and ``"حزب ديمقراطي"`` share it.
 * :func:`phonetic`: Arabic and Latin letters mapped onto one consonant skeleton (vowels dropped inside words,
   ك/ق/ج/غ ~ k/g/q/j, ت/ط ~ t, س/ص/ز ~ s/z, ف ~ f/v/ph, ب ~ b/p, ش/تش ~ sh/ch, doubled letters once), so that
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from arnews.text import normalize
+from arnews.core.text import normalize
 
 __all__ = ["PROCLITICS", "key", "loose", "phonetic", "phonetic_word", "strip_article", "strip_clitics", "words"]
 

@@ -40,7 +40,7 @@ __all__ = [
 
 ENV_VAR = "ARNEWS_MODEL_DIR"
 META_NAME = "ar_ner.json"
-EMBEDDED_DIR = Path(__file__).resolve().parent / "data" / "models"
+EMBEDDED_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 
 Origin = Literal["explicit", "env", "stanza", "embedded"]
 Layout = Literal["arnews", "stanza"]

@@ -6,24 +6,24 @@ Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :a
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from attrs import frozen
 
-from arnews.lexicons import load_list, load_set, load_table
+from arnews.core.lexicons import load_list, load_set, load_table
+from arnews.core.names import PROCLITICS, strip_article, strip_clitics
+from arnews.core.text import normalize
+from arnews.document import EntityIndex
 from arnews.models import Entity
-from arnews.names import PROCLITICS, strip_article, strip_clitics
-from arnews.text import normalize
 
 Tok = tuple[int, int, str]
 
 TOKEN_RE = re.compile(r"\d+(?:[.,٫٬]\d+)+|\w+|[^\w\s]")  # "265.2" is one token, not a sentence end
 SENTENCE_END = frozenset(".!?؟…")
 PUNCT_STOP = frozenset(".!?؟…،,؛;:()[]{}")
-#: The conjunctions و/ف: the first letters of the two-letter proclitics of :data:`arnews.names.PROCLITICS`.
+#: The conjunctions و/ف: the first letters of the two-letter proclitics of :data:`arnews.core.names.PROCLITICS`.
 CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
 #: Every one-letter proclitic (و ف ب ل ك).
 _CLITIC_LETTERS = frozenset(p for p in PROCLITICS if len(p) == 1)
@@ -156,7 +156,7 @@ def _bare(word: str) -> str:
 
 @cache
 def _readings(word: str) -> frozenset[str]:
-    """A word as written, without its proclitics (:func:`arnews.names.strip_clitics`) and without the article."""
+    """A word as written, without its proclitics (:func:`arnews.core.names.strip_clitics`) and without the article."""
     out = set()
     for _, stem, _ in strip_clitics(word):
         out.add(stem)
@@ -455,68 +455,6 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
         else:
             i += 1
     return found
-
-
-class EntityIndex:
-    """The entities of one article, indexed once: mentions sorted by start offset (bisect), and every name and
-    mention text by its normal form and by its last word. Each look-up costs a bisect and a dict access, so an
-    article with thousands of quotes and entities stays linear."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self.entities = tuple(entities)
-        spans = sorted((m.start, m.end, i) for i, ent in enumerate(self.entities) for m in ent.mentions)
-        self._spans = spans
-        self._starts = [s for s, _, _ in spans]
-        self._longest = max((e - s for s, e, _ in spans), default=0)
-        self._by_form: dict[str, int] = {}
-        self._by_last: dict[str, list[int]] = {}
-        for i, ent in enumerate(self.entities):
-            forms = {normalize(ent.name).strip()} | {normalize(m.text).strip() for m in ent.mentions}
-            for form in sorted(forms):
-                if not form:
-                    continue
-                self._by_form.setdefault(form, i)
-                same_last = self._by_last.setdefault(form.split()[-1], [])
-                if not same_last or same_last[-1] != i:
-                    same_last.append(i)
-
-    def covering(self, span: tuple[int, int]) -> Entity | None:
-        """The first entity (in entity order) with a mention overlapping ``span`` (input offsets)."""
-        lo = bisect.bisect_left(self._starts, span[0] - self._longest)
-        hi = bisect.bisect_left(self._starts, span[1])
-        best = min((i for _, end, i in self._spans[lo:hi] if end > span[0]), default=None)
-        return None if best is None else self.entities[best]
-
-    def containing(self, span: tuple[int, int]) -> Entity | None:
-        """The first entity (in entity order) with a mention that holds all of ``span`` (input offsets)."""
-        lo = bisect.bisect_left(self._starts, span[1] - self._longest)
-        hi = bisect.bisect_right(self._starts, span[0])
-        best = min((i for s, end, i in self._spans[lo:hi] if s <= span[0] and end >= span[1]), default=None)
-        return None if best is None else self.entities[best]
-
-    def person_within(self, span: tuple[int, int]) -> tuple[int, int, Entity] | None:
-        """The one person mention lying inside ``span`` (input offsets), with its offsets; None when there is no
-        such mention or more than one."""
-        lo = bisect.bisect_left(self._starts, span[0])
-        hi = bisect.bisect_left(self._starts, span[1])
-        found = [(s, e, i) for s, e, i in self._spans[lo:hi] if e <= span[1] and self.entities[i].type == "PER"]
-        if len(found) != 1:
-            return None
-        s, e, i = found[0]
-        return s, e, self.entities[i]
-
-    def named(self, name: str) -> Entity | None:
-        """The entity whose name or a mention is ``name``; else the only entity (people first) that shares
-        its last word."""
-        key = normalize(name).strip()
-        if not key:
-            return None
-        exact = self._by_form.get(key)
-        if exact is not None:
-            return self.entities[exact]
-        by_last = [self.entities[i] for i in self._by_last.get(key.split()[-1], ())]
-        people = [e for e in by_last if e.type == "PER"] or by_last
-        return people[0] if len({e.id for e in people}) == 1 else None
 
 
 def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> Entity | None:

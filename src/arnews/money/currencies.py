@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from arnews.lexicons import load_set, load_table
-from arnews.regexes import alternation, proclitic
-from arnews.text import normalize
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.regexes import alternation, proclitic
+from arnews.core.text import normalize
 
 __all__ = ["CurrencyMatch", "adjective_forms", "any_currency", "code_from_context", "match_currency", "symbol_before"]
 

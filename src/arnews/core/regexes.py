@@ -2,7 +2,7 @@
 
 :func:`alternation` turns a word list (a lexicon) into one regex alternative that matches the longest word
 possible at a position and fails at once where no word starts; :func:`proclitic` is the optional proclitic
-(و ف ب ل ك and their pairs, :data:`arnews.names.PROCLITICS`) a word may carry in running text.
+(و ف ب ل ك and their pairs, :data:`arnews.core.names.PROCLITICS`) a word may carry in running text.
 
     >>> import re
     >>> re.fullmatch(alternation(["دولار", "دولارات", "ر.س"]), "دولارات") is not None
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from arnews.names import PROCLITICS
+from arnews.core.names import PROCLITICS
 
 __all__ = ["alternation", "proclitic"]
 

@@ -1,7 +1,7 @@
 """Word lists and tables that rules match against, read from ``arnews/data/lexicons/<lang>/``.
 
 A list file holds one entry a line; a table file holds tab-separated columns. ``#`` starts a comment, blank
-lines are skipped. Entries are returned as written; callers normalise them with :func:`arnews.text.normalize`.
+lines are skipped. Entries are returned as written; callers normalise them with :func:`arnews.core.text.normalize`.
 """
 
 from __future__ import annotations
@@ -48,11 +48,12 @@ def load_table(name: str, lang: str = "ar") -> tuple[tuple[str, ...], ...]:
 
 @cache
 def load_set(name: str, lang: str = "ar") -> frozenset[str]:
-    """The entries of list ``<name>.txt`` in their normal form (:func:`arnews.text.normalize`), for membership tests.
+    """The entries of list ``<name>.txt`` in their normal form (:func:`arnews.core.text.normalize`), for membership
+    tests.
 
     >>> "مصدر" in load_set("anonymous_sources")
     True
     """
-    from arnews.text import normalize
+    from arnews.core.text import normalize
 
     return frozenset(normalize(entry) for entry in load_list(name, lang))

@@ -7,7 +7,7 @@
   one entity a line) and keeps items with an Arabic label whose P31 (instance of) is a wanted class; the classes
   and the type each gives are data (``arnews/data/kb/wikidata_classes.tsv``). Memory stays flat: one line at a time.
 
-``python -m arnews.kb_build --sources ../shared/data/kb -o src/arnews/data/kb/kb.jsonl.gz`` rebuilds the bundled KB;
+``python -m arnews.kb.build --sources ../shared/data/kb -o src/arnews/data/kb/kb.jsonl.gz`` rebuilds the bundled KB;
 ``arnews kb build DUMP.json.gz -o my_kb.jsonl.gz`` builds one from a dump.
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from arnews.errors import KnowledgeBaseError
-from arnews.kb import KbEntry, write_entries
+from arnews.kb.store import KbEntry, write_entries
 from arnews.models import ENTITY_KINDS, EntityKind
 
 __all__ = ["build", "from_csv_dir", "from_curated", "iter_wikidata", "main", "merge", "wanted_classes"]
@@ -242,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m arnews.kb_build", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m arnews.kb.build", description=__doc__.split("\n\n")[0])
     add_arguments(ap)
     return run(ap.parse_args(argv))
 

@@ -1,0 +1,235 @@
+"""Date expressions as written: the lexicon tables compiled once into patterns per form, and the candidates they find
+in a region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.names import PROCLITICS
+from arnews.core.numbers import ordinals, read_number
+from arnews.core.regexes import alternation
+from arnews.core.text import normalize
+from arnews.dates.calendars import Calendar
+
+# --- lexicons, compiled once -------------------------------------------------------------------------------
+
+# a word start, bare or after a proclitic ("وفي", "بالأمس"): one fixed-width lookbehind per proclitic
+_W0 = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){p})" for p in PROCLITICS) + ")"
+_WE = r"(?!\w)"
+_AR = "[\u0621-\u064a]"  # an Arabic letter of the normal form
+_MAX_COUNT = 999  # the largest count of "منذ/قبل N unit" (digits: at most three)
+_ERA = r"(?:\s*(?P<era>ميلاديه|ميلادي|هجريه|هجري|م|ه)(?!\w))?"
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` in their normal form (see :func:`arnews.core.regexes.alternation`)."""
+    return alternation(normalize(w) for w in words)
+
+
+def _first(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of normalised ``words``."""
+    return "(?=[" + "".join(sorted({re.escape(normalize(w)[0]) for w in words})) + "])"
+
+
+def key(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Lex(NamedTuple):
+    months: dict[str, tuple[int, Calendar]]
+    weekdays: dict[str, tuple[int, bool]]
+    modifiers: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    units: dict[str, tuple[str, int]]
+    hours: dict[str, int]
+    minutes: dict[str, int]
+    day_parts: dict[str, str]
+    patterns: dict[str, re.Pattern[str]]
+    time_patterns: tuple[re.Pattern[str], ...]
+    future: frozenset[str]  # single words
+    names: re.Pattern[str]  # names ending in a date word, anchored at the end
+    hijri_marks: re.Pattern[str]  # a year or day written as Hijri ("1436هـ", "5 رمضان", "شوال 1436")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lex:
+    months: dict[str, tuple[int, Calendar]] = {}
+    for name, number, cal in load_table("months"):
+        months[normalize(name)] = (int(number), "hijri" if cal == "hijri" else "gregorian")
+    weekdays = {normalize(n): (int(i), amb == "1") for n, i, amb in load_table("weekdays")}
+    modifiers = {normalize(w): int(d) for w, d in load_table("date_modifiers")}
+    relative = {normalize(p): (u, int(a)) for p, u, a in load_table("relative_dates")}
+    units = {normalize(w): (u, int(c)) for w, u, c in load_table("date_units")}
+    hours = {normalize(w): int(h) for w, h in load_table("clock_hours")}
+    minutes = {normalize(w): int(m) for w, m in load_table("clock_minutes")}
+    day_parts = {normalize(w): kind for w, kind in load_table("day_parts")}
+    # construct forms ("صباح يوم الجمعة", "مساء أمس") stand before a day; adverbs ("صباحا") follow a clock time
+    before_day = [w for w in day_parts if not w.endswith("ا") and not w.startswith("ال") and not w.startswith("بعد")]
+
+    return Lex(
+        months,
+        weekdays,
+        modifiers,
+        relative,
+        units,
+        hours,
+        minutes,
+        day_parts,
+        _patterns(months, weekdays, modifiers, relative, units=units, before_day=before_day),
+        _time_patterns(hours, minutes, day_parts),
+        load_set("future_cues"),
+        re.compile(rf"(?<!\w)(?:{_alt(load_set('date_word_names'))})$"),
+        _hijri_marks(months),
+    )
+
+
+def _patterns(
+    months: dict[str, tuple[int, Calendar]],
+    weekdays: dict[str, tuple[int, bool]],
+    modifiers: dict[str, int],
+    relative: dict[str, tuple[str, int]],
+    *,
+    units: dict[str, tuple[str, int]],
+    before_day: list[str],
+) -> dict[str, re.Pattern[str]]:
+    """The date patterns by form, compiled from the month, weekday, modifier, relative and unit tables."""
+    mon = _alt(months)
+    mod = _alt(modifiers)
+    part = _alt(before_day)
+    alt_month = rf"(?:\s*[/\-]?\s*(?:{mon}){_WE}|\s*\(\s*(?:{mon})\s*\))?"
+    year_tail = rf"\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d){_ERA}"
+    day = r"(?<![\d/:\-])(?<!\d\.)(?P<d>0?[1-9]|[12]\d|3[01])"
+    # each pattern opens with a look at its possible first characters: most positions fail there, cheaply,
+    # before the word-boundary lookbehinds run
+    weekday_words = [*before_day, "يوم", *weekdays]
+    relative_words = [*before_day, *relative]
+    patterns = {
+        "absolute": rf"(?=\d){_W0}{day}\s*(?P<mon>{mon}){_WE}{alt_month}(?:{year_tail})?",
+        "month_year": rf"{_first(['شهر', *months])}{_W0}(?:شهر\s+)?(?P<mon>{mon}){_WE}{alt_month}{year_tail}",
+        "numeric": r"(?=\d)(?<![\d/\-])(?<!\d\.)(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+        rf"(?![\d/\-])(?!\.\d){_ERA}",
+        "year": rf"(?=[اعس\d]){_W0}(?:(?:ال)?(?:عام|سنه)\s+(?P<y>\d{{4}})(?!\d){_ERA}"
+        r"|(?P<y2>\d{4})\s*(?P<era2>م|ه)(?!\w))",
+        "prep_year": r"(?=[فمحقبخناا])(?<!\w)(?:في|منذ|حتي|قبل|بعد|خلال|مطلع|بدايه|نهايه|اواخر|اوائل|منتصف)\s+"
+        r"(?P<s>(?:19|20)\d\d)(?=\s*(?:[.,،؛:)\]\n]|$))",
+        "weekday": rf"{_first(weekday_words)}{_W0}(?:(?P<part>{part})\s+)?(?:(?P<yawm>يوم)\s+)?"
+        rf"(?P<wd>{_alt(weekdays)}){_WE}(?:\s+(?P<mod>{mod}){_WE})?",
+        "relative": rf"{_first(relative_words)}{_W0}(?:(?P<part>{part})\s+(?:يوم\s+)?)?(?P<rel>{_alt(relative)}){_WE}",
+        # "nw": up to four words that numbers.read_number must read as a count ("خمسة عشر يوما")
+        "ago": rf"(?=[مق]){_W0}(?:منذ|قبل)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_AR}+(?:\s+{_AR}+){{0,3}}?)\s+)?"
+        rf"(?P<unit>{_alt(units)}){_WE}",
+        # "الخامس من يوليو", "الحادي والعشرين من شهر مايو 2024"
+        "ordinal": rf"(?=ال){_W0}(?P<ord>{_alt(ordinals())})\s+من\s+(?:شهر\s+)?(?P<mon>{mon}){_WE}{alt_month}"
+        rf"(?:{year_tail})?",
+    }
+    return {name: re.compile(p) for name, p in patterns.items()}
+
+
+def _time_patterns(
+    hours: dict[str, int], minutes: dict[str, int], day_parts: dict[str, str]
+) -> tuple[re.Pattern[str], ...]:
+    """Clock times: "الساعة العاشرة والنصف صباحا", "في تمام الساعة 10:30", "10:30 مساء"."""
+    clock_suffix = rf"(?:\s+(?:من\s+)?(?P<dp>{_alt(day_parts)}){_WE})?"
+    return (
+        re.compile(
+            rf"(?=[فعتاس]){_W0}(?:(?:في|عند)\s+)?(?P<t>(?:تمام\s+)?(?:ال)?ساعه)\s+"
+            rf"(?:(?P<hh>\d{{1,2}})(?::(?P<mm>\d{{2}}))?(?!\d)"
+            rf"|(?P<hw>{_alt(hours)}){_WE}(?:\s+و\s*(?:(?P<frac>{_alt(minutes)}){_WE}|(?P<fm>\d{{1,2}})\s+دقيقه{_WE}))?)"
+            + clock_suffix
+        ),
+        re.compile(
+            rf"(?=\d)(?<![\d:])(?P<t>)(?P<hh>\d{{1,2}}):(?P<mm>\d{{2}})(?![\d:])\s*(?P<dp>{_alt(day_parts)}){_WE}"
+        ),
+    )
+
+
+def _hijri_marks(months: dict[str, tuple[int, Calendar]]) -> re.Pattern[str]:
+    """A year or day written as Hijri ("1436هـ", "5 رمضان", "شوال 1436")."""
+    hijri_months = _alt(name for name, (_number, cal) in months.items() if cal == "hijri")
+    return re.compile(
+        rf"(?<!\d)\d{{3,4}}\s*(?:هجريه|هجري|ه)(?!\w)|(?<!\d)\d{{1,2}}\s*(?:{hijri_months}){_WE}"
+        rf"|(?<!\w)(?:{hijri_months})\s*[,،]?\s*\d{{3,4}}(?!\d)"
+    )
+
+
+# --- candidates --------------------------------------------------------------------------------------------
+
+
+class Cand(NamedTuple):
+    start: int  # normal-form offsets
+    end: int
+    form: str
+    match: re.Match[str]
+
+
+_CONTEXT_AFTER_DAY = re.compile(r"\s+من(?!\w)|\s*\d|\s+ال")  # "قبل يومين من ...", "منذ عام 2010", "قبل يوم الجمعة"
+WEEKDAY_DATE_GAP = re.compile(r"[ \t]*[,،\-]?[ \t]*(?:الموافق[ \t]+|الموافق[ \t]*ل[ \t]*)?")
+TIME_BEFORE_GAP = re.compile(r"[ \t]*[,،]?[ \t]*(?:(?:من|في)[ \t]+)?")
+TIME_AFTER_GAP = re.compile(r"[ \t]*[,،]?[ \t]*(?:و[ \t]*)?(?:(?:في|عند)[ \t]+)?")
+DAY_WEEKDAY_GAP = re.compile(r"[ \t]*[,،\-]?[ \t]*\(?[ \t]*")
+CLOSE_PAREN = re.compile(r"[ \t]*\)")
+YEAR_AFTER = re.compile(
+    r"[ \t]*[,،\-]?[ \t]*\(?[ \t]*(?P<y>\d{4})(?!\d)(?:[ \t]*(?P<era>ميلاديه|ميلادي|هجريه|هجري|م|ه)(?!\w))?"
+    r"(?:[ \t]*\))?(?P<y2>)(?P<era2>)"
+)
+_HABIT_BEFORE = re.compile(r"(?<!\w)(?:كل|ايام)\s+$")
+SENTENCE_END = re.compile(r"[.!?؟\n]")
+WORD = re.compile(r"\w+")
+
+
+def _keep(norm: str, cand: Cand, lex: Lex) -> bool:
+    """Rules that reject a pattern match which is not a date here."""
+    m = cand.match
+    if cand.form == "relative":
+        if lex.names.search(norm, max(0, cand.end - 40), cand.end):  # "عين اليوم", "روسيا اليوم"
+            return False
+        rel = key(m["rel"])
+        if rel in ("اليوم", "الامس") and not m["part"]:
+            if re.match(r"\s+ال\w", norm[cand.end : cand.end + 8]):  # "اليوم الوطني", "اليوم التالي"
+                return False
+            if re.search(r"(?<!\w)(?:هذا|ذلك|مثل)\s+$", norm[max(0, cand.start - 12) : cand.start]):
+                return False
+        return True
+    if cand.form == "weekday":  # "كل يوم جمعة", "أيام الثلاثاء": a habit or a schedule, not one day
+        return not _HABIT_BEFORE.search(norm, max(0, cand.start - 12), cand.start)
+    if cand.form == "ago":
+        implied = lex.units[key(m["unit"])][1]
+        if m["nw"] and count_of(m["nw"]) is None:
+            return False  # "منذ بداية العام": no count
+        if not (m["n"] or m["nw"] or implied):
+            return False
+        return not _CONTEXT_AFTER_DAY.match(norm, cand.end)
+    if cand.form == "ordinal":
+        return ordinals()[key(m["ord"])] <= 31
+    return True
+
+
+def count_of(words: str) -> int | None:
+    """The count that number words give ("ثلاثة", "خمسة عشر"), None when they are no whole count from 1 to 999
+    (as many as three digits may write: "منذ مليون عام" is no date)."""
+    value = read_number(words)
+    if value is None or not 1 <= value <= _MAX_COUNT or value != value.to_integral_value():
+        return None
+    return int(value)
+
+
+def candidates(norm: str, start: int, end: int, lex: Lex) -> list[Cand]:
+    found: list[Cand] = []
+    for form, pattern in lex.patterns.items():
+        for m in pattern.finditer(norm, start, end):
+            s, e = m.span("s") if "s" in pattern.groupindex else m.span()
+            cand = Cand(s, e, form, m)
+            if _keep(norm, cand, lex):
+                found.append(cand)
+    found.sort(key=lambda c: (c.start, -c.end))
+    chosen: list[Cand] = []
+    for cand in found:
+        if chosen and cand.start < chosen[-1].end:
+            continue
+        chosen.append(cand)
+    return chosen

@@ -1,0 +1,250 @@
+"""The name grammar of the linker: titles before a name, where a person's name runs and ends, words that are verbs,
+common nouns or possessed nouns rather than names.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from arnews.core.lexicons import load_set
+from arnews.core.names import phonetic_word, strip_clitics
+from arnews.linker.tokens import (
+    ARABIC,
+    COMPOUND_HEADS,
+    MARKS,
+    MAX_NAME,
+    MAX_SKIP,
+    Words,
+    max_title,
+    norm_words,
+    not_names,
+    org_head_words,
+    stop_words,
+    title_heads,
+    title_table,
+)
+
+
+def match_title(doc: Words, i: int) -> int:
+    """The index after the longest title phrase starting at token i (clitics و ف ب ل allowed), or i."""
+    titles, toks = title_table(), doc.toks
+    if not toks[i].word:
+        return i
+    best = i
+    for _off, stem, _fused in strip_clitics(toks[i].text):
+        if stem not in title_heads():
+            continue
+        words = [stem]
+        k = i
+        while True:
+            if tuple(words) in titles:
+                best = max(best, k + 1)
+            if len(words) >= max_title() or not doc.joined(k):
+                break
+            k += 1
+            words.append(toks[k].text)
+    return best
+
+
+def _verb_like(text: str) -> bool:
+    """An imperfect verb ("يشكل", "تعقد") rather than a name word: only used for words after a name's first."""
+    return len(text) >= 3 and (text[0] == "ي" or (text[0] == "ت" and text[1] not in "شيوا"))
+
+
+def name_like(doc: Words, k: int, first: bool) -> bool:
+    """Token k may be (the first) word of a person's name."""
+    t = doc.toks[k]
+    if not t.word or not ARABIC.match(t.text) or len(t.text) < 2:
+        return False
+    text = t.text
+    if text in stop_words() or text in load_set("nisba") or text in load_set("name_speech_verbs"):
+        return False
+    if text in load_set("common_words") and text not in load_set("first_names"):
+        return False  # a frequent word of news that is never a name ("زيادة", "تشكيل", "أمام")
+    readings = [stem for off, stem, _f in strip_clitics(text) if off]
+    for bare in readings:
+        if bare in stop_words() or bare in title_heads() or bare in org_head_words() or bare in load_set("nisba"):
+            return False
+        if len(bare) >= 5 and bare.startswith("ال"):
+            return False
+    if text in title_heads() or text in org_head_words():
+        return False
+    if doc.articled(k):
+        prev = doc.toks[k - 1].text if k > 0 else ""
+        # after a first name, a family name in the nisba form ("جاسر العتيبي", "فهد القحطاني"); adjectives of
+        # party, country or rank ("الديمقراطي", "الأمريكي") are in the nisba lexicon and stay out
+        family = len(text) >= 5 and text.endswith("ي") and text not in load_set("nisba") and not doc.is_latin(k)
+        return not first and (prev in COMPOUND_HEADS or family)
+    written = doc.raw(k)
+    if any(mark in written for mark in "\u064b\u064c\u064d"):
+        return False  # tanween: "نائبًا ثانيًا" are not names
+    raw = MARKS.sub("", written)
+    if not first:
+        if raw.endswith(("ة", "ها", "هم")) or _verb_like(text):
+            return False
+        if text[0] == "ل" and len(text) > 3 and text[1] not in "اوي":
+            return False  # ل + a noun ("لدعم", "لنائبة"), not a surname
+    elif raw.endswith(("ة", "ها", "هم")) and text not in load_set("first_names"):
+        return False
+    return True
+
+
+def _leading_verb(text: str) -> bool:
+    """A verb that a model may take into a name before it: "يدعم", "ويدعم"."""
+    bare = text[1:] if text[:1] in ("و", "ف") and len(text) > 3 else text
+    return (len(bare) >= 3 and bare[0] == "ي") or text in stop_words()
+
+
+def common_word(doc: Words, k: int, person_words: set[str]) -> bool:
+    """Token k, or its stem without proclitics, is a frequent word of news that is never a name (a frequency
+    list, ``common_words.txt``), and neither a person met in the article nor a KB label."""
+    common = load_set("common_words")
+    readings = doc.bare(k)
+    if not any(r in common for r in readings) or any(r in person_words for r in readings):
+        return False
+    return not any(c.how == "exact" for r in readings for c in doc.kb.lookup(r, normalized=True))
+
+
+def verb_form(doc: Words, k: int) -> bool:
+    """Token k has the shape of a verb and is no given name: a plural past ("أبحروا", "ووصلوا") or a plural
+    future ("سيتداولون"); names like "ستيفن" or "ليندسي" keep theirs."""
+    text = doc.toks[k].text
+    if text in load_set("first_names") or not ARABIC.match(text) or len(text) < 4:
+        return False
+    bare = text[1:] if text[0] in "وف" and len(text) > 4 else text
+    return bare.endswith("وا") or (bare.startswith(("سي", "ست")) and bare.endswith("ون") and len(bare) >= 6)
+
+
+def said(text: str) -> bool:
+    """A verb of saying, a function word or و/ف + an imperfect verb: never the first word of a name."""
+    bare = text[1:] if text[:1] in ("و", "ف") and len(text) > 3 else text
+    if bare in load_set("name_speech_verbs") or text in stop_words() or bare in stop_words():
+        return True
+    # "ويدعم هاريس": a conjunction and an imperfect verb (a bare "يانكو" may be a name)
+    return bare is not text and bare[0] == "ي" and bare not in load_set("first_names")
+
+
+FAMOUS = 0.8  # the popularity prior from which a KB person is known by surname alone
+
+
+def _known_person_word(doc: Words, text: str) -> bool:
+    return len(phonetic_word(text)) >= 3 and any(p.prior >= FAMOUS for p in doc.kb.by_surname(text))
+
+
+def name_run(doc: Words, k: int) -> int:
+    """The index after a person's name starting at token k (1-3 name-like words), or k when there is none."""
+    if k >= len(doc.toks) or not name_like(doc, k, True):
+        return k
+    end = k + 1
+    if _known_person_word(doc, doc.toks[k].text):
+        return end  # "الرئيس بايدن بعمل جيد": a well-known surname ends the name
+    while end - k < MAX_NAME and doc.joined(end - 1) and name_like(doc, end, False):
+        end += 1
+    if doc.toks[end - 1].text in COMPOUND_HEADS and end - 1 < len(doc.toks) - 1 and doc.joined(end - 1):
+        end += 1  # "عبد الله", "محمد بن سلمان": a name does not end on عبد / بن
+    while end > k + 1 and doc.toks[end - 1].text in COMPOUND_HEADS:
+        end -= 1
+    return end
+
+
+def skip_modifiers(doc: Words, k: int, loc_starts: dict[int, int]) -> int:
+    """After a title: skip adjectives, definite complements, prepositions and places ("عن ولاية جورجيا")."""
+    toks, skipped = doc.toks, 0
+    nisba, preps = load_set("nisba"), ("في", "عن", "من", "ب", "ولايه", "بولايه", "مدينه")
+    while k < len(toks) and skipped < MAX_SKIP and toks[k].word:
+        if k in loc_starts:
+            k = loc_starts[k]
+            skipped += 1
+            continue
+        text = toks[k].text
+        if text in stop_words():
+            break
+        bare = text[1:] if text[0] in "ول" and len(text) > 3 else text
+        if text in nisba or text in preps or doc.articled(k) or bare in title_heads():
+            k += 1
+            skipped += 1
+            continue
+        if doc.is_latin(k):
+            k += 1
+            skipped += 1
+            continue
+        break
+    return k
+
+
+def title_key(doc: Words, i: int, after: int) -> tuple[str, ...]:
+    """A title phrase without proclitics, article or feminine ending: "الرئيسة" and "والرئيس" meet."""
+    words = [next((stem for _o, stem, _f in strip_clitics(doc.toks[i].text) if stem in title_heads()), "")]
+    return _title_words_key(words + [doc.toks[k].text for k in range(i + 1, after)])
+
+
+def _title_words_key(words: list[str]) -> tuple[str, ...]:
+    out = []
+    for w in words:
+        bare = w[2:] if w.startswith("ال") and len(w) > 3 else w
+        out.append(bare[:-1] if bare.endswith("ه") and len(bare) > 2 else bare)
+    return tuple(out)
+
+
+@cache
+def _title_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(_title_words_key(list(t)) for t in title_table())
+
+
+def described_titles(description: str | None) -> set[tuple[str, ...]]:
+    """The title keys a KB description gives its person, longest first and without overlap ("نائبة رئيس الولايات
+    المتحدة" -> نائب رئيس, not رئيس)."""
+    words = _title_words_key(list(norm_words(description or "")))
+    keys, out, j = _title_keys(), set(), 0
+    while j < len(words):
+        n = next((n for n in range(min(max_title(), len(words) - j), 0, -1) if words[j : j + n] in keys), 0)
+        if n:
+            out.add(words[j : j + n])
+        j += max(n, 1)
+    return out
+
+
+def ner_breaks(doc: Words, k: int, person_words: set[str]) -> bool:
+    """Token k (after a name's first word) cannot continue a person's name a model proposes: strong signs only,
+    so that the model's extent stands otherwise ("فاطمة الزهراء", "سالم يوسف")."""
+    t = doc.toks[k]
+    if not t.word or t.text in stop_words() or t.text in load_set("name_speech_verbs") or t.text in load_set("nisba"):
+        return True
+    if any(mark in doc.raw(k) for mark in "\u064b\u064c\u064d"):
+        return True  # tanween: "نائبًا ثانيًا"
+    for off, stem, _fused in strip_clitics(t.text):
+        if stem in title_heads() or stem in org_head_words() or stem in not_names():
+            return True
+        if off and stem in person_words and t.text not in person_words:
+            return True  # "بايدن لهاريس": a person met apart, joined by a clitic
+    return False
+
+
+@cache
+def _possessives() -> tuple[str, ...]:
+    return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
+
+
+def possessed_noun(doc: Words, k: int) -> bool:
+    """Token k is a title, an organisation head or a frequent news word with a possessive pronoun attached
+    ("رئيسنا", "حملته", "وزارتها": the ta marbuta is written ت before the pronoun), or a frequent plural noun
+    before its complement ("مسؤولو")."""
+    heads, common = title_heads(), load_set("common_words")
+    marbuta = MARKS.sub("", doc.raw(k)).endswith("ة")  # "سلامة" is a name: its ة is no pronoun ه
+    for reading in doc.bare(k):
+        for suffix in _possessives():
+            stem = reading[: -len(suffix)]
+            if not reading.endswith(suffix) or len(stem) < 3 or (marbuta and suffix == "ه"):
+                continue
+            for form in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                if form in heads or form in org_head_words() or form in common or "ال" + form in heads:
+                    return True
+        # a sound plural before its complement ("مسؤولو الحملة", "ممثلو الشركات"): the noun's plural is common
+        if reading.endswith("و") and len(reading) >= 5 and {reading + "ن", reading[:-1] + "ين"} & common:
+            return True
+    return False
+
+
+def clitic_person(doc: Words, k: int, full_names: set[str]) -> bool:
+    """Token k is a clitic and a word of a person met by full name ("ببايدن", "لهاريس")."""
+    return any(off and stem in full_names for off, stem, _f in strip_clitics(doc.toks[k].text))

@@ -1,0 +1,307 @@
+"""Recognition passes over the article's tokens: the KB as a gazetteer, title and speech cues, people credited in
+source notes, Latin-script names, organisation heads and places.
+"""
+
+from __future__ import annotations
+
+from arnews.core.lexicons import load_set
+from arnews.core.names import key, strip_clitics
+from arnews.kb import KbEntry
+from arnews.linker.grammar import match_title, name_like, name_run, skip_modifiers, title_key
+from arnews.linker.tokens import (
+    ARABIC,
+    CLOSE_QUOTES,
+    LATIN,
+    LATIN_CONNECTORS,
+    OPEN_QUOTES,
+    P_CUE,
+    P_KB_MULTI,
+    P_KB_ONE,
+    P_ORG,
+    P_WEAK,
+    Cand,
+    Words,
+    known_firsts,
+    known_name_kinds,
+    known_prefixes,
+    letter_names,
+    org_head_words,
+    spelled_letters,
+    stop_words,
+    title_table,
+)
+from arnews.models import EntityKind
+
+# --- the passes ----------------------------------------------------------------------------------------------
+
+
+def kb_pass(doc: Words, out: list[Cand]) -> None:
+    toks, kb, stop, known = doc.toks, doc.kb, stop_words(), known_name_kinds()
+    known_first = known_firsts()
+    i = 0
+    while i < len(toks):
+        if not toks[i].word:
+            i += 1
+            continue
+        best: Cand | None = None
+        readings = [
+            r for r in strip_clitics(toks[i].text) if kb.could_start(r[1]) or key(r[1], normalized=True) in known_first
+        ]
+        # grow the span only while it is the beginning of some KB or known name: linear in the article
+        reach = i
+        for _off, stem, _fused in readings:
+            words = [stem]
+            k = i
+            while k - i < 4 and doc.joined(k):
+                words.append(toks[k + 1].text)
+                text = " ".join(words)
+                if not (kb.could_continue(text) or tuple(key(text, normalized=True).split()) in known_prefixes()):
+                    break
+                k += 1
+            reach = max(reach, k)
+        for last in range(reach, i - 1, -1) if readings else ():
+            rest = [toks[k].text for k in range(i + 1, last + 1)]
+            for off, stem, fused in readings:
+                text = " ".join([stem, *rest])
+                single = last == i
+                if single and (stem in stop or len(stem) < 3 or (LATIN.match(stem) and len(stem) < 3)):
+                    continue
+                cand = _kb_candidate(doc, i, text, single)
+                kind = known.get(key(text, normalized=True))
+                start = toks[i].start + (0 if fused else off)
+                if cand is not None:
+                    prio = P_KB_ONE if single else P_KB_MULTI
+                    best = Cand(start, toks[last].end, cand.type, prio, cand.id, "kb", i, last)
+                elif kind is not None:
+                    best = Cand(start, toks[last].end, kind, P_KB_ONE if single else P_KB_MULTI, None, "known", i, last)
+                if best is not None:
+                    break
+            if best is not None:
+                break
+        if best is not None:
+            out.append(best)
+            i = best.last_tok + 1
+        else:
+            i += 1
+
+
+def _kb_candidate(doc: Words, i: int, text: str, single: bool) -> KbEntry | None:
+    parts = text.split()
+    cands = doc.kb.lookup(text, normalized=True)
+    if cands and any(p in load_set("common_words") for p in parts):
+        # "زيادة عدد" sounds like a person's name: words of everyday news meet the KB by spelling only
+        cands = [c for c in cands if c.how in ("exact", "alias")]
+    if cands and any(p in stop_words() for p in parts):
+        # a function or head word inside: only a KB label written out in full ("جامعة الدول العربية") counts
+        cands = [c for c in cands if c.how == "exact" and len(parts) > 1]
+    if not cands:
+        return None
+    if single:
+        articled = any(stem.startswith("ال") for _o, stem, _f in strip_clitics(text))
+        # one word: the article must agree ("المالي" is not "مالي"); by sound only for places and bodies
+        # written without an article ("ماريلاند" ~ "Maryland")
+        # and a person is never linked by one word of an alias (a surname): only through a full name
+        cands = [
+            c
+            for c in cands
+            if (
+                c.how in ("exact", "alias")
+                and doc.kb.has_label(c.entry, text)
+                and (c.how == "exact" or c.entry.type != "PER")
+            )
+            or (c.how == "loose" and not articled and doc.kb.has_label(c.entry, text, loose=True))
+            or (c.how == "phonetic" and c.entry.type != "PER" and not articled)
+        ]
+    if not cands:
+        return None
+    # "ولاية جورجيا": a state, not the country
+    if i > 0 and any(s in ("ولايه", "بولايه") for s in doc.bare(i - 1)[:1]):
+        states = [c for c in cands if c.entry.description and "state" in c.entry.description]
+        cands = states or cands
+    return cands[0].entry
+
+
+def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
+    toks = doc.toks
+    verbs, given = load_set("name_speech_verbs"), load_set("first_names")
+    in_title = -1  # the last token of the title phrase being read ("نائبة الرئيس": "الرئيس" is no title of its own)
+    for i, tok in enumerate(toks):
+        if not tok.word:
+            continue
+        # titles and roles
+        after = match_title(doc, i)
+        if after == i + 1 and title_table().get((tok.text,)) == "abbrev":
+            # "د. مهنا الدلامي": an abbreviated title counts only with its dot
+            after = after + 1 if after < len(toks) and toks[after].text == "." else i
+        if after > i:
+            k = skip_modifiers(doc, after, loc_starts)
+            end = name_run(doc, k)
+            if i > in_title:
+                if end > k:
+                    doc.titled.append((title_key(doc, i, after), k))
+                elif k == after or k >= len(toks) or not toks[k].word or toks[k].text in stop_words():
+                    doc.bare_titles.append((title_key(doc, i, after), i, after - 1))
+                in_title = after - 1
+            if end > k:
+                out.append(Cand(toks[k].start, toks[end - 1].end, "PER", P_CUE, None, "title", k, end - 1))
+            continue
+        # verbs of saying
+        text = tok.text
+        bare = text[1:] if text[0] in "وف" and text[1:] in verbs else text
+        if bare in verbs and i + 1 < len(toks):
+            k = match_title(doc, i + 1)
+            titled = k > i + 1
+            k = skip_modifiers(doc, k, loc_starts) if titled else i + 1
+            end = name_run(doc, k)
+            if end > k:
+                source = "speech" if end - k > 1 else "title" if titled else "speech1"
+                out.append(Cand(toks[k].start, toks[end - 1].end, "PER", P_CUE, None, source, k, end - 1))
+            continue
+        # a given name and one or two more name words
+        if text in given and (i == 0 or not toks[i - 1].word or toks[i - 1].text not in given):
+            end = name_run(doc, i)
+            if end - i >= 2:
+                out.append(Cand(tok.start, toks[end - 1].end, "PER", P_CUE - 0.5, None, "given", i, end - 1))
+
+
+def credited_pass(doc: Words, out: list[Cand]) -> None:
+    starts = {t.start: n for n, t in enumerate(doc.toks)}
+    ends = {t.end: n for n, t in enumerate(doc.toks)}
+    for a, b in doc.credited:
+        if a in starts and b in ends:
+            out.append(Cand(a, b, "PER", P_CUE, None, "title", starts[a], ends[b]))
+
+
+def latin_pass(doc: Words, out: list[Cand]) -> None:
+    toks = doc.toks
+    suffixes = load_set("org_suffixes")
+    i = 0
+    while i < len(toks):
+        if not doc.is_latin(i) or not doc.raw(i)[:1].isupper():
+            i += 1
+            continue
+        end = i + 1
+        while end < len(toks) and doc.is_latin(end) and (toks[end].start - toks[end - 1].end) <= 1:
+            raw = doc.raw(end)
+            if raw[:1].isupper() or (raw in LATIN_CONNECTORS and end + 1 < len(toks) and doc.is_latin(end + 1)):
+                end += 1
+            else:
+                break
+        while end - 1 > i and toks[end - 1].text in LATIN_CONNECTORS:
+            end -= 1
+        text = " ".join(t.text for t in toks[i:end])
+        cued = _org_cue_before(doc, i)
+        entry = next((c.entry for c in doc.kb.lookup(text) if c.how != "phonetic"), None)
+        kind: EntityKind
+        if entry is not None:
+            kind, qid = entry.type, entry.id
+        elif end - i == 1 and doc.raw(i).isupper() and len(doc.raw(i)) <= 6:
+            out.append(
+                Cand(toks[i].start, toks[i].end, "ORG", P_WEAK, None, "acronym" + ("_org" if cued else ""), i, i)
+            )
+            i = end
+            continue
+        elif toks[end - 1].text in suffixes or cued:
+            kind, qid = "ORG", None
+        elif end - i >= 2:
+            kind, qid = "MISC", None
+        else:
+            i = end
+            continue
+        prio = P_KB_MULTI + 0.5 if end - i > 1 else P_ORG
+        out.append(Cand(toks[i].start, toks[end - 1].end, kind, prio, qid, "latin", i, end - 1))
+        i = end
+
+
+def _org_cue_before(doc: Words, i: int) -> bool:
+    """An organisation head word or a founder/head role just before token i (clitics allowed)."""
+    heads = org_head_words()
+    roles = ("مؤسس", "مؤسسه", "رئيس", "رئيسه", "مدير", "مديره")
+    for k in (i - 1, i - 2):
+        if k < 0 or not doc.toks[k].word:
+            return False
+        for stem in doc.bare(k):
+            if stem in heads or stem in roles:
+                return True
+        if not doc.is_latin(k) and k == i - 1 and doc.toks[k].text not in load_set("nisba"):
+            continue
+    return False
+
+
+def org_pass(doc: Words, per_words: frozenset[str], out: list[Cand]) -> None:
+    toks, heads, suffixes, letters = doc.toks, org_head_words(), load_set("org_suffixes"), letter_names()
+    for i, tok in enumerate(toks):
+        if not tok.word:
+            continue
+        head: str | None = None
+        off = 0
+        for o, stem, _fused in strip_clitics(tok.text):
+            if stem in heads:
+                head, off = stem, o
+                break
+        if head is None or i + 1 >= len(toks):
+            continue
+        in_name = heads[head]
+        nxt = toks[i + 1]
+        if not nxt.word and doc.raw(i + 1) in OPEN_QUOTES:
+            close = next((k for k in range(i + 2, min(len(toks), i + 12)) if doc.raw(k) in CLOSE_QUOTES), None)
+            if close is not None and close > i + 2:
+                out.append(Cand(toks[i + 2].start, toks[close - 1].end, "ORG", P_ORG, None, "quoted", i + 2, close - 1))
+            continue
+        if not doc.joined(i) or doc.is_latin(i + 1):
+            continue  # Latin names are the Latin pass's
+        end = i + 1
+        while end < len(toks) and end - i <= 5 and toks[end].word and ARABIC.match(toks[end].text):
+            w = toks[end].text
+            pair = [toks[k].text for k in (end - 1, end, end + 1) if k < len(toks)]
+            letter = w in letters and sum(spelled_letters(pair)) >= 2  # "في" is a letter only beside another
+            if doc.articled(end) or (w in stop_words() and not letter) or w in load_set("nisba"):
+                break
+            if w not in letters and w not in suffixes and not name_like(doc, end, end == i + 1):
+                break
+            end += 1
+            if not doc.joined(end - 1):
+                break
+        run = [toks[k].text for k in range(i + 1, end)]
+        if not run:
+            continue
+        last_suffix = max((n for n, w in enumerate(run) if w in suffixes), default=-1)
+        if last_suffix >= 0:
+            run = run[: last_suffix + 1]
+        else:
+            cut = next((n for n, w in enumerate(run) if w in stop_words()), len(run))
+            run = run[:cut]
+        if not run or any(w in per_words for w in run):
+            continue
+        spelled = sum(spelled_letters(run))
+        if not in_name and last_suffix < 0 and spelled < 2:
+            continue
+        last = i + len(run)
+        start = tok.start + off if in_name else toks[i + 1].start
+        first = i if in_name else i + 1
+        out.append(Cand(start, toks[last].end, "ORG", P_ORG, None, "head", first, last))
+
+
+def place_pass(doc: Words, kb_cands: list[Cand], taken: set[int], out: list[Cand]) -> None:
+    """A place named before "، X" in the dateline, or before "(ب)ولاية X", where X is a known place."""
+    toks = doc.toks
+    for c in kb_cands:
+        if c.type != "LOC":
+            continue
+        j = c.first_tok - 1
+        if j < 1:
+            continue
+        in_dateline = doc.dateline is not None and doc.dateline[0] <= c.start < doc.dateline[1]
+        if toks[j].text in ("ولايه", "بولايه") or (toks[j].text in ("،", ",") and in_dateline):
+            end = j
+        else:
+            continue
+        k = end - 1
+        while k >= 0 and end - k <= 2 and name_like(doc, k, True) and k not in taken:
+            k -= 1
+            if k >= 0 and not doc.joined(k):
+                break
+        k += 1
+        before = doc.toks[k - 1].text if k > 0 else ""
+        if k < end and (k == 0 or not doc.toks[k - 1].word or before in ("في", "من", "الى") or in_dateline):
+            out.append(Cand(toks[k].start, toks[end - 1].end, "LOC", P_CUE, None, "place", k, end - 1))

@@ -1,0 +1,213 @@
+"""The article's words as the entity linker reads them (normal-form tokens of the text regions), the candidate and
+entity records of the passes, and the word lists they use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from attrs import define, field
+
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.names import key, strip_clitics
+from arnews.core.text import TextView, normalize
+from arnews.document import Structure
+from arnews.kb import KnowledgeBase
+from arnews.models import EntityKind
+
+# priorities of mention sources, highest first wins an overlap
+P_KB_MULTI, P_ORG, P_CUE, P_KB_ONE, P_NER, P_WEAK = 6, 5, 4, 3, 2.5, 1
+
+
+QID = re.compile(r"Q[1-9][0-9]*")
+
+_TOKEN = re.compile(r"[a-z][a-z0-9]*|[^\W_a-z]+|[^\w\s]", re.UNICODE)
+LATIN = re.compile(r"^[a-z][a-z0-9]*$")
+ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
+MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+OPEN_QUOTES = frozenset("“\"«„'")
+CLOSE_QUOTES = frozenset("”\"»'“")
+LATIN_CONNECTORS = frozenset({"of", "for", "the", "with", "and", "de", "y", "la", "el", "del", "to", "on", "in"})
+COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ام"})
+MAX_NAME = 3
+MAX_SKIP = 6
+
+
+# --- lexicons ------------------------------------------------------------------------------------------------
+
+
+def norm_words(phrase: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(normalize(phrase)))
+
+
+_LINKED_TITLE_KINDS = frozenset({"title", "role", "abbrev"})
+
+
+@cache
+def title_table() -> dict[tuple[str, ...], str]:
+    """Title phrase -> kind (title, role, abbrev) from ``titles.tsv``. The ambiguous rows (محافظة: also a
+    governorate, الفريق: also a team, أمين: also a given name) and the descriptions (المواطن) are left to the
+    speaker phrases after a cue verb: before a name to link they would take a place or a club for a person."""
+    return {norm_words(t): kind for t, kind in load_table("titles") if kind in _LINKED_TITLE_KINDS}
+
+
+@cache
+def title_heads() -> frozenset[str]:
+    return frozenset(t[0] for t in title_table())
+
+
+@cache
+def max_title() -> int:
+    return max((len(t) for t in title_table()), default=1)
+
+
+@cache
+def org_head_words() -> dict[str, bool]:
+    return {normalize(w): flag == "yes" for w, flag in load_table("org_heads")}
+
+
+@cache
+def letter_names() -> dict[str, str]:
+    return {normalize(ar): lat for ar, lat in load_table("letter_names")}
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Words that never begin or end a name a model proposes: currencies, number words, months, weekdays."""
+    words = [row[0] for table in ("currencies", "number_words", "months", "weekdays") for row in load_table(table)]
+    return frozenset(key(w) for w in words if " " not in w.strip())
+
+
+@cache
+def known_name_kinds() -> dict[str, EntityKind]:
+    out: dict[str, EntityKind] = {}
+    for name, kind in load_table("known_names"):
+        if kind in ("PER", "ORG", "LOC", "MISC"):
+            out[key(name)] = kind  # type: ignore[assignment]
+    return out
+
+
+@cache
+def known_firsts() -> frozenset[str]:
+    return frozenset(k.split(" ", 1)[0] for k in known_name_kinds())
+
+
+@cache
+def known_prefixes() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(k.split()[:n]) for k in known_name_kinds() for n in range(1, len(k.split()) + 1))
+
+
+def stop_words() -> frozenset[str]:
+    return load_set("name_stop")
+
+
+# --- tokens and candidates -----------------------------------------------------------------------------------
+
+
+@define
+class Tok:
+    text: str  # normal form
+    start: int  # normal-form offsets
+    end: int
+    word: bool
+
+
+@define
+class Cand:
+    start: int  # normal-form offsets
+    end: int
+    type: EntityKind
+    priority: float
+    qid: str | None = None
+    source: str = ""
+    first_tok: int = 0
+    last_tok: int = 0  # inclusive
+
+
+@define(eq=False)  # compared by identity: an entity is itself, however many mentions it holds
+class Ent:
+    type: EntityKind
+    qid: str | None = None
+    mentions: list[Cand] = field(factory=list)
+    latin: str | None = None
+
+
+class Words:
+    """The tokens of one article's regions and the matching helpers that read them."""
+
+    def __init__(self, view: TextView, structure: Structure, kb: KnowledgeBase) -> None:
+        self.view = view
+        self.norm = view.norm
+        self.kb = kb
+        self.toks: list[Tok] = []
+        merged: list[tuple[int, int]] = []
+        # people credited in source notes ("ساهمت فلانة في إعداد التقرير") are named in the text too
+        self.credited: list[tuple[int, int]] = []
+        src = structure.source
+        for name in (*src.contributors, src.author, src.translator):
+            target = normalize(name or "").strip()
+            if len(target.split()) >= 2:
+                at = self.norm.find(target)
+                if at >= 0:
+                    self.credited.append((at, at + len(target)))
+        regions = list(structure.regions()) + [view.raw_span(a, b) for a, b in self.credited]
+        for rs, re_ in sorted(regions):
+            if merged and rs <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], re_))
+            else:
+                merged.append((rs, re_))
+        for rs, re_ in merged:
+            ns, ne = view.norm_index(rs), view.norm_index(re_)
+            for m in _TOKEN.finditer(self.norm, ns, ne):
+                text = m.group()
+                self.toks.append(Tok(text, m.start(), m.end(), text[0].isalnum()))
+        # titles met before a name (title key, the name's first token) and alone (title key, first, last token)
+        self.titled: list[tuple[tuple[str, ...], int]] = []
+        self.bare_titles: list[tuple[tuple[str, ...], int, int]] = []
+        self.dateline = (
+            (view.norm_index(structure.dateline.start), view.norm_index(structure.dateline.end))
+            if structure.dateline
+            else None
+        )
+
+    def joined(self, i: int) -> bool:
+        """Tokens i and i+1 are words with only spaces between them (no line break)."""
+        if i + 1 >= len(self.toks):
+            return False
+        a, b = self.toks[i], self.toks[i + 1]
+        gap = self.norm[a.end : b.start]
+        return a.word and b.word and (gap == "" or (gap.isspace() and "\n" not in gap))
+
+    def bare(self, i: int) -> list[str]:
+        """Readings of token i: as it is, and without proclitics."""
+        return [stem for _off, stem, _fused in strip_clitics(self.toks[i].text)]
+
+    def articled(self, i: int) -> bool:
+        """Token i starts with the article as written (a bare alef: "الرئيس", not "أليجمان") or with لل."""
+        raw = MARKS.sub("", self.raw(i))
+        return raw.startswith(("ال", "لل"))
+
+    def is_latin(self, i: int) -> bool:
+        return self.toks[i].word and bool(LATIN.match(self.toks[i].text))
+
+    def raw(self, i: int) -> str:
+        t = self.toks[i]
+        s, e = self.view.raw_span(t.start, t.end)
+        return self.view.raw[s:e]
+
+
+def words_of(doc: Words, c: Cand) -> list[str]:
+    return [t.text for t in doc.toks[c.first_tok : c.last_tok + 1]]
+
+
+def surface(doc: Words, c: Cand) -> str:
+    return doc.norm[c.start : c.end]
+
+
+def spelled_letters(words: list[str]) -> list[bool]:
+    """Which words are spelled-out Latin letters: only inside a run of two or more ("إن بي سي"), so that
+    "في", "أو", "إن" alone stay Arabic words."""
+    letters = letter_names()
+    inside = [w in letters for w in words]
+    return [on and ((n > 0 and inside[n - 1]) or (n + 1 < len(words) and inside[n + 1])) for n, on in enumerate(inside)]

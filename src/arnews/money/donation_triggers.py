@@ -1,0 +1,231 @@
+"""What marks money as given: trigger and blocker phrases (lexicons, clitics allowed), the article's sentences with
+their tokens, and the context words that make a weak trigger count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from attrs import frozen
+
+from arnews.core.lexicons import load_list, load_set, load_table
+from arnews.core.names import PROCLITICS
+from arnews.core.numbers import Tok, tokenize
+from arnews.core.regexes import alternation, proclitic
+from arnews.core.text import normalize
+
+_SENTENCE_END = re.compile(r"[!?؟;\n]|\.(?=\s|$)")
+QUOTED = re.compile(r"[“«\"]([^“”«»\"\n]{2,80})[”»\"]")
+_BACK_TOKENS = 14  # how far before an amount a trigger may stand, in tokens
+_AFTER_TOKENS = 4
+BLOCK_AFTER_TOKENS = 3  # how far after an amount a blocker may stand ("40 مليون دولار شهريا من بيع النفط")
+WINDOW = 300  # characters of a sentence read on each side of an amount
+BACK_CHARS = 1500  # how far back the organiser and participants are looked for
+BACK_SENTENCES = 8
+
+
+# --- lexicons ---------------------------------------------------------------------------------------------
+
+
+@frozen
+class _Trigger:
+    words: tuple[str, ...]
+    position: str
+    needs: str
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, list[_Trigger]]:
+    table: dict[str, list[_Trigger]] = {}
+    for phrase, position, needs in load_table("donation_triggers"):
+        words = tuple(normalize(phrase).split())
+        table.setdefault(words[0], []).append(_Trigger(words, position, needs))
+    return table
+
+
+@lru_cache(maxsize=1)
+def frame_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
+    table: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for phrase, role, keep in load_table("donation_frames"):
+        words = tuple(normalize(phrase).split())
+        table.setdefault(words[0], []).append((words, role, keep == "yes"))
+    return table
+
+
+@lru_cache(maxsize=1)
+def participant_cue_table() -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in load_list("participant_cues"):
+        words = tuple(normalize(phrase).split())
+        table.setdefault(words[0], []).append(words)
+    return table
+
+
+_EXPANDED: dict[int, dict[str, str]] = {}
+
+
+def bare_word(word: str, known: frozenset[str] | dict[str, Any]) -> str | None:
+    """``word`` as the lexicon has it, once a clitic is taken off if need be."""
+    table = _EXPANDED.get(id(known))
+    if table is None:  # lexicons are cached for the process: expand each once
+        table = {}
+        for entry in known:
+            for clitic in PROCLITICS:
+                table.setdefault(clitic + entry, entry)
+            if entry.startswith("ال"):  # ل + ال fused into لل: "للاستثمار"
+                for clitic in ("ل", "ول", "فل"):
+                    table.setdefault(clitic + entry[1:], entry)
+        table.update((entry, entry) for entry in known)
+        _EXPANDED[id(known)] = table
+    return table.get(word)
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset[str]:
+    """The words of the qualifiers written before an amount ("أكثر من", "نحو", "ما يزيد على")."""
+    return frozenset(
+        w for phrase, _kind, where in load_table("qualifiers") if where == "before" for w in normalize(phrase).split()
+    )
+
+
+def phrase_at(toks: Sequence[Tok], i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(toks):
+        return False
+    return all(toks[i + k].text == words[k] for k in range(1, len(words)))
+
+
+# --- sentences ----------------------------------------------------------------------------------------------
+
+
+@frozen
+class Sentence:
+    start: int  # normal-form offsets
+    end: int
+    region: int
+
+
+class SentenceTokens:
+    """The tokens of each sentence, tokenised once (on first use) and sliced for any range inside it."""
+
+    def __init__(self, norm: str, sentences: list[Sentence]) -> None:
+        self._norm = norm
+        self.split_sentences = sentences
+        self._done: dict[int, tuple[list[Tok], list[int]]] = {}
+
+    def within(self, index: int, start: int, end: int) -> list[Tok]:
+        """The tokens of sentence ``index`` that lie wholly inside ``norm[start:end]``."""
+        done = self._done.get(index)
+        if done is None:
+            sentence = self.split_sentences[index]
+            toks = tokenize(self._norm, sentence.start, sentence.end)
+            done = self._done[index] = (toks, [t.start for t in toks])
+        toks, starts = done
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if hi > lo and toks[hi - 1].end > end:
+            hi -= 1
+        return toks[lo:hi]
+
+
+def split_sentences(norm: str, regions: list[tuple[int, int]]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for index, (start, end) in enumerate(regions):
+        pos = start
+        for m in _SENTENCE_END.finditer(norm, start, end):
+            if m.end() > pos and norm[pos : m.end()].strip():
+                out.append(Sentence(pos, m.end(), index))
+            pos = m.end()
+        if end > pos and norm[pos:end].strip():
+            out.append(Sentence(pos, end, index))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _context_re() -> re.Pattern[str]:
+    words = alternation(load_set("donation_context"))
+    return re.compile(rf"(?<![^\W\d_]){proclitic()}(?:{words})(?![^\W\d_])")
+
+
+def has_context(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` speaks of fundraising, donations or aid."""
+    return _context_re().search(norm, start, end) is not None
+
+
+# --- triggers -----------------------------------------------------------------------------------------------
+
+
+def trigger_before(toks: Sequence[Tok], amount_start: int, floor: int) -> tuple[int, _Trigger] | None:
+    """The nearest trigger standing before the amount (index of its first token), not past ``floor``."""
+    table = _triggers()
+    first = next((k for k, t in enumerate(toks) if t.start >= amount_start), len(toks))
+    for i in range(first - 1, max(-1, first - 1 - _BACK_TOKENS), -1):
+        tok = toks[i]
+        if tok.start < floor:
+            break
+        if tok.kind != "word":
+            continue
+        word = bare_word(tok.text, table)
+        if word is None:
+            continue
+        for trigger in sorted(table[word], key=lambda t: -len(t.words)):
+            if trigger.position == "before" and phrase_at(toks, i, trigger.words):
+                return i, trigger
+            # "near": a word that gives money only right before it, or before a qualifier of it ("تجمع 12 مليون",
+            # "تجمع أكثر من 12 مليون"), being a noun elsewhere ("تجمع انتخابي": a rally)
+            gap = toks[i + len(trigger.words) : first]
+            if (
+                trigger.position == "near"
+                and all(t.text in _qualifier_words() for t in gap)
+                and phrase_at(toks, i, trigger.words)
+            ):
+                return i, trigger
+    return None
+
+
+def trigger_after(toks: Sequence[Tok], amount_end: int) -> tuple[int, _Trigger] | None:
+    table = _triggers()
+    after = [k for k, t in enumerate(toks) if t.start >= amount_end][:_AFTER_TOKENS]
+    for i in after:
+        tok = toks[i]
+        if tok.kind == "word" and tok.text.startswith("و") and tok.text[1:] in table:
+            break  # "غرمه 100 ألف يورو ومنحه مهلة": a new clause, not a noun of the amount
+        word = bare_word(tok.text, table) if tok.kind == "word" else None
+        if word is None:
+            continue
+        for trigger in table[word]:
+            if trigger.position == "after" and phrase_at(toks, i, trigger.words):
+                return i, trigger
+    return None
+
+
+@lru_cache(maxsize=1)
+def _blockers() -> dict[str, list[tuple[str, ...]]]:
+    """The blocker phrases by first word ("جولة تمويل" under "جولة")."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in load_set("donation_blockers"):
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append(words)
+    return table
+
+
+#: Possessive suffixes a blocker noun may carry ("لإنفاقها", "رواتبهم"), longest first.
+_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
+
+
+def _blocker_at(toks: Sequence[Tok], i: int) -> bool:
+    table = _blockers()
+    text = toks[i].text
+    words = [text] + [text[: -len(suffix)] for suffix in _SUFFIXES if text.endswith(suffix) and len(text) > 4]
+    for word in words:
+        bare = bare_word(word, table)
+        if bare is not None and any(phrase_at(toks, i, phrase) for phrase in table[bare]):
+            return True
+    return False
+
+
+def is_blocked(toks: Sequence[Tok], lo: int, hi: int) -> bool:
+    """Whether a blocker (a price, salary, investment round, prize...) stands in ``norm[lo:hi]``."""
+    return any(t.kind == "word" and lo <= t.start < hi and _blocker_at(toks, i) for i, t in enumerate(toks))

@@ -1,0 +1,143 @@
+"""Sentences and tokens by rule: the one tokenizer and the one sentence splitter of arnews.
+
+A sentence ends at ``. ! ? ؟ …`` (with closing quotes or brackets) or a line break, but not at a decimal point or
+after an abbreviation listed in the lexicons. :class:`RuleAnalyzer` is also the fallback analyzer when no NER model
+is available (sentences and tokens, no entities).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Protocol
+
+from attrs import frozen
+
+from arnews.core import lexicons
+from arnews.core.text import normalize
+from arnews.document import NerSpan, Sentence, Token
+
+__all__ = ["Analysis", "Analyzer", "RuleAnalyzer", "model_form", "split"]
+
+
+@frozen
+class Analysis:
+    """What the NLP layer found in the regions of one text (offsets index the whole input)."""
+
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[NerSpan, ...] = ()
+
+
+class Analyzer(Protocol):
+    """Anything that turns regions of a text into an :class:`Analysis`."""
+
+    name: str
+
+    def analyze(self, text: str, regions: Sequence[tuple[int, int]]) -> Analysis: ...
+
+    def analyze_many(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[Analysis]: ...
+
+
+#: A token reaches the tagger cut to this many characters (no name is longer; a 100k-letter "word" stays cheap).
+MAX_TOKEN_CHARS = 40
+
+
+def model_form(token: str) -> str:
+    """A token as the NER model saw it in training: :func:`arnews.core.text.normalize` (alef, ya, ta marbuta, digits,
+    no diacritics or tatweel), or the token itself when nothing would be left; at most :data:`MAX_TOKEN_CHARS`
+    characters."""
+    return (normalize(token[: 4 * MAX_TOKEN_CHARS]) or token)[:MAX_TOKEN_CHARS]
+
+
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”»)]*|\n")
+# a word keeps its diacritics and tatweel (combining marks are not \w): "الأُمَم" is one token
+_MARK = r"\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+_WORD = rf"(?:\w|[{_MARK}])+"
+_TOKEN = re.compile(rf"{_WORD}(?:[.,٫٬]{_WORD})*|[^\w\s]", re.UNICODE)
+# the word (with inner dots: "U.S") that ends right before a dot; bounded so the look-back stays constant-time
+_WORD_BEFORE_DOT = re.compile(rf"(?:\w|[{_MARK}.])+\Z")
+_ABBREV_LOOKBACK = 16
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words that a dot follows without ending the sentence ("د. محمد", "U.S. officials"), in normal form: the
+    ``abbrev`` rows of ``titles.tsv`` plus ``abbreviations.txt``."""
+    titles = {normalize(row[0]) for row in lexicons.load_table("titles") if len(row) > 1 and row[1] == "abbrev"}
+    return frozenset(titles | lexicons.load_set("abbreviations"))
+
+
+def _dot_continues(text: str, i: int, start: int) -> bool:
+    """Whether the single dot at ``text[i]`` is inside a sentence: a decimal point ("3.5", "2.75%") or the dot of
+    an abbreviation or a Latin initial ("د. محمد", "أ. د. خالد", "U.S.", "J. Smith")."""
+    if i + 1 < len(text) and text[i + 1].isdigit() and i > start and text[i - 1].isdigit():
+        return True
+    m = _WORD_BEFORE_DOT.search(text, max(start, i - _ABBREV_LOOKBACK), i)
+    if m is None:
+        return False
+    word = m.group().strip(".")
+    if i + 1 < len(text) and not text[i + 1].isspace():
+        # inside a Latin word ("e.g", "U.S.A", "example.com") or after one letter ("ص.ب"); Arabic words joined by a
+        # dot for want of a space ("انتهى.وقال") still split
+        last = word.rsplit(".", 1)[-1]
+        return len(last) == 1 or (text[i - 1].isascii() and text[i - 1].isalnum() and text[i + 1].isascii())
+    if len(word) == 1 and word.isascii() and word.isupper():
+        return True  # a Latin initial
+    before = m.start() - 1
+    while before > max(start, m.start() - 4) and text[before] == " ":
+        before -= 1
+    if before >= start and text[before].isdigit():
+        return False  # after a number "م." is an era ("عام 2020 م."), not a title: the sentence may end
+    # the word itself ("U.S", "ص.ب") or its part after the last inner dot ("أ.د" -> "د")
+    return normalize(word) in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """End offsets of the sentences of ``text[start:end]`` (the last one is ``end``), in one linear scan."""
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() == "." and _dot_continues(text, m.start(), start):
+            continue
+        yield m.end()
+    yield end
+
+
+def split(text: str, regions: Sequence[tuple[int, int]]) -> Analysis:
+    """Sentences and tokens of ``text`` inside ``regions`` (input offsets), with no entities.
+
+    >>> a = split("قال د. محمد إن النمو بلغ 3.5 في المئة. وأضاف أنه سيستمر.", [(0, 56)])
+    >>> [s.text for s in a.sentences]
+    ['قال د. محمد إن النمو بلغ 3.5 في المئة.', 'وأضاف أنه سيستمر.']
+    """
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    for start, end in regions:
+        s = start
+        for e in _sentence_ends(text, start, end):
+            a, b = s, e
+            s = e
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                sentences.append(Sentence(text[a:b], a, b))
+        tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end))
+    return Analysis(tuple(sentences), tuple(tokens), ())
+
+
+class RuleAnalyzer:
+    """Sentences and tokens by rule (:func:`split`); no named entities. The fallback when no model is available."""
+
+    name = "rules"
+
+    def analyze(self, text: str, regions: Sequence[tuple[int, int]]) -> Analysis:
+        return split(text, regions)
+
+    def analyze_many(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[Analysis]:
+        return [split(text, regions) for text, regions in items]
+
+    def tag_many(self, items: Sequence[tuple[str, Analysis]]) -> list[tuple[NerSpan, ...]]:
+        """No entities: rules tag nothing."""
+        return [() for _ in items]

@@ -1,0 +1,161 @@
+"""Datelines (place, agency, reporter, date) at the head of the first paragraph, and the dates of source notes."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+from arnews.core.lexicons import load_table
+from arnews.core.text import TextView, normalize
+from arnews.dates import read_date
+from arnews.kb import KnowledgeBase, default_kb
+from arnews.parser.lines import DASH, SEP, Line, agencies, agency_re, key
+
+# --- dates of source notes ---------------------------------------------------------------------------------
+
+_CLOCK = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>[0-5]\d)(?!\d)")
+_ISO_LIKE = re.compile(  # on the normal form, where Latin letters are lower case ("2015-07-22t10:05")
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ t]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+)
+_DMY = re.compile(
+    r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+)
+
+
+def parse_datetime(text: str) -> _dt.datetime | None:
+    """A date-time written in a source note or dateline: ISO-like numbers first, then a date in words (every
+    month-name family, Hijri months: :func:`arnews.dates.read_date`) with a clock time beside it, then dateparser.
+
+    >>> parse_datetime("نشر في 3 كانون الثاني 2016 الساعة 10:30")
+    datetime.datetime(2016, 1, 3, 10, 30)
+    >>> parse_datetime("2015-07-22T10:05")
+    datetime.datetime(2015, 7, 22, 10, 5)
+    """
+    norm = normalize(text)
+    for pattern in (_ISO_LIKE, _DMY):
+        m = pattern.search(norm)
+        if m:
+            try:
+                return _dt.datetime(
+                    int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0)
+                )
+            except ValueError:
+                continue
+    if not re.search(r"\d", norm):
+        return None
+    day = read_date(text)
+    if day is not None:
+        clock = _CLOCK.search(norm)
+        hour, minute = (int(clock["H"]), int(clock["M"])) if clock and int(clock["H"]) < 24 else (0, 0)
+        return _dt.datetime(day.year, day.month, day.day, hour, minute)
+    import dateparser  # heavy: imported only when a note has a date no rule reads
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["year"]}
+    parsed: _dt.datetime | None = dateparser.parse(text, languages=["ar", "en"], settings=settings)
+    return parsed
+
+
+@lru_cache(maxsize=1)
+def _dateline_res() -> list[re.Pattern[str]]:
+    agency = agency_re()
+    place = r"[^\s.،:؛,()«»\"“”0-9]+"
+    places = rf"{place}(?:\s{place}){{0,2}}(?:\s*[،,]\s*{place}(?:\s{place}){{0,2}})?"
+    months = r"\S+"
+    aside = r"(?:\s*[" + DASH + r"]?\s*\([^()]{1,60}\))?"  # "(ليبيا)", "(تصوير: فلان)" before the colon
+    return [
+        # الرياض 06 شوال 1436 هـ الموافق 22 يوليو 2015 م واس
+        re.compile(
+            rf"^(?P<dl>(?P<place>{places})\s+\d{{1,2}}\s+{months}(?:\s+{months})?\s+\d{{4}}\s*(?:ه|هـ)?\s*"
+            rf"(?:الموافق\s+\d{{1,2}}\s+{months}\s+\d{{4}}\s*م?)?\s*(?P<agency>{agency}))\s*[:{DASH}]?\s*"
+        ),
+        # القاهرة (رويترز) - / (رويترز) -
+        re.compile(rf"^(?P<dl>(?:(?P<place>{places})\s*)?\((?P<agency>{agency})\))\s*[:{DASH}]?\s*"),
+        # واس - الرياض: / رويترز- بنغازي (ليبيا): / سبق- جدة (تصوير: فلان):
+        re.compile(rf"^(?P<dl>(?P<agency>{agency}){SEP}(?P<place>{places}){aside})\s*[:{DASH}]\s*"),
+        # الرياض - واس / الكويت - أحمد العويد، واس / بروفينسيتاون ، ماساتشوستس –
+        re.compile(
+            rf"^(?P<dl>(?P<place>{places})(?:{SEP}|\s*:\s*)(?:(?P<agency>{agency})|(?P<author>{place}(?:\s{place}){{1,2}})\s*[،,]\s*(?P<agency2>{agency})))"
+            rf"\s*[:{DASH}]?(?:\s+|$)"
+        ),
+        # سبق ـ أبها: / فهد الغبيوي - سبق - مكة المكرمة:  (reporters, outlet, then place, closed by a colon)
+        re.compile(rf"^(?P<dl>(?:{places}{SEP}){{1,3}}(?P<place>{places}){aside})\s*:\s*"),
+        # الرياض - ... (a bare place: it must be a known one, see _BARE_PLACE)
+        re.compile(rf"^(?P<dl>(?P<place>{places})){SEP}(?=\S)"),
+        # خالد سجاف ـ الدمام ... / الرياضي ـ الكويت  (reporter or outlet, then a known place: see _WHO_PLACE)
+        re.compile(rf"^(?P<who>{place}(?:\s{place}){{0,2}}){SEP}(?P<rest>{place}(?:\s{place})?)(?=\s|$)"),
+        # لندن: فلان الفلاني  (a line of its own)
+        re.compile(rf"^(?P<dl>(?P<place>{place}(?:\s{place})?)\s*:\s*(?P<author>{place}(?:\s{place}){{1,3}}))\s*$"),
+    ]
+
+
+_BARE_PLACE = 5  # index in _dateline_res() of the bare "place –" form, the one that needs a known place
+_WHO_PLACE = 6  # index of "reporter or outlet – place", whose place must be known
+
+
+@lru_cache(maxsize=1)
+def _listed_places() -> frozenset[str]:
+    return frozenset(key(name) for name, kind in load_table("known_names") if kind == "LOC")
+
+
+def _known_place(phrase: str, kb: KnowledgeBase | None) -> bool:
+    """Some part of a dateline phrase ("بروفينسيتاون ، ماساتشوستس") is a place the lexicons or the KB know (the
+    pipeline's KB; the bundled one, loaded once, when none is given)."""
+    if kb is None:
+        kb = default_kb()
+    for part in re.split(r"\s*[،,]\s*", phrase.strip()):
+        k = key(part)
+        if k in _listed_places():
+            return True
+        if any(c.entry.type == "LOC" and c.how in ("exact", "alias") for c in kb.lookup(k)):
+            return True
+    return False
+
+
+def find_dateline(
+    view: TextView, line: Line, kb: KnowledgeBase | None
+) -> tuple[int, int, str | None, str | None, _dt.datetime | None] | None:
+    """(normal start, normal end of the dateline, agency, author, date) at the head of a paragraph."""
+    norm = view.norm[line.nstart : line.nend]
+    for i, pattern in enumerate(_dateline_res()):
+        m = pattern.match(norm)
+        if not m:
+            continue
+        if i == _BARE_PLACE and (len(m["dl"].split()) > 5 or m.end() >= len(norm) or not _known_place(m["dl"], kb)):
+            continue  # a bare "place –" needs a short known place and text after it ("أكد الوزير - ..." is none)
+        if i == _WHO_PLACE:
+            return _who_place(view, line, m, kb)
+        groups = m.groupdict()
+        agency_n = groups.get("agency") or groups.get("agency2")
+        agency = agencies().get(key(agency_n)) if agency_n else None
+        author = None
+        if groups.get("author"):
+            s, e = view.raw_span(line.nstart + m.start("author"), line.nstart + m.end("author"))
+            author = view.raw[s:e]
+        published = None
+        if i == 0:  # the Gregorian date after "الموافق", else the whole (Hijri) date
+            gregorian = re.search(r"الموافق\s+(\d{1,2}\s+\S+\s+\d{4})", m["dl"])
+            published = parse_datetime(gregorian.group(1) if gregorian else m["dl"])
+        return line.nstart + m.start("dl"), line.nstart + m.end("dl"), agency, author, published
+    return None
+
+
+def _who_place(
+    view: TextView, line: Line, m: re.Match[str], kb: KnowledgeBase | None
+) -> tuple[int, int, str | None, str | None, _dt.datetime | None] | None:
+    """A reporter (two words or more) or an outlet, a dash, then a place the lexicons or the KB know (two words
+    tried before one): "خالد سجاف ـ الدمام أعرب ...". A line that opens with a known place is the bare form."""
+    if _known_place(m["who"], kb):
+        return None
+    words = m["rest"].split()
+    for n in (2, 1):
+        if len(words) >= n and _known_place(" ".join(words[:n]), kb):
+            end = m.start("rest") + len(" ".join(words[:n]))  # the words are one whitespace apart
+            who = m["who"]
+            agency = agencies().get(key(who))
+            author = None
+            if agency is None and len(who.split()) >= 2:
+                s, e = view.raw_span(line.nstart + m.start("who"), line.nstart + m.end("who"))
+                author = view.raw[s:e]
+            return line.nstart, line.nstart + end, agency, author, None
+    return None

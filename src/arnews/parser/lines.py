@@ -1,0 +1,234 @@
+"""The lines of a page and what each one is: the lexicons of furniture, source notes, bylines, agencies and photo
+credits, compiled once, and the classifiers that read one line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from attrs import frozen
+
+from arnews.core.lexicons import load_list, load_set, load_table
+from arnews.core.regexes import alternation
+from arnews.core.text import TextView, normalize
+from arnews.models import Span
+
+_PUNCT = re.compile(r"[^\w\s%]")
+_MAX_NOTE = 200  # characters: source notes and bylines are short lines
+WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
+_DASHES = "-–—ـ−"
+DASH = r"\-–—ـ−"  # for use inside a regex character class
+SEP = rf"\s*[{DASH}]+\s*"
+
+
+# --- lexicons, compiled once -----------------------------------------------------------------------------
+
+
+def key(text: str) -> str:
+    """The matching key of a line: normal form without punctuation, spaces collapsed."""
+    return " ".join(_PUNCT.sub(" ", normalize(text)).split())
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> dict[str, list[str]]:
+    kinds: dict[str, list[str]] = {"line": [], "prefix": [], "end": [], "cut": []}
+    for phrase, kind in load_table("furniture"):
+        kinds[kind].append(key(phrase))
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def cut_pattern() -> re.Pattern[str] | None:
+    phrases = [re.escape(normalize(p)) for p, kind in load_table("furniture") if kind == "cut"]
+    return re.compile("|".join(phrases)) if phrases else None
+
+
+@lru_cache(maxsize=1)
+def agencies() -> dict[str, str]:
+    return {key(alias): canonical for alias, canonical, _qid in load_table("agencies")}
+
+
+@lru_cache(maxsize=1)
+def agency_re() -> str:
+    # agency names as they stand in the normal form (dots and spaces tolerated between letters of acronyms)
+    alts = []
+    for alias in {normalize(a) for a, _c, _q in load_table("agencies")}:
+        alts.append(r"\.?\s?".join(re.escape(part) for part in re.split(r"[\s.]+", alias) if part))
+    return "|".join(sorted(alts, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _source_labels() -> list[tuple[str, str]]:
+    rows = [(key(label), fieldname) for label, fieldname in load_table("source_notes")]
+    return sorted(rows, key=lambda r: len(r[0]), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _byline_re() -> re.Pattern[str]:
+    words = [normalize(row[0]) for row in load_table("bylines")]
+    return re.compile(rf"^[{DASH}\s]*(?P<word>{alternation(words)})\s*[:：{DASH}]?\s*(?P<rest>.*)$")
+
+
+@lru_cache(maxsize=1)
+def _byline_roles() -> dict[str, tuple[str, str]]:
+    """word -> (role, mark) from bylines.tsv."""
+    return {normalize(w): (role, mark) for w, role, mark in load_table("bylines")}
+
+
+@lru_cache(maxsize=1)
+def _contribution_re() -> re.Pattern[str]:
+    tasks = alternation(sorted(load_set("byline_tasks")))
+    return re.compile(rf"(?P<names>.+?)\s+(?:في|ب)\s*(?:{tasks})")
+
+
+@lru_cache(maxsize=1)
+def _credit_re() -> re.Pattern[str]:
+    labels = alternation([normalize(w) for w in load_list("photo_credit_labels")])
+    agency = agency_re()
+    return re.compile(
+        rf"^(?:(?:{labels})\s*[:：{DASH}]\s*\S.{{0,80}}"  # تصوير: فلان
+        rf"|[^/\n]{{2,60}}\s/\s*(?:{agency})(?:\s.{{0,30}})?"  # فلان / جيتي إيماجيز
+        rf"|\(?(?:{agency})\)?)$"  # (رويترز)
+    )
+
+
+@lru_cache(maxsize=1)
+def translators() -> dict[str, str]:
+    return {key(name): canonical for name, canonical in load_table("translators")}
+
+
+# --- lines -------------------------------------------------------------------------------------------------
+
+
+@frozen
+class Line:
+    start: int  # raw offsets, whitespace trimmed
+    end: int
+    nstart: int  # normal-form offsets
+    nend: int
+    block: int  # lines of one block have no blank line between them
+
+
+def page_lines(view: TextView) -> list[Line]:
+    lines: list[Line] = []
+    block = 0
+    norm = view.norm
+    pos = 0
+    for chunk in norm.split("\n"):
+        nstart, nend = pos, pos + len(chunk)
+        pos = nend + 1
+        while nstart < nend and norm[nstart].isspace():
+            nstart += 1
+        while nend > nstart and norm[nend - 1].isspace():
+            nend -= 1
+        if nend == nstart:
+            block += 1
+            continue
+        start, end = view.raw_span(nstart, nend)
+        lines.append(Line(start, end, nstart, nend, block))
+    return lines
+
+
+# --- the parser --------------------------------------------------------------------------------------------
+
+
+def line_key(view: TextView, line: Line) -> str:
+    return " ".join(_PUNCT.sub(" ", view.norm[line.nstart : line.nend]).split())
+
+
+def furniture_kind(k: str) -> str | None:
+    table = _furniture()
+    if not k:
+        return "line"  # punctuation only ("* * *", ". . .")
+    for kind in ("end", "line"):
+        if k in table[kind]:
+            return kind
+    if any(k.startswith(p) for p in table["prefix"]):
+        return "line"
+    return None
+
+
+def is_breadcrumb(view: TextView, line: Line) -> bool:
+    text = view.norm[line.nstart : line.nend]
+    parts = [p.strip() for p in re.split(r"[>»›|/\\]", text)]
+    return len(parts) >= 2 and key(parts[0]) in _furniture()["line"] and all(len(p.split()) <= 4 for p in parts)
+
+
+def source_note(view: TextView, line: Line, k: str) -> tuple[str, str] | None:
+    """(field, value) when the line (whose key is ``k``) is a re-publisher note such as "الموقع : www.cbsnews.com"."""
+    if len(k) > _MAX_NOTE:
+        return None  # a paragraph, not a note
+    norm = view.norm[line.nstart : line.nend]
+    for label, fieldname in _source_labels():
+        if k == label:
+            return fieldname, ""
+        if k.startswith(label + " ") or (fieldname != "translator" and k.startswith(label)):
+            # the value is what follows the label and its colon in the line itself (raw characters)
+            after = len(_match_prefix(norm, label))
+            colon = re.match(r"\s*[:：\-–]?\s*", norm[after:])
+            if fieldname == "translator" and not (colon and colon.group().strip() in (":", "：")):
+                continue  # "ترجمة" opening a sentence is not a credit
+            rs, re_ = view.raw_span(line.nstart + after + (colon.end() if colon else 0), line.nend)
+            return fieldname, view.raw[rs:re_].strip()
+    return None
+
+
+def _match_prefix(norm: str, label_key: str) -> str:
+    """The shortest prefix of ``norm`` whose key is ``label_key``."""
+    words = label_key.split()
+    m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words), norm)
+    return m.group() if m else ""
+
+
+def read_byline(view: TextView, line: Line) -> tuple[str, list[str]] | None:
+    """(role, names) when the line credits an author or contributors."""
+    norm = view.norm[line.nstart : line.nend]
+    if len(norm) > _MAX_NOTE:
+        return None
+    m = _byline_re().match(norm)
+    if not m:
+        return None
+    role, mark = _byline_roles().get(m["word"], ("author", "colon"))
+    rest_n = m["rest"]
+    if role == "contributors":
+        cm = _contribution_re().match(rest_n)
+        if not cm:
+            return None
+        offset = line.nstart + m.start("rest")
+        rs, re_ = view.raw_span(offset + cm.start("names"), offset + cm.end("names"))
+    else:
+        if not rest_n or len(rest_n.split()) > 6 or not re.match(r"^[\w\s.،,]+$", rest_n):
+            return None
+        if mark == "colon" and not re.search(rf"[:：{DASH}]", norm[: m.start("rest")]):
+            return None  # "كتب الرئيس ...", "إعداد الكوادر ..." open sentences unless a colon or dash marks a byline
+        rs, re_ = view.raw_span(line.nstart + m.start("rest"), line.nend)
+    names = [n.strip(" .،,") for n in re.split(r"\s*(?:،|,|\sو(?=\S))\s*", view.raw[rs:re_]) if n.strip(" .،,")]
+    return (role or "author"), names
+
+
+def is_caption_credit(view: TextView, line: Line) -> bool:
+    norm = view.norm[line.nstart : line.nend].strip()
+    return len(norm) <= 120 and bool(_credit_re().match(norm))
+
+
+def span_of(view: TextView, nstart: int, nend: int) -> Span:
+    s, e = view.raw_span(nstart, nend)
+    return Span(view.raw[s:e], s, e)
+
+
+def trim(view: TextView, nstart: int, nend: int) -> tuple[int, int]:
+    norm = view.norm
+    while nstart < nend and (norm[nstart].isspace() or norm[nstart] in _DASHES + ":،,"):
+        nstart += 1
+    while nend > nstart and norm[nend - 1].isspace():
+        nend -= 1
+    return nstart, nend
+
+
+def site_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host or None

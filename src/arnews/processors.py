@@ -1,0 +1,173 @@
+"""The stages of arnews as processors: each reads the :class:`~arnews.document.Doc` and writes its own part.
+
+Every processor has a ``name``, the names it ``requires`` (run before it), and ``process(doc)``; a processor that
+gains from batching (the NER model) also overrides ``process_many(docs)``. :data:`PROCESSORS` lists them in the
+order a :class:`~arnews.Pipeline` runs them:
+
+=============  ====================  =============================================================================
+name           requires              writes
+=============  ====================  =============================================================================
+structure      -                     ``doc.structure``: title, dateline, paragraphs, captions, source, furniture
+tokenize       structure             ``doc.sentences``, ``doc.tokens`` (the one splitter, :mod:`arnews.nlp.rules`)
+ner            tokenize              ``doc.ner``: the NER model's spans (loads the model, and torch, on first use)
+entities       structure             ``doc.entities``: recognised, linked to the KB and clustered (reads ``ner``)
+quotes         entities              ``doc.quotes``: direct, partial and indirect, with speakers
+money          structure             ``doc.money``: amounts with currency and qualifier
+dates          structure             ``doc.dates``: resolved against ``doc.anchor``
+donations      money, entities,      ``doc.donations``: money given, raised or pledged, with its roles
+               dates
+=============  ====================  =============================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from arnews.dates import extract_dates
+from arnews.document import Doc
+from arnews.kb import KnowledgeBase
+from arnews.linker import link_entities
+from arnews.money import extract_donations, extract_money
+from arnews.nlp import Analyzer, default_analyzer, split
+from arnews.parser import parse_structure
+from arnews.quotes import extract_quotes
+
+__all__ = ["PROCESSORS", "REQUIRES", "Processor"]
+
+
+class Processor:
+    """One stage. Subclasses set :attr:`name` and :attr:`requires` and implement :meth:`process`."""
+
+    name: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+
+    def process(self, doc: Doc) -> None:
+        """Read ``doc`` and write this stage's results onto it."""
+        raise NotImplementedError
+
+    def process_many(self, docs: Sequence[Doc]) -> None:
+        """Process a batch of documents (one at a time unless the stage batches)."""
+        for doc in docs:
+            self.process(doc)
+
+
+class StructureProcessor(Processor):
+    name = "structure"
+
+    def __init__(self, kb: KnowledgeBase | None) -> None:
+        self.kb = kb
+
+    def process(self, doc: Doc) -> None:
+        doc.structure = parse_structure(doc.view, url=doc.url, kb=self.kb)
+
+
+class TokenizeProcessor(Processor):
+    name = "tokenize"
+    requires = ("structure",)
+
+    def process(self, doc: Doc) -> None:
+        analysis = split(doc.text, doc.structure.regions())
+        doc.sentences, doc.tokens = analysis.sentences, analysis.tokens
+
+
+class NerProcessor(Processor):
+    name = "ner"
+    requires = ("tokenize",)
+
+    def __init__(self, analyzer: Analyzer | None) -> None:
+        self._analyzer = analyzer
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The NLP analyzer, resolved on first use (:func:`arnews.nlp.default_analyzer`)."""
+        if self._analyzer is None:
+            self._analyzer = default_analyzer()
+        return self._analyzer
+
+    def process(self, doc: Doc) -> None:
+        self.process_many([doc])
+
+    def process_many(self, docs: Sequence[Doc]) -> None:
+        analyzer = self.analyzer
+        tag_many = getattr(analyzer, "tag_many", None)
+        if tag_many is not None:  # tags the document's own sentences and tokens
+            from arnews.nlp import Analysis
+
+            found = tag_many([(d.text, Analysis(d.sentences, d.tokens)) for d in docs])
+            for doc, spans in zip(docs, found, strict=True):
+                doc.ner = tuple(spans)
+            return
+        analyses = analyzer.analyze_many([(d.text, d.structure.regions()) for d in docs])
+        for doc, analysis in zip(docs, analyses, strict=True):
+            doc.ner = analysis.entities
+
+
+class EntityProcessor(Processor):
+    name = "entities"
+    requires = ("structure",)
+
+    def __init__(self, kb: KnowledgeBase | None) -> None:
+        self.kb = kb
+
+    def process(self, doc: Doc) -> None:
+        doc.entities = link_entities(doc, kb=self.kb)
+
+
+class QuoteProcessor(Processor):
+    name = "quotes"
+    requires = ("entities",)
+
+    def process(self, doc: Doc) -> None:
+        doc.quotes = extract_quotes(doc)
+
+
+class MoneyProcessor(Processor):
+    name = "money"
+    requires = ("structure",)
+
+    def process(self, doc: Doc) -> None:
+        doc.money = extract_money(doc)
+
+
+class DateProcessor(Processor):
+    name = "dates"
+    requires = ("structure",)
+
+    def process(self, doc: Doc) -> None:
+        doc.dates = extract_dates(doc)
+
+
+class DonationProcessor(Processor):
+    name = "donations"
+    requires = ("money", "entities", "dates")
+
+    def process(self, doc: Doc) -> None:
+        doc.donations = extract_donations(doc)
+
+
+#: Every processor by name, in the order a pipeline runs them, each with how it is built from the settings.
+PROCESSORS: dict[str, Callable[[Analyzer | None, KnowledgeBase | None], Processor]] = {
+    "structure": lambda analyzer, kb: StructureProcessor(kb),
+    "tokenize": lambda analyzer, kb: TokenizeProcessor(),
+    "ner": lambda analyzer, kb: NerProcessor(analyzer),
+    "entities": lambda analyzer, kb: EntityProcessor(kb),
+    "quotes": lambda analyzer, kb: QuoteProcessor(),
+    "money": lambda analyzer, kb: MoneyProcessor(),
+    "dates": lambda analyzer, kb: DateProcessor(),
+    "donations": lambda analyzer, kb: DonationProcessor(),
+}
+
+REQUIRES: dict[str, tuple[str, ...]] = {
+    cls.name: cls.requires
+    for cls in (
+        StructureProcessor,
+        TokenizeProcessor,
+        NerProcessor,
+        EntityProcessor,
+        QuoteProcessor,
+        MoneyProcessor,
+        DateProcessor,
+        DonationProcessor,
+    )
+}

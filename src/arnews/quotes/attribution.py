@@ -1,0 +1,245 @@
+"""Who speaks: the speaker phrase after or before a cue verb, implicit subjects resolved to the nearest fitting person,
+and the Speaker record with its entity.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from arnews.core.lexicons import load_set
+from arnews.core.text import normalize
+from arnews.models import Span, Speaker
+from arnews.quotes import speakers as sp
+from arnews.quotes.marks import mark_table, phrase_end
+from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
+from arnews.quotes.speakers import Tok
+
+
+def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: sp.Cue) -> Guess | None:
+    if cue.participle:
+        return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
+    phrase = sp.parse_phrase(toks)
+    if phrase is None:
+        return None
+    name = phrase.name
+    if phrase.titled and toks:
+        # "النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز": a known name inside the phrase wins
+        st = ctx.state
+        m = bisect.bisect_left(st.mention_starts, name[1])
+        if m < len(st.mentions) and st.mentions[m][1] <= toks[-1][1]:
+            name = st.mentions[m]
+            phrase = sp.Phrase(name, addressee=phrase.addressee)
+    return guess_of(phrase, cue)
+
+
+def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: sp.Cue) -> Guess | None:
+    """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن")."""
+    aux = load_set("speech_auxiliaries")
+
+    def is_aux(k: int) -> bool:
+        return toks[k][2] in aux or sp.strip_proclitic(toks[k][2]) in aux
+
+    end = i - 1 if i > 0 and is_aux(i - 1) else i
+    lo = end - 1
+    while lo >= 0 and end - lo <= 8 and sp.is_word(toks[lo]) and not is_aux(lo):
+        lo -= 1
+    if lo >= 0 and not (is_aux(lo) or toks[lo][2] in sp.PUNCT_STOP):
+        return None  # too long, or a quote mark: not a subject standing alone before its verb
+    phrase = sp.subject_phrase(toks[lo + 1 : end])
+    if phrase is None:
+        return None
+    return guess_of(phrase, cue)
+
+
+def resolve_subject(ctx: Reading, pos: int, cue: sp.Cue) -> Guess | None:
+    """The speaker of a cue verb with no subject of its own."""
+    st = ctx.state
+    if cue.role == "add":
+        k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
+        if k and pos - st.events[k - 1][0] <= RESOLVE_CHARS:
+            return st.events[k - 1][2]
+        if st.last_quote is not None:
+            return st.last_quote
+    if cue.role == "answer" and st.interviewee is not None:
+        return Guess(st.interviewee, gender=cue.gender)
+    plural = cue.number in ("p", "d")
+
+    def fits(g: Guess) -> bool:
+        return (g.number in ("p", "d")) == plural or (not g.number and not plural)
+
+    def pick(cands: list[Guess]) -> Guess | None:
+        fitting = [g for g in cands if fits(g)]
+        for g in fitting[:3]:
+            if not cue.gender or not g.gender or g.gender == cue.gender:
+                return g
+        return fitting[0] if fitting else None  # machine translation often gets the verb's gender wrong
+
+    k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
+    events = [it for it in reversed(st.events[max(0, k - 8) : k]) if pos - it[0] <= RESOLVE_CHARS]
+    m = bisect.bisect_left(st.mention_starts, pos)
+    mentions: list[tuple[int, Guess]] = []
+    for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
+        if pos - ms > RESOLVE_CHARS or me > pos or governed(ctx, ms):
+            continue
+        mentions.append((ms, Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))))
+    # "رسالة من سيلرز تقول:": a name right before the verb is its subject
+    if mentions and pos - mentions[0][1].span[1] <= 2 and fits(mentions[0][1]):
+        return mentions[0][1]
+    # a person named as the subject since the last speaker (إن هاريس ... أشادت) comes before that speaker
+    last_event = next((it[0] for it in events if fits(it[2])), -1)
+    recent = [g for ms, g in mentions if ms > last_event and subject_like(ctx, ms)]
+    chosen = pick(recent) if recent else None
+    if chosen is None:
+        chosen = pick([it[2] for it in events])
+    if chosen is None:
+        chosen = pick([g for _, g in mentions])
+    return chosen
+
+
+def subject_like(ctx: Reading, pos: int) -> bool:
+    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue verb, or a sentence end."""
+    norm = ctx.view.norm
+    j = pos - 1
+    while j >= 0 and norm[j] == " ":
+        j -= 1
+    if j < 0 or norm[j] in ".!?؟\n":
+        return True
+    k = j
+    while k >= 0 and norm[k].isalnum() and j - k < 8:
+        k -= 1
+    word = norm[k + 1 : j + 1]
+    return word in load_set("complementizers") or sp.cue_of(word) is not None
+
+
+def governed(ctx: Reading, pos: int) -> bool:
+    """Whether a name at ``pos`` is the object of a preposition (ببايدن، من سيلرز), not a subject."""
+    norm = ctx.view.norm
+    if pos > 0 and norm[pos - 1] in "بل" and (pos < 2 or not norm[pos - 2].isalnum()):
+        return True
+    j = pos - 1
+    while j >= 0 and norm[j] == " ":
+        j -= 1
+    k = j
+    while k >= 0 and norm[k].isalnum() and j - k < 6:
+        k -= 1
+    return norm[k + 1 : j + 1] in load_set("governing_prepositions")
+
+
+def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
+    if guess is None:
+        return None
+    v = ctx.view
+    rs, re_ = v.raw_span(*guess.span)
+    name = v.raw[rs:re_]
+    if not name.strip():
+        return None
+    description = None
+    if guess.description is not None:
+        ds, de = v.raw_span(*guess.description)
+        description = v.raw[ds:de]
+    inner = None if guess.anonymous else ctx.entity_index.person_within((rs, re_))
+    if inner is not None and inner[0] > rs:
+        head = ctx.entity_index.covering((rs, rs + 1))
+        if head is not None and head is not inner[2]:
+            # "قال محافظ جدة مشعل بن ماجد": the phrase opens with a place or body; the speaker is the person in it
+            rs, re_ = inner[0], inner[1]
+            name = v.raw[rs:re_]
+    ent = None if guess.anonymous else sp.entity_for(name, (rs, re_), ctx.entity_index)
+    return Speaker(
+        name=name,
+        entity=ent.id if ent else None,
+        wikidata=ent.wikidata if ent else None,
+        anonymous=guess.anonymous,
+        description=description,
+        span=Span(name, rs, re_),
+    )
+
+
+def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, sp.Cue, Guess | None] | None:
+    """The attributing cue of a clause ``toks[lo:hi]``: the last one with a subject, else the last one."""
+    best: tuple[int, sp.Cue, Guess | None] | None = None
+    explicit = False
+    for k in range(lo, hi):
+        cue = sp.cue_of(toks[k][2])
+        if cue is None or (k > lo and toks[k - 1][2] in load_set("relative_pronouns")):
+            continue
+        end = phrase_end(toks, k + 1, hi)
+        guess = guess_speaker(ctx, toks[k + 1 : end], cue)
+        # a strict form right before the quote counts too ("رسالة من سيلرز تقول: “...”")
+        if (
+            cue.strict
+            and not (end >= hi - 1 and end - k <= 4)
+            and not strict_ok(ctx, toks, k, end, guess, at_start=k == lo)
+        ):
+            continue
+        if guess is not None:
+            best, explicit = (k, cue, guess), True
+            note_turn(ctx, cue, guess)
+        elif not explicit:
+            best = (k, cue, subject_before(ctx, toks, k, cue) or resolve_subject(ctx, toks[k][0], cue))
+    return best
+
+
+def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess | None, *, at_start: bool) -> bool:
+    """Whether a form that is also a common word (بين، يقول، تابع) is a cue here: it must lead into
+    إن/أن, a colon or the quote, and stand at a clause start or have a person named right after it."""
+    if end >= len(toks) or not (
+        toks[end][2] in load_set("complementizers") or toks[end][2] == ":" or toks[end][2] in mark_table()
+    ):
+        return False
+    if at_start or toks[k - 1][2] in sp.PUNCT_STOP or toks[k - 1][2] in load_set("quote_lead_ins"):
+        return True
+    if guess is None or not guess.person:
+        return False
+    # the phrase must be the speaker and little else ("في هذا السياق يقول الصحافي صديق آبا إن")
+    return sum(1 for t in toks[k + 1 : end] if t[0] >= guess.span[1]) <= 3
+
+
+def note_turn(ctx: Reading, cue: sp.Cue, guess: Guess) -> None:
+    if guess.addressee is not None and cue.role in ("say", "ask"):
+        ctx.state.interviewee = guess.addressee
+
+
+def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
+    """Person names the article gives with a title or as a speaker, and every place they recur."""
+    norm = ctx.view.norm
+    names: dict[str, None] = {}
+    for ent in ctx.entities:
+        if ent.type == "PER":
+            for form in [ent.name, *(m.text for m in ent.mentions)]:
+                n = normalize(form).strip()
+                if len(n) > 2:
+                    names[n] = None
+    for s, e in bounds:
+        toks = ctx.tokens(s, e)
+        for a, b in sp.title_names(toks):
+            names[norm[a:b]] = None
+        for k, tok in enumerate(toks):
+            if len(names) >= MAX_NAMES:
+                break
+            cue = sp.cue_of(tok[2])
+            if cue is None or cue.role == "describe" or cue.strict or cue.participle:
+                continue
+            phrase = sp.parse_phrase(toks[k + 1 : phrase_end(toks, k + 1, len(toks))])
+            if phrase is not None and not phrase.anonymous and not phrase.institution:
+                names[norm[phrase.name[0] : phrase.name[1]]] = None
+    forms: set[str] = set()
+    stops = sp.stopwords()
+    for n in list(names)[:MAX_NAMES]:
+        words = n.split()
+        if not words:
+            continue
+        forms.add(n)
+        if len(words) > 1 and len(words[-1]) > 2 and words[-1] not in stops:
+            forms.add(words[-1])
+    if not forms:
+        return
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)[وفبل]?({alternation})(?!\w)")
+    for s, e in bounds:
+        for m in pattern.finditer(norm, s, e):
+            ctx.state.mentions.append((m.start(1), m.end(1)))
+    ctx.state.mentions.sort()
+    ctx.state.mention_starts = [m[0] for m in ctx.state.mentions]

@@ -1,0 +1,66 @@
+"""The entry of the quote stage: paragraph by paragraph, quotation marks and cue verbs in text order."""
+
+from __future__ import annotations
+
+from arnews.document import Doc
+from arnews.models import Quote
+from arnews.quotes.attribution import index_names
+from arnews.quotes.direct import read_quote
+from arnews.quotes.indirect import indirect_cues, read_indirect
+from arnews.quotes.marks import RawQuote, pair_marks
+from arnews.quotes.reading import Reading
+
+__all__ = ["extract_quotes"]
+
+
+def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
+    v = ctx.view
+    norm = v.norm
+    toks = ctx.tokens(p_start, p_end)
+    raws = pair_marks(norm, toks, p_start, p_end)
+    ctx.raw_at = {q.open_tok: q for q in raws}
+    items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in raws]
+    spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
+    items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))
+    items.sort(key=lambda x: x[0])
+    prev_end_tok = -1  # token index where the previous speech quote ended
+    ctx.prev = None
+    covered = -1  # normal offset up to which an indirect clause already reaches
+    for _, kind, obj in items:
+        if kind == "q":
+            assert isinstance(obj, RawQuote)
+            prev_end_tok = read_quote(ctx, toks, obj, prev_end_tok, raws)
+        else:
+            assert isinstance(obj, int)
+            if toks[obj][0] < covered:
+                continue
+            covered = read_indirect(ctx, toks, obj, spans)
+
+
+def read_article(ctx: Reading) -> tuple[Quote, ...]:
+    v = ctx.view
+    bounds = []
+    for para in ctx.structure.paragraphs:
+        s, e = v.norm_index(para.start), v.norm_index(para.end)
+        if e > s:
+            bounds.append((s, e))
+    index_names(ctx, bounds)
+    for s, e in bounds:
+        ctx.prev_paragraph_tail = last_paragraph_end_quote_floor(ctx, s)
+        read_paragraph(ctx, s, e)
+        ctx.last_paragraph_start = s
+    return tuple(sorted(ctx.quotes, key=lambda q: (q.start, q.end)))
+
+
+def last_paragraph_end_quote_floor(ctx: Reading, s: int) -> int:
+    """A quote that ended within a few characters of the previous paragraph's end counts as its last words."""
+    return s - 8
+
+
+def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """Every quote of the article's body (direct, partial and indirect), with its speaker where one is found.
+
+    Reads the document's structure and entities (:attr:`~arnews.document.Doc.entity_index`)."""
+    if not doc.view.norm or not doc.structure.paragraphs:
+        return ()
+    return read_article(Reading(doc))

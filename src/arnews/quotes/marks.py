@@ -1,0 +1,201 @@
+"""Quotation marks and the tokens around them: tokens of a paragraph, pairing of marks into quotes (a stack, linear),
+cue verbs next to a mark, clause bounds and 'according to' phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from attrs import define
+
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.text import TextView
+from arnews.quotes import speakers as sp
+from arnews.quotes.speakers import Tok
+
+MAX_LOOK = 40  # tokens looked at around a quote or a cue: bounded windows keep the pass linear
+MAX_SPEAKER_WORDS = 8  # words between a cue verb and a short quote that may still be the speaker phrase
+MAX_CLAUSE = 400  # tokens of a reported clause at most
+
+
+@cache
+def mark_table() -> dict[str, tuple[str, str]]:
+    """Quotation mark -> (family, direction), from ``quote_marks.tsv``."""
+    return {row[0]: (row[1], row[2]) for row in load_table("quote_marks") if len(row) >= 3}
+
+
+@define
+class _Open:
+    tok: int
+    family: str
+
+
+@define
+class RawQuote:
+    """A quote as found: token indices of its marks (close None when left open) and inner normal offsets."""
+
+    open_tok: int
+    close_tok: int | None
+    start: int
+    end: int
+    after: int  # index of the first token after the quote
+
+
+def paragraph_tokens(view: TextView, start: int, end: int) -> list[Tok]:
+    """Tokens of ``view.norm[start:end]``. A word whose "ال" was "أل"/"إل" in the input (أليكس، ألكساندريا)
+    keeps its hamza, so that it is not mistaken for a word with the article."""
+    out: list[Tok] = []
+    raw = view.raw
+    for m in sp.TOKEN_RE.finditer(view.norm, start, end):
+        t = m.group()
+        if len(t) > 3 and t.startswith("ال") and raw[view.raw_start(m.start())] in "أإآ":
+            t = "أ" + t[1:]
+        elif t == "علي" and raw[view.raw_end(m.end()) - 1] == "ي":
+            t = "علي\u0651"  # the name علي, not the preposition على
+        out.append((m.start(), m.end(), t))
+    return out
+
+
+def _is_open_context(ch: str | None) -> bool:
+    return ch is None or ch.isspace() or ch in "([{:،,؛;—–-" or ch in mark_table()
+
+
+def _is_close_context(ch: str | None) -> bool:
+    return ch is None or ch.isspace() or ch in ".,،؛;:!?؟)]}…-–—" or ch in mark_table()
+
+
+def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, sp.Cue] | None:
+    """The cue verb that opens an attribution clause at ``toks[i]`` ("قال أليكمان ..."), past up to three marks
+    and a lead-in word, with its index; None when there is none (or, with ``colon_ends``, a colon comes first)."""
+    k = i
+    while k < len(toks) and k < i + 3 and not sp.is_word(toks[k]):
+        if colon_ends and toks[k][2] == ":":
+            return None
+        k += 1
+    if k < len(toks) and toks[k][2] in load_set("quote_lead_ins"):
+        k += 1
+    if k >= len(toks):
+        return None
+    cue = sp.cue_of(toks[k][2])
+    return (k, cue) if cue is not None and cue.role != "describe" else None
+
+
+def _starts_attribution(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the words from ``toks[i]`` open an attribution clause ("قال أليكمان ...")."""
+    return cue_at(toks, i) is not None
+
+
+def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list[RawQuote]:
+    """Outermost quotes of one paragraph, in one pass over its tokens."""
+    marks = mark_table()
+    stack: list[_Open] = []
+    found: list[RawQuote] = []
+    last_end = -1  # the last sentence-ending token so far
+    bottom_stray = False  # whether the outermost open quote opened right on a cue verb
+    for i, (s, e, t) in enumerate(toks):
+        info = marks.get(t)
+        if info is None:
+            if t in sp.SENTENCE_END:
+                last_end = i
+            continue
+        family, direction = info
+        prev = norm[s - 1] if s > p_start else None
+        nxt = norm[e] if e < p_end else None
+        opens, closes = _is_open_context(prev), _is_close_context(nxt)
+        if family == "single":
+            if prev is not None and nxt is not None and (prev.isalnum() and nxt.isalnum()):
+                continue  # an apostrophe inside a word (O'Malley)
+            if opens and not closes:
+                role = "open"
+            elif closes and not opens:
+                role = "close"
+            else:
+                continue
+        elif opens and not closes:
+            role = "open"
+        elif closes and not opens:
+            role = "close"
+        elif not any(o.family == family for o in stack[-1:]):
+            role = "open"
+        else:
+            role = "open" if direction == "open" and opens else "close"
+        if role == "open":
+            if stack and family == "double" and stack[0].family == "double":
+                bottom = stack[0]
+                # an attribution clause inside an open quote ("“إنها ... . قال أليكمان: “") ends the quote
+                # left open before it; a quote that opens right on a cue verb was a stray mark
+                boundary = last_end if last_end > bottom.tok else None
+                if bottom_stray:
+                    stack.clear()
+                elif boundary is not None and _starts_attribution(toks, boundary + 1):
+                    found.append(RawQuote(bottom.tok, None, toks[bottom.tok][1], toks[boundary][1], boundary + 1))
+                    stack.clear()
+            if not stack:
+                bottom_stray = _starts_attribution(toks, i + 1)
+            stack.append(_Open(i, family))
+        elif stack and stack[-1].family == family:
+            top = stack.pop()
+            if not stack:
+                found.append(RawQuote(top.tok, i, toks[top.tok][1], s, i + 1))
+        elif stack and any(o.family == family for o in stack[-2:]):
+            while stack and stack[-1].family != family:
+                stack.pop()
+            top = stack.pop()
+            if not stack:
+                found.append(RawQuote(top.tok, i, toks[top.tok][1], s, i + 1))
+    if stack:
+        bottom = stack[0]
+        if not _starts_attribution(toks, bottom.tok + 1) or len(stack) == 1:
+            end = toks[-1][1] if toks else p_end
+            found.append(RawQuote(bottom.tok, None, toks[bottom.tok][1], end, len(toks)))
+    result = []
+    for q in found:
+        s, e = q.start, q.end
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and (norm[e - 1].isspace() or norm[e - 1] in marks):
+            e -= 1
+        if e > s and any(c.isalnum() for c in norm[s:e]):
+            result.append(RawQuote(q.open_tok, q.close_tok, s, e, q.after))
+    return result
+
+
+def words_in(toks: Sequence[Tok], q: RawQuote) -> int:
+    """How many words a quote holds, counted in a bounded window: only "more than 7 words?" matters."""
+    return sum(1 for t in toks[q.open_tok + 1 : min(q.after, q.open_tok + 10)] if sp.is_word(t) and t[0] < q.end)
+
+
+def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
+    """Index of the first token of the clause that ends before ``toks[i]`` (back to a sentence end)."""
+    k = i - 1
+    while k >= max(floor, 0) and k > i - MAX_LOOK:
+        if toks[k][2] in sp.SENTENCE_END:
+            return k + 1
+        k -= 1
+    return k + 1
+
+
+def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
+    """End index (exclusive) of the speaker phrase that starts at ``toks[i]``."""
+    k = i
+    while k < stop and k < i + 20:
+        t = toks[k][2]
+        if t in load_set("complementizers") or t in ":" or t in mark_table() or t in sp.SENTENCE_END:
+            break
+        k += 1
+    return k
+
+
+def according_to_phrase(view: TextView, start: int, end: int) -> str | None:
+    m = sp.according_to_re().search(view.norm, start, end)
+    if m is None:
+        return None
+    toks = paragraph_tokens(view, m.end(), min(end, m.end() + 200))
+    k = 0
+    while k < len(toks) and k < 8 and sp.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
+        k += 1
+    if k == 0:
+        return None
+    rs, re_ = view.raw_span(toks[0][0], toks[k - 1][1])
+    return view.raw[rs:re_]

@@ -1,0 +1,186 @@
+"""Quoted names versus speech: a quote that names a programme, a company, a campaign or a term is nobody's words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from arnews.core.lexicons import load_set
+from arnews.quotes import speakers as sp
+from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, words_in
+from arnews.quotes.reading import Reading
+from arnews.quotes.speakers import Tok
+
+
+def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
+    """A quoted name (organisation, campaign, title), not words spoken."""
+    if words > 7:
+        return False
+    if words <= 3 and q.close_tok is not None and in_speaker_slot(ctx, toks, q):
+        return True  # "وبينت مصادر «سبق» أن"، "ويرى “جون ديغنان” خبير المدن أن": part of the speaker phrase
+    if words <= 3 and short_name(ctx, toks, q):
+        ctx.last_name_end = toks[q.close_tok][1] if q.close_tok is not None else -1
+        return True
+    if words <= 3 and after_speaker(ctx, toks, q):
+        return False  # "قالت الوزيرة «نعم»": the speaker's words, not a name after a common noun
+    k = q.open_tok - 1
+    if k < 0:
+        return False
+    prev = toks[k][2]
+    glued = toks[q.open_tok][0] == toks[k][1]
+    if glued and sp.is_word(toks[k]) and prev in sp.GLUED_PREPOSITIONS:
+        return True
+    if not sp.is_word(toks[k]):
+        return prev == ":" and k > 0 and sp.in_lexicon(toks[k - 1][2], sp.naming_words())
+    if sp.common_noun(prev) or sp.in_lexicon(prev, sp.naming_words()) or prev in sp.name_prepositions():
+        return True
+    # "في كتابه القيم «...»"، "فيلم الرسوم المتحركة الجديد «...»": a work or body named after its adjectives
+    k -= 1
+    while k >= 0 and k > q.open_tok - 4 and sp.is_word(toks[k]) and toks[k][2].startswith("ال"):
+        k -= 1
+    return 0 <= k < q.open_tok - 1 and sp.is_word(toks[k]) and sp.common_noun(toks[k][2])
+
+
+def follows_quote(ctx: Reading) -> bool:
+    """Whether the previous paragraph ended with a quote (a speaker's words running on)."""
+    return ctx.last_quote_end >= 0 and ctx.last_quote_end >= ctx.prev_paragraph_tail
+
+
+def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
+    """Whether a quote of one to three words is a name («بوينج»، «أرامكو»، «كي تي إن»), not speech: the
+    linker or ``known_names.tsv`` knows it, it is listed with a quoted name just before it, a Latin gloss or
+    a quoted speech follows it, or it is the subject or object of a clause that goes on after it."""
+    v = ctx.view
+    if ctx.entity_index.containing(v.raw_span(q.start, q.end)) is not None:
+        return True
+    if v.norm[q.start : q.end].strip() in sp.known_names():
+        return True
+    k = q.open_tok - 1
+    j = k
+    while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in sp.CONJUNCTIONS):
+        j -= 1
+    if 0 <= j < k and toks[j][1] == ctx.last_name_end:
+        return True  # «إيربي إن بي» و«ريديت»: one of a list of names
+    if q.close_tok is None:
+        return False
+    close = q.close_tok
+    for _ in range(10):  # a list of short quotes («جوجل» و«ياهو» ستستفيد): what follows the list decides
+        j = close + 1
+        while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in sp.CONJUNCTIONS):
+            j += 1
+        item = ctx.raw_at.get(j) if j > close + 1 else None
+        if item is None or item.close_tok is None or words_in(toks, item) > 3:
+            break
+        close = item.close_tok
+    if close + 1 >= len(toks):
+        return False
+    nxt = toks[close + 1]
+    if nxt[2] == ":" and close + 2 < len(toks) and toks[close + 2][2] in mark_table():
+        return True  # "لمحطة التلفزيون الكينية «كي تي إن»: «...»": the speech is the next quote
+    if not sp.is_word(nxt) or nxt[0] - toks[close][1] > 1:
+        return False
+    word = nxt[2]
+    if word.isascii() and word.isalpha():
+        return True  # «أوكيلوس ريفت» Oculus Rift
+    if k >= 0 and sp.is_word(toks[k]) and sp.cue_of(toks[k][2]) is not None:
+        return True  # "أعلنت «فلاي دبي» عن"، "سألت «الشرق الأوسط» الرؤساء": the verb's subject, named
+    if len(word) < 3 or word[0] in sp.CONJUNCTIONS or sp.is_stop(word):
+        return False  # "“سوء الإدارة” و”مستعجل”"، "«سخيفة» قبل": the clause or a list goes on
+    if k < 0 or not sp.is_word(toks[k]):
+        return True  # «أوبك» قادرة ...: the subject of its clause
+    prev = toks[k][2]
+    if prev in load_set("complementizers"):
+        # after bare إن/أن the quote is the subject; after أنه/بأنها it is the predicate (the words reported)
+        return len(prev.removeprefix("ب")) == 2
+    return sp.cue_of(prev) is None and prev not in load_set("predicate_words")
+
+
+def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
+    """Whether a short quote comes right after a cue verb and the speaker it names, and ends its clause
+    ("قالت الوزيرة «نعم»."، "وقال المتحدث الرسمي «لا» ثم انصرف"): words spoken, not a name. The speaker is
+    a person, a title or an anonymous source that reaches the quote (not "صحيفة «عكاظ»", not "رئيس تحرير
+    صحيفة «عكاظ»"), and no إن/أن follows in the sentence (then the quote is in the speaker's phrase)."""
+    o = q.open_tok
+    k = o - 1
+    while k >= 0 and k >= o - MAX_SPEAKER_WORDS and sp.is_word(toks[k]) and sp.cue_of(toks[k][2]) is None:
+        k -= 1
+    if k < 0 or k == o - 1 or not sp.is_word(toks[k]):
+        return False
+    if any(sp.is_stop(t[2]) or t[2] in load_set("complementizers") for t in toks[k + 1 : o]):
+        return False  # "قال أحد السكان إنه سمع «انفجارا»"، "أحد الأعضاء في «داعش»": not the speaker alone
+    cue = sp.cue_of(toks[k][2])
+    if cue is None or cue.participle or cue.role == "describe":
+        return False
+    if cue.strict and k > 0 and toks[k - 1][2] not in sp.PUNCT_STOP:
+        return False  # "بين مستخدمي «تويتر»": a strict form is a cue only at a clause start
+    if toks[o - 1][2] in sp.GLUED_PREPOSITIONS or toks[o - 1][2][0] in "لب":
+        return False  # "أفادت مصادر المقاومة لـ«الشرق الأوسط»": the quote is whom the speaker told
+    phrase = sp.parse_phrase(toks[k + 1 : o])
+    if phrase is None or (phrase.institution and not phrase.titled):
+        return False
+    # the speaker's name, title or (anonymous source) description reaches the quote
+    desc_end = phrase.description[1] if phrase.description else -1
+    if toks[o - 1][1] not in (phrase.name[1], desc_end):
+        return False
+    close = q.close_tok
+    if close is None:
+        return False
+    nxt = close + 1
+    if nxt + 1 < len(toks) and toks[nxt][2] in "،,":
+        nxt += 1  # "«نعم»، ثم غادرت"
+    # the clause going on after the quote makes it a name in it ("أكد مرشحون «خاسرون» لم ..."), unless the
+    # next clause opens there ("«نعم» ثم غادرت"، "«لا» وأضاف")
+    if (
+        nxt < len(toks)
+        and toks[nxt][2] not in sp.SENTENCE_END
+        and not (
+            sp.is_word(toks[nxt])
+            and (next_cue(toks, nxt) or sp.strip_proclitic(toks[nxt][2]) in load_set("speech_clause_links"))
+        )
+    ):
+        return False
+    for j in range(nxt, min(len(toks), nxt + 10)):
+        t = toks[j][2]
+        if t in load_set("complementizers"):
+            return False
+        if t in sp.SENTENCE_END or next_cue(toks, j):
+            break  # "«لا» وأضاف أن ...": that أن is the next cue's
+    return True
+
+
+def next_cue(toks: Sequence[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is a cue verb opening a new clause: behind و/ف ("وأضاف") or a clause link ("ثم
+    أضاف")."""
+    word = toks[k][2]
+    if sp.cue_of(word) is None:
+        return False
+    links = load_set("speech_clause_links")
+    return sp.strip_proclitic(word) != word or (k > 0 and sp.strip_proclitic(toks[k - 1][2]) in links)
+
+
+def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
+    """Whether a short quote stands between a cue verb and its إن/أن, where the speaker is named."""
+    before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if sp.is_word(toks[k])]
+    if not any(sp.cue_of(toks[k][2]) is not None for k in before):
+        return False
+    for k in range(q.after, min(len(toks), q.after + 10)):
+        t = toks[k][2]
+        if t in load_set("complementizers"):
+            return True
+        if t in sp.SENTENCE_END or t == ":" or next_cue(toks, k):
+            return False  # "قال المتحدث «لا» ثم أضاف أن": that أن is the next cue's
+    return False
+
+
+def predicate_slot(ctx: Reading, toks: Sequence[Tok], open_tok: int) -> bool:
+    """Whether a short quote stands where words are reported: after أن/بأنه, هو/هي, or a cue verb."""
+    for k in range(open_tok - 1, max(-1, open_tok - 4), -1):
+        t = toks[k][2]
+        if t in load_set("complementizers") or t in load_set("predicate_words"):
+            return True
+        cue = sp.cue_of(t)
+        if cue is not None:
+            # a strict form (بين، ذكر) is a cue only at a clause start: "بين المنتجين داخل «أوبك»" is not
+            return not cue.strict or k == 0 or toks[k - 1][2] in sp.PUNCT_STOP
+        if not sp.is_word(toks[k]):
+            return False
+    return False

@@ -1,0 +1,95 @@
+"""The state of one article's reading for quotes: speakers met so far, person mentions, interview turns, and the
+speaker guesses the stage passes around.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from attrs import define, field
+
+from arnews.core.text import TextView
+from arnews.document import Doc
+from arnews.models import Quote
+from arnews.quotes import speakers as sp
+from arnews.quotes.marks import RawQuote, paragraph_tokens
+from arnews.quotes.speakers import Tok
+
+RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
+MAX_NAMES = 400
+
+
+@define
+class Guess:
+    """A resolved speaker in normal-form offsets (span may be an antecedent far before the quote)."""
+
+    span: tuple[int, int]
+    anonymous: bool = False
+    description: tuple[int, int] | None = None
+    gender: str = ""
+    number: str = ""
+    person: bool = False  # named by the phrase itself as a person or a source (not a title or institution)
+    addressee: tuple[int, int] | None = None
+
+
+def guess_of(phrase: sp.Phrase, cue: sp.Cue) -> Guess:
+    """The speaker a subject phrase names, with the gender and number its cue verb gives."""
+    return Guess(
+        phrase.name,
+        anonymous=phrase.anonymous,
+        description=phrase.description,
+        gender=cue.gender,
+        number=cue.number,
+        person=not phrase.institution,
+        addressee=phrase.addressee,
+    )
+
+
+@define
+class State:
+    """What the article has said so far: speakers, name mentions, interview turns."""
+
+    view: TextView
+    events: list[tuple[int, int, Guess]] = field(factory=list)  # (position, order, guess), sorted
+    mentions: list[tuple[int, int]] = field(factory=list)  # (start, end) of known person names, sorted
+    mention_starts: list[int] = field(factory=list)
+    last_quote: Guess | None = None
+    interviewee: tuple[int, int] | None = None
+    genders: dict[str, str] = field(factory=dict)
+
+    def add_event(self, guess: Guess) -> None:
+        item = (guess.span[0], len(self.events), guess)
+        bisect.insort(self.events, item)
+        if guess.gender and not guess.anonymous:
+            self.genders.setdefault(self.key(guess.span), guess.gender)
+
+    def key(self, span: tuple[int, int]) -> str:
+        text = self.view.norm[span[0] : span[1]].split()
+        return text[-1] if text else ""
+
+
+class Reading:
+    """One article being read for quotes: its text, entities and everything the reading has found so far. All the
+    state of the quote stage is declared here."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.view = doc.view
+        self.structure = doc.structure
+        self.entities = doc.entities
+        self.entity_index = doc.entity_index
+        self.state = State(doc.view)
+        self.quotes: list[Quote] = []
+        self.token_cache: dict[tuple[int, int], list[Tok]] = {}
+        self.raw_at: dict[int, RawQuote] = {}  # the paragraph's quotes by the index of their opening mark
+        self.prev: tuple[str, Guess | None] | None = None  # kind and speaker of the paragraph's last quote
+        self.last_quote_end = -1  # normal offset where the last speech quote closed
+        self.last_paragraph_start = -1
+        self.prev_paragraph_tail = -1  # a quote ending at or after this offset ended the previous paragraph
+        self.last_name_end = -1  # normal offset where the last quoted name closed
+
+    def tokens(self, start: int, end: int) -> list[Tok]:
+        """Tokens of ``view.norm[start:end]``, computed once per range."""
+        key = (start, end)
+        if key not in self.token_cache:
+            self.token_cache[key] = paragraph_tokens(self.view, start, end)
+        return self.token_cache[key]
