@@ -17,11 +17,11 @@ import time
 
 from corpus import CORPUS, texts
 
-from arnews import linker
+from arnews import Pipeline
+from arnews.document import Doc
 from arnews.kb import default_kb
-from arnews.nlp import Analysis, RuleAnalyzer, default_analyzer
-from arnews.parser import Structure, parse_structure
-from arnews.core.text import TextView, view
+from arnews.linker import link, link_entities
+from arnews.linker.tokens import Cand, Words
 
 
 def articles(n: int) -> list[str]:
@@ -39,24 +39,24 @@ def adversarial() -> dict[str, str]:
     }
 
 
-def time_linker(items: list[tuple[TextView, Structure, Analysis]]) -> tuple[float, float]:
+def time_linker(docs: list[Doc]) -> tuple[float, float]:
     """Seconds in link_entities, and in its gazetteer pass."""
     spent = [0.0]
-    inner = linker._kb_pass
+    inner = link.kb_pass
 
-    def timed(doc: linker._Doc, out: list[linker._Cand]) -> None:
+    def timed(doc: Words, out: list[Cand]) -> None:
         t = time.perf_counter()
         inner(doc, out)
         spent[0] += time.perf_counter() - t
 
-    linker._kb_pass = timed
+    link.kb_pass = timed
     try:
         t0 = time.perf_counter()
-        for v, st, an in items:
-            linker.link_entities(v, st, an)
+        for doc in docs:
+            link_entities(doc)
         total = time.perf_counter() - t0
     finally:
-        linker._kb_pass = inner
+        link.kb_pass = inner
     return total, spent[0]
 
 
@@ -69,21 +69,18 @@ def main() -> int:
     texts = articles(args.n)
     if not texts:
         print(f"no corpus at {CORPUS}", file=sys.stderr)
-    analyzer = RuleAnalyzer() if args.rule else default_analyzer()
-    views = [view(t) for t in texts]
-    structures = [parse_structure(v) for v in views]
-    analyses = analyzer.analyze_many([(t, list(s.regions())) for t, s in zip(texts, structures, strict=True)])
-    linker.link_entities(views[0], structures[0], analyses[0]) if texts else None  # lexicons loaded, not timed
-    total, kb = time_linker(list(zip(views, structures, analyses, strict=True)))
-    print(f"{len(texts)} articles, {sum(map(len, texts))} chars, analyzer {type(analyzer).__name__}")
+    # what the linker reads: structure, and the model's spans unless --rule
+    before = Pipeline(processors=["structure"] if args.rule else ["ner"])
+    docs = list(before.process_many(texts))
+    link_entities(docs[0]) if docs else None  # lexicons loaded, not timed
+    total, kb = time_linker(docs)
+    print(f"{len(texts)} articles, {sum(map(len, texts))} chars, {'no NER' if args.rule else 'with NER'}")
     print(f"linker {total:.2f} s ({1000 * total / max(1, len(texts)):.1f} ms/article), gazetteer pass {kb:.2f} s")
-    rule = RuleAnalyzer()
+    structure = Pipeline(processors=["structure"])
     for label, text in adversarial().items():
-        v = view(text)
-        st = parse_structure(v)
-        an = rule.analyze_many([(text, list(st.regions()))])[0]
+        doc = structure.process(text)
         t0 = time.perf_counter()
-        ents = linker.link_entities(v, st, an)
+        ents = link_entities(doc)
         took = time.perf_counter() - t0
         print(f"{label}: {len(text)} chars, {len(ents)} entities, linker {took:.2f} s")
     return 0

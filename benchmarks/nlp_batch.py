@@ -35,11 +35,10 @@ def main() -> int:
         print("SaudiNewsNet corpus not found at", CORPUS)
         return 1
 
+    from arnews import Pipeline
     from arnews.nlp import StanzaAnalyzer
-    from arnews.parser import parse_structure
-    from arnews.core.text import view
 
-    items = [(t, parse_structure(view(t)).regions()) for t in texts]
+    items = [(d.text, d.structure.regions()) for d in Pipeline(processors=["structure"]).process_many(texts)]
     chars = sum(len(t) for t in texts)
     rss0 = rss_mb()
     t0 = time.perf_counter()

@@ -17,9 +17,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-import arnews
-from arnews.parser import parse_structure
-from arnews.core.text import check_input, view
+from arnews import Pipeline
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet"
 
@@ -37,6 +35,7 @@ def main() -> int:
     count = failures = chars = 0
     found: Counter[str] = Counter()
     seconds = 0.0
+    pipe = Pipeline() if args.full else Pipeline(processors=["structure"])
     for z in zips:
         with zipfile.ZipFile(z) as archive:
             for name in archive.namelist():
@@ -46,12 +45,8 @@ def main() -> int:
                     text = item["title"] + "\n\n" + item["content"]
                     started = time.perf_counter()
                     try:
-                        if args.full:
-                            article = arnews.parse(text)
-                            paragraphs, dateline, captions = article.paragraphs, article.dateline, article.captions
-                        else:
-                            s = parse_structure(view(check_input(text)))
-                            paragraphs, dateline, captions = s.paragraphs, s.dateline, s.captions
+                        s = pipe.process(text).structure
+                        paragraphs, dateline, captions = s.paragraphs, s.dateline, s.captions
                     except Exception:
                         failures += 1
                         traceback.print_exc()

@@ -25,4 +25,5 @@ autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 nitpicky = False
 myst_heading_anchors = 3
-suppress_warnings = ["myst.header"]
+# "ref.python": record fields typed with a model (Entity) that is importable from arnews and arnews.models
+suppress_warnings = ["myst.header", "ref.python"]

@@ -327,16 +327,11 @@ for name in ["اليونسكو", "الناتو", "القاهره", "UNESCO"]:
     md("""
 ## Linking an article with your KB
 
-`arnews.linker.link_entities` is the linking stage of the pipeline; its `kb` argument replaces the bundled KB.
+`Pipeline(kb=...)` links to your KB instead of the bundled one (entity linking and dateline checks use it).
 Build a KB that holds both (`KnowledgeBase` takes any iterable of entries) to keep the bundled entities too.
-The other stages are the ones `arnews.parse` runs: the normalised view of the text, its structure, and the NLP
-analysis.
 """),
     py("""
-from arnews.linker import link_entities
-from arnews.nlp import default_analyzer
-from arnews.parser import parse_structure
-from arnews.core.text import view
+from arnews import Pipeline
 
 combined = KnowledgeBase([*default_kb(), *mine])
 
@@ -346,13 +341,10 @@ text = (
     "أعلنت اليونسكو أنها ستمول ترميم مواقع أثرية في القاهرة، فيما رحبت منظمة الصحة العالمية بالتعاون.\\n"
     "وقال الأمين العام لحلف الناتو إن الحلف لا يشارك في المشروع.\\n"
 )
-v = view(text)
-structure = parse_structure(v)
-analysis = default_analyzer().analyze(v.raw, structure.regions())
-
-for label, kb in (("bundled KB", default_kb()), ("bundled + mine", combined)):
+articles = {label: Pipeline(kb=kb).parse(text) for label, kb in (("bundled KB", None), ("bundled + mine", combined))}
+for label, article in articles.items():
     print(label)
-    for entity in link_entities(v, structure, analysis, kb=kb):
+    for entity in article.entities:
         print(f"   {entity.id:10} {entity.type} {entity.name}  {[m.text for m in entity.mentions]}")
 """),
     md("""

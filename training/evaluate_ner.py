@@ -25,11 +25,10 @@ sys.path.insert(0, str(HERE))
 
 import ner_data  # noqa: E402
 
+from arnews import Pipeline  # noqa: E402
 from arnews.linker import link_entities  # noqa: E402
 from arnews.nlp import StanzaAnalyzer, _pipeline, model_form  # noqa: E402
-from arnews.parser import parse_structure  # noqa: E402
 from arnews.nlp.resources import resolve_ner_model  # noqa: E402
-from arnews.core.text import view  # noqa: E402
 
 Span = tuple[int, int, int, str]  # (sentence or doc, start, end, type)
 
@@ -110,9 +109,11 @@ def evaluate(model: Path | None, docs: list[list[ner_data.Sentence]]) -> dict[st
     pred_c: set[Span] = {(d_i, e.start, e.end, str(e.type)) for d_i, a in enumerate(analyses) for e in a.entities}
     # 3. the whole recognition stack: model + knowledge base + cues, as Article.entities has them
     pred_s: set[Span] = set()
+    structure = Pipeline(processors=["structure"])
     for d_i, ((text, _), analysis) in enumerate(zip(items, analyses, strict=True)):
-        v = view(text)
-        for ent in link_entities(v, parse_structure(v), analysis):
+        doc = structure.process(text)
+        doc.ner = analysis.entities  # the model's spans, as the ner processor would leave them
+        for ent in link_entities(doc):
             pred_s.update((d_i, m.start, m.end, ent.type) for m in ent.mentions)
     texts = [text for text, _ in items]
     gold_l = _clitic_free(texts, gold_c)

@@ -12,7 +12,9 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError, KnowledgeBaseError, ModelError
+from arnews.kb import KnowledgeBase
 from arnews.models import (
     Article,
     Caption,
@@ -38,10 +40,12 @@ __all__ = [
     "Article",
     "Caption",
     "DateMention",
+    "Doc",
     "Donation",
     "Entity",
     "EntityRef",
     "InputError",
+    "KnowledgeBase",
     "KnowledgeBaseError",
     "Mention",
     "ModelError",

@@ -115,38 +115,46 @@ class EntityProcessor(Processor):
 
 
 class QuoteProcessor(Processor):
-    name = "quotes"
-    requires = ("entities",)
+    name, requires = "quotes", ("entities",)
 
     def process(self, doc: Doc) -> None:
         doc.quotes = extract_quotes(doc)
 
 
 class MoneyProcessor(Processor):
-    name = "money"
-    requires = ("structure",)
+    name, requires = "money", ("structure",)
 
     def process(self, doc: Doc) -> None:
         doc.money = extract_money(doc)
 
 
 class DateProcessor(Processor):
-    name = "dates"
-    requires = ("structure",)
+    name, requires = "dates", ("structure",)
 
     def process(self, doc: Doc) -> None:
         doc.dates = extract_dates(doc)
 
 
 class DonationProcessor(Processor):
-    name = "donations"
-    requires = ("money", "entities", "dates")
+    name, requires = "donations", ("money", "entities", "dates")
 
     def process(self, doc: Doc) -> None:
         doc.donations = extract_donations(doc)
 
 
-#: Every processor by name, in the order a pipeline runs them, each with how it is built from the settings.
+_CLASSES: tuple[type[Processor], ...] = (
+    StructureProcessor,
+    TokenizeProcessor,
+    NerProcessor,
+    EntityProcessor,
+    QuoteProcessor,
+    MoneyProcessor,
+    DateProcessor,
+    DonationProcessor,
+)
+
+#: Every processor by name, in the order a pipeline runs them, each with how it is built from the pipeline's
+#: analyzer and knowledge base.
 PROCESSORS: dict[str, Callable[[Analyzer | None, KnowledgeBase | None], Processor]] = {
     "structure": lambda analyzer, kb: StructureProcessor(kb),
     "tokenize": lambda analyzer, kb: TokenizeProcessor(),
@@ -158,16 +166,5 @@ PROCESSORS: dict[str, Callable[[Analyzer | None, KnowledgeBase | None], Processo
     "donations": lambda analyzer, kb: DonationProcessor(),
 }
 
-REQUIRES: dict[str, tuple[str, ...]] = {
-    cls.name: cls.requires
-    for cls in (
-        StructureProcessor,
-        TokenizeProcessor,
-        NerProcessor,
-        EntityProcessor,
-        QuoteProcessor,
-        MoneyProcessor,
-        DateProcessor,
-        DonationProcessor,
-    )
-}
+#: What each processor requires to have run before it, by name.
+REQUIRES: dict[str, tuple[str, ...]] = {cls.name: cls.requires for cls in _CLASSES}

@@ -20,16 +20,27 @@ holds at most :data:`MAX_TOKENS` tokens.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
 
-from attrs import frozen
+from attrs import define
 
 from arnews.core.lexicons import load_table
-from arnews.core.names import PROCLITICS
+from arnews.core.number_words import (
+    MAX_TOKENS,
+    VAGUE_OF_SCALE,
+    NumberMatch,
+    Tok,
+    digits_value,
+    is_scale_word,
+    merge_space_groups,
+    number_first_words,
+    number_lexicon,
+    number_word,
+    scale_of,
+    tokenize,
+)
 from arnews.core.text import normalize
 
 __all__ = [
@@ -44,282 +55,209 @@ __all__ = [
     "tokenize",
 ]
 
-#: The most tokens one number may span (bounds every scan: "ثلاثمائة وخمسة وعشرون مليونا وستمائة ألف...").
-MAX_TOKENS = 40
 
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,٬٫ر]\d+)*)|(?P<word>[\u0621-\u064a]+)|(?P<latin>[a-z]+)|(?P<other>\S)")
-_VAGUE_OF_SCALE = {1000: "thousands", 1_000_000: "millions", 1_000_000_000: "billions", 10**12: "billions"}
+@define
+class _Reading:
+    """The state of one number being read, token by token."""
 
-_THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_THOUSANDS_ARABIC = re.compile(r"\d{1,3}(?:٬\d{3})+(?:٫\d+)?")
-_THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
-_ONE_DOT_GROUP = re.compile(r"\d{1,3}\.\d{3}")
-_DECIMAL = re.compile(r"\d+(?:[.٫,]\d+)?")
-_EGYPTIAN = re.compile(r"(\d+)ر(\d+)")
-
-
-class Tok(NamedTuple):
-    """A token of the normal form: ``kind`` is num, word (Arabic), latin or other."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-
-
-@frozen
-class NumberMatch:
-    """A number found in a normal-form string, ``norm[start:end]``.
-
-    ``value`` is None for a vague count, whose ``vague`` is one of tens, hundreds, thousands, millions, billions,
-    several. ``scale`` is the last power of a thousand the number was multiplied by (None for a bare "10"), which
-    lets the first member of a range inherit the scale of the second ("بين 10 و20 مليون").
-    """
-
-    start: int
-    end: int
-    value: Decimal | None
+    total: Decimal = Decimal(0)
+    cur: Decimal | None = None  # the group being built below the last scale word
+    cur_kind: str | None = None
+    last_scale: int | None = None
     vague: str | None = None
-    scale: int | None = None
-    next_index: int = 0
     words: bool = False
+    parts: int = 0
+    start: int = -1
+    end: int = -1
+    j: int = 0
+    fraction_done: bool = False
+
+    def took(self, start: int, end: int, j: int) -> None:
+        if self.start < 0:
+            self.start = start
+        self.end, self.j, self.parts = end, j, self.parts + 1
+
+    def result(self) -> NumberMatch | None:
+        if not self.parts:
+            return None
+        if self.vague is not None:
+            return NumberMatch(self.start, self.end, None, self.vague, self.last_scale, self.j, self.words)
+        total = self.total
+        if self.cur is not None:
+            if self.cur_kind == "fraction":
+                return None  # "نصف" alone is no amount
+            total += self.cur
+        return NumberMatch(self.start, self.end, total, None, self.last_scale, self.j, self.words)
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
-    for form, value, kind in load_table("number_words"):
-        table[normalize(form)] = (value, kind)
-    return table
-
-
-def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    """The tokens of ``norm[start:end]``: digit runs (with their separators), Arabic words, other characters."""
-    stop = len(norm) if end is None else end
-    tokens = []
-    for m in _TOKEN.finditer(norm, start, stop):
-        kind = m.lastgroup or "other"
-        tokens.append(Tok(kind, m.group(), m.start(), m.end()))
-    return tokens
-
-
-def digits_value(text: str, *, before_scale: bool = False) -> Decimal | None:
-    """The value of a digit run with its separators, None when it is no number (a date such as 12.5.2015)."""
-    try:
-        egyptian = _EGYPTIAN.fullmatch(text)
-        if egyptian:  # "536ر15" is 15.536: the fraction stands before the ر
-            return Decimal(f"{egyptian.group(2)}.{egyptian.group(1)}")
-        if text.isdigit():
-            return Decimal(text)
-        if _THOUSANDS_COMMA.fullmatch(text):
-            return Decimal(text.replace(",", ""))
-        if _THOUSANDS_ARABIC.fullmatch(text):
-            return Decimal(text.replace("٬", "").replace("٫", "."))
-        if _THOUSANDS_DOTS.fullmatch(text):
-            return Decimal(text.replace(".", "").replace(",", "."))
-        if _ONE_DOT_GROUP.fullmatch(text) and not before_scale:
-            return Decimal(text.replace(".", ""))  # "1.500 ريال": a thousands dot; "1.500 مليون" is 1.5 million
-        if _DECIMAL.fullmatch(text):
-            return Decimal(text.replace("٫", ".").replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the patterns only let digits through
-        return None
-    return None
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> dict[str, tuple[str, str, int]]:
-    """Every form a number's first word may take: (value, kind, clitic length) by form."""
-    table: dict[str, tuple[str, str, int]] = {}
-    for form, (value, kind) in _lexicon().items():
-        for prefix in PROCLITICS:  # "بخمسة", "ولنحو" is handled by qualifiers
-            table.setdefault(prefix + form, (value, kind, len(prefix)))
-    for form, (value, kind) in _lexicon().items():
-        table[form] = (value, kind, 0)
-    return table
-
-
-def _word(text: str, first: bool) -> tuple[str, str, int] | None:
-    """(value, kind, prefix length) of a number word, trying the clitic prefixes a first word may carry."""
-    if first:
-        return _first_words().get(text)
-    entry = _lexicon().get(text)
-    return (entry[0], entry[1], 0) if entry is not None else None
-
-
-def _is_scale_word(tok: Tok | None) -> bool:
-    if tok is None or tok.kind != "word":
-        return False
-    entry = _lexicon().get(tok.text)
-    return entry is not None and entry[1] in ("scale", "dual", "plural")
-
-
-def _scale_of(tok: Tok | None) -> int:
-    """The scale a scale word stands for (0 for anything else)."""
-    if tok is None or tok.kind != "word":
-        return 0
-    entry = _lexicon().get(tok.text)
-    return int(entry[0]) if entry is not None and entry[1] in ("scale", "dual", "plural") else 0
-
-
-def _merge_space_groups(norm: str, toks: Sequence[Tok], i: int) -> tuple[str, int]:
-    """Digits written with single spaces between groups of three ("10 000 000"): the joined text and last index."""
-    text = toks[i].text
-    j = i
-    if not (text.isdigit() and len(text) <= 3):
-        return text, i
-    while (
-        j - i < 6
-        and j + 1 < len(toks)
-        and toks[j + 1].kind == "num"
-        and len(toks[j + 1].text) == 3
-        and toks[j + 1].text.isdigit()
-        and norm[toks[j].end : toks[j + 1].start] == " "
-    ):
-        j += 1
-        text += toks[j].text
-    return text, j
+_STOP, _NEXT, _NONE = "stop", "next", "none"
 
 
 def parse_at(norm: str, toks: Sequence[Tok], i: int) -> NumberMatch | None:
     """The number that begins at token ``i``, or None."""
-    total = Decimal(0)
-    cur: Decimal | None = None
-    cur_kind: str | None = None
-    last_scale: int | None = None
-    vague: str | None = None
-    words = False
-    parts = 0
-    start = -1
-    end = -1
-    j = i
+    st = _Reading(j=i)
     limit = min(len(toks), i + MAX_TOKENS)
-    fraction_done = False
-    while j < limit:
-        tok = toks[j]
+    while st.j < limit:
+        tok = toks[st.j]
         conj = False
-        k = j
-        if parts and tok.kind == "word" and tok.text == "و" and j + 1 < limit:
-            conj, k = True, j + 1  # "مليون و500 ألف"
+        k = st.j
+        if st.parts and tok.kind == "word" and tok.text == "و" and st.j + 1 < limit:
+            conj, k = True, st.j + 1  # "مليون و500 ألف"
         piece = toks[k]
         text = piece.text
         prefix = 0
-        if parts and piece.kind == "word" and not conj and text.startswith("و") and text[1:] in _lexicon():
+        if st.parts and piece.kind == "word" and not conj and text.startswith("و") and text[1:] in number_lexicon():
             conj, text, prefix = True, text[1:], 1
         if piece.kind == "num":
-            if parts and not conj:
-                break
-            if parts and (cur is not None or last_scale is None):
-                break
-            joined, last = _merge_space_groups(norm, toks, k)
-            after = toks[last + 1] if last + 1 < len(toks) else None
-            if after is not None and after.kind == "other" and after.text == "%":
-                return None  # a percentage is no amount
-            value = digits_value(joined, before_scale=_is_scale_word(after))
-            if value is None:
-                break
-            if parts and last_scale is not None and (value >= last_scale or _scale_of(after) >= last_scale):
-                break  # "10 ملايين و20 مليون" is a range, not 10,000,020
-            cur, cur_kind = value, "digits"
-            if start < 0:
-                start = piece.start
-            end, j, parts = toks[last].end, last + 1, parts + 1
-            continue
-        if piece.kind == "other" and not parts and text == "(":
-            # a parenthesised number "ب(50) مليون"
-            if k + 2 < len(toks) and toks[k + 1].kind == "num" and toks[k + 2].text == ")":
-                after = toks[k + 3] if k + 3 < len(toks) else None
-                value = digits_value(toks[k + 1].text, before_scale=_is_scale_word(after))
-                if value is None:
-                    return None
-                cur, cur_kind = value, "digits"
-                start, end, j, parts = piece.start, toks[k + 2].end, k + 3, 1
-                continue
+            step = _digits(st, norm, toks, k, conj=conj)
+        elif piece.kind == "other" and not st.parts and text == "(":
+            step = _parenthesised(st, toks, k)
+        elif piece.kind != "word" or st.fraction_done:
+            step = _STOP
+        else:
+            step = _number_word(st, toks, k, text, prefix, conj=conj)
+        if step == _NONE:
             return None
-        if piece.kind != "word" or fraction_done:
+        if step == _STOP:
             break
-        found = _word(text, first=not parts)
-        if found is None:
-            break
-        raw_value, kind, plen = found
-        prefix += plen
-        accepted = False
-        if kind in ("unit", "ten", "hundred", "teen"):
-            value = Decimal(raw_value)
-            if not parts:
-                cur, cur_kind, accepted = value, kind, True
-            elif not conj:
-                if kind == "teen" and cur_kind == "unit" and cur is not None and cur % 100 < 10:
-                    cur, cur_kind, accepted = cur + 10, "teen", True
-                elif kind == "hundred" and value == 100 and cur_kind == "unit" and cur is not None and 3 <= cur < 10:
-                    cur, cur_kind, accepted = cur * 100, "hundred", True  # "ثلاث مائة"
-            else:
-                following = toks[k + 1] if k + 1 < len(toks) else None
-                if cur is None and last_scale is not None and value < last_scale and _scale_of(following) < last_scale:
-                    cur, cur_kind, accepted = value, kind, True  # "مليون وخمسمائة ألف"
-                elif cur is not None and cur_kind == "unit" and kind == "ten" and cur % 100 < 10:
-                    cur, cur_kind, accepted = cur + value, "ten", True  # "خمسة وعشرون"
-                elif cur is not None and cur_kind == "hundred" and kind in ("unit", "ten", "teen") and value < 100:
-                    cur, cur_kind, accepted = cur + value, "unit" if kind == "unit" else "ten", True
-        elif kind in ("scale", "dual", "plural"):
-            scale = int(raw_value)
-            smaller = last_scale is None or scale < last_scale
-            if not parts:
-                if kind == "scale":
-                    total, last_scale, accepted = Decimal(scale), scale, True
-                elif kind == "dual":
-                    total, last_scale, accepted = Decimal(2 * scale), scale, True
-                else:
-                    vague, last_scale, accepted = _VAGUE_OF_SCALE[scale], scale, True
-            elif vague is not None:
-                if not conj and kind == "plural" and smaller:
-                    last_scale, accepted = scale, True  # "عشرات الآلاف"
-            elif not conj and cur is not None and smaller and kind in ("scale", "plural"):
-                total, cur, cur_kind, last_scale, accepted = total + cur * scale, None, None, scale, True
-            elif conj and cur is None and smaller and kind in ("scale", "dual"):
-                total += scale * (2 if kind == "dual" else 1)
-                last_scale, accepted = scale, True  # "مليون وألف"
-            elif (
-                not conj
-                and fraction_done is False
-                and cur is None
-                and last_scale == scale
-                and kind == "scale"
-                and toks[k].text.startswith("ال")
-                and cur_kind == "after_fraction"
-            ):
-                accepted = True
-        elif kind == "fraction":
-            value = Decimal(raw_value)
-            if not parts:
-                cur, cur_kind, accepted = value, "fraction", True
-            elif conj and cur is None and last_scale is not None and vague is None:
-                total += value * last_scale
-                cur_kind, accepted = "after_fraction", True
-        elif kind == "vague" and not parts:
-            vague, accepted = raw_value, True
-        if not accepted:
-            break
-        words = True
-        if start < 0:
-            start = piece.start + prefix
-        end, j, parts = piece.end, k + 1, parts + 1
-        if cur_kind == "after_fraction" and kind == "scale":
-            fraction_done = True
-    if not parts:
-        return None
-    if vague is not None:
-        return NumberMatch(start, end, None, vague, last_scale, j, words)
-    if cur is not None:
-        if cur_kind == "fraction":
-            return None  # "نصف" alone is no amount
-        total += cur
-    return NumberMatch(start, end, total, None, last_scale, j, words)
+    return st.result()
+
+
+def _digits(st: _Reading, norm: str, toks: Sequence[Tok], k: int, *, conj: bool) -> str:
+    """A digit run (with its space-separated groups) at token ``k``."""
+    if st.parts and (not conj or st.cur is not None or st.last_scale is None):
+        return _STOP
+    joined, last = merge_space_groups(norm, toks, k)
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    if after is not None and after.kind == "other" and after.text == "%":
+        return _NONE  # a percentage is no amount
+    value = digits_value(joined, before_scale=is_scale_word(after))
+    if value is None:
+        return _STOP
+    if st.parts and st.last_scale is not None and (value >= st.last_scale or scale_of(after) >= st.last_scale):
+        return _STOP  # "10 ملايين و20 مليون" is a range, not 10,000,020
+    st.cur, st.cur_kind = value, "digits"
+    st.took(toks[k].start, toks[last].end, last + 1)
+    return _NEXT
+
+
+def _parenthesised(st: _Reading, toks: Sequence[Tok], k: int) -> str:
+    """A parenthesised number "ب(50) مليون"."""
+    if k + 2 < len(toks) and toks[k + 1].kind == "num" and toks[k + 2].text == ")":
+        after = toks[k + 3] if k + 3 < len(toks) else None
+        value = digits_value(toks[k + 1].text, before_scale=is_scale_word(after))
+        if value is None:
+            return _NONE
+        st.cur, st.cur_kind = value, "digits"
+        st.start, st.end, st.j, st.parts = toks[k].start, toks[k + 2].end, k + 3, 1
+        return _NEXT
+    return _NONE
+
+
+def _number_word(st: _Reading, toks: Sequence[Tok], k: int, text: str, prefix: int, *, conj: bool) -> str:
+    """A number word at token ``k`` (``text`` without a و already read as a conjunction)."""
+    found = number_word(text, first=not st.parts)
+    if found is None:
+        return _STOP
+    raw_value, kind, plen = found
+    if kind in ("unit", "ten", "hundred", "teen"):
+        accepted = _group_word(st, toks, k, Decimal(raw_value), kind, conj=conj)
+    elif kind in ("scale", "dual", "plural"):
+        accepted = _scale_word(st, toks, k, int(raw_value), kind, conj=conj)
+    elif kind == "fraction":
+        accepted = _fraction_word(st, Decimal(raw_value), conj=conj)
+    else:
+        accepted = kind == "vague" and not st.parts
+        if accepted:
+            st.vague = raw_value
+    if not accepted:
+        return _STOP
+    st.words = True
+    st.took(toks[k].start + prefix + plen, toks[k].end, k + 1)
+    if st.cur_kind == "after_fraction" and kind == "scale":
+        st.fraction_done = True
+    return _NEXT
+
+
+def _group_word(st: _Reading, toks: Sequence[Tok], k: int, value: Decimal, kind: str, *, conj: bool) -> bool:
+    """A unit, ten, teen or hundred word: starts the group, or joins it ("خمسة وعشرون", "ثلاث مائة")."""
+    cur = st.cur
+    if not st.parts:
+        st.cur, st.cur_kind = value, kind
+        return True
+    if not conj:
+        if kind == "teen" and st.cur_kind == "unit" and cur is not None and cur % 100 < 10:
+            st.cur, st.cur_kind = cur + 10, "teen"
+            return True
+        if kind == "hundred" and value == 100 and st.cur_kind == "unit" and cur is not None and 3 <= cur < 10:
+            st.cur, st.cur_kind = cur * 100, "hundred"  # "ثلاث مائة"
+            return True
+        return False
+    following = toks[k + 1] if k + 1 < len(toks) else None
+    last_scale = st.last_scale
+    if cur is None and last_scale is not None and value < last_scale and scale_of(following) < last_scale:
+        st.cur, st.cur_kind = value, kind  # "مليون وخمسمائة ألف"
+        return True
+    if cur is not None and st.cur_kind == "unit" and kind == "ten" and cur % 100 < 10:
+        st.cur, st.cur_kind = cur + value, "ten"  # "خمسة وعشرون"
+        return True
+    if cur is not None and st.cur_kind == "hundred" and kind in ("unit", "ten", "teen") and value < 100:
+        st.cur, st.cur_kind = cur + value, "unit" if kind == "unit" else "ten"
+        return True
+    return False
+
+
+def _scale_word(st: _Reading, toks: Sequence[Tok], k: int, scale: int, kind: str, *, conj: bool) -> bool:
+    """A scale word (ألف، مليون), its dual or its plural: multiplies the group, or starts a vague amount."""
+    smaller = st.last_scale is None or scale < st.last_scale
+    if not st.parts:
+        if kind == "scale":
+            st.total = Decimal(scale)
+        elif kind == "dual":
+            st.total = Decimal(2 * scale)
+        else:
+            st.vague = VAGUE_OF_SCALE[scale]
+        st.last_scale = scale
+        return True
+    if st.vague is not None:
+        if not conj and kind == "plural" and smaller:
+            st.last_scale = scale  # "عشرات الآلاف"
+            return True
+        return False
+    if not conj and st.cur is not None and smaller and kind in ("scale", "plural"):
+        st.total, st.cur, st.cur_kind, st.last_scale = st.total + st.cur * scale, None, None, scale
+        return True
+    if conj and st.cur is None and smaller and kind in ("scale", "dual"):
+        st.total += scale * (2 if kind == "dual" else 1)
+        st.last_scale = scale  # "مليون وألف"
+        return True
+    return (
+        not conj
+        and st.fraction_done is False
+        and st.cur is None
+        and st.last_scale == scale
+        and kind == "scale"
+        and toks[k].text.startswith("ال")
+        and st.cur_kind == "after_fraction"
+    )
+
+
+def _fraction_word(st: _Reading, value: Decimal, *, conj: bool) -> bool:
+    """A fraction (نصف، ربع): a number of its own, or a part of the last scale ("مليون ونصف")."""
+    if not st.parts:
+        st.cur, st.cur_kind = value, "fraction"
+        return True
+    if conj and st.cur is None and st.last_scale is not None and st.vague is None:
+        st.total += value * st.last_scale
+        st.cur_kind = "after_fraction"
+        return True
+    return False
 
 
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> Iterator[NumberMatch]:
     """Every number in ``norm[start:end]`` (a normal-form string), left to right, without overlaps."""
     toks = tokenize(norm, start, end)
-    first_words = _first_words()
+    first_words = number_first_words()
     i = 0
     while i < len(toks):
         tok = toks[i]

@@ -136,6 +136,7 @@ class KnowledgeBase:
         return iter(self.entries.values())
 
     def get(self, qid: str) -> KbEntry | None:
+        """The entity with id ``qid``, or None."""
         return self.entries.get(qid)
 
     def _add(self, index: dict[str, list[Any]], k: str, value: Any) -> None:

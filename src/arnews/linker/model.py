@@ -7,12 +7,45 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from attrs import define, field
+
 from arnews.core.lexicons import load_set
 from arnews.core.names import key
 from arnews.document import NerSpan
 from arnews.linker.grammar import clitic_person, common_word, match_title, ner_breaks, possessed_noun, said, verb_form
 from arnews.linker.tokens import P_NER, Cand, Words, known_name_kinds, not_names, surface, words_of
 from arnews.models import EntityKind
+
+
+@define
+class _Met:
+    """What the rule passes found before the model's spans are read: the words of people met by cue or KB, and the
+    places and bodies the KB found (by first and by last token)."""
+
+    person_words: set[str] = field(factory=set)
+    full_names: set[str] = field(factory=set)  # words of people met by full name or in the KB
+    pairs: set[tuple[str, str]] = field(factory=set)  # adjacent words of one person's name met by cue or KB
+    surnames: set[str] = field(factory=set)  # last words of people met by full name: a name ends there
+    kb_from: dict[int, int] = field(factory=dict)
+    kb_to: dict[int, int] = field(factory=dict)
+
+
+def _met(doc: Words, out: list[Cand]) -> _Met:
+    met = _Met()
+    for c in out:
+        if c.type == "PER" and c.source != "ner":
+            words = words_of(doc, c)
+            met.person_words.update(words)
+            met.pairs.update(itertools.pairwise(words))
+            if len(words) > 1 or c.qid is not None:
+                met.full_names.update(words)
+            if len(words) > 1 and c.source in ("kb", "title", "speech"):
+                met.surnames.add(words[-1])  # "بايدن المتحمسين"
+    # places and bodies the KB found: a person's name a model proposes does not begin or end with one
+    # ("وممثل فلوريدا ماكسويل فروست" -> "ماكسويل فروست")
+    met.kb_from = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
+    met.kb_to = {c.last_tok: c.first_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
+    return met
 
 
 def ner_pass(doc: Words, spans: Sequence[NerSpan], out: list[Cand]) -> None:
@@ -22,92 +55,97 @@ def ner_pass(doc: Words, spans: Sequence[NerSpan], out: list[Cand]) -> None:
     view = doc.view
     starts = {t.start: n for n, t in enumerate(doc.toks)}
     ends = {t.end: n for n, t in enumerate(doc.toks)}
-    person_words: set[str] = set()
-    full_names: set[str] = set()  # words of people met by full name or in the KB
-    pairs: set[tuple[str, str]] = set()  # adjacent words of one person's name met by cue or KB
-    surnames: set[str] = set()  # last words of people met by full name: a name ends there ("بايدن المتحمسين")
-    for c in out:
-        if c.type == "PER" and c.source != "ner":
-            words = words_of(doc, c)
-            person_words.update(words)
-            pairs.update(itertools.pairwise(words))
-            if len(words) > 1 or c.qid is not None:
-                full_names.update(words)
-            if len(words) > 1 and c.source in ("kb", "title", "speech"):
-                surnames.add(words[-1])
-    given = load_set("first_names")
-    # places and bodies the KB found: a person's name a model proposes does not begin or end with one
-    # ("وممثل فلوريدا ماكسويل فروست" -> "ماكسويل فروست")
-    kb_from = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
-    kb_to = {c.last_tok: c.first_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
+    met = _met(doc, out)
     for span in spans:
         ns, ne = view.norm_index(span.start), view.norm_index(span.end)
-        if ns not in starts or ne not in ends:
-            continue
-        first, last = starts[ns], ends[ne]
-        kind: EntityKind = span.type
-        whole = (first, last)
-        while first <= last and any(stem in not_names() for stem in doc.bare(first)):
-            first += 1  # "مليون ريال للأسر" is no organisation
-        while last >= first and any(stem in not_names() for stem in doc.bare(last)):
-            last -= 1
-        if last < first:
-            if kind != "MISC":
-                continue
-            first, last = whole  # a currency alone: ANERcorp-style MISC ("ألف جنيه")
-        if kind == "PER":
-            while first < last:
-                after = match_title(doc, first)
-                if after > first:
-                    first = min(after, last)  # "الرئيس صالح" -> "صالح"
-                elif said(doc.toks[first].text):
-                    first += 1  # "وقال هاريس" -> "هاريس"
-                elif kb_from.get(first, last) < last:
-                    first = kb_from[first] + 1
-                else:
-                    break
-            while last > first and doc.is_latin(first) and not doc.is_latin(last):
-                first += 1  # "Meet the Press كريستين": a Latin title before an Arabic name
-            while last > first and kb_to.get(last, first) > first:
-                last = kb_to[last] - 1
-            last = next(
-                (
-                    k - 1
-                    for k in range(first + 1, last + 1)
-                    if ner_breaks(doc, k, person_words)
-                    or (doc.toks[k - 1].text in surnames and doc.toks[k].text not in person_words)
-                ),
-                last,
-            )
-            words = [doc.toks[k].text for k in range(first, last + 1)]
-            if last > first and all(w in full_names for w in words) and not pairs & set(itertools.pairwise(words)):
-                # "بايدن هاريس": names of people met apart, side by side: one mention each
-                for k in range(first, last + 1):
-                    out.append(Cand(doc.toks[k].start, doc.toks[k].end, "PER", P_NER, None, "ner", k, k))
-                continue
-        elif first == last and any(stem in person_words for stem in doc.bare(first)):
-            kind = "PER"
+        if ns in starts and ne in ends:
+            out.extend(_from_span(doc, met, span.type, starts[ns], ends[ne]))
+
+
+def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -> list[Cand]:
+    """The candidates one model span gives (none, one, or one per person met apart)."""
+    whole = (first, last)
+    while first <= last and any(stem in not_names() for stem in doc.bare(first)):
+        first += 1  # "مليون ريال للأسر" is no organisation
+    while last >= first and any(stem in not_names() for stem in doc.bare(last)):
+        last -= 1
+    if last < first:
+        if kind != "MISC":
+            return []
+        first, last = whole  # a currency alone: ANERcorp-style MISC ("ألف جنيه")
+    if kind == "PER":
+        first, last = _person_extent(doc, met, first, last)
+        words = [doc.toks[k].text for k in range(first, last + 1)]
+        if last > first and all(w in met.full_names for w in words) and not met.pairs & set(itertools.pairwise(words)):
+            # "بايدن هاريس": names of people met apart, side by side: one mention each
+            return [
+                Cand(doc.toks[k].start, doc.toks[k].end, "PER", P_NER, None, "ner", k, k)
+                for k in range(first, last + 1)
+            ]
+    elif first == last and any(stem in met.person_words for stem in doc.bare(first)):
+        kind = "PER"
+    else:
+        # "المكالمة ببايدن": a person met apart, behind a clitic, ends a place, body or event the model proposes
+        cut = next((k for k in range(first + 1, last + 1) if clitic_person(doc, k, met.full_names)), None)
+        if cut is not None:
+            last = cut - 1
+    if first == last and _no_name_word(doc, met, kind, first):
+        return []
+    return [_model_candidate(doc, kind, first, last)]
+
+
+def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, int]:
+    """A model person's span without a leading title, verb of saying, place or Latin title, cut where a strong
+    sign ends the name."""
+    while first < last:
+        after = match_title(doc, first)
+        if after > first:
+            first = min(after, last)  # "الرئيس صالح" -> "صالح"
+        elif said(doc.toks[first].text):
+            first += 1  # "وقال هاريس" -> "هاريس"
+        elif met.kb_from.get(first, last) < last:
+            first = met.kb_from[first] + 1
         else:
-            # "المكالمة ببايدن": a person met apart, behind a clitic, ends a place, body or event the model proposes
-            cut = next((k for k in range(first + 1, last + 1) if clitic_person(doc, k, full_names)), None)
-            if cut is not None:
-                last = cut - 1
-        if first == last and kind in ("PER", "ORG") and common_word(doc, first, person_words):
-            continue  # "للأسر", "صبي": a frequent word of news, not a name
-        if first == last and kind in ("PER", "ORG") and possessed_noun(doc, first):
-            continue  # "رئيسنا", "وزارتها": a title or head word with a possessive pronoun, not a name
-        if first == last and kind == "PER" and doc.toks[first].text not in person_words and verb_form(doc, first):
-            continue  # "أبحروا", "سيتداولون", "ليسدد": a verb, not a person
-        start = doc.toks[first].start
-        lead = doc.toks[first].text
-        if kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given:
-            start += 1  # "وسالم يوسف": the conjunction is no part of the name ("وليد" is a name of its own)
-        text = " ".join(t.text for t in doc.toks[first : last + 1])
-        qid = None
-        cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind]
-        if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
-            qid = cands[0].entry.id
-        out.append(Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last))
+            break
+    while last > first and doc.is_latin(first) and not doc.is_latin(last):
+        first += 1  # "Meet the Press كريستين": a Latin title before an Arabic name
+    while last > first and met.kb_to.get(last, first) > first:
+        last = met.kb_to[last] - 1
+    last = next(
+        (
+            k - 1
+            for k in range(first + 1, last + 1)
+            if ner_breaks(doc, k, met.person_words)
+            or (doc.toks[k - 1].text in met.surnames and doc.toks[k].text not in met.person_words)
+        ),
+        last,
+    )
+    return first, last
+
+
+def _no_name_word(doc: Words, met: _Met, kind: EntityKind, k: int) -> bool:
+    """A one-word person or body that is no name: a frequent word, a possessed noun, a verb."""
+    if kind in ("PER", "ORG") and common_word(doc, k, met.person_words):
+        return True  # "للأسر", "صبي": a frequent word of news, not a name
+    if kind in ("PER", "ORG") and possessed_noun(doc, k):
+        return True  # "رئيسنا", "وزارتها": a title or head word with a possessive pronoun, not a name
+    # "أبحروا", "سيتداولون", "ليسدد": a verb, not a person
+    return kind == "PER" and doc.toks[k].text not in met.person_words and verb_form(doc, k)
+
+
+def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int) -> Cand:
+    """The candidate of a model span, linked when the KB has its exact text with the model's type."""
+    start = doc.toks[first].start
+    lead = doc.toks[first].text
+    given = load_set("first_names")
+    if kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given:
+        start += 1  # "وسالم يوسف": the conjunction is no part of the name ("وليد" is a name of its own)
+    text = " ".join(t.text for t in doc.toks[first : last + 1])
+    qid = None
+    cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind]
+    if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
+        qid = cands[0].entry.id
+    return Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last)
 
 
 _CUE_SOURCES = frozenset({"title", "speech", "speech1", "given"})
@@ -143,60 +181,84 @@ def defer_to_model(doc: Words, cands: list[Cand]) -> list[Cand]:
     inside a model's person. Linear: candidates are a few tokens long, indexed by token."""
     cands = _join_split_names(cands)
     by_tok: dict[int, list[Cand]] = {}
-    alone = {surface(doc, c) for c in cands if c.type == "PER" and c.first_tok == c.last_tok and c.source != "ner"}
-    modelled = {k for c in cands if c.source == "ner" for k in range(c.first_tok, c.last_tok + 1)}
     for c in cands:
         if c.source != "ner":
             for k in range(c.first_tok, c.last_tok + 1):
                 by_tok.setdefault(k, []).append(c)
-    dropped: set[int] = set()
+    ctx = _Overlaps(
+        by_tok,
+        alone={surface(doc, c) for c in cands if c.type == "PER" and c.first_tok == c.last_tok and c.source != "ner"},
+        modelled={k for c in cands if c.source == "ner" for k in range(c.first_tok, c.last_tok + 1)},
+    )
     for n in cands:
         if n.source != "ner":
             continue
         first, last = n.first_tok, n.last_tok
         for k in range(first, last + 1):
             for c in by_tok.get(k, ()):
-                same = (c.first_tok, c.last_tok) == (first, last)
-                if c.source in _CUE_SOURCES and c.type == "PER" and (n.type == "PER" or not same):
-                    dropped.add(id(c))
-                    if n.type != "PER" or c.first_tok > first or c.last_tok < last:
-                        continue  # the cue is another name beside the model's, or inside it
-                    head = range(c.first_tok, n.first_tok)
-                    if c.source in ("title", "given") and head and not modelled.intersection(head):
-                        n.first_tok, n.start = c.first_tok, c.start
-                    tail = range(n.last_tok + 1, c.last_tok + 1)
-                    if (
-                        tail
-                        and not modelled.intersection(tail)
-                        and (
-                            all(doc.toks[t].text in alone for t in tail)
-                            # a model's one-word person and the next name word of a run that a verb of saying or a
-                            # title opens ("قال جوتاكا إيدي، مؤسس ..." where the model saw "جوتاكا")
-                            or (first == last and len(tail) == 1 and c.source in ("speech", "title"))
-                        )
-                    ):
-                        n.last_tok, n.end = c.last_tok, c.end
-                        # the cue makes the added words part of a person's name: no KB place or body inside them
-                        # ("الصحفي رولاند مارتن" is no "موريتانيا" by sound)
-                        dropped.update(id(x) for t in tail for x in by_tok.get(t, ()) if x.source in ("kb", "known"))
-                elif (
-                    c.source in ("kb", "known")
-                    and (n.qid is not None or known_name_kinds().get(key(surface(doc, n), normalized=True)) == n.type)
-                    and c.type == n.type
-                    and c.first_tok <= first
-                    and last <= c.last_tok
-                    and c.last_tok - c.first_tok > last - first
-                ):
-                    dropped.add(id(c))  # "مكة" in "مكة المكرمة": the model's span is a KB name too, its extent stands
-                elif (
-                    c.source in ("kb", "known")
-                    and (n.type != "PER" or c.type == "PER")
-                    and first <= c.first_tok
-                    and c.last_tok <= last
-                    and last - first > c.last_tok - c.first_tok
-                ):
-                    dropped.add(id(c))
-    return [c for c in cands if id(c) not in dropped]
+                _settle(doc, ctx, n, c, (first, last))
+    return [c for c in cands if id(c) not in ctx.dropped]
+
+
+@define
+class _Overlaps:
+    """The rule candidates by token, and what :func:`defer_to_model` has decided so far."""
+
+    by_tok: dict[int, list[Cand]]
+    alone: set[str]  # people the article names by one word
+    modelled: set[int]  # tokens inside a model span
+    dropped: set[int] = field(factory=set)  # ids of candidates that give way
+
+
+def _settle(doc: Words, ctx: _Overlaps, n: Cand, c: Cand, extent: tuple[int, int]) -> None:
+    """Model span ``n`` (first and last token as the model gave them: ``extent``) against rule candidate ``c``."""
+    first, last = extent
+    same = (c.first_tok, c.last_tok) == (first, last)
+    if c.source in _CUE_SOURCES and c.type == "PER" and (n.type == "PER" or not same):
+        ctx.dropped.add(id(c))
+        if n.type == "PER" and c.first_tok <= first and c.last_tok >= last:
+            _lend_words(doc, ctx, n, c, extent)  # else the cue is another name beside the model's, or inside it
+    elif (
+        c.source in ("kb", "known")
+        and (n.qid is not None or known_name_kinds().get(key(surface(doc, n), normalized=True)) == n.type)
+        and c.type == n.type
+        and c.first_tok <= first
+        and last <= c.last_tok
+        and c.last_tok - c.first_tok > last - first
+    ):
+        ctx.dropped.add(id(c))  # "مكة" in "مكة المكرمة": the model's span is a KB name too, its extent stands
+    elif (
+        c.source in ("kb", "known")
+        and (n.type != "PER" or c.type == "PER")
+        and first <= c.first_tok
+        and c.last_tok <= last
+        and last - first > c.last_tok - c.first_tok
+    ):
+        ctx.dropped.add(id(c))
+
+
+def _lend_words(doc: Words, ctx: _Overlaps, n: Cand, c: Cand, extent: tuple[int, int]) -> None:
+    """A cue's person around a model's person lends it the words before its start (a title or verb of saying
+    anchors a name's start) and after its end that the article also uses alone as a name."""
+    first, last = extent
+    head = range(c.first_tok, n.first_tok)
+    if c.source in ("title", "given") and head and not ctx.modelled.intersection(head):
+        n.first_tok, n.start = c.first_tok, c.start
+    tail = range(n.last_tok + 1, c.last_tok + 1)
+    if (
+        tail
+        and not ctx.modelled.intersection(tail)
+        and (
+            all(doc.toks[t].text in ctx.alone for t in tail)
+            # a model's one-word person and the next name word of a run that a verb of saying or a
+            # title opens ("قال جوتاكا إيدي، مؤسس ..." where the model saw "جوتاكا")
+            or (first == last and len(tail) == 1 and c.source in ("speech", "title"))
+        )
+    ):
+        n.last_tok, n.end = c.last_tok, c.end
+        # the cue makes the added words part of a person's name: no KB place or body inside them
+        # ("الصحفي رولاند مارتن" is no "موريتانيا" by sound)
+        ctx.dropped.update(id(x) for t in tail for x in ctx.by_tok.get(t, ()) if x.source in ("kb", "known"))
 
 
 # --- choosing, clustering ------------------------------------------------------------------------------------

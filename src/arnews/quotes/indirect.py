@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
+from arnews.quotes import cues
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import (
     guess_speaker,
@@ -15,16 +16,16 @@ from arnews.quotes.attribution import (
     strict_ok,
     subject_before,
 )
+from arnews.quotes.cues import Tok
 from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, according_to_phrase, mark_table, words_in
 from arnews.quotes.names import short_name
 from arnews.quotes.reading import Reading
-from arnews.quotes.speakers import Tok
 
 
 def sentence_end(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
     last = min(len(toks), i + MAX_LOOK)
     for k in range(i, last):
-        if toks[k][2] in sp.SENTENCE_END:
+        if toks[k][2] in cues.SENTENCE_END:
             return toks[k][0]
     return toks[last - 1][1] if last > 0 else 0
 
@@ -37,12 +38,12 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
             j += 1
         if j < len(spans) and spans[j][0] <= s < spans[j][1]:
             continue
-        cue = sp.cue_of(t)
+        cue = cues.cue_of(t)
         if cue is None or cue.role in ("describe", "ask"):
             continue
         if i > 0 and toks[i - 1][2] in load_set("relative_pronouns"):
             continue
-        if sp.in_lexicon(t, sp.impersonal()) or sp.strip_proclitic(t) in sp.impersonal():
+        if sp.in_lexicon(t, cues.impersonal()) or cues.strip_proclitic(t) in cues.impersonal():
             continue
         found.append(i)
     return found
@@ -50,25 +51,11 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
 
 def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tuple[int, int]]) -> int:
     """An indirect quote from the cue at ``toks[i]``; returns the offset its clause reaches."""
-    cue = sp.cue_of(toks[i][2])
+    cue = cues.cue_of(toks[i][2])
     assert cue is not None
-    k = i + 1
-    limit = min(len(toks), i + 20)
-    while k < limit:
-        t = toks[k][2]
-        if t in mark_table():
-            # a short quoted name inside the speaker phrase ("صرح لـ«عكاظ» بأن") is stepped over
-            close = next((m for m in range(k + 2, min(limit, k + 6)) if toks[m][2] in mark_table()), None)
-            if close is None:
-                break
-            k = close + 1
-            continue
-        if t in load_set("complementizers") or t == ":" or t in sp.SENTENCE_END:
-            break
-        k += 1
-    if k >= limit or toks[k][2] not in load_set("complementizers"):
+    c = _complementizer(toks, i)
+    if c < 0:
         return -1
-    c = k
     if c + 1 < len(toks) and toks[c + 1][2] in mark_table():
         # "أعلن أنها “سخيفة”": the quote itself is the report, unless it is a name ("إن «أرامكو» ستبني")
         q = ctx.raw_at.get(c + 1)
@@ -86,21 +73,8 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
         guess = before or resolve_subject(ctx, toks[i][0], cue)
     else:
         note_turn(ctx, cue, guess)
-    # the reported clause: after إن/أن to the sentence end, or to a direct quote that starts inside it
-    start = toks[c][1]
-    end_k = c + 1
-    stop = min(len(toks), c + MAX_CLAUSE)
-    while end_k < stop and toks[end_k][2] not in sp.SENTENCE_END:
-        if toks[end_k][2] == ":" and end_k + 1 < len(toks) and toks[end_k + 1][2] in mark_table():
-            break
-        end_k += 1
-    end = toks[end_k - 1][1] if end_k - 1 > c else start
-    norm = ctx.view.norm
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and (norm[end - 1] in "،,؛;" or norm[end - 1].isspace()):
-        end -= 1
-    if end - start < 3 or not any(ch.isalnum() for ch in norm[start:end]):
+    start, end = _clause(ctx.view.norm, toks, c)
+    if end - start < 3 or not any(ch.isalnum() for ch in ctx.view.norm[start:end]):
         return -1
     v = ctx.view
     rs, re_ = v.raw_span(start, end)
@@ -120,3 +94,43 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
     if guess is not None:
         ctx.state.add_event(guess)
     return end
+
+
+def _complementizer(toks: Sequence[Tok], i: int) -> int:
+    """The index of إن/أن after the cue at ``toks[i]`` and its speaker phrase (a short quoted name inside the phrase
+    stepped over), or -1 when none follows within reach."""
+    k = i + 1
+    limit = min(len(toks), i + 20)
+    while k < limit:
+        t = toks[k][2]
+        if t in mark_table():
+            # a short quoted name inside the speaker phrase ("صرح لـ«عكاظ» بأن") is stepped over
+            close = next((m for m in range(k + 2, min(limit, k + 6)) if toks[m][2] in mark_table()), None)
+            if close is None:
+                break
+            k = close + 1
+            continue
+        if t in load_set("complementizers") or t == ":" or t in cues.SENTENCE_END:
+            break
+        k += 1
+    if k >= limit or toks[k][2] not in load_set("complementizers"):
+        return -1
+    return k
+
+
+def _clause(norm: str, toks: Sequence[Tok], c: int) -> tuple[int, int]:
+    """The reported clause (normal-form offsets): after إن/أن at ``toks[c]`` to the sentence end, or to a direct
+    quote that starts inside it, without edge spaces and trailing commas."""
+    start = toks[c][1]
+    end_k = c + 1
+    stop = min(len(toks), c + MAX_CLAUSE)
+    while end_k < stop and toks[end_k][2] not in cues.SENTENCE_END:
+        if toks[end_k][2] == ":" and end_k + 1 < len(toks) and toks[end_k + 1][2] in mark_table():
+            break
+        end_k += 1
+    end = toks[end_k - 1][1] if end_k - 1 > c else start
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and (norm[end - 1] in "،,؛;" or norm[end - 1].isspace()):
+        end -= 1
+    return start, end

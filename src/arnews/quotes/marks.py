@@ -11,8 +11,8 @@ from attrs import define
 
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import TextView
-from arnews.quotes import speakers as sp
-from arnews.quotes.speakers import Tok
+from arnews.quotes import cues
+from arnews.quotes.cues import Tok
 
 MAX_LOOK = 40  # tokens looked at around a quote or a cue: bounded windows keep the pass linear
 MAX_SPEAKER_WORDS = 8  # words between a cue verb and a short quote that may still be the speaker phrase
@@ -47,7 +47,7 @@ def paragraph_tokens(view: TextView, start: int, end: int) -> list[Tok]:
     keeps its hamza, so that it is not mistaken for a word with the article."""
     out: list[Tok] = []
     raw = view.raw
-    for m in sp.TOKEN_RE.finditer(view.norm, start, end):
+    for m in cues.TOKEN_RE.finditer(view.norm, start, end):
         t = m.group()
         if len(t) > 3 and t.startswith("ال") and raw[view.raw_start(m.start())] in "أإآ":
             t = "أ" + t[1:]
@@ -65,11 +65,11 @@ def _is_close_context(ch: str | None) -> bool:
     return ch is None or ch.isspace() or ch in ".,،؛;:!?؟)]}…-–—" or ch in mark_table()
 
 
-def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, sp.Cue] | None:
+def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, cues.Cue] | None:
     """The cue verb that opens an attribution clause at ``toks[i]`` ("قال أليكمان ..."), past up to three marks
     and a lead-in word, with its index; None when there is none (or, with ``colon_ends``, a colon comes first)."""
     k = i
-    while k < len(toks) and k < i + 3 and not sp.is_word(toks[k]):
+    while k < len(toks) and k < i + 3 and not cues.is_word(toks[k]):
         if colon_ends and toks[k][2] == ":":
             return None
         k += 1
@@ -77,7 +77,7 @@ def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[in
         k += 1
     if k >= len(toks):
         return None
-    cue = sp.cue_of(toks[k][2])
+    cue = cues.cue_of(toks[k][2])
     return (k, cue) if cue is not None and cue.role != "describe" else None
 
 
@@ -96,30 +96,15 @@ def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list
     for i, (s, e, t) in enumerate(toks):
         info = marks.get(t)
         if info is None:
-            if t in sp.SENTENCE_END:
+            if t in cues.SENTENCE_END:
                 last_end = i
             continue
         family, direction = info
         prev = norm[s - 1] if s > p_start else None
         nxt = norm[e] if e < p_end else None
-        opens, closes = _is_open_context(prev), _is_close_context(nxt)
-        if family == "single":
-            if prev is not None and nxt is not None and (prev.isalnum() and nxt.isalnum()):
-                continue  # an apostrophe inside a word (O'Malley)
-            if opens and not closes:
-                role = "open"
-            elif closes and not opens:
-                role = "close"
-            else:
-                continue
-        elif opens and not closes:
-            role = "open"
-        elif closes and not opens:
-            role = "close"
-        elif not any(o.family == family for o in stack[-1:]):
-            role = "open"
-        else:
-            role = "open" if direction == "open" and opens else "close"
+        role = _role(family, direction, prev, nxt, stack)
+        if role is None:
+            continue
         if role == "open":
             if stack and family == "double" and stack[0].family == "double":
                 bottom = stack[0]
@@ -149,6 +134,29 @@ def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list
         if not _starts_attribution(toks, bottom.tok + 1) or len(stack) == 1:
             end = toks[-1][1] if toks else p_end
             found.append(RawQuote(bottom.tok, None, toks[bottom.tok][1], end, len(toks)))
+    return _trimmed(norm, found)
+
+
+def _role(family: str, direction: str, prev: str | None, nxt: str | None, stack: list[_Open]) -> str | None:
+    """Whether a mark opens or closes a quote, from the characters around it (context before glyph), or None
+    when it does neither (an apostrophe inside a word, a lone single mark between spaces)."""
+    opens, closes = _is_open_context(prev), _is_close_context(nxt)
+    if family == "single":
+        if prev is not None and nxt is not None and (prev.isalnum() and nxt.isalnum()):
+            return None  # an apostrophe inside a word (O'Malley)
+        if opens != closes:
+            return "open" if opens else "close"
+        return None
+    if opens != closes:
+        return "open" if opens else "close"
+    if not any(o.family == family for o in stack[-1:]):
+        return "open"
+    return "open" if direction == "open" and opens else "close"
+
+
+def _trimmed(norm: str, found: list[RawQuote]) -> list[RawQuote]:
+    """Quotes without edge spaces and marks; those with no letter or digit left are dropped."""
+    marks = mark_table()
     result = []
     for q in found:
         s, e = q.start, q.end
@@ -163,14 +171,14 @@ def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list
 
 def words_in(toks: Sequence[Tok], q: RawQuote) -> int:
     """How many words a quote holds, counted in a bounded window: only "more than 7 words?" matters."""
-    return sum(1 for t in toks[q.open_tok + 1 : min(q.after, q.open_tok + 10)] if sp.is_word(t) and t[0] < q.end)
+    return sum(1 for t in toks[q.open_tok + 1 : min(q.after, q.open_tok + 10)] if cues.is_word(t) and t[0] < q.end)
 
 
 def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
     """Index of the first token of the clause that ends before ``toks[i]`` (back to a sentence end)."""
     k = i - 1
     while k >= max(floor, 0) and k > i - MAX_LOOK:
-        if toks[k][2] in sp.SENTENCE_END:
+        if toks[k][2] in cues.SENTENCE_END:
             return k + 1
         k -= 1
     return k + 1
@@ -181,19 +189,19 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     k = i
     while k < stop and k < i + 20:
         t = toks[k][2]
-        if t in load_set("complementizers") or t in ":" or t in mark_table() or t in sp.SENTENCE_END:
+        if t in load_set("complementizers") or t in ":" or t in mark_table() or t in cues.SENTENCE_END:
             break
         k += 1
     return k
 
 
 def according_to_phrase(view: TextView, start: int, end: int) -> str | None:
-    m = sp.according_to_re().search(view.norm, start, end)
+    m = cues.according_to_re().search(view.norm, start, end)
     if m is None:
         return None
     toks = paragraph_tokens(view, m.end(), min(end, m.end() + 200))
     k = 0
-    while k < len(toks) and k < 8 and sp.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
+    while k < len(toks) and k < 8 and cues.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
         k += 1
     if k == 0:
         return None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from arnews.core.lexicons import load_set
+from arnews.quotes import cues
 from arnews.quotes import speakers as sp
+from arnews.quotes.cues import Tok
 from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, words_in
 from arnews.quotes.reading import Reading
-from arnews.quotes.speakers import Tok
 
 
 def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
@@ -27,17 +28,17 @@ def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
         return False
     prev = toks[k][2]
     glued = toks[q.open_tok][0] == toks[k][1]
-    if glued and sp.is_word(toks[k]) and prev in sp.GLUED_PREPOSITIONS:
+    if glued and cues.is_word(toks[k]) and prev in cues.GLUED_PREPOSITIONS:
         return True
-    if not sp.is_word(toks[k]):
-        return prev == ":" and k > 0 and sp.in_lexicon(toks[k - 1][2], sp.naming_words())
-    if sp.common_noun(prev) or sp.in_lexicon(prev, sp.naming_words()) or prev in sp.name_prepositions():
+    if not cues.is_word(toks[k]):
+        return prev == ":" and k > 0 and sp.in_lexicon(toks[k - 1][2], cues.naming_words())
+    if sp.common_noun(prev) or sp.in_lexicon(prev, cues.naming_words()) or prev in cues.name_prepositions():
         return True
     # "في كتابه القيم «...»"، "فيلم الرسوم المتحركة الجديد «...»": a work or body named after its adjectives
     k -= 1
-    while k >= 0 and k > q.open_tok - 4 and sp.is_word(toks[k]) and toks[k][2].startswith("ال"):
+    while k >= 0 and k > q.open_tok - 4 and cues.is_word(toks[k]) and toks[k][2].startswith("ال"):
         k -= 1
-    return 0 <= k < q.open_tok - 1 and sp.is_word(toks[k]) and sp.common_noun(toks[k][2])
+    return 0 <= k < q.open_tok - 1 and cues.is_word(toks[k]) and sp.common_noun(toks[k][2])
 
 
 def follows_quote(ctx: Reading) -> bool:
@@ -52,11 +53,11 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     v = ctx.view
     if ctx.entity_index.containing(v.raw_span(q.start, q.end)) is not None:
         return True
-    if v.norm[q.start : q.end].strip() in sp.known_names():
+    if v.norm[q.start : q.end].strip() in cues.known_names():
         return True
     k = q.open_tok - 1
     j = k
-    while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in sp.CONJUNCTIONS):
+    while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in cues.CONJUNCTIONS):
         j -= 1
     if 0 <= j < k and toks[j][1] == ctx.last_name_end:
         return True  # «إيربي إن بي» و«ريديت»: one of a list of names
@@ -65,7 +66,7 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     close = q.close_tok
     for _ in range(10):  # a list of short quotes («جوجل» و«ياهو» ستستفيد): what follows the list decides
         j = close + 1
-        while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in sp.CONJUNCTIONS):
+        while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in cues.CONJUNCTIONS):
             j += 1
         item = ctx.raw_at.get(j) if j > close + 1 else None
         if item is None or item.close_tok is None or words_in(toks, item) > 3:
@@ -76,22 +77,22 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     nxt = toks[close + 1]
     if nxt[2] == ":" and close + 2 < len(toks) and toks[close + 2][2] in mark_table():
         return True  # "لمحطة التلفزيون الكينية «كي تي إن»: «...»": the speech is the next quote
-    if not sp.is_word(nxt) or nxt[0] - toks[close][1] > 1:
+    if not cues.is_word(nxt) or nxt[0] - toks[close][1] > 1:
         return False
     word = nxt[2]
     if word.isascii() and word.isalpha():
         return True  # «أوكيلوس ريفت» Oculus Rift
-    if k >= 0 and sp.is_word(toks[k]) and sp.cue_of(toks[k][2]) is not None:
+    if k >= 0 and cues.is_word(toks[k]) and cues.cue_of(toks[k][2]) is not None:
         return True  # "أعلنت «فلاي دبي» عن"، "سألت «الشرق الأوسط» الرؤساء": the verb's subject, named
-    if len(word) < 3 or word[0] in sp.CONJUNCTIONS or sp.is_stop(word):
+    if len(word) < 3 or word[0] in cues.CONJUNCTIONS or sp.is_stop(word):
         return False  # "“سوء الإدارة” و”مستعجل”"، "«سخيفة» قبل": the clause or a list goes on
-    if k < 0 or not sp.is_word(toks[k]):
+    if k < 0 or not cues.is_word(toks[k]):
         return True  # «أوبك» قادرة ...: the subject of its clause
     prev = toks[k][2]
     if prev in load_set("complementizers"):
         # after bare إن/أن the quote is the subject; after أنه/بأنها it is the predicate (the words reported)
         return len(prev.removeprefix("ب")) == 2
-    return sp.cue_of(prev) is None and prev not in load_set("predicate_words")
+    return cues.cue_of(prev) is None and prev not in load_set("predicate_words")
 
 
 def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
@@ -101,18 +102,18 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     صحيفة «عكاظ»"), and no إن/أن follows in the sentence (then the quote is in the speaker's phrase)."""
     o = q.open_tok
     k = o - 1
-    while k >= 0 and k >= o - MAX_SPEAKER_WORDS and sp.is_word(toks[k]) and sp.cue_of(toks[k][2]) is None:
+    while k >= 0 and k >= o - MAX_SPEAKER_WORDS and cues.is_word(toks[k]) and cues.cue_of(toks[k][2]) is None:
         k -= 1
-    if k < 0 or k == o - 1 or not sp.is_word(toks[k]):
+    if k < 0 or k == o - 1 or not cues.is_word(toks[k]):
         return False
     if any(sp.is_stop(t[2]) or t[2] in load_set("complementizers") for t in toks[k + 1 : o]):
         return False  # "قال أحد السكان إنه سمع «انفجارا»"، "أحد الأعضاء في «داعش»": not the speaker alone
-    cue = sp.cue_of(toks[k][2])
+    cue = cues.cue_of(toks[k][2])
     if cue is None or cue.participle or cue.role == "describe":
         return False
-    if cue.strict and k > 0 and toks[k - 1][2] not in sp.PUNCT_STOP:
+    if cue.strict and k > 0 and toks[k - 1][2] not in cues.PUNCT_STOP:
         return False  # "بين مستخدمي «تويتر»": a strict form is a cue only at a clause start
-    if toks[o - 1][2] in sp.GLUED_PREPOSITIONS or toks[o - 1][2][0] in "لب":
+    if toks[o - 1][2] in cues.GLUED_PREPOSITIONS or toks[o - 1][2][0] in "لب":
         return False  # "أفادت مصادر المقاومة لـ«الشرق الأوسط»": the quote is whom the speaker told
     phrase = sp.parse_phrase(toks[k + 1 : o])
     if phrase is None or (phrase.institution and not phrase.titled):
@@ -131,10 +132,10 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     # next clause opens there ("«نعم» ثم غادرت"، "«لا» وأضاف")
     if (
         nxt < len(toks)
-        and toks[nxt][2] not in sp.SENTENCE_END
+        and toks[nxt][2] not in cues.SENTENCE_END
         and not (
-            sp.is_word(toks[nxt])
-            and (next_cue(toks, nxt) or sp.strip_proclitic(toks[nxt][2]) in load_set("speech_clause_links"))
+            cues.is_word(toks[nxt])
+            and (next_cue(toks, nxt) or cues.strip_proclitic(toks[nxt][2]) in load_set("speech_clause_links"))
         )
     ):
         return False
@@ -142,7 +143,7 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         t = toks[j][2]
         if t in load_set("complementizers"):
             return False
-        if t in sp.SENTENCE_END or next_cue(toks, j):
+        if t in cues.SENTENCE_END or next_cue(toks, j):
             break  # "«لا» وأضاف أن ...": that أن is the next cue's
     return True
 
@@ -151,22 +152,22 @@ def next_cue(toks: Sequence[Tok], k: int) -> bool:
     """Whether ``toks[k]`` is a cue verb opening a new clause: behind و/ف ("وأضاف") or a clause link ("ثم
     أضاف")."""
     word = toks[k][2]
-    if sp.cue_of(word) is None:
+    if cues.cue_of(word) is None:
         return False
     links = load_set("speech_clause_links")
-    return sp.strip_proclitic(word) != word or (k > 0 and sp.strip_proclitic(toks[k - 1][2]) in links)
+    return cues.strip_proclitic(word) != word or (k > 0 and cues.strip_proclitic(toks[k - 1][2]) in links)
 
 
 def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     """Whether a short quote stands between a cue verb and its إن/أن, where the speaker is named."""
-    before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if sp.is_word(toks[k])]
-    if not any(sp.cue_of(toks[k][2]) is not None for k in before):
+    before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if cues.is_word(toks[k])]
+    if not any(cues.cue_of(toks[k][2]) is not None for k in before):
         return False
     for k in range(q.after, min(len(toks), q.after + 10)):
         t = toks[k][2]
         if t in load_set("complementizers"):
             return True
-        if t in sp.SENTENCE_END or t == ":" or next_cue(toks, k):
+        if t in cues.SENTENCE_END or t == ":" or next_cue(toks, k):
             return False  # "قال المتحدث «لا» ثم أضاف أن": that أن is the next cue's
     return False
 
@@ -177,10 +178,10 @@ def predicate_slot(ctx: Reading, toks: Sequence[Tok], open_tok: int) -> bool:
         t = toks[k][2]
         if t in load_set("complementizers") or t in load_set("predicate_words"):
             return True
-        cue = sp.cue_of(t)
+        cue = cues.cue_of(t)
         if cue is not None:
             # a strict form (بين، ذكر) is a cue only at a clause start: "بين المنتجين داخل «أوبك»" is not
-            return not cue.strict or k == 0 or toks[k - 1][2] in sp.PUNCT_STOP
-        if not sp.is_word(toks[k]):
+            return not cue.strict or k == 0 or toks[k - 1][2] in cues.PUNCT_STOP
+        if not cues.is_word(toks[k]):
             return False
     return False

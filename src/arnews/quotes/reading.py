@@ -11,9 +11,10 @@ from attrs import define, field
 from arnews.core.text import TextView
 from arnews.document import Doc
 from arnews.models import Quote
+from arnews.quotes import cues
 from arnews.quotes import speakers as sp
+from arnews.quotes.cues import Tok
 from arnews.quotes.marks import RawQuote, paragraph_tokens
-from arnews.quotes.speakers import Tok
 
 RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
 MAX_NAMES = 400
@@ -32,7 +33,7 @@ class Guess:
     addressee: tuple[int, int] | None = None
 
 
-def guess_of(phrase: sp.Phrase, cue: sp.Cue) -> Guess:
+def guess_of(phrase: sp.Phrase, cue: cues.Cue) -> Guess:
     """The speaker a subject phrase names, with the gender and number its cue verb gives."""
     return Guess(
         phrase.name,

@@ -1,4 +1,4 @@
-"""Speaker phrases of reported speech: who is named after a cue verb, and the lexicons that decide it.
+"""Speaker phrases of reported speech: who is named after (or before) a cue verb.
 
 Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :attr:`TextView.norm`
 (``(start, end, text)`` in normal-form offsets); callers map spans back to the input with ``raw_span``.
@@ -6,147 +6,33 @@ Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 
 from attrs import frozen
 
-from arnews.core.lexicons import load_list, load_set, load_table
-from arnews.core.names import PROCLITICS, strip_article, strip_clitics
-from arnews.core.text import normalize
+from arnews.core.lexicons import load_set
+from arnews.core.names import strip_article, strip_clitics
 from arnews.document import EntityIndex
 from arnews.models import Entity
-
-Tok = tuple[int, int, str]
-
-TOKEN_RE = re.compile(r"\d+(?:[.,٫٬]\d+)+|\w+|[^\w\s]")  # "265.2" is one token, not a sentence end
-SENTENCE_END = frozenset(".!?؟…")
-PUNCT_STOP = frozenset(".!?؟…،,؛;:()[]{}")
-#: The conjunctions و/ف: the first letters of the two-letter proclitics of :data:`arnews.core.names.PROCLITICS`.
-CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
-#: Every one-letter proclitic (و ف ب ل ك).
-_CLITIC_LETTERS = frozenset(p for p in PROCLITICS if len(p) == 1)
-#: Prepositions written glued to the next word (ب ل ك), and ل fused with the article (لل): "لـ«عكاظ»".
-GLUED_PREPOSITIONS = (_CLITIC_LETTERS - CONJUNCTIONS) | {"لل"}
-
-
-@frozen
-class Cue:
-    """One form of a cue verb."""
-
-    form: str
-    lemma: str
-    gender: str
-    number: str
-    role: str
-    strict: bool
-    participle: bool = False  # مضيفا، مؤكدة: the words after it are never its subject
-
-
-@cache
-def cue_forms() -> dict[str, Cue]:
-    """Normalised form -> cue, from ``cue_verbs.tsv``."""
-    table: dict[str, Cue] = {}
-    for row in load_table("cue_verbs"):
-        form, lemma, gender, number, role, strict, participle = [*row, "", "", "", "", "", "0", "0"][:7]
-        key = normalize(form)
-        table.setdefault(key, Cue(form, lemma, gender, number, role, strict == "1", participle == "1"))
-    return table
-
-
-def name_links() -> frozenset[str]:
-    """Words inside a name that link its parts (بن، أبو، عبد ...)."""
-    return load_set("name_links")
-
-
-@cache
-def titles() -> frozenset[str]:
-    """Words that open a title before a speaker's name: the first word of every row of ``titles.tsv`` (titles,
-    roles and descriptions such as "المواطن"; three letters or more: not the abbreviations د. and م.). A row
-    written without ال matches with it too ("وزير" covers "الوزير"), see :func:`in_lexicon`."""
-    first_words = {normalize(row[0]).split()[0] for row in load_table("titles") if row and row[0].strip()}
-    return frozenset(w for w in first_words if len(w.strip(".")) >= 3)
-
-
-def title_modifiers() -> frozenset[str]:
-    return load_set("title_modifiers")
-
-
-def anonymous_heads() -> frozenset[str]:
-    return load_set("anonymous_sources")
-
-
-def organisation_heads() -> frozenset[str]:
-    return load_set("organisation_heads")
-
-
-def place_heads() -> frozenset[str]:
-    return load_set("place_heads")
-
-
-def impersonal() -> frozenset[str]:
-    return load_set("impersonal_reports")
-
-
-def name_prepositions() -> frozenset[str]:
-    return load_set("name_prepositions")
-
-
-def naming_words() -> frozenset[str]:
-    return load_set("naming_words")
-
-
-def stopwords() -> frozenset[str]:
-    return load_set("speech_stopwords")
-
-
-@cache
-def name_breaks() -> frozenset[str]:
-    """Words that end a name after a cue verb: the speech stopwords and the adverbs of ``name_breaks.txt``."""
-    return stopwords() | load_set("name_breaks")
-
-
-@cache
-def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
-
-
-@cache
-def _pronoun_suffixes() -> tuple[str, ...]:
-    """The third-person suffixes of two letters or more (ها، هم، هما): a long word ending so is not a name."""
-    return tuple(x for x in _suffixes() if len(x) >= 2 and x[0] == "ه")
-
-
-@cache
-def according_to_re() -> re.Pattern[str]:
-    """``بحسب``, ``وفقا لـ`` ... followed by the source: group 1 is where the source begins."""
-    parts = []
-    for entry in sorted(load_list("according_to"), key=len, reverse=True):
-        words = normalize(entry).split()
-        if words and words[-1] == "ل":
-            parts.append(r"\s+".join(map(re.escape, words[:-1])) + r"\s+ل")
-        else:
-            parts.append(r"\s+".join(map(re.escape, words)) + r"\s+")
-    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(parts) + r")(?=\S)")
-
-
-def is_word(tok: Tok) -> bool:
-    return tok[2][0].isalnum() or tok[2][0] == "_"
-
-
-def strip_proclitic(word: str) -> str:
-    """``word`` without a leading conjunction و/ف."""
-    return word[1:] if len(word) > 2 and word[0] in CONJUNCTIONS else word
-
-
-def cue_of(word: str) -> Cue | None:
-    """The cue verb a token is, with or without و/ف before it."""
-    forms = cue_forms()
-    hit = forms.get(word)
-    if hit is None and len(word) > 2 and word[0] in CONJUNCTIONS:
-        hit = forms.get(word[1:])
-    return hit
+from arnews.quotes.cues import (
+    CLITIC_LETTERS,
+    CONJUNCTIONS,
+    PUNCT_STOP,
+    Tok,
+    anonymous_heads,
+    cue_of,
+    is_word,
+    name_breaks,
+    name_links,
+    organisation_heads,
+    place_heads,
+    possessive_suffixes,
+    pronoun_suffixes,
+    strip_proclitic,
+    title_modifiers,
+    titles,
+)
 
 
 def _bare(word: str) -> str:
@@ -175,7 +61,7 @@ def common_noun(word: str) -> bool:
     if in_lexicon(word, organisation_heads()) or in_lexicon(word, place_heads()):
         return True
     for w in {word, strip_proclitic(word)}:
-        for suffix in _suffixes():
+        for suffix in possessive_suffixes():
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 stem = w[: -len(suffix)]
                 stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
@@ -248,14 +134,14 @@ def _ends_name(w: str, prev: str, run: int) -> bool:
         # "عبدالرحمن الزامل"، "محمد بن فيصل العتيبي": a family name with the article
         return not (w.endswith("ي") or linked or (run <= 2 and not common_noun(w) and not _is_title(w)))
     if (
-        w[0] in _CLITIC_LETTERS
+        w[0] in CLITIC_LETTERS
         and not linked
         and (run >= 2 or common_noun(w[1:]) or _is_title(w[1:]) or w[1:].startswith("ال"))
     ):
         return True
     if common_noun(w) or _is_title(w) or w.endswith("يه"):
         return True
-    if len(w) >= 5 and w.endswith(_pronoun_suffixes()) and not linked:
+    if len(w) >= 5 and w.endswith(pronoun_suffixes()) and not linked:
         return True
     return run >= 3 and not linked and w not in links
 
@@ -274,7 +160,7 @@ def _name_run(toks: Sequence[Tok], i: int, limit: int = 5) -> int:
                 break
             if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or _is_title(w[1:])):
                 break
-            if len(w) >= 5 and w.endswith(_pronoun_suffixes()):
+            if len(w) >= 5 and w.endswith(pronoun_suffixes()):
                 break
             if common_noun(w):
                 break
@@ -431,12 +317,6 @@ def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     i, _ = _title_run(toks, j + 1)
     k = _name_run(toks, i, limit=3)
     return (toks[i][0], toks[k - 1][1]) if k > i else None
-
-
-@cache
-def known_names() -> frozenset[str]:
-    """Names of places and organisations the package knows without a KB (``known_names.tsv``), normalised."""
-    return frozenset(normalize(row[0]) for row in load_table("known_names") if row and row[0])
 
 
 def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 import arnews
 from arnews.core.lexicons import load_table
 from arnews.core.text import view
-from arnews.dates import extract_dates
-from arnews.dates import gregorian_to_hijri, hijri_to_gregorian
+from arnews.dates import extract_dates, gregorian_to_hijri, hijri_to_gregorian
 from arnews.models import DateMention
 from arnews.nlp import RuleAnalyzer
 from docs_helpers import make_doc

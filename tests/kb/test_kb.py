@@ -19,7 +19,7 @@ from arnews.linker import link_entities
 from docs_helpers import make_doc
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata_sample.json"
-SHARED_KB = Path(__file__).resolve().parents[2] / "shared" / "data" / "kb"
+SHARED_KB = Path(__file__).resolve().parents[3] / "shared" / "data" / "kb"
 
 
 def test_bundled_kb_has_verified_entities() -> None:

@@ -1,0 +1,74 @@
+"""The shape of the package: data flows one way (no import circle), and units stay small enough to read."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "arnews"
+MAX_MODULE_LINES = 400
+MAX_CLASS_LINES = 200
+MAX_FUNCTION_LINES = 60
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules() -> dict[str, ast.Module]:
+    return {_module_name(p): ast.parse(p.read_text(encoding="utf-8")) for p in sorted(SRC.rglob("*.py"))}
+
+
+def _top_level_imports(name: str, tree: ast.Module, known: set[str]) -> set[str]:
+    """arnews modules imported when ``name`` is imported (imports inside functions are deferred and left out)."""
+    found: set[str] = set()
+    package = name if name in known and any(k.startswith(name + ".") for k in known) else name.rsplit(".", 1)[0]
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("arnews"))
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            base = node.module if node.level == 0 else package.rsplit(".", node.level - 1)[0] + "." + node.module
+            if not base.startswith("arnews"):
+                continue
+            for alias in node.names:  # "from arnews.quotes import speakers" imports a module
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base)
+    return {m for m in found if m in known and m != name}
+
+
+def test_no_import_circle() -> None:
+    modules = _modules()
+    known = set(modules)
+    graph = {name: _top_level_imports(name, tree, known) for name, tree in modules.items()}
+    assert graph["arnews.pipeline"] >= {"arnews.processors", "arnews.document"}  # the graph is read
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                pytest.fail("import circle: " + " -> ".join([*path[path.index(nxt) :], nxt]))
+            if nxt not in state:
+                visit(nxt)
+        path.pop()
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name)
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_units_are_small(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= MAX_MODULE_LINES, f"{path.name} has over {MAX_MODULE_LINES} lines"
+    for node in ast.walk(ast.parse(text)):
+        size = (node.end_lineno or node.lineno) - node.lineno + 1 if hasattr(node, "lineno") else 0
+        if isinstance(node, ast.ClassDef):
+            assert size <= MAX_CLASS_LINES, f"class {node.name} has {size} lines"
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            assert size <= MAX_FUNCTION_LINES, f"{node.name}() has {size} lines"

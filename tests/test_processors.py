@@ -1,0 +1,148 @@
+"""The document and the processors: subsets of the pipeline, their requirements, and what each one writes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import arnews
+from arnews import Pipeline
+from arnews.document import Doc
+from arnews.kb import KbEntry, KnowledgeBase
+from arnews.nlp import RuleAnalyzer
+from arnews.pipeline import resolve_processors
+from arnews.processors import PROCESSORS, REQUIRES
+
+ARTICLE = (
+    "جمعية خيرية تجمع مليون ريال للأسر المحتاجة\n\n"
+    "الرياض - واس\n"
+    "أعلنت جمعية البر الخيرية يوم الخميس الماضي أنها جمعت تبرعات بلغت مليون ريال لصالح الأسر المحتاجة.\n"
+    "وقال رئيس الجمعية خالد العلي: «سنوزع المبلغ قبل رمضان».\n"
+)
+
+
+def test_every_processor_requires_only_earlier_ones() -> None:
+    order = list(PROCESSORS)
+    for name, needs in REQUIRES.items():
+        assert all(order.index(n) < order.index(name) for n in needs), name
+
+
+@pytest.mark.parametrize(
+    ("processors", "exclude", "expected"),
+    [
+        (None, (), tuple(PROCESSORS)),
+        (["money"], (), ("structure", "money")),
+        (["donations"], (), ("structure", "entities", "money", "dates", "donations")),
+        (["quotes"], (), ("structure", "entities", "quotes")),
+        (["ner"], (), ("structure", "tokenize", "ner")),
+        (None, ["ner"], ("structure", "tokenize", "entities", "quotes", "money", "dates", "donations")),
+        (None, ["ner", "tokenize", "donations"], ("structure", "entities", "quotes", "money", "dates")),
+    ],
+)
+def test_requirements_are_added_in_pipeline_order(
+    processors: list[str] | None, exclude: list[str], expected: tuple[str, ...]
+) -> None:
+    assert resolve_processors(processors, exclude) == expected
+    assert Pipeline(processors=processors, exclude=exclude).names == expected
+
+
+def test_unknown_and_required_names_are_refused_clearly() -> None:
+    with pytest.raises(ValueError, match="unknown processors \\['speakers'\\]"):
+        Pipeline(processors=["speakers"])
+    with pytest.raises(ValueError, match="unknown processors in exclude"):
+        Pipeline(exclude=["nerr"])
+    with pytest.raises(ValueError, match="cannot exclude \\['entities'\\]: \\['donations', 'quotes'\\] require them"):
+        Pipeline(exclude=["entities"])
+
+
+def test_a_subset_writes_only_its_parts_and_says_what_ran() -> None:
+    doc = Pipeline(processors=["money"]).process(ARTICLE)
+    assert doc.done == ("structure", "money")
+    assert [m.value for m in doc.money] == [1_000_000, 1_000_000]
+    assert doc.entities == () and doc.quotes == () and doc.dates == () and doc.tokens == ()
+    article = doc.to_article()
+    assert article.title == "جمعية خيرية تجمع مليون ريال للأسر المحتاجة"
+    assert article.dateline == "الرياض - واس"
+
+
+def test_a_subset_gives_what_the_whole_pipeline_gives_for_its_parts() -> None:
+    full = Pipeline(exclude=["ner"]).process(ARTICLE, published="2015-07-20")
+    money = Pipeline(processors=["money"]).process(ARTICLE, published="2015-07-20")
+    dates = Pipeline(processors=["dates"]).process(ARTICLE, published="2015-07-20")
+    assert money.money == full.money
+    assert dates.dates == full.dates
+    assert [d.value for d in full.dates] == ["2015-07-16"]  # the Thursday before publication
+    assert full.donations and full.quotes
+
+
+def test_rule_analyzer_pipeline_equals_excluding_ner() -> None:
+    ruled = Pipeline(analyzer=RuleAnalyzer()).parse(ARTICLE)
+    assert Pipeline(exclude=["ner"]).parse(ARTICLE) == ruled
+
+
+def test_tokenize_fills_sentences_and_tokens_with_exact_offsets() -> None:
+    doc = Pipeline(processors=["tokenize"]).process(ARTICLE)
+    assert [s.text for s in doc.sentences][:2] == ["جمعية خيرية تجمع مليون ريال للأسر المحتاجة", "الرياض - واس"]
+    assert len(doc.sentences) == 4
+    for piece in (*doc.sentences, *doc.tokens):
+        assert ARTICLE[piece.start : piece.end] == piece.text
+    assert doc.ner == ()
+
+
+def test_regions_are_the_one_conversion_to_normal_offsets() -> None:
+    doc = Pipeline(processors=["structure"]).process("عنوانٌ\n\nنصُّ الخبرِ هنا.")
+    assert [doc.view.norm[s:e] for s, e in doc.regions] == ["عنوان", "نص الخبر هنا."]
+    assert doc.regions is doc.regions  # computed once
+
+
+def test_entity_index_follows_the_entities() -> None:
+    doc = Pipeline(processors=["entities"]).process(ARTICLE)
+    person = next(e for e in doc.entities if e.type == "PER")
+    mention = person.mentions[0]
+    assert mention.text == "خالد العلي"
+    assert doc.entity_index.covering((mention.start, mention.end)) == person
+    doc.entities = ()
+    assert doc.entity_index.covering((mention.start, mention.end)) is None
+
+
+def test_parse_is_process_then_to_article(seed_texts: list[str]) -> None:
+    pipe = Pipeline(exclude=["ner"])
+    for text in seed_texts:
+        assert pipe.process(text).to_article() == pipe.parse(text)
+
+
+def test_process_many_keeps_order_and_records_stage_times(seed_texts: list[str]) -> None:
+    pipe = Pipeline(exclude=["ner"], batch_size=2)
+    docs = list(pipe.process_many(seed_texts))
+    assert [isinstance(d, Doc) for d in docs] == [True] * len(seed_texts)
+    assert [d.to_article() for d in docs] == [pipe.parse(t) for t in seed_texts]
+    assert set(pipe.seconds) == set(pipe.names) and all(s > 0 for s in pipe.seconds.values())
+
+
+def test_the_pipeline_kb_decides_bare_datelines() -> None:
+    text = "عنوان الخبر\n\nزمردستان - افتتح الوزير المشروع الجديد أمس.\nوقال إن العمل سيستمر."
+    assert Pipeline(processors=["structure"]).parse(text).dateline is None
+    kb = KnowledgeBase([KbEntry("Q4115189", "LOC", ("زمردستان",))])
+    assert Pipeline(processors=["structure"], kb=kb).parse(text).dateline == "زمردستان"
+    assert Pipeline(exclude=["ner"], kb=kb).parse(text).entities[0].wikidata == "Q4115189"
+
+
+def test_a_kb_of_the_wrong_type_is_refused() -> None:
+    with pytest.raises(TypeError, match="kb must be a KnowledgeBase"):
+        Pipeline(kb=123)  # type: ignore[arg-type]
+
+
+def test_excluding_ner_imports_no_torch() -> None:
+    code = (
+        "import sys, arnews\n"
+        "doc = arnews.Pipeline(exclude=['ner']).process(open('seeds/001_620adf704482ae50.txt').read())\n"
+        "assert doc.entities and doc.quotes and doc.money and doc.donations\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'stanza'))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    root = arnews.__file__.rsplit("/src/", 1)[0]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
