@@ -2,14 +2,62 @@
 
 A list file holds one entry a line; a table file holds tab-separated columns. ``#`` starts a comment, blank
 lines are skipped. Entries are returned as written; callers normalise them with :func:`arnews.core.text.normalize`.
+
+The names of the lists (:data:`ListName`) and tables (:data:`TableName`) are typed, so that a misspelt name is a
+type error, and the tables that several stages read are decoded here once, into typed rows: :func:`titles` and
+:func:`known_names`.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Literal, get_args
 
-__all__ = ["load_list", "load_set", "load_table"]
+from attrs import frozen
+
+from arnews.models import ENTITY_KINDS, EntityKind
+
+__all__ = [
+    "LIST_NAMES",
+    "TABLE_NAMES",
+    "KnownName",
+    "ListName",
+    "TableName",
+    "Title",
+    "TitleKind",
+    "known_names",
+    "load_list",
+    "load_set",
+    "load_table",
+    "titles",
+]
+
+#: Every word list (``<name>.txt``).
+ListName = Literal[
+    "abbreviations", "according_to", "anonymous_sources", "byline_tasks", "common_words", "complementizers",
+    "currency_not_after", "date_word_names", "donation_blockers", "donation_context", "donation_name_stops",
+    "first_names", "future_cues", "governing_prepositions", "impersonal_reports", "name_breaks", "name_links",
+    "name_prepositions", "name_speech_verbs", "name_stop", "naming_words", "nisba", "not_organizers", "org_suffixes",
+    "organisation_heads", "organizer_nouns", "participant_cues", "photo_credit_labels", "place_heads",
+    "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns",
+    "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "title_modifiers",
+    "title_prepositions",
+]  # fmt: skip
+#: Every table (``<name>.tsv``).
+TableName = Literal[
+    "agencies", "bylines", "clock_hours", "clock_minutes", "cue_verbs", "currencies", "currency_adjectives",
+    "currency_countries", "date_modifiers", "date_units", "day_parts", "donation_frames", "donation_triggers",
+    "furniture", "known_names", "letter_names", "months", "number_words", "ordinal_words", "org_heads", "qualifiers",
+    "quote_marks", "relative_dates", "source_notes", "titles", "translators", "weekdays",
+]  # fmt: skip
+LIST_NAMES: tuple[str, ...] = get_args(ListName)
+TABLE_NAMES: tuple[str, ...] = get_args(TableName)
+
+#: What a title row is: an office or rank, an occupation, a title that also heads a non-person or is a given
+#: name, a description of who speaks ("المواطن"), or an abbreviation written with a dot.
+TitleKind = Literal["title", "role", "ambiguous", "description", "abbrev"]
+_TITLE_KINDS: tuple[str, ...] = get_args(TitleKind)
 
 
 def _lines(name: str, lang: str) -> list[str]:
@@ -27,7 +75,7 @@ def _lines(name: str, lang: str) -> list[str]:
 
 
 @cache
-def load_list(name: str, lang: str = "ar") -> tuple[str, ...]:
+def load_list(name: ListName, lang: str = "ar") -> tuple[str, ...]:
     """The entries of list ``<name>.txt`` (stripped), in file order.
 
     >>> "مصدر" in load_list("anonymous_sources")
@@ -37,7 +85,7 @@ def load_list(name: str, lang: str = "ar") -> tuple[str, ...]:
 
 
 @cache
-def load_table(name: str, lang: str = "ar") -> tuple[tuple[str, ...], ...]:
+def load_table(name: TableName, lang: str = "ar") -> tuple[tuple[str, ...], ...]:
     """The rows of table ``<name>.tsv``, each a tuple of stripped cells.
 
     >>> ("دولار", "دولار", "USD") in load_table("currencies")
@@ -47,7 +95,7 @@ def load_table(name: str, lang: str = "ar") -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def load_set(name: str, lang: str = "ar") -> frozenset[str]:
+def load_set(name: ListName, lang: str = "ar") -> frozenset[str]:
     """The entries of list ``<name>.txt`` in their normal form (:func:`arnews.core.text.normalize`), for membership
     tests.
 
@@ -57,3 +105,52 @@ def load_set(name: str, lang: str = "ar") -> frozenset[str]:
     from arnews.core.text import normalize
 
     return frozenset(normalize(entry) for entry in load_list(name, lang))
+
+
+@frozen
+class Title:
+    """A row of ``titles.tsv``: a title as written, its words in normal form, and its kind."""
+
+    text: str
+    words: tuple[str, ...]
+    kind: TitleKind
+
+
+@cache
+def titles() -> tuple[Title, ...]:
+    """The one title table (``titles.tsv``), in file order. The linker reads the titles, roles and abbreviations
+    before names it links; speaker phrases read the first word of every row; the sentence splitter reads the
+    abbreviations.
+
+    >>> next(t for t in titles() if t.text == "وزير الخارجية").words
+    ('وزير', 'الخارجيه')
+    """
+    from arnews.core.text import normalize
+
+    rows = []
+    for row in load_table("titles"):
+        kind = row[1] if len(row) > 1 else "title"
+        if kind not in _TITLE_KINDS:
+            raise ValueError(f"titles.tsv: {row[0]!r} has kind {kind!r}, not one of {_TITLE_KINDS}")
+        rows.append(Title(row[0], tuple(normalize(row[0]).split()), kind))  # type: ignore[arg-type]
+    return tuple(rows)
+
+
+@frozen
+class KnownName:
+    """A row of ``known_names.tsv``: a place, organisation or person the package knows without a KB entry."""
+
+    text: str
+    kind: EntityKind
+
+
+@cache
+def known_names() -> tuple[KnownName, ...]:
+    """The names of ``known_names.tsv``, as written (each reader keys them its own way), in file order."""
+    rows = []
+    for row in load_table("known_names"):
+        kind = row[1] if len(row) > 1 else ""
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"known_names.tsv: {row[0]!r} has type {kind!r}, not one of {sorted(ENTITY_KINDS)}")
+        rows.append(KnownName(row[0], kind))  # type: ignore[arg-type]
+    return tuple(rows)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import phonetic, phonetic_word, strip_clitics
 from arnews.core.text import normalize
 from arnews.linker.grammar import FAMOUS, described_titles, match_title
 from arnews.linker.tokens import (
-    COMPOUND_HEADS,
     LATIN,
     P_WEAK,
     QID,
@@ -218,7 +218,7 @@ class _NameIndex:
                 ph = phonetic_word(parts[-1])
                 if len(ph) >= 3:
                     self.by_last_ph.setdefault(ph, []).append(row)
-                if parts[0] not in stop_words() and parts[-2] not in COMPOUND_HEADS:
+                if parts[0] not in stop_words() and parts[-2] not in grammar.name_links():
                     self.by_first.setdefault(parts[0], []).append(row)
         for index in (self.by_last, self.by_last_ph, self.by_first):
             for rows in index.values():
@@ -280,7 +280,7 @@ def scan_names(doc: Words, ents: list[Ent], taken: bytearray) -> None:
             parts = surface(doc, m).split()
             if len(parts) >= 2:
                 for n, w in enumerate((parts[0], parts[-1])):
-                    if (n == 1 and parts[-2] in COMPOUND_HEADS) or w in COMPOUND_HEADS:
+                    if (n == 1 and parts[-2] in grammar.name_links()) or w in grammar.name_links():
                         continue  # "عبد الله": neither part stands for the person
                     if len(w) >= 2 and w not in stop_words() and w not in load_set("name_speech_verbs"):
                         bucket = words.setdefault(w, [])

@@ -4,15 +4,15 @@ common nouns or possessed nouns rather than names.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import cache
 
+from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import phonetic_word, strip_clitics
 from arnews.linker.tokens import (
     ARABIC,
-    COMPOUND_HEADS,
     MARKS,
-    MAX_NAME,
     MAX_SKIP,
     Words,
     max_title,
@@ -57,7 +57,12 @@ def name_like(doc: Words, k: int, first: bool) -> bool:
     if not t.word or not ARABIC.match(t.text) or len(t.text) < 2:
         return False
     text = t.text
-    if text in stop_words() or text in load_set("nisba") or text in load_set("name_speech_verbs"):
+    if (
+        text in stop_words()
+        or text in load_set("nisba")
+        or text in load_set("name_speech_verbs")
+        or grammar.is_stop(text)
+    ):
         return False
     if text in load_set("common_words") and text not in load_set("first_names"):
         return False  # a frequent word of news that is never a name ("زيادة", "تشكيل", "أمام")
@@ -74,7 +79,7 @@ def name_like(doc: Words, k: int, first: bool) -> bool:
         # after a first name, a family name in the nisba form ("جاسر العتيبي", "فهد القحطاني"); adjectives of
         # party, country or rank ("الديمقراطي", "الأمريكي") are in the nisba lexicon and stay out
         family = len(text) >= 5 and text.endswith("ي") and text not in load_set("nisba") and not doc.is_latin(k)
-        return not first and (prev in COMPOUND_HEADS or family)
+        return not first and (prev in grammar.name_links() or family)
     written = doc.raw(k)
     if any(mark in written for mark in "\u064b\u064c\u064d"):
         return False  # tanween: "نائبًا ثانيًا" are not names
@@ -131,20 +136,21 @@ def _known_person_word(doc: Words, text: str) -> bool:
     return len(phonetic_word(text)) >= 3 and any(p.prior >= FAMOUS for p in doc.kb.by_surname(text))
 
 
-def name_run(doc: Words, k: int) -> int:
-    """The index after a person's name starting at token k (1-3 name-like words), or k when there is none."""
+def name_run(doc: Words, k: int, places: Container[int] = ()) -> int:
+    """The index after a person's name starting at token k, or k when there is none.
+
+    The first word must be name-like (:func:`name_like`, which reads the letters as written); the one name grammar
+    (:func:`arnews.core.grammar.name_run`) decides how far the name runs. What the KB knows ends it sooner: a
+    famous surname as the first word ("الرئيس بايدن انسحابه"), or a place behind a glued preposition (a token in
+    ``places``: "جمعية الملك عبدالعزيز ببريدة")."""
     if k >= len(doc.toks) or not name_like(doc, k, True):
         return k
-    end = k + 1
     if _known_person_word(doc, doc.toks[k].text):
-        return end  # "الرئيس بايدن بعمل جيد": a well-known surname ends the name
-    while end - k < MAX_NAME and doc.joined(end - 1) and name_like(doc, end, False):
-        end += 1
-    if doc.toks[end - 1].text in COMPOUND_HEADS and end - 1 < len(doc.toks) - 1 and doc.joined(end - 1):
-        end += 1  # "عبد الله", "محمد بن سلمان": a name does not end on عبد / بن
-    while end > k + 1 and doc.toks[end - 1].text in COMPOUND_HEADS:
-        end -= 1
-    return end
+        return k + 1
+    toks = [(t.start, t.end, t.text) for t in doc.toks[k : k + grammar.NAME_WORDS]]
+    end = k + grammar.name_run(toks, 0, first_known=True)
+    glued = grammar.GLUED_PREPOSITIONS
+    return next((n for n in range(k + 1, end) if n in places and doc.toks[n].text[:1] in glued), end)
 
 
 def skip_modifiers(doc: Words, k: int, loc_starts: dict[int, int]) -> int:

@@ -135,7 +135,7 @@ def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
             after = after + 1 if after < len(toks) and toks[after].text == "." else i
         if after > i:
             k = skip_modifiers(doc, after, loc_starts)
-            end = name_run(doc, k)
+            end = name_run(doc, k, loc_starts)
             if i > in_title:
                 if end > k:
                     doc.titled.append((title_key(doc, i, after), k))
@@ -152,14 +152,14 @@ def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
             k = match_title(doc, i + 1)
             titled = k > i + 1
             k = skip_modifiers(doc, k, loc_starts) if titled else i + 1
-            end = name_run(doc, k)
+            end = name_run(doc, k, loc_starts)
             if end > k:
                 source = "speech" if end - k > 1 else "title" if titled else "speech1"
                 out.append(Cand(toks[k].start, toks[end - 1].end, "PER", P_CUE, None, source, k, end - 1))
             continue
         # a given name and one or two more name words
         if text in given and (i == 0 or not toks[i - 1].word or toks[i - 1].text not in given):
-            end = name_run(doc, i)
+            end = name_run(doc, i, loc_starts)
             if end - i >= 2:
                 out.append(Cand(tok.start, toks[end - 1].end, "PER", P_CUE - 0.5, None, "given", i, end - 1))
 

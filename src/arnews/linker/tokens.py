@@ -9,7 +9,7 @@ from functools import cache
 
 from attrs import define, field
 
-from arnews.core.lexicons import load_set, load_table
+from arnews.core.lexicons import known_names, load_set, load_table, titles
 from arnews.core.names import key, strip_clitics
 from arnews.core.text import TextView, normalize
 from arnews.document import Structure
@@ -29,8 +29,6 @@ MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 OPEN_QUOTES = frozenset("“\"«„'")
 CLOSE_QUOTES = frozenset("”\"»'“")
 LATIN_CONNECTORS = frozenset({"of", "for", "the", "with", "and", "de", "y", "la", "el", "del", "to", "on", "in"})
-COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ام"})
-MAX_NAME = 3
 MAX_SKIP = 6
 
 
@@ -49,7 +47,7 @@ def title_table() -> dict[tuple[str, ...], str]:
     """Title phrase -> kind (title, role, abbrev) from ``titles.tsv``. The ambiguous rows (محافظة: also a
     governorate, الفريق: also a team, أمين: also a given name) and the descriptions (المواطن) are left to the
     speaker phrases after a cue verb: before a name to link they would take a place or a club for a person."""
-    return {norm_words(t): kind for t, kind in load_table("titles") if kind in _LINKED_TITLE_KINDS}
+    return {norm_words(t.text): t.kind for t in titles() if t.kind in _LINKED_TITLE_KINDS}
 
 
 @cache
@@ -81,11 +79,7 @@ def not_names() -> frozenset[str]:
 
 @cache
 def known_name_kinds() -> dict[str, EntityKind]:
-    out: dict[str, EntityKind] = {}
-    for name, kind in load_table("known_names"):
-        if kind in ("PER", "ORG", "LOC", "MISC"):
-            out[key(name)] = kind  # type: ignore[assignment]
-    return out
+    return {key(n.text): n.kind for n in known_names()}
 
 
 @cache

@@ -65,7 +65,7 @@ _ABBREV_LOOKBACK = 16
 def _abbreviations() -> frozenset[str]:
     """Words that a dot follows without ending the sentence ("د. محمد", "U.S. officials"), in normal form: the
     ``abbrev`` rows of ``titles.tsv`` plus ``abbreviations.txt``."""
-    titles = {normalize(row[0]) for row in lexicons.load_table("titles") if len(row) > 1 and row[1] == "abbrev"}
+    titles = {normalize(t.text) for t in lexicons.titles() if t.kind == "abbrev"}
     return frozenset(titles | lexicons.load_set("abbreviations"))
 
 

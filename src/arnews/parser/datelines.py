@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
-from arnews.core.lexicons import load_table
+from arnews.core.lexicons import known_names
 from arnews.core.text import TextView, normalize
 from arnews.dates import read_date
 from arnews.kb import KnowledgeBase, default_kb
@@ -95,7 +95,7 @@ _WHO_PLACE = 6  # index of "reporter or outlet – place", whose place must be k
 
 @lru_cache(maxsize=1)
 def _listed_places() -> frozenset[str]:
-    return frozenset(key(name) for name, kind in load_table("known_names") if kind == "LOC")
+    return frozenset(key(n.text) for n in known_names() if n.kind == "LOC")
 
 
 def _known_place(phrase: str, kb: KnowledgeBase | None) -> bool:

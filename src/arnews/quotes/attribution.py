@@ -8,17 +8,18 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from arnews.core import grammar
+from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Span, Speaker
 from arnews.quotes import cues
 from arnews.quotes import speakers as sp
-from arnews.quotes.cues import Tok
 from arnews.quotes.marks import mark_table, phrase_end
 from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
 
 
-def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cues.Cue) -> Guess | None:
+def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
     phrase = sp.parse_phrase(toks)
@@ -35,16 +36,16 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cues.Cue) -> Guess | N
     return guess_of(phrase, cue)
 
 
-def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cues.Cue) -> Guess | None:
+def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue) -> Guess | None:
     """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن")."""
     aux = load_set("speech_auxiliaries")
 
     def is_aux(k: int) -> bool:
-        return toks[k][2] in aux or cues.strip_proclitic(toks[k][2]) in aux
+        return toks[k][2] in aux or grammar.strip_proclitic(toks[k][2]) in aux
 
     end = i - 1 if i > 0 and is_aux(i - 1) else i
     lo = end - 1
-    while lo >= 0 and end - lo <= 8 and cues.is_word(toks[lo]) and not is_aux(lo):
+    while lo >= 0 and end - lo <= 8 and grammar.is_word(toks[lo]) and not is_aux(lo):
         lo -= 1
     if lo >= 0 and not (is_aux(lo) or toks[lo][2] in cues.PUNCT_STOP):
         return None  # too long, or a quote mark: not a subject standing alone before its verb
@@ -54,7 +55,7 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cues.Cue) -> 
     return guess_of(phrase, cue)
 
 
-def resolve_subject(ctx: Reading, pos: int, cue: cues.Cue) -> Guess | None:
+def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     """The speaker of a cue verb with no subject of its own."""
     st = ctx.state
     if cue.role == "add":
@@ -111,7 +112,7 @@ def subject_like(ctx: Reading, pos: int) -> bool:
     while k >= 0 and norm[k].isalnum() and j - k < 8:
         k -= 1
     word = norm[k + 1 : j + 1]
-    return word in load_set("complementizers") or cues.cue_of(word) is not None
+    return word in load_set("complementizers") or grammar.cue_of(word) is not None
 
 
 def governed(ctx: Reading, pos: int) -> bool:
@@ -158,12 +159,12 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     )
 
 
-def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cues.Cue, Guess | None] | None:
+def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, grammar.Cue, Guess | None] | None:
     """The attributing cue of a clause ``toks[lo:hi]``: the last one with a subject, else the last one."""
-    best: tuple[int, cues.Cue, Guess | None] | None = None
+    best: tuple[int, grammar.Cue, Guess | None] | None = None
     explicit = False
     for k in range(lo, hi):
-        cue = cues.cue_of(toks[k][2])
+        cue = grammar.cue_of(toks[k][2])
         if cue is None or (k > lo and toks[k - 1][2] in load_set("relative_pronouns")):
             continue
         end = phrase_end(toks, k + 1, hi)
@@ -198,7 +199,7 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
     return sum(1 for t in toks[k + 1 : end] if t[0] >= guess.span[1]) <= 3
 
 
-def note_turn(ctx: Reading, cue: cues.Cue, guess: Guess) -> None:
+def note_turn(ctx: Reading, cue: grammar.Cue, guess: Guess) -> None:
     if guess.addressee is not None and cue.role in ("say", "ask"):
         ctx.state.interviewee = guess.addressee
 
@@ -220,14 +221,14 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
         for k, tok in enumerate(toks):
             if len(names) >= MAX_NAMES:
                 break
-            cue = cues.cue_of(tok[2])
+            cue = grammar.cue_of(tok[2])
             if cue is None or cue.role == "describe" or cue.strict or cue.participle:
                 continue
             phrase = sp.parse_phrase(toks[k + 1 : phrase_end(toks, k + 1, len(toks))])
             if phrase is not None and not phrase.anonymous and not phrase.institution:
                 names[norm[phrase.name[0] : phrase.name[1]]] = None
     forms: set[str] = set()
-    stops = cues.stopwords()
+    stops = grammar.stopwords()
     for n in list(names)[:MAX_NAMES]:
         words = n.split()
         if not words:

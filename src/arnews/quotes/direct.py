@@ -8,11 +8,12 @@ from collections.abc import Sequence
 
 from attrs import define
 
+from arnews.core import grammar
+from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
 from arnews.quotes import cues
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
-from arnews.quotes.cues import Tok
 from arnews.quotes.indirect import sentence_end
 from arnews.quotes.marks import (
     MAX_LOOK,
@@ -57,7 +58,7 @@ def _classify(
 ) -> _Found | None:
     """Direct speech (a cue before it, a cue after it, the previous quote's speaker), a fragment in narration
     (partial), or None for a quoted term nobody says."""
-    before = [t for t in toks[lo : q.open_tok] if cues.is_word(t) or t[2] == ":"]
+    before = [t for t in toks[lo : q.open_tok] if grammar.is_word(t) or t[2] == ":"]
     ends_colon = bool(before) and before[-1][2] == ":"
     has_compl = any(t[2] in load_set("complementizers") for t in before[-6:])
     cue_before = cue_in(ctx, toks, lo, q.open_tok) if before else None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from arnews.core import grammar
+from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
 from arnews.quotes import cues
-from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import (
     guess_speaker,
     note_turn,
@@ -16,7 +17,6 @@ from arnews.quotes.attribution import (
     strict_ok,
     subject_before,
 )
-from arnews.quotes.cues import Tok
 from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, according_to_phrase, mark_table, words_in
 from arnews.quotes.names import short_name
 from arnews.quotes.reading import Reading
@@ -38,12 +38,12 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
             j += 1
         if j < len(spans) and spans[j][0] <= s < spans[j][1]:
             continue
-        cue = cues.cue_of(t)
+        cue = grammar.cue_of(t)
         if cue is None or cue.role in ("describe", "ask"):
             continue
         if i > 0 and toks[i - 1][2] in load_set("relative_pronouns"):
             continue
-        if sp.in_lexicon(t, cues.impersonal()) or cues.strip_proclitic(t) in cues.impersonal():
+        if grammar.in_lexicon(t, cues.impersonal()) or grammar.strip_proclitic(t) in cues.impersonal():
             continue
         found.append(i)
     return found
@@ -51,7 +51,7 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
 
 def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tuple[int, int]]) -> int:
     """An indirect quote from the cue at ``toks[i]``; returns the offset its clause reaches."""
-    cue = cues.cue_of(toks[i][2])
+    cue = grammar.cue_of(toks[i][2])
     assert cue is not None
     c = _complementizer(toks, i)
     if c < 0:

@@ -9,10 +9,11 @@ from functools import cache
 
 from attrs import define
 
+from arnews.core import grammar
+from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import TextView
 from arnews.quotes import cues
-from arnews.quotes.cues import Tok
 
 MAX_LOOK = 40  # tokens looked at around a quote or a cue: bounded windows keep the pass linear
 MAX_SPEAKER_WORDS = 8  # words between a cue verb and a short quote that may still be the speaker phrase
@@ -65,11 +66,11 @@ def _is_close_context(ch: str | None) -> bool:
     return ch is None or ch.isspace() or ch in ".,،؛;:!?؟)]}…-–—" or ch in mark_table()
 
 
-def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, cues.Cue] | None:
+def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, grammar.Cue] | None:
     """The cue verb that opens an attribution clause at ``toks[i]`` ("قال أليكمان ..."), past up to three marks
     and a lead-in word, with its index; None when there is none (or, with ``colon_ends``, a colon comes first)."""
     k = i
-    while k < len(toks) and k < i + 3 and not cues.is_word(toks[k]):
+    while k < len(toks) and k < i + 3 and not grammar.is_word(toks[k]):
         if colon_ends and toks[k][2] == ":":
             return None
         k += 1
@@ -77,7 +78,7 @@ def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[in
         k += 1
     if k >= len(toks):
         return None
-    cue = cues.cue_of(toks[k][2])
+    cue = grammar.cue_of(toks[k][2])
     return (k, cue) if cue is not None and cue.role != "describe" else None
 
 
@@ -171,7 +172,7 @@ def _trimmed(norm: str, found: list[RawQuote]) -> list[RawQuote]:
 
 def words_in(toks: Sequence[Tok], q: RawQuote) -> int:
     """How many words a quote holds, counted in a bounded window: only "more than 7 words?" matters."""
-    return sum(1 for t in toks[q.open_tok + 1 : min(q.after, q.open_tok + 10)] if cues.is_word(t) and t[0] < q.end)
+    return sum(1 for t in toks[q.open_tok + 1 : min(q.after, q.open_tok + 10)] if grammar.is_word(t) and t[0] < q.end)
 
 
 def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
@@ -201,7 +202,7 @@ def according_to_phrase(view: TextView, start: int, end: int) -> str | None:
         return None
     toks = paragraph_tokens(view, m.end(), min(end, m.end() + 200))
     k = 0
-    while k < len(toks) and k < 8 and cues.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
+    while k < len(toks) and k < 8 and grammar.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
         k += 1
     if k == 0:
         return None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from arnews.core import grammar
+from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.quotes import cues
 from arnews.quotes import speakers as sp
-from arnews.quotes.cues import Tok
 from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, words_in
 from arnews.quotes.reading import Reading
 
@@ -28,17 +29,17 @@ def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
         return False
     prev = toks[k][2]
     glued = toks[q.open_tok][0] == toks[k][1]
-    if glued and cues.is_word(toks[k]) and prev in cues.GLUED_PREPOSITIONS:
+    if glued and grammar.is_word(toks[k]) and prev in grammar.GLUED_PREPOSITIONS:
         return True
-    if not cues.is_word(toks[k]):
-        return prev == ":" and k > 0 and sp.in_lexicon(toks[k - 1][2], cues.naming_words())
-    if sp.common_noun(prev) or sp.in_lexicon(prev, cues.naming_words()) or prev in cues.name_prepositions():
+    if not grammar.is_word(toks[k]):
+        return prev == ":" and k > 0 and grammar.in_lexicon(toks[k - 1][2], cues.naming_words())
+    if grammar.common_noun(prev) or grammar.in_lexicon(prev, cues.naming_words()) or prev in cues.name_prepositions():
         return True
     # "في كتابه القيم «...»"، "فيلم الرسوم المتحركة الجديد «...»": a work or body named after its adjectives
     k -= 1
-    while k >= 0 and k > q.open_tok - 4 and cues.is_word(toks[k]) and toks[k][2].startswith("ال"):
+    while k >= 0 and k > q.open_tok - 4 and grammar.is_word(toks[k]) and toks[k][2].startswith("ال"):
         k -= 1
-    return 0 <= k < q.open_tok - 1 and cues.is_word(toks[k]) and sp.common_noun(toks[k][2])
+    return 0 <= k < q.open_tok - 1 and grammar.is_word(toks[k]) and grammar.common_noun(toks[k][2])
 
 
 def follows_quote(ctx: Reading) -> bool:
@@ -57,7 +58,7 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         return True
     k = q.open_tok - 1
     j = k
-    while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in cues.CONJUNCTIONS):
+    while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in grammar.CONJUNCTIONS):
         j -= 1
     if 0 <= j < k and toks[j][1] == ctx.last_name_end:
         return True  # «إيربي إن بي» و«ريديت»: one of a list of names
@@ -66,7 +67,7 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     close = q.close_tok
     for _ in range(10):  # a list of short quotes («جوجل» و«ياهو» ستستفيد): what follows the list decides
         j = close + 1
-        while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in cues.CONJUNCTIONS):
+        while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in grammar.CONJUNCTIONS):
             j += 1
         item = ctx.raw_at.get(j) if j > close + 1 else None
         if item is None or item.close_tok is None or words_in(toks, item) > 3:
@@ -77,22 +78,22 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     nxt = toks[close + 1]
     if nxt[2] == ":" and close + 2 < len(toks) and toks[close + 2][2] in mark_table():
         return True  # "لمحطة التلفزيون الكينية «كي تي إن»: «...»": the speech is the next quote
-    if not cues.is_word(nxt) or nxt[0] - toks[close][1] > 1:
+    if not grammar.is_word(nxt) or nxt[0] - toks[close][1] > 1:
         return False
     word = nxt[2]
     if word.isascii() and word.isalpha():
         return True  # «أوكيلوس ريفت» Oculus Rift
-    if k >= 0 and cues.is_word(toks[k]) and cues.cue_of(toks[k][2]) is not None:
+    if k >= 0 and grammar.is_word(toks[k]) and grammar.cue_of(toks[k][2]) is not None:
         return True  # "أعلنت «فلاي دبي» عن"، "سألت «الشرق الأوسط» الرؤساء": the verb's subject, named
-    if len(word) < 3 or word[0] in cues.CONJUNCTIONS or sp.is_stop(word):
+    if len(word) < 3 or word[0] in grammar.CONJUNCTIONS or grammar.is_stop(word):
         return False  # "“سوء الإدارة” و”مستعجل”"، "«سخيفة» قبل": the clause or a list goes on
-    if k < 0 or not cues.is_word(toks[k]):
+    if k < 0 or not grammar.is_word(toks[k]):
         return True  # «أوبك» قادرة ...: the subject of its clause
     prev = toks[k][2]
     if prev in load_set("complementizers"):
         # after bare إن/أن the quote is the subject; after أنه/بأنها it is the predicate (the words reported)
         return len(prev.removeprefix("ب")) == 2
-    return cues.cue_of(prev) is None and prev not in load_set("predicate_words")
+    return grammar.cue_of(prev) is None and prev not in load_set("predicate_words")
 
 
 def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
@@ -102,18 +103,18 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     صحيفة «عكاظ»"), and no إن/أن follows in the sentence (then the quote is in the speaker's phrase)."""
     o = q.open_tok
     k = o - 1
-    while k >= 0 and k >= o - MAX_SPEAKER_WORDS and cues.is_word(toks[k]) and cues.cue_of(toks[k][2]) is None:
+    while k >= 0 and k >= o - MAX_SPEAKER_WORDS and grammar.is_word(toks[k]) and grammar.cue_of(toks[k][2]) is None:
         k -= 1
-    if k < 0 or k == o - 1 or not cues.is_word(toks[k]):
+    if k < 0 or k == o - 1 or not grammar.is_word(toks[k]):
         return False
-    if any(sp.is_stop(t[2]) or t[2] in load_set("complementizers") for t in toks[k + 1 : o]):
+    if any(grammar.is_stop(t[2]) or t[2] in load_set("complementizers") for t in toks[k + 1 : o]):
         return False  # "قال أحد السكان إنه سمع «انفجارا»"، "أحد الأعضاء في «داعش»": not the speaker alone
-    cue = cues.cue_of(toks[k][2])
+    cue = grammar.cue_of(toks[k][2])
     if cue is None or cue.participle or cue.role == "describe":
         return False
     if cue.strict and k > 0 and toks[k - 1][2] not in cues.PUNCT_STOP:
         return False  # "بين مستخدمي «تويتر»": a strict form is a cue only at a clause start
-    if toks[o - 1][2] in cues.GLUED_PREPOSITIONS or toks[o - 1][2][0] in "لب":
+    if toks[o - 1][2] in grammar.GLUED_PREPOSITIONS or toks[o - 1][2][0] in "لب":
         return False  # "أفادت مصادر المقاومة لـ«الشرق الأوسط»": the quote is whom the speaker told
     phrase = sp.parse_phrase(toks[k + 1 : o])
     if phrase is None or (phrase.institution and not phrase.titled):
@@ -134,8 +135,8 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         nxt < len(toks)
         and toks[nxt][2] not in cues.SENTENCE_END
         and not (
-            cues.is_word(toks[nxt])
-            and (next_cue(toks, nxt) or cues.strip_proclitic(toks[nxt][2]) in load_set("speech_clause_links"))
+            grammar.is_word(toks[nxt])
+            and (next_cue(toks, nxt) or grammar.strip_proclitic(toks[nxt][2]) in load_set("speech_clause_links"))
         )
     ):
         return False
@@ -152,16 +153,16 @@ def next_cue(toks: Sequence[Tok], k: int) -> bool:
     """Whether ``toks[k]`` is a cue verb opening a new clause: behind و/ف ("وأضاف") or a clause link ("ثم
     أضاف")."""
     word = toks[k][2]
-    if cues.cue_of(word) is None:
+    if grammar.cue_of(word) is None:
         return False
     links = load_set("speech_clause_links")
-    return cues.strip_proclitic(word) != word or (k > 0 and cues.strip_proclitic(toks[k - 1][2]) in links)
+    return grammar.strip_proclitic(word) != word or (k > 0 and grammar.strip_proclitic(toks[k - 1][2]) in links)
 
 
 def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     """Whether a short quote stands between a cue verb and its إن/أن, where the speaker is named."""
-    before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if cues.is_word(toks[k])]
-    if not any(cues.cue_of(toks[k][2]) is not None for k in before):
+    before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if grammar.is_word(toks[k])]
+    if not any(grammar.cue_of(toks[k][2]) is not None for k in before):
         return False
     for k in range(q.after, min(len(toks), q.after + 10)):
         t = toks[k][2]
@@ -178,10 +179,10 @@ def predicate_slot(ctx: Reading, toks: Sequence[Tok], open_tok: int) -> bool:
         t = toks[k][2]
         if t in load_set("complementizers") or t in load_set("predicate_words"):
             return True
-        cue = cues.cue_of(t)
+        cue = grammar.cue_of(t)
         if cue is not None:
             # a strict form (بين، ذكر) is a cue only at a clause start: "بين المنتجين داخل «أوبك»" is not
             return not cue.strict or k == 0 or toks[k - 1][2] in cues.PUNCT_STOP
-        if not cues.is_word(toks[k]):
+        if not grammar.is_word(toks[k]):
             return False
     return False

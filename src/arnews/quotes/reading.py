@@ -8,12 +8,12 @@ import bisect
 
 from attrs import define, field
 
+from arnews.core import grammar
+from arnews.core.grammar import Tok
 from arnews.core.text import TextView
 from arnews.document import Doc
 from arnews.models import Quote
-from arnews.quotes import cues
 from arnews.quotes import speakers as sp
-from arnews.quotes.cues import Tok
 from arnews.quotes.marks import RawQuote, paragraph_tokens
 
 RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
@@ -33,7 +33,7 @@ class Guess:
     addressee: tuple[int, int] | None = None
 
 
-def guess_of(phrase: sp.Phrase, cue: cues.Cue) -> Guess:
+def guess_of(phrase: sp.Phrase, cue: grammar.Cue) -> Guess:
     """The speaker a subject phrase names, with the gender and number its cue verb gives."""
     return Guess(
         phrase.name,

@@ -1,0 +1,293 @@
+"""The one name grammar of arnews: where a person's name starts, runs and ends, which words are titles and what
+qualifies them, and which words end a name (verbs of saying, function words, common nouns, suffixed nouns).
+
+Entity recognition (:mod:`arnews.linker`) and speaker phrases (:mod:`arnews.quotes`) both read names with it.
+It works on tokens of the normal form, ``(start, end, text)``; the word lists are data files under
+``data/lexicons/ar`` (``titles.tsv`` through :func:`arnews.core.lexicons.titles`, ``cue_verbs.tsv``, name links,
+organisation and place heads, stopwords).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from attrs import frozen
+
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.lexicons import titles as title_rows
+from arnews.core.names import PROCLITICS, strip_article, strip_clitics
+from arnews.core.text import normalize
+
+Tok = tuple[int, int, str]
+
+
+#: The conjunctions و/ف: the first letters of the two-letter proclitics of :data:`arnews.core.names.PROCLITICS`.
+CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
+
+
+#: Every one-letter proclitic (و ف ب ل ك).
+CLITIC_LETTERS = frozenset(p for p in PROCLITICS if len(p) == 1)
+
+
+#: Prepositions written glued to the next word (ب ل ك), and ل fused with the article (لل): "لـ«عكاظ»".
+GLUED_PREPOSITIONS = (CLITIC_LETTERS - CONJUNCTIONS) | {"لل"}
+
+
+@frozen
+class Cue:
+    """One form of a cue verb."""
+
+    form: str
+    lemma: str
+    gender: str
+    number: str
+    role: str
+    strict: bool
+    participle: bool = False  # مضيفا، مؤكدة: the words after it are never its subject
+
+
+@cache
+def cue_forms() -> dict[str, Cue]:
+    """Normalised form -> cue, from ``cue_verbs.tsv``."""
+    table: dict[str, Cue] = {}
+    for row in load_table("cue_verbs"):
+        form, lemma, gender, number, role, strict, participle = [*row, "", "", "", "", "", "0", "0"][:7]
+        key = normalize(form)
+        table.setdefault(key, Cue(form, lemma, gender, number, role, strict == "1", participle == "1"))
+    return table
+
+
+def name_links() -> frozenset[str]:
+    """Words inside a name that link its parts (بن، أبو، عبد ...)."""
+    return load_set("name_links")
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Words that open a title before a speaker's name: the first word of every row of ``titles.tsv`` (titles,
+    roles and descriptions such as "المواطن"; three letters or more: not the abbreviations د. and م.). A row
+    written without ال matches with it too ("وزير" covers "الوزير"), see :func:`in_lexicon`."""
+    first_words = {t.words[0] for t in title_rows() if t.words}
+    return frozenset(w for w in first_words if len(w.strip(".")) >= 3)
+
+
+def title_modifiers() -> frozenset[str]:
+    return load_set("title_modifiers")
+
+
+def organisation_heads() -> frozenset[str]:
+    return load_set("organisation_heads")
+
+
+def place_heads() -> frozenset[str]:
+    return load_set("place_heads")
+
+
+def stopwords() -> frozenset[str]:
+    return load_set("speech_stopwords")
+
+
+@cache
+def name_breaks() -> frozenset[str]:
+    """Words that end a name after a cue verb: the speech stopwords and the adverbs of ``name_breaks.txt``."""
+    return stopwords() | load_set("name_breaks")
+
+
+@cache
+def possessive_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
+
+
+@cache
+def pronoun_suffixes() -> tuple[str, ...]:
+    """The third-person suffixes of two letters or more (ها، هم، هما): a long word ending so is not a name."""
+    return tuple(x for x in possessive_suffixes() if len(x) >= 2 and x[0] == "ه")
+
+
+def is_word(tok: Tok) -> bool:
+    return tok[2][0].isalnum() or tok[2][0] == "_"
+
+
+def strip_proclitic(word: str) -> str:
+    """``word`` without a leading conjunction و/ف."""
+    return word[1:] if len(word) > 2 and word[0] in CONJUNCTIONS else word
+
+
+def cue_of(word: str) -> Cue | None:
+    """The cue verb a token is, with or without و/ف before it."""
+    forms = cue_forms()
+    hit = forms.get(word)
+    if hit is None and len(word) > 2 and word[0] in CONJUNCTIONS:
+        hit = forms.get(word[1:])
+    return hit
+
+
+def bare_word(word: str) -> str:
+    """A word without its proclitics and article (for lexicon look-ups of nouns): the shortest reading."""
+    return min(readings(word), key=len)
+
+
+@cache
+def readings(word: str) -> frozenset[str]:
+    """A word as written, without its proclitics (:func:`arnews.core.names.strip_clitics`) and without the article."""
+    out = set()
+    for _, stem, _ in strip_clitics(word):
+        out.add(stem)
+        out.add(strip_article(stem))
+    return frozenset(out)
+
+
+def in_lexicon(word: str, lexicon: frozenset[str]) -> bool:
+    return word in lexicon or not lexicon.isdisjoint(readings(word))
+
+
+@cache
+def common_noun(word: str) -> bool:
+    """An organisation head or a title, bare or with a possessive suffix (حملة، حملته): not a name. The word is
+    read as written and without و/ف (a root و stays: وزارة)."""
+    if in_lexicon(word, organisation_heads()) or in_lexicon(word, place_heads()):
+        return True
+    for w in {word, strip_proclitic(word)}:
+        for suffix in possessive_suffixes():
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                stem = w[: -len(suffix)]
+                stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+                if in_lexicon(stem, organisation_heads()) or is_title(stem):
+                    return True
+    return False
+
+
+def is_title(word: str) -> bool:
+    return in_lexicon(word, title_words())
+
+
+def has_article(word: str) -> bool:
+    """The article, alone or behind a conjunction or ل/ب (الوزير، والوزير، للوزير، بالوزارة)."""
+    w = strip_proclitic(word) if word.startswith(("وال", "فال")) else word
+    return w.startswith(("ال", "لل", "بال"))
+
+
+def article_after_clitic(word: str) -> str | None:
+    """The stem with its article of a word whose article follows a proclitic (للصحفيين، بالأمس، كالمعتاد،
+    والمحامي، وبالأمس), else None. The stem must keep two letters after the article."""
+    for offset, stem, fused in strip_clitics(word)[1:]:
+        if stem.startswith("ال") and len(stem) >= 4 and (fused or offset):
+            return stem
+    return None
+
+
+def is_stop(word: str) -> bool:
+    """Whether a word ends a name: a speech stopword or name break (also behind ب/ل/ك + article), or a cue."""
+    stops = name_breaks()
+    if word.startswith("أ"):
+        word = "ا" + word[1:]
+    if word in stops or strip_proclitic(word) in stops or cue_of(word) is not None:
+        return True
+    stem = article_after_clitic(word)  # "بالأمس"، "لليوم"
+    return stem is not None and (stem in stops or strip_article(stem) in stops)
+
+
+def ends_name(w: str, prev: str, run: int) -> bool:
+    """Whether ``w``, after ``run`` parts of a name (a link word and the name after it are one part), ends it: a
+    title, a suffixed noun, a clitic, a frequent word."""
+    links = name_links()
+    linked = prev in links
+    if w in links:
+        return False
+    family = has_article(w) and w.endswith("ي")  # a family name in the nisba form: "شذى المغربي"
+    if not linked and not family and w in load_set("common_words") and w not in load_set("first_names"):
+        return True  # a frequent word of news that is never a name: "عبدالفتاح السيسي نقل"، "كيري الشهر"
+    stem = article_after_clitic(w)
+    if stem is not None and w not in load_set("first_names"):
+        # a preposition before the article ("جو بايدن للصحفيين"، "خالد العلي بالأمس"، "كالمعتاد") starts a
+        # phrase; so does a conjunction ("عبدالله الكعبي والمحامي") after two words or before a common noun
+        # (a second word such as "والش"، "والكر" is a transliterated surname)
+        if strip_proclitic(w) != stem:
+            return True
+        return run >= 2 or common_noun(stem) or is_title(stem)
+    if has_article(w):
+        # "عبدالرحمن الزامل"، "محمد بن فيصل العتيبي": a family name with the article
+        return not (w.endswith("ي") or linked or (run <= 2 and not common_noun(w) and not is_title(w)))
+    if (
+        w[0] in CLITIC_LETTERS
+        and not linked
+        and (run >= 2 or common_noun(w[1:]) or is_title(w[1:]) or w[1:].startswith("ال"))
+    ):
+        return True
+    if common_noun(w) or is_title(w) or w.endswith("يه"):
+        return True
+    if len(w) >= 5 and w.endswith(pronoun_suffixes()) and not linked:
+        return True
+    return run >= 3 and not linked and w not in links
+
+
+#: The most words a person's name runs to.
+NAME_WORDS = 5
+
+
+def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_known: bool = False) -> int:
+    """The end index of a person's name starting at ``toks[i]`` (== i when there is none).
+
+    ``first_known``: the caller has already read ``toks[i]`` as the first word of a name, with what it knows beyond
+    the normal form (the letters as written, the knowledge base); the grammar then decides how far the name runs.
+
+    >>> toks = [(0, 3, "قال"), (4, 8, "خالد"), (9, 14, "العلي"), (15, 22, "للصحفيين")]
+    >>> name_run(toks, 1)
+    3
+    >>> words = "عادل بن احمد الجبير للصحفيين".split()
+    >>> name_run([(k, k, w) for k, w in enumerate(words)], 0)
+    4
+    """
+    j = i + 1 if first_known and i < len(toks) else i
+    links = 0
+    while j < len(toks) and j - i < limit:
+        w = toks[j][2]
+        if not is_word(toks[j]) or is_stop(w):
+            break
+        if w.isdigit():
+            break
+        if j == i:
+            if len(w) < 2 or has_article(w) or (w[0] in "لب" and w[1:].startswith("ال")) or w.startswith("لل"):
+                break
+            if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or is_title(w[1:])):
+                break
+            if len(w) >= 5 and w.endswith(pronoun_suffixes()):
+                break
+            if common_noun(w):
+                break
+        elif ends_name(w, toks[j - 1][2], j - i - links) or toks[j][0] - toks[j - 1][1] > 1:
+            break
+        links += toks[j][2] in name_links()  # "عادل بن أحمد": a link and its name are one part of the name
+        j += 1
+    return j
+
+
+def of_organisation(w: str) -> bool:
+    """ "لوزارة"، "بالهيئة": an organisation a title belongs to."""
+    return w[0] in "لب" and len(w) > 3 and (in_lexicon(w[1:], organisation_heads()) or w[1:].startswith("ال"))
+
+
+def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
+    """Skip titles and what qualifies them ("المتحدث الرسمي لوزارة الصحة الدكتور"); return (end, saw_title)."""
+    saw = False
+    orgs = organisation_heads()
+    mods = title_modifiers()
+    while i < len(toks) and is_word(toks[i]):
+        w = toks[i][2]
+        if is_stop(w):
+            break
+        if is_title(w):
+            saw = True
+        elif saw and in_lexicon(w, place_heads()) and i + 1 < len(toks) and is_word(toks[i + 1]):
+            i += 1  # "حاكم ولاية تكساس": the place and its name
+            if is_stop(toks[i][2]):
+                break
+        elif not saw or not (in_lexicon(w, mods) or has_article(w) or in_lexicon(w, orgs) or of_organisation(w)):
+            break
+        i += 1
+        if saw and i + 1 < len(toks) and toks[i][2] in load_set("title_prepositions") and is_word(toks[i + 1]):
+            nxt = toks[i + 1][2]
+            if in_lexicon(nxt, orgs) or (has_article(nxt) and not in_lexicon(nxt, place_heads())):
+                i += 1
+    return i, saw

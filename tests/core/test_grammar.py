@@ -1,0 +1,57 @@
+"""The one name grammar: where a person's name runs and ends, read the same way by entities and by speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnews import Pipeline
+from arnews.core import grammar
+from arnews.core.text import normalize
+
+
+def run(phrase: str, *, first_known: bool = False) -> str:
+    words = normalize(phrase).split()
+    toks, pos = [], 0
+    for w in words:
+        toks.append((pos, pos + len(w), w))
+        pos += len(w) + 1
+    end = grammar.name_run(toks, 0, first_known=first_known)
+    return " ".join(words[:end])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("خالد العلي للصحفيين", "خالد العلي"),  # a preposition fused with the article starts a phrase
+        ("عادل بن أحمد الجبير للصحفيين", "عادل بن احمد الجبير"),  # a link and its name are one part
+        ("فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض", "فيصل بن بندر بن عبدالعزيز"),
+        ("شذى المغربي أعلنت", "شذى المغربي"),  # a family name in the nisba form
+        ("عبدالفتاح السيسي نقل الرئيس", "عبدالفتاح السيسي"),  # a frequent word of news ends a name
+        ("جون كيري الشهر الماضي", "جون كيري"),
+        ("الوزير خالد", ""),  # a name does not open with the article
+        ("وزارة الصحة", ""),  # nor with an organisation head
+        ("قال خالد", ""),  # a verb of saying ends (and so never opens) a name
+    ],
+)
+def test_where_a_name_runs(phrase: str, name: str) -> None:
+    assert run(phrase) == normalize(name)
+
+
+def test_a_first_word_read_by_the_caller_is_kept() -> None:
+    assert run("وحي أمان وزير الأشغال") == ""  # alone the grammar reads و + حي (a district)
+    assert run("وحي أمان وزير الأشغال", first_known=True) == normalize("وحي أمان")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال وزير الخارجية عادل بن أحمد الجبير للصحفيين إن المملكة ستواصل دعمها.", "عادل بن أحمد الجبير"),
+        ("وأكد الشيخ عبدالرحمن السديس أن الحرم جاهز لاستقبال المصلين.", "عبدالرحمن السديس"),
+        ("قالت المتحدثة باسم البرنامج شذى المغربي إن المساعدات ستستمر.", "شذى المغربي"),
+        ("وقال الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض إن العمل مستمر.", "فيصل بن بندر بن عبدالعزيز"),
+    ],
+)
+def test_entities_and_speakers_read_one_name(body: str, name: str) -> None:
+    article = Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
+    assert [e.name for e in article.entities if e.type == "PER"] == [name]
+    assert [q.speaker.name for q in article.quotes if q.speaker] == [name]
