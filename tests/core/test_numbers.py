@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.core.numbers import MAX_TOKENS, find_numbers, read_number, read_ordinal, tokenize
+from arnews.core.numbers import MAX_TOKENS, find_numbers, read_number, read_ordinal
 from arnews.core.text import normalize, view
+from arnews.core.tokens import tokenize
 
 # --- a writer of Arabic number words, independent of the reader under test ------------------------------------
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import arnews.money.donation_triggers
-from arnews.core.numbers import Tok, tokenize
+from arnews.core.tokens import Token, tokenize
 from arnews.models import DateMention, Donation, Entity, Mention
 from arnews.money import extract_money
 from arnews.money.donations import extract_donations
@@ -230,7 +230,7 @@ def test_a_quoted_name_in_the_donations_own_sentence_is_its_organizer() -> None:
 def test_each_sentence_is_tokenised_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[int, int | None]] = []
 
-    def counting(norm: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    def counting(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
         calls.append((start, end))
         return tokenize(norm, start, end)
 

@@ -18,8 +18,11 @@ from arnews.core.lexicons import load_set, load_table
 from arnews.core.lexicons import titles as title_rows
 from arnews.core.names import PROCLITICS, strip_article, strip_clitics
 from arnews.core.text import normalize
+from arnews.core.tokens import Token
 
-Tok = tuple[int, int, str]
+#: A token of the normal form (:class:`arnews.core.tokens.Token`): ``tok[0]``, ``tok[1]``, ``tok[2]`` are its
+#: start, end and text.
+Tok = Token
 
 
 #: The conjunctions و/ف: the first letters of the two-letter proclitics of :data:`arnews.core.names.PROCLITICS`.

@@ -8,18 +8,17 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import NamedTuple
 
 from attrs import frozen
 
 from arnews.core.lexicons import load_table
 from arnews.core.names import PROCLITICS
 from arnews.core.text import normalize
+from arnews.core.tokens import Token
 
 #: The most tokens one number may span (bounds every scan: "ثلاثمائة وخمسة وعشرون مليونا وستمائة ألف...").
 MAX_TOKENS = 40
 
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,٬٫ر]\d+)*)|(?P<word>[\u0621-\u064a]+)|(?P<latin>[a-z]+)|(?P<other>\S)")
 VAGUE_OF_SCALE = {1000: "thousands", 1_000_000: "millions", 1_000_000_000: "billions", 10**12: "billions"}
 
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -30,13 +29,6 @@ _DECIMAL = re.compile(r"\d+(?:[.٫,]\d+)?")
 _EGYPTIAN = re.compile(r"(\d+)ر(\d+)")
 
 
-class Tok(NamedTuple):
-    """A token of the normal form: ``kind`` is num, word (Arabic), latin or other."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
 
 
 @frozen
@@ -65,14 +57,6 @@ def number_lexicon() -> dict[str, tuple[str, str]]:
     return table
 
 
-def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    """The tokens of ``norm[start:end]``: digit runs (with their separators), Arabic words, other characters."""
-    stop = len(norm) if end is None else end
-    tokens = []
-    for m in _TOKEN.finditer(norm, start, stop):
-        kind = m.lastgroup or "other"
-        tokens.append(Tok(kind, m.group(), m.start(), m.end()))
-    return tokens
 
 
 def digits_value(text: str, *, before_scale: bool = False) -> Decimal | None:
@@ -118,14 +102,14 @@ def number_word(text: str, first: bool) -> tuple[str, str, int] | None:
     return (entry[0], entry[1], 0) if entry is not None else None
 
 
-def is_scale_word(tok: Tok | None) -> bool:
+def is_scale_word(tok: Token | None) -> bool:
     if tok is None or tok.kind != "word":
         return False
     entry = number_lexicon().get(tok.text)
     return entry is not None and entry[1] in ("scale", "dual", "plural")
 
 
-def scale_of(tok: Tok | None) -> int:
+def scale_of(tok: Token | None) -> int:
     """The scale a scale word stands for (0 for anything else)."""
     if tok is None or tok.kind != "word":
         return 0
@@ -133,7 +117,7 @@ def scale_of(tok: Tok | None) -> int:
     return int(entry[0]) if entry is not None and entry[1] in ("scale", "dual", "plural") else 0
 
 
-def merge_space_groups(norm: str, toks: Sequence[Tok], i: int) -> tuple[str, int]:
+def merge_space_groups(norm: str, toks: Sequence[Token], i: int) -> tuple[str, int]:
     """Digits written with single spaces between groups of three ("10 000 000"): the joined text and last index."""
     text = toks[i].text
     j = i

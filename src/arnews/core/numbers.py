@@ -31,7 +31,6 @@ from arnews.core.number_words import (
     MAX_TOKENS,
     VAGUE_OF_SCALE,
     NumberMatch,
-    Tok,
     digits_value,
     is_scale_word,
     merge_space_groups,
@@ -39,20 +38,18 @@ from arnews.core.number_words import (
     number_lexicon,
     number_word,
     scale_of,
-    tokenize,
 )
 from arnews.core.text import normalize
+from arnews.core.tokens import Token, tokenize
 
 __all__ = [
     "MAX_TOKENS",
     "NumberMatch",
-    "Tok",
     "find_numbers",
     "ordinals",
     "parse_at",
     "read_number",
     "read_ordinal",
-    "tokenize",
 ]
 
 
@@ -93,7 +90,7 @@ class _Reading:
 _STOP, _NEXT, _NONE = "stop", "next", "none"
 
 
-def parse_at(norm: str, toks: Sequence[Tok], i: int) -> NumberMatch | None:
+def parse_at(norm: str, toks: Sequence[Token], i: int) -> NumberMatch | None:
     """The number that begins at token ``i``, or None."""
     st = _Reading(j=i)
     limit = min(len(toks), i + MAX_TOKENS)
@@ -123,7 +120,7 @@ def parse_at(norm: str, toks: Sequence[Tok], i: int) -> NumberMatch | None:
     return st.result()
 
 
-def _digits(st: _Reading, norm: str, toks: Sequence[Tok], k: int, *, conj: bool) -> str:
+def _digits(st: _Reading, norm: str, toks: Sequence[Token], k: int, *, conj: bool) -> str:
     """A digit run (with its space-separated groups) at token ``k``."""
     if st.parts and (not conj or st.cur is not None or st.last_scale is None):
         return _STOP
@@ -141,7 +138,7 @@ def _digits(st: _Reading, norm: str, toks: Sequence[Tok], k: int, *, conj: bool)
     return _NEXT
 
 
-def _parenthesised(st: _Reading, toks: Sequence[Tok], k: int) -> str:
+def _parenthesised(st: _Reading, toks: Sequence[Token], k: int) -> str:
     """A parenthesised number "ب(50) مليون"."""
     if k + 2 < len(toks) and toks[k + 1].kind == "num" and toks[k + 2].text == ")":
         after = toks[k + 3] if k + 3 < len(toks) else None
@@ -154,7 +151,7 @@ def _parenthesised(st: _Reading, toks: Sequence[Tok], k: int) -> str:
     return _NONE
 
 
-def _number_word(st: _Reading, toks: Sequence[Tok], k: int, text: str, prefix: int, *, conj: bool) -> str:
+def _number_word(st: _Reading, toks: Sequence[Token], k: int, text: str, prefix: int, *, conj: bool) -> str:
     """A number word at token ``k`` (``text`` without a و already read as a conjunction)."""
     found = number_word(text, first=not st.parts)
     if found is None:
@@ -179,7 +176,7 @@ def _number_word(st: _Reading, toks: Sequence[Tok], k: int, text: str, prefix: i
     return _NEXT
 
 
-def _group_word(st: _Reading, toks: Sequence[Tok], k: int, value: Decimal, kind: str, *, conj: bool) -> bool:
+def _group_word(st: _Reading, toks: Sequence[Token], k: int, value: Decimal, kind: str, *, conj: bool) -> bool:
     """A unit, ten, teen or hundred word: starts the group, or joins it ("خمسة وعشرون", "ثلاث مائة")."""
     cur = st.cur
     if not st.parts:
@@ -207,7 +204,7 @@ def _group_word(st: _Reading, toks: Sequence[Tok], k: int, value: Decimal, kind:
     return False
 
 
-def _scale_word(st: _Reading, toks: Sequence[Tok], k: int, scale: int, kind: str, *, conj: bool) -> bool:
+def _scale_word(st: _Reading, toks: Sequence[Token], k: int, scale: int, kind: str, *, conj: bool) -> bool:
     """A scale word (ألف، مليون), its dual or its plural: multiplies the group, or starts a vague amount."""
     smaller = st.last_scale is None or scale < st.last_scale
     if not st.parts:

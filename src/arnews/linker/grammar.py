@@ -147,8 +147,7 @@ def name_run(doc: Words, k: int, places: Container[int] = ()) -> int:
         return k
     if _known_person_word(doc, doc.toks[k].text):
         return k + 1
-    toks = [(t.start, t.end, t.text) for t in doc.toks[k : k + grammar.NAME_WORDS]]
-    end = k + grammar.name_run(toks, 0, first_known=True)
+    end = k + grammar.name_run(doc.toks[k : k + grammar.NAME_WORDS], 0, first_known=True)
     glued = grammar.GLUED_PREPOSITIONS
     return next((n for n in range(k + 1, end) if n in places and doc.toks[n].text[:1] in glued), end)
 

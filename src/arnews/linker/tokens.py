@@ -12,6 +12,7 @@ from attrs import define, field
 from arnews.core.lexicons import known_names, load_set, load_table, titles
 from arnews.core.names import key, strip_clitics
 from arnews.core.text import TextView, normalize
+from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
 from arnews.kb import KnowledgeBase
 from arnews.models import EntityKind
@@ -22,7 +23,6 @@ P_KB_MULTI, P_ORG, P_CUE, P_KB_ONE, P_NER, P_WEAK = 6, 5, 4, 3, 2.5, 1
 
 QID = re.compile(r"Q[1-9][0-9]*")
 
-_TOKEN = re.compile(r"[a-z][a-z0-9]*|[^\W_a-z]+|[^\w\s]", re.UNICODE)
 LATIN = re.compile(r"^[a-z][a-z0-9]*$")
 ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
 MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
@@ -36,7 +36,7 @@ MAX_SKIP = 6
 
 
 def norm_words(phrase: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(normalize(phrase)))
+    return tuple(t.text for t in tokenize(normalize(phrase)))
 
 
 _LINKED_TITLE_KINDS = frozenset({"title", "role", "abbrev"})
@@ -100,14 +100,6 @@ def stop_words() -> frozenset[str]:
 
 
 @define
-class Tok:
-    text: str  # normal form
-    start: int  # normal-form offsets
-    end: int
-    word: bool
-
-
-@define
 class Cand:
     start: int  # normal-form offsets
     end: int
@@ -134,7 +126,7 @@ class Words:
         self.view = view
         self.norm = view.norm
         self.kb = kb
-        self.toks: list[Tok] = []
+        self.toks: list[Token] = []
         merged: list[tuple[int, int]] = []
         # people credited in source notes ("ساهمت فلانة في إعداد التقرير") are named in the text too
         self.credited: list[tuple[int, int]] = []
@@ -153,9 +145,7 @@ class Words:
                 merged.append((rs, re_))
         for rs, re_ in merged:
             ns, ne = view.norm_index(rs), view.norm_index(re_)
-            for m in _TOKEN.finditer(self.norm, ns, ne):
-                text = m.group()
-                self.toks.append(Tok(text, m.start(), m.end(), text[0].isalnum()))
+            self.toks.extend(tokenize(self.norm, ns, ne))
         # titles met before a name (title key, the name's first token) and alone (title key, first, last token)
         self.titled: list[tuple[tuple[str, ...], int]] = []
         self.bare_titles: list[tuple[tuple[str, ...], int, int]] = []

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from arnews.core.lexicons import load_set
-from arnews.core.numbers import Tok, find_numbers
+from arnews.core.numbers import find_numbers
 from arnews.core.text import TextView, normalize
+from arnews.core.tokens import Token
 from arnews.document import Structure
 from arnews.models import Entity, EntityRef, Participants
 from arnews.money.amounts import qualifier_before
@@ -44,7 +45,7 @@ class Name:
     rank: int  # 0 entity, 1 quoted, 2 Latin, 3 frame
 
 
-def _name_after(norm: str, toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
+def _name_after(norm: str, toks: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The name that begins at token ``i``: a quoted name, or words up to a stop word or punctuation."""
     if i >= len(toks):
         return None
@@ -63,7 +64,7 @@ def _name_after(norm: str, toks: Sequence[Tok], i: int) -> tuple[int, int] | Non
     return (start, end) if start >= 0 else None
 
 
-def frame_names(norm: str, toks: Sequence[Tok], role: str) -> list[Name]:
+def frame_names(norm: str, toks: Sequence[Token], role: str) -> list[Name]:
     table = frame_table()
     found: list[Name] = []
     for i, tok in enumerate(toks):
@@ -91,7 +92,7 @@ def _not_a_name(text: str) -> bool:
     return any(bare_word(w, not_names) for w in normalize(text).split())
 
 
-def organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Tok], *, own: bool) -> list[Name]:
+def organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Token], *, own: bool) -> list[Name]:
     """Who may have organised a donation in ``norm[lo:hi]``: frame names, Latin-script names, and quoted names
     after a group noun ("منظمة “...”"); in the donation's ``own`` sentence any short quoted name ("انضمت 7000 امرأة
     إلى مكالمات “...”، وجمعن 168 ألف دولار")."""
@@ -116,7 +117,7 @@ def organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Tok], *, ow
 
 
 def participants_of(
-    view: TextView, lo: int, hi: int, toks: Sequence[Tok], amounts: list[tuple[int, int]]
+    view: TextView, lo: int, hi: int, toks: Sequence[Token], amounts: list[tuple[int, int]]
 ) -> Participants | None:
     """The first count of participants in ``norm[lo:hi]`` (whose tokens are ``toks``) that follows a participant
     cue."""

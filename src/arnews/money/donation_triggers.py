@@ -14,9 +14,9 @@ from attrs import frozen
 
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.names import PROCLITICS
-from arnews.core.numbers import Tok, tokenize
 from arnews.core.regexes import alternation, proclitic
 from arnews.core.text import normalize
+from arnews.core.tokens import Token, tokenize
 
 _SENTENCE_END = re.compile(r"[!?؟;\n]|\.(?=\s|$)")
 QUOTED = re.compile(r"[“«\"]([^“”«»\"\n]{2,80})[”»\"]")
@@ -92,7 +92,7 @@ def _qualifier_words() -> frozenset[str]:
     )
 
 
-def phrase_at(toks: Sequence[Tok], i: int, words: tuple[str, ...]) -> bool:
+def phrase_at(toks: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
     if i + len(words) > len(toks):
         return False
     return all(toks[i + k].text == words[k] for k in range(1, len(words)))
@@ -114,9 +114,9 @@ class SentenceTokens:
     def __init__(self, norm: str, sentences: list[Sentence]) -> None:
         self._norm = norm
         self.split_sentences = sentences
-        self._done: dict[int, tuple[list[Tok], list[int]]] = {}
+        self._done: dict[int, tuple[list[Token], list[int]]] = {}
 
-    def within(self, index: int, start: int, end: int) -> list[Tok]:
+    def within(self, index: int, start: int, end: int) -> list[Token]:
         """The tokens of sentence ``index`` that lie wholly inside ``norm[start:end]``."""
         done = self._done.get(index)
         if done is None:
@@ -157,7 +157,7 @@ def has_context(norm: str, start: int, end: int) -> bool:
 # --- triggers -----------------------------------------------------------------------------------------------
 
 
-def trigger_before(toks: Sequence[Tok], amount_start: int, floor: int) -> tuple[int, _Trigger] | None:
+def trigger_before(toks: Sequence[Token], amount_start: int, floor: int) -> tuple[int, _Trigger] | None:
     """The nearest trigger standing before the amount (index of its first token), not past ``floor``."""
     table = _triggers()
     first = next((k for k, t in enumerate(toks) if t.start >= amount_start), len(toks))
@@ -185,7 +185,7 @@ def trigger_before(toks: Sequence[Tok], amount_start: int, floor: int) -> tuple[
     return None
 
 
-def trigger_after(toks: Sequence[Tok], amount_end: int) -> tuple[int, _Trigger] | None:
+def trigger_after(toks: Sequence[Token], amount_end: int) -> tuple[int, _Trigger] | None:
     table = _triggers()
     after = [k for k, t in enumerate(toks) if t.start >= amount_end][:_AFTER_TOKENS]
     for i in after:
@@ -215,7 +215,7 @@ def _blockers() -> dict[str, list[tuple[str, ...]]]:
 _SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
 
 
-def _blocker_at(toks: Sequence[Tok], i: int) -> bool:
+def _blocker_at(toks: Sequence[Token], i: int) -> bool:
     table = _blockers()
     text = toks[i].text
     words = [text] + [text[: -len(suffix)] for suffix in _SUFFIXES if text.endswith(suffix) and len(text) > 4]
@@ -226,6 +226,6 @@ def _blocker_at(toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
-def is_blocked(toks: Sequence[Tok], lo: int, hi: int) -> bool:
+def is_blocked(toks: Sequence[Token], lo: int, hi: int) -> bool:
     """Whether a blocker (a price, salary, investment round, prize...) stands in ``norm[lo:hi]``."""
     return any(t.kind == "word" and lo <= t.start < hi and _blocker_at(toks, i) for i, t in enumerate(toks))

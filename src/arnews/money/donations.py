@@ -19,8 +19,8 @@ from bisect import bisect_left, bisect_right
 
 from attrs import define, field
 
-from arnews.core.numbers import Tok
 from arnews.core.text import TextView
+from arnews.core.tokens import Token
 from arnews.document import Doc
 from arnews.models import DateMention, Donation, Entity, Money, Span
 from arnews.money.donation_roles import (
@@ -133,7 +133,7 @@ def _evidence(
     art: _Article,
     index: int,
     sentence: Sentence,
-    toks: list[Tok],
+    toks: list[Token],
     *,
     nearby: list[tuple[int, int]],
     astart: int,
@@ -206,7 +206,7 @@ def _donation(
     )
 
 
-def _parts_back(art: _Article, sentence: Sentence, index: int) -> tuple[list[Sentence], list[list[Tok]]]:
+def _parts_back(art: _Article, sentence: Sentence, index: int) -> tuple[list[Sentence], list[list[Token]]]:
     """The sentences to search backwards, each with the part read: this one, the earlier ones of its paragraph,
     then the paragraph before; and the tokens of each part."""
     back = [(index, sentence)]
@@ -222,7 +222,7 @@ def _recipient(
     norm: str,
     sentence: Sentence,
     parts: list[Sentence],
-    part_toks: list[list[Tok]],
+    part_toks: list[list[Token]],
     spans: list[tuple[int, int]],
 ) -> Name | None:
     """Who receives: a recipient frame in the donation's sentence, else in the earlier ones of its paragraph."""
@@ -240,7 +240,7 @@ def _recipient(
 def _organizer(
     art: _Article,
     parts: list[Sentence],
-    part_toks: list[list[Tok]],
+    part_toks: list[list[Token]],
     *,
     recipient: Name | None,
     taken: list[tuple[int, int]],

@@ -11,7 +11,6 @@ from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set
 from arnews.core.text import normalize
 
-TOKEN_RE = re.compile(r"\d+(?:[.,٫٬]\d+)+|\w+|[^\w\s]")  # "265.2" is one token, not a sentence end
 SENTENCE_END = frozenset(".!?؟…")
 PUNCT_STOP = frozenset(".!?؟…،,؛;:()[]{}")
 

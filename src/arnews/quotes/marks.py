@@ -13,6 +13,7 @@ from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import TextView
+from arnews.core.tokens import tokenize
 from arnews.quotes import cues
 
 MAX_LOOK = 40  # tokens looked at around a quote or a cue: bounded windows keep the pass linear
@@ -48,13 +49,13 @@ def paragraph_tokens(view: TextView, start: int, end: int) -> list[Tok]:
     keeps its hamza, so that it is not mistaken for a word with the article."""
     out: list[Tok] = []
     raw = view.raw
-    for m in cues.TOKEN_RE.finditer(view.norm, start, end):
-        t = m.group()
-        if len(t) > 3 and t.startswith("ال") and raw[view.raw_start(m.start())] in "أإآ":
+    for tok in tokenize(view.norm, start, end):
+        t = tok.text
+        if len(t) > 3 and t.startswith("ال") and raw[view.raw_start(tok.start)] in "أإآ":
             t = "أ" + t[1:]
-        elif t == "علي" and raw[view.raw_end(m.end()) - 1] == "ي":
+        elif t == "علي" and raw[view.raw_end(tok.end) - 1] == "ي":
             t = "علي\u0651"  # the name علي, not the preposition على
-        out.append((m.start(), m.end(), t))
+        out.append(tok if t == tok.text else tok._replace(text=t))
     return out
 
 
@@ -94,7 +95,7 @@ def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list
     found: list[RawQuote] = []
     last_end = -1  # the last sentence-ending token so far
     bottom_stray = False  # whether the outermost open quote opened right on a cue verb
-    for i, (s, e, t) in enumerate(toks):
+    for i, (s, e, t, _kind) in enumerate(toks):
         info = marks.get(t)
         if info is None:
             if t in cues.SENTENCE_END:

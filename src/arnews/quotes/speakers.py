@@ -121,10 +121,10 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
     toks = list(toks)
     if not toks or not all(grammar.is_word(t) for t in toks):
         return None
-    s, e, first = toks[0]
+    s, e, first = toks[0][:3]
     rest = grammar.strip_proclitic(first)
     if rest != first and (rest.startswith("ال") or grammar.is_title(rest) or rest in load_set("first_names")):
-        toks[0] = (s + len(first) - len(rest), e, rest)  # "والوزير أكد": the speaker without و
+        toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد": the speaker without و
         first = rest
     phrase = parse_phrase(toks)
     if phrase is None:
