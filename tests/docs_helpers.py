@@ -8,13 +8,17 @@ from typing import Any
 
 from arnews.core.text import view
 from arnews.document import Doc
+from arnews.nlp import split
 from arnews.parser import parse_structure
 
 
 def make_doc(text: str, *, published: dt.datetime | None = None, **fields: Any) -> Doc:
-    """A document of ``text`` with its structure, and ``fields`` (``entities=...``, ``ner=...``) set."""
+    """A document of ``text`` with its structure, sentences and tokens, and ``fields`` (``entities=...``,
+    ``ner=...``) set."""
     doc = Doc(view(text), published=published)
     doc.structure = parse_structure(doc.view)
+    analysis = split(doc.text, doc.structure.regions())
+    doc.sentences, doc.tokens = analysis.sentences, analysis.tokens
     for name, value in fields.items():
         setattr(doc, name, value)
     return doc

@@ -34,11 +34,11 @@ def test_every_processor_requires_only_earlier_ones() -> None:
     [
         (None, (), tuple(PROCESSORS)),
         (["money"], (), ("structure", "money")),
-        (["donations"], (), ("structure", "entities", "money", "dates", "donations")),
-        (["quotes"], (), ("structure", "entities", "quotes")),
+        (["donations"], (), ("structure", "tokenize", "entities", "money", "dates", "donations")),
+        (["quotes"], (), ("structure", "tokenize", "entities", "quotes")),
         (["ner"], (), ("structure", "tokenize", "ner")),
         (None, ["ner"], ("structure", "tokenize", "entities", "quotes", "money", "dates", "donations")),
-        (None, ["ner", "tokenize", "donations"], ("structure", "entities", "quotes", "money", "dates")),
+        (None, ["ner", "quotes", "donations"], ("structure", "tokenize", "entities", "money", "dates")),
     ],
 )
 def test_requirements_are_added_in_pipeline_order(
@@ -61,7 +61,7 @@ def test_a_subset_writes_only_its_parts_and_says_what_ran() -> None:
     doc = Pipeline(processors=["money"]).process(ARTICLE)
     assert doc.done == ("structure", "money")
     assert [m.value for m in doc.money] == [1_000_000, 1_000_000]
-    assert doc.entities == () and doc.quotes == () and doc.dates == () and doc.tokens == ()
+    assert doc.entities == () and doc.quotes == () and doc.dates == () and doc.tokens == () and doc.sentences == ()
     article = doc.to_article()
     assert article.title == "جمعية خيرية تجمع مليون ريال للأسر المحتاجة"
     assert article.dateline == "الرياض - واس"

@@ -172,6 +172,7 @@ class Doc:
     donations: tuple[Donation, ...] = ()
     done: tuple[str, ...] = ()
     _regions: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _norm_sentences: list[tuple[int, int, int]] | None = field(default=None, init=False, repr=False)
     _index: EntityIndex | None = field(default=None, init=False, repr=False)
 
     @property
@@ -198,6 +199,21 @@ class Doc:
                     ranges.append((nstart, nend))
             self._regions = ranges
         return self._regions
+
+    @property
+    def norm_sentences(self) -> list[tuple[int, int, int]]:
+        """The sentences of the one splitter (:attr:`sentences`, written by the tokenize processor) as normal-form
+        ranges, each with the index of the region (:attr:`regions`) it lies in, in order."""
+        if self._norm_sentences is None:
+            regions = self.regions
+            starts = [s for s, _e in regions]
+            out: list[tuple[int, int, int]] = []
+            for sent in self.sentences:
+                s, e = self.view.norm_index(sent.start), self.view.norm_index(sent.end)
+                if e > s:
+                    out.append((s, e, max(0, bisect.bisect_right(starts, s) - 1)))
+            self._norm_sentences = out
+        return self._norm_sentences
 
     @property
     def entity_index(self) -> EntityIndex:

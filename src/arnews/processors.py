@@ -8,15 +8,19 @@ order a :class:`~arnews.Pipeline` runs them:
 name           requires              writes
 =============  ====================  =============================================================================
 structure      -                     ``doc.structure``: title, dateline, paragraphs, captions, source, furniture
-tokenize       structure             ``doc.sentences``, ``doc.tokens`` (the one splitter, :mod:`arnews.nlp.rules`)
+tokenize       structure             ``doc.sentences``, ``doc.tokens``: the one sentence splitter
 ner            tokenize              ``doc.ner``: the NER model's spans (loads the model, and torch, on first use)
 entities       structure             ``doc.entities``: recognised, linked to the KB and clustered (reads ``ner``)
-quotes         entities              ``doc.quotes``: direct, partial and indirect, with speakers
+quotes         tokenize, entities    ``doc.quotes``: direct, partial and indirect, with speakers
 money          structure             ``doc.money``: amounts with currency and qualifier
-dates          structure             ``doc.dates``: resolved against ``doc.anchor``
-donations      money, entities,      ``doc.donations``: money given, raised or pledged, with its roles
-               dates
+dates          tokenize              ``doc.dates``: resolved against ``doc.anchor``
+donations      tokenize, money,      ``doc.donations``: money given, raised or pledged, with its roles
+               entities, dates
 =============  ====================  =============================================================================
+
+The rule stages match on the normal form with one tokenizer (:mod:`arnews.core.tokens`) and read sentences from
+:attr:`Doc.norm_sentences <arnews.document.Doc.norm_sentences>`; names are read by one grammar
+(:mod:`arnews.core.grammar`).
 """
 
 from __future__ import annotations
@@ -115,7 +119,7 @@ class EntityProcessor(Processor):
 
 
 class QuoteProcessor(Processor):
-    name, requires = "quotes", ("entities",)
+    name, requires = "quotes", ("tokenize", "entities")
 
     def process(self, doc: Doc) -> None:
         doc.quotes = extract_quotes(doc)
@@ -129,14 +133,14 @@ class MoneyProcessor(Processor):
 
 
 class DateProcessor(Processor):
-    name, requires = "dates", ("structure",)
+    name, requires = "dates", ("tokenize",)
 
     def process(self, doc: Doc) -> None:
         doc.dates = extract_dates(doc)
 
 
 class DonationProcessor(Processor):
-    name, requires = "donations", ("money", "entities", "dates")
+    name, requires = "donations", ("tokenize", "money", "entities", "dates")
 
     def process(self, doc: Doc) -> None:
         doc.donations = extract_donations(doc)

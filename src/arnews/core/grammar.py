@@ -75,6 +75,12 @@ def title_words() -> frozenset[str]:
     return frozenset(w for w in first_words if len(w.strip(".")) >= 3)
 
 
+@cache
+def abbreviated_titles() -> frozenset[str]:
+    """Titles written as one letter and a dot (the ``abbrev`` rows of ``titles.tsv``: د. and م.)."""
+    return frozenset(t.words[0] for t in title_rows() if t.kind == "abbrev" and t.words)
+
+
 def title_modifiers() -> frozenset[str]:
     return load_set("title_modifiers")
 
@@ -282,6 +288,9 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
             break
         if is_title(w):
             saw = True
+        elif w in abbreviated_titles() and i + 1 < len(toks) and toks[i + 1][2] == ".":
+            saw = True  # "د." and "م." with their dot: "قال م. خالد العلي"
+            i += 1
         elif saw and in_lexicon(w, place_heads()) and i + 1 < len(toks) and is_word(toks[i + 1]):
             i += 1  # "حاكم ولاية تكساس": the place and its name
             if is_stop(toks[i][2]):

@@ -29,8 +29,6 @@ _DECIMAL = re.compile(r"\d+(?:[.٫,]\d+)?")
 _EGYPTIAN = re.compile(r"(\d+)ر(\d+)")
 
 
-
-
 @frozen
 class NumberMatch:
     """A number found in a normal-form string, ``norm[start:end]``.
@@ -55,8 +53,6 @@ def number_lexicon() -> dict[str, tuple[str, str]]:
     for form, value, kind in load_table("number_words"):
         table[normalize(form)] = (value, kind)
     return table
-
-
 
 
 def digits_value(text: str, *, before_scale: bool = False) -> Decimal | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
+from collections.abc import Sequence
 
 from arnews.core.text import TextView, normalize
 from arnews.dates.calendars import HIJRI_EPOCH, gregorian_to_hijri
@@ -99,10 +101,24 @@ def _is_year_word(cand: Cand, lex: Lex) -> bool:
     return lex.relative[key(cand.match["rel"])][0] == "year"
 
 
+def _sentence_of(sentences: Sequence[tuple[int, int, int]], starts: Sequence[int], pos: int) -> tuple[int, int] | None:
+    """The sentence (normal-form range) that holds ``pos``, or None."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return (sentences[k][0], sentences[k][1]) if k >= 0 and pos < sentences[k][1] else None
+
+
 def _region_dates(
-    view: TextView, start: int, end: int, anchor: _dt.datetime | None, lex: Lex, *, hijri_year: int | None
+    view: TextView,
+    region: tuple[int, int],
+    anchor: _dt.datetime | None,
+    lex: Lex,
+    *,
+    hijri_year: int | None,
+    sentences: Sequence[tuple[int, int, int]],
 ) -> list[tuple[DateMention, str]]:
     norm = view.norm
+    start, end = region
+    starts = [s for s, _e, _r in sentences]
     cands = candidates(norm, start, end, lex)
     times = _times(norm, start, end, lex)
     out: list[tuple[DateMention, str]] = []
@@ -118,8 +134,9 @@ def _region_dates(
             if ambiguous and not (m["part"] or m["yawm"] or m["mod"]):
                 continue
         raw_s, raw_e = view.raw_span(s, e)
+        sentence = _sentence_of(sentences, starts, value_cand.start) or region
         date, cal, granularity = resolve_date(
-            norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year
+            norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year, sentence=sentence
         )
         if date is not None and cal == "hijri" and cand.form == "weekday" and value_cand is not cand:
             # the tabular calendar can be a day off the one in use; a weekday written beside the date settles it
@@ -212,7 +229,10 @@ def extract_with_forms(doc: Doc) -> list[tuple[DateMention, str]]:
     seen: set[tuple[int, int]] = set()
     found: list[tuple[DateMention, str]] = []
     for nstart, nend in regions:
-        for mention, form in _region_dates(view, nstart, nend, anchor, lex, hijri_year=hijri_year):
+        found_here = _region_dates(
+            view, (nstart, nend), anchor, lex, hijri_year=hijri_year, sentences=doc.norm_sentences
+        )
+        for mention, form in found_here:
             if (mention.start, mention.end) not in seen:
                 seen.add((mention.start, mention.end))
                 found.append((mention, form))

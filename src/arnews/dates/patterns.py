@@ -178,7 +178,7 @@ YEAR_AFTER = re.compile(
     r"(?:[ \t]*\))?(?P<y2>)(?P<era2>)"
 )
 _HABIT_BEFORE = re.compile(r"(?<!\w)(?:كل|ايام)\s+$")
-SENTENCE_END = re.compile(r"[.!?؟\n]")
+
 WORD = re.compile(r"\w+")
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from arnews.core.numbers import ordinals
 from arnews.dates.calendars import Calendar, gregorian_to_hijri, hijri_to_gregorian
-from arnews.dates.patterns import SENTENCE_END, WORD, Cand, Lex, count_of, key
+from arnews.dates.patterns import WORD, Cand, Lex, count_of, key
 from arnews.models import Granularity
 
 # --- resolution --------------------------------------------------------------------------------------------
@@ -128,12 +128,11 @@ def _date_of(year: int, month: int, day: int, cal: Calendar) -> _dt.date | None:
         return None
 
 
-def _future_context(norm: str, cand: Cand, lex: Lex) -> bool:
-    lo = max(0, cand.start - 200)
-    ends = [m.end() for m in SENTENCE_END.finditer(norm, lo, cand.start)]
-    begin = ends[-1] if ends else lo
-    stop = SENTENCE_END.search(norm, cand.end, min(len(norm), cand.end + 120))
-    finish = stop.start() if stop else min(len(norm), cand.end + 120)
+def _future_context(norm: str, cand: Cand, lex: Lex, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence of a weekday speaks of the future ("من المقرر", "سوف", "ستعقد"): the words of its
+    sentence up to 200 characters before it and 120 after."""
+    begin = max(sentence[0], cand.start - 200)
+    finish = min(sentence[1], cand.end + 120)
     for word in WORD.findall(norm, begin, finish):
         if word in lex.future or (word[0] in "وف" and word[1:] in lex.future):
             return True
@@ -162,9 +161,45 @@ def _granularity(unit: str) -> Granularity:
     return _UNIT_GRANULARITY.get(unit, "day")
 
 
+def _numeric(m: re.Match[str], hijri_year: int | None) -> _Resolved:
+    """ "2024-07-29", "29/7/2024": day first, month first only where day first is impossible."""
+    a, b, c = m["a"], m["b"], m["c"]
+    year_digits = a if len(a) == 4 else c
+    cal = _year_calendar(int(year_digits), m["era"], hijri_year if len(year_digits) == 4 else None)
+    if len(a) == 4 and len(c) <= 2:
+        return _date_of(int(a), int(b), int(c), cal), cal, "day"
+    if len(c) == 4 and len(a) <= 2:
+        first = _date_of(int(c), int(b), int(a), cal)
+        return (first or _date_of(int(c), int(a), int(b), cal)), cal, "day"
+    return None, cal, "day"
+
+
+def _year(norm: str, cand: Cand, hijri_year: int | None) -> _Resolved:
+    """ "عام 2020", "2015م", "1436هـ", "في 2014": the first day of the year, in the calendar the text implies."""
+    m = cand.match
+    if cand.form == "prep_year":
+        year, era = int(m["s"]), None
+    else:
+        year, era = (int(m["y"]), m["era"]) if m["y"] else (int(m["y2"]), m["era2"])
+    pair = _GREGORIAN_PAIR.match(norm, cand.end) if era is None else None
+    if pair is not None and _HIJRI_GAP[0] <= int(pair["g"]) - year <= _HIJRI_GAP[1]:
+        era = "هـ"  # "عام 1343/ 1924", "عام 1391 الموافق 1971": the Gregorian year beside it says so
+    cal = _year_calendar(year, era, hijri_year)
+    return _date_of(year, 1, 1, cal), cal, "year"
+
+
 def resolve_date(
-    norm: str, cand: Cand, raw: str, anchor: _dt.datetime | None, lex: Lex, *, hijri_year: int | None
+    norm: str,
+    cand: Cand,
+    raw: str,
+    anchor: _dt.datetime | None,
+    lex: Lex,
+    *,
+    hijri_year: int | None,
+    sentence: tuple[int, int] | None = None,
 ) -> _Resolved:
+    """The date a candidate writes (None when it needs an anchor and has none), its calendar and granularity.
+    ``sentence``: the normal-form range of its sentence (default: the whole text)."""
     m = cand.match
     day_of_anchor = anchor.date() if anchor else None
     if cand.form in ("absolute", "ordinal"):
@@ -182,31 +217,15 @@ def resolve_date(
         month, cal = _month_of(lex, m)
         return _date_of(int(m["y"]), month, 1, cal), cal, "month"
     if cand.form == "numeric":
-        a, b, c = m["a"], m["b"], m["c"]
-        year_digits = a if len(a) == 4 else c
-        cal = _year_calendar(int(year_digits), m["era"], hijri_year if len(year_digits) == 4 else None)
-        if len(a) == 4 and len(c) <= 2:
-            return _date_of(int(a), int(b), int(c), cal), cal, "day"
-        if len(c) == 4 and len(a) <= 2:
-            first = _date_of(int(c), int(b), int(a), cal)
-            return (first or _date_of(int(c), int(a), int(b), cal)), cal, "day"
-        return None, cal, "day"
+        return _numeric(m, hijri_year)
     if cand.form in ("year", "prep_year"):
-        if cand.form == "prep_year":
-            year, era = int(m["s"]), None
-        else:
-            year, era = (int(m["y"]), m["era"]) if m["y"] else (int(m["y2"]), m["era2"])
-        pair = _GREGORIAN_PAIR.match(norm, cand.end) if era is None else None
-        if pair is not None and _HIJRI_GAP[0] <= int(pair["g"]) - year <= _HIJRI_GAP[1]:
-            era = "هـ"  # "عام 1343/ 1924", "عام 1391 الموافق 1971": the Gregorian year beside it says so
-        cal = _year_calendar(year, era, hijri_year)
-        return _date_of(year, 1, 1, cal), cal, "year"
+        return _year(norm, cand, hijri_year)
     if cand.form == "weekday":
         if day_of_anchor is None:
             return None, "gregorian", "day"
         weekday = lex.weekdays[key(m["wd"])][0]
         direction = lex.modifiers[key(m["mod"])] if m["mod"] else None
-        future = direction is None and _future_context(norm, cand, lex)
+        future = direction is None and _future_context(norm, cand, lex, sentence or (0, len(norm)))
         return _weekday(weekday, direction, future, day_of_anchor), "gregorian", "day"
     if cand.form == "relative":
         unit, amount = lex.relative[key(m["rel"])]

@@ -18,7 +18,6 @@ from arnews.core.regexes import alternation, proclitic
 from arnews.core.text import normalize
 from arnews.core.tokens import Token, tokenize
 
-_SENTENCE_END = re.compile(r"[!?؟;\n]|\.(?=\s|$)")
 QUOTED = re.compile(r"[“«\"]([^“”«»\"\n]{2,80})[”»\"]")
 _BACK_TOKENS = 14  # how far before an amount a trigger may stand, in tokens
 _AFTER_TOKENS = 4
@@ -103,6 +102,8 @@ def phrase_at(toks: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
 
 @frozen
 class Sentence:
+    """A sentence of the one splitter (:attr:`arnews.document.Doc.norm_sentences`), or a window of one."""
+
     start: int  # normal-form offsets
     end: int
     region: int
@@ -113,14 +114,14 @@ class SentenceTokens:
 
     def __init__(self, norm: str, sentences: list[Sentence]) -> None:
         self._norm = norm
-        self.split_sentences = sentences
+        self._sentences = sentences
         self._done: dict[int, tuple[list[Token], list[int]]] = {}
 
     def within(self, index: int, start: int, end: int) -> list[Token]:
         """The tokens of sentence ``index`` that lie wholly inside ``norm[start:end]``."""
         done = self._done.get(index)
         if done is None:
-            sentence = self.split_sentences[index]
+            sentence = self._sentences[index]
             toks = tokenize(self._norm, sentence.start, sentence.end)
             done = self._done[index] = (toks, [t.start for t in toks])
         toks, starts = done
@@ -128,19 +129,6 @@ class SentenceTokens:
         if hi > lo and toks[hi - 1].end > end:
             hi -= 1
         return toks[lo:hi]
-
-
-def split_sentences(norm: str, regions: list[tuple[int, int]]) -> list[Sentence]:
-    out: list[Sentence] = []
-    for index, (start, end) in enumerate(regions):
-        pos = start
-        for m in _SENTENCE_END.finditer(norm, start, end):
-            if m.end() > pos and norm[pos : m.end()].strip():
-                out.append(Sentence(pos, m.end(), index))
-            pos = m.end()
-        if end > pos and norm[pos:end].strip():
-            out.append(Sentence(pos, end, index))
-    return out
 
 
 @lru_cache(maxsize=1)

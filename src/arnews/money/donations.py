@@ -43,7 +43,6 @@ from arnews.money.donation_triggers import (
     SentenceTokens,
     has_context,
     is_blocked,
-    split_sentences,
     trigger_after,
     trigger_before,
 )
@@ -79,7 +78,7 @@ def extract_donations(doc: Doc) -> tuple[Donation, ...]:
     if not doc.money:
         return ()
     view, norm, regions = doc.view, doc.view.norm, doc.regions
-    sentences = split_sentences(norm, regions)
+    sentences = [Sentence(s, e, region) for s, e, region in doc.norm_sentences]
     if not sentences:
         return ()
     spans = [(view.norm_index(m.start), view.norm_index(m.end)) for m in doc.money]

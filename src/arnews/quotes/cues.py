@@ -10,8 +10,18 @@ from functools import cache
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set
 from arnews.core.text import normalize
+from arnews.core.tokens import Token
 
 SENTENCE_END = frozenset(".!?؟…")
+#: The kind of a sentence-final mark, among the tokens of a paragraph (:func:`arnews.quotes.marks.paragraph_tokens`).
+END = "end"
+
+
+def ends(tok: Token) -> bool:
+    """Whether a token closes its sentence (the one sentence splitter says so; a dot after "د." does not)."""
+    return tok.kind == END
+
+
 PUNCT_STOP = frozenset(".!?؟…،,؛;:()[]{}")
 
 

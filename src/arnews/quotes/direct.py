@@ -68,7 +68,7 @@ def _classify(
         k, _, g = cue_before
         # a short quote inside its sentence ("سألت دورية «...» ماكارثر"، "بين مستخدمي «تويتر» وبين") is a
         # term or a name, not a whole clause: only after a colon or ending the sentence is it direct
-        whole = ends_colon or words > 3 or q.after >= len(toks) or toks[q.after][2] in cues.SENTENCE_END
+        whole = ends_colon or words > 3 or q.after >= len(toks) or cues.ends(toks[q.after])
         whole = whole or after_speaker(ctx, toks, q)  # "قال المتحدث «لا» ثم انصرف"
         if whole and (ends_colon or q.open_tok - k <= 12):
             return _Found("direct", k, g)
@@ -139,7 +139,7 @@ def cue_after(ctx: Reading, toks: Sequence[Tok], i: int) -> tuple[int, Guess | N
         guess = resolve_subject(ctx, toks[k][0], cue)
     else:
         note_turn(ctx, cue, guess)
-    while end < len(toks) and end < k + MAX_LOOK and toks[end][2] not in cues.SENTENCE_END:
+    while end < len(toks) and end < k + MAX_LOOK and not cues.ends(toks[end]):
         if toks[end][2] in mark_table():
             break
         end += 1

@@ -25,7 +25,7 @@ from arnews.quotes.reading import Reading
 def sentence_end(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
     last = min(len(toks), i + MAX_LOOK)
     for k in range(i, last):
-        if toks[k][2] in cues.SENTENCE_END:
+        if cues.ends(toks[k]):
             return toks[k][0]
     return toks[last - 1][1] if last > 0 else 0
 
@@ -110,7 +110,7 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
                 break
             k = close + 1
             continue
-        if t in load_set("complementizers") or t == ":" or t in cues.SENTENCE_END:
+        if t in load_set("complementizers") or t == ":" or cues.ends(toks[k]):
             break
         k += 1
     if k >= limit or toks[k][2] not in load_set("complementizers"):
@@ -124,7 +124,7 @@ def _clause(norm: str, toks: Sequence[Tok], c: int) -> tuple[int, int]:
     start = toks[c][1]
     end_k = c + 1
     stop = min(len(toks), c + MAX_CLAUSE)
-    while end_k < stop and toks[end_k][2] not in cues.SENTENCE_END:
+    while end_k < stop and not cues.ends(toks[end_k]):
         if toks[end_k][2] == ":" and end_k + 1 < len(toks) and toks[end_k + 1][2] in mark_table():
             break
         end_k += 1

@@ -4,7 +4,7 @@ cue verbs next to a mark, clause bounds and 'according to' phrases.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import cache
 
 from attrs import define
@@ -44,12 +44,22 @@ class RawQuote:
     after: int  # index of the first token after the quote
 
 
-def paragraph_tokens(view: TextView, start: int, end: int) -> list[Tok]:
+#: How far after a sentence-final mark its sentence may end (closing quotes and brackets, the rest of "...").
+_END_REACH = 3
+
+
+def paragraph_tokens(view: TextView, start: int, end: int, sentence_ends: Container[int] = ()) -> list[Tok]:
     """Tokens of ``view.norm[start:end]``. A word whose "ال" was "أل"/"إل" in the input (أليكس، ألكساندريا)
-    keeps its hamza, so that it is not mistaken for a word with the article."""
+    keeps its hamza, so that it is not mistaken for a word with the article. A sentence-final mark where the one
+    sentence splitter ends a sentence (one of ``sentence_ends``, normal-form offsets, right after the mark or
+    its closing quotes; every such mark when no sentence ends are given) has the kind
+    :data:`~arnews.quotes.cues.END`."""
     out: list[Tok] = []
     raw = view.raw
     for tok in tokenize(view.norm, start, end):
+        ended = not sentence_ends or any(tok.end + k in sentence_ends for k in range(_END_REACH))
+        if tok.text in cues.SENTENCE_END and ended:
+            tok = tok._replace(kind=cues.END)  # noqa: PLW2901
         t = tok.text
         if len(t) > 3 and t.startswith("ال") and raw[view.raw_start(tok.start)] in "أإآ":
             t = "أ" + t[1:]
@@ -95,10 +105,10 @@ def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list
     found: list[RawQuote] = []
     last_end = -1  # the last sentence-ending token so far
     bottom_stray = False  # whether the outermost open quote opened right on a cue verb
-    for i, (s, e, t, _kind) in enumerate(toks):
+    for i, (s, e, t, kind) in enumerate(toks):
         info = marks.get(t)
         if info is None:
-            if t in cues.SENTENCE_END:
+            if kind == cues.END:
                 last_end = i
             continue
         family, direction = info
@@ -180,7 +190,7 @@ def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
     """Index of the first token of the clause that ends before ``toks[i]`` (back to a sentence end)."""
     k = i - 1
     while k >= max(floor, 0) and k > i - MAX_LOOK:
-        if toks[k][2] in cues.SENTENCE_END:
+        if cues.ends(toks[k]):
             return k + 1
         k -= 1
     return k + 1
@@ -191,7 +201,7 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     k = i
     while k < stop and k < i + 20:
         t = toks[k][2]
-        if t in load_set("complementizers") or t in ":" or t in mark_table() or t in cues.SENTENCE_END:
+        if t in load_set("complementizers") or t in ":" or t in mark_table() or cues.ends(toks[k]):
             break
         k += 1
     return k

@@ -133,7 +133,7 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     # next clause opens there ("«نعم» ثم غادرت"، "«لا» وأضاف")
     if (
         nxt < len(toks)
-        and toks[nxt][2] not in cues.SENTENCE_END
+        and not cues.ends(toks[nxt])
         and not (
             grammar.is_word(toks[nxt])
             and (next_cue(toks, nxt) or grammar.strip_proclitic(toks[nxt][2]) in load_set("speech_clause_links"))
@@ -144,7 +144,7 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         t = toks[j][2]
         if t in load_set("complementizers"):
             return False
-        if t in cues.SENTENCE_END or next_cue(toks, j):
+        if cues.ends(toks[j]) or next_cue(toks, j):
             break  # "«لا» وأضاف أن ...": that أن is the next cue's
     return True
 
@@ -168,7 +168,7 @@ def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         t = toks[k][2]
         if t in load_set("complementizers"):
             return True
-        if t in cues.SENTENCE_END or t == ":" or next_cue(toks, k):
+        if cues.ends(toks[k]) or t == ":" or next_cue(toks, k):
             return False  # "قال المتحدث «لا» ثم أضاف أن": that أن is the next cue's
     return False
 

@@ -87,10 +87,11 @@ class Reading:
         self.last_paragraph_start = -1
         self.prev_paragraph_tail = -1  # a quote ending at or after this offset ended the previous paragraph
         self.last_name_end = -1  # normal offset where the last quoted name closed
+        self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """Tokens of ``view.norm[start:end]``, computed once per range."""
         key = (start, end)
         if key not in self.token_cache:
-            self.token_cache[key] = paragraph_tokens(self.view, start, end)
+            self.token_cache[key] = paragraph_tokens(self.view, start, end, self.sentence_ends)
         return self.token_cache[key]
