@@ -205,8 +205,11 @@ def ends_name(w: str, prev: str, run: int) -> bool:
     if w in links:
         return False
     family = has_article(w) and w.endswith("ي")  # a family name in the nisba form: "شذى المغربي"
-    if not linked and not family and w in load_set("common_words") and w not in load_set("first_names"):
-        return True  # a frequent word of news that is never a name: "عبدالفتاح السيسي نقل"، "كيري الشهر"
+    # a frequent word of news that is never a name ends one ("عبدالفتاح السيسي نقل"، "كيري الشهر"), except as the
+    # second word, which is often a given name or a surname that is also a word ("خالد سعيد"، "جوتاكا إيدي")
+    second = run == 1 and not has_article(w)
+    if not (linked or family or second) and w in load_set("common_words") and w not in load_set("first_names"):
+        return True
     stem = article_after_clitic(w)
     if stem is not None and w not in load_set("first_names"):
         # a preposition before the article ("جو بايدن للصحفيين"، "خالد العلي بالأمس"، "كالمعتاد") starts a
