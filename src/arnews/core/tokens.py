@@ -43,4 +43,5 @@ class Token(NamedTuple):
 def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``norm[start:end]``, in order."""
     stop = len(norm) if end is None else end
-    return [Token(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in TOKEN_RE.finditer(norm, start, stop)]
+    new = tuple.__new__  # every alternative of TOKEN_RE is a named group: lastgroup is the kind
+    return [new(Token, (m.start(), m.end(), m.group(), m.lastgroup)) for m in TOKEN_RE.finditer(norm, start, stop)]
