@@ -130,7 +130,7 @@ def test_the_pipeline_kb_decides_bare_datelines() -> None:
 
 
 def test_a_kb_of_the_wrong_type_is_refused() -> None:
-    with pytest.raises(TypeError, match="kb must be a KnowledgeBase"):
+    with pytest.raises(arnews.InputError, match="kb must be a KnowledgeBase"):
         Pipeline(kb=123)  # type: ignore[arg-type]
 
 

@@ -28,15 +28,23 @@ Published = _dt.datetime | _dt.date | str | None
 _Item = tuple[str, Published, str | None]
 
 
-def _as_datetime(published: Published) -> _dt.datetime | None:
+def _as_datetime(published: object) -> _dt.datetime | None:
     if published is None or isinstance(published, _dt.datetime):
         return published
     if isinstance(published, _dt.date):
         return _dt.datetime(published.year, published.month, published.day)
-    try:
-        return _dt.datetime.fromisoformat(published)
-    except ValueError:
-        raise InputError(f"published must be a datetime or an ISO 8601 string, not {published!r}") from None
+    if isinstance(published, str):
+        try:
+            return _dt.datetime.fromisoformat(published)
+        except ValueError:
+            pass
+    raise InputError(f"published must be a datetime, a date or an ISO 8601 string, not {published!r}")
+
+
+def _as_url(url: object) -> str | None:
+    if url is None or isinstance(url, str):
+        return url
+    raise InputError(f"url must be a string, not {type(url).__name__}")
 
 
 def _with_requirements(wanted: Iterable[str]) -> set[str]:
@@ -109,7 +117,7 @@ class Pipeline:
         ``batch_size``: how many texts :meth:`parse_many` sends through the processors at once.
         """
         if kb is not None and not isinstance(kb, (KnowledgeBase, str, Path)):
-            raise TypeError(f"kb must be a KnowledgeBase or the path of a KB file, not {type(kb).__name__}")
+            raise InputError(f"kb must be a KnowledgeBase or the path of a KB file, not {type(kb).__name__}")
         self.kb = KnowledgeBase.load(kb) if isinstance(kb, (str, Path)) else kb
         self.batch_size = batch_size
         self.names = resolve_processors(processors, exclude)
@@ -171,7 +179,7 @@ class Pipeline:
         failure: ArnewsError | None = None
         for text, published, url in batch:
             try:
-                docs.append(Doc(view(check_input(text)), published=_as_datetime(published), url=url))
+                docs.append(Doc(view(check_input(text)), published=_as_datetime(published), url=_as_url(url)))
             except ArnewsError as exc:
                 failure = exc  # the documents before this one are still yielded, then the error is raised
                 break

@@ -21,10 +21,46 @@ converter = cattrs.Converter(omit_if_default=False)
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"not a decimal number: {value!r}")
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation:
         raise ValueError(f"not a decimal number: {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"not a finite decimal number: {value!r}")
+    return number
+
+
+# Scalars are taken as they are, never coerced: a title of 5, a "false" flag or an offset of 1.5 is bad data.
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, not {type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, not {type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, not {type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"expected a number, not {type(value).__name__} {value!r}")
+    return float(value)
+
+
+def _structure_strings(value: Any, _: type) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"expected a list of strings, not {type(value).__name__} {value!r}")
+    return tuple(_structure_str(item, str) for item in value)
 
 
 def _structure_datetime(value: Any, _: type) -> _dt.datetime:
@@ -35,6 +71,11 @@ def _structure_datetime(value: Any, _: type) -> _dt.datetime:
 
 converter.register_unstructure_hook(Decimal, str)
 converter.register_structure_hook(Decimal, _structure_decimal)
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(float, _structure_float)
+converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_strings)
 converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
 converter.register_structure_hook(_dt.datetime, _structure_datetime)
 
@@ -73,6 +114,8 @@ def structure(data: Any, cls: type[T]) -> T:
         raise InputError(f"not a valid {cls.__name__}: {problems}") from exc
     except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"not a valid {cls.__name__}: {exc}") from exc
+    except RecursionError:
+        raise InputError(f"not a valid {cls.__name__}: nested too deeply") from None
 
 
 def to_json(record: object, *, indent: int | None = None) -> str:
@@ -92,7 +135,11 @@ def from_json(data: str | bytes, cls: type[T]) -> T:
     >>> from_json('{"text": "نص", "start": 0, "end": 2}', Span)
     Span(text='نص', start=0, end=2)
     """
-    return structure(json.loads(data), cls)
+    try:
+        parsed = json.loads(data)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError; deep nesting a RecursionError
+        raise InputError(f"not valid JSON for {cls.__name__}: {str(exc)[:200]}") from None
+    return structure(parsed, cls)
 
 
 def json_schema() -> dict[str, Any]:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from arnews.core.text import TextView, normalize
-from arnews.dates.calendars import HIJRI_EPOCH, gregorian_to_hijri
+from arnews.dates.calendars import HIJRI_EPOCH, Calendar, gregorian_to_hijri
 from arnews.dates.patterns import (
     CLOSE_PAREN,
     DAY_WEEKDAY_GAP,
@@ -101,6 +101,22 @@ def _is_year_word(cand: Cand, lex: Lex) -> bool:
     return lex.relative[key(cand.match["rel"])][0] == "year"
 
 
+def _weekday_settles(
+    date: _dt.date | None, cal: Calendar, weekday_cand: Cand | None, written_weekday: int | None, lex: Lex
+) -> _dt.date | None:
+    """A date moved to the weekday written beside it: a Hijri date written with its weekday (``weekday_cand``; the
+    tabular calendar can be a day off the one in use), or a relative day with its weekday ("أمس الأحد"; the
+    anchor, often a crawl time, can be a day late)."""
+    if date is not None and cal == "hijri" and weekday_cand is not None and weekday_cand.form == "weekday":
+        weekday = lex.weekdays[key(weekday_cand.match["wd"])][0]
+        for shift in (0, -1, 1):
+            if (date + _dt.timedelta(days=shift)).weekday() == weekday:
+                return date + _dt.timedelta(days=shift)
+    if date is not None and written_weekday is not None and date.weekday() != written_weekday:
+        return date + _dt.timedelta(days=(written_weekday - date.weekday() + 3) % 7 - 3)
+    return date
+
+
 def _sentence_of(sentences: Sequence[tuple[int, int, int]], starts: Sequence[int], pos: int) -> tuple[int, int] | None:
     """The sentence (normal-form range) that holds ``pos``, or None."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -135,20 +151,13 @@ def _region_dates(
                 continue
         raw_s, raw_e = view.raw_span(s, e)
         sentence = _sentence_of(sentences, starts, value_cand.start) or region
-        date, cal, granularity = resolve_date(
-            norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year, sentence=sentence
-        )
-        if date is not None and cal == "hijri" and cand.form == "weekday" and value_cand is not cand:
-            # the tabular calendar can be a day off the one in use; a weekday written beside the date settles it
-            weekday = lex.weekdays[key(m["wd"])][0]
-            for shift in (0, -1, 1):
-                if (date + _dt.timedelta(days=shift)).weekday() == weekday:
-                    date += _dt.timedelta(days=shift)
-                    break
-        if date is not None and written_weekday is not None and date.weekday() != written_weekday:
-            # the written weekday is the stronger evidence: the anchor (often a crawl time) can be a day late
-            shift = (written_weekday - date.weekday() + 3) % 7 - 3
-            date += _dt.timedelta(days=shift)
+        try:
+            date, cal, granularity = resolve_date(
+                norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year, sentence=sentence
+            )
+            date = _weekday_settles(date, cal, cand if value_cand is not cand else None, written_weekday, lex)
+        except (ValueError, OverflowError):  # beyond the calendars' range (years 1 to 9999): left unresolved
+            date, cal, granularity = None, "gregorian", "day"
         clock = None
         if granularity == "day":
             for ts, te, tm in _adjacent_times(norm, times, s, e):
@@ -207,7 +216,10 @@ def read_date(text: str) -> _dt.date | None:
     norm = normalize(text)
     for cand in candidates(norm, 0, len(norm), lex):
         if cand.form in ("absolute", "ordinal", "numeric"):
-            date, _cal, granularity = resolve_date(norm, cand, text, None, lex, hijri_year=None)
+            try:
+                date, _cal, granularity = resolve_date(norm, cand, text, None, lex, hijri_year=None)
+            except (ValueError, OverflowError):  # beyond the calendars' range
+                continue
             if date is not None and granularity == "day":
                 return date
     return None
@@ -225,7 +237,10 @@ def extract_with_forms(doc: Doc) -> list[tuple[DateMention, str]]:
     regions = doc.regions
     hijri_year = None
     if anchor is not None and anchor.date() >= HIJRI_EPOCH and hijri_context(view.norm, regions, lex):
-        hijri_year = gregorian_to_hijri(anchor.date())[0]  # bare years of its era may be Hijri
+        try:
+            hijri_year = gregorian_to_hijri(anchor.date())[0]  # bare years of its era may be Hijri
+        except (ValueError, OverflowError):  # an anchor at the calendar's edge ("9999-12-31")
+            hijri_year = None
     seen: set[tuple[int, int]] = set()
     found: list[tuple[DateMention, str]] = []
     for nstart, nend in regions:

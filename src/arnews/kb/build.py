@@ -20,6 +20,7 @@ import gzip
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from arnews.errors import KnowledgeBaseError
-from arnews.kb.store import KbEntry, write_entries
+from arnews.kb.store import KbEntry, bounded_lines, write_entries
 from arnews.models import ENTITY_KINDS, EntityKind
 
 __all__ = ["build", "from_csv_dir", "from_curated", "iter_wikidata", "main", "merge", "wanted_classes"]
@@ -139,7 +140,8 @@ def _open_dump(path: str | Path) -> IO[str]:
 
 
 def _labels(item: dict[str, Any], field_name: str, lang: str) -> list[str]:
-    value = (item.get(field_name) or {}).get(lang)
+    by_lang = item.get(field_name)
+    value = by_lang.get(lang) if isinstance(by_lang, dict) else None
     if value is None:
         return []
     if isinstance(value, dict):
@@ -148,12 +150,16 @@ def _labels(item: dict[str, Any], field_name: str, lang: str) -> list[str]:
 
 
 def _instance_of(item: dict[str, Any]) -> list[str]:
+    claims = item.get("claims")
+    p31 = claims.get("P31") if isinstance(claims, dict) else None
     out = []
-    for claim in (item.get("claims") or {}).get("P31", ()):
+    for claim in p31 if isinstance(p31, list) else ():
         try:
-            out.append(claim["mainsnak"]["datavalue"]["value"]["id"])
-        except (KeyError, TypeError):
+            value = claim["mainsnak"]["datavalue"]["value"]["id"]
+        except (KeyError, TypeError, IndexError):
             continue
+        if isinstance(value, str):
+            out.append(value)
     return out
 
 
@@ -173,28 +179,46 @@ def entry_from_item(item: dict[str, Any], classes: dict[str, EntityKind] | None 
     en = _labels(item, "labels", "en")
     en += [a for a in _labels(item, "aliases", "en") if a not in en]
     desc = next(iter(_labels(item, "descriptions", "ar") or _labels(item, "descriptions", "en")), None)
-    sitelinks = len(item.get("sitelinks") or {})
+    links = item.get("sitelinks")
+    sitelinks = len(links) if isinstance(links, dict) else 0
     prior = min(1.0, math.log1p(sitelinks) / math.log(300)) if sitelinks else 0.1
     return KbEntry(qid, kind, ar, en, desc, round(prior, 3))
 
 
 def iter_wikidata(path: str | Path, classes: dict[str, EntityKind] | None = None) -> Iterator[KbEntry]:
     """Stream the wanted entities of a Wikidata JSON dump, one line at a time."""
-    with _open_dump(path) as fh:
-        for n, raw in enumerate(fh, 1):
-            line = raw.strip()
-            if line in ("[", "]", ""):
-                continue
-            if line.endswith(","):
-                line = line[:-1]
-            try:
-                item = json.loads(line)
-            except ValueError:
-                raise KnowledgeBaseError(f"{path}:{n}: not a Wikidata dump line (one JSON entity a line)") from None
-            if isinstance(item, dict):
-                entry = entry_from_item(item, classes)
-                if entry is not None:
-                    yield entry
+    n = 0
+    try:
+        with _open_dump(path) as fh:
+            for n, raw in enumerate(bounded_lines(fh, str(path), MAX_DUMP_LINE), 1):
+                item = _dump_item(raw, path, n)
+                if isinstance(item, dict):
+                    entry = entry_from_item(item, classes)
+                    if entry is not None:
+                        yield entry
+    except UnicodeDecodeError as exc:
+        raise KnowledgeBaseError(f"{path}:{n + 1}: not UTF-8 text ({exc.reason})") from None
+    except (EOFError, zlib.error, OSError) as exc:
+        raise KnowledgeBaseError(f"{path}:{n + 1}: cannot read the dump ({exc})") from None
+
+
+#: The longest line of a dump, in characters (the largest Wikidata entities take a few megabytes).
+MAX_DUMP_LINE = 64_000_000
+
+
+def _dump_item(raw: str, path: str | Path, n: int) -> Any:
+    """The JSON value of one dump line (None for the array's brackets)."""
+    line = raw.strip()
+    if line in ("[", "]", ""):
+        return None
+    if line.endswith(","):
+        line = line[:-1]
+    try:
+        return json.loads(line)
+    except ValueError:
+        raise KnowledgeBaseError(f"{path}:{n}: not a Wikidata dump line (one JSON entity a line)") from None
+    except RecursionError:
+        raise KnowledgeBaseError(f"{path}:{n}: JSON nested too deeply") from None
 
 
 def build(

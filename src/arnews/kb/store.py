@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from attrs import field, frozen
 
@@ -257,11 +260,13 @@ class KnowledgeBase:
         try:
             opener = gzip.open if p.suffix == ".gz" else open
             with opener(p, "rt", encoding="utf-8") as fh:
-                return cls(_read_rows(rows.counted(fh), str(p)))
+                return cls(_read_rows(rows.counted(bounded_lines(fh, str(p), MAX_KB_LINE)), str(p)))
         except UnicodeDecodeError as exc:
             raise KnowledgeBaseError(f"{p}:{rows.n + 1}: not UTF-8 text ({exc.reason})") from None
         except EOFError:
             raise KnowledgeBaseError(f"{p}:{rows.n + 1}: the compressed file is truncated") from None
+        except zlib.error as exc:
+            raise KnowledgeBaseError(f"{p}:{rows.n + 1}: the compressed file is corrupt ({exc})") from None
         except OSError as exc:
             raise KnowledgeBaseError(f"cannot read knowledge base {p}: {exc}") from exc
 
@@ -282,6 +287,24 @@ class _Lines:
             yield line
 
 
+#: The longest line a KB file may hold, in characters (an entity with hundreds of labels takes a few thousand).
+MAX_KB_LINE = 1_000_000
+
+
+def bounded_lines(fh: IO[str], name: str, limit: int) -> Iterator[str]:
+    """The lines of an open text file, each read with at most ``limit`` characters in memory: a longer line is a
+    :class:`~arnews.errors.KnowledgeBaseError` naming it, not a read of gigabytes."""
+    n = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit:
+            raise KnowledgeBaseError(f"{name}:{n}: a line longer than {limit:,} characters")
+        yield line
+
+
 def _read_rows(lines: Iterable[str], name: str) -> Iterator[KbEntry]:
     for n, raw in enumerate(lines, 1):
         line = raw.strip()
@@ -293,6 +316,8 @@ def _read_rows(lines: Iterable[str], name: str) -> Iterator[KbEntry]:
             raise KnowledgeBaseError(f"{name}:{n}: {exc}") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KnowledgeBaseError(f"{name}:{n}: not a KB entity line ({exc})") from None
+        except RecursionError:
+            raise KnowledgeBaseError(f"{name}:{n}: JSON nested too deeply") from None
 
 
 def write_entries(entries: Iterable[KbEntry], path: str | Path, *, sort: bool = True) -> int:
@@ -303,10 +328,18 @@ def write_entries(entries: Iterable[KbEntry], path: str | Path, *, sort: bool = 
     count = 0
     opener = gzip.open if p.suffix == ".gz" else open
     ordered = sorted(entries, key=lambda e: (len(e.id), e.id)) if sort else entries
-    with opener(p, "wt", encoding="utf-8") as fh:
-        for e in ordered:
-            fh.write(json.dumps(e.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
-            count += 1
+    # written beside the target and moved into place at the end: a failing input never leaves a half file
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".part", dir=p.parent if str(p.parent) else ".")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with opener(tmp, "wt", encoding="utf-8") as fh:
+            for e in ordered:
+                fh.write(json.dumps(e.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+                count += 1
+        os.replace(tmp, p)
+    finally:
+        tmp.unlink(missing_ok=True)
     return count
 
 

@@ -73,6 +73,15 @@ def qualifier_after(norm: str, pos: int, ceiling: int | None = None) -> Qualifie
     return kinds[" ".join(m.group("q").split())] if m else None
 
 
+#: The largest amount read as money: a quadrillion (no news amount is larger; a longer digit run is an ID or noise,
+#: and Decimal arithmetic beyond 28 digits would fail).
+MAX_AMOUNT = Decimal(10) ** 15
+
+
+def _plausible(value: Decimal | None) -> bool:
+    return value is None or (value.is_finite() and abs(value) <= MAX_AMOUNT)
+
+
 def _clean(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
@@ -102,7 +111,7 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
     found: list[AmountMatch] = []
     taken = start  # the end of the last amount: spans never overlap
     for idx, number in enumerate(numbers):
-        if number.start < taken:
+        if number.start < taken or not _plausible(number.value):
             continue
         currency: CurrencyMatch | None = match_currency(norm, number.end, vague=number.value is None)
         span_start, span_end = number.start, number.end
@@ -117,11 +126,12 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
         partner = _range_partner(norm, numbers[idx - 1] if idx else None, number, start, taken)
         qualifier_floor = partner.start if partner is not None else span_start
         qualifier = qualifier_before(norm, qualifier_floor, taken) or qualifier_after(norm, span_end, stop)
-        if partner is not None and partner.value is not None:
+        if partner is not None and partner.value is not None and _plausible(partner.value):
             first = partner.value
             if partner.scale is None and number.scale is not None:
                 first *= number.scale
-            found.append(AmountMatch(partner.start, partner.end, _clean(first), code, qualifier))
+            if _plausible(first):
+                found.append(AmountMatch(partner.start, partner.end, _clean(first), code, qualifier))
         value = None if number.value is None else _clean(number.value)
         found.append(AmountMatch(span_start, span_end, value, code, qualifier, number.vague))
         taken = span_end

@@ -1,0 +1,159 @@
+"""Hostile input gets an arnews error naming it, or a result: never a foreign exception from deep inside."""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import arnews
+from arnews.cli import main
+from arnews.errors import InputError, KnowledgeBaseError
+from arnews.kb import KnowledgeBase
+from arnews.kb.build import build
+
+RULES = arnews.Pipeline(exclude=["ner"])
+
+
+def test_an_amount_beyond_any_news_amount_is_no_money() -> None:
+    text = "عنوان\n\nتبرع بأكثر من 10000000000000000000000000000000000000000 $ و5 ملايين دولار للجمعية."
+    article = RULES.parse(text)
+    assert [(m.text, m.value) for m in article.money] == [("5 ملايين دولار", 5_000_000)]
+    assert RULES.parse("عنوان\n\nبلغت 900000000000000 تريليون دولار.").money == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("تاريخ النشر: 31 ديسمبر 9999\n\nقال يوم الخميس إن العمل مستمر.", None),
+        ("عنوان\n\nقال يوم الخميس الماضي إن العمل مستمر.", "9999-12-31"),
+        ("عنوان\n\nقال يوم الخميس الماضي إن غدا والعام المقبل والشهر القادم.", "9999-12-31"),
+        ("عنوان\n\nقال يوم الخميس الماضي قبل ثلاثة أيام إن العمل مستمر.", "0001-01-01"),
+    ],
+)
+def test_dates_at_the_calendars_edge_stay_unresolved(text: str, published: str | None) -> None:
+    article = RULES.parse(text, published=published)
+    assert article.dates
+    for d in article.dates:
+        assert d.value is None or "0001-01-01" <= d.value[:10] <= "9999-12-31"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"published": 12345}, "published must be"),
+        ({"published": "yesterday"}, "published must be"),
+        ({"url": 123}, "url must be a string"),
+    ],
+)
+def test_wrong_argument_types_are_input_errors(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        RULES.parse("عنوان\n\nنص", **kwargs)
+
+
+def test_a_kb_of_the_wrong_type_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="kb must be"):
+        arnews.Pipeline(kb=123)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def article_dict(seed_texts: list[str]) -> dict[str, Any]:
+    return RULES.parse(seed_texts[1]).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("title",), 5, "expected a string, not int 5 @ $.title"),
+        (("source", "translated"), "false", "expected true or false"),
+        (("source", "contributors"), "abc", "expected a list of strings"),
+        (("paragraphs", 0, "start"), 1.5, "expected a whole number, not float 1.5 @ $.paragraphs[0].start"),
+        (("money", 0, "value"), "NaN", "not a finite decimal number"),
+        (("money", 0, "value"), True, "not a decimal number"),
+    ],
+)
+def test_from_dict_refuses_wrong_types_instead_of_coercing(
+    article_dict: dict[str, Any], where: tuple[Any, ...], value: object, message: str
+) -> None:
+    data = copy.deepcopy(article_dict)
+    node = data
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    with pytest.raises(InputError) as caught:
+        arnews.Article.from_dict(data)
+    assert message in str(caught.value)
+    assert arnews.Article.from_dict(article_dict).to_dict() == article_dict  # the good dict still round-trips
+
+
+@pytest.mark.parametrize("text", ["{bad", "[" * 100_000 + "]" * 100_000, ""])
+def test_from_json_of_broken_json_is_an_input_error(text: str) -> None:
+    with pytest.raises(InputError, match="not valid JSON"):
+        arnews.Article.from_json(text)
+
+
+def _corrupt_gzip(path: Path) -> None:
+    good = gzip.compress(b'{"id":"Q1","type":"LOC","ar":["x"]}\n' * 1000)
+    path.write_bytes(good[:30] + bytes(b ^ 0x55 for b in good[30:60]) + good[60:])
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "message"),
+    [
+        ("corrupt.jsonl.gz", _corrupt_gzip, "corrupt.jsonl.gz:1: the compressed file is corrupt"),
+        ("deep.jsonl", lambda p: p.write_text("[" * 100_000 + "]" * 100_000 + "\n"), "deep.jsonl:1: JSON nested"),
+        (
+            "long.jsonl",
+            lambda p: p.write_text('{"id":"Q1","type":"LOC","ar":["' + "x" * 1_100_000 + '"]}\n'),
+            "long.jsonl:1: a line longer than 1,000,000 characters",
+        ),
+    ],
+)
+def test_a_broken_kb_file_is_a_kb_error_naming_the_line(tmp_path: Path, name: str, write: Any, message: str) -> None:
+    path = tmp_path / name
+    write(path)
+    with pytest.raises(KnowledgeBaseError, match=message):
+        KnowledgeBase.load(path)
+
+
+def test_odd_dump_items_are_skipped_or_read(tmp_path: Path) -> None:
+    items = [
+        {"type": "item", "id": "Q5", "labels": {"ar": {"value": "س"}}, "claims": ["P31"]},
+        {"type": "item", "id": "Q6", "labels": {"ar": {"value": "س"}}, "claims": {"P31": [{"mainsnak": 5}]}},
+        {"type": "item", "id": "Q8", "labels": ["ar"], "claims": {"P31": 5}},
+        {
+            "type": "item",
+            "id": "Q7",
+            "labels": {"ar": {"value": "مدينة"}},
+            "claims": {"P31": [{"mainsnak": {"datavalue": {"value": {"id": "Q515"}}}}]},
+            "sitelinks": 7,
+        },
+    ]
+    dump = tmp_path / "dump.json"
+    dump.write_text("[\n" + ",\n".join(json.dumps(i) for i in items) + "\n]\n", encoding="utf-8")
+    out = tmp_path / "kb.jsonl.gz"
+    assert build(out, dumps=[dump], curated=False) == 1
+    assert [e.id for e in KnowledgeBase.load(out)] == ["Q7"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16, "not UTF-8 text"),
+        (("[\n" + "[" * 100_000 + "]" * 100_000 + "\n]\n").encode(), "JSON nested too deeply"),
+    ],
+)
+def test_a_bad_dump_leaves_the_previous_output_whole(
+    tmp_path: Path, content: bytes, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump, out = tmp_path / "dump.json", tmp_path / "kb.jsonl.gz"
+    dump.write_bytes(content)
+    out.write_bytes(b"the previous build")
+    assert main(["kb", "build", str(dump), "-o", str(out), "--no-curated"]) == 1
+    assert message in capsys.readouterr().err
+    assert out.read_bytes() == b"the previous build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.json", "kb.jsonl.gz"]  # no half-written file left
