@@ -157,3 +157,42 @@ def test_a_bad_dump_leaves_the_previous_output_whole(
     assert message in capsys.readouterr().err
     assert out.read_bytes() == b"the previous build"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.json", "kb.jsonl.gz"]  # no half-written file left
+
+
+def test_a_file_is_size_checked_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import arnews.io
+
+    path = tmp_path / "big.txt"
+    path.write_text("عنوان\n\n" + "نص " * 1000, encoding="utf-8")
+    monkeypatch.setattr(arnews.io, "MAX_BYTES", 1000)
+    with pytest.raises(InputError, match=r"big.txt: [\d,]+ bytes, larger than the limit of 1,000"):
+        arnews.io.read_text(path)
+    with path.open("rb") as fh, pytest.raises(InputError, match="stream: larger than the limit"):
+        arnews.io.read_stream(fh, "stream")
+
+
+def test_standard_input_follows_the_rules_of_files() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "arnews", "parse", "-", "--format", "jsonl"],
+        input="عنوان\n\nنص \xff الخبر".encode().replace(b"\xc3\xbf", b"\xff"),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "<stdin>: not UTF-8 text" in done.stderr.decode()
+    assert done.stdout == b""
+
+
+def test_binary_after_text_is_found() -> None:
+    junk = "".join(chr(b) for b in range(1, 32) if chr(b) not in "\t\n\r") * 4000
+    with pytest.raises(InputError, match="looks binary"):
+        RULES.parse("عنوان\n\n" + "نص الخبر. " * 7000 + junk)
+
+
+@pytest.mark.parametrize("note", ["تاريخ النشر: منذ 5 دقائق", "تاريخ النشر: أمس"])
+def test_a_relative_source_note_does_not_read_the_clock(note: str) -> None:
+    assert RULES.parse(f"عنوان\n\nنص الخبر\n{note}").published is None
+    assert RULES.parse("عنوان\n\nنص الخبر\nتاريخ النشر: July 3, 2016").published is not None

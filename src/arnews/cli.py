@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from arnews.errors import ArnewsError
-from arnews.io import TEXT_SUFFIXES, clean_text, iter_paths, read_text
+from arnews.io import TEXT_SUFFIXES, iter_paths, read_stream, read_text
 from arnews.models import Article
 
 __all__ = ["main"]
@@ -83,7 +83,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         inputs.extend(found)
     for name, path in inputs:
         try:
-            text = clean_text(sys.stdin.read()) if path is None else read_text(path)
+            text = read_stream(sys.stdin.buffer, "<stdin>") if path is None else read_text(path)
             article = parse(text, published=args.published, url=args.url)
         except ArnewsError as exc:
             failures += 1

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+from arnews.core.text import MAX_CHARS
 from arnews.errors import InputError
 
-__all__ = ["clean_text", "iter_paths", "read_text"]
+__all__ = ["MAX_BYTES", "clean_text", "iter_paths", "read_stream", "read_text"]
 
 #: File endings read when a folder is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -16,7 +18,8 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 def read_text(path: str | Path) -> str:
     """The text of an article file. A BOM is dropped and CRLF/CR become LF.
 
-    Raises :class:`~arnews.errors.InputError` naming the file when it cannot be read as UTF-8.
+    Raises :class:`~arnews.errors.InputError` naming the file when it cannot be read as UTF-8 or is larger than
+    :data:`~arnews.core.text.MAX_CHARS` allows (checked before the file is read whole).
 
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "article.txt"
@@ -26,13 +29,28 @@ def read_text(path: str | Path) -> str:
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path}: {path.stat().st_size:,} bytes, larger than the limit of {MAX_BYTES:,}")
+        with path.open("rb") as fh:
+            return read_stream(fh, str(path))
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+#: The most bytes read from one input: :data:`~arnews.core.text.MAX_CHARS` characters of 4 bytes at most.
+MAX_BYTES = 4 * MAX_CHARS
+
+
+def read_stream(stream: BinaryIO, name: str) -> str:
+    """The text of an open binary stream (a file, standard input), read with at most :data:`MAX_BYTES` in memory
+    and decoded as UTF-8 (a BOM dropped, CRLF/CR made LF); errors name ``name``."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: larger than the limit of {MAX_BYTES:,} bytes")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
     return clean_text(text)
 
 

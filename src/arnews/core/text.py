@@ -85,10 +85,17 @@ def check_input(text: object) -> str:
         raise InputError(f"parse() takes the article as str, not {type(text).__name__}")
     if len(text) > MAX_CHARS:
         raise InputError(f"input of {len(text):,} characters is larger than the limit of {MAX_CHARS:,}")
-    sample = text[:65536]
-    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 10):
+    if "\x00" in text or any(_binary(text[at : at + _CHUNK]) for at in range(0, len(text), _CHUNK)):
         raise InputError("input looks binary (NUL or control characters), not text")
     return text
+
+
+_CHUNK = 65536  # the binary check reads the whole text, a chunk at a time: binary data after text is found too
+
+
+def _binary(chunk: str) -> bool:
+    """Over a tenth of a chunk (and more than 8 characters) are control characters."""
+    return len(_CONTROL.findall(chunk)) > max(8, len(chunk) // 10)
 
 
 def _decode_entity(entity: str) -> str:

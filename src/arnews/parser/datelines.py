@@ -51,7 +51,13 @@ def parse_datetime(text: str) -> _dt.datetime | None:
         return _dt.datetime(day.year, day.month, day.day, hour, minute)
     import dateparser  # heavy: imported only when a note has a date no rule reads
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["year"]}
+    # absolute dates only: a relative one ("منذ 5 دقائق") would be read against the clock of the run
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": ["year"],
+        "PARSERS": ["custom-formats", "absolute-time"],
+    }
     parsed: _dt.datetime | None = dateparser.parse(text, languages=["ar", "en"], settings=settings)
     return parsed
 
