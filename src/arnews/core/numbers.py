@@ -46,6 +46,7 @@ __all__ = [
     "MAX_TOKENS",
     "NumberMatch",
     "find_numbers",
+    "numbers_in",
     "ordinals",
     "parse_at",
     "read_number",
@@ -253,7 +254,11 @@ def _fraction_word(st: _Reading, value: Decimal, *, conj: bool) -> bool:
 
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> Iterator[NumberMatch]:
     """Every number in ``norm[start:end]`` (a normal-form string), left to right, without overlaps."""
-    toks = tokenize(norm, start, end)
+    return numbers_in(norm, tokenize(norm, start, end))
+
+
+def numbers_in(norm: str, toks: Sequence[Token]) -> Iterator[NumberMatch]:
+    """Every number among tokens of ``norm`` already made (:func:`arnews.core.tokens.tokenize`), in order."""
     first_words = number_first_words()
     i = 0
     while i < len(toks):

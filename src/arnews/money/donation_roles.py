@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from arnews.core.lexicons import load_set
-from arnews.core.numbers import find_numbers
+from arnews.core.numbers import NumberMatch, find_numbers
 from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token
 from arnews.document import Structure
@@ -70,7 +70,10 @@ def frame_names(norm: str, toks: Sequence[Token], role: str) -> list[Name]:
     for i, tok in enumerate(toks):
         if tok.kind != "word":
             continue
-        for words, frame_role, keep in table.get(tok.text, []) + table.get(tok.text[1:], []):
+        frames = (
+            [*table.get(tok.text, ()), *table.get(tok.text[1:], ())] if tok.text[1:] in table else table.get(tok.text)
+        )
+        for words, frame_role, keep in frames or ():
             if frame_role != role or not phrase_at(toks, i, words):
                 continue
             if tok.text != words[0] and tok.text[0] != "و":
@@ -117,15 +120,25 @@ def organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Token], *, 
 
 
 def participants_of(
-    view: TextView, lo: int, hi: int, toks: Sequence[Token], amounts: list[tuple[int, int]]
+    view: TextView,
+    lo: int,
+    hi: int,
+    toks: Sequence[Token],
+    amounts: list[tuple[int, int]],
+    *,
+    numbers: Sequence[NumberMatch] | None = None,
 ) -> Participants | None:
     """The first count of participants in ``norm[lo:hi]`` (whose tokens are ``toks``) that follows a participant
-    cue."""
+    cue. ``numbers``: the numbers of the sentence around ``norm[lo:hi]``, when they are already read."""
     norm = view.norm
-    tok_ends = [t.end for t in toks]
     cues = participant_cue_table()
+    if not any(tok.kind == "word" and bare_word(tok.text, cues) is not None for tok in toks):
+        return None  # no participant cue in reach: no number needs reading
+    tok_ends = [t.end for t in toks]
     amount_starts = [s for s, _e in amounts]
-    for number in find_numbers(norm, lo, hi):
+    for number in find_numbers(norm, lo, hi) if numbers is None else numbers:
+        if number.start < lo or number.end > hi:
+            continue
         if number.value is None or number.value != number.value.to_integral_value() or number.value < 2:
             continue
         inside = bisect_right(amount_starts, number.start) - 1  # amounts are in text order, apart

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.names import PROCLITICS
+from arnews.core.numbers import NumberMatch, numbers_in
 from arnews.core.regexes import alternation, proclitic
 from arnews.core.text import normalize
 from arnews.core.tokens import Token, tokenize
@@ -116,6 +117,19 @@ class SentenceTokens:
         self._norm = norm
         self._sentences = sentences
         self._done: dict[int, tuple[list[Token], list[int]]] = {}
+        self._numbers: dict[int, tuple[list[NumberMatch], list[int]]] = {}
+
+    def numbers(self, index: int, start: int, end: int) -> list[NumberMatch]:
+        """The numbers of sentence ``index`` (read once) that lie wholly inside ``norm[start:end]``."""
+        found = self._numbers.get(index)
+        if found is None:
+            sentence = self._sentences[index]
+            toks = self.within(index, sentence.start, sentence.end)
+            found = self._numbers[index] = (list(numbers_in(self._norm, toks)), [])
+            found[1].extend(n.start for n in found[0])
+        numbers, starts = found
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        return [n for n in numbers[lo:hi] if n.end <= end]
 
     def within(self, index: int, start: int, end: int) -> list[Token]:
         """The tokens of sentence ``index`` that lie wholly inside ``norm[start:end]``."""

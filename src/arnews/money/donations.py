@@ -184,9 +184,11 @@ def _donation(
     organizer = _organizer(art, parts, part_toks, recipient=recipient, taken=taken, astart=astart)
     donor = nearest_before(frame_names(norm, toks, "donor"), astart, taken)
 
-    participants = participants_of(view, sentence.start, sentence.end, toks, spans)
+    numbers = art.tokens.numbers(index, sentence.start, sentence.end)
+    participants = participants_of(view, sentence.start, sentence.end, toks, spans, numbers=numbers)
     if participants is None and len(parts) > 1 and parts[1].region == sentence.region:
-        participants = participants_of(view, parts[1].start, parts[1].end, part_toks[1], spans)
+        before = art.tokens.numbers(index - 1, parts[1].start, parts[1].end)  # the end of the sentence before
+        participants = participants_of(view, parts[1].start, parts[1].end, part_toks[1], spans, numbers=before)
 
     raw_start, raw_end = view.raw_span(sentence.start, sentence.end)
     date = next(
