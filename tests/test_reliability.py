@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import gzip
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arnews
 from arnews.cli import main
@@ -196,3 +199,31 @@ def test_binary_after_text_is_found() -> None:
 def test_a_relative_source_note_does_not_read_the_clock(note: str) -> None:
     assert RULES.parse(f"عنوان\n\nنص الخبر\n{note}").published is None
     assert RULES.parse("عنوان\n\nنص الخبر\nتاريخ النشر: July 3, 2016").published is not None
+
+
+_PIECES = [
+    "قال", " الوزير", " خالد بن أحمد العلي", ": «", "»", "“", "”", " إن ", "أن ", " مليون", " ريال", " دولار", "5",
+    "1,500", "3.5", "%", " يوم الخميس", " أمس", " 1436هـ", " عام 2015", "&amp;", "&nbsp;", "<p>", "</p>", "<",
+    ">", "\n", "\n\n", " ـ ", " - ", "واس", "تبرع", " بمبلغ", " لصالح", " جمعية", "د.", " بن", "ً", "\u200f",
+    "\x1a", "\t", "\u0640", "(", ")", "،", ".", "؟", "!", "https://example.com/a",
+]  # fmt: skip
+_soup = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
+_published = st.one_of(st.none(), st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)))
+
+
+@settings(max_examples=40)
+@given(_soup, _published)
+def test_any_input_gives_a_result_or_an_arnews_error(text: str, published: dt.datetime | None) -> None:
+    try:
+        article = RULES.parse("عنوان\n\n" + text, published=published)
+    except arnews.ArnewsError:
+        return
+    data = article.to_dict()
+    assert arnews.Article.from_dict(data) == article
+    assert arnews.Article.from_json(article.to_json()) == article
+    full = "عنوان\n\n" + text
+    for piece in (*article.paragraphs, *article.quotes, *article.money, *article.dates):
+        assert full[piece.start : piece.end] == piece.text
+    for entity in article.entities:
+        for mention in entity.mentions:
+            assert full[mention.start : mention.end] == mention.text
