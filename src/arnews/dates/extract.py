@@ -130,11 +130,11 @@ def _region_dates(
     lex: Lex,
     *,
     hijri_year: int | None,
-    sentences: Sequence[tuple[int, int, int]],
+    sentence_index: tuple[Sequence[tuple[int, int, int]], Sequence[int]],
 ) -> list[tuple[DateMention, str]]:
     norm = view.norm
     start, end = region
-    starts = [s for s, _e, _r in sentences]
+    sentences, starts = sentence_index  # the document's sentences and their starts, made once per document
     cands = candidates(norm, start, end, lex)
     times = _times(norm, start, end, lex)
     out: list[tuple[DateMention, str]] = []
@@ -243,9 +243,10 @@ def extract_with_forms(doc: Doc) -> list[tuple[DateMention, str]]:
             hijri_year = None
     seen: set[tuple[int, int]] = set()
     found: list[tuple[DateMention, str]] = []
+    starts = [s for s, _e, _r in doc.norm_sentences]
     for nstart, nend in regions:
         found_here = _region_dates(
-            view, (nstart, nend), anchor, lex, hijri_year=hijri_year, sentences=doc.norm_sentences
+            view, (nstart, nend), anchor, lex, hijri_year=hijri_year, sentence_index=(doc.norm_sentences, starts)
         )
         for mention, form in found_here:
             if (mention.start, mention.end) not in seen:
