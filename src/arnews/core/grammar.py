@@ -10,7 +10,7 @@ organisation and place heads, stopwords).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import frozen
 
@@ -186,6 +186,7 @@ def article_after_clitic(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_stop(word: str) -> bool:
     """Whether a word ends a name: a speech stopword or name break (also behind ب/ل/ك + article), or a cue."""
     stops = name_breaks()

@@ -33,15 +33,18 @@ class Token(NamedTuple):
     end: int
     text: str
     kind: str = "word"
-
-    @property
-    def word(self) -> bool:
-        """A word, a Latin word or a number: anything but punctuation and marks."""
-        return self.kind != "other"
+    #: A word, a Latin word or a number: anything but punctuation and marks (``kind != "other"``).
+    word: bool = True
 
 
 def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``norm[start:end]``, in order."""
     stop = len(norm) if end is None else end
     new = tuple.__new__  # every alternative of TOKEN_RE is a named group: lastgroup is the kind
-    return [new(Token, (m.start(), m.end(), m.group(), m.lastgroup)) for m in TOKEN_RE.finditer(norm, start, stop)]
+    out: list[Token] = []
+    append = out.append
+    for m in TOKEN_RE.finditer(norm, start, stop):
+        kind = m.lastgroup
+        s, e = m.span()
+        append(new(Token, (s, e, norm[s:e], kind, kind != "other")))
+    return out

@@ -33,7 +33,7 @@ def sentence_end(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
 def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
     found = []
     j = 0
-    for i, (s, _, t, _kind) in enumerate(toks):
+    for i, (s, _, t, _kind, _word) in enumerate(toks):
         while j < len(spans) and spans[j][1] <= s:
             j += 1
         if j < len(spans) and spans[j][0] <= s < spans[j][1]:

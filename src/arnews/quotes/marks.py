@@ -54,18 +54,17 @@ def paragraph_tokens(view: TextView, start: int, end: int, sentence_ends: Contai
     sentence splitter ends a sentence (one of ``sentence_ends``, normal-form offsets, right after the mark or
     its closing quotes; every such mark when no sentence ends are given) has the kind
     :data:`~arnews.quotes.cues.END`."""
-    out: list[Tok] = []
+    out = tokenize(view.norm, start, end)
     raw = view.raw
-    for tok in tokenize(view.norm, start, end):
-        ended = not sentence_ends or any(tok.end + k in sentence_ends for k in range(_END_REACH))
-        if tok.text in cues.SENTENCE_END and ended:
-            tok = tok._replace(kind=cues.END)  # noqa: PLW2901
+    for n, tok in enumerate(out):
         t = tok.text
-        if len(t) > 3 and t.startswith("ال") and raw[view.raw_start(tok.start)] in "أإآ":
-            t = "أ" + t[1:]
+        if t in cues.SENTENCE_END:
+            if not sentence_ends or any(tok.end + k in sentence_ends for k in range(_END_REACH)):
+                out[n] = tok._replace(kind=cues.END)
+        elif len(t) > 3 and t.startswith("ال") and raw[view.raw_start(tok.start)] in "أإآ":
+            out[n] = tok._replace(text="أ" + t[1:])
         elif t == "علي" and raw[view.raw_end(tok.end) - 1] == "ي":
-            t = "علي\u0651"  # the name علي, not the preposition على
-        out.append(tok if t == tok.text else tok._replace(text=t))
+            out[n] = tok._replace(text="علي\u0651")  # the name علي, not the preposition على
     return out
 
 
@@ -105,7 +104,7 @@ def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list
     found: list[RawQuote] = []
     last_end = -1  # the last sentence-ending token so far
     bottom_stray = False  # whether the outermost open quote opened right on a cue verb
-    for i, (s, e, t, kind) in enumerate(toks):
+    for i, (s, e, t, kind, _word) in enumerate(toks):
         info = marks.get(t)
         if info is None:
             if kind == cues.END:
