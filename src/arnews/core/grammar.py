@@ -198,6 +198,7 @@ def is_stop(word: str) -> bool:
     return stem is not None and (stem in stops or strip_article(stem) in stops)
 
 
+@lru_cache(maxsize=65536)
 def ends_name(w: str, prev: str, run: int) -> bool:
     """Whether ``w``, after ``run`` parts of a name (a link word and the name after it are one part), ends it: a
     title, a suffixed noun, a clitic, a frequent word."""
