@@ -33,7 +33,7 @@ from arnews.document import Doc
 from arnews.kb import KnowledgeBase
 from arnews.linker import link_entities
 from arnews.money import extract_donations, extract_money
-from arnews.nlp import Analyzer, default_analyzer, split
+from arnews.nlp import Analysis, Analyzer, default_analyzer, split
 from arnews.parser import parse_structure
 from arnews.quotes import extract_quotes
 
@@ -96,8 +96,6 @@ class NerProcessor(Processor):
         analyzer = self.analyzer
         tag_many = getattr(analyzer, "tag_many", None)
         if tag_many is not None:  # tags the document's own sentences and tokens
-            from arnews.nlp import Analysis
-
             found = tag_many([(d.text, Analysis(d.sentences, d.tokens)) for d in docs])
             for doc, spans in zip(docs, found, strict=True):
                 doc.ner = tuple(spans)
