@@ -94,12 +94,6 @@ def name_like(doc: Words, k: int, first: bool) -> bool:
     return True
 
 
-def _leading_verb(text: str) -> bool:
-    """A verb that a model may take into a name before it: "يدعم", "ويدعم"."""
-    bare = text[1:] if text[:1] in ("و", "ف") and len(text) > 3 else text
-    return (len(bare) >= 3 and bare[0] == "ي") or text in stop_words()
-
-
 def common_word(doc: Words, k: int, person_words: set[str]) -> bool:
     """Token k, or its stem without proclitics, is a frequent word of news that is never a name (a frequency
     list, ``common_words.txt``), and neither a person met in the article nor a KB label."""
