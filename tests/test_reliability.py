@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import gzip
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -227,3 +228,21 @@ def test_any_input_gives_a_result_or_an_arnews_error(text: str, published: dt.da
     for entity in article.entities:
         for mention in entity.mentions:
             assert full[mention.start : mention.end] == mention.text
+
+
+def test_odd_file_names_are_printed_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\nb\x1b[31m.txt").write_text("عنوان\n\nنص الخبر.", encoding="utf-8")
+    odd = os.fsencode(str(folder)) + b"/\xff.txt"  # a name that is not UTF-8
+    with open(odd, "wb") as fh:
+        fh.write("عنوان آخر\n\nنص.".encode())
+    assert main(["parse", str(folder), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "a\\nb\\x1b[31m.txt" in out and "\\xff.txt" in out
+    assert main(["parse", str(folder), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        line.encode("utf-8")  # valid UTF-8: no lone surrogate from the name
+        assert json.loads(line)["title"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,20 @@ from arnews.io import TEXT_SUFFIXES, iter_paths, read_stream, read_text
 from arnews.models import Article
 
 __all__ = ["main"]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(name: str) -> str:
+    """A file name or message as it may be printed: control characters escaped (a name with a newline or an ANSI
+    escape cannot forge output lines or colours), and bytes that are not UTF-8 shown as ``\\xNN``.
+
+    >>> shown("a\\nb\\x1b[31m.txt")
+    'a\\\\nb\\\\x1b[31m.txt'
+    """
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _render_text(article: Article, name: str) -> str:
@@ -55,10 +70,10 @@ def _render_text(article: Article, name: str) -> str:
 
 def _emit(article: Article, name: str, fmt: str, stream: TextIO) -> None:
     if fmt == "text":
-        stream.write(_render_text(article, name) + "\n\n")
+        stream.write(_render_text(article, shown(name)) + "\n\n")
         return
     data = article.to_dict()
-    data["file"] = name
+    data["file"] = shown(name)
     if fmt == "jsonl":
         stream.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
@@ -79,7 +94,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         found = [(str(p), p) for p in iter_paths([raw])]
         if not found:
             failures += 1
-            print(f"arnews: {raw}: no article files in this folder ({', '.join(TEXT_SUFFIXES)})", file=sys.stderr)
+            print(
+                f"arnews: {shown(raw)}: no article files in this folder ({', '.join(TEXT_SUFFIXES)})", file=sys.stderr
+            )
         inputs.extend(found)
     for name, path in inputs:
         try:
@@ -87,7 +104,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             article = parse(text, published=args.published, url=args.url)
         except ArnewsError as exc:
             failures += 1
-            print(f"arnews: {exc}", file=sys.stderr)
+            print(f"arnews: {shown(str(exc))}", file=sys.stderr)
             continue
         _emit(article, name, args.format, out)
     out.flush()
@@ -154,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except ArnewsError as exc:
-        print(f"arnews: {exc}", file=sys.stderr)
+        print(f"arnews: {shown(str(exc))}", file=sys.stderr)
         return 1
     return status
 
