@@ -65,8 +65,14 @@ def _name_after(norm: str, toks: Sequence[Token], i: int) -> tuple[int, int] | N
 
 
 def frame_names(norm: str, toks: Sequence[Token], role: str) -> list[Name]:
+    """The names the frames of ``role`` (organizer, recipient, donor) give among ``toks``."""
+    return frames_in(norm, toks).get(role, [])
+
+
+def frames_in(norm: str, toks: Sequence[Token]) -> dict[str, list[Name]]:
+    """The names every frame gives among ``toks``, by role, in one pass."""
     table = frame_table()
-    found: list[Name] = []
+    found: dict[str, list[Name]] = {}
     for i, tok in enumerate(toks):
         if tok.kind != "word":
             continue
@@ -74,18 +80,18 @@ def frame_names(norm: str, toks: Sequence[Token], role: str) -> list[Name]:
             [*table.get(tok.text, ()), *table.get(tok.text[1:], ())] if tok.text[1:] in table else table.get(tok.text)
         )
         for words, frame_role, keep in frames or ():
-            if frame_role != role or not phrase_at(toks, i, words):
+            if not phrase_at(toks, i, words):
                 continue
             if tok.text != words[0] and tok.text[0] != "و":
                 continue
             if keep:
                 head = tok.start + tok.text.index(words[0]) + (1 if words[0].startswith("ل") else 0)
                 rest = _name_after(norm, toks, i + 1)
-                found.append(Name(head, rest[1] if rest else tok.end, 3))
+                found.setdefault(frame_role, []).append(Name(head, rest[1] if rest else tok.end, 3))
                 continue
             name = _name_after(norm, toks, i + len(words))
             if name is not None:
-                found.append(Name(name[0], name[1], 3))
+                found.setdefault(frame_role, []).append(Name(name[0], name[1], 3))
     return found
 
 
@@ -95,12 +101,15 @@ def _not_a_name(text: str) -> bool:
     return any(bare_word(w, not_names) for w in normalize(text).split())
 
 
-def organizer_names(view: TextView, lo: int, hi: int, toks: Sequence[Token], *, own: bool) -> list[Name]:
+def organizer_names(
+    view: TextView, lo: int, hi: int, toks: Sequence[Token], *, own: bool, frames: dict[str, list[Name]] | None = None
+) -> list[Name]:
     """Who may have organised a donation in ``norm[lo:hi]``: frame names, Latin-script names, and quoted names
     after a group noun ("منظمة “...”"); in the donation's ``own`` sentence any short quoted name ("انضمت 7000 امرأة
     إلى مكالمات “...”، وجمعن 168 ألف دولار")."""
     norm = view.norm
-    names = [n for n in frame_names(norm, toks, "organizer") if not _not_a_name(norm[n.start : n.end])]
+    framed = (frames_in(norm, toks) if frames is None else frames).get("organizer", [])
+    names = [n for n in framed if not _not_a_name(norm[n.start : n.end])]
     heads = load_set("organizer_nouns")
     for m in QUOTED.finditer(norm, lo, hi):
         head = re.search(r"([\u0621-\u064a]+)\s*$", norm[max(lo, m.start() - 30) : m.start()])

@@ -28,7 +28,7 @@ from arnews.money.donation_roles import (
     beneficiary_of,
     entity_names,
     entity_ref,
-    frame_names,
+    frames_in,
     fundraising_headline,
     nearest_before,
     organizer_names,
@@ -177,12 +177,13 @@ def _donation(
     view, norm, entities = art.view, art.view.norm, art.entities
     parts, part_toks = _parts_back(art, sentence, index)
     toks = part_toks[0]
-    recipient = _recipient(norm, sentence, parts, part_toks, spans) or art.beneficiary
+    frames = _PartFrames(norm, part_toks)
+    recipient = _recipient(sentence, parts, frames, spans) or art.beneficiary
     taken = list(spans)
     if recipient is not None:
         taken.append((recipient.start, recipient.end))
-    organizer = _organizer(art, parts, part_toks, recipient=recipient, taken=taken, astart=astart)
-    donor = nearest_before(frame_names(norm, toks, "donor"), astart, taken)
+    organizer = _organizer(art, parts, frames, recipient=recipient, taken=taken, astart=astart)
+    donor = nearest_before(frames[0].get("donor", []), astart, taken)
 
     numbers = art.tokens.numbers(index, sentence.start, sentence.end)
     participants = participants_of(view, sentence.start, sentence.end, toks, spans, numbers=numbers)
@@ -219,20 +220,29 @@ def _parts_back(art: _Article, sentence: Sentence, index: int) -> tuple[list[Sen
     return [part for _k, part in back], [art.tokens.within(k, part.start, part.end) for k, part in back]
 
 
+class _PartFrames:
+    """The frame names of each part read back from a donation, found once per part, on first use."""
+
+    def __init__(self, norm: str, part_toks: list[list[Token]]) -> None:
+        self.norm, self.part_toks = norm, part_toks
+        self._done: dict[int, dict[str, list[Name]]] = {}
+
+    def __getitem__(self, k: int) -> dict[str, list[Name]]:
+        if k not in self._done:
+            self._done[k] = frames_in(self.norm, self.part_toks[k])
+        return self._done[k]
+
+
 def _recipient(
-    norm: str,
-    sentence: Sentence,
-    parts: list[Sentence],
-    part_toks: list[list[Token]],
-    spans: list[tuple[int, int]],
+    sentence: Sentence, parts: list[Sentence], frames: _PartFrames, spans: list[tuple[int, int]]
 ) -> Name | None:
     """Who receives: a recipient frame in the donation's sentence, else in the earlier ones of its paragraph."""
-    recipient = nearest_before(frame_names(norm, part_toks[0], "recipient"), sentence.end, spans)
+    recipient = nearest_before(frames[0].get("recipient", []), sentence.end, spans)
     if recipient is None:
-        for earlier, earlier_toks in zip(parts[1:], part_toks[1:], strict=True):
+        for k, earlier in enumerate(parts[1:], 1):
             if earlier.region != sentence.region:
                 break
-            recipient = nearest_before(frame_names(norm, earlier_toks, "recipient"), earlier.end, spans)
+            recipient = nearest_before(frames[k].get("recipient", []), earlier.end, spans)
             if recipient is not None:
                 break
     return recipient
@@ -241,7 +251,7 @@ def _recipient(
 def _organizer(
     art: _Article,
     parts: list[Sentence],
-    part_toks: list[list[Token]],
+    frames: _PartFrames,
     *,
     recipient: Name | None,
     taken: list[tuple[int, int]],
@@ -250,7 +260,7 @@ def _organizer(
     """Who ran the giving: the nearest organiser name before the amount, searching back part by part."""
     view, norm = art.view, art.view.norm
     for k, part in enumerate(parts):
-        names = organizer_names(view, part.start, part.end, part_toks[k], own=k == 0)
+        names = organizer_names(view, part.start, part.end, frames.part_toks[k], own=k == 0, frames=frames[k])
         if k == 0:  # a linked organisation counts in the donation's own sentence only
             names += entity_names(view, art.entities, part.start, part.end, {"ORG"})
         if recipient is not None:  # who organised is not who received: "أطلقت هاريس حملتها" names no organiser
