@@ -246,3 +246,12 @@ def test_odd_file_names_are_printed_escaped(tmp_path: Path, capsys: pytest.Captu
     for line in lines:
         line.encode("utf-8")  # valid UTF-8: no lone surrogate from the name
         assert json.loads(line)["title"]
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "ـ"])
+def test_a_line_of_dashes_is_no_dateline_and_no_backtracking(dash: str) -> None:
+    # found by the fuzzer: a place word could hold dashes, so a run of them was split every way between the place
+    # words and the separators of the dateline patterns (exponential: 112 dashes ran for minutes)
+    article = RULES.parse("\x04Y\n" + dash * 112 + "1")
+    assert article.dateline is None
+    assert RULES.parse("عنوان\n\n" + "الرياض " + dash * 5000 + " واس\nنص الخبر.").title == "عنوان"

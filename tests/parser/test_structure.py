@@ -414,3 +414,8 @@ def test_hijri_only_dated_dateline_gives_publication_date() -> None:
     text = "عنوان الخبر\n\nالرياض 06 شوال 1436 هـ واس " + BODY
     a = parse(text)
     assert a.published is not None and a.published.date() == dt.date(2015, 7, 23)
+
+
+def test_reporters_outlet_region_and_place_joined_by_bare_dashes() -> None:
+    s = parse("عنوان الخبر\n\nخالد العلي-سعد الحربي-سبق-الرياض-الخرج: افتتح المحافظ المشروع الجديد.")
+    assert s.dateline == "خالد العلي-سعد الحربي-سبق-الرياض-الخرج"

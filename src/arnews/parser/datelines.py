@@ -65,7 +65,9 @@ def parse_datetime(text: str) -> _dt.datetime | None:
 @lru_cache(maxsize=1)
 def _dateline_res() -> list[re.Pattern[str]]:
     agency = agency_re()
-    place = r"[^\s.،:؛,()«»\"“”0-9]+"
+    # a place word holds no dash: dashes separate the parts, and a run of them must not be split between the two
+    # (that backtracking was exponential on a line of dashes)
+    place = r"[^\s.،:؛,()«»\"“”0-9" + DASH + "]+"
     places = rf"{place}(?:\s{place}){{0,2}}(?:\s*[،,]\s*{place}(?:\s{place}){{0,2}})?"
     months = r"\S+"
     aside = r"(?:\s*[" + DASH + r"]?\s*\([^()]{1,60}\))?"  # "(ليبيا)", "(تصوير: فلان)" before the colon
@@ -84,8 +86,9 @@ def _dateline_res() -> list[re.Pattern[str]]:
             rf"^(?P<dl>(?P<place>{places})(?:{SEP}|\s*:\s*)(?:(?P<agency>{agency})|(?P<author>{place}(?:\s{place}){{1,2}})\s*[،,]\s*(?P<agency2>{agency})))"
             rf"\s*[:{DASH}]?(?:\s+|$)"
         ),
-        # سبق ـ أبها: / فهد الغبيوي - سبق - مكة المكرمة:  (reporters, outlet, then place, closed by a colon)
-        re.compile(rf"^(?P<dl>(?:{places}{SEP}){{1,3}}(?P<place>{places}){aside})\s*:\s*"),
+        # سبق ـ أبها: / فهد الغبيوي - سبق - مكة المكرمة: / بدر الجبل-مهنا التميمي-سبق-تبوك-القريات:
+        # (reporters, outlet, region, then place, closed by a colon)
+        re.compile(rf"^(?P<dl>(?:{places}{SEP}){{1,4}}(?P<place>{places}){aside})\s*:\s*"),
         # الرياض - ... (a bare place: it must be a known one, see _BARE_PLACE)
         re.compile(rf"^(?P<dl>(?P<place>{places})){SEP}(?=\S)"),
         # خالد سجاف ـ الدمام ... / الرياضي ـ الكويت  (reporter or outlet, then a known place: see _WHO_PLACE)
