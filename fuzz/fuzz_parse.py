@@ -1,11 +1,15 @@
 """Fuzz the whole pipeline (no NER model) with atheris: any input gives an article whose spans index the text and
 that round-trips through JSON, or an :class:`arnews.ArnewsError`. Anything else is a crash.
 
-    .venv/bin/pip install atheris
-    .venv/bin/python fuzz/fuzz_parse.py fuzz/corpus -max_total_time=600      # ten minutes
+    .venv/bin/pip install -e '.[fuzz]'
+    mkdir -p /tmp/fuzz && .venv/bin/python fuzz/fuzz_parse.py /tmp/fuzz fuzz/corpus -max_total_time=600 -timeout=10
     .venv/bin/python fuzz/fuzz_parse.py CRASH_FILE                          # replay one input
 
-The seed corpus (``fuzz/corpus/``) holds small crafted articles: a dateline, quotes, amounts, dates, HTML.
+New inputs go to the first folder (keep it out of the repository); ``-timeout=10`` reports an input that runs over
+ten seconds as a crash (a hang is a defect too).
+
+The seed corpus (``fuzz/corpus/``) holds small crafted articles (a dateline, quotes, amounts, dates, HTML) and the
+inputs the fuzzer found (``regression-*``), each also a test in ``tests/test_reliability.py``.
 """
 
 from __future__ import annotations
