@@ -255,3 +255,18 @@ def test_a_line_of_dashes_is_no_dateline_and_no_backtracking(dash: str) -> None:
     article = RULES.parse("\x04Y\n" + dash * 112 + "1")
     assert article.dateline is None
     assert RULES.parse("عنوان\n\n" + "الرياض " + dash * 5000 + " واس\nنص الخبر.").title == "عنوان"
+
+
+def test_a_label_of_thousands_of_words_indexes_a_bounded_prefix() -> None:
+    from arnews.core.text import normalize
+    from arnews.kb import KbEntry
+    from arnews.kb.store import PREFIX_WORDS
+
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+    words = [a + b + c for a in letters for b in letters for c in letters][:8000]
+    kb = KnowledgeBase([KbEntry("Q1", "ORG", (" ".join(words),)), KbEntry("Q2", "LOC", ("مدينة الملك عبدالله",))])
+    assert kb.could_continue(" ".join(words[:3])) and not kb.could_continue(" ".join(words[1::-1]))
+    assert kb.could_continue(normalize("مدينة الملك")) and [c.entry.id for c in kb.lookup("مدينة الملك عبدالله")] == [
+        "Q2"
+    ]
+    assert max(len(p) for p in kb._prefixes) == PREFIX_WORDS  # memory in proportion to the label, not its square

@@ -94,6 +94,10 @@ def _short_forms(label: str) -> list[str]:
     return out
 
 
+#: Word-prefixes of KB names are indexed up to this many words (the gazetteer grows a span to five at most): a
+#: label of thousands of words costs memory in proportion to its length, not to its square.
+PREFIX_WORDS = 8
+
 _HOW_SCORE = {"exact": 3.0, "alias": 2.0, "loose": 1.5, "phonetic": 1.0}
 
 
@@ -118,7 +122,7 @@ class KnowledgeBase:
         for index in (self._exact, self._loose, self._phonetic):
             self._first.update(k.split(" ", 1)[0] for k in index)
             for k in index:
-                parts = tuple(k.split())
+                parts = tuple(k.split())[:PREFIX_WORDS]
                 prefixes.update(parts[:n] for n in range(1, len(parts) + 1))
         self._prefixes: frozenset[tuple[str, ...]] = frozenset(prefixes)
         # most popular first, sorted once here (by_surname is asked for every word of every article)
@@ -194,11 +198,11 @@ class KnowledgeBase:
 
     def could_continue(self, name: str) -> bool:
         """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key)."""
-        prefixes = self._prefixes
+        prefixes, n = self._prefixes, PREFIX_WORDS
         return (
-            tuple(key(name, normalized=True).split()) in prefixes
-            or tuple(_loose(name, normalized=True).split()) in prefixes
-            or tuple(phonetic(name, normalized=True).split()) in prefixes
+            tuple(key(name, normalized=True).split()[:n]) in prefixes
+            or tuple(_loose(name, normalized=True).split()[:n]) in prefixes
+            or tuple(phonetic(name, normalized=True).split()[:n]) in prefixes
         )
 
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
