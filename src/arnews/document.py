@@ -156,6 +156,9 @@ class Doc:
 
     ``published`` is the publication date the caller gave; :attr:`anchor` is the date relative expressions are
     resolved against (the caller's, else the one the page states). ``done`` names the processors that ran.
+    ``sentences`` are the one sentence splitter's; ``tokens`` are the words the NER model reads, as it was trained
+    to (input offsets; words joined across inner dots and underscores: "U.S", "#وسم_ما"); the rule stages match on
+    the tokens of :func:`arnews.core.tokens.tokenize` over the normal form.
     """
 
     view: TextView
