@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import attrs
 import pytest
 
 import arnews
@@ -95,6 +96,15 @@ def test_regions_are_the_one_conversion_to_normal_offsets() -> None:
     doc = Pipeline(processors=["structure"]).process("عنوانٌ\n\nنصُّ الخبرِ هنا.")
     assert [doc.view.norm[s:e] for s, e in doc.regions] == ["عنوان", "نص الخبر هنا."]
     assert doc.regions is doc.regions  # computed once
+    doc.structure = attrs.evolve(doc.structure, paragraphs=())  # a stage writes anew: the caches follow
+    assert [doc.view.norm[s:e] for s, e in doc.regions] == ["عنوان"]
+
+
+def test_norm_sentences_follow_the_sentences_written() -> None:
+    doc = Pipeline(processors=["tokenize"]).process("عنوان\n\nجملة أولى. جملة ثانية.")
+    assert len(doc.norm_sentences) == 3
+    doc.sentences = doc.sentences[:1]
+    assert [doc.view.norm[s:e] for s, e, _r in doc.norm_sentences] == ["عنوان"]
 
 
 def test_entity_index_follows_the_entities() -> None:

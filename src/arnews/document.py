@@ -157,7 +157,7 @@ class Doc:
     ``published`` is the publication date the caller gave; :attr:`anchor` is the date relative expressions are
     resolved against (the caller's, else the one the page states). ``done`` names the processors that ran.
     ``sentences`` are the one sentence splitter's; ``tokens`` are the words the NER model reads, as it was trained
-    to (input offsets; words joined across inner dots and underscores: "U.S", "#وسم_ما"); the rule stages match on
+    to (input offsets; words joined across inner dots and underscores: "U.S", "وسم_ما"); the rule stages match on
     the tokens of :func:`arnews.core.tokens.tokenize` over the normal form.
     """
 
@@ -174,8 +174,12 @@ class Doc:
     dates: tuple[DateMention, ...] = ()
     donations: tuple[Donation, ...] = ()
     done: tuple[str, ...] = ()
-    _regions: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
-    _norm_sentences: list[tuple[int, int, int]] | None = field(default=None, init=False, repr=False)
+    # caches, each with the value it was derived from: a stage that writes a new structure or new sentences makes
+    # them stale, and they are made again
+    _regions: tuple[Structure, list[tuple[int, int]]] | None = field(default=None, init=False, repr=False)
+    _norm_sentences: tuple[tuple[Sentence, ...], Structure, list[tuple[int, int, int]]] | None = field(
+        default=None, init=False, repr=False
+    )
     _index: EntityIndex | None = field(default=None, init=False, repr=False)
 
     @property
@@ -192,7 +196,7 @@ class Doc:
     def regions(self) -> list[tuple[int, int]]:
         """The article's text regions (title, dateline, paragraphs, captions) as normal-form ranges, in order and
         without overlaps: the one place input offsets become normal-form offsets for the rule stages."""
-        if self._regions is None:
+        if self._regions is None or self._regions[0] is not self.structure:
             ranges: list[tuple[int, int]] = []
             for raw_start, raw_end in self.structure.regions():
                 nstart, nend = self.view.norm_index(raw_start), self.view.norm_index(raw_end)
@@ -200,23 +204,24 @@ class Doc:
                     nstart = ranges[-1][1]
                 if nend > nstart:
                     ranges.append((nstart, nend))
-            self._regions = ranges
-        return self._regions
+            self._regions = (self.structure, ranges)
+        return self._regions[1]
 
     @property
     def norm_sentences(self) -> list[tuple[int, int, int]]:
         """The sentences of the one splitter (:attr:`sentences`, written by the tokenize processor) as normal-form
         ranges, each with the index of the region (:attr:`regions`) it lies in, in order."""
-        if self._norm_sentences is None:
-            regions = self.regions
+        regions = self.regions  # made again first if the structure changed
+        made = self._norm_sentences
+        if made is None or made[0] is not self.sentences or made[1] is not self.structure:
             starts = [s for s, _e in regions]
             out: list[tuple[int, int, int]] = []
             for sent in self.sentences:
                 s, e = self.view.norm_index(sent.start), self.view.norm_index(sent.end)
                 if e > s:
                     out.append((s, e, max(0, bisect.bisect_right(starts, s) - 1)))
-            self._norm_sentences = out
-        return self._norm_sentences
+            self._norm_sentences = made = (self.sentences, self.structure, out)
+        return made[2]
 
     @property
     def entity_index(self) -> EntityIndex:
