@@ -29,8 +29,9 @@ def read_text(path: str | Path) -> str:
     """
     path = Path(path)
     try:
-        if path.is_file() and path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: {path.stat().st_size:,} bytes, larger than the limit of {MAX_BYTES:,}")
+        size = path.stat().st_size if path.is_file() else 0  # a device or a pipe is bounded while it is read
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size:,} bytes, larger than the limit of {MAX_BYTES:,}")
         with path.open("rb") as fh:
             return read_stream(fh, str(path))
     except OSError as exc:

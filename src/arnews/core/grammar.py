@@ -132,7 +132,7 @@ def cue_of(word: str) -> Cue | None:
     return hit
 
 
-def bare_word(word: str) -> str:
+def shortest_reading(word: str) -> str:
     """A word without its proclitics and article (for lexicon look-ups of nouns): the shortest reading."""
     return min(readings(word), key=len)
 

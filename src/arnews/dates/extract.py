@@ -19,8 +19,8 @@ from arnews.dates.patterns import (
     Cand,
     Lex,
     candidates,
-    key,
     lexicon,
+    one_spaced,
 )
 from arnews.dates.resolve import hijri_context, resolve_date
 from arnews.document import Doc
@@ -30,14 +30,14 @@ __all__ = ["extract_dates", "extract_with_forms", "read_date"]
 
 
 def _clock(m: re.Match[str], lex: Lex) -> tuple[int, int] | None:
-    hour = int(m["hh"]) if m["hh"] else lex.hours[key(m["hw"])]
+    hour = int(m["hh"]) if m["hh"] else lex.hours[one_spaced(m["hw"])]
     groups = m.groupdict()
     minute = int(m["mm"]) if m["mm"] else 0
     if groups.get("frac"):
-        minute = lex.minutes[key(groups["frac"])]
+        minute = lex.minutes[one_spaced(groups["frac"])]
     elif groups.get("fm"):
         minute = int(groups["fm"])
-    kind = lex.day_parts.get(key(m["dp"])) if m["dp"] else None
+    kind = lex.day_parts.get(one_spaced(m["dp"])) if m["dp"] else None
     if (kind == "pm" and hour < 12) or (kind == "noon" and 1 <= hour <= 5) or (kind == "night" and 6 <= hour < 12):
         hour += 12
     elif kind in ("am", "night") and hour == 12:
@@ -98,7 +98,7 @@ def _last_end_at_most(times: list[_Time], pos: int) -> int:
 
 
 def _is_year_word(cand: Cand, lex: Lex) -> bool:
-    return lex.relative[key(cand.match["rel"])][0] == "year"
+    return lex.relative[one_spaced(cand.match["rel"])][0] == "year"
 
 
 def _weekday_settles(
@@ -108,7 +108,7 @@ def _weekday_settles(
     tabular calendar can be a day off the one in use), or a relative day with its weekday ("أمس الأحد"; the
     anchor, often a crawl time, can be a day late)."""
     if date is not None and cal == "hijri" and weekday_cand is not None and weekday_cand.form == "weekday":
-        weekday = lex.weekdays[key(weekday_cand.match["wd"])][0]
+        weekday = lex.weekdays[one_spaced(weekday_cand.match["wd"])][0]
         for shift in (0, -1, 1):
             if (date + _dt.timedelta(days=shift)).weekday() == weekday:
                 return date + _dt.timedelta(days=shift)
@@ -146,7 +146,7 @@ def _region_dates(
         i += 1 + used
         m = cand.match
         if value_cand is cand and cand.form == "weekday":
-            ambiguous = lex.weekdays[key(m["wd"])][1]
+            ambiguous = lex.weekdays[one_spaced(m["wd"])][1]
             if ambiguous and not (m["part"] or m["yawm"] or m["mod"]):
                 continue
         raw_s, raw_e = view.raw_span(s, e)
@@ -197,7 +197,7 @@ def _joined(norm: str, cands: list[Cand], i: int, end: int, lex: Lex) -> tuple[C
         gap = DAY_WEEKDAY_GAP.match(norm, e, nxt.start)
         if gap and gap.end() == nxt.start:  # "اليوم (الاثنين)": one date, the relative one
             close = CLOSE_PAREN.match(norm, nxt.end, end) if "(" in gap.group() else None
-            return cand, close.end() if close else nxt.end, lex.weekdays[key(nxt.match["wd"])][0], 1
+            return cand, close.end() if close else nxt.end, lex.weekdays[one_spaced(nxt.match["wd"])][0], 1
     return cand, e, None, 0
 
 

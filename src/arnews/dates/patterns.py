@@ -36,7 +36,7 @@ def _first(words: Iterable[str]) -> str:
     return "(?=[" + "".join(sorted({re.escape(normalize(w)[0]) for w in words})) + "])"
 
 
-def key(text: str) -> str:
+def one_spaced(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -188,7 +188,7 @@ def _keep(norm: str, cand: Cand, lex: Lex) -> bool:
     if cand.form == "relative":
         if lex.names.search(norm, max(0, cand.end - 40), cand.end):  # "عين اليوم", "روسيا اليوم"
             return False
-        rel = key(m["rel"])
+        rel = one_spaced(m["rel"])
         if rel in ("اليوم", "الامس") and not m["part"]:
             if re.match(r"\s+ال\w", norm[cand.end : cand.end + 8]):  # "اليوم الوطني", "اليوم التالي"
                 return False
@@ -198,14 +198,14 @@ def _keep(norm: str, cand: Cand, lex: Lex) -> bool:
     if cand.form == "weekday":  # "كل يوم جمعة", "أيام الثلاثاء": a habit or a schedule, not one day
         return not _HABIT_BEFORE.search(norm, max(0, cand.start - 12), cand.start)
     if cand.form == "ago":
-        implied = lex.units[key(m["unit"])][1]
+        implied = lex.units[one_spaced(m["unit"])][1]
         if m["nw"] and count_of(m["nw"]) is None:
             return False  # "منذ بداية العام": no count
         if not (m["n"] or m["nw"] or implied):
             return False
         return not _CONTEXT_AFTER_DAY.match(norm, cand.end)
     if cand.form == "ordinal":
-        return ordinals()[key(m["ord"])] <= 31
+        return ordinals()[one_spaced(m["ord"])] <= 31
     return True
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from arnews.core.numbers import ordinals
 from arnews.dates.calendars import Calendar, gregorian_to_hijri, hijri_to_gregorian
-from arnews.dates.patterns import WORD, Cand, Lex, count_of, key
+from arnews.dates.patterns import WORD, Cand, Lex, count_of, one_spaced
 from arnews.models import Granularity
 
 # --- resolution --------------------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def _nearest_hijri_year(month: int, day: int, anchor: _dt.date) -> _dt.date | No
 
 
 def _month_of(lex: Lex, m: re.Match[str]) -> tuple[int, Calendar]:
-    return lex.months[key(m["mon"])]
+    return lex.months[one_spaced(m["mon"])]
 
 
 #: How many years before and after the publication's Hijri year a bare year may be read as Hijri (in a Hijri
@@ -204,7 +204,7 @@ def resolve_date(
     day_of_anchor = anchor.date() if anchor else None
     if cand.form in ("absolute", "ordinal"):
         month, cal = _month_of(lex, m)
-        day = int(m["d"]) if cand.form == "absolute" else ordinals()[key(m["ord"])]
+        day = int(m["d"]) if cand.form == "absolute" else ordinals()[one_spaced(m["ord"])]
         if m["y"]:
             year = int(m["y"])
             return _date_of(year, month, day, cal), cal, "day"
@@ -223,17 +223,17 @@ def resolve_date(
     if cand.form == "weekday":
         if day_of_anchor is None:
             return None, "gregorian", "day"
-        weekday = lex.weekdays[key(m["wd"])][0]
-        direction = lex.modifiers[key(m["mod"])] if m["mod"] else None
+        weekday = lex.weekdays[one_spaced(m["wd"])][0]
+        direction = lex.modifiers[one_spaced(m["mod"])] if m["mod"] else None
         future = direction is None and _future_context(norm, cand, lex, sentence or (0, len(norm)))
         return _weekday(weekday, direction, future, day_of_anchor), "gregorian", "day"
     if cand.form == "relative":
-        unit, amount = lex.relative[key(m["rel"])]
+        unit, amount = lex.relative[one_spaced(m["rel"])]
         if anchor is None:
             return None, "gregorian", _granularity(unit)
-        return _relative(key(m["rel"]), unit, amount, anchor), "gregorian", _granularity(unit)
+        return _relative(one_spaced(m["rel"]), unit, amount, anchor), "gregorian", _granularity(unit)
     # "ago": منذ/قبل + count + unit
-    unit, implied = lex.units[key(m["unit"])]
+    unit, implied = lex.units[one_spaced(m["unit"])]
     count = int(m["n"]) if m["n"] else (count_of(m["nw"]) or implied) if m["nw"] else implied
     if anchor is None:
         return None, "gregorian", _granularity(unit)

@@ -185,6 +185,10 @@ def entry_from_item(item: dict[str, Any], classes: dict[str, EntityKind] | None 
     return KbEntry(qid, kind, ar, en, desc, round(prior, 3))
 
 
+#: The longest line of a dump, in characters (the largest Wikidata entities take a few megabytes).
+MAX_DUMP_LINE = 64_000_000
+
+
 def iter_wikidata(path: str | Path, classes: dict[str, EntityKind] | None = None) -> Iterator[KbEntry]:
     """Stream the wanted entities of a Wikidata JSON dump, one line at a time."""
     n = 0
@@ -200,10 +204,6 @@ def iter_wikidata(path: str | Path, classes: dict[str, EntityKind] | None = None
         raise KnowledgeBaseError(f"{path}:{n + 1}: not UTF-8 text ({exc.reason})") from None
     except (EOFError, zlib.error, OSError) as exc:
         raise KnowledgeBaseError(f"{path}:{n + 1}: cannot read the dump ({exc})") from None
-
-
-#: The longest line of a dump, in characters (the largest Wikidata entities take a few megabytes).
-MAX_DUMP_LINE = 64_000_000
 
 
 def _dump_item(raw: str, path: str | Path, n: int) -> Any:

@@ -333,7 +333,7 @@ def write_entries(entries: Iterable[KbEntry], path: str | Path, *, sort: bool = 
     opener = gzip.open if p.suffix == ".gz" else open
     ordered = sorted(entries, key=lambda e: (len(e.id), e.id)) if sort else entries
     # written beside the target and moved into place at the end: a failing input never leaves a half file
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".part", dir=p.parent if str(p.parent) else ".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".part", dir=p.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:

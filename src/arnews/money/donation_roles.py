@@ -20,8 +20,8 @@ from arnews.models import Entity, EntityRef, Participants
 from arnews.money.amounts import qualifier_before
 from arnews.money.donation_triggers import (
     QUOTED,
-    Sentence,
     SentenceTokens,
+    Window,
     bare_word,
     frame_table,
     has_context,
@@ -221,7 +221,7 @@ def fundraising_headline(
     view: TextView,
     structure: Structure,
     spans: list[tuple[int, int]],
-    sentences: list[Sentence],
+    sentences: list[Window],
     tokens: SentenceTokens,
 ) -> bool:
     """Whether the title tells of money given or raised ("منظمون يجمعون ملايين الدولارات لصالح ..."): a trigger
@@ -245,7 +245,7 @@ def fundraising_headline(
 
 
 def beneficiary_of(
-    view: TextView, sentences: list[Sentence], tokens: SentenceTokens, structure: Structure
+    view: TextView, sentences: list[Window], tokens: SentenceTokens, structure: Structure
 ) -> Name | None:
     """Who the article's fundraising is for: a recipient frame in the title, else the most frequent one."""
     norm = view.norm

@@ -102,7 +102,7 @@ def phrase_at(toks: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
 
 
 @frozen
-class Sentence:
+class Window:
     """A sentence of the one splitter (:attr:`arnews.document.Doc.norm_sentences`), or a window of one."""
 
     start: int  # normal-form offsets
@@ -113,7 +113,7 @@ class Sentence:
 class SentenceTokens:
     """The tokens of each sentence, tokenised once (on first use) and sliced for any range inside it."""
 
-    def __init__(self, norm: str, sentences: list[Sentence]) -> None:
+    def __init__(self, norm: str, sentences: list[Window]) -> None:
         self._norm = norm
         self._sentences = sentences
         self._done: dict[int, tuple[list[Token], list[int]]] = {}

@@ -39,8 +39,8 @@ from arnews.money.donation_triggers import (
     BACK_SENTENCES,
     BLOCK_AFTER_TOKENS,
     WINDOW,
-    Sentence,
     SentenceTokens,
+    Window,
     has_context,
     is_blocked,
     trigger_after,
@@ -55,7 +55,7 @@ class _Article:
     """What every donation of one article is read against: its sentences, their tokens and the amounts."""
 
     view: TextView
-    sentences: list[Sentence]
+    sentences: list[Window]
     tokens: SentenceTokens
     spans: list[tuple[int, int]]  # the amounts, normal-form offsets
     entities: tuple[Entity, ...]
@@ -78,7 +78,7 @@ def extract_donations(doc: Doc) -> tuple[Donation, ...]:
     if not doc.money:
         return ()
     view, norm, regions = doc.view, doc.view.norm, doc.regions
-    sentences = [Sentence(s, e, region) for s, e, region in doc.norm_sentences]
+    sentences = [Window(s, e, region) for s, e, region in doc.norm_sentences]
     if not sentences:
         return ()
     spans = [(view.norm_index(m.start), view.norm_index(m.end)) for m in doc.money]
@@ -113,7 +113,7 @@ def _donation_at(art: _Article, amount: Money, astart: int, aend: int) -> Donati
         return None
     whole = sentences[index]
     # a bounded window of the sentence around the amount keeps every donation's work constant
-    sentence = Sentence(max(whole.start, astart - WINDOW), min(whole.end, aend + WINDOW), whole.region)
+    sentence = Window(max(whole.start, astart - WINDOW), min(whole.end, aend + WINDOW), whole.region)
     starts = art.span_starts
     nearby = art.spans[bisect_left(starts, sentence.start - BACK_CHARS) : bisect_right(starts, sentence.end)]
     toks = art.tokens.within(index, sentence.start, sentence.end)
@@ -131,7 +131,7 @@ def _donation_at(art: _Article, amount: Money, astart: int, aend: int) -> Donati
 def _evidence(
     art: _Article,
     index: int,
-    sentence: Sentence,
+    sentence: Window,
     toks: list[Token],
     *,
     nearby: list[tuple[int, int]],
@@ -170,7 +170,7 @@ def _donation(
     evidence: tuple[int, int],
     astart: int,
     *,
-    sentence: Sentence,
+    sentence: Window,
     index: int,
     spans: list[tuple[int, int]],
 ) -> Donation:
@@ -208,7 +208,7 @@ def _donation(
     )
 
 
-def _parts_back(art: _Article, sentence: Sentence, index: int) -> tuple[list[Sentence], list[list[Token]]]:
+def _parts_back(art: _Article, sentence: Window, index: int) -> tuple[list[Window], list[list[Token]]]:
     """The sentences to search backwards, each with the part read: this one, the earlier ones of its paragraph,
     then the paragraph before; and the tokens of each part."""
     back = [(index, sentence)]
@@ -216,7 +216,7 @@ def _parts_back(art: _Article, sentence: Sentence, index: int) -> tuple[list[Sen
         earlier = art.sentences[k]
         if earlier.region < sentence.region - 1 or earlier.end < sentence.start - BACK_CHARS:
             break
-        back.append((k, Sentence(max(earlier.start, earlier.end - 2 * WINDOW), earlier.end, earlier.region)))
+        back.append((k, Window(max(earlier.start, earlier.end - 2 * WINDOW), earlier.end, earlier.region)))
     return [part for _k, part in back], [art.tokens.within(k, part.start, part.end) for k, part in back]
 
 
@@ -233,9 +233,7 @@ class _PartFrames:
         return self._done[k]
 
 
-def _recipient(
-    sentence: Sentence, parts: list[Sentence], frames: _PartFrames, spans: list[tuple[int, int]]
-) -> Name | None:
+def _recipient(sentence: Window, parts: list[Window], frames: _PartFrames, spans: list[tuple[int, int]]) -> Name | None:
     """Who receives: a recipient frame in the donation's sentence, else in the earlier ones of its paragraph."""
     recipient = nearest_before(frames[0].get("recipient", []), sentence.end, spans)
     if recipient is None:
@@ -250,7 +248,7 @@ def _recipient(
 
 def _organizer(
     art: _Article,
-    parts: list[Sentence],
+    parts: list[Window],
     frames: _PartFrames,
     *,
     recipient: Name | None,

@@ -10,7 +10,7 @@ from arnews.core.lexicons import known_names
 from arnews.core.text import TextView, normalize
 from arnews.dates import read_date
 from arnews.kb import KnowledgeBase, default_kb
-from arnews.parser.lines import DASH, SEP, Line, agencies, agency_re, key
+from arnews.parser.lines import DASH, SEP, Line, agencies, agency_re, phrase_key
 
 # --- dates of source notes ---------------------------------------------------------------------------------
 
@@ -104,7 +104,7 @@ _WHO_PLACE = 6  # index of "reporter or outlet – place", whose place must be k
 
 @lru_cache(maxsize=1)
 def _listed_places() -> frozenset[str]:
-    return frozenset(key(n.text) for n in known_names() if n.kind == "LOC")
+    return frozenset(phrase_key(n.text) for n in known_names() if n.kind == "LOC")
 
 
 def _known_place(phrase: str, kb: KnowledgeBase | None) -> bool:
@@ -113,7 +113,7 @@ def _known_place(phrase: str, kb: KnowledgeBase | None) -> bool:
     if kb is None:
         kb = default_kb()
     for part in re.split(r"\s*[،,]\s*", phrase.strip()):
-        k = key(part)
+        k = phrase_key(part)
         if k in _listed_places():
             return True
         if any(c.entry.type == "LOC" and c.how in ("exact", "alias") for c in kb.lookup(k)):
@@ -136,7 +136,7 @@ def find_dateline(
             return _who_place(view, line, m, kb)
         groups = m.groupdict()
         agency_n = groups.get("agency") or groups.get("agency2")
-        agency = agencies().get(key(agency_n)) if agency_n else None
+        agency = agencies().get(phrase_key(agency_n)) if agency_n else None
         author = None
         if groups.get("author"):
             s, e = view.raw_span(line.nstart + m.start("author"), line.nstart + m.end("author"))
@@ -161,7 +161,7 @@ def _who_place(
         if len(words) >= n and _known_place(" ".join(words[:n]), kb):
             end = m.start("rest") + len(" ".join(words[:n]))  # the words are one whitespace apart
             who = m["who"]
-            agency = agencies().get(key(who))
+            agency = agencies().get(phrase_key(who))
             author = None
             if agency is None and len(who.split()) >= 2:
                 s, e = view.raw_span(line.nstart + m.start("who"), line.nstart + m.end("who"))

@@ -26,7 +26,7 @@ SEP = rf"\s*[{DASH}]+\s*"
 # --- lexicons, compiled once -----------------------------------------------------------------------------
 
 
-def key(text: str) -> str:
+def phrase_key(text: str) -> str:
     """The matching key of a line: normal form without punctuation, spaces collapsed."""
     return " ".join(_PUNCT.sub(" ", normalize(text)).split())
 
@@ -35,7 +35,7 @@ def key(text: str) -> str:
 def _furniture() -> dict[str, list[str]]:
     kinds: dict[str, list[str]] = {"line": [], "prefix": [], "end": [], "cut": []}
     for phrase, kind in load_table("furniture"):
-        kinds[kind].append(key(phrase))
+        kinds[kind].append(phrase_key(phrase))
     return kinds
 
 
@@ -47,7 +47,7 @@ def cut_pattern() -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=1)
 def agencies() -> dict[str, str]:
-    return {key(alias): canonical for alias, canonical, _qid in load_table("agencies")}
+    return {phrase_key(alias): canonical for alias, canonical, _qid in load_table("agencies")}
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +61,7 @@ def agency_re() -> str:
 
 @lru_cache(maxsize=1)
 def _source_labels() -> list[tuple[str, str]]:
-    rows = [(key(label), fieldname) for label, fieldname in load_table("source_notes")]
+    rows = [(phrase_key(label), fieldname) for label, fieldname in load_table("source_notes")]
     return sorted(rows, key=lambda r: len(r[0]), reverse=True)
 
 
@@ -96,7 +96,7 @@ def _credit_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def translators() -> dict[str, str]:
-    return {key(name): canonical for name, canonical in load_table("translators")}
+    return {phrase_key(name): canonical for name, canonical in load_table("translators")}
 
 
 # --- lines -------------------------------------------------------------------------------------------------
@@ -153,7 +153,7 @@ def furniture_kind(k: str) -> str | None:
 def is_breadcrumb(view: TextView, line: Line) -> bool:
     text = view.norm[line.nstart : line.nend]
     parts = [p.strip() for p in re.split(r"[>»›|/\\]", text)]
-    return len(parts) >= 2 and key(parts[0]) in _furniture()["line"] and all(len(p.split()) <= 4 for p in parts)
+    return len(parts) >= 2 and phrase_key(parts[0]) in _furniture()["line"] and all(len(p.split()) <= 4 for p in parts)
 
 
 def source_note(view: TextView, line: Line, k: str) -> tuple[str, str] | None:

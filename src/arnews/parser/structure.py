@@ -20,9 +20,9 @@ from arnews.parser.lines import (
     furniture_kind,
     is_breadcrumb,
     is_caption_credit,
-    key,
     line_key,
     page_lines,
+    phrase_key,
     read_byline,
     site_from_url,
     source_note,
@@ -89,7 +89,7 @@ class _Sorted:
         """Record a source note's field."""
         if fieldname == "translated":
             self.translated = True
-            self.translator = translators().get(key(value), value or None) if value else self.translator
+            self.translator = translators().get(phrase_key(value), value or None) if value else self.translator
         elif fieldname == "translator":
             self.translated = True
             self.translator = value or self.translator

@@ -48,7 +48,6 @@ def read_article(ctx: Reading) -> tuple[Quote, ...]:
     for s, e in bounds:
         ctx.prev_paragraph_tail = last_paragraph_end_quote_floor(ctx, s)
         read_paragraph(ctx, s, e)
-        ctx.last_paragraph_start = s
     return tuple(sorted(ctx.quotes, key=lambda q: (q.start, q.end)))
 
 

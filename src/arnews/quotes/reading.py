@@ -84,7 +84,6 @@ class Reading:
         self.raw_at: dict[int, RawQuote] = {}  # the paragraph's quotes by the index of their opening mark
         self.prev: tuple[str, Guess | None] | None = None  # kind and speaker of the paragraph's last quote
         self.last_quote_end = -1  # normal offset where the last speech quote closed
-        self.last_paragraph_start = -1
         self.prev_paragraph_tail = -1  # a quote ending at or after this offset ended the previous paragraph
         self.last_name_end = -1  # normal offset where the last quoted name closed
         self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's

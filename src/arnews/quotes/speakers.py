@@ -81,7 +81,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         head_end = k + 1
         if head_end < end_all and not grammar.is_stop(toks[head_end][2]):
             nxt = toks[head_end][2]
-            if grammar.bare_word(w) in quantities or (not grammar.has_article(w) and grammar.has_article(nxt)):
+            if grammar.shortest_reading(w) in quantities or (not grammar.has_article(w) and grammar.has_article(nxt)):
                 head_end += 1
         desc_end = min(end_all, 15)
         return Phrase(
