@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import arnews
 from arnews.cli import main
+from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES
 from arnews.errors import InputError, KnowledgeBaseError
 from arnews.kb import KnowledgeBase
 from arnews.kb.build import build
@@ -212,11 +213,10 @@ _soup = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 _published = st.one_of(st.none(), st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)))
 
 
-@settings(max_examples=40)
-@given(_soup, _published)
-def test_any_input_gives_a_result_or_an_arnews_error(text: str, published: dt.datetime | None) -> None:
+def _holds(pipeline: arnews.Pipeline, text: str, published: dt.datetime | None) -> None:
+    """Only an arnews error escapes; every span indexes the text; the JSON round-trips."""
     try:
-        article = RULES.parse("عنوان\n\n" + text, published=published)
+        article = pipeline.parse("عنوان\n\n" + text, published=published)
     except arnews.ArnewsError:
         return
     data = article.to_dict()
@@ -228,6 +228,43 @@ def test_any_input_gives_a_result_or_an_arnews_error(text: str, published: dt.da
     for entity in article.entities:
         for mention in entity.mentions:
             assert full[mention.start : mention.end] == mention.text
+
+
+@settings(max_examples=40)
+@given(_soup, _published)
+def test_any_input_gives_a_result_or_an_arnews_error(text: str, published: dt.datetime | None) -> None:
+    _holds(RULES, text, published)
+
+
+@settings(max_examples=12, deadline=None)
+@given(text=_soup, published=_published)
+def test_any_input_through_the_model_gives_a_result_or_an_arnews_error(
+    text: str, published: dt.datetime | None, full_pipeline: arnews.Pipeline
+) -> None:
+    _holds(full_pipeline, text, published)
+
+
+def test_the_longest_article_is_a_setting_with_a_default_per_pipeline() -> None:
+    assert RULES.max_chars == MAX_CHARS_RULES < MAX_CHARS
+    assert arnews.Pipeline().max_chars == MAX_CHARS_NER < MAX_CHARS
+    assert arnews.Pipeline(exclude=["ner"], max_chars=MAX_CHARS).max_chars == MAX_CHARS
+    small = arnews.Pipeline(exclude=["ner"], max_chars=100)
+    assert small.parse("عنوان\n\n" + "نص " * 20).title == "عنوان"
+    with pytest.raises(InputError, match=r"larger than the limit of 100 .*max-chars"):
+        small.parse("عنوان\n\n" + "نص " * 40)
+    for wrong in (0, -5, MAX_CHARS + 1, 2.5, True, "100"):
+        with pytest.raises(InputError, match="max_chars"):
+            arnews.Pipeline(exclude=["ner"], max_chars=wrong)  # type: ignore[arg-type]
+
+
+def test_the_command_line_names_an_input_over_the_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("عنوان\n\n" + "نص الخبر. " * 50, encoding="utf-8")
+    assert main(["parse", str(path), "--max-chars", "100"]) == 1
+    err = capsys.readouterr().err
+    assert str(path) in err and "larger than the limit of 100" in err
+    assert main(["parse", str(path), "--max-chars", "0"]) == 1
+    assert "max_chars must be" in capsys.readouterr().err
 
 
 def test_odd_file_names_are_printed_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

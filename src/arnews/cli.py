@@ -83,7 +83,7 @@ def _emit(article: Article, name: str, fmt: str, stream: TextIO) -> None:
 def _cmd_parse(args: argparse.Namespace) -> int:
     from arnews import Pipeline
 
-    parse = Pipeline(kb=args.kb).parse
+    parse = Pipeline(kb=args.kb, max_chars=args.max_chars).parse
     failures = 0
     out: TextIO = sys.stdout
     inputs: list[tuple[str, Path | None]] = []
@@ -101,10 +101,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for name, path in inputs:
         try:
             text = read_stream(sys.stdin.buffer, "<stdin>") if path is None else read_text(path)
+        except ArnewsError as exc:  # the reader's message names the input
+            failures += 1
+            print(f"arnews: {shown(str(exc))}", file=sys.stderr)
+            continue
+        try:
             article = parse(text, published=args.published, url=args.url)
         except ArnewsError as exc:
             failures += 1
-            print(f"arnews: {shown(str(exc))}", file=sys.stderr)
+            print(f"arnews: {shown('<stdin>' if path is None else name)}: {shown(str(exc))}", file=sys.stderr)
             continue
         _emit(article, name, args.format, out)
     out.flush()
@@ -139,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", default=None, help="publication date (ISO 8601) that anchors relative dates")
     p.add_argument("--url", default=None, help="the article's address, recorded in source.url")
     p.add_argument("--kb", default=None, help="a knowledge-base file to link entities to (default: the bundled KB)")
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=None,
+        help="the longest article accepted (default: 2,000,000 characters with the NER model; 10,000,000 at most)",
+    )
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("models", help="show which NER model is used and where it comes from")
     p.set_defaults(func=_cmd_models)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from arnews.core.text import check_input, view
+from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, view
 from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError
 from arnews.io import read_text
@@ -106,6 +106,7 @@ class Pipeline:
         analyzer: Analyzer | None = None,
         kb: KnowledgeBase | str | Path | None = None,
         batch_size: int = 32,
+        max_chars: int | None = None,
     ) -> None:
         """``processors``: the names of the processors to run (default: all; see :mod:`arnews.processors`); what
         they require is added. ``exclude``: names to leave out, e.g. ``["ner"]`` to run without the model (and
@@ -115,12 +116,23 @@ class Pipeline:
         ``kb``: a :class:`~arnews.kb.KnowledgeBase` or the path of a KB file (default: the bundled KB), used by
         entity linking and dateline checks.
         ``batch_size``: how many texts :meth:`parse_many` sends through the processors at once.
+        ``max_chars``: the longest text accepted; a longer one is an :class:`~arnews.errors.InputError`. The
+        default is :data:`~arnews.core.text.MAX_CHARS_NER` (2 million characters, about 40 s on one core) when the
+        pipeline runs NER, else :data:`~arnews.core.text.MAX_CHARS_RULES` (5 million, about 30 s); it can be set
+        up to :data:`~arnews.core.text.MAX_CHARS` (10 million).
         """
         if kb is not None and not isinstance(kb, (KnowledgeBase, str, Path)):
             raise InputError(f"kb must be a KnowledgeBase or the path of a KB file, not {type(kb).__name__}")
         self.kb = KnowledgeBase.load(kb) if isinstance(kb, (str, Path)) else kb
         self.batch_size = batch_size
         self.names = resolve_processors(processors, exclude)
+        default = MAX_CHARS_NER if "ner" in self.names else MAX_CHARS_RULES
+        if max_chars is not None and (
+            not isinstance(max_chars, int) or isinstance(max_chars, bool) or not 0 < max_chars <= MAX_CHARS
+        ):
+            raise InputError(f"max_chars must be a whole number from 1 to {MAX_CHARS:,}, not {max_chars!r}")
+        #: The longest text this pipeline accepts.
+        self.max_chars = default if max_chars is None else max_chars
         self.processors: tuple[Processor, ...] = tuple(PROCESSORS[n](analyzer, self.kb) for n in self.names)
         #: Seconds spent in each processor so far, by name (for profiling and benchmarks).
         self.seconds: dict[str, float] = dict.fromkeys(self.names, 0.0)
@@ -179,7 +191,8 @@ class Pipeline:
         failure: ArnewsError | None = None
         for text, published, url in batch:
             try:
-                docs.append(Doc(view(check_input(text)), published=_as_datetime(published), url=_as_url(url)))
+                checked = check_input(text, self.max_chars)
+                docs.append(Doc(view(checked), published=_as_datetime(published), url=_as_url(url)))
             except ArnewsError as exc:
                 failure = exc  # the documents before this one are still yielded, then the error is raised
                 break

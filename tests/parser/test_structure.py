@@ -310,7 +310,9 @@ def test_too_large_input_is_rejected() -> None:
 def test_five_megabyte_input_parses() -> None:
     paragraph = "وقال المتحدث الرسمي إن «الوزارة مستمرة في جهودها» لدعم 1.5 مليون أسرة في 13 منطقة. "
     text = "عنوان طويل\n\n" + "\n".join([paragraph * 20] * (5_000_000 // (len(paragraph) * 20)))
-    a = parse(text)
+    with pytest.raises(arnews.InputError, match="larger than the limit of 2,000,000"):
+        parse(text)  # the default limit with the model
+    a = arnews.Pipeline(max_chars=6_000_000).parse(text)
     assert len(a.paragraphs) == 1  # every line is the same paragraph: duplicates dropped
     spans_exact(text, a)
 

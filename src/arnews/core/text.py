@@ -17,10 +17,25 @@ from attrs import frozen
 
 from arnews.errors import InputError
 
-__all__ = ["MAX_CHARS", "TextView", "check_input", "looks_like_html", "normalize", "view"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_CHARS_NER",
+    "MAX_CHARS_RULES",
+    "TextView",
+    "check_input",
+    "looks_like_html",
+    "normalize",
+    "view",
+]
 
-#: The largest input accepted, in characters (about 20 MB of Arabic text).
+#: The longest article arnews parses at all (``Pipeline(max_chars=...)`` may raise the defaults up to it): about a
+#: minute and 1.6 GB without the NER model on one core.
 MAX_CHARS = 10_000_000
+#: The longest article parsed by default without the NER model (about 30 s and 0.8 GB on one core).
+MAX_CHARS_RULES = 5_000_000
+#: The longest article parsed by default with the NER model (about 40 s and 0.8 GB on one core: the model reads about
+#: 50,000 characters a second).
+MAX_CHARS_NER = 2_000_000
 
 _DELETABLE = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # harakat and Quranic marks
@@ -75,16 +90,20 @@ _ONE_TO_ONE = str.maketrans(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def check_input(text: object) -> str:
-    """Return ``text`` if it can be parsed as an article, else raise :class:`~arnews.errors.InputError`."""
+def check_input(text: object, max_chars: int = MAX_CHARS) -> str:
+    """Return ``text`` if it can be parsed as an article of at most ``max_chars`` characters, else raise
+    :class:`~arnews.errors.InputError`."""
     if isinstance(text, (bytes, bytearray, memoryview)):
         raise InputError(
             "parse() takes str; decode bytes first (arnews.io.read_text reads UTF-8 files with or without BOM)"
         )
     if not isinstance(text, str):
         raise InputError(f"parse() takes the article as str, not {type(text).__name__}")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"input of {len(text):,} characters is larger than the limit of {MAX_CHARS:,}")
+    if len(text) > max_chars:
+        raise InputError(
+            f"input of {len(text):,} characters is larger than the limit of {max_chars:,}"
+            + (f" (max_chars / --max-chars raises it up to {MAX_CHARS:,})" if max_chars < MAX_CHARS else "")
+        )
     if "\x00" in text or any(_binary(text[at : at + _CHUNK]) for at in range(0, len(text), _CHUNK)):
         raise InputError("input looks binary (NUL or control characters), not text")
     return text

@@ -230,4 +230,11 @@ def _blocker_at(toks: Sequence[Token], i: int) -> bool:
 
 def is_blocked(toks: Sequence[Token], lo: int, hi: int) -> bool:
     """Whether a blocker (a price, salary, investment round, prize...) stands in ``norm[lo:hi]``."""
-    return any(t.kind == "word" and lo <= t.start < hi and _blocker_at(toks, i) for i, t in enumerate(toks))
+    first = bisect_left([t.start for t in toks], lo)
+    for i in range(first, len(toks)):
+        tok = toks[i]
+        if tok.start >= hi:
+            break
+        if tok.kind == "word" and _blocker_at(toks, i):
+            return True
+    return False

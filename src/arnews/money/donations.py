@@ -65,10 +65,29 @@ class _Article:
     beneficiary: Name | None
     span_starts: list[int] = field(init=False)
     sentence_starts: list[int] = field(init=False)
+    _frames: dict[int, dict[str, tuple[list[int], list[Name]]]] = field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.span_starts = [s for s, _e in self.spans]
         self.sentence_starts = [s.start for s in self.sentences]
+
+    def frames(self, index: int, start: int, end: int) -> dict[str, list[Name]]:
+        """The frame names, by role, of sentence ``index`` (read once) that lie inside ``norm[start:end]``."""
+        found = self._frames.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            toks = self.tokens.within(index, sentence.start, sentence.end)
+            found = self._frames[index] = {}
+            for role, names in frames_in(self.view.norm, toks).items():
+                names.sort(key=lambda n: n.start)
+                found[role] = ([n.start for n in names], names)
+        inside: dict[str, list[Name]] = {}
+        for role, (starts, names) in found.items():
+            lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+            kept = [n for n in names[lo:hi] if n.end <= end]
+            if kept:
+                inside[role] = kept
+        return inside
 
 
 def extract_donations(doc: Doc) -> tuple[Donation, ...]:
@@ -174,10 +193,10 @@ def _donation(
     index: int,
     spans: list[tuple[int, int]],
 ) -> Donation:
-    view, norm, entities = art.view, art.view.norm, art.entities
-    parts, part_toks = _parts_back(art, sentence, index)
+    view, entities = art.view, art.entities
+    parts, part_toks, indices = _parts_back(art, sentence, index)
     toks = part_toks[0]
-    frames = _PartFrames(norm, part_toks)
+    frames = _PartFrames(art, parts, part_toks, indices)
     recipient = _recipient(sentence, parts, frames, spans) or art.beneficiary
     taken = list(spans)
     if recipient is not None:
@@ -208,28 +227,34 @@ def _donation(
     )
 
 
-def _parts_back(art: _Article, sentence: Window, index: int) -> tuple[list[Window], list[list[Token]]]:
+def _parts_back(art: _Article, sentence: Window, index: int) -> tuple[list[Window], list[list[Token]], list[int]]:
     """The sentences to search backwards, each with the part read: this one, the earlier ones of its paragraph,
-    then the paragraph before; and the tokens of each part."""
+    then the paragraph before; the tokens of each part, and the index of each part's sentence."""
     back = [(index, sentence)]
     for k in range(index - 1, max(-1, index - 1 - BACK_SENTENCES), -1):
         earlier = art.sentences[k]
         if earlier.region < sentence.region - 1 or earlier.end < sentence.start - BACK_CHARS:
             break
         back.append((k, Window(max(earlier.start, earlier.end - 2 * WINDOW), earlier.end, earlier.region)))
-    return [part for _k, part in back], [art.tokens.within(k, part.start, part.end) for k, part in back]
+    return (
+        [part for _k, part in back],
+        [art.tokens.within(k, part.start, part.end) for k, part in back],
+        [k for k, _part in back],
+    )
 
 
 class _PartFrames:
-    """The frame names of each part read back from a donation, found once per part, on first use."""
+    """The frame names of each part read back from a donation: the frames of the part's whole sentence (found once
+    per sentence for the whole article) that lie inside the part."""
 
-    def __init__(self, norm: str, part_toks: list[list[Token]]) -> None:
-        self.norm, self.part_toks = norm, part_toks
+    def __init__(self, art: _Article, parts: list[Window], part_toks: list[list[Token]], indices: list[int]) -> None:
+        self.art, self.parts, self.part_toks, self.indices = art, parts, part_toks, indices
         self._done: dict[int, dict[str, list[Name]]] = {}
 
     def __getitem__(self, k: int) -> dict[str, list[Name]]:
         if k not in self._done:
-            self._done[k] = frames_in(self.norm, self.part_toks[k])
+            part = self.parts[k]
+            self._done[k] = self.art.frames(self.indices[k], part.start, part.end)
         return self._done[k]
 
 
