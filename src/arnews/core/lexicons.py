@@ -38,18 +38,19 @@ ListName = Literal[
     "abbreviations", "according_to", "anonymous_sources", "byline_tasks", "common_words", "complementizers",
     "currency_not_after", "date_word_names", "donation_blockers", "donation_context", "donation_name_stops",
     "first_names", "future_cues", "governing_prepositions", "impersonal_reports", "name_breaks", "name_links",
-    "name_prepositions", "name_speech_verbs", "name_stop", "naming_words", "nisba", "not_organizers", "org_suffixes",
-    "organisation_heads", "organizer_nouns", "participant_cues", "photo_credit_labels", "place_heads",
+    "name_prepositions", "name_speech_verbs", "name_stop", "naming_words", "nisba", "not_organizers",
+    "noun_prepositions", "org_suffixes", "organisation_heads", "organizer_nouns", "participant_cues",
+    "photo_credit_labels", "place_heads",
     "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "title_modifiers",
-    "title_prepositions",
+    "title_prepositions", "verb_particles",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).
 TableName = Literal[
-    "agencies", "bylines", "clock_hours", "clock_minutes", "cue_verbs", "currencies", "currency_adjectives",
-    "currency_countries", "date_modifiers", "date_units", "day_parts", "donation_frames", "donation_triggers",
-    "furniture", "known_names", "letter_names", "months", "number_words", "ordinal_words", "org_heads", "qualifiers",
-    "quote_marks", "relative_dates", "source_notes", "titles", "translators", "weekdays",
+    "agencies", "bylines", "clock_hours", "clock_minutes", "cue_complements", "cue_verbs", "currencies",
+    "currency_adjectives", "currency_countries", "date_modifiers", "date_units", "day_parts", "donation_frames",
+    "donation_triggers", "furniture", "known_names", "letter_names", "months", "number_words", "ordinal_words",
+    "org_heads", "qualifiers", "quote_marks", "relative_dates", "source_notes", "titles", "translators", "weekdays",
 ]  # fmt: skip
 LIST_NAMES: tuple[str, ...] = get_args(ListName)
 TABLE_NAMES: tuple[str, ...] = get_args(TableName)

@@ -13,7 +13,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Span, Speaker
-from arnews.quotes import cues
+from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import mark_table, phrase_end
 from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
@@ -22,6 +22,8 @@ from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, gues
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
+    if toks and frames.governs(cue, toks[0][2]):
+        return None  # "تعهد بدعم ..."، "دعا إلى ...": the clause follows the verb, which has no subject of its own
     phrase = sp.parse_phrase(toks)
     if phrase is None:
         return None
@@ -164,9 +166,13 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
     best: tuple[int, grammar.Cue, Guess | None] | None = None
     explicit = False
     for k in range(lo, hi):
-        cue = grammar.cue_of(toks[k][2])
+        cue = cues.verb_at(toks, k)
         if cue is None or (k > lo and toks[k - 1][2] in load_set("relative_pronouns")):
             continue
+        if grammar.in_lexicon(toks[k][2], cues.impersonal()):
+            continue  # "ومما يذكر أن «مسك» قد حازت": background, nobody's words
+        if cue.strict and toks[k][2] in load_set("noun_prepositions") and k > lo:
+            continue  # "التوعية عبر كشف ...": a form that is also a preposition is a verb only at a clause start
         end = phrase_end(toks, k + 1, hi)
         guess = guess_speaker(ctx, toks[k + 1 : end], cue)
         # a strict form right before the quote counts too ("رسالة من سيلرز تقول: “...”")
@@ -223,6 +229,8 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
                 break
             cue = grammar.cue_of(tok[2])
             if cue is None or cue.role == "describe" or cue.strict or cue.participle:
+                continue
+            if k + 1 < len(toks) and frames.governs(cue, toks[k + 1][2]):
                 continue
             phrase = sp.parse_phrase(toks[k + 1 : phrase_end(toks, k + 1, len(toks))])
             if phrase is not None and not phrase.anonymous and not phrase.institution:

@@ -5,8 +5,10 @@ speaker phrase is read with.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
+from arnews.core.grammar import Cue, Tok, cue_of
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set
 from arnews.core.text import normalize
@@ -39,6 +41,14 @@ def name_prepositions() -> frozenset[str]:
 
 def naming_words() -> frozenset[str]:
     return load_set("naming_words")
+
+
+def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:
+    """The cue verb ``toks[k]`` is, unless a preposition before it makes it a verbal noun ("عبر كشف طرق ...")."""
+    cue = cue_of(toks[k][2])
+    if cue is None or (k > 0 and toks[k - 1][2] in load_set("noun_prepositions")):
+        return None
+    return cue
 
 
 @cache

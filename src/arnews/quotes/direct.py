@@ -93,9 +93,18 @@ def _classify(
         found.cue_tok, found.guess = cue[0], cue[2]
     elif prev is not None and prev_end_tok >= lo_sent:
         found.guess = prev[1]
-    if found.guess is None and found.cue_tok is None and words < 4:
-        return None  # a short quoted term with nobody saying it: a name or scare quotes
+    if found.guess is None and found.cue_tok is None and not _reported_clause(toks, q, lo_sent):
+        # a quoted term with nobody saying it in its sentence ("زلزال «تسونامي جنوب شرقي آسيا» في ..."): a name,
+        # a title or scare quotes
+        return None
     return found
+
+
+def _reported_clause(toks: Sequence[Tok], q: RawQuote, lo: int) -> bool:
+    """Whether a quote is a reported clause by its form: إن/أن opens it or comes before it in its sentence."""
+    first = toks[q.open_tok + 1][2] if q.open_tok + 1 < len(toks) else ""
+    complementizers = load_set("complementizers")
+    return first in complementizers or any(t[2] in complementizers for t in toks[max(lo, q.open_tok - 12) : q.open_tok])
 
 
 def _record(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int, found: _Found) -> None:

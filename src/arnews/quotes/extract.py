@@ -6,7 +6,8 @@ from arnews.document import Doc
 from arnews.models import Quote
 from arnews.quotes.attribution import index_names
 from arnews.quotes.direct import read_quote
-from arnews.quotes.indirect import indirect_cues, read_indirect
+from arnews.quotes.frames import according_starts
+from arnews.quotes.indirect import indirect_cues, read_according, read_indirect
 from arnews.quotes.marks import RawQuote, pair_marks
 from arnews.quotes.reading import Reading
 
@@ -22,6 +23,7 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
     items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in raws]
     spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
     items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))
+    items.extend((toks[i][0], "a", i) for i in according_starts(toks))
     items.sort(key=lambda x: x[0])
     prev_end_tok = -1  # token index where the previous speech quote ended
     ctx.prev = None
@@ -34,7 +36,8 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
             assert isinstance(obj, int)
             if toks[obj][0] < covered:
                 continue
-            covered = read_indirect(ctx, toks, obj, spans)
+            reached = read_indirect(ctx, toks, obj, spans) if kind == "i" else read_according(ctx, toks, obj)
+            covered = max(covered, reached) if kind == "a" else reached
 
 
 def read_article(ctx: Reading) -> tuple[Quote, ...]:

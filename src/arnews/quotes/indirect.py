@@ -8,7 +8,8 @@ from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
-from arnews.quotes import cues
+from arnews.quotes import cues, frames
+from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import (
     guess_speaker,
     note_turn,
@@ -19,7 +20,7 @@ from arnews.quotes.attribution import (
 )
 from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, according_to_phrase, mark_table, words_in
 from arnews.quotes.names import short_name
-from arnews.quotes.reading import Reading
+from arnews.quotes.reading import Guess, Reading
 
 
 def sentence_end(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
@@ -38,7 +39,7 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
             j += 1
         if j < len(spans) and spans[j][0] <= s < spans[j][1]:
             continue
-        cue = grammar.cue_of(t)
+        cue = cues.verb_at(toks, i)
         if cue is None or cue.role in ("describe", "ask"):
             continue
         if i > 0 and toks[i - 1][2] in load_set("relative_pronouns"):
@@ -54,32 +55,90 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
     cue = grammar.cue_of(toks[i][2])
     assert cue is not None
     c = _complementizer(toks, i)
+    comp = frames.complement_at(toks, i, cue)
+    if comp is not None and (c < 0 or comp[0] + 1 < c):
+        # "أشار إلى ارتفاع ...": a preposition of the cue opens the clause before any إن/أن does
+        return _report(ctx, toks, i, cue, phrase_end=comp[0], first=comp[1])
     if c < 0:
-        return -1
+        colon = _colon(toks, i)
+        if colon is None:
+            return -1
+        return _report(ctx, toks, i, cue, phrase_end=colon, first=colon + 1)
     if c + 1 < len(toks) and toks[c + 1][2] in mark_table():
         # "أعلن أنها “سخيفة”": the quote itself is the report, unless it is a name ("إن «أرامكو» ستبني")
         q = ctx.raw_at.get(c + 1)
         if q is None or words_in(toks, q) > 3 or not short_name(ctx, toks, q):
             return -1
-    phrase = list(toks[i + 1 : c])
-    while phrase and phrase[-1][2] in load_set("speaker_phrase_tails"):
+    colon = c - 1 if c > i + 1 and toks[c - 1][2] == ":" else c  # "أوضح الشامي: ان المركز ..."
+    return _report(ctx, toks, i, cue, phrase_end=colon, first=c + 1)
+
+
+def _colon(toks: Sequence[Tok], i: int) -> int | None:
+    """The colon that ends the cue's speaker phrase when speech with no marks follows it ("وأضاف: ...")."""
+    k = i + 1
+    while k < min(len(toks), i + 16):
+        t = toks[k][2]
+        if t == ":":
+            return k if frames.colon_at(toks, k) is not None else None
+        if not grammar.is_word(toks[k]) and t not in "،,":
+            return None
+        k += 1
+    return None
+
+
+def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue, *, phrase_end: int, first: int) -> int:
+    """The quote of the cue at ``toks[i]``: its speaker in ``toks[i + 1 : phrase_end]`` (else before the verb, else
+    the last fitting speaker), its clause from ``toks[first]`` to the sentence end."""
+    phrase = list(toks[i + 1 : phrase_end])
+    while phrase and (phrase[-1][2] in load_set("speaker_phrase_tails") or phrase[-1][2] in "،,"):
         phrase.pop()
     guess = guess_speaker(ctx, phrase, cue) if phrase else None
     before = subject_before(ctx, toks, i, cue) if guess is None else None
     # a subject standing before the verb opens the clause, as the verb itself would
-    if cue.strict and not strict_ok(ctx, toks, i, c, guess, at_start=i == 0 or before is not None):
-        return -1
+    at_start = i == 0 or before is not None
+    if cue.strict:
+        if phrase_end < len(toks) and toks[phrase_end][2] not in load_set("complementizers") | {":"}:
+            # through a preposition ("وعبر رئيس النادي عن سعادته"): only at a clause start
+            named = guess is not None and guess.person
+            if not (at_start or named or toks[i - 1][2] in cues.PUNCT_STOP or toks[i][2][0] in grammar.CONJUNCTIONS):
+                return -1
+        elif not strict_ok(ctx, toks, i, phrase_end, guess, at_start=at_start):
+            return -1
     if guess is None:
         guess = before or resolve_subject(ctx, toks[i][0], cue)
     else:
         note_turn(ctx, cue, guess)
-    start, end = _clause(ctx.view.norm, toks, c)
+    return _emit(ctx, toks, i, first, guess)
+
+
+def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
+    """A report attributed at a clause start ("ووفقا للمصادر فقد ..."): the source speaks; returns the offset the
+    clause reaches, or -1."""
+    found = frames.according_at(toks, i)
+    if found is None:
+        return -1
+    s, e, first = found
+    start = toks[s][0] + (1 if toks[s - 1][2] != "عن" and toks[s][2].startswith("ل") and s > i else 0)
+    phrase = sp.parse_phrase(toks[s:e]) if start == toks[s][0] else None
+    guess = (
+        Guess(phrase.name, anonymous=phrase.anonymous, person=not phrase.institution)
+        if phrase is not None
+        else Guess((start, toks[e - 1][1]), anonymous=grammar.in_lexicon(toks[s][2][1:], cues.anonymous_heads()))
+    )
+    source = ctx.view.raw_span(start, toks[e - 1][1])
+    return _emit(ctx, toks, i, first, guess, source=source)
+
+
+def _emit(
+    ctx: Reading, toks: Sequence[Tok], i: int, first: int, guess: Guess | None, *, source: tuple[int, int] | None = None
+) -> int:
+    start, end = clause_from(ctx.view.norm, toks, first)
     if end - start < 3 or not any(ch.isalnum() for ch in ctx.view.norm[start:end]):
         return -1
     v = ctx.view
     rs, re_ = v.raw_span(start, end)
     cs, ce = v.raw_span(toks[i][0], toks[i][1])
-    according = according_to_phrase(v, toks[i][0], end)
+    according = v.raw[source[0] : source[1]] if source else according_to_phrase(v, toks[i][0], end)
     ctx.quotes.append(
         Quote(
             text=v.raw[rs:re_],
@@ -110,6 +169,9 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
                 break
             k = close + 1
             continue
+        if t == ":" and k + 1 < len(toks) and toks[k + 1][2] in load_set("complementizers"):
+            k += 1  # "أوضح الشامي: ان المركز ..."
+            break
         if t in load_set("complementizers") or t == ":" or cues.ends(toks[k]):
             break
         k += 1
@@ -118,17 +180,26 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
     return k
 
 
-def _clause(norm: str, toks: Sequence[Tok], c: int) -> tuple[int, int]:
-    """The reported clause (normal-form offsets): after إن/أن at ``toks[c]`` to the sentence end, or to a direct
-    quote that starts inside it, without edge spaces and trailing commas."""
-    start = toks[c][1]
-    end_k = c + 1
-    stop = min(len(toks), c + MAX_CLAUSE)
+def _participle(word: str) -> bool:
+    cue = grammar.cue_of(word)
+    return cue is not None and cue.participle
+
+
+def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int]:
+    """The reported clause (normal-form offsets) from ``toks[first]`` to the sentence end, or to a direct quote that
+    starts inside it, without edge spaces and trailing commas."""
+    if first >= len(toks):
+        return 0, 0
+    start = toks[first][0]
+    end_k = first
+    stop = min(len(toks), first + MAX_CLAUSE)
     while end_k < stop and not cues.ends(toks[end_k]):
         if toks[end_k][2] == ":" and end_k + 1 < len(toks) and toks[end_k + 1][2] in mark_table():
             break
+        if toks[end_k][2] in "،," and end_k + 1 < len(toks) and _participle(toks[end_k + 1][2]):
+            break  # "...، مشيرا إلى أنه ...": the participle reports what follows
         end_k += 1
-    end = toks[end_k - 1][1] if end_k - 1 > c else start
+    end = toks[end_k - 1][1] if end_k > first else start
     while start < end and norm[start].isspace():
         start += 1
     while end > start and (norm[end - 1] in "،,؛;" or norm[end - 1].isspace()):

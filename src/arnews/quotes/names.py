@@ -15,6 +15,23 @@ from arnews.quotes.reading import Reading
 
 def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
     """A quoted name (organisation, campaign, title), not words spoken."""
+    named = _is_name(ctx, toks, q, words)
+    if named and q.close_tok is not None:
+        ctx.last_name_end = toks[q.close_tok][1]  # «روسريتينغ» و«ا كا اند ام»: a list of names goes on
+    return named
+
+
+def _named_by_title(toks: Sequence[Tok], q: RawQuote) -> bool:
+    """ "حمل عنوان «الجار ثم الدار: ...؟»"، "تحت شعار “...”": a naming word right before the quote."""
+    k = q.open_tok - 1
+    if k >= 0 and toks[k][2] == ":":
+        k -= 1
+    return k >= 0 and grammar.is_word(toks[k]) and grammar.in_lexicon(toks[k][2], cues.naming_words())
+
+
+def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
+    if _named_by_title(toks, q):
+        return True  # a title of any length
     if words > 7:
         return False
     if words <= 3 and q.close_tok is not None and in_speaker_slot(ctx, toks, q):
@@ -83,6 +100,12 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     word = nxt[2]
     if word.isascii() and word.isalpha():
         return True  # «أوكيلوس ريفت» Oculus Rift
+    if word in load_set("relative_pronouns") and word.startswith("ال"):
+        return True  # "أن «معرض وظائف 2015» الذي يحتضنه ...": a noun that a relative clause describes
+    if word in load_set("verb_particles") and (
+        k < 0 or toks[k][2] in load_set("complementizers") or not grammar.is_word(toks[k])
+    ):
+        return True  # "أن «مسك» قد حازت": the subject of a verb
     if k >= 0 and grammar.is_word(toks[k]) and grammar.cue_of(toks[k][2]) is not None:
         return True  # "أعلنت «فلاي دبي» عن"، "سألت «الشرق الأوسط» الرؤساء": the verb's subject, named
     if len(word) < 3 or word[0] in grammar.CONJUNCTIONS or grammar.is_stop(word):

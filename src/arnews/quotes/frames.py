@@ -1,0 +1,186 @@
+"""Reported speech that no إن/أن opens: where its clause begins.
+
+- a cue verb and the preposition that governs its clause ("أشارت المصادر إلى مقتل ..."، "شدد على ضرورة ..."،
+  "أعرب عن أمله في ..."، "تعهد رئيس الوزراء، بدعم ..."), read from ``cue_complements.tsv``;
+- a participle and its object ("مؤكدًا حرص المملكة على ...");
+- speech after a colon with no quotation marks ("وأضاف: مشاركة المرأة ...");
+- an attribution at a clause start ("ووفقا للمصادر فقد ..."، "وبحسب مسؤولين من الاتحاد، سوف ...").
+
+Each function answers with token indices of the paragraph (:func:`arnews.quotes.marks.paragraph_tokens`); the reader
+in :mod:`arnews.quotes.indirect` makes the quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from attrs import frozen
+
+from arnews.core import grammar
+from arnews.core.grammar import Tok
+from arnews.core.lexicons import load_list, load_set, load_table
+from arnews.core.text import normalize
+from arnews.quotes import cues
+from arnews.quotes.marks import mark_table
+
+REACH = 20  # tokens of a speaker phrase between a cue verb and the preposition of its clause, at most
+SOURCE_REACH = 10  # tokens of the source named by an attribution ("وفقا لوزير المالية اليوناني ...")
+MIN_WORDS = 3  # a reported clause has three words at least
+
+
+@frozen
+class Complement:
+    """How a cue verb takes its clause without إن/أن."""
+
+    separate: frozenset[str]  # prepositions written apart (normal form): إلى، على، عن، من
+    attached: frozenset[str]  # one-letter prepositions attached to the clause's first word: ب، ل
+    object: bool  # its participle takes the clause as a direct object
+
+
+@cache
+def complements() -> dict[str, Complement]:
+    """Normal-form lemma -> complement, from ``cue_complements.tsv``."""
+    table: dict[str, Complement] = {}
+    for row in load_table("cue_complements"):
+        lemma, preps, obj = [*row, "", ""][:3]
+        words = [normalize(p) for p in preps.split()]
+        table[normalize(lemma)] = Complement(
+            frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1), obj == "1"
+        )
+    return table
+
+
+def _stops(tok: Tok) -> bool:
+    t = tok[2]
+    return not grammar.is_word(tok) and (cues.ends(tok) or t in mark_table() or t in cues.PUNCT_STOP)
+
+
+def _opens_clause(toks: Sequence[Tok], k: int) -> bool:
+    """A clause can begin at ``toks[k]``: a word that is not a particle, and enough words before the sentence ends."""
+    if k >= len(toks) or not grammar.is_word(toks[k]) or toks[k][2].isdigit():
+        return False
+    if toks[k][2] in grammar.stopwords() or toks[k][2] in load_set("complementizers"):
+        return False
+    words = 0
+    for tok in toks[k : k + MIN_WORDS + 1]:
+        if _stops(tok) and tok[2] not in "،,":
+            break
+        words += grammar.is_word(tok)
+    return words >= MIN_WORDS
+
+
+def governs(cue: grammar.Cue, word: str) -> bool:
+    """Whether ``word`` right after the cue is the preposition of its clause ("تعهد بدعم"، "دعا إلى"), so that it
+    names no speaker."""
+    comp = complements().get(normalize(cue.lemma))
+    if comp is None:
+        return False
+    return word in comp.separate or (len(word) > 3 and word[0] in comp.attached)
+
+
+def complement_at(toks: Sequence[Tok], i: int, cue: grammar.Cue) -> tuple[int, int] | None:
+    """``(phrase_end, first)`` when the cue at ``toks[i]`` takes a clause through a preposition (or, for a
+    participle, as its object): the speaker phrase is ``toks[i + 1 : phrase_end]`` and the clause begins at
+    ``toks[first]``. None when nothing fits within reach."""
+    comp = complements().get(normalize(cue.lemma))
+    if comp is None:
+        return None
+    reach = 2 if cue.participle else REACH  # a participle has no subject of its own: the preposition follows it
+    k = i + 1
+    while k < min(len(toks), i + 1 + reach):
+        tok = toks[k]
+        t = tok[2]
+        if t in comp.separate:
+            return (k, k + 1) if _opens_clause(toks, k + 1) else None
+        if comp.attached and grammar.is_word(tok) and len(t) > 3 and t[0] in comp.attached and _opens_clause(toks, k):
+            return k, k
+        if t in "،,":
+            k += 1
+            continue
+        if _stops(tok) or t in load_set("complementizers"):
+            break
+        k += 1
+    if cue.participle and comp.object and _opens_clause(toks, i + 1):
+        return i + 1, i + 1
+    return None
+
+
+def colon_at(toks: Sequence[Tok], c: int) -> int | None:
+    """The first token of speech after the colon at ``toks[c]`` when no quotation mark opens it ("وأضاف: ...")."""
+    k = c + 1
+    if k >= len(toks) or toks[k][2] in mark_table():
+        return None
+    if not (_opens_clause(toks, k) or toks[k][2] in load_set("complementizers")):
+        return None
+    for end in range(k, min(len(toks), k + 400)):
+        if cues.ends(toks[end]):
+            # "هل تواصلت معك الحملة وقالت: نريد ...؟": speech inside a question is the asker's supposition
+            return None if toks[end][2] == "؟" else k
+    return k
+
+
+@cache
+def _according_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The attribution phrases of ``according_to.txt`` by first word (normal form)."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for entry in load_list("according_to"):
+        words = tuple(normalize(entry).split())
+        if words:
+            table.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def according_starts(toks: Sequence[Tok]) -> list[int]:
+    """The indices of words that may open an attribution ("بحسب"، "ووفقا"، "نقلا")."""
+    heads = _according_heads()
+    return [
+        k
+        for k, tok in enumerate(toks)
+        if tok[2] in heads or (len(tok[2]) > 2 and tok[2][0] in "وف" and tok[2][1:] in heads)
+    ]
+
+
+def according_at(toks: Sequence[Tok], i: int) -> tuple[int, int, int] | None:
+    """``(source_start, source_end, first)`` when an attribution at a clause start ``toks[i]`` names its source and
+    the reported clause follows after a comma or فإن/فقد ("وبحسب نوايه فإن الأمر ..."). Token indices; the source is
+    ``toks[source_start:source_end]`` (its first word may carry the ل of "وفقا ل")."""
+    if i > 0 and not (_stops(toks[i - 1]) or toks[i - 1][2] in "،,"):
+        return None
+    word = toks[i][2]
+    heads = _according_heads()
+    bare = word if word in heads else (word[1:] if len(word) > 2 and word[0] in "وف" else None)
+    if bare is None or bare not in heads:
+        return None
+    for phrase in heads[bare]:
+        n = len(phrase)
+        last = phrase[-1]
+        if i + n > len(toks) or any(toks[i + m][2] != phrase[m] for m in range(1, n - (last == "ل"))):
+            continue
+        start = i + n - (1 if last == "ل" else 0)
+        if last == "ل" and not (toks[start][2].startswith("ل") and len(toks[start][2]) > 2):
+            continue
+        return _source_and_clause(toks, start)
+    return None
+
+
+_THEN = frozenset(("فان", "فانه", "فانها", "فانهم", "فقد"))  # what opens the clause after the source
+
+
+def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int, int] | None:
+    def clause(k: int) -> bool:  # a cue verb after the attribution reports for itself ("وبحسب المصادر، قال ...")
+        return _opens_clause(toks, k) and grammar.cue_of(toks[k][2]) is None
+
+    k = start
+    while k < min(len(toks), start + SOURCE_REACH):
+        tok = toks[k]
+        t = tok[2]
+        if k > start and t in _THEN:
+            return (start, k, k + 1) if clause(k + 1) else None
+        if k > start and t in "،,":
+            first = k + 2 if k + 1 < len(toks) and toks[k + 1][2] in _THEN else k + 1  # "، فإن ..."
+            return (start, k, first) if clause(first) else None
+        if not grammar.is_word(tok) and t not in mark_table():
+            return None
+        k += 1
+    return None

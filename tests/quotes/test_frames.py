@@ -1,0 +1,113 @@
+"""Reported speech that no إن/أن opens (a preposition of the cue, a participle's object, a colon, an attribution),
+and quoted names that are nobody's words."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import quotes_of
+
+from arnews.models import Quote
+
+
+def indirect(body: str) -> list[tuple[str, str | None]]:
+    _, found = quotes_of(body)
+    return [(q.text, q.speaker.name if q.speaker else None) for q in found if q.kind == "indirect"]
+
+
+def speech(body: str) -> list[Quote]:
+    _, found = quotes_of(body)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        ("وأشار المتحدث الرسمي للوزارة إلى ارتفاع عدد الزوار خلال العام الجاري.", "ارتفاع عدد الزوار", "المتحدث"),
+        ("وشدد وزير الصحة على ضرورة الالتزام بالإجراءات الوقائية في المدارس.", "ضرورة الالتزام", "وزير الصحة"),
+        ("وأعرب السفير عن أمله في أن تتطور العلاقات بين البلدين.", "أمله في أن تتطور", "السفير"),
+        ("وتعهد رئيس الحكومة خالد العلي، بدعم المشروعات الصغيرة في المناطق.", "بدعم المشروعات", "خالد العلي"),
+        ("ودعا المحافظ المواطنين إلى التعاون مع الجهات الأمنية في الإبلاغ.", "التعاون مع الجهات", "المحافظ"),
+        ("وحذرت الهيئة من التعامل مع المكاتب غير المرخصة في الاستقدام.", "التعامل مع المكاتب", "الهيئة"),
+        ("ومن جانبه عبر رئيس النادي سعد الحربي عن سعادته بهذه الرعاية الكريمة.", "سعادته بهذه الرعاية", "سعد الحربي"),
+    ],
+)
+def test_a_preposition_of_the_cue_opens_the_clause(body: str, start: str, speaker: str) -> None:
+    found = indirect(body)
+    assert len(found) == 1, found
+    text, who = found[0]
+    assert text.startswith(start)
+    assert who is not None and speaker in who
+
+
+def test_a_participle_reports_its_own_clause_for_the_same_speaker() -> None:
+    found = indirect("وقال المدير العام إن النتائج جيدة، مشيرا إلى أن الخطة ستستمر حتى نهاية العام.")
+    assert [t for t, _ in found] == ["النتائج جيدة", "الخطة ستستمر حتى نهاية العام"]
+    assert {w for _, w in found} == {"المدير العام"}
+    found = indirect("وقال الوزير إن العمل مستمر، مؤكدا حرص الحكومة على إنجاز المشروعات في وقتها.")
+    assert [t for t, _ in found] == ["العمل مستمر", "حرص الحكومة على إنجاز المشروعات في وقتها"]
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker", "anonymous"),
+    [
+        ("ووفقا لمصادر مطلعة فإن الاجتماع سيعقد الأسبوع المقبل في الرياض.", "الاجتماع سيعقد", "مصادر مطلعة", True),
+        ("وبحسب وزارة الصحة، سجلت المستشفيات انخفاضا في عدد الحالات.", "سجلت المستشفيات", "وزارة الصحة", False),
+        ("ونقلا عن مسؤول في الشركة، فإن الإنتاج سيرتفع مطلع العام.", "الإنتاج سيرتفع", "مسؤول في الشركة", True),
+    ],
+)
+def test_an_attribution_at_a_clause_start_reports_its_source(
+    body: str, start: str, speaker: str, anonymous: bool
+) -> None:
+    _, found = quotes_of(body)
+    assert len(found) == 1, [(q.kind, q.text) for q in found]
+    q = found[0]
+    assert q.kind == "indirect" and q.text.startswith(start)
+    assert q.speaker is not None and q.speaker.name in speaker and q.speaker.anonymous is anonymous
+    assert q.according_to == speaker
+
+
+def test_an_attribution_before_a_cue_leaves_the_report_to_the_cue() -> None:
+    assert indirect("وبحسب المصادر، قال الوزير إن الاجتماع تأجل إلى الأسبوع المقبل.") == [
+        ("الاجتماع تأجل إلى الأسبوع المقبل", "الوزير")
+    ]
+    assert indirect("وسيبدأ العمل حسب الخطة الموضوعة في الربع الأول.") == []
+
+
+def test_speech_after_a_colon_without_marks() -> None:
+    assert indirect("وأضاف المدير التنفيذي للشركة: المشروع سيكتمل خلال عامين.") == [
+        ("المشروع سيكتمل خلال عامين", "المدير التنفيذي للشركة")
+    ]
+    assert indirect("وأوضح المدير: إن المشروع سيكتمل خلال عامين.") == [("المشروع سيكتمل خلال عامين", "المدير")]
+    # inside a question the colon gives the asker's supposition, not anybody's words
+    assert speech("هل تواصلت معك الوزارة وقالت: نريد منك المساعدة في المشروع؟ سأل المذيع.") == []
+    # with marks it is a direct quote, not an indirect one
+    found = speech("وقال الوزير: «المشروع سيكتمل خلال عامين».")
+    assert [q.kind for q in found] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "نشر الكاتب مقالا بعنوان «الطريق إلى الرياض: رحلة طويلة في الصحراء الكبرى؟» في الصحيفة.",
+        "ومما يذكر أن «نماء» قد حصلت على جائزة التميز لهذا العام.",
+        "وتعرض الشركات منتجاتها في «معرض الرياض للكتاب 2016» الذي تنظمه الوزارة.",
+        "يهدف البرنامج إلى التوعية عبر كشف أساليب “الاحتيال الإلكتروني الحديث” في المواقع.",
+        "وتسبب إعصار “كاترينا العظيم في الجنوب” في خسائر كبيرة للولاية.",
+    ],
+)
+def test_quoted_names_and_terms_are_nobodys_words(body: str) -> None:
+    found = [q for q in speech(body) if q.kind != "indirect"]
+    assert found == [], [(q.kind, q.text) for q in found]
+
+
+def test_a_survey_reports_its_finding() -> None:
+    found = indirect("وأظهر استطلاع أجرته الهيئة الشهر الماضي أن 60% من المشاركين يفضلون العمل عن بعد.")
+    assert found and found[0][0].startswith("60%") and found[0][1] is not None and "استطلاع" in found[0][1]
+    assert indirect("والتقى المدير الذي أظهرت مشاركته حرصه على العمل بالطلاب.") == []
+
+
+def test_an_unclosed_run_of_cues_and_prepositions_stays_linear() -> None:
+    # every cue reaches for a preposition within a bounded window: 20,000 of them read once each
+    body = "وأشار المتحدث إلى " * 20_000 + "ارتفاع عدد الزوار."
+    _, found = quotes_of(body)
+    assert len(found) <= 20_000
