@@ -111,3 +111,26 @@ def test_an_unclosed_run_of_cues_and_prepositions_stays_linear() -> None:
     body = "وأشار المتحدث إلى " * 20_000 + "ارتفاع عدد الزوار."
     _, found = quotes_of(body)
     assert len(found) <= 20_000
+
+
+def test_a_name_opening_the_speaker_phrase_is_the_speaker_not_the_body_after_its_title() -> None:
+    _, found = quotes_of(
+        "وصرح سامي الخالدي الأستاذ في كلية الإعلام في جامعة الملك سعود لوكالة الأنباء “إنها أبرز صحيفة في المنطقة”."
+    )
+    assert [q.speaker.name if q.speaker else None for q in found] == ["سامي الخالدي"]
+
+
+@pytest.mark.parametrize("cue", ["تشرح هند", "وزاد اللواء الدكتور الغامدي", "واختتم المدير كلمته بقوله"])
+def test_explaining_adding_and_closing_cues(cue: str) -> None:
+    _, found = quotes_of(f"{cue}: «نحن نعمل على تطوير الخدمات في كل المناطق».")
+    assert [q.kind for q in found] == ["direct"]
+    assert found[0].speaker is not None
+
+
+def test_a_quote_left_open_ends_where_narration_resumes() -> None:
+    _, found = quotes_of(
+        "وأضاف في كلمة له «أن البرنامج من أنجح البرامج في المركز، مبينًا أن ثمار البرنامج واضحة للجميع في المنطقة."
+    )
+    texts = [(q.kind, q.text) for q in found]
+    assert texts[0] == ("direct", "أن البرنامج من أنجح البرامج في المركز")
+    assert ("indirect", "ثمار البرنامج واضحة للجميع في المنطقة") in texts

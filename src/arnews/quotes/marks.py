@@ -143,9 +143,21 @@ def pair_marks(norm: str, toks: Sequence[Tok], p_start: int, p_end: int) -> list
     if stack:
         bottom = stack[0]
         if not _starts_attribution(toks, bottom.tok + 1) or len(stack) == 1:
-            end = toks[-1][1] if toks else p_end
-            found.append(RawQuote(bottom.tok, None, toks[bottom.tok][1], end, len(toks)))
+            stop = _narration_resumes(toks, bottom.tok + 1)
+            end = toks[stop][0] if stop < len(toks) else (toks[-1][1] if toks else p_end)
+            found.append(RawQuote(bottom.tok, None, toks[bottom.tok][1], end, stop))
     return _trimmed(norm, found)
+
+
+def _narration_resumes(toks: Sequence[Tok], i: int) -> int:
+    """Where a quote left open gives way to narration: a comma before a participle cue ("«أن البرنامج فعال،
+    مبينا أن ...") ends the speaker's words; else the paragraph's end (``len(toks)``)."""
+    for k in range(i + 1, len(toks) - 1):
+        if toks[k][2] in "،," and grammar.is_word(toks[k + 1]):
+            cue = grammar.cue_of(toks[k + 1][2])
+            if cue is not None and cue.participle:
+                return k
+    return len(toks)
 
 
 def _role(family: str, direction: str, prev: str | None, nxt: str | None, stack: list[_Open]) -> str | None:

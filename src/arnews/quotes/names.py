@@ -32,6 +32,8 @@ def _named_by_title(toks: Sequence[Tok], q: RawQuote) -> bool:
 def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
     if _named_by_title(toks, q):
         return True  # a title of any length
+    if q.open_tok + 1 < len(toks) and toks[q.open_tok + 1][2] in load_set("complementizers"):
+        return False  # "لوكالة الأنباء “إنها أبرز صحيفة ...”": a clause opened by إن/أن is somebody's words
     if words > 7:
         return False
     if words <= 3 and q.close_tok is not None and in_speaker_slot(ctx, toks, q):

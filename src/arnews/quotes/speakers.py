@@ -89,7 +89,9 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         )
     i, saw = grammar.title_run(toks, 0)
     j = grammar.name_run(toks, i)
-    later = _later_titled_name(toks, max(j, i + 1), end_all, named=j > i)
+    # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
+    # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي")
+    later = None if i == 0 and j > 0 else _later_titled_name(toks, max(j, i + 1), end_all, named=j > i)
     if later is not None:
         i, j = later
     if j > i:
