@@ -1,4 +1,6 @@
-"""Quote attribution over SaudiNewsNet: quotes by kind, speakers resolved or not, and the time it takes.
+"""Quote attribution over SaudiNewsNet: quotes by kind, the share with no speaker, the share of speakers that are not
+well-formed noun phrases (:func:`arnews.quotes.speakers.speaker_problem`: a preposition, particle, verb, bare clitic,
+time word or cut name), the most frequent speakers, and the time it takes.
 
     python benchmarks/quotes_corpus.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--every K]
                                        [--sample 50] [--seed 1]
@@ -21,6 +23,7 @@ from corpus import CORPUS, texts
 
 from arnews import Pipeline
 from arnews.models import Quote
+from arnews.quotes.speakers import speaker_problem
 
 DEFAULT_CORPUS = CORPUS
 
@@ -50,6 +53,8 @@ def main() -> int:
     kinds: Counter[str] = Counter()
     resolved: Counter[str] = Counter()
     anonymous = bad_offsets = docs = chars = with_quotes = 0
+    problems: Counter[str] = Counter()
+    speakers: Counter[str] = Counter()
     sample: list[tuple[str, Quote]] = []
     rng = random.Random(args.seed)
     seen = 0
@@ -62,6 +67,11 @@ def main() -> int:
             kinds[q.kind] += 1
             resolved[f"{q.kind}_with_speaker" if q.speaker else f"{q.kind}_no_speaker"] += 1
             anonymous += bool(q.speaker and q.speaker.anonymous)
+            if q.speaker is not None:
+                speakers[q.speaker.name] += 1
+                problem = speaker_problem(q.speaker.name)
+                if problem is not None:
+                    problems[f"{problem}: {q.speaker.name}"] += 1
             bad_offsets += text[q.start : q.end] != q.text
             seen += 1
             if args.sample:  # reservoir sampling: every quote has the same chance
@@ -78,8 +88,17 @@ def main() -> int:
     for kind in ("direct", "partial", "indirect"):
         n = kinds[kind]
         ok = resolved[f"{kind}_with_speaker"]
-        print(f"  {kind:<10} {n:>7}   with speaker {ok:>7} ({100 * ok / n if n else 0:.1f}%)")
+        print(
+            f"  {kind:<10} {n:>7}   with speaker {ok:>7} ({100 * ok / n if n else 0:.1f}%), "
+            f"no speaker {n - ok} ({100 * (n - ok) / n if n else 0:.1f}%)"
+        )
+    named = sum(speakers.values())
+    bad = sum(problems.values())
     print(f"anonymous speakers      {anonymous}")
+    print(f"ill-formed speakers     {bad} of {named} ({100 * bad / named if named else 0:.2f}%)")
+    for problem, n in problems.most_common(10):
+        print(f"    {n:>5}  {problem}")
+    print("most frequent speakers  " + "، ".join(f"{name} ({n})" for name, n in speakers.most_common(25)))
     print(f"offsets wrong           {bad_offsets}")
     seconds = pipe.seconds["quotes"]
     print(

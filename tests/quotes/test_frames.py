@@ -7,6 +7,7 @@ import pytest
 from test_quotes import quotes_of
 
 from arnews.models import Quote
+from arnews.quotes.speakers import speaker_problem
 
 
 def indirect(body: str) -> list[tuple[str, str | None]]:
@@ -134,3 +135,31 @@ def test_a_quote_left_open_ends_where_narration_resumes() -> None:
     texts = [(q.kind, q.text) for q in found]
     assert texts[0] == ("direct", "أن البرنامج من أنجح البرامج في المركز")
     assert ("indirect", "ثمار البرنامج واضحة للجميع في المنطقة") in texts
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["بالقول", "لـ", "يكون", "الأسبوع", "صلى الله", "عاطي بن", "آل", "على الفور", "أن", "قد", "بالتالي", "57", "كل"],
+)
+def test_ill_formed_speaker_phrases_are_named(name: str) -> None:
+    assert speaker_problem(name) is not None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "آل ثابت", "علي الغامدي", "عز الدين", "هذه المصادر", "عدد من الشهود", "بعض المصادر", "بيانات البنك المركزي",
+        "بدر العلي", "وزير الخارجية", "مصدر مطلع", "الوزارة", "عبد الله بن زايد آل نهيان", "بندر آل فهيد",
+    ],
+)  # fmt: skip
+def test_well_formed_speakers_pass(name: str) -> None:
+    assert speaker_problem(name) is None
+
+
+def test_no_quote_keeps_an_ill_formed_speaker() -> None:
+    body = (
+        "وأضاف آل ثابت أن الصحيفة تهدف إلى خلق شراكة مجتمعية واسعة. "
+        "وأوضح المتحدث الرسمي لانتخابات المجالس البلدية م. سعد بن ناصر القحطاني أن التسجيل بدأ أمس."
+    )
+    found = indirect(body)
+    assert [w for _, w in found] == ["آل ثابت", "سعد بن ناصر القحطاني"]

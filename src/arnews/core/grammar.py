@@ -261,6 +261,10 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
             break
         if w.isdigit():
             break
+        if j == i and w == "ال" and j + 1 < len(toks) and is_word(toks[j + 1]):
+            links += 1  # "آل ثابت"، "آل الشيخ": a family name opened by آل (its normal form looks like an article)
+            j += 1
+            continue
         if j == i:
             if len(w) < 2 or has_article(w) or (w[0] in "لب" and w[1:].startswith("ال")) or w.startswith("لل"):
                 break

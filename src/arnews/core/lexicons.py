@@ -39,7 +39,7 @@ ListName = Literal[
     "currency_not_after", "date_word_names", "donation_blockers", "donation_context", "donation_name_stops",
     "first_names", "future_cues", "governing_prepositions", "impersonal_reports", "name_breaks", "name_links",
     "name_prepositions", "name_speech_verbs", "name_stop", "naming_words", "nisba", "not_organizers",
-    "noun_prepositions", "org_suffixes", "organisation_heads", "organizer_nouns", "participant_cues",
+    "noun_prepositions", "not_speakers", "org_suffixes", "organisation_heads", "organizer_nouns", "participant_cues",
     "photo_credit_labels", "place_heads",
     "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "title_modifiers",

@@ -139,6 +139,16 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     name = v.raw[rs:re_]
     if not name.strip():
         return None
+    if sp.speaker_problem(name) is not None:
+        # no well-formed speaker phrase ("بالقول"، "لـ"، "يكون"): the titled name inside it ("لانتخابات أعضاء
+        # المجالس البلدية م. جديع بن نهار القحطاني"), else unknown rather than a guess
+        inside = sp.title_names(ctx.tokens(*guess.span))
+        if not inside:
+            return None
+        rs, re_ = v.raw_span(*inside[-1])
+        name = v.raw[rs:re_]
+        if sp.speaker_problem(name) is not None:
+            return None
     description = None
     if guess.description is not None:
         ds, de = v.raw_span(*guess.description)

@@ -13,6 +13,7 @@ from attrs import frozen
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads
@@ -36,6 +37,12 @@ def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: boo
     k = start
     while k < stop:
         w = toks[k][2]
+        if w in grammar.abbreviated_titles() and k + 2 < len(toks) and toks[k + 1][2] == ".":
+            n_end = grammar.name_run(toks, k + 2)  # "م. جديع بن نهار القحطاني": the dot a token of its own
+            if n_end > k + 2:
+                found = (k + 2, n_end)
+                k = n_end
+                continue
         # after a name, a title behind a conjunction ("عبدالله الكعبي والمحامي سعد") names a second speaker
         if (
             grammar.is_title(w)
@@ -54,19 +61,9 @@ def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: boo
     return found
 
 
-def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
-    """The speaker a phrase after a cue verb names, or None when it names nobody (an implicit subject)."""
-    if not toks or not grammar.is_word(toks[0]):
-        return None
+def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
+    """An anonymous source: "مصدر مطلع"، "أحد المانحين"، "ذلك الشخص"، "أربعة أشخاص"، "مسؤولو الحملة"."""
     anon = anonymous_heads()
-    end_all = len(toks)
-    for k, tok in enumerate(toks):
-        if tok[2] in PUNCT_STOP or not grammar.is_word(tok):
-            end_all = k
-            break
-    if end_all == 0:
-        return None
-    # an anonymous source: "مصدر مطلع"، "أحد المانحين"، "ذلك الشخص"، "أربعة أشخاص"، "مسؤولو الحملة"
     quantities = load_set("quantity_words")
     for k in range(min(2, end_all)):
         w = toks[k][2]
@@ -87,8 +84,27 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         return Phrase(
             (toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], toks[desc_end - 1][1])
         )
+    return None
+
+
+def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
+    """The speaker a phrase after a cue verb names, or None when it names nobody (an implicit subject)."""
+    if not toks or not grammar.is_word(toks[0]):
+        return None
+    end_all = len(toks)
+    for k, tok in enumerate(toks):
+        if tok[2] in PUNCT_STOP or not grammar.is_word(tok):
+            end_all = k
+            break
+    if end_all == 0:
+        return None
+    anonymous = _anonymous_phrase(toks, end_all)
+    if anonymous is not None:
+        return anonymous
     i, saw = grammar.title_run(toks, 0)
     j = grammar.name_run(toks, i)
+    if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
+        j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
     # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي")
     later = None if i == 0 and j > 0 else _later_titled_name(toks, max(j, i + 1), end_all, named=j > i)
@@ -164,6 +180,17 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
+        if (
+            i + 2 < len(toks)
+            and toks[i + 1][2] == "."
+            and toks[i][2] in grammar.abbreviated_titles()
+            and grammar.is_word(toks[i + 2])
+        ):
+            stop = grammar.name_run(toks, i + 2)  # "م. جديع بن نهار القحطاني", the dot a token of its own
+            if stop > i + 2:
+                found.append((toks[i + 2][0], toks[stop - 1][1]))
+                i = stop
+                continue
         if grammar.is_word(toks[i]) and grammar.is_title(toks[i][2]):
             end, _ = grammar.title_run(toks, i)
             stop = grammar.name_run(toks, end)
@@ -175,6 +202,41 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
         else:
             i += 1
     return found
+
+
+#: Demonstratives open an anaphoric speaker ("هذه المصادر") but are none alone.
+_DEMONSTRATIVES = frozenset(("هذه", "هذا", "ذلك", "تلك", "هولاء", "هاولاء"))
+
+
+def speaker_problem(name: str) -> str | None:
+    """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
+    phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
+    a lone time word or quantifier, a formula ("بالقول"، "لـ"، "يكون"، "الأسبوع"، "صلى الله"), nor a name cut after a
+    link word ("عاطي بن")."""
+    raw_words = name.replace("ـ", " ").split()
+    words = [normalize(w) for w in raw_words]
+    if not words or sum(len(w) for w in words) < 3 or not any(len(w) > 2 for w in words):
+        return "too short"
+    first, last = words[0], words[-1]
+    if len(words) > 1 and (first in _DEMONSTRATIVES or first in load_set("quantity_words")):
+        return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
+    for word in {first, grammar.strip_proclitic(first)}:
+        if word == "علي" and raw_words[0].endswith("ي"):
+            continue  # the name علي, not the preposition على (one normal form)
+        for lexicon in ("speech_stopwords", "noun_prepositions", "complementizers", "verb_particles"):
+            if word in load_set(lexicon):  # type: ignore[arg-type]
+                return f"opens with a word of {lexicon}"
+    if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
+        return "a time word, quantifier, verb or formula"
+    common = load_set("common_words")
+    glued = first[0] in "بل" and len(first) > 4 and first not in common and first[1:] in common
+    if first.startswith(("بال", "لل")) or glued:
+        return "opens with a preposition"
+    if grammar.cue_of(first) is not None:
+        return "opens with a verb"
+    if (len(words) > 1 and last in grammar.name_links()) or (len(words) == 1 and first in grammar.name_links()):
+        return "a name cut after a link word"
+    return None
 
 
 def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> Entity | None:
