@@ -224,7 +224,7 @@ def speaker_problem(name: str) -> str | None:
         if word == "علي" and raw_words[0].endswith("ي"):
             continue  # the name علي, not the preposition على (one normal form)
         for lexicon in ("speech_stopwords", "noun_prepositions", "complementizers", "verb_particles"):
-            if word in load_set(lexicon):  # type: ignore[arg-type]
+            if word in load_set(lexicon):
                 return f"opens with a word of {lexicon}"
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
