@@ -3,11 +3,11 @@ well-formed noun phrases (:func:`arnews.quotes.speakers.speaker_problem`: a prep
 time word or cut name), the most frequent speakers, and the time it takes.
 
     python benchmarks/quotes_corpus.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--every K]
-                                       [--sample 50] [--seed 1]
+                                       [--sample 50] [--seed 1] [--ner]
 
 Each article is title + "\\n\\n" + content, run through ``Pipeline(processors=["quotes"])`` (structure, entities
-from the KB and cues, quotes; no NER model); the time is the quote stage's own. ``--sample N`` prints N random
-quotes with their speaker and the text around them, for judging by eye.
+from the KB and cues, quotes; no NER model unless ``--ner``); the time is the quote stage's own. ``--sample N`` prints
+N random quotes with their speaker and the text around them, for judging by eye.
 """
 
 from __future__ import annotations
@@ -45,11 +45,13 @@ def main() -> int:
     ap.add_argument("--every", type=int, default=1, help="take every K-th article of each file")
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--ner", action="store_true", help="run the NER model too (person names found by the model)")
     args = ap.parse_args()
     if not sorted(args.corpus.glob("*.zip")):
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    pipe = Pipeline(processors=["quotes"])  # structure and entities from the KB and cues, no NER model
+    # structure and entities from the KB and cues; with --ner the model's names too
+    pipe = Pipeline(processors=["ner", "quotes"] if args.ner else ["quotes"])
     kinds: Counter[str] = Counter()
     resolved: Counter[str] = Counter()
     anonymous = bad_offsets = docs = chars = with_quotes = 0

@@ -27,6 +27,9 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess 
     phrase = sp.parse_phrase(toks)
     if phrase is None:
         return None
+    rs, re_ = ctx.view.raw_span(*phrase.name)
+    if sp.speaker_problem(ctx.view.raw[rs:re_]) is not None:
+        return None  # "ردت بالقول: «...»": no speaker named here; the caller looks before the verb and back
     name = phrase.name
     if phrase.titled and toks:
         # "النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز": a known name inside the phrase wins
