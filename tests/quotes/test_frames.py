@@ -163,3 +163,27 @@ def test_no_quote_keeps_an_ill_formed_speaker() -> None:
     )
     found = indirect(body)
     assert [w for _, w in found] == ["آل ثابت", "سعد بن ناصر القحطاني"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال لـ«عكاظ» المتحدث الرسمي للوزارة خالد العلي إن العمل مستمر.", "خالد العلي"),
+        ('وأكد لـ"الاقتصادية" المحلل المالي محمد السالم أن الأسواق مستقرة.', "محمد السالم"),
+        ("وبين لـ«عكاظ» المهندس سعد الحربي أن المشروع سيكتمل.", "سعد الحربي"),
+        ("وقال الوزير في حديثه إلى «الشرق الأوسط» إن العمل مستمر.", "الوزير"),
+        ("وقال في كلمة ألقاها المدير العام خالد العلي إن العمل مستمر.", "خالد العلي"),
+    ],
+)
+def test_the_outlet_spoken_to_and_the_statement_come_before_the_speaker(body: str, speaker: str) -> None:
+    assert indirect(body) == [(indirect(body)[0][0], speaker)]
+
+
+def test_coordinated_addressees_are_not_the_speaker() -> None:
+    body = (
+        "وأطلق أمير المنطقة الأمير فيصل بن خالد الصحيفة أمس. "
+        "وأكد في كلمة ألقاها للإعلاميين والجهات الداعمة للمشروع أن الإعلام له دور مهم."
+    )
+    assert [w for _, w in indirect(body)] != ["والجهات الداعمة"]
+    assert speaker_problem("والجهات الداعمة") is not None
+    assert speaker_problem("فالديس دومبروفسكيس") is None

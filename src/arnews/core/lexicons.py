@@ -42,7 +42,8 @@ ListName = Literal[
     "noun_prepositions", "not_speakers", "org_suffixes", "organisation_heads", "organizer_nouns", "participant_cues",
     "photo_credit_labels", "place_heads",
     "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns",
-    "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "title_modifiers",
+    "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "statement_nouns",
+    "title_modifiers",
     "title_prepositions", "verb_particles",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).

@@ -17,6 +17,7 @@ from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads
+from arnews.quotes.marks import mark_table
 
 
 @frozen
@@ -87,8 +88,42 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     return None
 
 
+def _quoted_end(toks: Sequence[Tok], k: int) -> int:
+    """The index after a short quoted name opening at ``toks[k]`` («عكاظ»), or ``k`` when none does."""
+    if k >= len(toks) or toks[k][2] not in mark_table():
+        return k
+    close = next((m for m in range(k + 2, min(len(toks), k + 7)) if toks[m][2] in mark_table()), None)
+    return k if close is None else close + 1
+
+
+#: Words that may follow a statement noun before the speaker or the outlet ("في كلمة ألقاها"، "في تصريح صحفي").
+_STATEMENT_MODIFIERS = frozenset(("صحفي", "صحافي", "خاص", "له", "لها", "تلفزيوني", "اذاعي", "القاها", "القاه"))
+
+
+def addressee_end(toks: Sequence[Tok]) -> int:
+    """Where the speaker phrase begins after what may open it: the outlet spoken to ("لـ«عكاظ»"، "لرويترز") and the
+    statement it was made in ("في تصريح لـ«الوطن»"، "في حديثه إلى «الشرق الأوسط»"، "في كلمة له")."""
+    k, n = 0, len(toks)
+    while k < n:
+        t = toks[k][2]
+        if t == "ل" and _quoted_end(toks, k + 1) > k + 1:
+            k = _quoted_end(toks, k + 1)  # "لـ«عكاظ»"
+        elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
+            k += 2
+            while k < n and normalize(toks[k][2]) in _STATEMENT_MODIFIERS:
+                k += 1
+            if k < n and toks[k][2] in ("الي", "ل") and _quoted_end(toks, k + 1) > k + 1:
+                k = _quoted_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
+            elif k < n and toks[k][2].startswith("ل") and len(toks[k][2]) > 3 and grammar.is_word(toks[k]):
+                k += 1  # "لرويترز"، "للصحيفة"
+        else:
+            break
+    return k
+
+
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     """The speaker a phrase after a cue verb names, or None when it names nobody (an implicit subject)."""
+    toks = toks[addressee_end(toks) :]
     if not toks or not grammar.is_word(toks[0]):
         return None
     end_all = len(toks)
@@ -223,12 +258,21 @@ def speaker_problem(name: str) -> str | None:
     for word in {first, grammar.strip_proclitic(first)}:
         if word == "علي" and raw_words[0].endswith("ي"):
             continue  # the name علي, not the preposition على (one normal form)
-        for lexicon in ("speech_stopwords", "noun_prepositions", "complementizers", "verb_particles"):
+        for lexicon in (
+            "speech_stopwords",
+            "noun_prepositions",
+            "complementizers",
+            "verb_particles",
+            "impersonal_reports",
+        ):
             if word in load_set(lexicon):
                 return f"opens with a word of {lexicon}"
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
     common = load_set("common_words")
+    common = load_set("common_words")
+    if first.startswith(("وال", "فال")) and first[1:] in common:
+        return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
     glued = first[0] in "بل" and len(first) > 4 and first not in common and first[1:] in common
     if first.startswith(("بال", "لل")) or glued:
         return "opens with a preposition"
