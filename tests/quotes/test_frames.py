@@ -187,3 +187,17 @@ def test_coordinated_addressees_are_not_the_speaker() -> None:
     assert [w for _, w in indirect(body)] != ["والجهات الداعمة"]
     assert speaker_problem("والجهات الداعمة") is not None
     assert speaker_problem("فالديس دومبروفسكيس") is None
+
+
+def test_a_participle_takes_the_subject_of_its_own_sentence() -> None:
+    body = (
+        "والتقى الرئيس الأميركي باراك أوباما القادة في البيت الأبيض. وقال مسؤولون إن الزيارة مهمة. "
+        "وخلال القمة رد أوباما على المخاوف، متعهدا بدعم الحلفاء ضد أي تهديد خارجي."
+    )
+    found = indirect(body)
+    assert found[-1] == ("بدعم الحلفاء ضد أي تهديد خارجي", "أوباما")
+
+
+def test_an_adverb_is_no_speaker() -> None:
+    assert speaker_problem("بدلا") is not None
+    assert speaker_problem("رضا") is None

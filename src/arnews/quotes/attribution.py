@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from arnews.core import grammar
 from arnews.core.grammar import Tok
@@ -65,6 +65,11 @@ def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     st = ctx.state
     if cue.role == "add":
         k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
+        if cue.participle and (not k or st.events[k - 1][0] < ctx.sentence_start(pos)):
+            # "رد أوباما على المخاوف، متعهدا بدعمها": the subject of the participle's own sentence
+            subject = _sentence_subject(ctx, pos)
+            if subject is not None:
+                return subject
         if k and pos - st.events[k - 1][0] <= RESOLVE_CHARS:
             return st.events[k - 1][2]
         if st.last_quote is not None:
@@ -102,7 +107,43 @@ def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
         chosen = pick([it[2] for it in events])
     if chosen is None:
         chosen = pick([g for _, g in mentions])
+    if chosen is None and cue.role in ("say", "add", "answer"):
+        chosen = _protagonist(ctx, pos, fits)
     return chosen
+
+
+def _protagonist(ctx: Reading, pos: int, fits: Callable[[Guess], bool]) -> Guess | None:
+    """The person the article has named most often before ``pos`` (twice at least), for a verb with no subject
+    and nobody near it: in a profile or an interview, "قالت: «...»" is the person the article is about."""
+    st = ctx.state
+    m = bisect.bisect_left(st.mention_starts, pos)
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, int]] = {}
+    for span in st.mentions[max(0, m - MAX_NAMES) : m]:
+        key = st.key(span)
+        counts[key] = counts.get(key, 0) + 1
+        latest[key] = span
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    for key in ranked[:3]:
+        if counts[key] < 2:
+            break
+        guess = Guess(latest[key], gender=st.genders.get(key, ""))
+        if fits(guess):
+            return guess
+    return None
+
+
+def _sentence_subject(ctx: Reading, pos: int) -> Guess | None:
+    """The last person named as a subject in the sentence before ``pos``."""
+    st = ctx.state
+    start = ctx.sentence_start(pos)
+    m = bisect.bisect_left(st.mention_starts, pos)
+    for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
+        if ms < start:
+            break
+        if me <= pos and subject_like(ctx, ms) and not governed(ctx, ms):
+            return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+    return None
 
 
 def subject_like(ctx: Reading, pos: int) -> bool:

@@ -87,6 +87,12 @@ class Reading:
         self.prev_paragraph_tail = -1  # a quote ending at or after this offset ended the previous paragraph
         self.last_name_end = -1  # normal offset where the last quoted name closed
         self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's
+        self._sentence_starts = sorted(s for s, _e, _r in doc.norm_sentences)
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding normal-form offset ``pos`` begins (0 before the first)."""
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return self._sentence_starts[k] if k >= 0 else 0
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """Tokens of ``view.norm[start:end]``, computed once per range."""

@@ -269,6 +269,8 @@ def speaker_problem(name: str) -> str | None:
                 return f"opens with a word of {lexicon}"
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
+    if len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in load_set("common_words"):
+        return "an adverb"  # "بدلا"، "أيضا"، "رسميا": an indefinite accusative, not a name
     common = load_set("common_words")
     common = load_set("common_words")
     if first.startswith(("وال", "فال")) and first[1:] in common:
