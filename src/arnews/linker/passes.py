@@ -39,11 +39,14 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
     toks, kb, stop, known = doc.toks, doc.kb, stop_words(), known_name_kinds()
     known_first = known_firsts()
     i = 0
+    links = load_set("name_links")
     while i < len(toks):
-        if not toks[i].word:
-            i += 1
+        if not toks[i].word or (i > 0 and toks[i - 1].text in links and doc.joined(i - 1)):
+            i += 1  # "فيصل بن بندر بن عبدالعزيز": no KB name begins inside a chain of names
             continue
         best: Cand | None = None
+        # "بايدن هاريس": a word that as written begins a KB name is not read without a clitic as another person
+        written_known = kb.could_start(toks[i].text)
         readings = [
             r for r in strip_clitics(toks[i].text) if kb.could_start(r[1]) or key(r[1], normalized=True) in known_first
         ]
@@ -66,7 +69,7 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
                 single = last == i
                 if single and (stem in stop or len(stem) < 3 or (LATIN.match(stem) and len(stem) < 3)):
                     continue
-                cand = _kb_candidate(doc, i, text, single)
+                cand = _kb_candidate(doc, i, text, single, stripped=stem != toks[i].text and written_known)
                 kind = known.get(key(text, normalized=True))
                 start = toks[i].start + (0 if fused else off)
                 if cand is not None:
@@ -85,9 +88,22 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
             i += 1
 
 
-def _kb_candidate(doc: Words, i: int, text: str, single: bool) -> KbEntry | None:
+#: A person the KB knows only from a long list (a legislator of one of some ninety parliaments) has this prior or
+#: less: linked on a name written out as a label, never by sound.
+OBSCURE_PRIOR = 0.3
+
+
+def _kb_candidate(doc: Words, i: int, text: str, single: bool, *, stripped: bool = False) -> KbEntry | None:
+    """The KB entity ``text`` (starting at token ``i``) names. ``stripped``: a clitic was taken off a first word that
+    as written begins a KB name too; then no person is read ("بايدن هاريس" is not the legislator "ايدن هاريس")."""
     parts = text.split()
-    cands = doc.kb.lookup(text, normalized=True)
+    cands = [
+        c
+        for c in doc.kb.lookup(text, normalized=True)
+        if not (
+            c.entry.type == "PER" and (stripped or (c.entry.prior <= OBSCURE_PRIOR and c.how not in ("exact", "alias")))
+        )
+    ]
     if cands and any(p in load_set("common_words") for p in parts):
         # "زيادة عدد" sounds like a person's name: words of everyday news meet the KB by spelling only
         cands = [c for c in cands if c.how in ("exact", "alias")]
