@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from test_quotes import quotes_of
 
+from arnews.core.text import view
 from arnews.models import Quote
 from arnews.quotes.speakers import speaker_problem
 
@@ -201,3 +202,29 @@ def test_a_participle_takes_the_subject_of_its_own_sentence() -> None:
 def test_an_adverb_is_no_speaker() -> None:
     assert speaker_problem("بدلا") is not None
     assert speaker_problem("رضا") is None
+
+
+def test_speech_after_a_colon_may_open_with_a_particle() -> None:
+    assert indirect("وقال الشيخ حسن العلي: ما حدث من اعتداء يفرض علينا الوقوف صفا واحدا.") == [
+        ("ما حدث من اعتداء يفرض علينا الوقوف صفا واحدا", "حسن العلي")
+    ]
+
+
+def test_a_short_fragment_is_speech_only_where_somebody_speaks() -> None:
+    _, found = quotes_of("وقال الوزير إن الحكومة ستحمي الحدود ضد أي «خطر خارجي».")
+    assert ("partial", "خطر خارجي") in [(q.kind, q.text) for q in found]
+    _, found = quotes_of("وتحمي الحكومة الحدود ضد أي «خطر خارجي».")
+    assert found == []
+    # a bare foreign word in quotes is a name, and so is a quote after a head noun with its adjectives
+    _, found = quotes_of("وأعلنت المجموعة الإعلامية اليابانية “نيكاي” أنها اشترت الصحيفة.")
+    assert [q.kind for q in found] == ["indirect"]
+
+
+def test_known_names_are_found_in_one_pass_with_or_without_a_proclitic() -> None:
+    from arnews.quotes.attribution import _mentions_in
+    from arnews.quotes.marks import paragraph_tokens
+
+    v = view("والتقى بخالد العلي ثم قال العلي وعليّ الحربي")
+    toks = paragraph_tokens(v, 0, len(v.norm))
+    found = _mentions_in(v.norm, toks, {"خالد": [["خالد", "العلي"]], "العلي": [["العلي"]]})
+    assert [v.norm[s:e] for s, e in found] == ["خالد العلي", "العلي"]

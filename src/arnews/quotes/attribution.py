@@ -5,7 +5,6 @@ and the Speaker record with its entity.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Sequence
 
 from arnews.core import grammar
@@ -264,6 +263,36 @@ def note_turn(ctx: Reading, cue: grammar.Cue, guess: Guess) -> None:
         ctx.state.interviewee = guess.addressee
 
 
+def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[str]]]) -> list[tuple[int, int]]:
+    """Where the known names (word lists by first word) occur among ``toks``: each word read without one proclitic
+    (و، ف، ب، ل) first, then as written; the longest name first; one pass over the tokens, a dictionary look-up a
+    word (a regular expression of every name ran its alternatives at every character)."""
+    found: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        word = norm[tok[0] : tok[1]]  # as the normal form writes it (a token's text may mark علي apart from على)
+        hit = None
+        for skip in (1, 0) if word[:1] in "وفبل" and len(word) > 1 else (0,):
+            for words in by_first.get(word[skip:], ()):
+                last = k + len(words) - 1
+                if last < len(toks) and all(
+                    norm[toks[k + m][0] : toks[k + m][1]] == words[m]
+                    and norm[toks[k + m - 1][1] : toks[k + m][0]] == " "
+                    for m in range(1, len(words))
+                ):
+                    hit = (tok[0] + skip, toks[last][1], last)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            k += 1
+            continue
+        found.append((hit[0], hit[1]))
+        k = hit[2] + 1
+    return found
+
+
 def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
     """Person names the article gives with a title or as a speaker, and every place they recur."""
     norm = ctx.view.norm
@@ -300,10 +329,11 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
             forms.add(words[-1])
     if not forms:
         return
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)[وفبل]?({alternation})(?!\w)")
+    by_first: dict[str, list[list[str]]] = {}
+    for form in sorted(forms, key=len, reverse=True):  # the longest form first
+        words = form.split()
+        by_first.setdefault(words[0], []).append(words)
     for s, e in bounds:
-        for m in pattern.finditer(norm, s, e):
-            ctx.state.mentions.append((m.start(1), m.end(1)))
+        ctx.state.mentions.extend(_mentions_in(norm, ctx.tokens(s, e), by_first))
     ctx.state.mentions.sort()
     ctx.state.mention_starts = [m[0] for m in ctx.state.mentions]

@@ -85,10 +85,14 @@ def _classify(
     # a fragment in narration: the cue of its sentence, else the quote it is coordinated with
     lo_sent = clause_start(toks, q.open_tok, 0)
     coordinated = prev is not None and prev_end_tok >= q.open_tok - 2
-    if words <= 2 and not coordinated and not predicate_slot(ctx, toks, q.open_tok):
-        return None  # a quoted term in narration («القاعدة»، "فضيحة"): scare quotes or a name
-    found = _Found("partial")
     cue = cue_in(ctx, toks, lo_sent, q.open_tok)
+    # a quoted term in narration («القاعدة»، "فضيحة"): scare quotes or a name, unless somebody speaks in its
+    # sentence and it reads as their words: two words, or one with the article ("من «الضياع»"; a bare foreign
+    # word in quotes is a name: «بيرسون»)
+    fragment = words == 2 or (words == 1 and q.open_tok + 1 < len(toks) and toks[q.open_tok + 1][2].startswith("ال"))
+    if words <= 2 and not coordinated and not predicate_slot(ctx, toks, q.open_tok) and not (cue and fragment):
+        return None
+    found = _Found("partial")
     if cue is not None:
         found.cue_tok, found.guess = cue[0], cue[2]
     elif prev is not None and prev_end_tok >= lo_sent:

@@ -56,11 +56,12 @@ def _stops(tok: Tok) -> bool:
     return not grammar.is_word(tok) and (cues.ends(tok) or t in mark_table() or t in cues.PUNCT_STOP)
 
 
-def _opens_clause(toks: Sequence[Tok], k: int) -> bool:
-    """A clause can begin at ``toks[k]``: a word that is not a particle, and enough words before the sentence ends."""
-    if k >= len(toks) or not grammar.is_word(toks[k]) or toks[k][2].isdigit():
+def _opens_clause(toks: Sequence[Tok], k: int, *, particles: bool = False) -> bool:
+    """A clause can begin at ``toks[k]``: a word that is not a particle (unless ``particles``: after a colon, "ما حدث
+    ..." opens speech), and enough words before the sentence ends."""
+    if k >= len(toks) or not grammar.is_word(toks[k]) or (toks[k][2].isdigit() and not particles):
         return False
-    if toks[k][2] in grammar.stopwords() or toks[k][2] in load_set("complementizers"):
+    if not particles and (toks[k][2] in grammar.stopwords() or toks[k][2] in load_set("complementizers")):
         return False
     words = 0
     for tok in toks[k : k + MIN_WORDS + 1]:
@@ -111,7 +112,7 @@ def colon_at(toks: Sequence[Tok], c: int) -> int | None:
     k = c + 1
     if k >= len(toks) or toks[k][2] in mark_table():
         return None
-    if not (_opens_clause(toks, k) or toks[k][2] in load_set("complementizers")):
+    if not (_opens_clause(toks, k, particles=True) or toks[k][2] in load_set("complementizers")):
         return None
     for end in range(k, min(len(toks), k + 400)):
         if cues.ends(toks[end]):

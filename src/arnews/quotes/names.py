@@ -57,6 +57,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
     # "في كتابه القيم «...»"، "فيلم الرسوم المتحركة الجديد «...»": a work or body named after its adjectives
     k -= 1
     while k >= 0 and k > q.open_tok - 4 and grammar.is_word(toks[k]) and toks[k][2].startswith("ال"):
+        if prev.startswith("ال") and grammar.common_noun(toks[k][2]):
+            return True  # "المجموعة الإعلامية اليابانية «نيكاي»": the head noun with its article
         k -= 1
     return 0 <= k < q.open_tok - 1 and grammar.is_word(toks[k]) and grammar.common_noun(toks[k][2])
 
