@@ -228,3 +228,9 @@ def test_known_names_are_found_in_one_pass_with_or_without_a_proclitic() -> None
     toks = paragraph_tokens(v, 0, len(v.norm))
     found = _mentions_in(v.norm, toks, {"خالد": [["خالد", "العلي"]], "العلي": [["العلي"]]})
     assert [v.norm[s:e] for s, e in found] == ["خالد العلي", "العلي"]
+
+
+def test_a_narrating_verb_is_no_speaker() -> None:
+    assert speaker_problem("روى الزوج") is not None
+    found = indirect("وروى الزوج ما حدث في الطريق، وقال إن السيارة انقلبت بعد منتصف الليل.")
+    assert found and found[-1][0].startswith("السيارة انقلبت")

@@ -199,10 +199,10 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     inner = None if guess.anonymous else ctx.entity_index.person_within((rs, re_))
     if inner is not None and inner[0] > rs:
         head = ctx.entity_index.covering((rs, rs + 1))
-        if head is not None and head is not inner[2]:
+        person = v.raw[inner[0] : inner[1]]
+        if head is not None and head is not inner[2] and sp.speaker_problem(person) is None:
             # "قال محافظ جدة مشعل بن ماجد": the phrase opens with a place or body; the speaker is the person in it
-            rs, re_ = inner[0], inner[1]
-            name = v.raw[rs:re_]
+            rs, re_, name = inner[0], inner[1], person
     ent = None if guess.anonymous else sp.entity_for(name, (rs, re_), ctx.entity_index)
     return Speaker(
         name=name,
