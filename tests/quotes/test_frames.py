@@ -234,3 +234,15 @@ def test_a_narrating_verb_is_no_speaker() -> None:
     assert speaker_problem("روى الزوج") is not None
     found = indirect("وروى الزوج ما حدث في الطريق، وقال إن السيارة انقلبت بعد منتصف الليل.")
     assert found and found[-1][0].startswith("السيارة انقلبت")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("بحسب الخطي: «استثمرت إيران في عامل التمييز الذي أضر بالأقليات».", "الخطي"),
+        ("وهي قطع من المستحيل استنساخها حسب قول سيندي تشاو: «مهما حاولت لن أصوغها بالشكل نفسه».", "سيندي تشاو"),
+    ],
+)
+def test_an_attribution_before_a_colon_names_the_speaker_of_the_quote(body: str, speaker: str) -> None:
+    _, found = quotes_of(body)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("direct", speaker)]

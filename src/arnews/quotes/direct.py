@@ -12,9 +12,9 @@ from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
-from arnews.quotes import cues
+from arnews.quotes import cues, frames
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
-from arnews.quotes.indirect import sentence_end
+from arnews.quotes.indirect import sentence_end, source_guess
 from arnews.quotes.marks import (
     MAX_LOOK,
     RawQuote,
@@ -81,6 +81,9 @@ def _classify(
             return _Found(prev[0], None, prev[1])
         if prev_end_tok < 0 and lo == 0 and follows_quote(ctx):
             return _Found("direct", None, ctx.state.last_quote)
+        attributed = _attributed(ctx, toks, q, lo) if ends_colon else None
+        if attributed is not None:
+            return attributed
         return _Found("direct") if words >= 4 else None
     # a fragment in narration: the cue of its sentence, else the quote it is coordinated with
     lo_sent = clause_start(toks, q.open_tok, 0)
@@ -102,6 +105,17 @@ def _classify(
         # a title or scare quotes
         return None
     return found
+
+
+def _attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Found | None:
+    """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker."""
+    colon = q.open_tok - 1
+    for k in range(lo, colon):
+        source = frames.according_source(toks, k, colon)
+        if source is not None:
+            guess, _span = source_guess(ctx, toks, k, *source)
+            return _Found("direct", k, guess)
+    return None
 
 
 def _reported_clause(toks: Sequence[Tok], q: RawQuote, lo: int) -> bool:

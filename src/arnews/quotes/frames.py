@@ -146,7 +146,23 @@ def according_at(toks: Sequence[Tok], i: int) -> tuple[int, int, int] | None:
     """``(source_start, source_end, first)`` when an attribution at a clause start ``toks[i]`` names its source and
     the reported clause follows after a comma or فإن/فقد ("وبحسب نوايه فإن الأمر ..."). Token indices; the source is
     ``toks[source_start:source_end]`` (its first word may carry the ل of "وفقا ل")."""
-    if i > 0 and not (_stops(toks[i - 1]) or toks[i - 1][2] in "،,"):
+    start = _source_start(toks, i)
+    return None if start is None else _source_and_clause(toks, start)
+
+
+def according_source(toks: Sequence[Tok], i: int, colon: int) -> tuple[int, int] | None:
+    """``(source_start, source_end)`` when an attribution at ``toks[i]`` names its source right before the colon at
+    ``toks[colon]`` ("بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»")."""
+    start = _source_start(toks, i, anywhere=True)  # the colon and the quote make it an attribution anywhere
+    if start is None or not start < colon <= start + SOURCE_REACH or toks[colon][2] != ":":
+        return None
+    return (start, colon) if all(grammar.is_word(t) for t in toks[start:colon]) else None
+
+
+def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> int | None:
+    """The index where the source begins when an attribution phrase opens a clause at ``toks[i]`` (``anywhere``:
+    inside a clause too)."""
+    if not anywhere and i > 0 and not (_stops(toks[i - 1]) or toks[i - 1][2] in "،,"):
         return None
     word = toks[i][2]
     heads = _according_heads()
@@ -161,7 +177,8 @@ def according_at(toks: Sequence[Tok], i: int) -> tuple[int, int, int] | None:
         start = i + n - (1 if last == "ل" else 0)
         if last == "ل" and not (toks[start][2].startswith("ل") and len(toks[start][2]) > 2):
             continue
-        return _source_and_clause(toks, start)
+        if start < len(toks):
+            return start
     return None
 
 

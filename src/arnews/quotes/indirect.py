@@ -118,6 +118,12 @@ def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
     if found is None:
         return -1
     s, e, first = found
+    guess, source = source_guess(ctx, toks, i, s, e)
+    return _emit(ctx, toks, i, first, guess, source=source)
+
+
+def source_guess(ctx: Reading, toks: Sequence[Tok], i: int, s: int, e: int) -> tuple[Guess, tuple[int, int]]:
+    """The speaker an attribution's source ``toks[s:e]`` names (after the ل of "وفقا ل"), and its input span."""
     start = toks[s][0] + (1 if toks[s - 1][2] != "عن" and toks[s][2].startswith("ل") and s > i else 0)
     phrase = sp.parse_phrase(toks[s:e]) if start == toks[s][0] else None
     guess = (
@@ -125,8 +131,7 @@ def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
         if phrase is not None
         else Guess((start, toks[e - 1][1]), anonymous=grammar.in_lexicon(toks[s][2][1:], cues.anonymous_heads()))
     )
-    source = ctx.view.raw_span(start, toks[e - 1][1])
-    return _emit(ctx, toks, i, first, guess, source=source)
+    return guess, ctx.view.raw_span(start, toks[e - 1][1])
 
 
 def _emit(
