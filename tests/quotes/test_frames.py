@@ -246,3 +246,15 @@ def test_a_narrating_verb_is_no_speaker() -> None:
 def test_an_attribution_before_a_colon_names_the_speaker_of_the_quote(body: str, speaker: str) -> None:
     _, found = quotes_of(body)
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("body", "according"),
+    [
+        ("وأكد المدير وفقاً لـ”الرياض”، أن الوزارة حريصة على صرف البدلات.", "الرياض"),
+        ("وقال المسؤول إنه بحسب الوثائق فإن من بين هؤلاء عسكريين.", "الوثائق"),
+    ],
+)
+def test_according_to_names_the_source_only(body: str, according: str) -> None:
+    _, found = quotes_of(body)
+    assert [q.according_to for q in found] == [according]

@@ -4,13 +4,12 @@ speaker phrase is read with.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 
 from arnews.core.grammar import Cue, Tok, cue_of
 from arnews.core.lexicons import known_names as lexicon_known_names
-from arnews.core.lexicons import load_list, load_set
+from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.core.tokens import Token
 
@@ -49,19 +48,6 @@ def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:
     if cue is None or (k > 0 and toks[k - 1][2] in load_set("noun_prepositions")):
         return None
     return cue
-
-
-@cache
-def according_to_re() -> re.Pattern[str]:
-    """``بحسب``, ``وفقا لـ`` ... followed by the source: group 1 is where the source begins."""
-    parts = []
-    for entry in sorted(load_list("according_to"), key=len, reverse=True):
-        words = normalize(entry).split()
-        if words and words[-1] == "ل":
-            parts.append(r"\s+".join(map(re.escape, words[:-1])) + r"\s+ل")
-        else:
-            parts.append(r"\s+".join(map(re.escape, words)) + r"\s+")
-    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(parts) + r")(?=\S)")
 
 
 @cache

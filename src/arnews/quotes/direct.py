@@ -14,11 +14,10 @@ from arnews.core.lexicons import load_set
 from arnews.models import Quote
 from arnews.quotes import cues, frames
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
-from arnews.quotes.indirect import sentence_end, source_guess
+from arnews.quotes.indirect import according_text, sentence_end, source_guess
 from arnews.quotes.marks import (
     MAX_LOOK,
     RawQuote,
-    according_to_phrase,
     clause_start,
     cue_at,
     mark_table,
@@ -113,8 +112,7 @@ def _attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
     for k in range(lo, colon):
         source = frames.according_source(toks, k, colon)
         if source is not None:
-            guess, _span = source_guess(ctx, toks, k, *source)
-            return _Found("direct", k, guess)
+            return _Found("direct", k, source_guess(ctx, toks, source))
     return None
 
 
@@ -133,8 +131,7 @@ def _record(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int, found: _Fou
     if found.cue_tok is not None:
         cs, ce = v.raw_span(toks[found.cue_tok][0], toks[found.cue_tok][1])
         cue_text = v.raw[cs:ce]
-    sent_end = sentence_end(ctx, toks, q.after)
-    according = according_to_phrase(v, toks[lo][0] if lo < len(toks) else q.start, sent_end)
+    according = according_text(ctx, toks, frames.according_phrase(toks, lo, sentence_end(toks, q.after)))
     ctx.quotes.append(
         Quote(
             text=v.raw[rs:re_],

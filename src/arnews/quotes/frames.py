@@ -22,7 +22,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize
 from arnews.quotes import cues
-from arnews.quotes.marks import mark_table
+from arnews.quotes.marks import MAX_CLAUSE, mark_table
 
 REACH = 20  # tokens of a speaker phrase between a cue verb and the preposition of its clause, at most
 SOURCE_REACH = 10  # tokens of the source named by an attribution ("وفقا لوزير المالية اليوناني ...")
@@ -114,7 +114,7 @@ def colon_at(toks: Sequence[Tok], c: int) -> int | None:
         return None
     if not (_opens_clause(toks, k, particles=True) or toks[k][2] in load_set("complementizers")):
         return None
-    for end in range(k, min(len(toks), k + 400)):
+    for end in range(k, min(len(toks), k + MAX_CLAUSE)):
         if cues.ends(toks[end]):
             # "هل تواصلت معك الحملة وقالت: نريد ...؟": speech inside a question is the asker's supposition
             return None if toks[end][2] == "؟" else k
@@ -142,26 +142,63 @@ def according_starts(toks: Sequence[Tok]) -> list[int]:
     ]
 
 
-def according_at(toks: Sequence[Tok], i: int) -> tuple[int, int, int] | None:
-    """``(source_start, source_end, first)`` when an attribution at a clause start ``toks[i]`` names its source and
-    the reported clause follows after a comma or فإن/فقد ("وبحسب نوايه فإن الأمر ..."). Token indices; the source is
-    ``toks[source_start:source_end]`` (its first word may carry the ل of "وفقا ل")."""
-    start = _source_start(toks, i)
-    return None if start is None else _source_and_clause(toks, start)
+@frozen
+class Source:
+    """The source an attribution names: ``toks[start:end]``, the first ``skip`` characters of ``toks[start]`` left
+    out (the ل of "وفقا للمصادر")."""
+
+    start: int
+    end: int
+    skip: int = 0
+
+    def span(self, toks: Sequence[Tok]) -> tuple[int, int]:
+        """The source's normal-form offsets."""
+        return toks[self.start][0] + self.skip, toks[self.end - 1][1]
 
 
-def according_source(toks: Sequence[Tok], i: int, colon: int) -> tuple[int, int] | None:
-    """``(source_start, source_end)`` when an attribution at ``toks[i]`` names its source right before the colon at
-    ``toks[colon]`` ("بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»")."""
-    start = _source_start(toks, i, anywhere=True)  # the colon and the quote make it an attribution anywhere
-    if start is None or not start < colon <= start + SOURCE_REACH or toks[colon][2] != ":":
+def according_at(toks: Sequence[Tok], i: int) -> tuple[Source, int] | None:
+    """The source and the first token of the reported clause when an attribution at a clause start ``toks[i]`` names
+    its source and the clause follows after a comma or فإن/فقد ("وبحسب نوايه فإن الأمر ...")."""
+    opened = _source_start(toks, i)
+    if opened is None:
         return None
-    return (start, colon) if all(grammar.is_word(t) for t in toks[start:colon]) else None
+    found = _source_and_clause(toks, opened[0])
+    return None if found is None else (Source(opened[0], found[0], opened[1]), found[1])
 
 
-def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> int | None:
-    """The index where the source begins when an attribution phrase opens a clause at ``toks[i]`` (``anywhere``:
-    inside a clause too)."""
+def according_source(toks: Sequence[Tok], i: int, colon: int) -> Source | None:
+    """The source when an attribution at ``toks[i]`` names it right before the colon at ``toks[colon]`` ("بحسب
+    الخطي: «...»"، "حسب قول سيندي تشاو: «...»")."""
+    opened = _source_start(toks, i, anywhere=True)  # the colon and the quote make it an attribution anywhere
+    if opened is None or not opened[0] < colon <= opened[0] + SOURCE_REACH or toks[colon][2] != ":":
+        return None
+    if not all(grammar.is_word(t) for t in toks[opened[0] : colon]):
+        return None
+    return Source(opened[0], colon, opened[1])
+
+
+def according_phrase(toks: Sequence[Tok], lo: int, hi: int) -> Source | None:
+    """The first attribution among ``toks[lo:hi]`` and the source it names (eight words at most, up to إن/أن, فإن or
+    punctuation), for :attr:`arnews.models.Quote.according_to`."""
+    for k in range(lo, hi):
+        opened = _source_start(toks, k, anywhere=True)
+        if opened is None:
+            continue
+        start = end = opened[0]
+        while (
+            end < min(hi, start + 8)
+            and grammar.is_word(toks[end])
+            and toks[end][2] not in _THEN
+            and toks[end][2] not in load_set("complementizers")
+        ):
+            end += 1
+        return Source(start, end, opened[1]) if end > start else None
+    return None
+
+
+def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tuple[int, int] | None:
+    """Where the source begins (a token index, and the characters of that token before it) when an attribution
+    phrase opens a clause at ``toks[i]`` (``anywhere``: inside a clause too)."""
     if not anywhere and i > 0 and not (_stops(toks[i - 1]) or toks[i - 1][2] in "،,"):
         return None
     word = toks[i][2]
@@ -171,21 +208,25 @@ def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> int
         return None
     for phrase in heads[bare]:
         n = len(phrase)
-        last = phrase[-1]
-        if i + n > len(toks) or any(toks[i + m][2] != phrase[m] for m in range(1, n - (last == "ل"))):
+        if i + n > len(toks) or any(toks[i + m][2] != phrase[m] for m in range(1, n - (phrase[-1] == "ل"))):
             continue
-        start = i + n - (1 if last == "ل" else 0)
-        if last == "ل" and not (toks[start][2].startswith("ل") and len(toks[start][2]) > 2):
-            continue
-        if start < len(toks):
-            return start
+        if phrase[-1] != "ل":
+            return (i + n, 0) if i + n < len(toks) else None
+        start = i + n - 1  # the ل stands on the source's first word ("للمصادر"), or alone before it ("لـ«رويترز»")
+        if toks[start][2] == "ل":
+            start += 1 + (start + 1 < len(toks) and toks[start + 1][2] in mark_table())
+            return (start, 0) if start < len(toks) and grammar.is_word(toks[start]) else None
+        if toks[start][2].startswith("ل") and len(toks[start][2]) > 2:
+            return start, 1
     return None
 
 
 _THEN = frozenset(("فان", "فانه", "فانها", "فانهم", "فقد"))  # what opens the clause after the source
 
 
-def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int, int] | None:
+def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
+    """The end of the source and the first token of the clause after it."""
+
     def clause(k: int) -> bool:  # a cue verb after the attribution reports for itself ("وبحسب المصادر، قال ...")
         return _opens_clause(toks, k) and grammar.cue_of(toks[k][2]) is None
 
@@ -194,10 +235,10 @@ def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int, int] 
         tok = toks[k]
         t = tok[2]
         if k > start and t in _THEN:
-            return (start, k, k + 1) if clause(k + 1) else None
+            return (k, k + 1) if clause(k + 1) else None
         if k > start and t in "،,":
             first = k + 2 if k + 1 < len(toks) and toks[k + 1][2] in _THEN else k + 1  # "، فإن ..."
-            return (start, k, first) if clause(first) else None
+            return (k, first) if clause(first) else None
         if not grammar.is_word(tok) and t not in mark_table():
             return None
         k += 1

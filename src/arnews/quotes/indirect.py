@@ -18,17 +18,27 @@ from arnews.quotes.attribution import (
     strict_ok,
     subject_before,
 )
-from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, according_to_phrase, mark_table, words_in
+from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, mark_table, words_in
 from arnews.quotes.names import short_name
 from arnews.quotes.reading import Guess, Reading
 
 
-def sentence_end(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
+def sentence_end(toks: Sequence[Tok], i: int) -> int:
+    """The index of the token that ends the sentence holding ``toks[i]`` (looked for within reach), or where the
+    search stopped."""
     last = min(len(toks), i + MAX_LOOK)
     for k in range(i, last):
         if cues.ends(toks[k]):
-            return toks[k][0]
-    return toks[last - 1][1] if last > 0 else 0
+            return k
+    return last
+
+
+def according_text(ctx: Reading, toks: Sequence[Tok], source: frames.Source | None) -> str | None:
+    """The input text of an attribution's source (:attr:`arnews.models.Quote.according_to`)."""
+    if source is None:
+        return None
+    rs, re_ = ctx.view.raw_span(*source.span(toks))
+    return ctx.view.raw[rs:re_]
 
 
 def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
@@ -97,7 +107,8 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue, *, phra
     # a subject standing before the verb opens the clause, as the verb itself would
     at_start = i == 0 or before is not None
     if cue.strict:
-        if phrase_end < len(toks) and toks[phrase_end][2] not in load_set("complementizers") | {":"}:
+        end_word = toks[phrase_end][2] if phrase_end < len(toks) else ":"
+        if end_word != ":" and end_word not in load_set("complementizers"):
             # through a preposition ("وعبر رئيس النادي عن سعادته"): only at a clause start
             named = guess is not None and guess.person
             if not (at_start or named or toks[i - 1][2] in cues.PUNCT_STOP or toks[i][2][0] in grammar.CONJUNCTIONS):
@@ -117,33 +128,30 @@ def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
     found = frames.according_at(toks, i)
     if found is None:
         return -1
-    s, e, first = found
-    guess, source = source_guess(ctx, toks, i, s, e)
-    return _emit(ctx, toks, i, first, guess, source=source)
+    source, first = found
+    return _emit(ctx, toks, i, first, source_guess(ctx, toks, source), source=source)
 
 
-def source_guess(ctx: Reading, toks: Sequence[Tok], i: int, s: int, e: int) -> tuple[Guess, tuple[int, int]]:
-    """The speaker an attribution's source ``toks[s:e]`` names (after the ل of "وفقا ل"), and its input span."""
-    start = toks[s][0] + (1 if toks[s - 1][2] != "عن" and toks[s][2].startswith("ل") and s > i else 0)
-    phrase = sp.parse_phrase(toks[s:e]) if start == toks[s][0] else None
-    guess = (
-        Guess(phrase.name, anonymous=phrase.anonymous, person=not phrase.institution)
-        if phrase is not None
-        else Guess((start, toks[e - 1][1]), anonymous=grammar.in_lexicon(toks[s][2][1:], cues.anonymous_heads()))
-    )
-    return guess, ctx.view.raw_span(start, toks[e - 1][1])
+def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Guess:
+    """The speaker an attribution's source names: the phrase's speaker, else the source as a whole (anonymous when
+    it opens with an anonymous head: "مصادر مطلعة")."""
+    phrase = sp.parse_phrase(toks[source.start : source.end]) if not source.skip else None
+    if phrase is not None:
+        return Guess(phrase.name, anonymous=phrase.anonymous, person=not phrase.institution)
+    head = toks[source.start][2][source.skip :]
+    return Guess(source.span(toks), anonymous=grammar.in_lexicon(head, cues.anonymous_heads()))
 
 
 def _emit(
-    ctx: Reading, toks: Sequence[Tok], i: int, first: int, guess: Guess | None, *, source: tuple[int, int] | None = None
+    ctx: Reading, toks: Sequence[Tok], i: int, first: int, guess: Guess | None, *, source: frames.Source | None = None
 ) -> int:
-    start, end = clause_from(ctx.view.norm, toks, first)
+    start, end, last = clause_from(ctx.view.norm, toks, first)
     if end - start < 3 or not any(ch.isalnum() for ch in ctx.view.norm[start:end]):
         return -1
     v = ctx.view
     rs, re_ = v.raw_span(start, end)
     cs, ce = v.raw_span(toks[i][0], toks[i][1])
-    according = v.raw[source[0] : source[1]] if source else according_to_phrase(v, toks[i][0], end)
+    according = according_text(ctx, toks, source or frames.according_phrase(toks, i, last))
     ctx.quotes.append(
         Quote(
             text=v.raw[rs:re_],
@@ -190,11 +198,11 @@ def _participle(word: str) -> bool:
     return cue is not None and cue.participle
 
 
-def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int]:
+def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, int]:
     """The reported clause (normal-form offsets) from ``toks[first]`` to the sentence end, or to a direct quote that
-    starts inside it, without edge spaces and trailing commas."""
+    starts inside it, without edge spaces and trailing commas; and the index of the token after it."""
     if first >= len(toks):
-        return 0, 0
+        return 0, 0, first
     start = toks[first][0]
     end_k = first
     stop = min(len(toks), first + MAX_CLAUSE)
@@ -209,4 +217,4 @@ def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int]:
         start += 1
     while end > start and (norm[end - 1] in "،,؛;" or norm[end - 1].isspace()):
         end -= 1
-    return start, end
+    return start, end, end_k

@@ -216,17 +216,3 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
             break
         k += 1
     return k
-
-
-def according_to_phrase(view: TextView, start: int, end: int) -> str | None:
-    m = cues.according_to_re().search(view.norm, start, end)
-    if m is None:
-        return None
-    toks = paragraph_tokens(view, m.end(), min(end, m.end() + 200))
-    k = 0
-    while k < len(toks) and k < 8 and grammar.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
-        k += 1
-    if k == 0:
-        return None
-    rs, re_ = view.raw_span(toks[0][0], toks[k - 1][1])
-    return view.raw[rs:re_]
