@@ -188,7 +188,7 @@ def according_phrase(toks: Sequence[Tok], lo: int, hi: int) -> Source | None:
         while (
             end < min(hi, start + 8)
             and grammar.is_word(toks[end])
-            and toks[end][2] not in _THEN
+            and toks[end][2] not in load_set("attribution_links")
             and toks[end][2] not in load_set("complementizers")
         ):
             end += 1
@@ -221,7 +221,6 @@ def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tup
     return None
 
 
-_THEN = frozenset(("فان", "فانه", "فانها", "فانهم", "فقد"))  # what opens the clause after the source
 
 
 def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
@@ -234,10 +233,11 @@ def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | Non
     while k < min(len(toks), start + SOURCE_REACH):
         tok = toks[k]
         t = tok[2]
-        if k > start and t in _THEN:
+        if k > start and t in load_set("attribution_links"):
             return (k, k + 1) if clause(k + 1) else None
         if k > start and t in "،,":
-            first = k + 2 if k + 1 < len(toks) and toks[k + 1][2] in _THEN else k + 1  # "، فإن ..."
+            then = k + 1 < len(toks) and toks[k + 1][2] in load_set("attribution_links")  # "، فإن ..."
+            first = k + 2 if then else k + 1
             return (k, first) if clause(first) else None
         if not grammar.is_word(tok) and t not in mark_table():
             return None

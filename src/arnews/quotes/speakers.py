@@ -96,10 +96,6 @@ def _quoted_end(toks: Sequence[Tok], k: int) -> int:
     return k if close is None else close + 1
 
 
-#: Words that may follow a statement noun before the speaker or the outlet ("في كلمة ألقاها"، "في تصريح صحفي").
-_STATEMENT_MODIFIERS = frozenset(("صحفي", "صحافي", "خاص", "له", "لها", "تلفزيوني", "اذاعي", "القاها", "القاه"))
-
-
 def addressee_end(toks: Sequence[Tok]) -> int:
     """Where the speaker phrase begins after what may open it: the outlet spoken to ("لـ«عكاظ»"، "لرويترز") and the
     statement it was made in ("في تصريح لـ«الوطن»"، "في حديثه إلى «الشرق الأوسط»"، "في كلمة له")."""
@@ -110,7 +106,7 @@ def addressee_end(toks: Sequence[Tok]) -> int:
             k = _quoted_end(toks, k + 1)  # "لـ«عكاظ»"
         elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
             k += 2
-            while k < n and normalize(toks[k][2]) in _STATEMENT_MODIFIERS:
+            while k < n and normalize(toks[k][2]) in load_set("statement_modifiers"):
                 k += 1
             if k < n and toks[k][2] in ("الي", "ل") and _quoted_end(toks, k + 1) > k + 1:
                 k = _quoted_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
@@ -239,10 +235,6 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
     return found
 
 
-#: Demonstratives open an anaphoric speaker ("هذه المصادر") but are none alone.
-_DEMONSTRATIVES = frozenset(("هذه", "هذا", "ذلك", "تلك", "هولاء", "هاولاء"))
-
-
 def speaker_problem(name: str) -> str | None:
     """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
     phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
@@ -253,7 +245,7 @@ def speaker_problem(name: str) -> str | None:
     if not words or sum(len(w) for w in words) < 3 or not any(len(w) > 2 for w in words):
         return "too short"
     first, last = words[0], words[-1]
-    if len(words) > 1 and (first in _DEMONSTRATIVES or first in load_set("quantity_words")):
+    if len(words) > 1 and (first in load_set("demonstratives") or first in load_set("quantity_words")):
         return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
     for word in {first, grammar.strip_proclitic(first)}:
         if word == "علي" and raw_words[0].endswith("ي"):
@@ -269,10 +261,9 @@ def speaker_problem(name: str) -> str | None:
                 return f"opens with a word of {lexicon}"
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
-    if len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in load_set("common_words"):
+    common = load_set("common_words")
+    if len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common:
         return "an adverb"  # "بدلا"، "أيضا"، "رسميا": an indefinite accusative, not a name
-    common = load_set("common_words")
-    common = load_set("common_words")
     if first.startswith(("وال", "فال")) and first[1:] in common:
         return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
     glued = first[0] in "بل" and len(first) > 4 and first not in common and first[1:] in common
