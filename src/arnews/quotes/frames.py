@@ -221,8 +221,6 @@ def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tup
     return None
 
 
-
-
 def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
     """The end of the source and the first token of the clause after it."""
 
