@@ -2,8 +2,8 @@
 
 >>> import arnews
 >>> article = arnews.parse("عنوان\\n\\nالقاهرة - أ ف ب\\nقال المتحدث: «نحن مستعدون».")
->>> article.dateline
-'القاهرة - أ ف ب'
+>>> article.dateline, article.dateline_span.text
+('القاهرة', 'القاهرة - أ ف ب')
 """
 
 from __future__ import annotations

@@ -33,8 +33,10 @@ def shown(name: str) -> str:
 
 def _render_text(article: Article, name: str) -> str:
     out = [f"== {name}", f"title:     {article.title}"]
+    if article.dateline_span:
+        out.append(f"dateline:  {article.dateline_span.text}")
     if article.dateline:
-        out.append(f"dateline:  {article.dateline}")
+        out.append(f"place:     {article.dateline}")
     if article.published:
         out.append(f"published: {article.published.isoformat()}")
     src = article.source

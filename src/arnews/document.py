@@ -72,7 +72,8 @@ class Structure:
     """The parts of an article's page, found by the structure processor."""
 
     title: Span | None = None
-    dateline: Span | None = None
+    dateline: Span | None = None  # the whole dateline: place, agency, reporters, date
+    dateline_place: Span | None = None  # its place, when it names one
     paragraphs: tuple[Paragraph, ...] = ()
     captions: tuple[Caption, ...] = ()
     source: Source = field(factory=Source)
@@ -235,7 +236,7 @@ class Doc:
         s = self.structure
         return Article(
             title=s.title.text if s.title else "",
-            dateline=s.dateline.text if s.dateline else None,
+            dateline=s.dateline_place.text if s.dateline_place else None,
             published=self.anchor,
             source=s.source,
             paragraphs=s.paragraphs,
@@ -247,4 +248,5 @@ class Doc:
             dates=self.dates,
             title_span=s.title,
             dateline_span=s.dateline,
+            dateline_place=s.dateline_place,
         )

@@ -272,8 +272,12 @@ class Article(_Record):
 
     >>> import arnews
     >>> article = arnews.parse("عنوان الخبر\\n\\nالرياض - واس\\nافتتح الوزير المشروع.")
-    >>> article.title, article.dateline, len(article.paragraphs)
-    ('عنوان الخبر', 'الرياض - واس', 1)
+    >>> article.title, article.dateline, article.dateline_span.text, len(article.paragraphs)
+    ('عنوان الخبر', 'الرياض', 'الرياض - واس', 1)
+
+    ``dateline`` is the place the dateline names (None when it names none, as in "(رويترز) -");
+    ``dateline_span`` is the whole dateline as it stands in the input (place, agency, reporters, date), and
+    ``dateline_place`` the place's span.
     """
 
     title: str
@@ -289,6 +293,7 @@ class Article(_Record):
     dates: tuple[DateMention, ...] = field(default=(), converter=_tuple)
     title_span: Span | None = None
     dateline_span: Span | None = None
+    dateline_place: Span | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:

@@ -93,7 +93,7 @@ class Pipeline:
     >>> from arnews import Pipeline
     >>> article = Pipeline().parse("عنوان الخبر\\n\\nالرياض - واس\\nقال الوزير إن المشروع اكتمل.")
     >>> article.title, article.dateline
-    ('عنوان الخبر', 'الرياض - واس')
+    ('عنوان الخبر', 'الرياض')
     >>> Pipeline(exclude=["ner"]).names
     ('structure', 'tokenize', 'entities', 'quotes', 'money', 'dates', 'donations')
     """

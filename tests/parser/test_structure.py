@@ -77,38 +77,74 @@ BODY = "أعلنت الوزارة اليوم عن إطلاق مبادرة جدي
 
 
 @pytest.mark.parametrize(
-    ("head", "dateline", "agency", "author"),
+    ("head", "whole", "place", "agency", "reporters"),
     [
-        ("الرياض - واس", "الرياض - واس", "وكالة الأنباء السعودية", None),
-        ("القاهرة ـ", "القاهرة", None, None),
-        ("(رويترز) -", "(رويترز)", "Reuters", None),
-        ("بيروت (أ ف ب) -", "بيروت (أ ف ب)", "AFP", None),
-        ("الكويت - أحمد العويد، واس", "الكويت - أحمد العويد، واس", "وكالة الأنباء السعودية", "أحمد العويد"),
-        ("بروفينسيتاون ، ماساتشوستس –", "بروفينسيتاون ، ماساتشوستس", None, None),
-        ("سبق ـ أبها:", "سبق ـ أبها", None, None),
-        ("جدة : واس", "جدة : واس", "وكالة الأنباء السعودية", None),
-        ("رويترز- طرابلس (ليبيا):", "رويترز- طرابلس (ليبيا)", "Reuters", None),
-        ("سبق- تبوك- (تصوير: سالم العنزي):", "سبق- تبوك- (تصوير: سالم العنزي)", None, None),
-        ("منى سعد - سبق - المدينة المنورة:", "منى سعد - سبق - المدينة المنورة", None, None),
-        ("سامي الحربي ـ الدمام", "سامي الحربي ـ الدمام", None, "سامي الحربي"),
-        ("الرياضي ـ القاهرة", "الرياضي ـ القاهرة", None, None),
+        ("الرياض - واس", "الرياض - واس", "الرياض", "وكالة الأنباء السعودية", ()),
+        ("طوكيو 01- واس", "طوكيو 01- واس", "طوكيو", "وكالة الأنباء السعودية", ()),
+        ("القاهرة ـ", "القاهرة", "القاهرة", None, ()),
+        ("(رويترز) -", "(رويترز)", None, "Reuters", ()),
+        ("بيروت (أ ف ب) -", "بيروت (أ ف ب)", "بيروت", "AFP", ()),
+        (
+            "الكويت - أحمد العويد، واس",
+            "الكويت - أحمد العويد، واس",
+            "الكويت",
+            "وكالة الأنباء السعودية",
+            ("أحمد العويد",),
+        ),
+        ("بروفينسيتاون ، ماساتشوستس –", "بروفينسيتاون ، ماساتشوستس", "بروفينسيتاون ، ماساتشوستس", None, ()),
+        ("سبق ـ أبها:", "سبق ـ أبها", "أبها", None, ()),
+        ("جدة : واس", "جدة : واس", "جدة", "وكالة الأنباء السعودية", ()),
+        ("رويترز- طرابلس (ليبيا):", "رويترز- طرابلس (ليبيا)", "طرابلس", "Reuters", ()),
+        ("سبق- تبوك- (تصوير: سالم العنزي):", "سبق- تبوك- (تصوير: سالم العنزي)", "تبوك", None, ()),
+        ("منى سعد - سبق - المدينة المنورة:", "منى سعد - سبق - المدينة المنورة", "المدينة المنورة", None, ("منى سعد",)),
+        ("سامي الحربي ـ الدمام", "سامي الحربي ـ الدمام", "الدمام", None, ("سامي الحربي",)),
+        ("الرياضي ـ القاهرة", "الرياضي ـ القاهرة", "القاهرة", None, ()),
     ],
 )
-def test_datelines_of_arab_outlets(head: str, dateline: str, agency: str | None, author: str | None) -> None:
+def test_datelines_of_arab_outlets(
+    head: str, whole: str, place: str | None, agency: str | None, reporters: tuple[str, ...]
+) -> None:
     text = f"عنوان الخبر\n\n{head} {BODY}\nفقرة ثانية من الخبر."
     a = parse(text)
-    assert a.dateline == dateline
+    assert a.dateline == place
+    assert a.dateline_span is not None and a.dateline_span.text == whole
+    if place is not None:
+        assert a.dateline_place is not None and a.dateline_place.text == place
     assert a.source.agency == agency
-    if author:
-        assert a.source.author == author
+    assert a.source.contributors == reporters
+    if reporters:
+        assert a.source.author == reporters[0]
     assert a.paragraphs[0].text == BODY
+    spans_exact(text, a)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "site", "reporters"),
+    [
+        ("عين اليوم – برشلونة", "برشلونة", "عين اليوم", ()),  # after an outlet, the word is the place
+        ("عين اليوم – متابعات", None, "عين اليوم", ()),  # a desk is no place
+        ("علي السحاري – عين اليوم", None, "عين اليوم", ("علي السحاري",)),  # reporter and outlet, no place
+        ("عبدالرحمن الشهري – جدة", "جدة", None, ("عبدالرحمن الشهري",)),
+    ],
+)
+def test_datelines_of_a_line_of_their_own(
+    line: str, place: str | None, site: str | None, reporters: tuple[str, ...]
+) -> None:
+    text = f"عنوان الخبر\n\n{line}\n{BODY}\nفقرة ثانية."
+    a = parse(text)
+    assert a.dateline == place
+    assert a.dateline_span is not None and a.dateline_span.text == line
+    assert a.source.site == site
+    assert a.source.contributors == reporters
+    assert [p.text for p in a.paragraphs] == [BODY, "فقرة ثانية."]
     spans_exact(text, a)
 
 
 def test_dateline_on_its_own_line_with_author() -> None:
     text = "عنوان الخبر\n\nلندن: رنيم حنوش\n" + BODY
     a = parse(text)
-    assert a.dateline == "لندن: رنيم حنوش"
+    assert a.dateline == "لندن"
+    assert a.dateline_span is not None and a.dateline_span.text == "لندن: رنيم حنوش"
     assert a.source.author == "رنيم حنوش"
     assert [p.text for p in a.paragraphs] == [BODY]
 
@@ -116,7 +152,8 @@ def test_dateline_on_its_own_line_with_author() -> None:
 def test_dated_spa_dateline_gives_publication_date() -> None:
     text = "عنوان الخبر\n\nالرياض 06 شوال 1436 هـ الموافق 22 يوليو 2015 م واس " + BODY
     a = parse(text)
-    assert a.dateline is not None and a.dateline.startswith("الرياض 06 شوال 1436")
+    assert a.dateline == "الرياض"
+    assert a.dateline_span is not None and a.dateline_span.text.startswith("الرياض 06 شوال 1436")
     assert a.source.agency == "وكالة الأنباء السعودية"
     assert a.published is not None and a.published.date() == dt.date(2015, 7, 22)
     assert a.paragraphs[0].text == BODY
@@ -182,7 +219,7 @@ def test_byline_and_contributors() -> None:
     text = "عنوان\n\nبقلم: سارة أحمد\n" + BODY + "\nساهم محمد علي وليلى حسن في إعداد هذا التقرير.\n"
     a = parse(text)
     assert a.source.author == "سارة أحمد"
-    assert a.source.contributors == ("محمد علي", "ليلى حسن")
+    assert a.source.contributors == ("سارة أحمد", "محمد علي", "ليلى حسن")  # everyone the page credits
     assert [p.text for p in a.paragraphs] == [BODY]
 
 
@@ -284,7 +321,7 @@ def test_single_line_is_title_and_body() -> None:
 def test_crlf_input_keeps_exact_offsets() -> None:
     text = "عنوان الخبر\r\n\r\nالرياض - واس\r\n" + BODY + "\r\nفقرة ثانية.\r\n"
     a = parse(text)
-    assert a.dateline == "الرياض - واس"
+    assert a.dateline == "الرياض"
     assert [p.text for p in a.paragraphs] == [BODY, "فقرة ثانية."]
     spans_exact(text, a)
 
@@ -366,7 +403,7 @@ PAGE = """<!DOCTYPE html><html><head><title>موقع المثال - أخبار</
 def test_html_page_structure_with_offsets_into_the_markup() -> None:
     a = parse(PAGE)
     assert a.title == "وزير المالية: الميزانية تحقق فائضا"
-    assert a.dateline == "الرياض - واس"
+    assert a.dateline == "الرياض"
     assert [p.text for p in a.paragraphs] == [
         "أعلن وزير المالية &quot;محمد الجدعان&quot; أن الميزانية <b>حققت</b> فائضا.",
         "فقرة ثانية",
@@ -420,4 +457,102 @@ def test_hijri_only_dated_dateline_gives_publication_date() -> None:
 
 def test_reporters_outlet_region_and_place_joined_by_bare_dashes() -> None:
     s = parse("عنوان الخبر\n\nخالد العلي-سعد الحربي-سبق-الرياض-الخرج: افتتح المحافظ المشروع الجديد.")
-    assert s.dateline == "خالد العلي-سعد الحربي-سبق-الرياض-الخرج"
+    assert s.dateline_span is not None and s.dateline_span.text == "خالد العلي-سعد الحربي-سبق-الرياض-الخرج"
+    assert s.dateline == "الخرج"
+    assert s.source.contributors == ("خالد العلي", "سعد الحربي")
+
+
+# --- furniture of the outlets: agency feeds, tag lines, writers' footers ------------------------------------------
+
+LAST = "وأكد المتحدث أن العمل سيستمر حتى نهاية العام."
+
+
+@pytest.mark.parametrize(
+    ("tail", "furniture"),
+    [
+        ("\n // انتهى //\n 16:02 ت م \n", ["// انتهى //", "16:02 ت م"]),  # an agency feed's end and time stamp
+        ("\n // يتبع //\n 17:58 ت م\n", ["// يتبع //", "17:58 ت م"]),
+        ("\n//انتهى//\n11:53 ت م NNNN\n", ["//انتهى//", "11:53 ت م NNNN"]),
+        ("\nمقالات أخرى للكاتبعنوان مقال سابقعنوان مقال آخر", ["مقالات أخرى للكاتبعنوان مقال سابقعنوان مقال آخر"]),
+        (
+            "\nname.surname@example.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (77) ثم مسافة ثم نص الرسالة"
+            " إلى 88591 - Stc\n635031 - Mobily 737221 - Zain",
+            ["name.surname@example.com", "للتواصل مع الكاتب ارسل رسالة SMS"],
+        ),
+        ("\nلمراسلة الكاتب: writer@example.net", ["لمراسلة الكاتب: writer@example.net"]),
+        ("\nتويتر: @writer_handle", ["تويتر: @writer_handle"]),
+        ("\n\x1a أديب وكاتب صحفي ", ["أديب وكاتب صحفي"]),  # the writer's signature
+        ("\n* أكاديمي سعودي", ["أكاديمي سعودي"]),
+    ],
+)
+def test_page_furniture_leaves_the_body(tail: str, furniture: list[str]) -> None:
+    text = f"عنوان الخبر\n\n{BODY}\n{LAST}{tail}"
+    a = parse(text)
+    assert [p.text for p in a.paragraphs] == [BODY, LAST]
+    for piece in furniture:
+        assert not any(piece in p.text for p in a.paragraphs)
+    spans_exact(text, a)
+
+
+def test_a_tag_line_after_the_last_sentence_is_cut_off() -> None:
+    text = f"عنوان الخبر\n\n{BODY}\n{LAST} سمات اسبانيا الجهاديين الحرب السلمية برشلونة "
+    a = parse(text)
+    assert [p.text for p in a.paragraphs] == [BODY, LAST]
+    spans_exact(text, a)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "وهناك كونسول مركزي في السيارة، وهو من سمات بعض سيارات الشركة الأخرى.",  # the word in a sentence
+        "وتابع أن من أبرز سمات المرحلة المقبلة التعاون بين الجهات",
+        "وقال إن سمات الشخصية القيادية تظهر في الأزمات.",
+    ],
+)
+def test_the_word_of_a_tag_label_inside_a_sentence_stays(last: str) -> None:
+    a = parse(f"عنوان الخبر\n\n{BODY}\n{last}")
+    assert [p.text for p in a.paragraphs] == [BODY, last]
+
+
+def test_next_previous_before_a_dateline_is_furniture() -> None:
+    text = f"عنوان الخبر\n\n Next Previous طوكيو 01- واس\n{BODY}\n{LAST}"
+    a = parse(text)
+    assert a.dateline == "طوكيو"
+    assert a.source.agency == "وكالة الأنباء السعودية"
+    assert [p.text for p in a.paragraphs] == [BODY, LAST]
+    spans_exact(text, a)
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "site"),
+    [
+        ("* خدمة «نيويورك تايمز»", "نيويورك تايمز", None),
+        ("* خدمة {واشنطن بوست} خاص بـ{الشرق الأوسط}", "واشنطن بوست", "الشرق الأوسط"),
+        ("* بالاتفاق مع «بلومبيرغ»", "بلومبيرغ", None),
+    ],
+)
+def test_syndication_credits_name_the_agency(line: str, agency: str, site: str | None) -> None:
+    text = f"عنوان الخبر\n\n{BODY}\n{LAST}\n{line}"
+    a = parse(text)
+    assert a.source.agency == agency
+    assert a.source.site == site
+    assert [p.text for p in a.paragraphs] == [BODY, LAST]
+
+
+def test_a_body_line_that_opens_with_a_credit_word_stays() -> None:
+    last = "خدمة العملاء متاحة على مدار الساعة في جميع الفروع."
+    a = parse(f"عنوان الخبر\n\n{BODY}\n{last}")
+    assert [p.text for p in a.paragraphs] == [BODY, last]
+    assert a.source.agency is None
+
+
+def test_a_writer_heading_the_page_is_credited() -> None:
+    text = f"سعيد بن علي الغامدي، رئيس لجنة النقل في الغرفة التجارية\n\n{BODY}\n{LAST}"
+    a = parse(text)
+    assert a.title.startswith("سعيد بن علي الغامدي")
+    assert a.source.contributors == ("سعيد بن علي الغامدي",)
+
+
+def test_a_heading_that_merely_opens_with_a_name_credits_nobody() -> None:
+    a = parse(f"الرياض، عاصمة القرار العربي\n\n{BODY}\n{LAST}")
+    assert a.source.contributors == ()

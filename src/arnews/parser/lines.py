@@ -31,18 +31,139 @@ def phrase_key(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", normalize(text)).split())
 
 
+FURNITURE_KINDS = ("line", "prefix", "end", "cut", "tail", "strip", "tags", "clock")
+
+
 @lru_cache(maxsize=1)
 def _furniture() -> dict[str, list[str]]:
-    kinds: dict[str, list[str]] = {"line": [], "prefix": [], "end": [], "cut": []}
+    kinds: dict[str, list[str]] = {kind: [] for kind in FURNITURE_KINDS}
     for phrase, kind in load_table("furniture"):
+        if kind not in kinds:
+            raise ValueError(f"furniture.tsv: unknown kind {kind!r} for {phrase!r}")
         kinds[kind].append(phrase_key(phrase))
     return kinds
 
 
+def _phrases_re(kind: str) -> str:
+    """The phrases of one furniture kind as a regex on the normal form (punctuation and spaces between words
+    tolerated)."""
+    alts = sorted({r"[\W_]*".join(re.escape(w) for w in p.split()) for p in _furniture()[kind]}, key=len)
+    return "|".join(reversed(alts)) if alts else r"(?!x)x"
+
+
 @lru_cache(maxsize=1)
 def cut_pattern() -> re.Pattern[str] | None:
-    phrases = [re.escape(normalize(p)) for p, kind in load_table("furniture") if kind == "cut"]
-    return re.compile("|".join(phrases)) if phrases else None
+    """A "cut" phrase: it and the rest of its line are furniture."""
+    return re.compile(_phrases_re("cut")) if _furniture()["cut"] else None
+
+
+@lru_cache(maxsize=1)
+def tail_pattern() -> re.Pattern[str]:
+    """A "tail" phrase ("للتواصل مع الكاتب ارسل رسالة"): it and everything after it on the page are furniture."""
+    return re.compile(_phrases_re("tail"))
+
+
+@lru_cache(maxsize=1)
+def strip_pattern() -> re.Pattern[str]:
+    """A "strip" phrase ("Next Previous") at the head of a line: the phrase is furniture, the rest is read on."""
+    return re.compile(rf"\s*(?:{_phrases_re('strip')})(?:\s+|$)")
+
+
+@lru_cache(maxsize=1)
+def _tags_re() -> re.Pattern[str]:
+    # the label of a tag line, as a whole word, then the tags to the end of the line: no clause punctuation, no
+    # sentence end ("... من سمات بعض سيارات «أستون مارتن» الأخرى." is a sentence, not tags)
+    return re.compile(rf"(?:^|(?<=[\s.!؟?\"”»)\]]))(?:{_phrases_re('tags')})\s+[^\n،,؛;:!؟?]+?\s*$")
+
+
+_TAG_OPENERS = frozenset({"من", "اهم", "ابرز", "هي", "هذه", "تلك", "كل", "بعض", "و"})
+_MAX_TAGS = 25  # words: a tag line is a handful of names and topics
+
+
+def tag_line_start(view: TextView, line: Line) -> int | None:
+    """Where a trailing tag line ("سمات اسبانيا الجهاديين الحرب السلمية") starts in ``line`` (normal offset)."""
+    norm = view.norm
+    m = _tags_re().search(norm, line.nstart, line.nend)
+    if m is None:
+        return None
+    tail = norm[m.start() : line.nend]
+    if len(tail.split()) > _MAX_TAGS + 1 or tail.rstrip().endswith("."):
+        return None
+    before = norm[line.nstart : m.start()].split()
+    if before and before[-1] in _TAG_OPENERS:
+        return None
+    return m.start()
+
+
+@lru_cache(maxsize=1)
+def _clock_re() -> re.Pattern[str]:
+    # a time stamp line of an agency feed: "17:58 ت م", "11:53 ت م NNNN"
+    zones = _phrases_re("clock")
+    return re.compile(rf"^\d{{1,2}}\s?:\s?\d{{2}}(?:\s*(?:{zones}))?(?:\s*n{{4}})?$")
+
+
+_CONTACT = re.compile(
+    r"^(?:[^\d\W][^:：]{0,30}[:：]\s*)?"  # a label: "تويتر:", "لمراسلة الكاتب:"
+    r"(?:@?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.]{2,30}|[\w.]{2,30}@)"  # an e-mail address or a handle
+    r"(?:\s*[|،,/]?\s*(?:@?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.]{2,30}))*$"
+)
+
+
+def is_contact(view: TextView, nstart: int, nend: int) -> bool:
+    """A piece of a line that only gives an e-mail address or a handle ("تويتر: @فلان", "a.b@c.com")."""
+    norm = view.norm[nstart:nend].strip()
+    return len(norm) <= 120 and "@" in norm and bool(_CONTACT.match(norm))
+
+
+def is_clock_line(view: TextView, line: Line) -> bool:
+    """An agency time stamp standing as a line ("17:58 ت م")."""
+    return bool(_clock_re().match(view.norm[line.nstart : line.nend]))
+
+
+@lru_cache(maxsize=1)
+def _professions() -> frozenset[str]:
+    return frozenset(normalize(w) for w in load_list("author_professions"))
+
+
+_MAX_SIGNATURE = 8  # words
+
+
+def is_signature(view: TextView, line: Line) -> bool:
+    """The line that closes an opinion piece with what its author does ("أديب وكاتب صحفي", "* أكاديمي سعودي",
+    "أستاذ اللسانيات بجامعة الملك سعود"): a short line that opens with a profession and holds no sentence."""
+    words = line_key(view, line).split()
+    if not words or len(words) > _MAX_SIGNATURE:
+        return False
+    first = words[0]
+    text = view.norm[line.nstart : line.nend]
+    return first in _professions() and not re.search(r"[.!؟?:«»\"“”]", text.rstrip(". "))
+
+
+@lru_cache(maxsize=1)
+def _credit_line_re() -> re.Pattern[str]:
+    labels = alternation([normalize(w) for w, _f in load_table("credit_lines")])
+    return re.compile(
+        rf"^[*\s]*(?P<label>{labels})\s*[«{{\"“(]\s*(?P<name>[^»}}\"”()]{{2,40}}?)\s*[»}}\"”)]"
+        rf"(?:\s*(?P<label2>{labels})\s*[«{{\"“(]\s*(?P<name2>[^»}}\"”()]{{2,40}}?)\s*[»}}\"”)])?\s*$"
+    )
+
+
+def credit_line(view: TextView, line: Line) -> list[tuple[str, str]]:
+    """(field, name) pairs of a syndication credit line ("* خدمة «نيويورك تايمز»", "* بالاتفاق مع «بلومبيرغ»",
+    "خاص بـ«الشرق الأوسط»"); empty when the line is none."""
+    norm = view.norm[line.nstart : line.nend]
+    if len(norm) > _MAX_NOTE:
+        return []
+    m = _credit_line_re().match(norm)
+    if m is None:
+        return []
+    fields = {normalize(w): f for w, f in load_table("credit_lines")}
+    found = []
+    for label, name in (("label", "name"), ("label2", "name2")):
+        if m[label]:
+            s, e = view.raw_span(line.nstart + m.start(name), line.nstart + m.end(name))
+            found.append((fields[m[label]], view.raw[s:e].strip()))
+    return found
 
 
 @lru_cache(maxsize=1)
