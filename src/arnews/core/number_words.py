@@ -114,11 +114,23 @@ def scale_of(tok: Token | None) -> int:
 
 
 def merge_space_groups(norm: str, toks: Sequence[Token], i: int) -> tuple[str, int]:
-    """Digits written with single spaces between groups of three ("10 000 000"): the joined text and last index."""
+    """Digits written with single spaces between groups of three ("10 000 000"), or a decimal point followed by a
+    stray space before a scale word ("4. 5 مليار"): the joined text and the last index."""
     text = toks[i].text
     j = i
     if not (text.isdigit() and len(text) <= 3):
         return text, i
+    if (  # "4. 5 مليار": a decimal point with a stray space after it, before a scale word
+        i + 3 < len(toks)
+        and toks[i + 1].text == "."
+        and toks[i + 1].start == toks[i].end
+        and toks[i + 2].kind == "num"
+        and toks[i + 2].text.isdigit()
+        and len(toks[i + 2].text) <= 2
+        and norm[toks[i + 1].end : toks[i + 2].start] == " "
+        and is_scale_word(toks[i + 3])
+    ):
+        return f"{text}.{toks[i + 2].text}", i + 2
     while (
         j - i < 6
         and j + 1 < len(toks)

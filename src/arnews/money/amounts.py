@@ -30,6 +30,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:و|الي|الى|حتي|-|–|—)\s*")
 _RANGE_OPEN = re.compile(r"(?:^|[^\w])(?:ما\s+)?(?:بين|من)\s*$")
 _DASH_JOIN = re.compile(r"\s*[-–—]\s*")
 _QUALIFIER_WINDOW = 40
+_CONVERSION = re.compile(r"\s*[(\[]\s*(?:اي|أي|ما يعادل|ما يوازي|يعادل|يوازي)?\s*")
 
 
 @frozen
@@ -44,33 +45,66 @@ class AmountMatch:
     vague: str | None = None
 
 
+_PREPOSITIONS = frozenset({"الي", "على", "علي", "عن", "من"})  # normal form: إلى is الي, على may be علي
+
+
 @lru_cache(maxsize=1)
-def _qualifier_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Qualifier]]:
+def _qualifier_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, Qualifier]]:
+    """The qualifiers before and after an amount, the phrases that cancel one ("لتصل إلى" is where a change
+    ends, not a ceiling), and the qualifier of each phrase (its words one space apart)."""
     before: list[str] = []
     after: list[str] = []
+    cancel: list[str] = []
+    between: list[str] = []
     kinds: dict[str, Qualifier] = {}
     for phrase, kind, position in load_table("qualifiers"):
         form = " ".join(normalize(phrase).split())
+        if position == "between":
+            between.append(form)
+            continue
+        if kind == "none":
+            cancel.append(form)
+            continue
         kinds[form] = kind  # type: ignore[assignment]  # the lexicon holds only the five qualifiers
         (after if position == "after" else before).append(form)
-
-    before_re = re.compile(rf"(?:^|[^\w]){proclitic()}(?P<q>{alternation(before)})\s*$")
+    # a verb and its preposition may hold one word between them ("تصل قيمته إلى", "تصل سنويا إلى")
+    loose = [
+        rf"{re.escape(' '.join(f.split()[:-1]))}(?:\s+[^\W\d]+)?\s+{re.escape(f.split()[-1])}"
+        for f in before
+        if len(f.split()) >= 2 and f.split()[-1] in _PREPOSITIONS
+    ]
+    fillers = rf"(?:\s+(?:{alternation(between)}))?" if between else ""
+    tail = rf"{fillers}\s*[(\[«]?\s*$"  # "نحو (560 مليون يورو)", "ما يزيد على مبلغ 1.4 مليار"
+    before_alt = "|".join([alternation(before), *loose])
+    before_re = re.compile(rf"(?:^|[^\w]){proclitic()}(?P<q>{before_alt}){tail}")
+    cancel_re = re.compile(rf"(?:^|[^\w])(?:{alternation(cancel) if cancel else '(?!x)x'}){tail}")
     after_re = re.compile(rf"\s*[،,]?\s*(?P<q>{alternation(after)})(?![\w])")
-    return before_re, after_re, kinds
+    return before_re, after_re, cancel_re, kinds
+
+
+def _kind_of(phrase: str, kinds: dict[str, Qualifier]) -> Qualifier | None:
+    words = phrase.split()
+    key = " ".join(words)
+    if key in kinds:
+        return kinds[key]
+    return kinds.get(" ".join([*words[:-2], words[-1]]))  # a word stood between the verb and its preposition
 
 
 def qualifier_before(norm: str, pos: int, floor: int = 0) -> Qualifier | None:
-    """The qualifier written just before ``pos`` ("أكثر من", "بنحو"), if any."""
-    before_re, _after, kinds = _qualifier_res()
-    m = before_re.search(norm, max(floor, pos - _QUALIFIER_WINDOW), pos)
-    return kinds[" ".join(m.group("q").split())] if m else None
+    """The qualifier written just before ``pos`` ("أكثر من", "بنحو", "تصل قيمته إلى", "نحو (" ), if any."""
+    before_re, _after, cancel_re, kinds = _qualifier_res()
+    lo = max(floor, pos - _QUALIFIER_WINDOW)
+    if cancel_re.search(norm, lo, pos):
+        return None
+    m = before_re.search(norm, lo, pos)
+    return _kind_of(m.group("q"), kinds) if m else None
 
 
 def qualifier_after(norm: str, pos: int, ceiling: int | None = None) -> Qualifier | None:
     """The qualifier written just after ``pos`` ("تقريبا", "على الأقل"), if any."""
-    _before, after_re, kinds = _qualifier_res()
+    _before, after_re, _cancel, kinds = _qualifier_res()
     m = after_re.match(norm, pos, len(norm) if ceiling is None else ceiling)
-    return kinds[" ".join(m.group("q").split())] if m else None
+    return _kind_of(m.group("q"), kinds) if m else None
 
 
 #: The largest amount read as money: a quadrillion (no news amount is larger; a longer digit run is an ID or noise,
@@ -126,6 +160,8 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
         partner = _range_partner(norm, numbers[idx - 1] if idx else None, number, start, taken)
         qualifier_floor = partner.start if partner is not None else span_start
         qualifier = qualifier_before(norm, qualifier_floor, taken) or qualifier_after(norm, span_end, stop)
+        if qualifier is None and found and _CONVERSION.fullmatch(norm, found[-1].end, span_start):
+            qualifier = found[-1].qualifier  # "تصل إلى 86 مليار يورو (94 مليار دولار)": the same sum
         if partner is not None and partner.value is not None and _plausible(partner.value):
             first = partner.value
             if partner.scale is None and number.scale is not None:
