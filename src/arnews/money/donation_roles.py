@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from arnews.core.lexicons import load_set
+from arnews.core.number_words import number_first_words
 from arnews.core.numbers import NumberMatch, find_numbers
 from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token
@@ -25,11 +26,14 @@ from arnews.money.donation_triggers import (
     bare_word,
     frame_table,
     has_context,
+    is_trigger,
     participant_cue_table,
     phrase_at,
     trigger_before,
 )
 
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "هؤلاء", "تلك", "ذلك"})
+_CLAUSE_OPENERS = frozenset({"و", "ف", "ثم", "قد", "لقد", "وقد", "فقد", "كما", "ان", "أن", "إن", "انه", "انها", "حيث"})
 _LATIN = re.compile(r"[A-Z][\w&+.'’-]*(?:[ \t]+(?:[A-Z0-9+&][\w&+.'’-]*|for|of|the|with|and|de|in|to))*")
 _NAME_TOKENS = 5
 _QUOTED_WORDS = 8
@@ -45,7 +49,7 @@ class Name:
     rank: int  # 0 entity, 1 quoted, 2 Latin, 3 frame
 
 
-def _name_after(norm: str, toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+def name_after(norm: str, toks: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The name that begins at token ``i``: a quoted name, or words up to a stop word or punctuation."""
     if i >= len(toks):
         return None
@@ -57,8 +61,13 @@ def _name_after(norm: str, toks: Sequence[Token], i: int) -> tuple[int, int] | N
     for tok in toks[i : i + _NAME_TOKENS]:
         if tok.kind not in ("word", "latin"):
             break
-        if bare_word(tok.text, stops) is not None:
-            break
+        if start >= 0 and tok.text in number_first_words():
+            break  # "بمنح هذه الأندية عشرة ملايين ريال": the amount ends the name
+        if start < 0 and tok.text in _DEMONSTRATIVES:  # "بمنح هذه الأندية"
+            start, end = tok.start, tok.end
+            continue
+        if bare_word(tok.text, stops) is not None or (start >= 0 and is_trigger(tok.text)):
+            break  # "من أجل السلام ساهمت": a giving verb ends the name
         start = tok.start if start < 0 else start
         end = tok.end
     return (start, end) if start >= 0 else None
@@ -79,17 +88,33 @@ def frames_in(norm: str, toks: Sequence[Token]) -> dict[str, list[Name]]:
         frames = (
             [*table.get(tok.text, ()), *table.get(tok.text[1:], ())] if tok.text[1:] in table else table.get(tok.text)
         )
-        for words, frame_role, keep in frames or ():
+        for words, listed_role, keep in frames or ():
+            frame_role = listed_role
             if not phrase_at(toks, i, words):
                 continue
             if tok.text != words[0] and tok.text[0] != "و":
                 continue
-            if keep:
+            if keep != "no":
+                # the clitic ل goes ("لحملة هاريس" -> "حملة هاريس"); ل+ال written لل stays whole ("للأسر المحتاجة")
                 head = tok.start + tok.text.index(words[0]) + (1 if words[0].startswith("ل") else 0)
-                rest = _name_after(norm, toks, i + 1)
+                if words[0].startswith("لل"):
+                    head -= 1
+                if keep == "adj":  # the noun and its adjectives
+                    end = tok.end
+                    for nxt in toks[i + 1 : i + 1 + _NAME_TOKENS]:
+                        if nxt.kind != "word" or not nxt.text.startswith("ال"):
+                            break
+                        end = nxt.end
+                    found.setdefault(frame_role, []).append(Name(head, end, 3))
+                    continue
+                rest = name_after(norm, toks, i + 1)
                 found.setdefault(frame_role, []).append(Name(head, rest[1] if rest else tok.end, 3))
                 continue
-            name = _name_after(norm, toks, i + len(words))
+            if frame_role == "giver":  # the giver after a verb that opens its clause, else the receiver
+                before = toks[i - 1] if i else None
+                opens = before is None or before.kind != "word" or before.text in _CLAUSE_OPENERS
+                frame_role = "donor" if opens or tok.text != words[0] else "recipient"
+            name = name_after(norm, toks, i + len(words))
             if name is not None:
                 found.setdefault(frame_role, []).append(Name(name[0], name[1], 3))
     return found
@@ -239,7 +264,7 @@ def fundraising_headline(
             continue
         sentence = sentences[index]
         hit = trigger_before(tokens.within(index, sentence.start, astart), astart, max(lo, sentence.start))
-        if hit is not None and hit[1].needs != "local":
+        if hit is not None and hit[1].needs in ("none", "article"):
             return True
     return False
 

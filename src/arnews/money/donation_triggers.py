@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from attrs import frozen
 
-from arnews.core.lexicons import load_list, load_set, load_table
+from arnews.core.lexicons import ListName, load_list, load_set, load_table
 from arnews.core.names import PROCLITICS
 from arnews.core.numbers import NumberMatch, numbers_in
 from arnews.core.regexes import alternation, proclitic
@@ -47,12 +47,18 @@ def _triggers() -> dict[str, list[_Trigger]]:
     return table
 
 
+def is_trigger(word: str) -> bool:
+    """Whether ``word`` (a clitic allowed) opens a trigger phrase: a name read after a frame ends before it."""
+    return bare_word(word, _triggers()) is not None
+
+
 @lru_cache(maxsize=1)
-def frame_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
-    table: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+def frame_table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """The frames by first word: (words, role, keep) where keep is "yes", "adj" or "no" (donation_frames.tsv)."""
+    table: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for phrase, role, keep in load_table("donation_frames"):
         words = tuple(normalize(phrase).split())
-        table.setdefault(words[0], []).append((words, role, keep == "yes"))
+        table.setdefault(words[0], []).append((words, role, keep))
     return table
 
 
@@ -148,7 +154,8 @@ class SentenceTokens:
 @lru_cache(maxsize=1)
 def _context_re() -> re.Pattern[str]:
     words = alternation(load_set("donation_context"))
-    return re.compile(rf"(?<![^\W\d_]){proclitic()}(?:{words})(?![^\W\d_])")
+    # a word with its article too, behind a clitic or fused with ل ("المساعدات", "للمساعدات")
+    return re.compile(rf"(?<![^\W\d_])(?:{proclitic()}(?:ال)?|[وف]?لل)(?:{words})(?![^\W\d_])")
 
 
 def has_context(norm: str, start: int, end: int) -> bool:
@@ -228,13 +235,77 @@ def _blocker_at(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
-def is_blocked(toks: Sequence[Token], lo: int, hi: int) -> bool:
-    """Whether a blocker (a price, salary, investment round, prize...) stands in ``norm[lo:hi]``."""
+def is_blocked(toks: Sequence[Token], lo: int, hi: int, *, costs: bool = True) -> bool:
+    """Whether a blocker (a price, salary, investment round, prize...) stands in ``norm[lo:hi]``; with ``costs``
+    False, the words that state what goods are worth (``donation_values.txt``: تكلفة، قيمة) block nothing."""
     first = bisect_left([t.start for t in toks], lo)
+    values = word_set("donation_values")
     for i in range(first, len(toks)):
         tok = toks[i]
         if tok.start >= hi:
             break
-        if tok.kind == "word" and _blocker_at(toks, i):
-            return True
+        if tok.kind != "word" or not _blocker_at(toks, i):
+            continue
+        if not costs and _has_word(tok.text, values):
+            continue
+        return True
     return False
+
+
+# --- charities, goods and loans -----------------------------------------------------------------------------------
+
+_NEAR_CHARITY = 3  # tokens: a charity word right before a spending verb ("“نفع” الخيرية تنفق")
+_VALUE_TOKENS = 6  # tokens: a value word before the amount ("بقيمة إجمالية بلغت (91.400 ريال)")
+
+
+@cache
+def word_set(name: ListName) -> frozenset[str]:
+    """A word list in the normal form."""
+    return frozenset(normalize(w) for w in load_list(name))
+
+
+def _has_word(text: str, words: frozenset[str]) -> bool:
+    """``text`` is one of ``words``, with a clitic before it or a possessive suffix after it ("تكلفتها")."""
+    if bare_word(text, words) is not None:
+        return True
+    for suffix in _SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            stem = text[: -len(suffix)]
+            if bare_word(stem, words) is not None or (stem.endswith("ت") and bare_word(stem[:-1] + "ه", words)):
+                return True
+    return False
+
+
+def charity_before(toks: Sequence[Token], i: int) -> bool:
+    """A charity word among the few tokens before token ``i``."""
+    words = word_set("charity_words")
+    return any(_has_word(t.text, words) for t in toks[max(0, i - _NEAR_CHARITY) : i] if t.kind == "word")
+
+
+def has_charity(toks: Sequence[Token]) -> bool:
+    words = word_set("charity_words")
+    return any(t.kind == "word" and _has_word(t.text, words) for t in toks)
+
+
+def goods_value(toks: Sequence[Token], amount_start: int) -> int | None:
+    """The start of the value word before an amount that states what handed-out goods are worth ("وزعت ... 2500
+    سلة ... بلغت تكلفتها نصف مليون ريال"): a value word just before the amount, goods before it in the tokens."""
+    first = next((k for k, t in enumerate(toks) if t.start >= amount_start), len(toks))
+    values, goods = word_set("donation_values"), word_set("donation_goods")
+    for i in range(first - 1, max(-1, first - 1 - _VALUE_TOKENS), -1):
+        tok = toks[i]
+        if tok.kind == "word" and _has_word(tok.text, values):
+            if any(t.kind == "word" and _has_word(t.text, goods) for t in toks[:i]):
+                return tok.start
+            return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _loans_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(word_set('loan_statements'))})(?![^\W\d_])")
+
+
+def says_loans(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` says the money is paid as loans ("يتم صرفها في صورة قروض")."""
+    return _loans_re().search(norm, start, end) is not None

@@ -17,18 +17,25 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from attrs import define, field
+from attrs import evolve
 
-from arnews.core.text import TextView
 from arnews.core.tokens import Token
 from arnews.document import Doc
-from arnews.models import DateMention, Donation, Entity, Money, Span
+from arnews.models import Donation, Money, Span
+from arnews.money.donation_article import DonationArticle, PartFrames, amount_end, parts_back, region_of
+from arnews.money.donation_gifts import one_per_gift
+from arnews.money.donation_receivers import (
+    charity_name,
+    counted_receiver,
+    receiver_after,
+    receiver_before,
+    well_formed,
+)
 from arnews.money.donation_roles import (
     Name,
     beneficiary_of,
     entity_names,
     entity_ref,
-    frames_in,
     fundraising_headline,
     nearest_before,
     organizer_names,
@@ -36,58 +43,21 @@ from arnews.money.donation_roles import (
 )
 from arnews.money.donation_triggers import (
     BACK_CHARS,
-    BACK_SENTENCES,
     BLOCK_AFTER_TOKENS,
     WINDOW,
     SentenceTokens,
     Window,
+    charity_before,
+    goods_value,
+    has_charity,
     has_context,
     is_blocked,
+    says_loans,
     trigger_after,
     trigger_before,
 )
 
 __all__ = ["extract_donations"]
-
-
-@define
-class _Article:
-    """What every donation of one article is read against: its sentences, their tokens and the amounts."""
-
-    view: TextView
-    sentences: list[Window]
-    tokens: SentenceTokens
-    spans: list[tuple[int, int]]  # the amounts, normal-form offsets
-    entities: tuple[Entity, ...]
-    dates: tuple[DateMention, ...]
-    context: bool  # the article speaks of giving somewhere (or its headline raises money)
-    headline: bool
-    beneficiary: Name | None
-    span_starts: list[int] = field(init=False)
-    sentence_starts: list[int] = field(init=False)
-    _frames: dict[int, dict[str, tuple[list[int], list[Name]]]] = field(init=False, factory=dict)
-
-    def __attrs_post_init__(self) -> None:
-        self.span_starts = [s for s, _e in self.spans]
-        self.sentence_starts = [s.start for s in self.sentences]
-
-    def frames(self, index: int, start: int, end: int) -> dict[str, list[Name]]:
-        """The frame names, by role, of sentence ``index`` (read once) that lie inside ``norm[start:end]``."""
-        found = self._frames.get(index)
-        if found is None:
-            sentence = self.sentences[index]
-            toks = self.tokens.within(index, sentence.start, sentence.end)
-            found = self._frames[index] = {}
-            for role, names in frames_in(self.view.norm, toks).items():
-                names.sort(key=lambda n: n.start)
-                found[role] = ([n.start for n in names], names)
-        inside: dict[str, list[Name]] = {}
-        for role, (starts, names) in found.items():
-            lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-            kept = [n for n in names[lo:hi] if n.end <= end]
-            if kept:
-                inside[role] = kept
-        return inside
 
 
 def extract_donations(doc: Doc) -> tuple[Donation, ...]:
@@ -103,29 +73,88 @@ def extract_donations(doc: Doc) -> tuple[Donation, ...]:
     spans = [(view.norm_index(m.start), view.norm_index(m.end)) for m in doc.money]
     tokens = SentenceTokens(norm, sentences)
     headline = fundraising_headline(view, doc.structure, spans, sentences, tokens)
-    art = _Article(
+    art = DonationArticle(
         view,
         sentences,
         tokens,
         spans,
         doc.entities,
         doc.dates,
+        doc.money,
         context=headline or any(has_context(norm, s, e) for s, e in regions),
         headline=headline,
         beneficiary=beneficiary_of(view, sentences, tokens, doc.structure),
     )
-    found: list[Donation] = []
+    found: list[tuple[Donation, int, int]] = []
     for amount, (astart, aend) in zip(doc.money, spans, strict=True):
         if amount.value is None:
             continue
-        donation = _donation_at(art, amount, astart, aend)
+        recent = bool(found) and region_of(art, found[-1][1]) >= region_of(art, astart) - 1
+        donation = _donation_at(art, amount, astart, aend, recent=recent) or _continued(
+            art, amount, astart, aend, found
+        )
         if donation is not None:
-            found.append(donation)
-    return tuple(found)
+            found.append((donation, astart, aend))
+    loans = [(s, e) for s, e in regions if says_loans(norm, s, e)]
+    kept = [(d, s, e) for d, s, e in found if not any(ls <= s < le for ls, le in loans)]
+    title_end = view.norm_index(doc.structure.title.end) if doc.structure.title else 0
+    kept = [(_headline_receiver(art, d, title_end) if s in art.guessed else d, s, e) for d, s, e in kept]
+    return one_per_gift(kept, title_end=title_end, guessed=art.guessed)
 
 
-def _donation_at(art: _Article, amount: Money, astart: int, aend: int) -> Donation | None:
-    """The donation an amount is, when a trigger near it in its sentence says so and no blocker does not."""
+def _headline_receiver(art: DonationArticle, donation: Donation, title_end: int) -> Donation:
+    """A donation whose receiver is only the article's guess takes the one the headline names after the same
+    amount ("65 مليون دولار من الولايات المتحدة لبرنامج الغذاء العالمي"), given or not in the headline's words."""
+    norm = art.view.norm
+    for (start, end), money in zip(art.spans, art.money, strict=True):
+        if start >= title_end:
+            break
+        if (money.value, money.currency) != (donation.amount.value, donation.amount.currency):
+            continue
+        index = bisect_right(art.sentence_starts, start) - 1
+        toks = art.tokens.within(index, art.sentences[index].start, art.sentences[index].end)
+        name = well_formed(norm, receiver_after(norm, toks, end))
+        if name is not None:
+            return evolve(donation, recipient=entity_ref(art.view, name, art.entities))
+    return donation
+
+
+_LIST_TOKENS = 14  # tokens between two amounts of one list of gifts
+
+
+def _continued(
+    art: DonationArticle, amount: Money, astart: int, aend: int, found: list[tuple[Donation, int, int]]
+) -> Donation | None:
+    """An amount that continues a list whose earlier amount in the same sentence is a donation ("أكثر من 245
+    مليون دولار للأردن، ويتجاوز 311 مليون دولار للبنان، وأكثر من 75 مليون دولار لتركيا", "قدمت أكثر من 3 مليارات
+    دولار ..., بما في ذلك ما يزيد على 1.4 مليار دولار من المساعدات الغذائية")."""
+    if not found:
+        return None
+    _previous, _pstart, pend = found[-1]
+    index = bisect_right(art.sentence_starts, astart) - 1
+    if index < 0 or not (art.sentences[index].start <= pend <= astart < art.sentences[index].end):
+        return None
+    sentence = art.sentences[index]
+    toks = art.tokens.within(index, pend, min(sentence.end, aend + WINDOW))
+    gap = [t for t in toks if t.end <= astart]
+    if len(gap) > _LIST_TOKENS or not any(t.text in ("،", ",") or t.text.startswith("و") for t in gap):
+        return None
+    after = [t.end for t in toks if t.start >= aend][:BLOCK_AFTER_TOKENS]
+    if is_blocked(toks, pend, max([aend, *after])):
+        return None
+    window = Window(max(sentence.start, astart - WINDOW), min(sentence.end, aend + WINDOW), sentence.region)
+    starts = art.span_starts
+    nearby = art.spans[bisect_left(starts, window.start - BACK_CHARS) : bisect_right(starts, window.end)]
+    lo = gap[0].start if gap else astart
+    return _donation(art, amount, (lo, aend), astart, sentence=window, index=index, spans=nearby)
+
+
+def _donation_at(
+    art: DonationArticle, amount: Money, astart: int, aend: int, *, recent: bool = False
+) -> Donation | None:
+    """The donation an amount is, when a trigger near it in its sentence says so and no blocker does not.
+    ``recent``: a donation was found in this paragraph or the one before, which is context enough for a weak
+    trigger (the breakdown of an aid package)."""
     sentences = art.sentences
     index = bisect_right(art.sentence_starts, astart) - 1
     if index < 0 or astart >= sentences[index].end:
@@ -136,19 +165,41 @@ def _donation_at(art: _Article, amount: Money, astart: int, aend: int) -> Donati
     starts = art.span_starts
     nearby = art.spans[bisect_left(starts, sentence.start - BACK_CHARS) : bisect_right(starts, sentence.end)]
     toks = art.tokens.within(index, sentence.start, sentence.end)
-    evidence = _evidence(art, index, sentence, toks, nearby=nearby, astart=astart, aend=aend)
-    if evidence is None:
-        return None
-    lo, hi = evidence
     before_amount = [t.start for t in toks if t.end <= astart][-3:]
     after_amount = [t.end for t in toks if t.start >= aend][:BLOCK_AFTER_TOKENS]
-    if is_blocked(toks, min([lo, *before_amount]), max([hi, *after_amount])):
+    for costs in (True, False):
+        if costs:
+            evidence = _evidence(art, index, sentence, toks, nearby=nearby, astart=astart, aend=aend, recent=recent)
+        else:  # the value of goods a charity hands out: a cost that is a gift
+            evidence = _goods_evidence(art, index, sentence, toks, astart=astart, aend=aend)
+        if evidence is None:
+            continue
+        lo, hi = evidence
+        if not is_blocked(toks, min([lo, *before_amount]), max([hi, *after_amount]), costs=costs):
+            return _donation(art, amount, evidence, astart, sentence=sentence, index=index, spans=nearby)
+    return None
+
+
+def _goods_evidence(
+    art: DonationArticle, index: int, sentence: Window, toks: list[Token], *, astart: int, aend: int
+) -> tuple[int, int] | None:
+    """The value of goods a charity hands out ("وزعت جمعية ... 2500 سلة ... بلغت تكلفتها نصف مليون ريال"): a
+    value word before the amount, goods before it, and a charity named in the sentence or the one before."""
+    if not art.context:
         return None
-    return _donation(art, amount, evidence, astart, sentence=sentence, index=index, spans=nearby)
+    value = goods_value([t for t in toks if t.end <= astart], astart)
+    if value is None:
+        return None
+    whole = art.sentences[index]
+    near = art.tokens.within(index, whole.start, whole.end)
+    previous = art.sentences[index - 1] if index and art.sentences[index - 1].region == sentence.region else None
+    if previous is not None:
+        near = [*art.tokens.within(index - 1, previous.start, previous.end), *near]
+    return (value, aend) if has_charity(near) else None
 
 
 def _evidence(
-    art: _Article,
+    art: DonationArticle,
     index: int,
     sentence: Window,
     toks: list[Token],
@@ -156,6 +207,7 @@ def _evidence(
     nearby: list[tuple[int, int]],
     astart: int,
     aend: int,
+    recent: bool = False,
 ) -> tuple[int, int] | None:
     """The trigger and the amount as one normal-form range, when a trigger before or after the amount fits."""
     sentences, norm = art.sentences, art.view.norm
@@ -174,9 +226,13 @@ def _evidence(
         if hit is None:
             continue
         trigger = hit[1]
+        if trigger.needs == "charity":
+            if charity_before(toks, hit[0]):
+                return (toks[hit[0]].start, aend) if before else (astart, toks[hit[0]].end)
+            continue
         if trigger.needs != "none" and not art.context:
             continue
-        if trigger.needs == "local" and not (art.headline or has_context(norm, local_from, local_to)):
+        if trigger.needs == "local" and not (art.headline or recent or has_context(norm, local_from, local_to)):
             continue
         last = toks[hit[0] + len(trigger.words) - 1].end
         return (toks[hit[0]].start, aend) if before else (astart, last)
@@ -184,7 +240,7 @@ def _evidence(
 
 
 def _donation(
-    art: _Article,
+    art: DonationArticle,
     amount: Money,
     evidence: tuple[int, int],
     astart: int,
@@ -194,15 +250,26 @@ def _donation(
     spans: list[tuple[int, int]],
 ) -> Donation:
     view, entities = art.view, art.entities
-    parts, part_toks, indices = _parts_back(art, sentence, index)
+    parts, part_toks, indices = parts_back(art, sentence, index)
     toks = part_toks[0]
-    frames = _PartFrames(art, parts, part_toks, indices)
-    recipient = _recipient(sentence, parts, frames, spans) or art.beneficiary
+    frames = PartFrames(art, parts, part_toks, indices)
+    norm = view.norm
+    recipient = (
+        well_formed(norm, receiver_after(norm, toks, amount_end(art, astart)))
+        or well_formed(norm, receiver_before(norm, toks, astart))
+        or counted_receiver(toks, max([e for _s, e in spans if e <= astart], default=sentence.start), astart)
+        or well_formed(norm, _recipient(sentence, parts, frames, spans, astart))
+    )
+    if recipient is None and art.beneficiary is not None:
+        recipient = art.beneficiary
+        art.guessed.add(astart)  # the article's beneficiary, not a name of the clause
     taken = list(spans)
     if recipient is not None:
         taken.append((recipient.start, recipient.end))
-    organizer = _organizer(art, parts, frames, recipient=recipient, taken=taken, astart=astart)
-    donor = nearest_before(frames[0].get("donor", []), astart, taken)
+    organizer = well_formed(
+        norm, _organizer(art, parts, frames, recipient=recipient, taken=taken, astart=astart)
+    ) or well_formed(norm, charity_name(norm, toks, astart))
+    donor = well_formed(norm, nearest_before(frames[0].get("donor", []), astart, taken))
 
     numbers = art.tokens.numbers(index, sentence.start, sentence.end)
     participants = participants_of(view, sentence.start, sentence.end, toks, spans, numbers=numbers)
@@ -227,40 +294,14 @@ def _donation(
     )
 
 
-def _parts_back(art: _Article, sentence: Window, index: int) -> tuple[list[Window], list[list[Token]], list[int]]:
-    """The sentences to search backwards, each with the part read: this one, the earlier ones of its paragraph,
-    then the paragraph before; the tokens of each part, and the index of each part's sentence."""
-    back = [(index, sentence)]
-    for k in range(index - 1, max(-1, index - 1 - BACK_SENTENCES), -1):
-        earlier = art.sentences[k]
-        if earlier.region < sentence.region - 1 or earlier.end < sentence.start - BACK_CHARS:
-            break
-        back.append((k, Window(max(earlier.start, earlier.end - 2 * WINDOW), earlier.end, earlier.region)))
-    return (
-        [part for _k, part in back],
-        [art.tokens.within(k, part.start, part.end) for k, part in back],
-        [k for k, _part in back],
-    )
-
-
-class _PartFrames:
-    """The frame names of each part read back from a donation: the frames of the part's whole sentence (found once
-    per sentence for the whole article) that lie inside the part."""
-
-    def __init__(self, art: _Article, parts: list[Window], part_toks: list[list[Token]], indices: list[int]) -> None:
-        self.art, self.parts, self.part_toks, self.indices = art, parts, part_toks, indices
-        self._done: dict[int, dict[str, list[Name]]] = {}
-
-    def __getitem__(self, k: int) -> dict[str, list[Name]]:
-        if k not in self._done:
-            part = self.parts[k]
-            self._done[k] = self.art.frames(self.indices[k], part.start, part.end)
-        return self._done[k]
-
-
-def _recipient(sentence: Window, parts: list[Window], frames: _PartFrames, spans: list[tuple[int, int]]) -> Name | None:
-    """Who receives: a recipient frame in the donation's sentence, else in the earlier ones of its paragraph."""
-    recipient = nearest_before(frames[0].get("recipient", []), sentence.end, spans)
+def _recipient(
+    sentence: Window, parts: list[Window], frames: PartFrames, spans: list[tuple[int, int]], astart: int
+) -> Name | None:
+    """Who receives: a recipient frame in the donation's sentence (the nearest before the amount, else after it),
+    else in the earlier ones of its paragraph."""
+    own = frames[0].get("recipient", [])
+    later = [n for n in own if n.start >= astart and not any(s <= n.start and n.end <= e for s, e in spans)]
+    recipient = nearest_before(own, astart, spans) or min(later, key=lambda n: n.start, default=None)
     if recipient is None:
         for k, earlier in enumerate(parts[1:], 1):
             if earlier.region != sentence.region:
@@ -272,9 +313,9 @@ def _recipient(sentence: Window, parts: list[Window], frames: _PartFrames, spans
 
 
 def _organizer(
-    art: _Article,
+    art: DonationArticle,
     parts: list[Window],
-    frames: _PartFrames,
+    frames: PartFrames,
     *,
     recipient: Name | None,
     taken: list[tuple[int, int]],
