@@ -421,3 +421,16 @@ def test_roles_are_noun_phrases_never_verb_fragments() -> None:
     )
     (gift,) = donations(text)
     assert gift.recipient is None or not gift.recipient.name.startswith("يتمكن")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "وأوصى مجلس الإدارة الجمعية العمومية بتوزيع أرباح نقدية توازي 10% من رأس المال والبالغ قيمتها 550 مليون درهم.",
+        "ونفذت الأوقاف مشروعات خيرية في الخارج، ووزعت سلالا بتكلفة إجمالية لهذه المشروعات بلغت 92.3 مليون ريال.",
+        "ووافق المجلس على اتفاقيات للبحث عن البترول بإجمالي منح توقيع تقدر بـ73 مليون دولار.",
+        "وتم منحه راتبا أساسيا بلغ 25 ألف ريال وبدل نقل 900 ريال.",
+    ],
+)  # fmt: skip
+def test_dividends_project_costs_signing_bonuses_and_allowances_are_no_gifts(paragraph: str) -> None:
+    assert donations(article(paragraph, title=CHARITY_TITLE)) == ()

@@ -282,9 +282,15 @@ def charity_before(toks: Sequence[Token], i: int) -> bool:
     return any(_has_word(t.text, words) for t in toks[max(0, i - _NEAR_CHARITY) : i] if t.kind == "word")
 
 
+_NOT_CHARITIES = frozenset({"العموميه", "العامه", "العمومية", "العامة"})  # "الجمعية العمومية": shareholders
+
+
 def has_charity(toks: Sequence[Token]) -> bool:
     words = word_set("charity_words")
-    return any(t.kind == "word" and _has_word(t.text, words) for t in toks)
+    return any(
+        t.kind == "word" and _has_word(t.text, words) and not (k + 1 < len(toks) and toks[k + 1].text in _NOT_CHARITIES)
+        for k, t in enumerate(toks)
+    )
 
 
 def goods_value(toks: Sequence[Token], amount_start: int) -> int | None:
@@ -292,12 +298,14 @@ def goods_value(toks: Sequence[Token], amount_start: int) -> int | None:
     سلة ... بلغت تكلفتها نصف مليون ريال"): a value word just before the amount, goods before it in the tokens."""
     first = next((k for k, t in enumerate(toks) if t.start >= amount_start), len(toks))
     values, goods = word_set("donation_values"), word_set("donation_goods")
+    projects = word_set("donation_projects")
     for i in range(first - 1, max(-1, first - 1 - _VALUE_TOKENS), -1):
         tok = toks[i]
         if tok.kind == "word" and _has_word(tok.text, values):
-            if any(t.kind == "word" and _has_word(t.text, goods) for t in toks[:i]):
-                return tok.start
-            return None
+            g = max((k for k in range(i) if toks[k].kind == "word" and _has_word(toks[k].text, goods)), default=-1)
+            if g < 0 or any(t.kind == "word" and _has_word(t.text, projects) for t in toks[g:first]):
+                return None  # no goods, or "بتكلفة إجمالية لهذه المشروعات": the cost of projects
+            return toks[g].start  # the blockers are read from the goods on
     return None
 
 
