@@ -27,11 +27,11 @@ def test_bom_crlf_and_bad_encoding(tmp_path: Path, capsys: pytest.CaptureFixture
     good = tmp_path / "a.txt"
     good.write_bytes("\ufeffعنوان الخبر\r\n\r\nالرياض - واس\r\nنص الخبر هنا.\r\n".encode())
     bad = tmp_path / "b.txt"
-    bad.write_bytes("عنوان".encode("cp1256"))
+    bad.write_bytes("عنوان الخبر".encode() + b"\xff" + "نص".encode())  # UTF-8 with a broken byte
     status = main(["parse", str(bad), str(good)])
     captured = capsys.readouterr()
     assert status == 1
-    assert "b.txt" in captured.err and "UTF-8" in captured.err
+    assert "b.txt" in captured.err and "not UTF-8 text" in captured.err
     doc = json.loads(captured.out)
     assert doc["title"] == "عنوان الخبر"
     assert doc["dateline"] == "الرياض"

@@ -116,7 +116,7 @@ def test_parse_many_yields_the_files_before_an_unreadable_one(tmp_path: Any) -> 
     first = tmp_path / "a.txt"
     first.write_text("عنوان أول\n\nنص الخبر الأول.", encoding="utf-8")
     broken = tmp_path / "b.txt"
-    broken.write_bytes(b"\xff\xfe\xfa not utf-8")
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00 not text")
     got: list[str] = []
     with pytest.raises(arnews.InputError, match=r"b\.txt"):
         for article in pipeline.parse_many([first, broken]):

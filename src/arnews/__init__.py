@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Literal, overload
 
 from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError, KnowledgeBaseError, ModelError
@@ -86,18 +87,39 @@ def parse(
     return _pipeline().parse(text, published=published, url=url)
 
 
+@overload
 def parse_many(
     items: Iterable[str | Path],
     *,
     published: _dt.datetime | _dt.date | str | None = None,
-) -> Iterator[Article]:
-    """Parse many articles (texts, or ``pathlib.Path`` of UTF-8 files), batched and streamed, in order.
+    errors: Literal["raise", "skip"] = "raise",
+) -> Iterator[Article]: ...
+@overload
+def parse_many(
+    items: Iterable[str | Path],
+    *,
+    published: _dt.datetime | _dt.date | str | None = None,
+    errors: Literal["return"],
+) -> Iterator[Article | ArnewsError]: ...
+def parse_many(
+    items: Iterable[str | Path],
+    *,
+    published: _dt.datetime | _dt.date | str | None = None,
+    errors: Literal["raise", "skip", "return"] = "raise",
+) -> Iterator[Article] | Iterator[Article | ArnewsError]:
+    """Parse many articles (texts, or ``pathlib.Path`` of files in any encoding :func:`arnews.io.read_text`
+    reads), batched and streamed, in order.
 
-    A ``str`` is always article text; pass a :class:`pathlib.Path` to read a file.
+    A ``str`` item is always article text; pass a :class:`pathlib.Path` to read a file. One ``str`` instead of
+    an iterable is a ``TypeError``. ``errors`` says what an input that cannot be read or parsed does:
+    ``"raise"`` (the default) its :class:`~arnews.errors.ArnewsError`, after every article before it;
+    ``"skip"`` a warning naming it, and the run goes on; ``"return"`` the error in its place.
 
     >>> import arnews
     >>> texts = ["عنوان أول\\n\\nنص الخبر الأول.", "عنوان ثان\\n\\nنص الخبر الثاني."]
     >>> [a.title for a in arnews.parse_many(texts)]
     ['عنوان أول', 'عنوان ثان']
     """
-    return _pipeline().parse_many(items, published=published)
+    if errors == "return":
+        return _pipeline().parse_many(items, published=published, errors="return")
+    return _pipeline().parse_many(items, published=published, errors=errors)

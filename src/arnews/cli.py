@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from arnews.errors import ArnewsError
-from arnews.io import TEXT_SUFFIXES, iter_paths, read_stream, read_text
+from arnews.io import ARTICLE_GLOBS, iter_paths, read_stream, read_text
 from arnews.models import Article
 
 __all__ = ["main"]
@@ -88,30 +88,32 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     parse = Pipeline(kb=args.kb, max_chars=args.max_chars).parse
     failures = 0
     out: TextIO = sys.stdout
+    globs = tuple(args.glob) if args.glob else ARTICLE_GLOBS
     inputs: list[tuple[str, Path | None]] = []
     for raw in args.paths:
         if raw == "-":
-            inputs.append(("-", None))
+            inputs.append(("<stdin>", None))
             continue
-        found = [(str(p), p) for p in iter_paths([raw])]
+        found = [(str(p), p) for p in iter_paths([raw], globs)]
         if not found:
             failures += 1
-            print(
-                f"arnews: {shown(raw)}: no article files in this folder ({', '.join(TEXT_SUFFIXES)})", file=sys.stderr
-            )
+            print(f"arnews: {shown(raw)}: no article files in this folder ({', '.join(globs)})", file=sys.stderr)
         inputs.extend(found)
     for name, path in inputs:
-        try:
-            text = read_stream(sys.stdin.buffer, "<stdin>") if path is None else read_text(path)
-        except ArnewsError as exc:  # the reader's message names the input
-            failures += 1
-            print(f"arnews: {shown(str(exc))}", file=sys.stderr)
-            continue
-        try:
+        try:  # files and standard input: the same reader, the same rules
+            text = (
+                read_stream(sys.stdin.buffer, name, encoding=args.encoding)
+                if path is None
+                else read_text(path, encoding=args.encoding)
+            )
+            if not text.strip():
+                print(f"arnews: {shown(name)}: empty input, an empty article", file=sys.stderr)
             article = parse(text, published=args.published, url=args.url)
         except ArnewsError as exc:
             failures += 1
-            print(f"arnews: {shown('<stdin>' if path is None else name)}: {shown(str(exc))}", file=sys.stderr)
+            message = str(exc)
+            named = message if message.startswith(name + ":") else f"{name}: {message}"
+            print(f"arnews: {shown(named)}", file=sys.stderr)
             continue
         _emit(article, name, args.format, out)
     out.flush()
@@ -141,7 +143,19 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"arnews {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse article files or folders and print JSON")
-    p.add_argument("paths", nargs="+", help="files, folders (their .txt/.html files) or - for standard input")
+    p.add_argument("paths", nargs="+", help="files, folders (their .txt/.html/.htm files) or - for standard input")
+    p.add_argument(
+        "--glob",
+        action="append",
+        default=None,
+        metavar="PATTERN",
+        help="the files read inside folders (repeatable; default: *.txt, *.html, *.htm)",
+    )
+    p.add_argument(
+        "--encoding",
+        default=None,
+        help="the encoding of every input (default: UTF-8 or UTF-16 by BOM, else detected: Windows-1256, ISO-8859-6)",
+    )
     p.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
     p.add_argument("--published", default=None, help="publication date (ISO 8601) that anchors relative dates")
     p.add_argument("--url", default=None, help="the article's address, recorded in source.url")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import time
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Literal, overload
 
 from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, view
 from arnews.document import Doc
@@ -26,6 +28,16 @@ __all__ = ["Pipeline"]
 #: A publication date as callers give it: a datetime, a date, an ISO 8601 string, or None.
 Published = _dt.datetime | _dt.date | str | None
 _Item = tuple[str, Published, str | None]
+Errors = Literal["raise", "skip", "return"]
+
+
+def _named(exc: ArnewsError, item: object, n: int) -> ArnewsError:
+    """The error of the ``n``-th input (0-based) with that input named: its path, or its place in the run."""
+    where = str(item) if isinstance(item, Path) else f"item {n}"
+    message = str(exc)
+    if isinstance(item, Path) and message.startswith(where):
+        return exc
+    return type(exc)(f"{where}: {message}")
 
 
 def _as_datetime(published: object) -> _dt.datetime | None:
@@ -149,25 +161,73 @@ class Pipeline:
         """Run the processors over one text and return the :class:`~arnews.document.Doc` they filled."""
         return next(self._run([(text, published, url)]))
 
-    def process_many(self, items: Iterable[str | Path], *, published: Published = None) -> Iterator[Doc]:
-        """:meth:`process` for many texts (or paths of UTF-8 files), in batches, one document per item, in order.
+    def process_many(
+        self, items: Iterable[str | Path], *, published: Published = None, errors: Errors = "raise"
+    ) -> Iterator[Doc]:
+        """:meth:`process` for many texts (or paths of files), in batches, one document per item, in order.
 
-        An item that cannot be read or parsed (an unreadable file, binary or oversized text) raises its
-        :class:`~arnews.errors.ArnewsError` after every document before it has been yielded.
+        ``errors`` says what an item that cannot be read or parsed (an unreadable file, binary or oversized text)
+        does: ``"raise"`` its :class:`~arnews.errors.ArnewsError` after every document before it has been
+        yielded; ``"skip"`` a warning naming it, and the run goes on. (:meth:`parse_many` also takes
+        ``"return"``.)
         """
-        batch: list[_Item] = []
-        for item in items:
+        for doc in self._many(items, published=published, errors=errors):
+            if isinstance(doc, Doc):
+                yield doc
+
+    def _many(
+        self, items: Iterable[str | Path], *, published: Published, errors: Errors
+    ) -> Iterator[Doc | ArnewsError]:
+        if isinstance(items, (str, bytes)):
+            raise TypeError(
+                "parse_many takes an iterable of texts or paths, not one str: use parse() for one article, or "
+                "pass [text]"
+            )
+        if errors not in ("raise", "skip", "return"):
+            raise ValueError(f"errors must be 'raise', 'skip' or 'return', not {errors!r}")
+        batch: list[_Item | ArnewsError] = []
+        first = 0  # the place in the run of the batch's first item
+        for n, item in enumerate(items):
             try:
-                text = read_text(item) if isinstance(item, Path) else item
-            except ArnewsError:
-                yield from self._run(batch)
-                raise
-            batch.append((text, published, None))
+                # a file's text is checked here, where its name is known
+                text = check_input(read_text(item), self.max_chars) if isinstance(item, Path) else item
+                batch.append((text, published, None))
+            except ArnewsError as exc:
+                if errors == "raise":
+                    yield from self._run([b for b in batch if not isinstance(b, ArnewsError)])
+                    raise
+                batch.append(_named(exc, item, n))
             if len(batch) >= self.batch_size:
-                yield from self._run(batch)
-                batch = []
+                yield from self._run_isolated(batch, errors, start=first)
+                batch, first = [], n + 1
         if batch:
-            yield from self._run(batch)
+            yield from self._run_isolated(batch, errors, start=first)
+
+    def _run_isolated(
+        self, batch: list[_Item | ArnewsError], errors: Errors, *, start: int
+    ) -> Iterator[Doc | ArnewsError]:
+        """The documents of a batch in order; with ``errors`` "skip" or "return", an item that fails stands alone
+        (a warning, or the error in its place) and the others go on."""
+        if errors == "raise":
+            yield from self._run([b for b in batch if not isinstance(b, ArnewsError)])
+            return
+        docs: list[Doc | ArnewsError] = []
+        for k, item in enumerate(batch):
+            if isinstance(item, ArnewsError):
+                docs.append(item)
+                continue
+            text, pub, url = item
+            try:
+                checked = check_input(text, self.max_chars)
+                docs.append(Doc(view(checked), published=_as_datetime(pub), url=_as_url(url)))
+            except ArnewsError as exc:
+                docs.append(_named(exc, None, start + k))
+        self._process([d for d in docs if isinstance(d, Doc)])
+        for doc in docs:
+            if isinstance(doc, ArnewsError) and errors == "skip":
+                warnings.warn(f"arnews: skipped: {doc}", stacklevel=4)
+                continue
+            yield doc
 
     def parse(self, text: str, *, published: Published = None, url: str | None = None) -> Article:
         """Parse one article given as text.
@@ -177,14 +237,41 @@ class Pipeline:
         """
         return self.process(text, published=published, url=url).to_article()
 
-    def parse_many(self, items: Iterable[str | Path], *, published: Published = None) -> Iterator[Article]:
-        """Parse texts (or paths of UTF-8 files) in batches, yielding one article per item, in order.
+    @overload
+    def parse_many(
+        self, items: Iterable[str | Path], *, published: Published = None, errors: Literal["raise", "skip"] = "raise"
+    ) -> Iterator[Article]: ...
+    @overload
+    def parse_many(
+        self, items: Iterable[str | Path], *, published: Published = None, errors: Literal["return"]
+    ) -> Iterator[Article | ArnewsError]: ...
+    def parse_many(
+        self, items: Iterable[str | Path], *, published: Published = None, errors: Errors = "raise"
+    ) -> Iterator[Article] | Iterator[Article | ArnewsError]:
+        """Parse texts (or paths of files) in batches, yielding one article per item, in order.
 
-        An item that cannot be read or parsed (an unreadable file, binary or oversized text) raises its
-        :class:`~arnews.errors.ArnewsError` after every article before it has been yielded.
+        ``errors="raise"`` (the default): an item that cannot be read or parsed (an unreadable file, binary or
+        oversized text) raises its :class:`~arnews.errors.ArnewsError` after every article before it has been
+        yielded. ``"skip"``: a warning names it and the run goes on. ``"return"``: the error stands in its place.
+
+        >>> found = Pipeline(processors=["structure"]).parse_many(["عنوان", "\\x00"], errors="return")
+        >>> [type(a).__name__ for a in found]
+        ['Article', 'InputError']
         """
-        for doc in self.process_many(items, published=published):
-            yield doc.to_article()
+        return (
+            doc.to_article() if isinstance(doc, Doc) else doc
+            for doc in self._many(items, published=published, errors=errors)
+        )
+
+    def _process(self, docs: list[Doc]) -> None:
+        if not docs:
+            return
+        for proc in self.processors:
+            started = time.perf_counter()
+            proc.process_many(docs)
+            self.seconds[proc.name] += time.perf_counter() - started
+            for doc in docs:
+                doc.done = (*doc.done, proc.name)
 
     def _run(self, batch: list[_Item]) -> Iterator[Doc]:
         docs: list[Doc] = []
@@ -196,13 +283,7 @@ class Pipeline:
             except ArnewsError as exc:
                 failure = exc  # the documents before this one are still yielded, then the error is raised
                 break
-        if docs:
-            for proc in self.processors:
-                started = time.perf_counter()
-                proc.process_many(docs)
-                self.seconds[proc.name] += time.perf_counter() - started
-                for doc in docs:
-                    doc.done = (*doc.done, proc.name)
+        self._process(docs)
         yield from docs
         if failure is not None:
             raise failure
