@@ -75,3 +75,9 @@ def test_empty_folder_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "no article files" in captured.err and str(tmp_path) in captured.err
+
+
+def test_the_text_format_keeps_a_space_after_long_labels(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(ROOT / "seeds" / "001_620adf704482ae50.txt"), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "translator: " in out and "translator:G" not in out

@@ -47,7 +47,7 @@ def _render_text(article: Article, name: str) -> str:
         ("translator", src.translator),
     ):
         if value:
-            out.append(f"{label + ':':11}{value}")
+            out.append(f"{(label + ':').ljust(10)} {value}")  # "translator: Google Translate" keeps its space
     if src.translated:
         out.append("translated: yes")
     if src.contributors:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 from pathlib import Path
 from typing import Any, Literal
 
@@ -185,7 +186,8 @@ def download_official(model_dir: str | os.PathLike[str] | None = None) -> Path:
     try:
         stanza.download("ar", model_dir=str(target), processors="tokenize,mwt,ner", logging_level="WARN")
     except Exception as exc:  # requests/urllib/OSError variants when offline or blocked
-        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = textwrap.shorten(first, 300, placeholder=" …")  # whole words, never cut mid-word
         raise ModelError(
             f"could not download the Stanza Arabic models into {target} (offline or blocked?): {reason}. "
             f"arnews keeps using the embedded default model."
