@@ -32,13 +32,14 @@ from arnews.models import (
     Span,
     Speaker,
 )
-from arnews.pipeline import Pipeline
+from arnews.pipeline import ArticleInput, Pipeline
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ArnewsError",
     "Article",
+    "ArticleInput",
     "Caption",
     "DateMention",
     "Doc",
@@ -89,23 +90,26 @@ def parse(
 
 @overload
 def parse_many(
-    items: Iterable[str | Path],
+    items: Iterable[str | Path | ArticleInput],
     *,
     published: _dt.datetime | _dt.date | str | None = None,
     errors: Literal["raise", "skip"] = "raise",
+    n_process: int = 1,
 ) -> Iterator[Article]: ...
 @overload
 def parse_many(
-    items: Iterable[str | Path],
+    items: Iterable[str | Path | ArticleInput],
     *,
     published: _dt.datetime | _dt.date | str | None = None,
     errors: Literal["return"],
+    n_process: int = 1,
 ) -> Iterator[Article | ArnewsError]: ...
 def parse_many(
-    items: Iterable[str | Path],
+    items: Iterable[str | Path | ArticleInput],
     *,
     published: _dt.datetime | _dt.date | str | None = None,
     errors: Literal["raise", "skip", "return"] = "raise",
+    n_process: int = 1,
 ) -> Iterator[Article] | Iterator[Article | ArnewsError]:
     """Parse many articles (texts, or ``pathlib.Path`` of files in any encoding :func:`arnews.io.read_text`
     reads), batched and streamed, in order.
@@ -113,7 +117,8 @@ def parse_many(
     A ``str`` item is always article text; pass a :class:`pathlib.Path` to read a file. One ``str`` instead of
     an iterable is a ``TypeError``. ``errors`` says what an input that cannot be read or parsed does:
     ``"raise"`` (the default) its :class:`~arnews.errors.ArnewsError`, after every article before it;
-    ``"skip"`` a warning naming it, and the run goes on; ``"return"`` the error in its place.
+    ``"skip"`` a warning naming it, and the run goes on; ``"return"`` the error in its place. ``n_process``:
+    worker processes (``-1``: one per core), each loading the models once; the articles come in input order.
 
     >>> import arnews
     >>> texts = ["عنوان أول\\n\\nنص الخبر الأول.", "عنوان ثان\\n\\nنص الخبر الثاني."]
@@ -121,5 +126,5 @@ def parse_many(
     ['عنوان أول', 'عنوان ثان']
     """
     if errors == "return":
-        return _pipeline().parse_many(items, published=published, errors="return")
-    return _pipeline().parse_many(items, published=published, errors=errors)
+        return _pipeline().parse_many(items, published=published, errors="return", n_process=n_process)
+    return _pipeline().parse_many(items, published=published, errors=errors, n_process=n_process)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
-from arnews.errors import ArnewsError
-from arnews.io import ARTICLE_GLOBS, iter_paths, read_stream, read_text
+import attrs
+
+from arnews.errors import ArnewsError, InputError
+from arnews.io import ARTICLE_GLOBS
 from arnews.models import Article
+from arnews.pipeline import ArticleInput
 
 __all__ = ["main"]
 
@@ -70,53 +73,54 @@ def _render_text(article: Article, name: str) -> str:
     return "\n".join(out)
 
 
-def _emit(article: Article, name: str, fmt: str, stream: TextIO) -> None:
-    if fmt == "text":
-        stream.write(_render_text(article, shown(name)) + "\n\n")
-        return
+def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], str | None]:
+    """The article's dict (with the input's name under ``file``) and, for the text format, its summary."""
     data = article.to_dict()
     data["file"] = shown(name)
-    if fmt == "jsonl":
-        stream.write(json.dumps(data, ensure_ascii=False) + "\n")
-    else:
-        stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return data, (_render_text(article, shown(name)) + "\n\n" if fmt == "text" else None)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from arnews import Pipeline
+    from arnews.runs import Failure, Sink, done_names, named_inputs, progress
 
-    parse = Pipeline(kb=args.kb, max_chars=args.max_chars).parse
-    failures = 0
-    out: TextIO = sys.stdout
+    if args.jobs == 0 or args.batch_size < 1:
+        raise InputError("--jobs must be 1 or more (or -1 for every core) and --batch-size 1 or more")
+    pipeline = Pipeline(kb=args.kb, max_chars=args.max_chars, batch_size=args.batch_size)
     globs = tuple(args.glob) if args.glob else ARTICLE_GLOBS
-    inputs: list[tuple[str, Path | None]] = []
-    for raw in args.paths:
-        if raw == "-":
-            inputs.append(("<stdin>", None))
-            continue
-        found = [(str(p), p) for p in iter_paths([raw], globs)]
-        if not found:
-            failures += 1
-            print(f"arnews: {shown(raw)}: no article files in this folder ({', '.join(globs)})", file=sys.stderr)
-        inputs.extend(found)
-    for name, path in inputs:
-        try:  # files and standard input: the same reader, the same rules
-            text = (
-                read_stream(sys.stdin.buffer, name, encoding=args.encoding)
-                if path is None
-                else read_text(path, encoding=args.encoding)
-            )
-            if not text.strip():
+    done = done_names(args.output) if args.resume else set()
+    sink = Sink(args.output, fmt=args.format, resume=args.resume)
+    failures = 0
+    names: deque[str] = deque()  # the names of the inputs sent and not yet written, in order
+
+    def articles() -> Iterator[ArticleInput]:
+        nonlocal failures
+        for item in named_inputs(args.paths, globs=globs, encoding=args.encoding):
+            if isinstance(item, Failure):
+                failures += 1
+                print(f"arnews: {shown(item.name)}: {shown(item.message)}", file=sys.stderr)
+                continue
+            name = item.id or "<stdin>"
+            if args.resume and (shown(name) in done or (sink.path_for(name) or Path("")).is_file()):
+                continue  # written by an earlier run
+            if not item.text.strip():
                 print(f"arnews: {shown(name)}: empty input, an empty article", file=sys.stderr)
-            article = parse(text, published=args.published, url=args.url)
-        except ArnewsError as exc:
-            failures += 1
-            message = str(exc)
-            named = message if message.startswith(name + ":") else f"{name}: {message}"
-            print(f"arnews: {shown(named)}", file=sys.stderr)
-            continue
-        _emit(article, name, args.format, out)
-    out.flush()
+            names.append(name)
+            yield attrs.evolve(item, url=args.url) if args.url and item.url is None else item
+
+    results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
+    try:
+        for result in progress(results, total=None, enabled=not args.quiet):
+            name = names.popleft()
+            if isinstance(result, ArnewsError):
+                failures += 1
+                message = str(result).removeprefix(name + ": ")
+                print(f"arnews: {shown(name)}: {shown(message)}", file=sys.stderr)
+                continue
+            data, text = _rendered(result, name, sink.fmt)
+            sink.write(data, name, text)
+    finally:
+        sink.close()
     return 1 if failures else 0
 
 
@@ -143,7 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"arnews {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse article files or folders and print JSON")
-    p.add_argument("paths", nargs="+", help="files, folders (their .txt/.html/.htm files) or - for standard input")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        help="files, folders (their .txt/.html/.htm files), JSONL files (one article a line) or - for standard input",
+    )
     p.add_argument(
         "--glob",
         action="append",
@@ -160,6 +168,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", default=None, help="publication date (ISO 8601) that anchors relative dates")
     p.add_argument("--url", default=None, help="the article's address, recorded in source.url")
     p.add_argument("--kb", default=None, help="a knowledge-base file to link entities to (default: the bundled KB)")
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="write to a JSONL file (out.jsonl) or a folder of JSON files (out/) instead of standard output",
+    )
+    p.add_argument("--resume", action="store_true", help="skip the inputs an earlier run already wrote to --output")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=1, help="worker processes, each loading the models once (-1: every core)"
+    )
+    p.add_argument("--batch-size", type=int, default=32, help="articles sent through the pipeline at once")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar (there is none off a terminal)")
     p.add_argument(
         "--max-chars",
         type=int,

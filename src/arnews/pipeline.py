@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal, overload
 
+from attrs import frozen
+
 from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, view
 from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError
@@ -21,6 +23,7 @@ from arnews.io import read_text
 from arnews.kb import KnowledgeBase
 from arnews.models import Article
 from arnews.nlp import Analyzer
+from arnews.parallel import WorkerSpec, parse_in_workers, worker_count
 from arnews.processors import PROCESSORS, REQUIRES, NerProcessor, Processor
 
 __all__ = ["Pipeline"]
@@ -28,11 +31,33 @@ __all__ = ["Pipeline"]
 #: A publication date as callers give it: a datetime, a date, an ISO 8601 string, or None.
 Published = _dt.datetime | _dt.date | str | None
 _Item = tuple[str, Published, str | None]
+
+
+@frozen
+class ArticleInput:
+    """One article to parse with what is known of it beside its text: an ``id`` that names it in errors and
+    output, its publication date and its address (a record of a JSONL corpus, a row of a table).
+
+    >>> from arnews import ArticleInput, Pipeline
+    >>> item = ArticleInput("عنوان\\n\\nنص الخبر.", id="a-1", url="https://example.com/a-1")
+    >>> next(Pipeline(processors=["structure"]).parse_many([item])).source.url
+    'https://example.com/a-1'
+    """
+
+    text: str
+    id: str | None = None
+    published: _dt.datetime | _dt.date | str | None = None
+    url: str | None = None
+
+
+Item = str | Path | ArticleInput
 Errors = Literal["raise", "skip", "return"]
 
 
 def _named(exc: ArnewsError, item: object, n: int) -> ArnewsError:
     """The error of the ``n``-th input (0-based) with that input named: its path, or its place in the run."""
+    if isinstance(item, ArticleInput) and item.id is not None:
+        return type(exc)(f"{item.id}: {exc}")
     where = str(item) if isinstance(item, Path) else f"item {n}"
     message = str(exc)
     if isinstance(item, Path) and message.startswith(where):
@@ -136,6 +161,9 @@ class Pipeline:
         if kb is not None and not isinstance(kb, (KnowledgeBase, str, Path)):
             raise InputError(f"kb must be a KnowledgeBase or the path of a KB file, not {type(kb).__name__}")
         self.kb = KnowledgeBase.load(kb) if isinstance(kb, (str, Path)) else kb
+        self._kb_path = str(kb) if isinstance(kb, (str, Path)) else None
+        self._kb_given = kb is not None
+        self._analyzer_given = analyzer
         self.batch_size = batch_size
         self.names = resolve_processors(processors, exclude)
         default = MAX_CHARS_NER if "ner" in self.names else MAX_CHARS_RULES
@@ -162,7 +190,7 @@ class Pipeline:
         return next(self._run([(text, published, url)]))
 
     def process_many(
-        self, items: Iterable[str | Path], *, published: Published = None, errors: Errors = "raise"
+        self, items: Iterable[Item], *, published: Published = None, errors: Errors = "raise"
     ) -> Iterator[Doc]:
         """:meth:`process` for many texts (or paths of files), in batches, one document per item, in order.
 
@@ -176,8 +204,10 @@ class Pipeline:
                 yield doc
 
     def _many(
-        self, items: Iterable[str | Path], *, published: Published, errors: Errors
+        self, items: Iterable[Item], *, published: Published, errors: Errors, first: int = 0
     ) -> Iterator[Doc | ArnewsError]:
+        """Documents (or errors) in order; ``first`` is the place in the whole run of the first item (errors
+        name it)."""
         if isinstance(items, (str, bytes)):
             raise TypeError(
                 "parse_many takes an iterable of texts or paths, not one str: use parse() for one article, or "
@@ -186,12 +216,15 @@ class Pipeline:
         if errors not in ("raise", "skip", "return"):
             raise ValueError(f"errors must be 'raise', 'skip' or 'return', not {errors!r}")
         batch: list[_Item | ArnewsError] = []
-        first = 0  # the place in the run of the batch's first item
-        for n, item in enumerate(items):
+        for n, item in enumerate(items, first):
             try:
-                # a file's text is checked here, where its name is known
-                text = check_input(read_text(item), self.max_chars) if isinstance(item, Path) else item
-                batch.append((text, published, None))
+                # a file's or a record's text is checked here, where its name is known
+                if isinstance(item, ArticleInput):
+                    text = check_input(item.text, self.max_chars)
+                    batch.append((text, item.published if item.published is not None else published, item.url))
+                else:
+                    text = check_input(read_text(item), self.max_chars) if isinstance(item, Path) else item
+                    batch.append((text, published, None))
             except ArnewsError as exc:
                 if errors == "raise":
                     yield from self._run([b for b in batch if not isinstance(b, ArnewsError)])
@@ -239,14 +272,19 @@ class Pipeline:
 
     @overload
     def parse_many(
-        self, items: Iterable[str | Path], *, published: Published = None, errors: Literal["raise", "skip"] = "raise"
+        self,
+        items: Iterable[Item],
+        *,
+        published: Published = None,
+        errors: Literal["raise", "skip"] = "raise",
+        n_process: int = 1,
     ) -> Iterator[Article]: ...
     @overload
     def parse_many(
-        self, items: Iterable[str | Path], *, published: Published = None, errors: Literal["return"]
+        self, items: Iterable[Item], *, published: Published = None, errors: Literal["return"], n_process: int = 1
     ) -> Iterator[Article | ArnewsError]: ...
     def parse_many(
-        self, items: Iterable[str | Path], *, published: Published = None, errors: Errors = "raise"
+        self, items: Iterable[Item], *, published: Published = None, errors: Errors = "raise", n_process: int = 1
     ) -> Iterator[Article] | Iterator[Article | ArnewsError]:
         """Parse texts (or paths of files) in batches, yielding one article per item, in order.
 
@@ -254,13 +292,57 @@ class Pipeline:
         oversized text) raises its :class:`~arnews.errors.ArnewsError` after every article before it has been
         yielded. ``"skip"``: a warning names it and the run goes on. ``"return"``: the error stands in its place.
 
+        ``n_process``: worker processes (``-1``: one per core), each building this pipeline once (see
+        :mod:`arnews.parallel`); the articles come in input order and equal those of one process. The pipeline
+        must have been built with the default analyzer or :class:`~arnews.nlp.RuleAnalyzer` and with the bundled
+        KB or a KB path.
+
         >>> found = Pipeline(processors=["structure"]).parse_many(["عنوان", "\\x00"], errors="return")
         >>> [type(a).__name__ for a in found]
         ['Article', 'InputError']
         """
+        if isinstance(items, (str, bytes)):
+            raise TypeError(
+                "parse_many takes an iterable of texts or paths, not one str: use parse() for one article, or "
+                "pass [text]"
+            )
+        if errors not in ("raise", "skip", "return"):
+            raise ValueError(f"errors must be 'raise', 'skip' or 'return', not {errors!r}")
+        if worker_count(n_process) > 1:
+            return self._apply_errors(
+                parse_in_workers(self._worker_spec(), items, n_process=n_process, published=published), errors
+            )
         return (
             doc.to_article() if isinstance(doc, Doc) else doc
             for doc in self._many(items, published=published, errors=errors)
+        )
+
+    @staticmethod
+    def _apply_errors(results: Iterator[Article | ArnewsError], errors: Errors) -> Iterator[Article | ArnewsError]:
+        for result in results:
+            if isinstance(result, ArnewsError):
+                if errors == "raise":
+                    raise result
+                if errors == "skip":
+                    warnings.warn(f"arnews: skipped: {result}", stacklevel=3)
+                    continue
+            yield result
+
+    def _worker_spec(self) -> WorkerSpec:
+        """What worker processes need to build this pipeline again."""
+        from arnews.nlp import RuleAnalyzer
+
+        if self._kb_given and self._kb_path is None:
+            raise ValueError("n_process > 1 needs the KB as a file path (Pipeline(kb='kb.jsonl.gz')), not an object")
+        given = self._analyzer_given
+        if given is not None and not isinstance(given, RuleAnalyzer):
+            raise ValueError("n_process > 1 builds the default analyzer or RuleAnalyzer in each worker, not another")
+        return WorkerSpec(
+            processors=self.names,
+            kb_path=self._kb_path,
+            analyzer="rules" if isinstance(given, RuleAnalyzer) else None,
+            batch_size=self.batch_size,
+            max_chars=self.max_chars,
         )
 
     def _process(self, docs: list[Doc]) -> None:

@@ -1,0 +1,185 @@
+"""Big jobs on the command line: inputs (files, folders, standard input, JSONL corpora of one article a line) as a
+stream of named :class:`~arnews.pipeline.ArticleInput`, outputs (standard output, a JSONL file, a folder of JSON
+files), what an earlier run already wrote (``--resume``), and a progress bar on a terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from attrs import frozen
+
+from arnews.errors import ArnewsError, InputError
+from arnews.io import iter_paths, read_stream, read_text
+from arnews.pipeline import ArticleInput
+
+__all__ = ["Failure", "Sink", "done_names", "jsonl_records", "named_inputs", "progress"]
+
+#: Keys of a JSONL record that hold the text, the title, an id, the date and the address (SaudiNewsNet's records
+#: have ``title`` and ``content``; most scraped corpora ``text``).
+TEXT_KEYS = ("text", "content", "body")
+DATE_KEYS = ("published", "date", "date_published")
+
+
+@frozen
+class Failure:
+    """An input that could not be read, named."""
+
+    name: str
+    message: str
+
+
+def named_inputs(
+    paths: Iterable[str], *, globs: tuple[str, ...], encoding: str | None
+) -> Iterator[ArticleInput | Failure]:
+    """Every input the command line names, in order: files and the files of folders (by ``globs``), standard input
+    for ``-``, and each record of a ``.jsonl`` file; what cannot be read is a :class:`Failure` and the run goes on."""
+    for raw in paths:
+        if raw == "-":
+            yield _read(lambda: read_stream(sys.stdin.buffer, "<stdin>", encoding=encoding), "<stdin>")
+            continue
+        found = list(iter_paths([raw], globs))
+        if not found:
+            yield Failure(raw, f"no article files in this folder ({', '.join(globs)})")
+        for path in found:
+            if path.suffix.lower() == ".jsonl":
+                yield from jsonl_records(path, encoding=encoding)
+            else:
+                yield _read(lambda path=path: read_text(path, encoding=encoding), str(path))
+
+
+def _read(read: Any, name: str) -> ArticleInput | Failure:
+    try:
+        return ArticleInput(read(), id=name)
+    except ArnewsError as exc:
+        message = str(exc)
+        return Failure(name, message.removeprefix(name + ": "))
+
+
+def jsonl_records(path: Path, *, encoding: str | None = None) -> Iterator[ArticleInput | Failure]:
+    """The articles of a JSONL file, one JSON object a line: its text (``text``, ``content`` or ``body``, after a
+    ``title`` when the text does not open with it), ``id`` (else ``FILE:LINE``), ``published`` (or ``date``) and
+    ``url``. A line that is no such object is a :class:`Failure` naming the file and the line."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Failure(str(path), f"cannot read ({exc.strerror or exc})")
+        return
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            name = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode(encoding or "utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+                yield Failure(name, f"not a JSON line ({type(exc).__name__})")
+                continue
+            yield _record(record, name)
+
+
+def _record(record: Any, name: str) -> ArticleInput | Failure:
+    if not isinstance(record, dict):
+        return Failure(name, "a JSON line must be an object")
+    text = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
+    if text is None:
+        return Failure(name, f"no text ({', '.join(TEXT_KEYS)})")
+    title = record.get("title")
+    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
+        text = title.strip() + "\n\n" + text
+    ident = record.get("id")
+    published = next((record[k] for k in DATE_KEYS if isinstance(record.get(k), str)), None)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    return ArticleInput(text, id=str(ident) if ident is not None else name, published=published, url=url)
+
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+class Sink:
+    """Where articles go: standard output, a JSONL file (``-o out.jsonl``), or a folder of JSON files (``-o
+    out/``), one per input named after it."""
+
+    def __init__(self, output: str | None, *, fmt: str, resume: bool) -> None:
+        self.folder: Path | None = None
+        self.stream: TextIO = sys.stdout
+        self.fmt = fmt
+        self._own = False
+        if output is None:
+            return
+        target = Path(output)
+        if output.endswith(("/", "\\")) or target.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            self.folder = target
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        cut = resume and target.is_file() and target.stat().st_size > 0 and _last_byte(target) != b"\n"
+        self.stream = target.open("a" if resume else "w", encoding="utf-8")
+        if cut:
+            self.stream.write("\n")  # a line an earlier run left cut off ends here; the next article starts whole
+        self._own = True
+        if self.fmt == "json":
+            self.fmt = "jsonl"  # a file holds one article a line
+
+    def path_for(self, name: str) -> Path | None:
+        """The file an input's article goes to when the output is a folder."""
+        if self.folder is None:
+            return None
+        return self.folder / (_UNSAFE.sub("_", name.strip("/\\")).strip("_")[-180:] + ".json")
+
+    def write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
+        path = self.path_for(name)
+        if path is not None:
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        elif rendered is not None:
+            self.stream.write(rendered)
+        elif self.fmt == "jsonl":
+            self.stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            self.stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+    def close(self) -> None:
+        self.stream.flush()
+        if self._own:
+            self.stream.close()
+
+
+def _last_byte(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        fh.seek(-1, 2)
+        return fh.read(1)
+
+
+def done_names(output: str | None) -> set[str]:
+    """The inputs an earlier run already wrote to ``output`` (the ``file`` of each line of a JSONL file, or the
+    names of a folder's JSON files), for ``--resume``; a broken last line (a run killed mid-write) is not done."""
+    if output is None:
+        raise InputError("--resume needs -o/--output: the file or folder an earlier run wrote")
+    target = Path(output)
+    if target.is_dir():
+        return {p.stem for p in target.glob("*.json")}
+    if not target.is_file():
+        return set()
+    names: set[str] = set()
+    with target.open("rb") as fh:
+        for raw in fh:
+            try:
+                data = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                continue
+            if isinstance(data, dict) and isinstance(data.get("file"), str):
+                names.add(data["file"])
+    return names
+
+
+def progress(items: Iterable[Any], *, total: int | None, enabled: bool) -> Iterable[Any]:
+    """``items`` with a progress bar on standard error when it is a terminal (tqdm), else as they are."""
+    if not enabled or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, unit="article", file=sys.stderr, dynamic_ncols=True)

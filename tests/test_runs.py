@@ -1,0 +1,81 @@
+"""Big jobs on the command line: JSONL corpora in, a JSONL file or a folder out, --resume, --jobs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from arnews.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+RECORDS = [
+    {
+        "id": "a1",
+        "title": "تبرع لجمعية خيرية",
+        "content": "الرياض - واس\nتبرع رجل الأعمال بمبلغ 5 ملايين ريال للجمعية الخيرية.",
+        "url": "https://example.org/a1",
+    },
+    {"id": "a2", "text": "عنوان ثان\n\nقال المتحدث إن الاجتماع انتهى.", "published": "2015-07-21"},
+]
+
+
+def _corpus(tmp_path: Path, *extra: str) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in RECORDS] + list(extra)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_jsonl_corpus_is_read_a_record_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _corpus(tmp_path, "not json", json.dumps({"id": "a3"}))
+    assert main(["parse", str(corpus), "--format", "jsonl"]) == 1  # two bad lines, reported
+    captured = capsys.readouterr()
+    docs = [json.loads(line) for line in captured.out.splitlines()]
+    assert [d["file"] for d in docs] == ["a1", "a2"]
+    assert docs[0]["title"] == "تبرع لجمعية خيرية" and docs[0]["source"]["url"] == "https://example.org/a1"
+    assert docs[0]["dateline"] == "الرياض" and docs[0]["donations"]
+    assert docs[1]["published"].startswith("2015-07-21")
+    assert "corpus.jsonl:3: not a JSON line" in captured.err and "corpus.jsonl:4: no text" in captured.err
+
+
+def test_output_to_a_file_and_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    corpus = _corpus(tmp_path)
+    assert main(["parse", str(corpus), "-o", str(out)]) == 0
+    assert [json.loads(line)["file"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a1", "a2"]
+    with out.open("a", encoding="utf-8") as fh:
+        fh.write('{"file": "a3", "tit')  # a run killed mid-line
+    assert main(["parse", str(corpus), str(SEEDS), "-o", str(out), "--resume"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    files = [json.loads(line)["file"] for line in lines if line.endswith("}")]
+    assert files[:2] == ["a1", "a2"] and len(files) == 5  # the seeds added, a1 and a2 not parsed again
+    assert capsys.readouterr().out == ""
+
+
+def test_output_to_a_folder_and_resume(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["parse", str(SEEDS), "-o", str(out) + "/"]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) == 3 and all(name.endswith(".txt.json") for name in written)
+    first = out / written[0]
+    first.write_text("{}", encoding="utf-8")
+    assert main(["parse", str(SEEDS), "-o", str(out), "--resume"]) == 0
+    assert first.read_text(encoding="utf-8") == "{}"  # done before: left alone
+
+
+def test_resume_needs_an_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEEDS), "--resume"]) == 1
+    assert "--resume needs -o" in capsys.readouterr().err
+
+
+def test_jobs_give_the_output_of_one_process(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    corpus = _corpus(tmp_path)
+    assert main(["parse", str(SEEDS), str(corpus), "-o", str(one), "--batch-size", "2"]) == 0
+    assert main(["parse", str(SEEDS), str(corpus), "-o", str(two), "--batch-size", "2", "--jobs", "2"]) == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert main(["parse", str(SEEDS), "--jobs", "0"]) == 1
