@@ -434,3 +434,15 @@ def test_roles_are_noun_phrases_never_verb_fragments() -> None:
 )  # fmt: skip
 def test_dividends_project_costs_signing_bonuses_and_allowances_are_no_gifts(paragraph: str) -> None:
     assert donations(article(paragraph, title=CHARITY_TITLE)) == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "وتراجع خام برنت لتسليم أغسطس دون 50 دولارا للبرميل وسط تخمة المعروض.",
+        "ووقع المدرب عقد سنوي يمنح بيلسا الحق في الحصول على ما هو أكثر من ثلاثة ملايين دولار.",
+        "ومنحت الحكومة 60 ألف جنيه (نحو 7600 دولار) تعويضا لأسرة كل متوفى.",
+    ],
+)
+def test_oil_prices_contracts_and_compensation_are_no_gifts(paragraph: str) -> None:
+    assert donations(article("وقدمت المملكة مساعدات للمتضررين.", paragraph, title="مساعدات للمتضررين")) == ()

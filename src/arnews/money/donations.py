@@ -166,7 +166,7 @@ def _donation_at(
     nearby = art.spans[bisect_left(starts, sentence.start - BACK_CHARS) : bisect_right(starts, sentence.end)]
     toks = art.tokens.within(index, sentence.start, sentence.end)
     before_amount = [t.start for t in toks if t.end <= astart][-3:]
-    after_amount = [t.end for t in toks if t.start >= aend][:BLOCK_AFTER_TOKENS]
+    after_amount = [t.end for t in _after_conversion(toks, aend)][:BLOCK_AFTER_TOKENS]
     for costs in (True, False):
         if costs:
             evidence = _evidence(art, index, sentence, toks, nearby=nearby, astart=astart, aend=aend, recent=recent)
@@ -175,9 +175,20 @@ def _donation_at(
         if evidence is None:
             continue
         lo, hi = evidence
-        if not is_blocked(toks, min([lo, *before_amount]), max([hi, *after_amount]), costs=costs):
+        ahead = [t.start for t in toks if t.end <= lo][-2:]  # "عقد سنوي يمنح ...": a blocker right before the trigger
+        if not is_blocked(toks, min([lo, *before_amount, *ahead]), max([hi, *after_amount]), costs=costs):
             return _donation(art, amount, evidence, astart, sentence=sentence, index=index, spans=nearby)
     return None
+
+
+def _after_conversion(toks: list[Token], aend: int) -> list[Token]:
+    """The tokens after an amount, past a bracketed conversion ("60 ألف جنيه (نحو 7600 دولار) تعويضا")."""
+    after = [t for t in toks if t.start >= aend]
+    if after and after[0].text == "(":
+        close = next((k for k, t in enumerate(after[:12]) if t.text == ")"), None)
+        if close is not None:
+            return after[close + 1 :]
+    return after
 
 
 def _goods_evidence(
