@@ -33,6 +33,7 @@ from arnews.models import (
     Speaker,
 )
 from arnews.pipeline import ArticleInput, Pipeline
+from arnews.tables import to_frame
 
 __version__ = "0.1.0"
 
@@ -62,6 +63,7 @@ __all__ = [
     "__version__",
     "parse",
     "parse_many",
+    "to_frame",
 ]
 
 _default: Pipeline | None = None

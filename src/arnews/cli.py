@@ -82,14 +82,17 @@ def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], st
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from arnews import Pipeline
-    from arnews.runs import Failure, Sink, done_names, named_inputs, progress
+    from arnews.runs import Failure, Sink, TableSink, done_names, named_inputs, progress
 
     if args.jobs == 0 or args.batch_size < 1:
         raise InputError("--jobs must be 1 or more (or -1 for every core) and --batch-size 1 or more")
     pipeline = Pipeline(kb=args.kb, max_chars=args.max_chars, batch_size=args.batch_size)
     globs = tuple(args.glob) if args.glob else ARTICLE_GLOBS
-    done = done_names(args.output) if args.resume else set()
-    sink = Sink(args.output, fmt=args.format, resume=args.resume)
+    done = done_names(args.output) if args.resume and not args.table else set()
+    if args.resume and args.table:
+        raise InputError("--resume reads JSON output; write tables from a resumed JSONL file instead")
+    sink = Sink(args.output, fmt=args.format, resume=args.resume) if not args.table else None
+    table = TableSink(args.table, args.output) if args.table else None
     failures = 0
     names: deque[str] = deque()  # the names of the inputs sent and not yet written, in order
 
@@ -101,7 +104,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 print(f"arnews: {shown(item.name)}: {shown(item.message)}", file=sys.stderr)
                 continue
             name = item.id or "<stdin>"
-            if args.resume and (shown(name) in done or (sink.path_for(name) or Path("")).is_file()):
+            if args.resume and sink and (shown(name) in done or (sink.path_for(name) or Path("")).is_file()):
                 continue  # written by an earlier run
             if not item.text.strip():
                 print(f"arnews: {shown(name)}: empty input, an empty article", file=sys.stderr)
@@ -117,10 +120,16 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 message = str(result).removeprefix(name + ": ")
                 print(f"arnews: {shown(name)}: {shown(message)}", file=sys.stderr)
                 continue
+            if table is not None:
+                table.write(result, shown(name))
+                continue
+            assert sink is not None
             data, text = _rendered(result, name, sink.fmt)
             sink.write(data, name, text)
     finally:
-        sink.close()
+        for out in (sink, table):
+            if out is not None:
+                out.close()
     return 1 if failures else 0
 
 
@@ -173,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         default=None,
         help="write to a JSONL file (out.jsonl) or a folder of JSON files (out/) instead of standard output",
+    )
+    p.add_argument(
+        "--table",
+        choices=("quotes", "entities", "money", "donations", "dates"),
+        default=None,
+        help="write one table's rows (CSV; Parquet for -o FILE.parquet) instead of articles",
     )
     p.add_argument("--resume", action="store_true", help="skip the inputs an earlier run already wrote to --output")
     p.add_argument(

@@ -17,7 +17,7 @@ from arnews.errors import ArnewsError, InputError
 from arnews.io import iter_paths, read_stream, read_text
 from arnews.pipeline import ArticleInput
 
-__all__ = ["Failure", "Sink", "done_names", "jsonl_records", "named_inputs", "progress"]
+__all__ = ["Failure", "Sink", "TableSink", "done_names", "jsonl_records", "named_inputs", "progress"]
 
 #: Keys of a JSONL record that hold the text, the title, an id, the date and the address (SaudiNewsNet's records
 #: have ``title`` and ``content``; most scraped corpora ``text``).
@@ -143,6 +143,48 @@ class Sink:
             self.stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
     def close(self) -> None:
+        self.stream.flush()
+        if self._own:
+            self.stream.close()
+
+
+class TableSink:
+    """Rows of one table (:mod:`arnews.tables`) written as CSV (standard output or ``-o rows.csv``) or, for
+    ``-o rows.parquet``, collected and written as Parquet (pandas and pyarrow) at the end."""
+
+    def __init__(self, kind: Any, output: str | None) -> None:
+        import csv
+
+        from arnews.tables import columns
+
+        self.kind = kind
+        self.columns = columns(kind)
+        self.parquet = output is not None and output.endswith(".parquet")
+        self.collected: list[dict[str, Any]] = []
+        self._own = output is not None and not self.parquet
+        if self.parquet:
+            self.output = output
+            return
+        # the sink owns the file until close()
+        self.stream: TextIO = Path(output).open("w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+        self.writer = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
+        self.writer.writeheader()
+
+    def write(self, article: Any, name: str) -> None:
+        from arnews.tables import rows
+
+        for row in rows([article], self.kind, ids=[name]):
+            if self.parquet:
+                self.collected.append(row)
+            else:
+                self.writer.writerow(row)
+
+    def close(self) -> None:
+        if self.parquet:
+            import pandas as pd
+
+            pd.DataFrame(self.collected, columns=list(self.columns)).to_parquet(self.output)
+            return
         self.stream.flush()
         if self._own:
             self.stream.close()

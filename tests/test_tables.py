@@ -1,0 +1,60 @@
+"""Tables for analysis: one row per quote, entity, amount, donation or date, as rows, DataFrames and CLI files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+import arnews
+from arnews.cli import main
+from arnews.tables import KINDS, columns, rows
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[arnews.Article]:
+    return list(arnews.Pipeline(exclude=["ner"]).parse_many(SEEDS))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_table_has_its_columns_and_a_row_per_item(articles: list[arnews.Article], kind: str) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = arnews.to_frame(articles, kind)  # type: ignore[arg-type]
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.columns) == list(columns(kind))  # type: ignore[arg-type]
+    per_article = {"quotes": "quotes", "entities": "entities", "money": "money", "donations": "donations"}
+    field = per_article.get(kind, "dates")
+    assert len(frame) == sum(len(getattr(a, field)) for a in articles)
+    assert set(frame["article"]) <= {0, 1, 2}
+
+
+def test_rows_hold_the_values_of_the_records(articles: list[arnews.Article]) -> None:
+    donations = list(rows(articles, "donations", ids=["a", "b", "c"]))
+    first = articles[0].donations[0]
+    assert donations[0]["article"] == "a" and donations[0]["value"] == str(first.amount.value)
+    assert donations[0]["recipient"] == (first.recipient.name if first.recipient else None)
+    quotes = list(rows(articles, "quotes"))
+    assert all(SEEDS and q["text"] for q in quotes)
+    with pytest.raises(ValueError, match="kind must be one of"):
+        list(rows(articles, "people"))  # type: ignore[arg-type]
+
+
+def test_an_empty_table_keeps_its_columns() -> None:
+    frame = arnews.to_frame([], "quotes")
+    assert frame.empty and list(frame.columns) == list(columns("quotes"))
+
+
+def test_the_command_line_writes_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(ROOT / "seeds"), "--table", "money"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert table and set(table[0]) == set(columns("money"))
+    assert table[0]["article"].endswith(".txt")
+    out = tmp_path / "q.parquet"
+    assert main(["parse", str(ROOT / "seeds"), "--table", "quotes", "-o", str(out)]) == 0
+    pd = pytest.importorskip("pandas")
+    assert list(pd.read_parquet(out).columns) == list(columns("quotes"))
