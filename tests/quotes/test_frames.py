@@ -95,11 +95,25 @@ def test_speech_after_a_colon_without_marks() -> None:
         "وتعرض الشركات منتجاتها في «معرض الرياض للكتاب 2016» الذي تنظمه الوزارة.",
         "يهدف البرنامج إلى التوعية عبر كشف أساليب “الاحتيال الإلكتروني الحديث” في المواقع.",
         "وتسبب إعصار “كاترينا العظيم في الجنوب” في خسائر كبيرة للولاية.",
+        'ومنها هواية الغوص والرحلات البحرية "جزيرة المرجان، والفناتير بالجبيل، وشاطئ نصف القمر" للزوار.',
+        "وأكد أن الحاجة ماسة إلى نموذج جديد يعيد توجيه اهتمامنا نحو ” اقتصاديات الكفاءة” في الخطة.",
     ],
 )
 def test_quoted_names_and_terms_are_nobodys_words(body: str) -> None:
     found = [q for q in speech(body) if q.kind != "indirect"]
     assert found == [], [(q.kind, q.text) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "partial"),
+    [
+        ("وذكر المتحدث في مؤتمره الصحافي أن المسألة تشكل «أولوية للحكومة» هذا العام.", "أولوية للحكومة"),
+        ("وقال الوزير إن الاتفاق يعد «خطوة تاريخية» للبلدين.", "خطوة تاريخية"),
+    ],
+)
+def test_a_quoted_predicate_of_a_reported_clause_is_a_partial_quote(body: str, partial: str) -> None:
+    found = [q for q in speech(body) if q.kind == "partial"]
+    assert [q.text for q in found] == [partial]
 
 
 def test_a_survey_reports_its_finding() -> None:

@@ -36,6 +36,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return False  # "لوكالة الأنباء “إنها أبرز صحيفة ...”": a clause opened by إن/أن is somebody's words
     if words > 7:
         return False
+    if _list_of_names(ctx, toks, q):
+        return True
     if words <= 3 and q.close_tok is not None and in_speaker_slot(ctx, toks, q):
         return True  # "وبينت مصادر «سبق» أن"، "ويرى “جون ديغنان” خبير المدن أن": part of the speaker phrase
     if words <= 3 and short_name(ctx, toks, q):
@@ -61,6 +63,30 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
             return True  # "المجموعة الإعلامية اليابانية «نيكاي»": the head noun with its article
         k -= 1
     return 0 <= k < q.open_tok - 1 and grammar.is_word(toks[k]) and grammar.common_noun(toks[k][2])
+
+
+_LIST_ITEM_WORDS = 3
+
+
+def _list_of_names(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
+    """A quote that lists short items ("جزيرة المرجان، والفناتير بالجبيل، وشاطئ نصف القمر"): places, products or
+    programmes named one after another, not a clause anybody said."""
+    if q.close_tok is None:
+        return False
+    inner = [t for t in toks[q.open_tok + 1 : q.close_tok]]
+    items: list[list[str]] = [[]]
+    for t in inner:
+        if t[2] in ("،", ","):
+            items.append([])
+        elif grammar.is_word(t):
+            items[-1].append(t[2])
+        else:
+            return False
+    if len(items) < 3 or any(not item or len(item) > _LIST_ITEM_WORDS for item in items):
+        return False
+    words = [w for item in items for w in item]
+    complementizers = load_set("complementizers")
+    return not any(w in complementizers or grammar.cue_of(w) is not None or grammar.is_stop(w) for w in words)
 
 
 def follows_quote(ctx: Reading) -> bool:

@@ -1,0 +1,95 @@
+"""Throughput of every way of running arnews, side by side in one run over one SaudiNewsNet sample: the structure
+stage alone, the rule layers (every stage but NER), NER alone, the full pipeline (and its ratio to NER alone), NER
+batched versus one call per article, and the full pipeline in 2 worker processes versus 1; peak memory of each.
+
+    .venv/bin/python benchmarks/throughput.py [--n 200] [--every 97] [--jobs 2]
+
+Each figure is measured in a fresh process (so the peak memory is that figure's own), after one warm-up article.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+_MEASURE = """
+import json, resource, sys, time
+sys.path.insert(0, {benchmarks!r})
+from corpus import texts
+import arnews
+docs = list(texts(limit={n}, every={every}))
+mode = {mode!r}
+if mode == "ner-alone":
+    pipe = arnews.Pipeline(processors=["ner"])
+elif mode == "ner-one-by-one":
+    pipe = arnews.Pipeline(processors=["ner"], batch_size=1)
+elif mode == "structure":
+    pipe = arnews.Pipeline(processors=["structure"])
+elif mode == "rules":
+    pipe = arnews.Pipeline(exclude=["ner"])
+else:
+    pipe = arnews.Pipeline()
+pipe.parse(docs[0])  # the warm-up loads what is loaded lazily
+for name in pipe.seconds:
+    pipe.seconds[name] = 0.0
+jobs = {jobs}
+t = time.perf_counter()
+n = sum(1 for _ in pipe.parse_many(docs, n_process=jobs))
+seconds = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({{"articles": n, "seconds": seconds, "peak_mb": peak, "worker_peak_mb": children,
+                  "stages": dict(pipe.seconds)}}))
+"""
+
+RUNS = [
+    ("structure", "structure stage alone", 1),
+    ("rules", "rule layers (no NER)", 1),
+    ("ner-alone", "NER alone (batched)", 1),
+    ("ner-one-by-one", "NER alone, one call per article", 1),
+    ("full", "full pipeline", 1),
+    ("full", "full pipeline, worker processes", 2),
+]
+
+
+def measure(mode: str, n: int, every: int, jobs: int) -> dict[str, object]:
+    code = _MEASURE.format(benchmarks=str(HERE), n=n, every=every, mode=mode, jobs=jobs)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=200, help="articles in the sample")
+    ap.add_argument("--every", type=int, default=97, help="take every K-th article of the corpus")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes of the last run")
+    args = ap.parse_args()
+    rates: dict[str, float] = {}
+    print(f"{'run':42} {'articles/s':>10} {'seconds':>8} {'peak MB':>8}  stages (s)")
+    for mode, label, workers in RUNS:
+        jobs = args.jobs if workers > 1 else 1
+        r = measure(mode, args.n, args.every, jobs)
+        seconds = float(r["seconds"])  # type: ignore[arg-type]
+        rate = int(r["articles"]) / seconds  # type: ignore[call-overload]
+        key = f"{mode}/{jobs}"
+        rates[key] = rate
+        peak = max(float(r["peak_mb"]), float(r["worker_peak_mb"]))  # type: ignore[arg-type]
+        stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items() if v)  # type: ignore[attr-defined]
+        name = f"{label} ({jobs})" if jobs > 1 else label
+        print(f"{name:42} {rate:10.1f} {seconds:8.1f} {peak:8.0f}  {stages}")
+    print()
+    print(f"full / NER alone (time ratio): {rates['ner-alone/1'] / rates['full/1']:.2f}")
+    print(f"NER batched / one call per article: {rates['ner-alone/1'] / rates['ner-one-by-one/1']:.2f}x")
+    print(f"full pipeline, {args.jobs} processes / 1: {rates[f'full/{args.jobs}'] / rates['full/1']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
