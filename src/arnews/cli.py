@@ -149,13 +149,8 @@ def _cmd_download(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from arnews import __version__
-
-    ap = argparse.ArgumentParser(prog="arnews", description="Arabic news articles as typed, linked, citable data.")
-    ap.add_argument("--version", action="version", version=f"arnews {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse article files or folders and print JSON")
+def _parse_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of ``arnews parse``."""
     p.add_argument(
         "paths",
         nargs="+",
@@ -201,6 +196,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the longest article accepted (default: 2,000,000 characters with the NER model; 10,000,000 at most)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from arnews import __version__
+
+    ap = argparse.ArgumentParser(prog="arnews", description="Arabic news articles as typed, linked, citable data.")
+    ap.add_argument("--version", action="version", version=f"arnews {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse article files or folders and print JSON")
+    _parse_arguments(p)
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("models", help="show which NER model is used and where it comes from")
     p.set_defaults(func=_cmd_models)

@@ -231,36 +231,10 @@ class Pipeline:
                     raise
                 batch.append(_named(exc, item, n))
             if len(batch) >= self.batch_size:
-                yield from self._run_isolated(batch, errors, start=first)
+                yield from _run_isolated(self, batch, errors, start=first)
                 batch, first = [], n + 1
         if batch:
-            yield from self._run_isolated(batch, errors, start=first)
-
-    def _run_isolated(
-        self, batch: list[_Item | ArnewsError], errors: Errors, *, start: int
-    ) -> Iterator[Doc | ArnewsError]:
-        """The documents of a batch in order; with ``errors`` "skip" or "return", an item that fails stands alone
-        (a warning, or the error in its place) and the others go on."""
-        if errors == "raise":
-            yield from self._run([b for b in batch if not isinstance(b, ArnewsError)])
-            return
-        docs: list[Doc | ArnewsError] = []
-        for k, item in enumerate(batch):
-            if isinstance(item, ArnewsError):
-                docs.append(item)
-                continue
-            text, pub, url = item
-            try:
-                checked = check_input(text, self.max_chars)
-                docs.append(Doc(view(checked), published=_as_datetime(pub), url=_as_url(url)))
-            except ArnewsError as exc:
-                docs.append(_named(exc, None, start + k))
-        self._process([d for d in docs if isinstance(d, Doc)])
-        for doc in docs:
-            if isinstance(doc, ArnewsError) and errors == "skip":
-                warnings.warn(f"arnews: skipped: {doc}", stacklevel=4)
-                continue
-            yield doc
+            yield from _run_isolated(self, batch, errors, start=first)
 
     def parse(self, text: str, *, published: Published = None, url: str | None = None) -> Article:
         """Parse one article given as text.
@@ -309,40 +283,12 @@ class Pipeline:
         if errors not in ("raise", "skip", "return"):
             raise ValueError(f"errors must be 'raise', 'skip' or 'return', not {errors!r}")
         if worker_count(n_process) > 1:
-            return self._apply_errors(
-                parse_in_workers(self._worker_spec(), items, n_process=n_process, published=published), errors
+            return _apply_errors(
+                parse_in_workers(_worker_spec(self), items, n_process=n_process, published=published), errors
             )
         return (
             doc.to_article() if isinstance(doc, Doc) else doc
             for doc in self._many(items, published=published, errors=errors)
-        )
-
-    @staticmethod
-    def _apply_errors(results: Iterator[Article | ArnewsError], errors: Errors) -> Iterator[Article | ArnewsError]:
-        for result in results:
-            if isinstance(result, ArnewsError):
-                if errors == "raise":
-                    raise result
-                if errors == "skip":
-                    warnings.warn(f"arnews: skipped: {result}", stacklevel=3)
-                    continue
-            yield result
-
-    def _worker_spec(self) -> WorkerSpec:
-        """What worker processes need to build this pipeline again."""
-        from arnews.nlp import RuleAnalyzer
-
-        if self._kb_given and self._kb_path is None:
-            raise ValueError("n_process > 1 needs the KB as a file path (Pipeline(kb='kb.jsonl.gz')), not an object")
-        given = self._analyzer_given
-        if given is not None and not isinstance(given, RuleAnalyzer):
-            raise ValueError("n_process > 1 builds the default analyzer or RuleAnalyzer in each worker, not another")
-        return WorkerSpec(
-            processors=self.names,
-            kb_path=self._kb_path,
-            analyzer="rules" if isinstance(given, RuleAnalyzer) else None,
-            batch_size=self.batch_size,
-            max_chars=self.max_chars,
         )
 
     def _process(self, docs: list[Doc]) -> None:
@@ -369,3 +315,60 @@ class Pipeline:
         yield from docs
         if failure is not None:
             raise failure
+
+
+def _apply_errors(results: Iterator[Article | ArnewsError], errors: Errors) -> Iterator[Article | ArnewsError]:
+    """Worker results with ``errors`` applied: an error raised, warned about and skipped, or yielded."""
+    for result in results:
+        if isinstance(result, ArnewsError):
+            if errors == "raise":
+                raise result
+            if errors == "skip":
+                warnings.warn(f"arnews: skipped: {result}", stacklevel=3)
+                continue
+        yield result
+
+
+def _worker_spec(pipeline: Pipeline) -> WorkerSpec:
+    """What worker processes need to build ``pipeline`` again."""
+    from arnews.nlp import RuleAnalyzer
+
+    if pipeline._kb_given and pipeline._kb_path is None:
+        raise ValueError("n_process > 1 needs the KB as a file path (Pipeline(kb='kb.jsonl.gz')), not an object")
+    given = pipeline._analyzer_given
+    if given is not None and not isinstance(given, RuleAnalyzer):
+        raise ValueError("n_process > 1 builds the default analyzer or RuleAnalyzer in each worker, not another")
+    return WorkerSpec(
+        processors=pipeline.names,
+        kb_path=pipeline._kb_path,
+        analyzer="rules" if isinstance(given, RuleAnalyzer) else None,
+        batch_size=pipeline.batch_size,
+        max_chars=pipeline.max_chars,
+    )
+
+
+def _run_isolated(
+    pipeline: Pipeline, batch: list[_Item | ArnewsError], errors: Errors, *, start: int
+) -> Iterator[Doc | ArnewsError]:
+    """The documents of a batch in order; with ``errors`` "skip" or "return", an item that fails stands alone
+    (a warning, or the error in its place) and the others go on."""
+    if errors == "raise":
+        yield from pipeline._run([b for b in batch if not isinstance(b, ArnewsError)])
+        return
+    docs: list[Doc | ArnewsError] = []
+    for k, item in enumerate(batch):
+        if isinstance(item, ArnewsError):
+            docs.append(item)
+            continue
+        text, pub, url = item
+        try:
+            checked = check_input(text, pipeline.max_chars)
+            docs.append(Doc(view(checked), published=_as_datetime(pub), url=_as_url(url)))
+        except ArnewsError as exc:
+            docs.append(_named(exc, None, start + k))
+    pipeline._process([d for d in docs if isinstance(d, Doc)])
+    for doc in docs:
+        if isinstance(doc, ArnewsError) and errors == "skip":
+            warnings.warn(f"arnews: skipped: {doc}", stacklevel=4)
+            continue
+        yield doc

@@ -4,6 +4,7 @@ narration.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from attrs import define
@@ -13,6 +14,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
 from arnews.quotes import cues, frames
+from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
 from arnews.quotes.indirect import according_text, sentence_end, source_guess
 from arnews.quotes.marks import (
@@ -83,7 +85,9 @@ def _classify(
         attributed = _attributed(ctx, toks, q, lo) if ends_colon else None
         if attributed is not None:
             return attributed
-        return _Found("direct") if words >= 4 else None
+        if words < 4:
+            return None
+        return _Found("direct", None, _last_reporter(ctx, q.start) if not before else None)
     # a fragment in narration: the cue of its sentence, else the quote it is coordinated with
     lo_sent = clause_start(toks, q.open_tok, 0)
     coordinated = prev is not None and prev_end_tok >= q.open_tok - 2
@@ -104,6 +108,24 @@ def _classify(
         # a title or scare quotes
         return None
     return found
+
+
+_NARRATED_CHARS = 400  # how far back the speaker of a bare quote's narration may stand
+
+
+def _last_reporter(ctx: Reading, pos: int) -> Guess | None:
+    """The speaker a bare quote goes on with: the one whose words the sentences just before it report ("ويشير
+    حسان إلى أن ... .. «...»"), when that report ended a few sentences back at most."""
+    events = ctx.state.events
+    k = bisect.bisect_left(events, (pos, -1, Guess((0, 0))))
+    if not k:
+        return None
+    at, _order, guess = events[k - 1]
+    previous = ctx.sentence_start(max(0, ctx.sentence_start(pos) - 2))  # the sentence right before the quote's
+    if pos - at > _NARRATED_CHARS or at < previous:
+        return None
+    name = ctx.view.norm[guess.span[0] : guess.span[1]]
+    return guess if guess.anonymous or sp.speaker_problem(name) is None else None
 
 
 def _attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Found | None:

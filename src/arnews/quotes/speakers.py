@@ -261,6 +261,8 @@ def speaker_problem(name: str) -> str | None:
                 return f"opens with a word of {lexicon}"
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
+    if len(words) >= 2 and last == "الله" and words[-2].startswith("ال"):
+        return "a subject and the object of its verb"  # "ودعت القيادة الله أن ...": the subject alone speaks
     common = load_set("common_words")
     if len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common:
         return "an adverb"  # "بدلا"، "أيضا"، "رسميا": an indefinite accusative, not a name
