@@ -16,7 +16,7 @@ import os
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -97,6 +97,13 @@ def _short_forms(label: str) -> list[str]:
 #: Word-prefixes of KB names are indexed up to this many words (the gazetteer grows a span to five at most): a
 #: label of thousands of words costs memory in proportion to its length, not to its square.
 PREFIX_WORDS = 8
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> tuple[str, str, str]:
+    """The normal, loose and phonetic keys of one normalised word (:func:`arnews.core.names.key`, ``loose``,
+    ``phonetic``, which all work word by word)."""
+    return key(word, normalized=True), _loose(word, normalized=True), phonetic(word, normalized=True)
 
 _HOW_SCORE = {"exact": 3.0, "alias": 2.0, "loose": 1.5, "phonetic": 1.0}
 
@@ -197,12 +204,16 @@ class KnowledgeBase:
         return hit
 
     def could_continue(self, name: str) -> bool:
-        """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key)."""
-        prefixes, n = self._prefixes, PREFIX_WORDS
+        """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key).
+
+        The keys are word by word, so each word's three keys are computed once (:func:`_word_keys`) and a name
+        of ``n`` words costs ``n`` look-ups, however many n-grams the linker tries."""
+        prefixes = self._prefixes
+        keyed = [_word_keys(w) for w in words(name)[:PREFIX_WORDS]]
         return (
-            tuple(key(name, normalized=True).split()[:n]) in prefixes
-            or tuple(_loose(name, normalized=True).split()[:n]) in prefixes
-            or tuple(phonetic(name, normalized=True).split()[:n]) in prefixes
+            tuple(k for k, _l, _p in keyed) in prefixes
+            or tuple(lo for _k, lo, _p in keyed) in prefixes
+            or tuple(p for _k, _l, p in keyed if p) in prefixes
         )
 
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
