@@ -446,3 +446,8 @@ def test_dividends_project_costs_signing_bonuses_and_allowances_are_no_gifts(par
 )
 def test_oil_prices_contracts_and_compensation_are_no_gifts(paragraph: str) -> None:
     assert donations(article("وقدمت المملكة مساعدات للمتضررين.", paragraph, title="مساعدات للمتضررين")) == ()
+
+
+def test_a_giving_masdar_ends_the_giver_before_it() -> None:
+    (gift,) = donations(article("وتعهدت الكويت بتقديم 10 ملايين دولار لدعم اللاجئين.", title="مساعدات للاجئين"))
+    assert gift.donor is not None and gift.donor.name == "الكويت"
