@@ -105,6 +105,7 @@ def _word_keys(word: str) -> tuple[str, str, str]:
     ``phonetic``, which all work word by word)."""
     return key(word, normalized=True), _loose(word, normalized=True), phonetic(word, normalized=True)
 
+
 _HOW_SCORE = {"exact": 3.0, "alias": 2.0, "loose": 1.5, "phonetic": 1.0}
 
 
