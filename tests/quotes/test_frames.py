@@ -289,3 +289,24 @@ def test_an_attribution_before_a_colon_names_the_speaker_of_the_quote(body: str,
 def test_according_to_names_the_source_only(body: str, according: str) -> None:
     _, found = quotes_of(body)
     assert [q.according_to for q in found] == [according]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وأصدرت الوزارة بيانا اليوم. وجاء في البيان: «ستبدأ الدراسة في موعدها المحدد دون أي تأجيل».", "البيان"),
+        ("وجاء في الدراسة، التي أعدها المعهد: «نعتقد أن عدد الحسابات كبير جدا في هذه الفترة».", "الدراسة"),
+        ("والتقينا في جدة الدكتور يوسف الثبيتي، الذي يقول: «الشعر حياة كاملة لا يعرفها إلا من عاشها».", "يوسف الثبيتي"),
+        ("وتحدثت إلى الطالبة سارة أحمد التي قالت: «الامتحانات كانت صعبة جدا هذا العام على الجميع».", "سارة أحمد"),
+    ],
+)  # fmt: skip
+def test_a_document_or_a_relative_clause_names_the_speaker_before_the_colon(body: str, speaker: str) -> None:
+    found = [q for q in speech(body) if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in found] == [speaker]
+
+
+def test_a_relative_clause_inside_a_sentence_attributes_nothing() -> None:
+    assert speech("وزار الوفد المدرسة التي قالت مديرتها إن الطلاب متفوقون في الامتحانات.") == [] or all(
+        q.speaker is None or "المدرسة" not in q.speaker.name
+        for q in speech("وزار الوفد المدرسة التي قالت مديرتها إن الطلاب متفوقون.")
+    )

@@ -37,15 +37,15 @@ __all__ = [
 ListName = Literal[
     "abbreviations", "according_to", "anonymous_sources", "attribution_links", "author_professions",
     "beneficiary_nouns", "byline_tasks", "charity_words", "common_words", "complementizers", "currency_not_after",
-    "date_word_names", "dateline_desks", "demonstratives", "donation_blockers", "donation_context", "donation_goods",
-    "donation_name_stops", "donation_not_recipients", "donation_projects", "donation_values", "first_names",
-    "future_cues", "governing_prepositions", "impersonal_reports", "loan_statements", "name_breaks", "name_links",
-    "name_prepositions", "name_speech_verbs", "name_stop", "naming_words", "nisba", "not_organizers", "not_speakers",
-    "noun_prepositions", "org_suffixes", "organisation_heads", "organizer_nouns", "participant_cues",
-    "photo_credit_labels", "place_heads", "possessive_suffixes", "predicate_words", "quantity_words",
-    "quote_lead_ins", "relative_pronouns", "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links",
-    "speech_stopwords", "statement_modifiers", "statement_nouns", "title_modifiers", "title_prepositions",
-    "verb_particles",
+    "date_word_names", "dateline_desks", "demonstratives", "document_openers", "donation_blockers",
+    "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
+    "donation_values", "first_names", "future_cues", "governing_prepositions", "impersonal_reports",
+    "loan_statements", "name_breaks", "name_links", "name_prepositions", "name_speech_verbs", "name_stop",
+    "naming_words", "nisba", "not_organizers", "not_speakers", "noun_prepositions", "org_suffixes",
+    "organisation_heads", "organizer_nouns", "participant_cues", "photo_credit_labels", "place_heads",
+    "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns",
+    "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "statement_modifiers",
+    "statement_nouns", "title_modifiers", "title_prepositions", "verb_particles",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).
 TableName = Literal[

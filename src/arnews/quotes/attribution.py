@@ -5,6 +5,7 @@ and the Speaker record with its entity.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 
 from arnews.core import grammar
@@ -57,6 +58,27 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue) 
     if phrase is None:
         return None
     return guess_of(phrase, cue)
+
+
+_RELATIVE = re.compile(r"(?:^|\s)(?:ال|ا)?(?:لذي|لتي|لذين|للذان|للتان)\s*$")
+
+
+def _antecedent(ctx: Reading, pos: int) -> Guess | None:
+    """The person a relative clause's cue speaks for: "... محمد الثبيتي، الذي يقول: «...»" (a name ending right
+    before the relative pronoun, a comma between allowed)."""
+    before = ctx.view.norm[max(0, pos - 12) : pos]
+    m = _RELATIVE.search(before)
+    if m is None:
+        return None
+    rel = pos - len(before) + m.start()
+    st = ctx.state
+    k = bisect.bisect_right(st.mention_starts, rel) - 1
+    if k < 0:
+        return None
+    ms, me = st.mentions[k]
+    if me > rel or ctx.view.norm[me:rel].strip(" ،,") != "":
+        return None
+    return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
 
 
 def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
@@ -220,7 +242,14 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
     explicit = False
     for k in range(lo, hi):
         cue = cues.verb_at(toks, k)
-        if cue is None or (k > lo and toks[k - 1][2] in load_set("relative_pronouns")):
+        if cue is None:
+            continue
+        if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
+            # a relative clause's verb attributes only the quote right after it: "محمد الثبيتي، الذي يقول: «...»"
+            leads = all(t[2] == ":" for t in toks[k + 1 : hi])
+            antecedent = _antecedent(ctx, toks[k][0]) if leads else None
+            if antecedent is not None and not explicit:
+                best = (k, cue, antecedent)
             continue
         if grammar.in_lexicon(toks[k][2], cues.impersonal()):
             continue  # "ومما يذكر أن «مسك» قد حازت": background, nobody's words

@@ -132,9 +132,33 @@ def _attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
     """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker."""
     colon = q.open_tok - 1
     for k in range(lo, colon):
-        source = frames.according_source(toks, k, colon)
+        source = frames.according_source(toks, k, colon) or _document(toks, k, colon)
         if source is not None:
             return _Found("direct", k, source_guess(ctx, toks, source))
+    return None
+
+
+_DOCUMENT_WORDS = 6  # the longest document name read between its opener and the colon
+
+
+def _document(toks: Sequence[Tok], k: int, colon: int) -> frames.Source | None:
+    """ "وجاء في البيان: «...»"، "وورد في التقرير الصادر أمس: «...»": a document opener at ``toks[k]``, then the
+    document's name up to the colon (a comma or a relative clause may close it sooner)."""
+    for phrase in load_set("document_openers"):
+        words = phrase.split()
+        first = grammar.strip_proclitic(toks[k][2]) if grammar.is_word(toks[k]) else ""
+        if first != words[0] or k + len(words) > colon:
+            continue
+        if any(toks[k + n][2] != w for n, w in enumerate(words[1:], 1)):
+            continue
+        start = k + len(words)
+        end = start
+        while end < colon and grammar.is_word(toks[end]) and toks[end][2] not in load_set("relative_pronouns"):
+            end += 1
+        if start < end <= start + _DOCUMENT_WORDS and all(
+            grammar.is_word(t) or t[2] in ("،", ",") for t in toks[end:colon]
+        ):
+            return frames.Source(start, end)
     return None
 
 
