@@ -208,13 +208,7 @@ class Pipeline:
     ) -> Iterator[Doc | ArnewsError]:
         """Documents (or errors) in order; ``first`` is the place in the whole run of the first item (errors
         name it)."""
-        if isinstance(items, (str, bytes)):
-            raise TypeError(
-                "parse_many takes an iterable of texts or paths, not one str: use parse() for one article, or "
-                "pass [text]"
-            )
-        if errors not in ("raise", "skip", "return"):
-            raise ValueError(f"errors must be 'raise', 'skip' or 'return', not {errors!r}")
+        _check_run(items, errors)
         batch: list[_Item | ArnewsError] = []
         for n, item in enumerate(items, first):
             try:
@@ -275,13 +269,7 @@ class Pipeline:
         >>> [type(a).__name__ for a in found]
         ['Article', 'InputError']
         """
-        if isinstance(items, (str, bytes)):
-            raise TypeError(
-                "parse_many takes an iterable of texts or paths, not one str: use parse() for one article, or "
-                "pass [text]"
-            )
-        if errors not in ("raise", "skip", "return"):
-            raise ValueError(f"errors must be 'raise', 'skip' or 'return', not {errors!r}")
+        _check_run(items, errors)
         if worker_count(n_process) > 1:
             return _apply_errors(
                 parse_in_workers(_worker_spec(self), items, n_process=n_process, published=published), errors
@@ -315,6 +303,16 @@ class Pipeline:
         yield from docs
         if failure is not None:
             raise failure
+
+
+def _check_run(items: object, errors: object) -> None:
+    """A run takes an iterable of items (one ``str`` is a mistake) and one of the three ways with errors."""
+    if isinstance(items, (str, bytes)):
+        raise TypeError(
+            "parse_many takes an iterable of texts or paths, not one str: use parse() for one article, or pass [text]"
+        )
+    if errors not in ("raise", "skip", "return"):
+        raise ValueError(f"errors must be 'raise', 'skip' or 'return', not {errors!r}")
 
 
 def _apply_errors(results: Iterator[Article | ArnewsError], errors: Errors) -> Iterator[Article | ArnewsError]:
