@@ -592,3 +592,37 @@ def test_a_title_with_a_possessive_pronoun_is_no_name_but_a_name_in_ta_marbuta_i
     names = {e.name for e in found}
     assert not {"رئيسنا", "وزارتها", "مسؤولو"} & names
     assert "سلامة" in names
+
+
+# --- institutions named by description --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وأعلنت وزارة الشؤون الاجتماعية عن برنامج جديد.", "وزارة الشؤون الاجتماعية"),
+        ("وقالت الهيئة العامة للسياحة إن الموسم بدأ.", "الهيئة العامة للسياحة"),
+        ("وانتقدت الحكومة اليونانية الخطة.", "الحكومة اليونانية"),
+        ("واجتمع أعضاء غرفة جدة أمس.", "غرفة جدة"),
+        ("وفاز فريق جامعة الملك عبدالعزيز بالمركز الأول.", "جامعة الملك عبدالعزيز"),
+        ("وأعلن الاتحاد السعودي لكرة القدم موعد المباراة.", "الاتحاد السعودي لكرة القدم"),
+    ],
+)
+def test_institutions_named_by_description_are_organisations(sentence: str, name: str) -> None:
+    ent = by_mention(entities(article(sentence)), name)
+    assert ent.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وقال رئيس النيابة الدكتور خالد العلي إن التحقيق مستمر.", "النيابة"),  # a title starts the person
+        ("وشارك مجلس الدفاع المدني واللجنة العامة في الاجتماع.", "مجلس الدفاع المدني"),  # two bodies, not one
+    ],
+)
+def test_an_institution_ends_before_a_title_or_a_second_body(sentence: str, name: str) -> None:
+    found = entities(article(sentence))
+    assert all(
+        not m.text.startswith(name) or m.text == name or len(m.text) < len(name) + 3 for e in found for m in e.mentions
+    )
+    assert not any("الدكتور" in m.text and m.text.startswith("النيابة") for e in found for m in e.mentions)

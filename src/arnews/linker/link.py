@@ -6,8 +6,16 @@ from arnews.document import Doc
 from arnews.kb import KnowledgeBase, default_kb
 from arnews.linker.cluster import cluster_candidates, entity_record, join_bare_titles, scan_names
 from arnews.linker.grammar import FAMOUS
+from arnews.linker.institutions import institution_pass
 from arnews.linker.model import choose, defer_to_model, ner_pass
-from arnews.linker.passes import credited_pass, cue_pass, kb_pass, latin_pass, org_pass, place_pass
+from arnews.linker.passes import (
+    credited_pass,
+    cue_pass,
+    kb_pass,
+    latin_pass,
+    org_pass,
+    place_pass,
+)
 from arnews.linker.tokens import Cand, Words, words_of
 from arnews.models import Entity
 
@@ -38,6 +46,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
         w for w in (t.text for t in doc.toks if t.word) if any(p.prior >= FAMOUS for p in doc.kb.by_surname(w))
     )
     org_pass(doc, per_words, cands)
+    institution_pass(doc, cands)
     taken_toks = {n for c in kb_cands for n in range(c.first_tok, c.last_tok + 1)}
     place_pass(doc, kb_cands, taken_toks, cands)
     chosen = choose(defer_to_model(doc, cands), len(doc.norm))

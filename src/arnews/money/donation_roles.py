@@ -212,9 +212,23 @@ def participants_of(
 # --- the article ------------------------------------------------------------------------------------------
 
 
-def entity_ref(view: TextView, name: Name, entities: Sequence[Entity]) -> EntityRef:
+def _without_preposition(text: str) -> str:
+    """A role's name without the preposition glued to its first word: "للجمعية الخيرية" names "الجمعية الخيرية",
+    "بالهيئة" names "الهيئة" (the name is a name, not a span of the text)."""
+    if text.startswith("لل") and len(text.split(maxsplit=1)[0]) > 4:
+        return "ال" + text[2:]
+    if text[:1] in ("ب", "ل") and text[1:3] == "ال" and len(text.split(maxsplit=1)[0]) > 4:
+        return text[1:]
+    return text
+
+
+def entity_ref(view: TextView, name: Name, entities: Sequence[Entity], *, giver: bool = False) -> EntityRef:
+    """The role's record: its name as written (a giver's without a glued preposition, ``giver``) and the entity
+    it mentions."""
     start, end = view.raw_span(name.start, name.end)
     text = view.raw[start:end].strip(' ،,.:«»“”"')
+    if giver:
+        text = _without_preposition(text)
     for entity in entities:
         for mention in entity.mentions:
             if mention.start < end and start < mention.end:

@@ -297,9 +297,9 @@ def _donation(
     return Donation(
         amount=amount,
         evidence=Span(view.raw[ev_start:ev_end], ev_start, ev_end),
-        organizer=entity_ref(view, organizer, entities) if organizer is not None else None,
+        organizer=entity_ref(view, organizer, entities, giver=True) if organizer is not None else None,
         recipient=entity_ref(view, recipient, entities) if recipient is not None else None,
-        donor=entity_ref(view, donor, entities) if donor is not None else None,
+        donor=entity_ref(view, donor, entities, giver=True) if donor is not None else None,
         participants=participants,
         date=date,
     )
