@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from arnews.core.lexicons import load_set
 from arnews.core.tokens import Token
 from arnews.money.donation_roles import Name, name_after
-from arnews.money.donation_triggers import bare_word, frame_table, word_set
+from arnews.money.donation_triggers import bare_word, frame_table
 from arnews.quotes.speakers import speaker_problem  # the one check of noun phrases
 
 __all__ = ["charity_name", "counted_receiver", "receiver_after", "receiver_before", "well_formed"]
@@ -29,7 +30,7 @@ def receiver_after(norm: str, toks: Sequence[Token], aend: int) -> Name | None:
     if k >= len(toks) or toks[k].kind != "word":
         return None
     tok = toks[k]
-    skip = word_set("donation_not_recipients")
+    skip = load_set("donation_not_recipients")
     if tok.text == "من":  # "65 مليون دولار من الولايات المتحدة لبرنامج الغذاء العالمي": the giver, then whom
         for j in range(k + 2, min(len(toks), k + 6)):
             if toks[j].kind != "word":
@@ -61,14 +62,14 @@ def receiver_before(norm: str, toks: Sequence[Token], astart: int) -> Name | Non
     """Who an amount goes to, named before the word that states it: "مساعدات مالية لكييف بقيمة 600 مليون يورو",
     "منحة لبرنامج الغذاء العالمي بمبلغ 65 مليون دولار"."""
     first = next((k for k, t in enumerate(toks) if t.start >= astart), len(toks))
-    values = word_set("donation_values")
+    values = load_set("donation_values")
     v = next(
         (k for k in range(first - 1, max(-1, first - 4), -1) if toks[k].kind == "word" and _value_word(toks[k].text)),
         None,
     )
     if v is None:
         return None
-    skip = word_set("donation_not_recipients")
+    skip = load_set("donation_not_recipients")
     for k in range(v - 1, max(-1, v - 1 - _BACK_TO_RECEIVER), -1):
         tok = toks[k]
         if tok.kind != "word" or bare_word(tok.text, values) is not None:
@@ -81,7 +82,7 @@ def receiver_before(norm: str, toks: Sequence[Token], astart: int) -> Name | Non
 
 
 def _value_word(text: str) -> bool:
-    values = word_set("donation_values")
+    values = load_set("donation_values")
     return any(bare_word(w, values) is not None for w in (text, text[:-2] if text.endswith("ها") else text))
 
 
@@ -92,7 +93,7 @@ def counted_receiver(toks: Sequence[Token], floor: int, astart: int) -> Name | N
     """The people a gift is counted in, in its clause before the amount ("توزيع زكاة الفطر على 4154 أسرة مستحقة
     بتكلفة ...", "كسوة العيد لعدد 457 يتيم ... بقيمة ...", "تأثيث 148 منزل ... بقيمة ..."): a preposition or a goods
     word, a number, and a noun of ``beneficiary_nouns.txt``; the nearest before the amount, after ``floor``."""
-    nouns, goods = word_set("beneficiary_nouns"), word_set("donation_goods")
+    nouns, goods = load_set("beneficiary_nouns"), load_set("donation_goods")
     best = None
     for k in range(1, len(toks) - 1):
         num, noun = toks[k], toks[k + 1]
@@ -109,7 +110,7 @@ def counted_receiver(toks: Sequence[Token], floor: int, astart: int) -> Name | N
 def charity_name(norm: str, toks: Sequence[Token], astart: int) -> Name | None:
     """The charity named nearest before an amount ("الجمعية قدمت ...", "جمعية “نفع” الخيرية"): a charity word and the
     quoted name and article-adjectives after it."""
-    words = word_set("charity_words")
+    words = load_set("charity_words")
     best = None
     for k, tok in enumerate(toks):
         if tok.start >= astart:

@@ -32,7 +32,6 @@ from arnews.money.donation_triggers import (
     trigger_before,
 )
 
-_DEMONSTRATIVES = frozenset({"هذه", "هذا", "هؤلاء", "تلك", "ذلك"})
 _CLAUSE_OPENERS = frozenset({"و", "ف", "ثم", "قد", "لقد", "وقد", "فقد", "كما", "ان", "أن", "إن", "انه", "انها", "حيث"})
 _LATIN = re.compile(r"[A-Z][\w&+.'’-]*(?:[ \t]+(?:[A-Z0-9+&][\w&+.'’-]*|for|of|the|with|and|de|in|to))*")
 _NAME_TOKENS = 5
@@ -63,7 +62,7 @@ def name_after(norm: str, toks: Sequence[Token], i: int) -> tuple[int, int] | No
             break
         if start >= 0 and tok.text in number_first_words():
             break  # "بمنح هذه الأندية عشرة ملايين ريال": the amount ends the name
-        if start < 0 and tok.text in _DEMONSTRATIVES:  # "بمنح هذه الأندية"
+        if start < 0 and tok.text in load_set("demonstratives"):  # "بمنح هذه الأندية"
             start, end = tok.start, tok.end
             continue
         if bare_word(tok.text, stops) is not None or (start >= 0 and is_trigger(tok.text)):

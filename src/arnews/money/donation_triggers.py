@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from attrs import frozen
 
-from arnews.core.lexicons import ListName, load_list, load_set, load_table
+from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.names import PROCLITICS
 from arnews.core.numbers import NumberMatch, numbers_in
 from arnews.core.regexes import alternation, proclitic
@@ -239,7 +239,7 @@ def is_blocked(toks: Sequence[Token], lo: int, hi: int, *, costs: bool = True) -
     """Whether a blocker (a price, salary, investment round, prize...) stands in ``norm[lo:hi]``; with ``costs``
     False, the words that state what goods are worth (``donation_values.txt``: تكلفة، قيمة) block nothing."""
     first = bisect_left([t.start for t in toks], lo)
-    values = word_set("donation_values")
+    values = load_set("donation_values")
     for i in range(first, len(toks)):
         tok = toks[i]
         if tok.start >= hi:
@@ -258,12 +258,6 @@ _NEAR_CHARITY = 3  # tokens: a charity word right before a spending verb ("“ن
 _VALUE_TOKENS = 6  # tokens: a value word before the amount ("بقيمة إجمالية بلغت (91.400 ريال)")
 
 
-@cache
-def word_set(name: ListName) -> frozenset[str]:
-    """A word list in the normal form."""
-    return frozenset(normalize(w) for w in load_list(name))
-
-
 def _has_word(text: str, words: frozenset[str]) -> bool:
     """``text`` is one of ``words``, with a clitic before it or a possessive suffix after it ("تكلفتها")."""
     if bare_word(text, words) is not None:
@@ -278,7 +272,7 @@ def _has_word(text: str, words: frozenset[str]) -> bool:
 
 def charity_before(toks: Sequence[Token], i: int) -> bool:
     """A charity word among the few tokens before token ``i``."""
-    words = word_set("charity_words")
+    words = load_set("charity_words")
     return any(_has_word(t.text, words) for t in toks[max(0, i - _NEAR_CHARITY) : i] if t.kind == "word")
 
 
@@ -286,7 +280,7 @@ _NOT_CHARITIES = frozenset({"العموميه", "العامه", "العمومي�
 
 
 def has_charity(toks: Sequence[Token]) -> bool:
-    words = word_set("charity_words")
+    words = load_set("charity_words")
     return any(
         t.kind == "word" and _has_word(t.text, words) and not (k + 1 < len(toks) and toks[k + 1].text in _NOT_CHARITIES)
         for k, t in enumerate(toks)
@@ -297,8 +291,8 @@ def goods_value(toks: Sequence[Token], amount_start: int) -> int | None:
     """The start of the value word before an amount that states what handed-out goods are worth ("وزعت ... 2500
     سلة ... بلغت تكلفتها نصف مليون ريال"): a value word just before the amount, goods before it in the tokens."""
     first = next((k for k, t in enumerate(toks) if t.start >= amount_start), len(toks))
-    values, goods = word_set("donation_values"), word_set("donation_goods")
-    projects = word_set("donation_projects")
+    values, goods = load_set("donation_values"), load_set("donation_goods")
+    projects = load_set("donation_projects")
     for i in range(first - 1, max(-1, first - 1 - _VALUE_TOKENS), -1):
         tok = toks[i]
         if tok.kind == "word" and _has_word(tok.text, values):
@@ -311,7 +305,7 @@ def goods_value(toks: Sequence[Token], amount_start: int) -> int | None:
 
 @lru_cache(maxsize=1)
 def _loans_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(word_set('loan_statements'))})(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(load_set('loan_statements'))})(?![^\W\d_])")
 
 
 def says_loans(norm: str, start: int, end: int) -> bool:

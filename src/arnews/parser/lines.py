@@ -148,6 +148,11 @@ def _credit_line_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _credit_fields() -> dict[str, str]:
+    return {normalize(w): f for w, f in load_table("credit_lines")}
+
+
 def credit_line(view: TextView, line: Line) -> list[tuple[str, str]]:
     """(field, name) pairs of a syndication credit line ("* خدمة «نيويورك تايمز»", "* بالاتفاق مع «بلومبيرغ»",
     "خاص بـ«الشرق الأوسط»"); empty when the line is none."""
@@ -157,7 +162,7 @@ def credit_line(view: TextView, line: Line) -> list[tuple[str, str]]:
     m = _credit_line_re().match(norm)
     if m is None:
         return []
-    fields = {normalize(w): f for w, f in load_table("credit_lines")}
+    fields = _credit_fields()
     found = []
     for label, name in (("label", "name"), ("label2", "name2")):
         if m[label]:
