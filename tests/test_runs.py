@@ -79,3 +79,11 @@ def test_jobs_give_the_output_of_one_process(tmp_path: Path) -> None:
     assert main(["parse", str(SEEDS), str(corpus), "-o", str(two), "--batch-size", "2", "--jobs", "2"]) == 0
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
     assert main(["parse", str(SEEDS), "--jobs", "0"]) == 1
+
+
+def test_an_output_that_cannot_be_written_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for args in (["-o", str(blocker / "out.jsonl")], ["--table", "money", "-o", str(blocker / "rows.csv")]):
+        assert main(["parse", str(SEEDS), *args]) == 1
+        assert "cannot write" in capsys.readouterr().err

@@ -113,12 +113,11 @@ class Sink:
             return
         target = Path(output)
         if output.endswith(("/", "\\")) or target.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
+            _writable(lambda: target.mkdir(parents=True, exist_ok=True), output)
             self.folder = target
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
         cut = resume and target.is_file() and target.stat().st_size > 0 and _last_byte(target) != b"\n"
-        self.stream = target.open("a" if resume else "w", encoding="utf-8")
+        self.stream = _open_output(target, "a" if resume else "w")
         if cut:
             self.stream.write("\n")  # a line an earlier run left cut off ends here; the next article starts whole
         self._own = True
@@ -164,9 +163,12 @@ class TableSink:
         self._own = output is not None and not self.parquet
         if self.parquet:
             self.output = output
+            import importlib.util
+
+            if importlib.util.find_spec("pyarrow") is None:  # the Parquet engine: checked before the run, not after
+                raise InputError(f"{output}: writing Parquet needs pandas and pyarrow: pip install pyarrow")
             return
-        # the sink owns the file until close()
-        self.stream: TextIO = Path(output).open("w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+        self.stream: TextIO = _open_output(Path(output), "w") if output else sys.stdout
         self.writer = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
         self.writer.writeheader()
 
@@ -183,11 +185,28 @@ class TableSink:
         if self.parquet:
             import pandas as pd
 
-            pd.DataFrame(self.collected, columns=list(self.columns)).to_parquet(self.output)
+            frame = pd.DataFrame(self.collected, columns=list(self.columns))
+            _writable(lambda: frame.to_parquet(self.output), str(self.output))
             return
         self.stream.flush()
         if self._own:
             self.stream.close()
+
+
+def _writable(act: Any, name: str) -> Any:
+    """Do ``act`` on the output ``name``; an OS error (no such folder, no permission, a full disk) is an
+    :class:`~arnews.errors.InputError` naming the output."""
+    try:
+        return act()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
+
+
+def _open_output(target: Path, mode: str) -> TextIO:
+    """An output file opened for text (its folders made first); the sink that opens it closes it."""
+    _writable(lambda: target.parent.mkdir(parents=True, exist_ok=True), str(target))
+    stream: TextIO = _writable(lambda: target.open(mode, encoding="utf-8", newline=""), str(target))
+    return stream
 
 
 def _last_byte(path: Path) -> bytes:
