@@ -34,6 +34,7 @@ from arnews.models import (
     Source,
     Span,
 )
+from arnews.pages import Page
 
 __all__ = ["Doc", "EntityIndex", "NerSpan", "Sentence", "Structure", "Token"]
 
@@ -165,6 +166,7 @@ class Doc:
     view: TextView
     published: _dt.datetime | None = None
     url: str | None = None
+    page: Page | None = None  # the web page the text was read from, when the input was HTML
     structure: Structure = field(factory=Structure)
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
@@ -185,7 +187,7 @@ class Doc:
 
     @property
     def text(self) -> str:
-        """The input as given; every span indexes it."""
+        """The text every span indexes: the input as given, or a web page's article text (:attr:`page`)."""
         return self.view.raw
 
     @property
@@ -249,4 +251,5 @@ class Doc:
             title_span=s.title,
             dateline_span=s.dateline,
             dateline_place=s.dateline_place,
+            text=self.text,
         )

@@ -161,6 +161,8 @@ class Source(_Record):
     translator: str | None = None
     contributors: tuple[str, ...] = field(default=(), converter=_tuple)
     agency: str | None = None
+    categories: tuple[str, ...] = field(default=(), converter=_tuple)  # a web page's sections (its metadata)
+    tags: tuple[str, ...] = field(default=(), converter=_tuple)  # a web page's tags (its metadata)
 
 
 @frozen
@@ -278,6 +280,9 @@ class Article(_Record):
     ``dateline`` is the place the dateline names (None when it names none, as in "(رويترز) -");
     ``dateline_span`` is the whole dateline as it stands in the input (place, agency, reporters, date), and
     ``dateline_place`` the place's span.
+
+    ``text`` is the text every span indexes (``article.text[s.start:s.end] == s.text``): the input itself for
+    plain text; for an HTML page, the article text arnews read from it (:mod:`arnews.pages`).
     """
 
     title: str
@@ -294,6 +299,7 @@ class Article(_Record):
     title_span: Span | None = None
     dateline_span: Span | None = None
     dateline_place: Span | None = None
+    text: str = ""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:

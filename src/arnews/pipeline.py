@@ -16,13 +16,14 @@ from typing import Literal, overload
 
 from attrs import frozen
 
-from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, view
+from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, looks_like_html, view
 from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError
 from arnews.io import read_text
 from arnews.kb import KnowledgeBase
 from arnews.models import Article
 from arnews.nlp import Analyzer
+from arnews.pages import read_page
 from arnews.parallel import WorkerSpec, parse_in_workers, worker_count
 from arnews.processors import PROCESSORS, REQUIRES, NerProcessor, Processor
 
@@ -295,7 +296,7 @@ class Pipeline:
         for text, published, url in batch:
             try:
                 checked = check_input(text, self.max_chars)
-                docs.append(Doc(view(checked), published=_as_datetime(published), url=_as_url(url)))
+                docs.append(_document(checked, published, url))
             except ArnewsError as exc:
                 failure = exc  # the documents before this one are still yielded, then the error is raised
                 break
@@ -303,6 +304,14 @@ class Pipeline:
         yield from docs
         if failure is not None:
             raise failure
+
+
+def _document(text: str, published: Published, url: str | None) -> Doc:
+    """The document of one checked input: a web page is read into its article text first (:mod:`arnews.pages`)."""
+    if looks_like_html(text):
+        page = read_page(text)
+        return Doc(view(page.text), published=_as_datetime(published), url=_as_url(url), page=page)
+    return Doc(view(text), published=_as_datetime(published), url=_as_url(url))
 
 
 def _check_run(items: object, errors: object) -> None:
@@ -361,7 +370,7 @@ def _run_isolated(
         text, pub, url = item
         try:
             checked = check_input(text, pipeline.max_chars)
-            docs.append(Doc(view(checked), published=_as_datetime(pub), url=_as_url(url)))
+            docs.append(_document(checked, pub, url))
         except ArnewsError as exc:
             docs.append(_named(exc, None, start + k))
     pipeline._process([d for d in docs if isinstance(d, Doc)])

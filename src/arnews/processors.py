@@ -63,7 +63,7 @@ class StructureProcessor(Processor):
         self.kb = kb
 
     def process(self, doc: Doc) -> None:
-        doc.structure = parse_structure(doc.view, url=doc.url, kb=self.kb)
+        doc.structure = parse_structure(doc.view, url=doc.url, kb=self.kb, page=doc.page)
 
 
 class TokenizeProcessor(Processor):

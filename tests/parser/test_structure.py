@@ -363,7 +363,10 @@ def test_not_arabic_input_does_not_crash() -> None:
 def test_broken_html_does_not_crash() -> None:
     text = "<html><body><h1>عنوان</h1><p>نص <b>غير مغلق\n<div class=x>قال الوزير &quot;نعم"
     a = parse(text)
-    spans_exact(text, a)
+    assert a.title == "عنوان"
+    body = "\n".join(p.text for p in a.paragraphs)
+    assert 'قال الوزير "نعم' in body and "غير مغلق" in body and "<" not in a.text
+    spans_exact(a.text, a)
 
 
 # --- the corpus ------------------------------------------------------------------------------------------------
@@ -385,40 +388,6 @@ def test_corpus_sample_structure_has_exact_offsets() -> None:
         assert s.paragraphs or not article["content"].strip()
         count += 1
     assert count > 100
-
-
-# --- HTML ----------------------------------------------------------------------------------------------------
-
-PAGE = """<!DOCTYPE html><html><head><title>موقع المثال - أخبار</title>
-<script>var s = "<p>ليس نصا</p>";</script><style>p { color: red }</style></head>
-<body><nav><a href="/">الرئيسية</a> | <a href="/news">أخبار</a></nav>
-<article><h1>وزير المالية: الميزانية تحقق فائضا</h1>
-<p>الرياض - واس</p>
-<p>أعلن وزير المالية &quot;محمد الجدعان&quot; أن الميزانية <b>حققت</b> فائضا.</p>
-<!-- <p>تعليق مخفي</p> -->
-<p>فقرة ثانية<br/>سطر ثالث</p></article>
-<div class="share">شارك</div><footer>جميع الحقوق محفوظة</footer></body></html>"""
-
-
-def test_html_page_structure_with_offsets_into_the_markup() -> None:
-    a = parse(PAGE)
-    assert a.title == "وزير المالية: الميزانية تحقق فائضا"
-    assert a.dateline == "الرياض"
-    assert [p.text for p in a.paragraphs] == [
-        "أعلن وزير المالية &quot;محمد الجدعان&quot; أن الميزانية <b>حققت</b> فائضا.",
-        "فقرة ثانية",
-        "سطر ثالث",
-    ]
-    spans_exact(PAGE, a)
-
-
-@pytest.mark.parametrize(
-    "broken",
-    ["<script>" + "<p>" * 50_000, "<!--" + "a-" * 50_000, "<p " * 50_000, "<" * 100_000, "<html><p>نص" + "<b>" * 9999],
-)
-def test_broken_html_is_read_without_error(broken: str) -> None:
-    a = parse(broken)
-    spans_exact(broken, a)
 
 
 def test_a_link_label_without_an_address_is_not_a_source_note() -> None:

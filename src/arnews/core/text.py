@@ -47,27 +47,12 @@ _SKIP_OR_ENTITY = re.compile(
 )
 _DELETABLE_RE = re.compile(rf"[{_DELETABLE}]+")
 
-# HTML: comments, script/style bodies and tags. Block tags end a line; inline tags vanish. Every alternative is
-# bounded or runs to the end of the input when unclosed, so a scan stays linear on broken markup.
-_BLOCK_TAGS = (
-    "p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|article|section|header|footer|nav|aside|main|"
-    "figure|figcaption|blockquote|pre|title|head|body|html|form|caption|address"
-)
-_MARKUP = re.compile(
-    r"<!--(?:[^-]|-(?!->))*(?:-->|$)"
-    r"|<(?P<raw>script|style|noscript|template|head|nav|footer|aside|form|button|select|svg|iframe)\b"
-    r"(?:[^<]|<(?!/(?P=raw)\s*>))*(?:</(?P=raw)\s*>|$)"
-    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4000}>"
-    r"|<![A-Za-z][^<>]{0,4000}>",
-    re.IGNORECASE,
-)
-_BLOCK = re.compile(rf"(?:{_BLOCK_TAGS})", re.IGNORECASE)
 _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|p|div|br|h[1-6]|article|section|span|a|li|table|meta)\b", re.I)
-_SKIP_OR_MARKUP = re.compile(f"{_MARKUP.pattern}|{_SKIP_OR_ENTITY.pattern}", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the start of ``text`` holds HTML tags (then :func:`view` reads it as markup)."""
+    """True when the start of ``text`` holds HTML tags (then the pipeline reads it as a web page:
+    :func:`arnews.pages.read_page`)."""
     return bool(_HTML_HINT.search(text, 0, 20_000))
 
 
@@ -159,12 +144,8 @@ class TextView:
         return lo
 
 
-def view(text: str, *, markup: bool | None = None) -> TextView:
+def view(text: str) -> TextView:
     """Build the normalised view of ``text`` in one linear pass.
-
-    With ``markup`` (by default: when the text looks like HTML), tags, comments and script/style bodies are left
-    out of the normal form, and block tags (``<p>``, ``<br>``, ``<h1>``...) end a line; offsets still index the
-    markup as given.
 
     >>> v = view("قالَ الرئيسُ إنّ")
     >>> v.norm
@@ -175,9 +156,7 @@ def view(text: str, *, markup: bool | None = None) -> TextView:
     >>> v.raw[5:12]
     'الرئيسُ'
     """
-    if markup is None:
-        markup = looks_like_html(text)
-    pattern = _SKIP_OR_MARKUP if markup else _SKIP_OR_ENTITY
+    pattern = _SKIP_OR_ENTITY
     out: list[str] = []
     starts: array[int] = array("q")
     ends: array[int] = array("q")
@@ -188,12 +167,7 @@ def view(text: str, *, markup: bool | None = None) -> TextView:
             starts.extend(range(pos, match.start()))
             ends.extend(range(pos + 1, match.start() + 1))
         piece = match.group()
-        if piece[0] == "<":
-            if match.group("tag") and _BLOCK.fullmatch(match.group("tag")):
-                out.append("\n")
-                starts.append(match.start())
-                ends.append(match.end())
-        elif piece[0] != "&":
+        if piece[0] != "&":
             # marks and kashida belong to the character they follow: a span ending there takes them in
             if ends and ends[-1] == match.start():
                 ends[-1] = match.end()
@@ -223,4 +197,4 @@ def normalize(text: str) -> str:
     >>> normalize("إِنَّ"), normalize("مدرسةٌ"), normalize("٢٠٢٤")
     ('ان', 'مدرسه', '2024')
     """
-    return view(text, markup=False).norm
+    return view(text).norm

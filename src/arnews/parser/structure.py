@@ -4,6 +4,7 @@ and paragraphs.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from attrs import define, field
@@ -13,7 +14,9 @@ from arnews.core.lexicons import load_set
 from arnews.core.text import TextView
 from arnews.document import Structure
 from arnews.kb import KnowledgeBase
-from arnews.models import Caption, Paragraph, Source, Span
+from arnews.models import Paragraph, Source, Span
+from arnews.pages import Page
+from arnews.parser.captions import caption_end, credit_captions, figure_captions
 from arnews.parser.datelines import Dateline, find_dateline, parse_datetime
 from arnews.parser.lines import (
     WEB_ADDRESS,
@@ -23,7 +26,6 @@ from arnews.parser.lines import (
     cut_pattern,
     furniture_kind,
     is_breadcrumb,
-    is_caption_credit,
     is_clock_line,
     is_contact,
     is_signature,
@@ -44,7 +46,9 @@ from arnews.parser.lines import (
 __all__ = ["parse_structure"]
 
 
-def parse_structure(view: TextView, *, url: str | None = None, kb: KnowledgeBase | None = None) -> Structure:
+def parse_structure(
+    view: TextView, *, url: str | None = None, kb: KnowledgeBase | None = None, page: Page | None = None
+) -> Structure:
     """Find the parts of the article in ``view``: the entry point of this stage.
 
     >>> from arnews.core.text import view
@@ -53,30 +57,18 @@ def parse_structure(view: TextView, *, url: str | None = None, kb: KnowledgeBase
     ('عنوان الخبر', 'الرياض - واس', ['افتتح الوزير المشروع.'])
     """
     lines = page_lines(view)
+    figures = figure_captions(view, page)
+    if figures:
+        lines = [ln for ln in lines if not any(c.start <= ln.start < caption_end(c) for c in figures)]
     sorted_ = _sort_lines(view, lines)
-    captions, kept = _captions(view, sorted_.body)
+    captions, kept = credit_captions(view, sorted_.body)
+    captions = sorted([*figures, *captions], key=lambda c: c.start)
     title, kept = _title(view, kept)
     signed = [name for line in ([lines[0]] if lines else []) if (name := _signed_heading(view, line)) is not None]
     dateline, found, kept = _head_dateline(view, kept, title, kb)
-    published = found.published if found else None
     place = span_of(view, *trim(view, *found.place)) if found and found.place else None
-    reporters = list(found.reporters) if found else []
     paragraphs = _paragraphs(view, kept, sorted_.removed)
-    notes = sorted_.notes
-    if "published" in notes:
-        published = parse_datetime(notes["published"]) or published
-    site = notes.get("site") or site_from_url(notes.get("url") or url) or (found.outlet if found else None)
-    author = notes.get("author") or sorted_.author or (reporters[0] if reporters else None)
-    source = Source(
-        site=site,
-        url=url or notes.get("url"),
-        author=author,
-        translated=sorted_.translated,
-        translator=sorted_.translator,
-        # every person the page credits: reporters of the dateline, bylines, contributors
-        contributors=tuple(dict.fromkeys([*signed, *reporters, *sorted_.credited, *sorted_.contributors])),
-        agency=(found.agency if found else None) or sorted_.agency,
-    )
+    source, published = _source(sorted_, found, signed, url, page)
     return Structure(
         title=title,
         dateline=dateline,
@@ -87,6 +79,45 @@ def parse_structure(view: TextView, *, url: str | None = None, kb: KnowledgeBase
         published=published,
         removed=tuple(sorted_.removed),
     )
+
+
+def _source(
+    sorted_: _Sorted, found: Dateline | None, signed: list[str], url: str | None, page: Page | None
+) -> tuple[Source, _dt.datetime | None]:
+    """The page's source (site, address, author, credits) and publication date, from its notes, bylines and
+    dateline, and a web page's metadata where the text says nothing."""
+    notes = sorted_.notes
+    reporters = list(found.reporters) if found else []
+    published = page.published if page is not None and page.published is not None else None
+    published = published or (found.published if found else None)
+    if "published" in notes:
+        published = parse_datetime(notes["published"]) or published
+    url = url or (page.url if page else None)
+    site = (
+        notes.get("site")
+        or (page.site if page else None)
+        or site_from_url(notes.get("url") or url)
+        or (found.outlet if found else None)
+    )
+    author = (
+        notes.get("author")
+        or sorted_.author
+        or (page.author if page else None)
+        or (reporters[0] if reporters else None)
+    )
+    source = Source(
+        site=site,
+        url=url or notes.get("url"),
+        author=author,
+        categories=page.categories if page else (),
+        tags=page.tags if page else (),
+        translated=sorted_.translated,
+        translator=sorted_.translator,
+        # every person the page credits: reporters of the dateline, bylines, contributors
+        contributors=tuple(dict.fromkeys([*signed, *reporters, *sorted_.credited, *sorted_.contributors])),
+        agency=(found.agency if found else None) or sorted_.agency,
+    )
+    return source, published
 
 
 @define
@@ -245,42 +276,6 @@ def _page_end(view: TextView, out: _Sorted) -> None:
         out.body.pop()
         out.remove(view, at, last.nend)
         out.keep(view, last.nstart, at, last.block)
-
-
-def _captions(view: TextView, body: list[Line]) -> tuple[list[Caption], list[Line]]:
-    """Photo captions (a credit line, and the one or two lines of the block before it) and the lines left."""
-    captions: list[Caption] = []
-    caption_lines: set[int] = set()
-    for i, line in enumerate(body):
-        if i == 0 or not is_caption_credit(view, line):
-            continue
-        block_id = body[i - 1].block
-        group = []
-        for j in range(i - 1, max(0, i - 4), -1):  # three lines back at most: a caption has two
-            if body[j].block != block_id or j in caption_lines:
-                break
-            group.append(j)
-        if not group or len(group) > 2 or (group[-1] == 1 and body[0].block == block_id):
-            continue  # a caption is one or two lines of their own; a longer block is body text
-        text_line = body[group[0]]
-        title_line = body[group[1]] if len(group) == 2 else None
-        credit = span_of(view, line.nstart, line.nend)
-        text = span_of(view, text_line.nstart, text_line.nend)
-        heading = span_of(view, title_line.nstart, title_line.nend) if title_line else None
-        captions.append(
-            Caption(
-                text.text,
-                text.start,
-                text.end,
-                title=heading.text if heading else None,
-                credit=credit.text,
-                title_span=heading,
-                credit_span=credit,
-            )
-        )
-        caption_lines.update(group)
-        caption_lines.add(i)
-    return captions, [ln for j, ln in enumerate(body) if j not in caption_lines]
 
 
 def _title(view: TextView, kept: list[Line]) -> tuple[Span | None, list[Line]]:
