@@ -110,6 +110,19 @@ def test_organizer_from_the_previous_paragraph_and_participants_from_the_previou
     assert d.recipient is not None and d.recipient.name == "المستشفى الجامعي"  # the article's beneficiary
 
 
+def test_one_givers_recipient_is_not_the_beneficiary_of_the_other_donations() -> None:
+    text = article(
+        "أعلنت جمعية البر الخيرية أن حملتها الرمضانية جمعت أكثر من 12 مليون ريال بمشاركة 53 ألف متبرع.",
+        "وتبرع رجل الأعمال خالد العتيبي بمبلغ 500 ألف ريال لصالح مستشفى الملك فهد.",
+        title="حملة خيرية تجمع 12 مليون ريال",
+    )
+    total, gift = donations(text)
+    assert total.organizer is not None and total.organizer.name == "جمعية البر الخيرية"
+    assert total.recipient is None  # the hospital is the businessman's recipient, not the campaign's
+    assert gift.recipient is not None and gift.recipient.name == "مستشفى الملك فهد"
+    assert gift.donor is not None and gift.donor.name.endswith("خالد العتيبي")
+
+
 def test_organizer_named_after_a_frame_verb() -> None:
     text = article("كما ساعدت ليلى حسن في تنظيم مكالمة لصالح الجمعية والتي حضرها 10000 شخص وتم جمع 300000 دولار.")
     (d,) = donations(text)

@@ -296,7 +296,10 @@ def beneficiary_of(
         in_title = title_range is not None and title_range[0] <= sentence.start < title_range[1]
         if not in_title and not has_context(norm, sentence.start, sentence.end):
             continue
-        for name in frame_names(norm, tokens.within(index, sentence.start, sentence.end), "recipient"):
+        toks = tokens.within(index, sentence.start, sentence.end)
+        if not in_title and frame_names(norm, toks, "donor"):
+            continue  # one giver's gift: its recipient is that gift's, not the article's cause
+        for name in frame_names(norm, toks, "recipient"):
             if title_range and title_range[0] <= name.start < title_range[1]:
                 return name
             key = norm[name.start : name.end]
