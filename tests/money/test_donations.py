@@ -123,6 +123,17 @@ def test_one_givers_recipient_is_not_the_beneficiary_of_the_other_donations() ->
     assert gift.donor is not None and gift.donor.name.endswith("خالد العتيبي")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأوضح النادي أن العرض المالي المعروض على المدرب يبلغ ثلاثة ملايين دولار سنويا مع منحه الصلاحيات كاملة.",
+        "وتبلغ قيمة العقد مليوني دولار سنويا، مع منحه الفرصة كاملة لاختيار مساعديه.",
+    ],
+)
+def test_an_offer_to_a_coach_is_not_a_donation(sentence: str) -> None:
+    assert donations(article(sentence, title="المدرب يوافق على العرض")) == ()
+
+
 def test_organizer_named_after_a_frame_verb() -> None:
     text = article("كما ساعدت ليلى حسن في تنظيم مكالمة لصالح الجمعية والتي حضرها 10000 شخص وتم جمع 300000 دولار.")
     (d,) = donations(text)

@@ -194,6 +194,9 @@ def trigger_before(toks: Sequence[Token], amount_start: int, floor: int) -> tupl
     return None
 
 
+_CLAUSE_MARKS = frozenset("،,;؛:.")
+
+
 def trigger_after(toks: Sequence[Token], amount_end: int) -> tuple[int, _Trigger] | None:
     table = _triggers()
     after = [k for k, t in enumerate(toks) if t.start >= amount_end][:_AFTER_TOKENS]
@@ -201,6 +204,8 @@ def trigger_after(toks: Sequence[Token], amount_end: int) -> tuple[int, _Trigger
         tok = toks[i]
         if tok.kind == "word" and tok.text.startswith("و") and tok.text[1:] in table:
             break  # "غرمه 100 ألف يورو ومنحه مهلة": a new clause, not a noun of the amount
+        if (tok.kind != "word" and tok.text in _CLAUSE_MARKS) or tok.text in load_set("governing_prepositions"):
+            break  # "5 ملايين دولار سنويا، مع منحه الصلاحيات": past a comma or a preposition, not the amount's noun
         word = bare_word(tok.text, table) if tok.kind == "word" else None
         if word is None:
             continue
