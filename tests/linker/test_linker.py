@@ -626,3 +626,11 @@ def test_an_institution_ends_before_a_title_or_a_second_body(sentence: str, name
         not m.text.startswith(name) or m.text == name or len(m.text) < len(name) + 3 for e in found for m in e.mentions
     )
     assert not any("الدكتور" in m.text and m.text.startswith("النيابة") for e in found for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وقال إن الوضع على الأرض لا يزال صعبا في المدينة.", "وخرج الناس إلى الشوارع رغم حرارة الشمس."],
+)
+def test_an_everyday_word_is_not_linked_to_the_kb_entity_it_spells(sentence: str) -> None:
+    assert not [e for e in entities("عنوان الخبر\n\n" + sentence) if e.name in ("الأرض", "الشمس")]

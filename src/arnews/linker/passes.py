@@ -104,6 +104,8 @@ def _kb_candidate(doc: Words, i: int, text: str, single: bool, *, stripped: bool
             c.entry.type == "PER" and (stripped or (c.entry.prior <= OBSCURE_PRIOR and c.how not in ("exact", "alias")))
         )
     ]
+    if single and text in load_set("common_words"):
+        return None  # "على الأرض" (on the ground), "الشمس": an everyday word is not read as the KB's entity
     if cands and any(p in load_set("common_words") for p in parts):
         # "زيادة عدد" sounds like a person's name: words of everyday news meet the KB by spelling only
         cands = [c for c in cands if c.how in ("exact", "alias")]
