@@ -612,3 +612,16 @@ def test_a_place_after_the_title_is_not_part_of_the_speaker() -> None:
     assert quote.speaker is not None and quote.speaker.name == "مشعل بن ماجد"
     assert quote.speaker.wikidata is None
     assert quote.speaker.span is not None and text[quote.speaker.span.start : quote.speaker.span.end] == "مشعل بن ماجد"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وأشار مدير عام المصنع أن الإنتاج ارتفع هذا العام.", "مدير عام المصنع"),
+        ("وقال مدير عام التعليم إن العام الدراسي سيبدأ في موعده.", "مدير عام التعليم"),
+        ("وأكد الأمين العام للمجلس أن الاجتماع سيعقد غدا.", "الأمين العام للمجلس"),
+    ],
+)
+def test_a_title_qualified_by_general_is_one_speaker_phrase(body: str, speaker: str) -> None:
+    quote = one(body)
+    assert quote.speaker is not None and quote.speaker.name == speaker

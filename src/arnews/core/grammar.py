@@ -293,7 +293,7 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
     mods = title_modifiers()
     while i < len(toks) and is_word(toks[i]):
         w = toks[i][2]
-        if is_stop(w):
+        if is_stop(w) and not (saw and in_lexicon(w, mods)):  # "مدير عام": "عام" qualifies the title
             break
         if is_title(w):
             saw = True
