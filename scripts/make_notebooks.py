@@ -2,8 +2,9 @@
 
 Usage: .venv/bin/python scripts/make_notebooks.py [--check]
 
-``--check`` exits 1 when a notebook on disk differs from what this script would write. Outputs are not stored in
-examples/: ``scripts/run_notebooks.py`` executes the notebooks and writes the executed pages for the docs.
+The notebooks are written without outputs; ``scripts/run_notebooks.py --write`` then executes them and stores
+their outputs in examples/ (so that GitHub shows them) and, with ``--docs``, the pages of the docs. ``--check``
+exits 1 when the cells of a notebook on disk (their kind and source, not their outputs) differ from these.
 """
 
 from __future__ import annotations
@@ -121,10 +122,10 @@ QUOTES: list[Cell] = [
     md("""
 # Quotes and speakers across a folder
 
-`arnews.parse_many` parses many articles in batches (texts, or `pathlib.Path` objects of UTF-8 files) and yields
-one `Article` per item, in order. Here every quote of every seed article goes into one pandas table: what was
+`arnews.parse_many` parses many articles in batches (texts, or `pathlib.Path` objects of article files) and yields
+one `Article` per item, in order. `arnews.to_frame` turns them into a pandas table, one row per quote: what was
 said, the kind of quote (`direct` inside quotation marks, `partial` for a quoted phrase inside reported speech,
-`indirect` for reported speech), the cue verb and the speaker.
+`indirect` for reported speech), the cue verb and the speaker, with the article's columns first.
 """),
     py("""
 from pathlib import Path
@@ -138,22 +139,11 @@ articles = list(arnews.parse_many(paths))
 print(len(articles), "articles")
 """),
     py("""
-rows = []
-for path, article in zip(paths, articles):
-    for quote in article.quotes:
-        speaker = quote.speaker
-        rows.append({
-            "article": path.stem[:3],
-            "kind": quote.kind,
-            "speaker": None if speaker is None else ("(anonymous)" if speaker.anonymous else speaker.name),
-            "wikidata": speaker.wikidata if speaker else None,
-            "cue": quote.cue,
-            "quote": quote.text[:60] + ("…" if len(quote.text) > 60 else ""),
-            "start": quote.start,
-            "end": quote.end,
-        })
-quotes = pd.DataFrame(rows, columns=["article", "kind", "speaker", "wikidata", "cue", "quote", "start", "end"])
-quotes
+quotes = arnews.to_frame(articles, "quotes", ids=[path.stem[:3] for path in paths])
+print(list(quotes.columns))
+shown = quotes[["article", "kind", "speaker", "speaker_wikidata", "cue", "text"]].copy()
+shown["text"] = shown["text"].str.slice(0, 50)
+shown
 """),
     md("""
 ## Who is quoted most
@@ -170,12 +160,12 @@ else:
 ## Offsets
 
 A quote's text is what stands inside the quotation marks (or the reported clause), and its offsets point at it in
-the input.
+`article.text` (for a plain-text file, the file's text itself).
 """),
     py("""
 for path, article in zip(paths, articles):
-    text = path.read_text(encoding="utf-8")
-    assert all(text[q.start : q.end] == q.text for q in article.quotes)
+    assert article.text == path.read_text(encoding="utf-8")
+    assert all(article.text[q.start : q.end] == q.text for q in article.quotes)
 print("all quote offsets check out")
 """),
 ]
@@ -187,56 +177,41 @@ MONEY: list[Cell] = [
 `article.money` holds every monetary amount mentioned, with its value as a `Decimal`, an ISO 4217 currency code
 and a qualifier (`more_than`, `about`, ...). `article.donations` keeps only money given, raised, pledged or
 granted voluntarily, with who organised, gave and received it. Prices, revenues, budgets, salaries, loans and
-investments are money, not donations.
+investments are money, not donations. `arnews.to_frame` gives both as tables.
 """),
     py("""
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-import pandas as pd
 
 import arnews
 
 paths = sorted(Path("../seeds").glob("*.txt"))
 articles = list(arnews.parse_many(paths))
+ids = [path.stem[:3] for path in paths]
 """),
     md("""
 ## Every amount in the seed articles
 """),
     py("""
-rows = [
-    {"article": path.stem[:3], "text": m.text, "value": m.value, "currency": m.currency,
-     "qualifier": m.qualifier, "vague": m.vague, "start": m.start}
-    for path, article in zip(paths, articles)
-    for m in article.money
-]
-money = pd.DataFrame(rows, columns=["article", "text", "value", "currency", "qualifier", "vague", "start"])
-money
+money = arnews.to_frame(articles, "money", ids=ids)
+money[["article", "text", "value", "currency", "qualifier", "vague", "start"]]
 """),
     md("""
 ## Donations
 
-A donation's `amount` is one of the money objects above; `evidence` is the sentence that says it was given.
+A donation's amount is one of the amounts above; `evidence` is the sentence that says it was given.
 """),
     py("""
-def name(ref):
-    return None if ref is None else ref.name
-
-rows = [
-    {"article": path.stem[:3], "amount": d.amount.text, "value": d.amount.value, "currency": d.amount.currency,
-     "organizer": name(d.organizer), "donor": name(d.donor), "recipient": name(d.recipient), "date": d.date}
-    for path, article in zip(paths, articles)
-    for d in article.donations
-]
-donations = pd.DataFrame(rows, columns=["article", "amount", "value", "currency", "organizer", "donor",
-                                        "recipient", "date"])
-donations
+donations = arnews.to_frame(articles, "donations", ids=ids)
+donations[["article", "amount_text", "value", "currency", "organizer", "donor", "recipient", "participants", "date"]]
 """),
     md("""
 ## Your own text
 
-The same on a short article written for this notebook: a fundraising total with its number of participants, a
-pledge, a gift, and a budget and a price that are money but not donations.
+The same on a short article written for this notebook: a charity's fundraising total with its number of
+participants, a pledge, a gift, and a budget and a price that are money but not donations. The total names no
+recipient: the hospital is the businessman's recipient, not the campaign's.
 """),
     py("""
 text = (
@@ -251,27 +226,35 @@ article = arnews.parse(text, published="2025-03-20")
 donated = {d.amount for d in article.donations}
 for m in article.money:
     print(f"{m.text:22} {m.value!s:>10} {m.currency} {m.qualifier or '':10} donation={m in donated}")
-for d in article.donations:
-    print(d.amount.text, "| donor:", name(d.donor), "| recipient:", name(d.recipient),
-          "| participants:", d.participants and d.participants.value, "| date:", d.date)
+arnews.to_frame([article], "donations")[["amount_text", "organizer", "donor", "recipient", "participants", "date"]]
 """),
     md("""
-## A plot: amounts per article and currency
+## A chart: money raised, by organiser
 
-Precise amounts only (vague ones such as "ملايين الدولارات" have no value). Labels are in Latin script because
-matplotlib does not shape Arabic without extra packages.
+Donations in the seeds, summed per organiser (or donor, when no organiser is named). Matplotlib 3.11 and later
+shape Arabic and order it right to left by itself; `arabic_label` does it with arabic-reshaper and python-bidi on
+older versions.
 """),
     py("""
-exact = money.dropna(subset=["value"]).copy()
-exact["value"] = exact["value"].astype(float)
-fig, ax = plt.subplots(figsize=(6, 3))
-if exact.empty:
-    ax.text(0.5, 0.5, "no amounts found", ha="center", va="center")
-else:
-    totals = exact.groupby(["article", "currency"])["value"].sum().unstack(fill_value=0)
-    totals.plot.bar(ax=ax, logy=True, rot=0)
-    ax.set_ylabel("sum of amounts (log scale)")
-ax.set_title("Money mentioned in the seed articles")
+import matplotlib
+
+def arabic_label(text):
+    major, minor = (int(part) for part in matplotlib.__version__.split(".")[:2])
+    if (major, minor) >= (3, 11):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+    return get_display(arabic_reshaper.reshape(text))
+
+given = donations.dropna(subset=["value"]).copy()
+given["who"] = given["organizer"].fillna(given["donor"]).fillna("(غير مذكور)")
+given["value"] = given["value"].astype(float)
+totals = given[given["currency"] == "USD"].groupby("who")["value"].sum().sort_values()
+fig, ax = plt.subplots(figsize=(7, 3))
+ax.barh([arabic_label(name) for name in totals.index], totals.values)
+ax.set_xscale("log")
+ax.set_xlabel("USD (log scale)")
+ax.set_title(arabic_label("التبرعات حسب الجهة المنظمة"))
 fig.tight_layout()
 plt.show()
 """),
@@ -357,21 +340,178 @@ the items with an Arabic label whose class (P31) is one of those in `arnews/data
 ]
 
 
+REAL_NEWS: list[Cell] = [
+    md("""
+# A folder of real news
+
+What arnews finds in a day of Saudi newswire: who is quoted most, who gave to whom, which entities are linked to
+Wikidata, and which days the articles speak of. The articles are a sample of one day of
+[SaudiNewsNet](https://github.com/parallelfold/SaudiNewsNet) (31,030 articles from 14 Saudi outlets,
+July-August 2015, by Mazen Alsarem; licence CC BY-NC-SA 4.0, research use; each article's copyright stays with its
+newspaper). The corpus is not part of arnews: this notebook reads it where it lies beside a clone of the
+repository (`../../shared/corpus/saudinewsnet`) and shows only names, counts and dates, no article text. Where the
+corpus is absent it reads the seed articles; point `FOLDER` at a folder of your own articles to run it on them.
+"""),
+    py("""
+import json
+import zipfile
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+import arnews
+
+CORPUS = Path("../../shared/corpus/saudinewsnet")
+FOLDER = Path("../seeds")
+SAMPLE = 240
+
+if CORPUS.is_dir():
+    day = sorted(CORPUS.glob("*.zip"))[0]
+    with zipfile.ZipFile(day) as archive:
+        records = json.loads(archive.read(archive.namelist()[0]))
+    step = max(1, len(records) // SAMPLE)
+    items = [
+        arnews.ArticleInput(record["title"] + "\\n\\n" + record["content"], id=f"{record['source']}/{n}",
+                            url=record["url"], published=record["date_extracted"][:10])
+        for n, record in enumerate(records[::step][:SAMPLE])
+    ]
+    print(f"{len(items)} of the {len(records):,} articles of {day.stem}")
+    print(pd.Series([item.id.split("/")[0] for item in items]).value_counts().to_string())
+else:
+    paths = sorted(FOLDER.glob("*.txt"))
+    items = [arnews.ArticleInput(path.read_text(encoding="utf-8"), id=path.stem) for path in paths]
+    print(f"{len(items)} articles of {FOLDER}")
+"""),
+    md("""
+## Parse them
+
+`parse_many` reads them in batches; `errors="return"` puts an error in place of an article that cannot be
+parsed, so one bad record does not stop the run. (`n_process=2` would use two cores; `arnews parse corpus.jsonl
+--jobs 2 -o out.jsonl` does the same from the command line.)
+"""),
+    py("""
+results = list(arnews.parse_many(items, errors="return"))
+pairs = [(item.id, a) for item, a in zip(items, results) if isinstance(a, arnews.Article)]
+ids, articles = [i for i, _ in pairs], [a for _, a in pairs]
+print(len(articles), "articles parsed,", len(results) - len(articles), "failed")
+
+# Matplotlib 3.11 and later shape Arabic and order it right to left; older ones need arabic-reshaper and python-bidi
+def arabic_label(text):
+    major, minor = (int(part) for part in matplotlib.__version__.split(".")[:2])
+    if (major, minor) >= (3, 11):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+    return get_display(arabic_reshaper.reshape(text))
+"""),
+    md("""
+## Who is quoted most
+
+One row per quote. Named speakers are counted by the entity they point to (so "عادل الجبير" and a later "الجبير"
+count together); anonymous sources ("مصدر مطلع") are counted apart.
+"""),
+    py("""
+quotes = arnews.to_frame(articles, "quotes", ids=ids)
+print(quotes["kind"].value_counts().to_string())
+print(f"no speaker: {quotes['speaker'].isna().mean():.1%}, anonymous: {quotes['anonymous'].mean():.1%}")
+
+named = quotes[quotes["speaker"].notna() & ~quotes["anonymous"]].copy()
+names = {}
+for article_id, article in pairs:
+    for entity in article.entities:
+        names[(article_id, entity.id)] = entity.name
+named["who"] = [
+    names.get((article_id, entity), speaker)
+    for article_id, entity, speaker in zip(named["article"], named["speaker_entity"], named["speaker"])
+]
+top = named.groupby("who").agg(quotes=("text", "size"), articles=("article", "nunique"),
+                               wikidata=("speaker_wikidata", "first"))
+top = top.sort_values(["quotes", "articles"], ascending=False).head(12)
+top
+"""),
+    py("""
+fig, ax = plt.subplots(figsize=(7, 4))
+shown = top.iloc[::-1]
+ax.barh([arabic_label(name) for name in shown.index], shown["quotes"])
+ax.set_xlabel("quotes")
+ax.set_title(arabic_label("الأكثر اقتباسا"))
+fig.tight_layout()
+plt.show()
+"""),
+    md("""
+## Who gave to whom
+
+Donations are money given, raised, pledged or granted: not prices, budgets, salaries or loans. Each row says who
+organised, gave and received it, where the article says so.
+"""),
+    py("""
+donations = arnews.to_frame(articles, "donations", ids=ids)
+print(len(donations), "donations among", len(arnews.to_frame(articles, "money")), "amounts of money")
+donations[["article", "value", "currency", "qualifier", "organizer", "donor", "recipient", "date"]]
+"""),
+    md("""
+## Entities linked to Wikidata
+
+Every entity is a person, organisation, place or other; those found in the knowledge base carry a Wikidata QID.
+"""),
+    py("""
+entities = arnews.to_frame(articles, "entities", ids=ids)
+share = entities.groupby("type").agg(entities=("name", "size"), linked=("wikidata", lambda s: s.notna().mean()))
+print(share.to_string(formatters={"linked": "{:.0%}".format}))
+linked = entities.dropna(subset=["wikidata"])
+most = linked.groupby("wikidata").agg(name=("name", "first"), type=("type", "first"), articles=("article", "nunique"),
+                                      mentions=("mentions", "sum"))
+most.sort_values(["articles", "mentions"], ascending=False).head(15)
+"""),
+    md("""
+## A timeline
+
+Every date the articles mention, resolved against the day each was published ("أمس", "يوم الخميس",
+"13 رمضان"), counted by day: what the news of a day speaks of.
+"""),
+    py("""
+dates = arnews.to_frame(articles, "dates", ids=ids)
+days = dates[dates["granularity"] == "day"].dropna(subset=["value"]).copy()
+days["day"] = pd.to_datetime(days["value"]).dt.normalize()
+recent = days[days["day"].between("2015-06-01", "2015-08-31")] if CORPUS.is_dir() else days
+counts = recent.groupby("day").size()
+print(len(dates), "dates mentioned;", len(days), "name a day")
+fig, ax = plt.subplots(figsize=(7, 3))
+ax.bar(counts.index, counts.values, width=0.8)
+ax.set_ylabel("mentions")
+ax.set_title(arabic_label("الأيام التي تذكرها الأخبار"))
+fig.autofmt_xdate()
+fig.tight_layout()
+plt.show()
+"""),
+]
+
+
 NOTEBOOKS: dict[str, list[Cell]] = {
     "01_parse_one_article.ipynb": PARSE_ONE,
     "02_quotes_table.ipynb": QUOTES,
     "03_money_and_donations.ipynb": MONEY,
     "04_your_own_kb.ipynb": OWN_KB,
+    "05_real_news.ipynb": REAL_NEWS,
 }
 
 
-def build(cells: list[Cell]) -> nbformat.NotebookNode:
+#: Data a notebook reads where it is present (relative to examples/): its outputs are compared only there.
+NEEDS = {"05_real_news.ipynb": "../../shared/corpus/saudinewsnet"}
+
+
+def build(cells: list[Cell], needs: str | None = None) -> nbformat.NotebookNode:
+    metadata: dict[str, object] = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+    }
+    if needs:
+        metadata["arnews"] = {"needs": needs}
     nb = new_notebook(
         cells=[new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in cells],
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-            "language_info": {"name": "python"},
-        },
+        metadata=metadata,
     )
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i:02d}"  # stable ids: regenerating gives the same file
@@ -379,14 +519,19 @@ def build(cells: list[Cell]) -> nbformat.NotebookNode:
     return nb
 
 
+def _cells(nb: nbformat.NotebookNode) -> list[tuple[str, str, str]]:
+    return [(cell.get("id", ""), cell.cell_type, cell.source) for cell in nb.cells]
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
     for name, cells in NOTEBOOKS.items():
         path = EXAMPLES / name
-        text = nbformat.writes(build(cells)) + "\n"
+        made = build(cells, NEEDS.get(name))
+        text = nbformat.writes(made) + "\n"
         if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
+            if not path.exists() or _cells(nbformat.read(path, as_version=4)) != _cells(made):
                 stale.append(name)
         else:
             path.write_text(text, encoding="utf-8")

@@ -2,14 +2,19 @@
 
 Usage::
 
-    .venv/bin/python scripts/run_notebooks.py [NOTEBOOK...] [--docs docs/examples] [--executed DIR] [--timeout S]
+    .venv/bin/python scripts/run_notebooks.py [NOTEBOOK...] [--write | --check] [--docs docs/examples]
+        [--executed DIR] [--timeout S]
 
 The kernel is this interpreter (``sys.executable``, which needs ipykernel): a kernel spec is written to a
 temporary Jupyter path for the run, so nothing has to be registered and a kernel named ``python3`` elsewhere on
 the machine is not used by mistake. Each notebook runs with its own folder as the working directory.
 
-``--docs DIR`` writes each executed notebook as a MyST Markdown page (code, text output, tables and images) into
-DIR for the Sphinx site; ``--executed DIR`` writes the executed ``.ipynb`` files.
+``--write`` stores the outputs in the notebooks of examples/ (they are committed with their outputs); ``--check``
+exits 1 when an output differs from the committed one (text, tables and errors compared exactly; an image only
+for being there, as its pixels depend on fonts). A notebook whose metadata names data it needs
+(``"arnews": {"needs": "../../shared/corpus/saudinewsnet"}``, relative to examples/) is run but not compared
+where that data is absent. ``--docs DIR`` writes each executed notebook as a MyST Markdown page (code, text
+output, tables and images) into DIR for the Sphinx site; ``--executed DIR`` writes the executed ``.ipynb`` files.
 """
 
 from __future__ import annotations
@@ -55,10 +60,50 @@ def execute(path: Path, timeout: int) -> nbformat.NotebookNode:
         kernel_name=KERNEL,
         resources={"metadata": {"path": str(path.parent)}},
         allow_errors=False,
+        record_timing=False,
     )
     client.execute()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return nb
+
+
+def _shown(nb: nbformat.NotebookNode) -> list[list[tuple[str, str]]]:
+    """What each cell shows: text and tables exactly, an image as being there."""
+    shown = []
+    for cell in nb.cells:
+        outs: list[tuple[str, str]] = []
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            kind = out.get("output_type", "")
+            if kind == "stream":
+                outs.append((out.get("name", ""), str(out.get("text", ""))))
+            elif kind == "error":
+                outs.append(("error", f"{out.get('ename')}: {out.get('evalue')}"))
+            else:
+                data = out.get("data", {})
+                for mime in ("image/png", "text/html", "text/plain"):
+                    if mime in data:
+                        outs.append((mime, "" if mime == "image/png" else str(data[mime])))
+                        break
+        shown.append(outs)
+    return shown
+
+
+def compare(committed: Path, executed: nbformat.NotebookNode) -> list[str]:
+    """The cells whose outputs differ between the committed notebook and this run."""
+    old = _shown(nbformat.read(committed, as_version=4))
+    new = _shown(executed)
+    if len(old) != len(new):
+        return [f"{committed.name}: {len(old)} cells committed, {len(new)} run"]
+    return [
+        f"{committed.name}, cell {i}: committed {a!r:.300} != run {b!r:.300}"
+        for i, (a, b) in enumerate(zip(old, new, strict=True))
+        if a != b
+    ]
+
+
+def _needs_missing(nb: nbformat.NotebookNode, folder: Path) -> str | None:
+    needs = nb.metadata.get("arnews", {}).get("needs")
+    return needs if needs and not (folder / needs).exists() else None
 
 
 def _fence(body: str, lang: str = "text") -> str:
@@ -108,6 +153,9 @@ def to_markdown(nb: nbformat.NotebookNode, stem: str, out_dir: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: every examples/*.ipynb)")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="store the outputs in the notebooks of examples/")
+    mode.add_argument("--check", action="store_true", help="exit 1 when an output differs from the committed one")
     ap.add_argument("--docs", type=Path, help="write executed notebooks as MyST Markdown pages into this folder")
     ap.add_argument("--executed", type=Path, help="write executed .ipynb copies into this folder")
     ap.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
@@ -127,6 +175,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"FAILED {path.name}:\n{exc}", file=sys.stderr)
                 return 1
             print(f"ok {path.name} ({time.perf_counter() - began:.1f} s)")
+            if args.check:
+                missing = _needs_missing(nb, path.parent)
+                if missing:
+                    print(f"   outputs not compared: {missing} is absent")
+                elif differences := compare(path, nb):
+                    print("\n".join(["outputs differ from the committed ones:", *differences]), file=sys.stderr)
+                    return 1
+            if args.write:
+                nbformat.write(nb, path)
             if args.executed:
                 args.executed.mkdir(parents=True, exist_ok=True)
                 nbformat.write(nb, args.executed / path.name)

@@ -134,6 +134,11 @@ def test_an_offer_to_a_coach_is_not_a_donation(sentence: str) -> None:
     assert donations(article(sentence, title="المدرب يوافق على العرض")) == ()
 
 
+def test_the_receiver_after_a_participle_of_giving() -> None:
+    (d,) = donations(article("وتبلغ قيمة المساعدات العسكرية المقدمة إلى إسرائيل 3 مليارات دولار سنويا."))
+    assert d.recipient is not None and d.recipient.name == "إسرائيل"
+
+
 def test_organizer_named_after_a_frame_verb() -> None:
     text = article("كما ساعدت ليلى حسن في تنظيم مكالمة لصالح الجمعية والتي حضرها 10000 شخص وتم جمع 300000 دولار.")
     (d,) = donations(text)
