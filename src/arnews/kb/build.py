@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from arnews.errors import KnowledgeBaseError
+from arnews.kb.sqlite import write_sqlite
 from arnews.kb.store import KbEntry, bounded_lines, write_entries
 from arnews.models import ENTITY_KINDS, EntityKind
 
@@ -266,11 +267,16 @@ def build(
         streams.append(from_curated())
     if sources is not None:
         streams.append(from_csv_dir(sources))
+    sqlite = Path(out).suffix in (".sqlite", ".sqlite3", ".db")
     if not dumps:
         merged = merge(e for s in streams for e in s)
+        if sqlite:
+            return write_sqlite(sorted(merged.values(), key=lambda e: (len(e.id), e.id)), out)
         return write_entries(merged.values(), out)
     # dumps may be huge: curated and CSV rows are merged in memory, dump rows stream straight to the file
     small = merge(e for s in streams for e in s)
+    if sqlite:
+        return write_sqlite(_with_dumps(small, dumps), out)
     return write_entries(_with_dumps(small, dumps), out, sort=False)
 
 
@@ -286,7 +292,9 @@ def _with_dumps(small: dict[str, KbEntry], dumps: Sequence[str | Path]) -> Itera
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("dumps", nargs="*", help="Wikidata JSON dumps (.json, .json.gz, .json.bz2)")
-    ap.add_argument("-o", "--output", required=True, help="the KB file to write (.jsonl.gz)")
+    ap.add_argument(
+        "-o", "--output", required=True, help="the KB file to write (.jsonl.gz; .sqlite for a KB too large for memory)"
+    )
     ap.add_argument("--sources", default=None, help="a folder of CSV sources (wikidata,name_ar,name_en,...,type)")
     ap.add_argument("--no-curated", action="store_true", help="leave out the curated entities bundled with arnews")
 

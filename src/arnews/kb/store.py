@@ -16,7 +16,7 @@ import os
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -27,12 +27,10 @@ from arnews.core.names import key, phonetic, words
 from arnews.core.names import loose as _loose
 from arnews.core.text import normalize
 from arnews.errors import KnowledgeBaseError
+from arnews.kb.keys import HOW_SCORE, PREFIX_WORDS, entry_keys, phonetic_fits, word_keys, written_forms
 from arnews.models import ENTITY_KINDS, EntityKind
 
 __all__ = ["Candidate", "KbEntry", "KnowledgeBase", "default_kb"]
-
-# name tokens that are not part of a person's usual name: initials, suffixes
-_NAME_NOISE = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
@@ -82,33 +80,6 @@ class Candidate:
     score: float
 
 
-def _short_forms(label: str) -> list[str]:
-    """A person's English label with middle names and initials dropped: "Kamala D. Harris" -> "Kamala Harris"."""
-    toks = [t for t in words(normalize(label)) if t not in _NAME_NOISE]
-    toks = [t for t in toks if len(t) > 1] or toks
-    out = []
-    if len(toks) > 2:
-        out.append(f"{toks[0]} {toks[-1]}")
-        if len(toks) > 3:
-            out.append(f"{toks[0]} {toks[-2]} {toks[-1]}")
-    return out
-
-
-#: Word-prefixes of KB names are indexed up to this many words (the gazetteer grows a span to five at most): a
-#: label of thousands of words costs memory in proportion to its length, not to its square.
-PREFIX_WORDS = 8
-
-
-@lru_cache(maxsize=200_000)
-def _word_keys(word: str) -> tuple[str, str, str]:
-    """The normal, loose and phonetic keys of one normalised word (:func:`arnews.core.names.key`, ``loose``,
-    ``phonetic``, which all work word by word)."""
-    return key(word, normalized=True), _loose(word, normalized=True), phonetic(word, normalized=True)
-
-
-_HOW_SCORE = {"exact": 3.0, "alias": 2.0, "loose": 1.5, "phonetic": 1.0}
-
-
 class KnowledgeBase:
     """Entities and the indexes that find them by name."""
 
@@ -141,7 +112,6 @@ class KnowledgeBase:
             k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior))
             for k, ids in self._initials.items()
         }
-        self._written: dict[str, tuple[frozenset[str], frozenset[tuple[bool, str]]]] = {}
         self._could_start: dict[str, bool] = {}
 
     def __len__(self) -> int:
@@ -154,38 +124,18 @@ class KnowledgeBase:
         """The entity with id ``qid``, or None."""
         return self.entries.get(qid)
 
-    def _add(self, index: dict[str, list[Any]], k: str, value: Any) -> None:
-        if k:
-            bucket = index.setdefault(k, [])
+    def _index(self, e: KbEntry) -> None:
+        indexes: dict[str, dict[str, list[Any]]] = {
+            "exact": self._exact, "loose": self._loose, "phonetic": self._phonetic,
+            "surname": self._surname, "initials": self._initials,
+        }  # fmt: skip
+        for index, k, how in entry_keys(e):
+            if not k:
+                continue
+            bucket = indexes[index].setdefault(k, [])
+            value = (e.id, how) if index == "exact" else e.id
             if value not in bucket:
                 bucket.append(value)
-
-    def _index(self, e: KbEntry) -> None:
-        for i, label in enumerate(e.ar):
-            self._add(self._exact, key(label), (e.id, "exact" if i == 0 else "alias"))
-        for label in e.en:
-            self._add(self._exact, key(label), (e.id, "alias"))
-        for label in e.ar if e.type != "PER" else ():
-            lk = _loose(label)
-            if len(lk.replace(" ", "")) >= 4:
-                self._add(self._loose, lk, e.id)
-        # the phonetic key reads Latin labels only: Arabic spellings of one name meet through `loose`
-        forms = list(e.en)
-        if e.type == "PER":
-            for label in e.en:
-                forms.extend(_short_forms(label))
-        for form in forms:
-            ph = phonetic(form)
-            if ph and (" " in ph or len(ph) >= 5):
-                self._add(self._phonetic, ph, e.id)
-            if e.type == "PER":
-                toks = ph.split()
-                if len(toks) >= 2:
-                    self._add(self._surname, toks[-1], e.id)
-        for label in e.en:
-            toks = [t for t in words(label.replace("-", " ")) if t.lower() not in _NAME_NOISE]
-            if len(toks) >= 2:
-                self._add(self._initials, "".join(t[0] for t in toks).lower(), e.id)
 
     def could_start(self, word: str) -> bool:
         """A cheap filter: some name in the KB may start with the normalised ``word`` (memoised per word)."""
@@ -210,7 +160,7 @@ class KnowledgeBase:
         The keys are word by word, so each word's three keys are computed once (:func:`_word_keys`) and a name
         of ``n`` words costs ``n`` look-ups, however many n-grams the linker tries."""
         prefixes = self._prefixes
-        keyed = [_word_keys(w) for w in words(name)[:PREFIX_WORDS]]
+        keyed = [word_keys(w) for w in words(name)[:PREFIX_WORDS]]
         return (
             tuple(k for k, _l, _p in keyed) in prefixes
             or tuple(lo for _k, lo, _p in keyed) in prefixes
@@ -220,12 +170,7 @@ class KnowledgeBase:
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
         """``text`` is one of the entry's labels as written, article included (``loose``: by :func:`loose` keys)."""
         target = " ".join(words(normalize(text)))
-        forms = self._written.get(entry.id)
-        if forms is None or self.entries.get(entry.id) is not entry:
-            written = [" ".join(words(normalize(label))) for label in entry.ar + entry.en]
-            forms = (frozenset(written), frozenset((w.startswith("ال"), _loose(w)) for w in written))
-            if self.entries.get(entry.id) is entry:
-                self._written[entry.id] = forms
+        forms = written_forms(entry)
         if target in forms[0]:
             return True
         return loose and (target.startswith("ال"), _loose(target)) in forms[1]
@@ -241,16 +186,13 @@ class KnowledgeBase:
             self._offer(found, qid, "loose")
         ph = phonetic(name, normalized=normalized)
         for qid in self._phonetic.get(ph, ()):
-            e = self.entries[qid]
-            parts = ph.split()
-            if e.type == "PER" and (len(parts) < 2 or min(map(len, parts)) < 2):
-                continue  # a person by sound: a full name, each word with two consonants or more, never one word
-            self._offer(found, qid, "phonetic")
+            if phonetic_fits(self.entries[qid], ph):
+                self._offer(found, qid, "phonetic")
         return sorted(found.values(), key=lambda c: -c.score)
 
     def _offer(self, found: dict[str, Candidate], qid: str, how: str) -> None:
         e = self.entries[qid]
-        score = _HOW_SCORE[how] + e.prior
+        score = HOW_SCORE[how] + e.prior
         old = found.get(qid)
         if old is None or old.score < score:
             found[qid] = Candidate(e, how, score)
@@ -270,8 +212,13 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeBase:
-        """Read a KB file (gzip JSON lines, or plain JSON lines when the name does not end in .gz)."""
+        """Read a KB file: gzip JSON lines, plain JSON lines when the name does not end in .gz, or an SQLite KB
+        (:mod:`arnews.kb.sqlite`, told by its header), which is opened, not read into memory."""
         p = Path(path)
+        from arnews.kb.sqlite import SqliteKnowledgeBase, is_sqlite
+
+        if is_sqlite(p):
+            return SqliteKnowledgeBase(p)
         rows = _Lines()
         try:
             opener = gzip.open if p.suffix == ".gz" else open
@@ -287,8 +234,14 @@ class KnowledgeBase:
             raise KnowledgeBaseError(f"cannot read knowledge base {p}: {exc}") from exc
 
     def save(self, path: str | Path) -> None:
-        """Write this KB as gzip JSON lines (sorted by id, so builds are reproducible)."""
-        write_entries(self.entries.values(), path)
+        """Write this KB as gzip JSON lines (sorted by id, so builds are reproducible), or as an SQLite KB when
+        the name ends in .sqlite, .sqlite3 or .db."""
+        if Path(path).suffix in (".sqlite", ".sqlite3", ".db"):
+            from arnews.kb.sqlite import write_sqlite
+
+            write_sqlite(sorted(self.entries.values(), key=lambda e: (len(e.id), e.id)), path)
+        else:
+            write_entries(self.entries.values(), path)
 
 
 class _Lines:

@@ -1,0 +1,98 @@
+"""The keys a KB entity is found by, one definition for every store (in memory, SQLite).
+
+An entity's Arabic labels are found by their normal key (:func:`arnews.core.names.key`; the first label is
+``exact``, the others ``alias``), its English labels by the normal key too (``alias``); non-person Arabic labels
+also by their loose key (:func:`arnews.core.names.loose`); English labels (and a person's short forms, "Kamala
+Harris" for "Kamala D. Harris") by their phonetic key (:func:`arnews.core.names.phonetic`), a person's by the
+phonetic key of their surname, and any multi-word English label by its initials ("AOC").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from arnews.core.names import key, phonetic, words
+from arnews.core.names import loose as _loose
+from arnews.core.text import normalize
+
+if TYPE_CHECKING:
+    from arnews.kb.store import KbEntry
+
+__all__ = ["HOW_SCORE", "PREFIX_WORDS", "Index", "entry_keys", "phonetic_fits", "word_keys", "written_forms"]
+
+Index = Literal["exact", "loose", "phonetic", "surname", "initials"]
+
+#: How a name matched, and what that adds to the popularity prior when candidates are ranked.
+HOW_SCORE = {"exact": 3.0, "alias": 2.0, "loose": 1.5, "phonetic": 1.0}
+
+#: Word-prefixes of KB names are looked at up to this many words (the gazetteer grows a span to five at most): a
+#: label of thousands of words costs memory in proportion to its length, not to its square.
+PREFIX_WORDS = 8
+
+# name tokens that are not part of a person's usual name: initials, suffixes
+_NAME_NOISE = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def short_forms(label: str) -> list[str]:
+    """A person's English label with middle names and initials dropped: "Kamala D. Harris" -> "Kamala Harris"."""
+    toks = [t for t in words(normalize(label)) if t not in _NAME_NOISE]
+    toks = [t for t in toks if len(t) > 1] or toks
+    out = []
+    if len(toks) > 2:
+        out.append(f"{toks[0]} {toks[-1]}")
+        if len(toks) > 3:
+            out.append(f"{toks[0]} {toks[-2]} {toks[-1]}")
+    return out
+
+
+def entry_keys(e: KbEntry) -> Iterator[tuple[Index, str, str]]:
+    """Every (index, key, how) an entity is found by; ``how`` is ``exact`` or ``alias`` in the exact index and
+    the index's own name elsewhere."""
+    for i, label in enumerate(e.ar):
+        yield "exact", key(label), "exact" if i == 0 else "alias"
+    for label in e.en:
+        yield "exact", key(label), "alias"
+    for label in e.ar if e.type != "PER" else ():
+        lk = _loose(label)
+        if len(lk.replace(" ", "")) >= 4:
+            yield "loose", lk, "loose"
+    # the phonetic key reads Latin labels only: Arabic spellings of one name meet through `loose`
+    forms = list(e.en)
+    if e.type == "PER":
+        for label in e.en:
+            forms.extend(short_forms(label))
+    for form in forms:
+        ph = phonetic(form)
+        if ph and (" " in ph or len(ph) >= 5):
+            yield "phonetic", ph, "phonetic"
+        if e.type == "PER":
+            toks = ph.split()
+            if len(toks) >= 2:
+                yield "surname", toks[-1], "surname"
+    for label in e.en:
+        toks = [t for t in words(label.replace("-", " ")) if t.lower() not in _NAME_NOISE]
+        if len(toks) >= 2:
+            yield "initials", "".join(t[0] for t in toks).lower(), "initials"
+
+
+def phonetic_fits(e: KbEntry, ph: str) -> bool:
+    """A person is found by sound only on a full name, each word with two consonants or more, never one word."""
+    parts = ph.split()
+    return e.type != "PER" or (len(parts) >= 2 and min(map(len, parts)) >= 2)
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> tuple[str, str, str]:
+    """The normal, loose and phonetic keys of one normalised word (:func:`arnews.core.names.key`, ``loose``,
+    ``phonetic``, which all work word by word)."""
+    return key(word, normalized=True), _loose(word, normalized=True), phonetic(word, normalized=True)
+
+
+@lru_cache(maxsize=100_000)
+def written_forms(entry: KbEntry) -> tuple[frozenset[str], frozenset[tuple[bool, str]]]:
+    """An entity's labels as written (normal form, article kept), and their loose keys with whether each has the
+    article."""
+    written = [" ".join(words(normalize(label))) for label in entry.ar + entry.en]
+    return frozenset(written), frozenset((w.startswith("ال"), _loose(w)) for w in written)
