@@ -221,7 +221,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(p)
     p.set_defaults(func=_cmd_kb_build)
+    p = kb_sub.add_parser(
+        "fetch", help="build a large KB from Wikidata's SPARQL endpoint (uses the network; resumable)"
+    )
+    p.add_argument("-o", "--output", required=True, help="the KB file to write (.jsonl.gz, or .sqlite)")
+    p.add_argument("--classes", default=None, help="Wikidata classes to fetch, comma-separated (default: all)")
+    p.add_argument("--min-sitelinks", type=int, default=5, help="fetch items linked from this many sites or more")
+    p.add_argument("--page-size", type=int, default=5000, help="items asked for in one query")
+    p.add_argument("--max-per-class", type=int, default=None, help="at most this many items of each class")
+    p.add_argument("--endpoint", default=None, help="the SPARQL endpoint (default: query.wikidata.org)")
+    p.add_argument("--no-curated", action="store_true", help="leave out the curated entities bundled with arnews")
+    p.set_defaults(func=_cmd_kb_fetch)
     return ap
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _cmd_kb_fetch(args: argparse.Namespace) -> int:
+    from arnews.kb.build import wanted_classes
+    from arnews.kb.fetch import ENDPOINT, FetchPlan, fetch
+
+    classes = wanted_classes()
+    if args.classes:
+        asked = [c.strip() for c in args.classes.split(",") if c.strip()]
+        unknown = [c for c in asked if c not in classes]
+        if unknown:
+            print(f"arnews: unknown classes {', '.join(unknown)}; known: {', '.join(classes)}", file=sys.stderr)
+            return 2
+        classes = {c: classes[c] for c in asked}
+    plan = FetchPlan(classes, args.min_sitelinks, args.page_size, args.max_per_class)
+    count = fetch(
+        args.output, plan=plan, endpoint=args.endpoint or ENDPOINT, curated=not args.no_curated, log=_to_stderr
+    )
+    print(f"wrote {count:,} entities to {args.output}")
+    return 0
 
 
 def _cmd_kb_build(args: argparse.Namespace) -> int:

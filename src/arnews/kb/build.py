@@ -214,8 +214,13 @@ def entry_from_item(item: dict[str, Any], classes: dict[str, EntityKind] | None 
     desc = next(iter(_labels(item, "descriptions", "ar") or _labels(item, "descriptions", "en")), None)
     links = item.get("sitelinks")
     sitelinks = len(links) if isinstance(links, dict) else 0
-    prior = min(1.0, math.log1p(sitelinks) / math.log(300)) if sitelinks else 0.1
-    return KbEntry(qid, kind, ar, en, desc, round(prior, 3))
+    return KbEntry(qid, kind, ar, en, desc, prior_from_sitelinks(sitelinks))
+
+
+def prior_from_sitelinks(sitelinks: int) -> float:
+    """The popularity prior of an item linked from ``sitelinks`` Wikipedias (and sister sites): 0.1 for none, 1.0
+    from 300 on, logarithmic between."""
+    return round(min(1.0, math.log1p(sitelinks) / math.log(300)), 3) if sitelinks > 0 else 0.1
 
 
 #: The longest line of a dump, in characters (the largest Wikidata entities take a few megabytes).
