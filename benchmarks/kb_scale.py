@@ -48,7 +48,7 @@ _MEASURE = """
 import json, resource, sys, time
 from arnews.kb import KnowledgeBase, default_kb
 from arnews.core.text import normalize
-path, names = sys.argv[1], json.loads(sys.argv[2])
+path, names = sys.argv[1], json.loads(sys.stdin.read())
 started = time.perf_counter()
 kb = default_kb() if path == "bundled" else KnowledgeBase.load(path)
 opened = time.perf_counter() - started
@@ -67,8 +67,8 @@ print(json.dumps({"entities": len(kb), "open_s": opened, "lookups_per_s": len(na
 
 def measure(path: str, names: list[str]) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, "-c", _MEASURE, path, json.dumps(names, ensure_ascii=False)],
-        capture_output=True, text=True, check=True,
+        [sys.executable, "-c", _MEASURE, path],
+        input=json.dumps(names, ensure_ascii=False), capture_output=True, text=True, check=True,
     )  # fmt: skip
     result: dict[str, float] = json.loads(out.stdout)
     return result

@@ -625,3 +625,30 @@ def test_a_place_after_the_title_is_not_part_of_the_speaker() -> None:
 def test_a_title_qualified_by_general_is_one_speaker_phrase(body: str, speaker: str) -> None:
     quote = one(body)
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the words of whom a report quotes
+        ("ونقلت وكالة الأنباء عن وزارة الداخلية قولها: «إن التفجير تسبب بإصابات».", "وزارة الداخلية"),
+        ("ونقلت الصحيفة عن الوزير خالد العلي قوله: «لن نتراجع عن القرار».", "خالد العلي"),
+        # the cue ends one line, the quote opens the next
+        ("وقال وزير الخارجية عادل الجبير في المؤتمر:\n«إن المملكة لن تتهاون في أمنها».", "عادل الجبير"),
+        # a reply or a closing word, and a manner adverb after the name
+        ("ويرد فاروفاكيس ضاحكا: «أعرف هذا جيدا».", "فاروفاكيس"),
+        ("ويختم المالكي: «كل ما يهمنا هو نجاح العمل».", "المالكي"),
+        ("وقال الوزير مبتسما: «نحن مستعدون لكل الاحتمالات».", "الوزير"),
+        # an honorific before the title and the name
+        ("وقال معالي أمين العاصمة المقدسة الدكتور أسامة البار: «المشروع سيكتمل قريبا».", "أسامة البار"),
+        ("وقال سمو أمير منطقة نجران: «إن القصر يوثق مرحلة مهمة».", "سمو أمير منطقة نجران"),
+    ],
+)
+def test_direct_speech_patterns_of_newswire(body: str, speaker: str) -> None:
+    quote = one(body, "direct")
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_report_quoted_from_a_source_with_its_verbal_noun() -> None:
+    quote = one("ونقلت رويترز عن مصدر مطلع قوله إن المفاوضات ستستأنف الأسبوع المقبل.", "indirect")
+    assert quote.speaker is not None and quote.speaker.anonymous and quote.speaker.name.startswith("مصدر")

@@ -12,6 +12,7 @@ from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
+from arnews.core.tokens import tokenize
 from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
@@ -81,8 +82,27 @@ def _antecedent(ctx: Reading, pos: int) -> Guess | None:
     return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
 
 
+_REPORTED_FROM = re.compile(r"(?:^|\s)عن\s+([^،,.:؛«»\"“”]{2,80}?)\s*$")
+
+
+def _reported_from(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
+    """ "نقلت الوكالة عن وزارة الداخلية قولها: «...»": a verbal noun of saying speaks for whom the words are
+    reported from."""
+    if not cue.form.startswith("قول"):
+        return None
+    lo = max(ctx.sentence_start(pos), pos - 100)
+    m = _REPORTED_FROM.search(ctx.view.norm, lo, pos)
+    if m is None:
+        return None
+    phrase = sp.subject_phrase(tokenize(ctx.view.norm, m.start(1), m.end(1)))
+    return None if phrase is None else guess_of(phrase, cue)
+
+
 def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     """The speaker of a cue verb with no subject of its own."""
+    reported = _reported_from(ctx, pos, cue)
+    if reported is not None:
+        return reported
     st = ctx.state
     if cue.role == "add":
         k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
@@ -281,6 +301,12 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
         return False
     if at_start or toks[k - 1][2] in cues.PUNCT_STOP or toks[k - 1][2] in load_set("quote_lead_ins"):
         return True
+    if (
+        end == k + 1
+        and toks[k][2].startswith("قول")
+        and _REPORTED_FROM.search(ctx.view.norm, max(0, toks[k][0] - 100), toks[k][0])
+    ):
+        return True  # "نقلت رويترز عن مصدر مطلع قوله إن": the words of whom they are reported from
     if guess is None or not guess.person:
         return False
     # the phrase must be the speaker and little else ("في هذا السياق يقول الصحافي صديق آبا إن")

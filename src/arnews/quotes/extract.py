@@ -42,10 +42,14 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
 
 def read_article(ctx: Reading) -> tuple[Quote, ...]:
     v = ctx.view
-    bounds = []
+    bounds: list[tuple[int, int]] = []
     for para in ctx.structure.paragraphs:
         s, e = v.norm_index(para.start), v.norm_index(para.end)
-        if e > s:
+        if e <= s:
+            continue
+        if bounds and v.norm[bounds[-1][0] : bounds[-1][1]].rstrip().endswith((":", "：")):
+            bounds[-1] = (bounds[-1][0], e)  # "وقال الوزير:" and the quote on the next line are read as one
+        else:
             bounds.append((s, e))
     index_names(ctx, bounds)
     for s, e in bounds:
