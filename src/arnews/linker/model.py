@@ -64,15 +64,14 @@ def ner_pass(doc: Words, spans: Sequence[NerSpan], out: list[Cand]) -> None:
 
 def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -> list[Cand]:
     """The candidates one model span gives (none, one, or one per person met apart)."""
-    whole = (first, last)
-    while first <= last and any(stem in not_names() for stem in doc.bare(first)):
+    while first <= last and _not_name(doc, first):
         first += 1  # "مليون ريال للأسر" is no organisation
-    while last >= first and any(stem in not_names() for stem in doc.bare(last)):
+    while last >= first and _not_name(doc, last):
         last -= 1
     if last < first:
-        if kind != "MISC":
-            return []
-        first, last = whole  # a currency alone: ANERcorp-style MISC ("ألف جنيه")
+        return []  # a currency, an amount ("ألف جنيه", "دولار"): no entity
+    if last > first and all(common_word(doc, k, met.person_words) for k in range(first, last + 1)):
+        return []  # "بالغموض والتشويش", "الفكر المتطرف": everyday words the model took for a name
     if kind == "PER":
         first, last = _person_extent(doc, met, first, last)
         words = [doc.toks[k].text for k in range(first, last + 1)]
@@ -92,6 +91,11 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
     if first == last and _no_name_word(doc, met, kind, first):
         return []
     return [_model_candidate(doc, kind, first, last)]
+
+
+def _not_name(doc: Words, k: int) -> bool:
+    """Token k is a currency, number word, month or weekday, clitics and article aside ("بالدولار")."""
+    return any(stem in not_names() or key(stem, normalized=True) in not_names() for stem in doc.bare(k))
 
 
 def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, int]:
@@ -140,12 +144,27 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int) -> Can
     given = load_set("first_names")
     if kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given:
         start += 1  # "وسالم يوسف": the conjunction is no part of the name ("وليد" is a name of its own)
+    else:
+        start += _clitic_before_article(doc, first)  # "والبنك المركزي" -> "البنك المركزي"
     text = " ".join(t.text for t in doc.toks[first : last + 1])
     qid = None
     cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind]
     if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
         qid = cands[0].entry.id
     return Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last)
+
+
+def _clitic_before_article(doc: Words, k: int) -> int:
+    """How many letters of proclitics stand before the article of token k ("والبنك", "وبالمملكة"): 0 unless what
+    follows them is a frequent word or a KB name ("والتر", "بالتيمور", "فالنسيا" keep their letters)."""
+    lead = doc.toks[k].text
+    for n in (2, 1):
+        clitic, rest = lead[:n], lead[n:]
+        if len(rest) < 4 or not rest.startswith("ال") or any(ch not in "وفبك" for ch in clitic):
+            continue
+        if rest in load_set("common_words") or any(c.how == "exact" for c in doc.kb.lookup(rest, normalized=True)):
+            return n
+    return 0
 
 
 _CUE_SOURCES = frozenset({"title", "speech", "speech1", "given"})
