@@ -652,3 +652,15 @@ def test_direct_speech_patterns_of_newswire(body: str, speaker: str) -> None:
 def test_a_report_quoted_from_a_source_with_its_verbal_noun() -> None:
     quote = one("ونقلت رويترز عن مصدر مطلع قوله إن المفاوضات ستستأنف الأسبوع المقبل.", "indirect")
     assert quote.speaker is not None and quote.speaker.anonymous and quote.speaker.name.startswith("مصدر")
+
+
+def test_an_honorific_with_a_pronoun_speaks_for_the_person_named_before() -> None:
+    body = (
+        "استقبل صاحب السمو الملكي الأمير فيصل بن بندر أمير منطقة الرياض وفد الجمعية. "
+        "وقال سموه: «إن الجمعية تقوم بدور مهم»."
+    )
+    at = f"عنوان الخبر\n\n{body}".index("فيصل بن بندر")
+    prince = Entity("L1", "فيصل بن بندر", "PER", mentions=(Mention("فيصل بن بندر", at, at + len("فيصل بن بندر")),))
+    _, found = quotes_of(body, entities=(prince,))
+    (quote,) = [q for q in found if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "فيصل بن بندر"

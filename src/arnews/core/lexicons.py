@@ -39,7 +39,7 @@ ListName = Literal[
     "beneficiary_nouns", "byline_tasks", "charity_words", "common_words", "complementizers", "currency_not_after",
     "date_word_names", "dateline_desks", "demonstratives", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
-    "donation_values", "first_names", "future_cues", "governing_prepositions", "impersonal_reports",
+    "donation_values", "first_names", "future_cues", "governing_prepositions", "honorifics", "impersonal_reports",
     "institution_heads", "loan_statements", "name_breaks", "name_links", "name_prepositions", "name_speech_verbs",
     "name_stop", "naming_words", "nisba", "not_organizers", "not_speakers", "noun_prepositions", "org_suffixes",
     "organisation_heads", "organizer_nouns", "participant_cues", "photo_credit_labels", "place_heads",

@@ -29,7 +29,10 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess 
     if phrase is None:
         return None
     rs, re_ = ctx.view.raw_span(*phrase.name)
-    if sp.speaker_problem(ctx.view.raw[rs:re_]) is not None:
+    problem = sp.speaker_problem(ctx.view.raw[rs:re_])
+    if problem == "a pronoun":  # "وقال سموه": the last person named before
+        return ctx.person_before(rs)
+    if problem is not None:
         return None  # "ردت بالقول: «...»": no speaker named here; the caller looks before the verb and back
     name = phrase.name
     if phrase.titled and toks:

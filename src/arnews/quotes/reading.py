@@ -94,6 +94,14 @@ class Reading:
         k = bisect.bisect_right(self._sentence_starts, pos) - 1
         return self._sentence_starts[k] if k >= 0 else 0
 
+    def person_before(self, raw_pos: int) -> Guess | None:
+        """The last person mention ending before input offset ``raw_pos``, within reach of a pronoun."""
+        people = [m for e in self.entities if e.type == "PER" for m in e.mentions if m.end <= raw_pos]
+        last = max(people, key=lambda m: m.start, default=None)
+        if last is None or raw_pos - last.end > RESOLVE_CHARS:
+            return None
+        return Guess((self.view.norm_index(last.start), self.view.norm_index(last.end)), person=True)
+
     def tokens(self, start: int, end: int) -> list[Tok]:
         """Tokens of ``view.norm[start:end]``, computed once per range."""
         key = (start, end)

@@ -273,9 +273,22 @@ def speaker_problem(name: str) -> str | None:
         return "opens with a preposition"
     if grammar.cue_of(first) is not None:
         return "opens with a verb"
+    if len(words) == 1 and _honorific_pronoun(first):
+        return "a pronoun"  # "وقال سموه": the person named before speaks
     if (len(words) > 1 and last in grammar.name_links()) or (len(words) == 1 and first in grammar.name_links()):
         return "a name cut after a link word"
     return None
+
+
+def _honorific_pronoun(word: str) -> bool:
+    """ "سموه"، "معاليه"، "سماحتها": an honorific with a pronoun suffix."""
+    for suffix in ("ها", "ه"):
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 3:
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # "سماحته" -> "سماحه" (ة in normal form)
+            if stem in load_set("honorifics"):
+                return True
+    return False
 
 
 def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> Entity | None:
