@@ -664,3 +664,16 @@ def test_an_honorific_with_a_pronoun_speaks_for_the_person_named_before() -> Non
     _, found = quotes_of(body, entities=(prince,))
     (quote,) = [q for q in found if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "فيصل بن بندر"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وكشفت صحيفة «كاثيميريني» اليونانية أن موظفي المفوضية أعدوا خطة سرية.", "كاثيميريني"),
+        ("ويقول رئيس رابطة المحامين لسيادة القانون، المحامي صالح ذيبان لـ«الشرق» إن المدينة تتنفس.", "صالح ذيبان"),
+        ("وقالت نقابة المعلمين إن الإضراب مستمر حتى الأسبوع المقبل.", "نقابة المعلمين"),
+    ],
+)
+def test_a_body_named_in_marks_and_a_titled_name_in_apposition_speak(body: str, speaker: str) -> None:
+    quote = one(body, "indirect")
+    assert quote.speaker is not None and quote.speaker.name == speaker

@@ -129,6 +129,10 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
             break
     if end_all == 0:
         return None
+    if end_all == 1 and grammar.in_lexicon(toks[0][2], grammar.organisation_heads()):
+        close = _quoted_end(toks, 1)
+        if close > 3:  # "صحيفة «كاثيميريني»": the body is the name in marks
+            return Phrase((toks[2][0], toks[close - 2][1]), institution=True)
     anonymous = _anonymous_phrase(toks, end_all)
     if anonymous is not None:
         return anonymous
@@ -145,10 +149,12 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         addressee = _addressee(toks, j)
         return Phrase((toks[i][0], toks[j - 1][1]), addressee=addressee)
     if saw and end_all + 1 < len(toks) and toks[end_all][2] in "،,":
-        # "حاكم ولاية تكساس، غريغ أبوت": the name in apposition
-        k = grammar.name_run(toks, end_all + 1)
-        if k > end_all + 1 and (k == len(toks) or not grammar.is_word(toks[k])):
-            return Phrase((toks[end_all + 1][0], toks[k - 1][1]))
+        # "حاكم ولاية تكساس، غريغ أبوت"، "رئيس الرابطة، المحامي صالح ذيبان لـ«الشرق الأوسط»": the name in apposition
+        t_end, titled = grammar.title_run(toks, end_all + 1)
+        k = grammar.name_run(toks, t_end)
+        after = addressee_end(toks[k:]) + k if titled else k
+        if k > t_end and (after == len(toks) or not grammar.is_word(toks[after])):
+            return Phrase((toks[t_end][0], toks[k - 1][1]))
     if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي")
         return Phrase((toks[0][0], toks[max(i, 1) - 1][1]), institution=True, titled=True)
     first = toks[0][2]
