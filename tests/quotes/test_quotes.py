@@ -677,3 +677,14 @@ def test_an_honorific_with_a_pronoun_speaks_for_the_person_named_before() -> Non
 def test_a_body_named_in_marks_and_a_titled_name_in_apposition_speak(body: str, speaker: str) -> None:
     quote = one(body, "indirect")
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_noun_of_ours_after_the_verb_is_the_speech_not_the_speaker() -> None:
+    _, found = quotes_of(
+        "وأكد الوزير خالد العلي التزام بلاده، وقال إن الاتفاق مهم. وقال هدفنا هو تنفيذ الاتفاقية. "
+        "وأضاف: «سنعمل مع حلفائنا»."
+    )
+    assert all(q.speaker is None or q.speaker.name != "هدفنا" for q in found)
+    for name in ("فهمي", "شكري", "علي"):
+        quote = one(f"وقال {name} إن الفريق جاهز للمباراة.", "indirect")
+        assert quote.speaker is not None and quote.speaker.name == name

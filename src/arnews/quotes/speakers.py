@@ -281,6 +281,9 @@ def speaker_problem(name: str) -> str | None:
         return "opens with a verb"
     if len(words) == 1 and _honorific_pronoun(first):
         return "a pronoun"  # "وقال سموه": the person named before speaks
+    own = first[:-2] if first.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
+    if len(words) == 1 and len(own) >= 3 and own in common:
+        return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
     if (len(words) > 1 and last in grammar.name_links()) or (len(words) == 1 and first in grammar.name_links()):
         return "a name cut after a link word"
     return None
