@@ -661,3 +661,15 @@ def test_a_proclitic_before_the_article_is_left_out_of_a_model_mention(sentence:
     text = article(sentence)
     found = entities(text, _ner(text, (span, "ORG" if "البنك" in span else "PER")))
     assert mention in [m.text for e in found for m in e.mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["وهو أول وزير خارجية اسباني يزور المنطقة.", "ووقف خيري لشهداء الوطن وبردة لشاعر القبيلة."]
+)
+def test_an_adjective_of_a_place_or_a_short_word_one_vowel_off_is_not_linked(sentence: str) -> None:
+    assert not [e for e in entities(article(sentence)) if e.wikidata in ("Q29", "Q259253")]
+
+
+def test_the_place_itself_is_still_linked() -> None:
+    found = entities(article("وزار الوفد إسبانيا ثم توجه إلى بريدة."))
+    assert {e.wikidata for e in found} >= {"Q29", "Q259253"}

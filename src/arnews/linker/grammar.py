@@ -10,6 +10,8 @@ from functools import cache
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import phonetic_word, strip_clitics
+from arnews.core.text import normalize
+from arnews.kb import KbEntry
 from arnews.linker.tokens import (
     ARABIC,
     MARKS,
@@ -247,3 +249,13 @@ def possessed_noun(doc: Words, k: int) -> bool:
 def clitic_person(doc: Words, k: int, full_names: set[str]) -> bool:
     """Token k is a clitic and a word of a person met by full name ("ببايدن", "لهاريس")."""
     return any(off and stem in full_names for off, stem, _f in strip_clitics(doc.toks[k].text))
+
+
+_NISBA_ENDINGS = ("يين", "يون", "يه", "ي")
+
+
+def nisba_of(word: str, entry: KbEntry) -> bool:
+    """``word`` (normal form, one word) is a relative adjective of the entity ("اسباني" of إسبانيا): it ends in
+    ي/ية/يون/يين and none of the entity's Arabic labels ends so."""
+    ending = next((e for e in _NISBA_ENDINGS if word.endswith(e) and len(word) > len(e) + 2), None)
+    return ending is not None and not any(normalize(label).endswith(ending) for label in entry.ar)

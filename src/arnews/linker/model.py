@@ -12,7 +12,16 @@ from attrs import define, field
 from arnews.core.lexicons import load_set
 from arnews.core.names import key
 from arnews.document import NerSpan
-from arnews.linker.grammar import clitic_person, common_word, match_title, ner_breaks, possessed_noun, said, verb_form
+from arnews.linker.grammar import (
+    clitic_person,
+    common_word,
+    match_title,
+    ner_breaks,
+    nisba_of,
+    possessed_noun,
+    said,
+    verb_form,
+)
 from arnews.linker.tokens import P_NER, Cand, Words, known_name_kinds, not_names, surface, words_of
 from arnews.models import EntityKind
 
@@ -149,6 +158,14 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int) -> Can
     text = " ".join(t.text for t in doc.toks[first : last + 1])
     qid = None
     cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind]
+    if first == last:
+        # one word by spelling only: a short Arabic word differs by a long vowel ("بردة" is no "بريدة"), and an
+        # adjective of a place is no place ("اسباني")
+        cands = [
+            c
+            for c in cands
+            if c.how in ("exact", "alias") or (c.how == "loose" and len(text) >= 6 and not nisba_of(text, c.entry))
+        ]
     if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
         qid = cands[0].entry.id
     return Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last)

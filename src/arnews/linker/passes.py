@@ -7,7 +7,7 @@ from __future__ import annotations
 from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_clitics
 from arnews.kb import KbEntry
-from arnews.linker.grammar import match_title, name_like, name_run, skip_modifiers, title_key
+from arnews.linker.grammar import match_title, name_like, name_run, nisba_of, skip_modifiers, title_key
 from arnews.linker.tokens import (
     ARABIC,
     CLOSE_QUOTES,
@@ -117,7 +117,8 @@ def _kb_candidate(doc: Words, i: int, text: str, single: bool, *, stripped: bool
     if single:
         articled = any(stem.startswith("ال") for _o, stem, _f in strip_clitics(text))
         # one word: the article must agree ("المالي" is not "مالي"); by sound only for places and bodies
-        # written without an article ("ماريلاند" ~ "Maryland")
+        # written without an article ("ماريلاند" ~ "Maryland"); by a loose spelling only when long enough to be a
+        # transliteration (a short word differs by a long vowel: "بردة" is no "بريدة")
         # and a person is never linked by one word of an alias (a surname): only through a full name
         cands = [
             c
@@ -127,9 +128,11 @@ def _kb_candidate(doc: Words, i: int, text: str, single: bool, *, stripped: bool
                 and doc.kb.has_label(c.entry, text)
                 and (c.how == "exact" or c.entry.type != "PER")
             )
-            or (c.how == "loose" and not articled and doc.kb.has_label(c.entry, text, loose=True))
+            or (c.how == "loose" and len(text) >= 6 and not articled and doc.kb.has_label(c.entry, text, loose=True))
             or (c.how == "phonetic" and c.entry.type != "PER" and not articled)
         ]
+        # "اسباني"، "فرنسي": an adjective of the place, not the place, when only its sound meets the label
+        cands = [c for c in cands if c.how in ("exact", "alias") or not nisba_of(text, c.entry)]
     if not cands:
         return None
     # "ولاية جورجيا": a state, not the country
