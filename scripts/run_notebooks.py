@@ -68,14 +68,18 @@ def execute(path: Path, timeout: int) -> nbformat.NotebookNode:
 
 
 def _shown(nb: nbformat.NotebookNode) -> list[list[tuple[str, str]]]:
-    """What each cell shows: text and tables exactly, an image as being there."""
+    """What each cell shows: text and tables exactly (a stream's chunks joined), an image as being there."""
     shown = []
     for cell in nb.cells:
         outs: list[tuple[str, str]] = []
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
             kind = out.get("output_type", "")
             if kind == "stream":
-                outs.append((out.get("name", ""), str(out.get("text", ""))))
+                name, text = str(out.get("name", "")), str(out.get("text", ""))
+                if outs and outs[-1][0] == name:  # a stream comes in chunks that vary from run to run
+                    outs[-1] = (name, outs[-1][1] + text)
+                else:
+                    outs.append((name, text))
             elif kind == "error":
                 outs.append(("error", f"{out.get('ename')}: {out.get('evalue')}"))
             else:
@@ -133,6 +137,19 @@ def _output_md(out: dict[str, Any], images: Path, stem: str, counter: list[int])
     return ""
 
 
+def _joined_streams(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The outputs with consecutive chunks of one stream joined into one."""
+    joined: list[dict[str, Any]] = []
+    for out in outputs:
+        prev = joined[-1] if joined else None
+        same = prev is not None and out.get("name") == prev.get("name")
+        if same and prev and out.get("output_type") == "stream" == prev.get("output_type"):
+            joined[-1] = {**prev, "text": str(prev.get("text", "")) + str(out.get("text", ""))}
+        else:
+            joined.append(out)
+    return joined
+
+
 def to_markdown(nb: nbformat.NotebookNode, stem: str, out_dir: Path) -> str:
     """A MyST page of an executed notebook; images go to ``out_dir/<stem>_files``."""
     images = out_dir / f"{stem}_files"
@@ -144,7 +161,7 @@ def to_markdown(nb: nbformat.NotebookNode, stem: str, out_dir: Path) -> str:
             parts.append(cell.source.strip() + "\n")
         elif cell.cell_type == "code":
             parts.append(_fence(cell.source, "python"))
-            parts.extend(_output_md(o, images, stem, counter) for o in cell.get("outputs", []))
+            parts.extend(_output_md(o, images, stem, counter) for o in _joined_streams(cell.get("outputs", [])))
     source = f"examples/{stem}.ipynb"
     parts.insert(1, f"*This page is the notebook `{source}`, executed by `scripts/run_notebooks.py`.*\n")
     return "\n".join(p for p in parts if p)
