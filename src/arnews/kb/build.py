@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from arnews.errors import KnowledgeBaseError
-from arnews.kb.sqlite import write_sqlite
 from arnews.kb.store import KbEntry, bounded_lines, write_entries
 from arnews.models import ENTITY_KINDS, EntityKind
 
@@ -272,16 +271,11 @@ def build(
         streams.append(from_curated())
     if sources is not None:
         streams.append(from_csv_dir(sources))
-    sqlite = Path(out).suffix in (".sqlite", ".sqlite3", ".db")
     if not dumps:
         merged = merge(e for s in streams for e in s)
-        if sqlite:
-            return write_sqlite(sorted(merged.values(), key=lambda e: (len(e.id), e.id)), out)
         return write_entries(merged.values(), out)
     # dumps may be huge: curated and CSV rows are merged in memory, dump rows stream straight to the file
     small = merge(e for s in streams for e in s)
-    if sqlite:
-        return write_sqlite(_with_dumps(small, dumps), out)
     return write_entries(_with_dumps(small, dumps), out, sort=False)
 
 

@@ -26,7 +26,6 @@ from attrs import frozen
 from arnews import __version__
 from arnews.errors import KnowledgeBaseError
 from arnews.kb.build import from_curated, merge, prior_from_sitelinks, wanted_classes
-from arnews.kb.sqlite import write_sqlite
 from arnews.kb.store import KbEntry, write_entries
 from arnews.models import EntityKind
 
@@ -97,10 +96,7 @@ def fetch(
         got = _fetch_class(parts, cls, kind, plan, endpoint=endpoint, get=reader)
         log(f"{cls} ({kind}): {got:,} items")
     entries = merge([*(from_curated() if curated else ()), *_read_parts(parts, plan)])
-    ordered = sorted(entries.values(), key=lambda e: (len(e.id), e.id))
-    if Path(out).suffix in (".sqlite", ".sqlite3", ".db"):
-        return write_sqlite(ordered, out)
-    return write_entries(ordered, out)
+    return write_entries(entries.values(), out)
 
 
 def _fetch_class(parts: Path, cls: str, kind: EntityKind, plan: FetchPlan, *, endpoint: str, get: Get) -> int:

@@ -28,8 +28,8 @@ from typing import Any
 from arnews.core.names import key, phonetic, words
 from arnews.core.names import loose as _loose
 from arnews.errors import KnowledgeBaseError
-from arnews.kb.keys import HOW_SCORE, PREFIX_WORDS, entry_keys, phonetic_fits, word_keys
-from arnews.kb.store import Candidate, KbEntry, KnowledgeBase
+from arnews.kb.keys import PREFIX_WORDS, entry_keys, phonetic_fits, word_keys
+from arnews.kb.store import Candidate, KbEntry, KnowledgeBase, offer, write_entries
 
 __all__ = ["FORMAT", "SqliteKnowledgeBase", "is_sqlite", "write_sqlite"]
 
@@ -193,13 +193,13 @@ class SqliteKnowledgeBase(KnowledgeBase):
     def lookup(self, name: str, *, normalized: bool = False) -> list[Candidate]:
         found: dict[str, Candidate] = {}
         for e, how in self._named(key(name, normalized=normalized), "exact"):
-            _offer(found, e, how)
+            offer(found, e, how)
         for e, _how in self._named(_loose(name, normalized=normalized), "loose"):
-            _offer(found, e, "loose")
+            offer(found, e, "loose")
         ph = phonetic(name, normalized=normalized)
         for e, _how in self._named(ph, "phonetic"):
             if phonetic_fits(e, ph):
-                _offer(found, e, "phonetic")
+                offer(found, e, "phonetic")
         return sorted(found.values(), key=lambda c: -c.score)
 
     def by_surname(self, word: str) -> list[KbEntry]:
@@ -212,21 +212,9 @@ class SqliteKnowledgeBase(KnowledgeBase):
         return sorted((e for e, _how in self._named(acronym.lower(), "initials")), key=lambda e: -e.prior)
 
     def save(self, path: str | Path) -> None:
-        from arnews.kb.store import write_entries
-
-        if Path(path).suffix in (".sqlite", ".sqlite3", ".db"):
-            write_sqlite(self, path)
-        else:
-            write_entries(self, path, sort=False)
+        write_entries(self, path, sort=False)  # streamed: the file may not fit in memory
 
 
 def _entry(row: tuple[Any, ...]) -> KbEntry:
     _n, qid, kind, ar, en, desc, prior = row
     return KbEntry(qid, kind, json.loads(ar), json.loads(en), desc, prior)
-
-
-def _offer(found: dict[str, Candidate], e: KbEntry, how: str) -> None:
-    score = HOW_SCORE[how] + e.prior
-    old = found.get(e.id)
-    if old is None or old.score < score:
-        found[e.id] = Candidate(e, how, score)

@@ -80,6 +80,14 @@ class Candidate:
     score: float
 
 
+def offer(found: dict[str, Candidate], e: KbEntry, how: str) -> None:
+    """Keep ``e`` among the candidates ``found`` with its best score (how it matched, plus its prior)."""
+    score = HOW_SCORE[how] + e.prior
+    old = found.get(e.id)
+    if old is None or old.score < score:
+        found[e.id] = Candidate(e, how, score)
+
+
 class KnowledgeBase:
     """Entities and the indexes that find them by name."""
 
@@ -191,11 +199,7 @@ class KnowledgeBase:
         return sorted(found.values(), key=lambda c: -c.score)
 
     def _offer(self, found: dict[str, Candidate], qid: str, how: str) -> None:
-        e = self.entries[qid]
-        score = HOW_SCORE[how] + e.prior
-        old = found.get(qid)
-        if old is None or old.score < score:
-            found[qid] = Candidate(e, how, score)
+        offer(found, self.entries[qid], how)
 
     def by_surname(self, word: str) -> list[KbEntry]:
         """People whose name ends with ``word`` (phonetically), most popular first."""
@@ -236,12 +240,7 @@ class KnowledgeBase:
     def save(self, path: str | Path) -> None:
         """Write this KB as gzip JSON lines (sorted by id, so builds are reproducible), or as an SQLite KB when
         the name ends in .sqlite, .sqlite3 or .db."""
-        if Path(path).suffix in (".sqlite", ".sqlite3", ".db"):
-            from arnews.kb.sqlite import write_sqlite
-
-            write_sqlite(sorted(self.entries.values(), key=lambda e: (len(e.id), e.id)), path)
-        else:
-            write_entries(self.entries.values(), path)
+        write_entries(self.entries.values(), path)
 
 
 class _Lines:
@@ -289,14 +288,24 @@ def _read_rows(lines: Iterable[str], name: str) -> Iterator[KbEntry]:
             raise KnowledgeBaseError(f"{name}:{n}: JSON nested too deeply") from None
 
 
-def write_entries(entries: Iterable[KbEntry], path: str | Path, *, sort: bool = True) -> int:
-    """Write entries to a gzip JSON-lines KB file (plain when the name does not end in .gz); returns the count.
+#: File names that ask for an SQLite KB (:mod:`arnews.kb.sqlite`) rather than JSON lines.
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
-    ``sort=False`` streams them in the order given (for dumps too large to hold)."""
+
+def write_entries(entries: Iterable[KbEntry], path: str | Path, *, sort: bool = True) -> int:
+    """Write entries to a KB file, the one writer of every format: gzip JSON lines, plain JSON lines when the name
+    does not end in .gz, or SQLite when it ends in one of :data:`SQLITE_SUFFIXES`; returns the count.
+
+    ``sort=False`` streams them in the order given (for dumps too large to hold); sorted by id, builds are
+    reproducible."""
     p = Path(path)
+    ordered = sorted(entries, key=lambda e: (len(e.id), e.id)) if sort else entries
+    if p.suffix in SQLITE_SUFFIXES:
+        from arnews.kb.sqlite import write_sqlite
+
+        return write_sqlite(ordered, p)
     count = 0
     opener = gzip.open if p.suffix == ".gz" else open
-    ordered = sorted(entries, key=lambda e: (len(e.id), e.id)) if sort else entries
     # written beside the target and moved into place at the end: a failing input never leaves a half file
     fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".part", dir=p.parent)
     os.close(fd)
