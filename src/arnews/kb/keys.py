@@ -9,7 +9,7 @@ phonetic key of their surname, and any multi-word English label by its initials 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -20,7 +20,18 @@ from arnews.core.text import normalize
 if TYPE_CHECKING:
     from arnews.kb.store import KbEntry
 
-__all__ = ["HOW_SCORE", "PREFIX_WORDS", "Index", "entry_keys", "phonetic_fits", "word_keys", "written_forms"]
+__all__ = [
+    "HOW_SCORE",
+    "PREFIX_WORDS",
+    "Index",
+    "NameKeys",
+    "WordKeys",
+    "entry_keys",
+    "name_keys",
+    "phonetic_fits",
+    "word_keys",
+    "written_forms",
+]
 
 Index = Literal["exact", "loose", "phonetic", "surname", "initials"]
 
@@ -83,11 +94,35 @@ def phonetic_fits(e: KbEntry, ph: str) -> bool:
     return e.type != "PER" or (len(parts) >= 2 and min(map(len, parts)) >= 2)
 
 
+#: The normal, loose and phonetic keys of one word.
+WordKeys = tuple[str, str, str]
+#: The normal, loose and phonetic keys of a name of one or more words (the words' keys joined by spaces).
+NameKeys = tuple[str, str, str]
+
+
 @lru_cache(maxsize=200_000)
-def word_keys(word: str) -> tuple[str, str, str]:
+def word_keys(word: str) -> WordKeys:
     """The normal, loose and phonetic keys of one normalised word (:func:`arnews.core.names.key`, ``loose``,
     ``phonetic``, which all work word by word)."""
     return key(word, normalized=True), _loose(word, normalized=True), phonetic(word, normalized=True)
+
+
+def name_keys(keyed: Iterable[WordKeys]) -> NameKeys:
+    """A name's three keys from its words' keys: ``name_keys(map(word_keys, words(name)))`` equals
+    ``(key(name), loose(name), phonetic(name))`` for a normalised ``name``, without reading the name again (the
+    gazetteer grows a span a word at a time and keys each word once).
+
+    >>> from arnews.core.names import words
+    >>> name_keys(word_keys(w) for w in words("الحزب الديمقراطي"))
+    ('حزب ديمقراطي', 'حزب دمقرط', 'alhsb aldmkrt')
+    """
+    ks, los, phs = [], [], []
+    for k, lo, ph in keyed:
+        ks.append(k)
+        los.append(lo)
+        if ph:
+            phs.append(ph)
+    return " ".join(ks), " ".join(los), " ".join(phs)
 
 
 @lru_cache(maxsize=100_000)

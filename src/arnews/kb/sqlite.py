@@ -21,14 +21,14 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from arnews.core.names import key, phonetic, words
 from arnews.core.names import loose as _loose
+from arnews.core.names import phonetic
 from arnews.errors import KnowledgeBaseError
-from arnews.kb.keys import PREFIX_WORDS, entry_keys, phonetic_fits, word_keys
+from arnews.kb.keys import PREFIX_WORDS, NameKeys, WordKeys, entry_keys, phonetic_fits
 from arnews.kb.store import Candidate, KbEntry, KnowledgeBase, offer, write_entries
 
 __all__ = ["FORMAT", "SqliteKnowledgeBase", "is_sqlite", "write_sqlite"]
@@ -182,21 +182,21 @@ class SqliteKnowledgeBase(KnowledgeBase):
             self._could_start[word] = hit
         return hit
 
-    def could_continue(self, name: str) -> bool:
-        keyed = [word_keys(w) for w in words(name)[:PREFIX_WORDS]]
+    def continues(self, keyed: Sequence[WordKeys]) -> bool:
+        keyed = keyed[:PREFIX_WORDS]
         return (
             self._begins_with(" ".join(k for k, _l, _p in keyed))
             or self._begins_with(" ".join(lo for _k, lo, _p in keyed))
             or self._begins_with(" ".join(p for _k, _l, p in keyed if p))
         )
 
-    def lookup(self, name: str, *, normalized: bool = False) -> list[Candidate]:
+    def lookup_keys(self, keys: NameKeys) -> list[Candidate]:
+        k, lo, ph = keys
         found: dict[str, Candidate] = {}
-        for e, how in self._named(key(name, normalized=normalized), "exact"):
+        for e, how in self._named(k, "exact"):
             offer(found, e, how)
-        for e, _how in self._named(_loose(name, normalized=normalized), "loose"):
+        for e, _how in self._named(lo, "loose"):
             offer(found, e, "loose")
-        ph = phonetic(name, normalized=normalized)
         for e, _how in self._named(ph, "phonetic"):
             if phonetic_fits(e, ph):
                 offer(found, e, "phonetic")

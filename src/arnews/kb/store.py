@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,7 +27,16 @@ from arnews.core.names import key, phonetic, words
 from arnews.core.names import loose as _loose
 from arnews.core.text import normalize
 from arnews.errors import KnowledgeBaseError
-from arnews.kb.keys import HOW_SCORE, PREFIX_WORDS, entry_keys, phonetic_fits, word_keys, written_forms
+from arnews.kb.keys import (
+    HOW_SCORE,
+    PREFIX_WORDS,
+    NameKeys,
+    WordKeys,
+    entry_keys,
+    phonetic_fits,
+    word_keys,
+    written_forms,
+)
 from arnews.models import ENTITY_KINDS, EntityKind
 
 __all__ = ["Candidate", "KbEntry", "KnowledgeBase", "default_kb"]
@@ -88,6 +97,21 @@ def offer(found: dict[str, Candidate], e: KbEntry, how: str) -> None:
         found[e.id] = Candidate(e, how, score)
 
 
+def _index(indexes: dict[str, dict[str, list[Any]]], e: KbEntry) -> None:
+    """Add ``e`` under each of its keys (:func:`arnews.kb.keys.entry_keys`) to the index they belong to."""
+    for index, k, how in entry_keys(e):
+        if not k:
+            continue
+        bucket = indexes[index].setdefault(k, [])
+        value = (e.id, how) if index == "exact" else e.id
+        if value not in bucket:
+            bucket.append(value)
+
+
+def _frozen(index: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
+    return {k: tuple(v) for k, v in index.items()}
+
+
 class KnowledgeBase:
     """Entities and the indexes that find them by name."""
 
@@ -95,32 +119,35 @@ class KnowledgeBase:
         self.entries: dict[str, KbEntry] = {}
         for e in entries:
             self.entries[e.id] = e
-        self._exact: dict[str, list[tuple[str, str]]] = {}
-        self._phonetic: dict[str, list[str]] = {}
-        self._loose: dict[str, list[str]] = {}
-        self._surname: dict[str, list[str]] = {}
-        self._initials: dict[str, list[str]] = {}
-        self._first: set[str] = set()  # first words of every indexed key (exact, loose, phonetic)
+        # built as lists, kept as tuples: tuples of strings leave the cyclic garbage collector's care, lists never
+        # do, and every full collection of a long run would walk the whole KB again
+        built: dict[str, dict[str, list[Any]]] = {
+            ix: {} for ix in ("exact", "loose", "phonetic", "surname", "initials")
+        }
         for e in self.entries.values():
-            self._index(e)
-        # every word-prefix of every indexed key: a span that is no prefix of a key stops growing (the gazetteer
-        # pass asks this for every word of an article, so it is a set lookup, built once per KB)
+            _index(built, e)
+        self._exact: dict[str, tuple[tuple[str, str], ...]] = _frozen(built["exact"])
+        self._loose: dict[str, tuple[str, ...]] = _frozen(built["loose"])
+        self._phonetic: dict[str, tuple[str, ...]] = _frozen(built["phonetic"])
+        # first words of every indexed key (exact, loose, phonetic), and every word-prefix of every indexed key: a
+        # span that is no prefix of a key stops growing (the gazetteer pass asks this for every word of an article,
+        # so it is a set lookup, built once per KB)
+        first: set[str] = set()
         prefixes: set[tuple[str, ...]] = set()
         for index in (self._exact, self._loose, self._phonetic):
-            self._first.update(k.split(" ", 1)[0] for k in index)
+            first.update(k.split(" ", 1)[0] for k in index)
             for k in index:
                 parts = tuple(k.split())[:PREFIX_WORDS]
                 prefixes.update(parts[:n] for n in range(1, len(parts) + 1))
+        self._first: frozenset[str] = frozenset(first)
         self._prefixes: frozenset[tuple[str, ...]] = frozenset(prefixes)
         # most popular first, sorted once here (by_surname is asked for every word of every article)
-        by_prior = {k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior))
-                    for k, ids in self._surname.items()}  # fmt: skip
-        self._surname_sorted: dict[str, tuple[KbEntry, ...]] = by_prior
-        self._initials_sorted: dict[str, tuple[KbEntry, ...]] = {
-            k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior))
-            for k, ids in self._initials.items()
-        }
+        self._surname_sorted: dict[str, tuple[KbEntry, ...]] = self._by_prior(built["surname"])
+        self._initials_sorted: dict[str, tuple[KbEntry, ...]] = self._by_prior(built["initials"])
         self._could_start: dict[str, bool] = {}
+
+    def _by_prior(self, index: dict[str, list[str]]) -> dict[str, tuple[KbEntry, ...]]:
+        return {k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior)) for k, ids in index.items()}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -131,19 +158,6 @@ class KnowledgeBase:
     def get(self, qid: str) -> KbEntry | None:
         """The entity with id ``qid``, or None."""
         return self.entries.get(qid)
-
-    def _index(self, e: KbEntry) -> None:
-        indexes: dict[str, dict[str, list[Any]]] = {
-            "exact": self._exact, "loose": self._loose, "phonetic": self._phonetic,
-            "surname": self._surname, "initials": self._initials,
-        }  # fmt: skip
-        for index, k, how in entry_keys(e):
-            if not k:
-                continue
-            bucket = indexes[index].setdefault(k, [])
-            value = (e.id, how) if index == "exact" else e.id
-            if value not in bucket:
-                bucket.append(value)
 
     def could_start(self, word: str) -> bool:
         """A cheap filter: some name in the KB may start with the normalised ``word`` (memoised per word)."""
@@ -163,12 +177,14 @@ class KnowledgeBase:
         return hit
 
     def could_continue(self, name: str) -> bool:
-        """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key).
+        """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key)."""
+        return self.continues([word_keys(w) for w in words(name)])
 
-        The keys are word by word, so each word's three keys are computed once (:func:`_word_keys`) and a name
-        of ``n`` words costs ``n`` look-ups, however many n-grams the linker tries."""
+    def continues(self, keyed: Sequence[WordKeys]) -> bool:
+        """:meth:`could_continue` for a name given by its words' keys (:func:`arnews.kb.keys.word_keys`): the
+        gazetteer keys each word of an article once and asks this as it grows a span, a word at a time."""
         prefixes = self._prefixes
-        keyed = [word_keys(w) for w in words(name)[:PREFIX_WORDS]]
+        keyed = keyed[:PREFIX_WORDS]
         return (
             tuple(k for k, _l, _p in keyed) in prefixes
             or tuple(lo for _k, lo, _p in keyed) in prefixes
@@ -187,13 +203,21 @@ class KnowledgeBase:
         """KB entities ``name`` may denote, best first (how it matched, then the popularity prior).
 
         ``normalized=True`` says ``name`` is already in normal form (:func:`arnews.core.text.normalize`)."""
+        n = normalized
+        return self.lookup_keys((key(name, normalized=n), _loose(name, normalized=n), phonetic(name, normalized=n)))
+
+    def lookup_keys(self, keys: NameKeys) -> list[Candidate]:
+        """:meth:`lookup` for a name given by its normal, loose and phonetic keys (:func:`arnews.kb.keys.name_keys`)."""
+        k, lo, ph = keys
+        exact, looser, sound = self._exact.get(k), self._loose.get(lo), self._phonetic.get(ph)
+        if not (exact or looser or sound):
+            return []  # most n-grams of an article name nothing: no ranking, no objects
         found: dict[str, Candidate] = {}
-        for qid, how in self._exact.get(key(name, normalized=normalized), ()):
+        for qid, how in exact or ():
             self._offer(found, qid, how)
-        for qid in self._loose.get(_loose(name, normalized=normalized), ()):
+        for qid in looser or ():
             self._offer(found, qid, "loose")
-        ph = phonetic(name, normalized=normalized)
-        for qid in self._phonetic.get(ph, ()):
+        for qid in sound or ():
             if phonetic_fits(self.entries[qid], ph):
                 self._offer(found, qid, "phonetic")
         return sorted(found.values(), key=lambda c: -c.score)
