@@ -156,3 +156,17 @@ def test_excluding_ner_imports_no_torch() -> None:
     root = arnews.__file__.rsplit("/src/", 1)[0]
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_normal_form_is_tokenized_once_per_region_for_every_stage() -> None:
+    from arnews.core.tokens import tokenize
+
+    pipe = Pipeline(analyzer=RuleAnalyzer())
+    doc = pipe.process(ARTICLE)
+    assert doc.regions, "the article has text regions"
+    for s, e in doc.regions:
+        made = doc.norm_tokens(s, e)
+        assert list(made) == tokenize(doc.view.norm, s, e)
+        assert doc.norm_tokens(s, e) is made  # the linker and the quote stage read the same tokens
+    # both stages asked for the paragraphs' tokens: the cache holds them, made once
+    assert set(doc.regions) <= set(doc._norm_tokens)

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from attrs import define, field, frozen
 
 from arnews.core.text import TextView, normalize
+from arnews.core.tokens import Token as NormToken
+from arnews.core.tokens import tokenize
 from arnews.models import (
     Article,
     Caption,
@@ -184,6 +186,7 @@ class Doc:
         default=None, init=False, repr=False
     )
     _index: EntityIndex | None = field(default=None, init=False, repr=False)
+    _norm_tokens: dict[tuple[int, int], tuple[NormToken, ...]] = field(factory=dict, init=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -225,6 +228,14 @@ class Doc:
                     out.append((s, e, max(0, bisect.bisect_right(starts, s) - 1)))
             self._norm_sentences = made = (self.sentences, self.structure, out)
         return made[2]
+
+    def norm_tokens(self, start: int, end: int) -> tuple[NormToken, ...]:
+        """The tokens of the normal form between ``start`` and ``end`` (:func:`arnews.core.tokens.tokenize`), made
+        once per range however many stages read it (the entity linker and the quote stage read every region)."""
+        made = self._norm_tokens.get((start, end))
+        if made is None:
+            made = self._norm_tokens[start, end] = tuple(tokenize(self.view.norm, start, end))
+        return made
 
     @property
     def entity_index(self) -> EntityIndex:

@@ -28,7 +28,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
 
     ``kb`` is the knowledge base to link to (default: the bundled one, :func:`arnews.kb.default_kb`).
     """
-    doc = Words(article.view, article.structure, kb if kb is not None else default_kb())
+    doc = Words(article.view, article.structure, kb if kb is not None else default_kb(), article.norm_tokens)
     if not doc.toks:
         return ()
     kb_cands: list[Cand] = []
@@ -43,7 +43,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     per_words = frozenset(
         w for c in cands if c.type == "PER" and c.source in strong for w in words_of(doc, c)
     ) | frozenset(
-        w for w in (t.text for t in doc.toks if t.word) if any(p.prior >= FAMOUS for p in doc.kb.by_surname(w))
+        w for w in {t.text for t in doc.toks if t.word} if any(p.prior >= FAMOUS for p in doc.kb.by_surname(w))
     )
     org_pass(doc, per_words, cands)
     institution_pass(doc, cands)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_clitics
 from arnews.kb import KbEntry
+from arnews.kb.keys import NameKeys, name_keys
 from arnews.linker.grammar import match_title, name_like, name_run, nisba_of, skip_modifiers, title_key
 from arnews.linker.tokens import (
     ARABIC,
@@ -27,6 +28,7 @@ from arnews.linker.tokens import (
     letter_names,
     org_head_words,
     spelled_letters,
+    stem_keys,
     stop_words,
     title_table,
 )
@@ -50,27 +52,29 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
         readings = [
             r for r in strip_clitics(toks[i].text) if kb.could_start(r[1]) or key(r[1], normalized=True) in known_first
         ]
-        # grow the span only while it is the beginning of some KB or known name: linear in the article
+        # grow the span only while it is the beginning of some KB or known name: linear in the article; each
+        # word is keyed once (doc.keys) and a span's keys are its words' keys
         reach = i
         for _off, stem, _fused in readings:
-            words = [stem]
+            keyed = list(stem_keys(stem))
             k = i
             while k - i < 4 and doc.joined(k):
-                words.append(toks[k + 1].text)
-                text = " ".join(words)
-                if not (kb.could_continue(text) or tuple(key(text, normalized=True).split()) in known_prefixes()):
+                keyed.extend(doc.keys(k + 1))
+                if not (kb.continues(keyed) or tuple(w for w, _l, _p in keyed) in known_prefixes()):
                     break
                 k += 1
             reach = max(reach, k)
         for last in range(reach, i - 1, -1) if readings else ():
             rest = [toks[k].text for k in range(i + 1, last + 1)]
+            rest_keys = [wk for k in range(i + 1, last + 1) for wk in doc.keys(k)]
             for off, stem, fused in readings:
-                text = " ".join([stem, *rest])
                 single = last == i
                 if single and (stem in stop or len(stem) < 3 or (LATIN.match(stem) and len(stem) < 3)):
                     continue
-                cand = _kb_candidate(doc, i, text, single, stripped=stem != toks[i].text and written_known)
-                kind = known.get(key(text, normalized=True))
+                keys = name_keys([*stem_keys(stem), *rest_keys])
+                text = " ".join([stem, *rest])
+                cand = _kb_candidate(doc, i, text, keys, single, stripped=stem != toks[i].text and written_known)
+                kind = known.get(keys[0])
                 start = toks[i].start + (0 if fused else off)
                 if cand is not None:
                     prio = P_KB_ONE if single else P_KB_MULTI
@@ -93,13 +97,19 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
 OBSCURE_PRIOR = 0.3
 
 
-def _kb_candidate(doc: Words, i: int, text: str, single: bool, *, stripped: bool = False) -> KbEntry | None:
-    """The KB entity ``text`` (starting at token ``i``) names. ``stripped``: a clitic was taken off a first word that
-    as written begins a KB name too; then no person is read ("بايدن هاريس" is not the legislator "ايدن هاريس")."""
+def _kb_candidate(
+    doc: Words, i: int, text: str, keys: NameKeys, single: bool, *, stripped: bool = False
+) -> KbEntry | None:
+    """The KB entity ``text`` (starting at token ``i``, with the keys ``keys``) names. ``stripped``: a clitic was
+    taken off a first word that as written begins a KB name too; then no person is read ("بايدن هاريس" is not the
+    legislator "ايدن هاريس")."""
+    found = doc.kb.lookup_keys(keys)
+    if not found:
+        return None
     parts = text.split()
     cands = [
         c
-        for c in doc.kb.lookup(text, normalized=True)
+        for c in found
         if not (
             c.entry.type == "PER" and (stripped or (c.entry.prior <= OBSCURE_PRIOR and c.how not in ("exact", "alias")))
         )

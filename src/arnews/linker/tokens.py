@@ -5,16 +5,18 @@ entity records of the passes, and the word lists they use.
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
 
 from attrs import define, field
 
 from arnews.core.lexicons import known_names, load_set, load_table, titles
-from arnews.core.names import key, strip_clitics
+from arnews.core.names import key, strip_clitics, words
 from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
 from arnews.kb import KnowledgeBase
+from arnews.kb.keys import WordKeys, word_keys
 from arnews.models import EntityKind
 
 # priorities of mention sources, highest first wins an overlap
@@ -92,6 +94,12 @@ def known_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(k.split()[:n]) for k in known_name_kinds() for n in range(1, len(k.split()) + 1))
 
 
+@lru_cache(maxsize=200_000)
+def stem_keys(word: str) -> tuple[WordKeys, ...]:
+    """The KB keys of each word of a normalised token or stem (one word, but "1,500" is two)."""
+    return tuple(word_keys(w) for w in words(word))
+
+
 def stop_words() -> frozenset[str]:
     return load_set("name_stop")
 
@@ -122,7 +130,15 @@ class Ent:
 class Words:
     """The tokens of one article's regions and the matching helpers that read them."""
 
-    def __init__(self, view: TextView, structure: Structure, kb: KnowledgeBase) -> None:
+    def __init__(
+        self,
+        view: TextView,
+        structure: Structure,
+        kb: KnowledgeBase,
+        tokens: Callable[[int, int], Sequence[Token]] | None = None,
+    ) -> None:
+        """``tokens``: the document's tokens of a normal-form range, when it keeps them
+        (:meth:`arnews.document.Doc.norm_tokens`)."""
         self.view = view
         self.norm = view.norm
         self.kb = kb
@@ -145,7 +161,7 @@ class Words:
                 merged.append((rs, re_))
         for rs, re_ in merged:
             ns, ne = view.norm_index(rs), view.norm_index(re_)
-            self.toks.extend(tokenize(self.norm, ns, ne))
+            self.toks.extend(tokens(ns, ne) if tokens is not None else tokenize(self.norm, ns, ne))
         # titles met before a name (title key, the name's first token) and alone (title key, first, last token)
         self.titled: list[tuple[tuple[str, ...], int]] = []
         self.bare_titles: list[tuple[tuple[str, ...], int, int]] = []
@@ -162,6 +178,10 @@ class Words:
         a, b = self.toks[i], self.toks[i + 1]
         gap = self.norm[a.end : b.start]
         return a.word and b.word and (gap == "" or (gap.isspace() and "\n" not in gap))
+
+    def keys(self, i: int) -> tuple[WordKeys, ...]:
+        """The KB keys of token i's words (:func:`stem_keys`)."""
+        return stem_keys(self.toks[i].text)
 
     def bare(self, i: int) -> list[str]:
         """Readings of token i: as it is, and without proclitics."""

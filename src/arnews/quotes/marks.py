@@ -48,13 +48,16 @@ class RawQuote:
 _END_REACH = 3
 
 
-def paragraph_tokens(view: TextView, start: int, end: int, sentence_ends: Container[int] = ()) -> list[Tok]:
+def paragraph_tokens(
+    view: TextView, start: int, end: int, sentence_ends: Container[int] = (), *, made: Sequence[Tok] | None = None
+) -> list[Tok]:
     """Tokens of ``view.norm[start:end]``. A word whose "ال" was "أل"/"إل" in the input (أليكس، ألكساندريا)
     keeps its hamza, so that it is not mistaken for a word with the article. A sentence-final mark where the one
     sentence splitter ends a sentence (one of ``sentence_ends``, normal-form offsets, right after the mark or
     its closing quotes; every such mark when no sentence ends are given) has the kind
-    :data:`~arnews.quotes.cues.END`."""
-    out = tokenize(view.norm, start, end)
+    :data:`~arnews.quotes.cues.END`. ``made``: the tokens of that range already made
+    (:meth:`arnews.document.Doc.norm_tokens`)."""
+    out = list(made) if made is not None else tokenize(view.norm, start, end)
     raw = view.raw
     for n, tok in enumerate(out):
         t = tok.text

@@ -75,6 +75,7 @@ class Reading:
 
     def __init__(self, doc: Doc) -> None:
         self.view = doc.view
+        self.doc = doc
         self.structure = doc.structure
         self.entities = doc.entities
         self.entity_index = doc.entity_index
@@ -106,5 +107,7 @@ class Reading:
         """Tokens of ``view.norm[start:end]``, computed once per range."""
         key = (start, end)
         if key not in self.token_cache:
-            self.token_cache[key] = paragraph_tokens(self.view, start, end, self.sentence_ends)
+            self.token_cache[key] = paragraph_tokens(
+                self.view, start, end, self.sentence_ends, made=self.doc.norm_tokens(start, end)
+            )
         return self.token_cache[key]
