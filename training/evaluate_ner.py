@@ -27,8 +27,9 @@ import ner_data  # noqa: E402
 
 from arnews import Pipeline  # noqa: E402
 from arnews.linker import link_entities  # noqa: E402
-from arnews.nlp import StanzaAnalyzer, _pipeline, model_form  # noqa: E402
+from arnews.nlp import StanzaAnalyzer, model_form  # noqa: E402
 from arnews.nlp.resources import resolve_ner_model  # noqa: E402
+from arnews.nlp.tagger import _pipeline  # noqa: E402
 
 Span = tuple[int, int, int, str]  # (sentence or doc, start, end, type)
 
@@ -111,9 +112,9 @@ def evaluate(model: Path | None, docs: list[list[ner_data.Sentence]]) -> dict[st
     pred_s: set[Span] = set()
     structure = Pipeline(processors=["structure"])
     for d_i, ((text, _), analysis) in enumerate(zip(items, analyses, strict=True)):
-        doc = structure.process(text)
-        doc.ner = analysis.entities  # the model's spans, as the ner processor would leave them
-        for ent in link_entities(doc):
+        parsed = structure.process(text)
+        parsed.ner = analysis.entities  # the model's spans, as the ner processor would leave them
+        for ent in link_entities(parsed):
             pred_s.update((d_i, m.start, m.end, ent.type) for m in ent.mentions)
     texts = [text for text, _ in items]
     gold_l = _clitic_free(texts, gold_c)
