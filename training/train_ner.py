@@ -41,7 +41,16 @@ def main() -> int:
     ap.add_argument("--lr", type=float, default=0.002, help="Adam learning rate (SGD is far too slow for few steps)")
     ap.add_argument("--seed", type=int, default=1234, help="torch seed of the tagger (the split seed is fixed)")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
-    ap.add_argument("--init", type=Path, default=None, help="continue training this checkpoint (same data, vocab)")
+    ap.add_argument("--init", type=Path, default=None, help="continue training this checkpoint (its vocabulary)")
+    ap.add_argument("--hidden", type=int, default=128, help="the tagger's LSTM size")
+    ap.add_argument("--char-hidden", type=int, default=64, help="the character LSTM's size")
+    ap.add_argument("--word-dim", type=int, default=64, help="word embedding size")
+    ap.add_argument(
+        "--wikifane",
+        action="store_true",
+        help="train on WikiFANE too (words rejoined as written, classes mapped; 90%% of its documents, the other "
+        "10%% a test split of its own)",
+    )
     ap.add_argument(
         "--max-minutes", type=float, default=None, help="stop training after this long; the best dev checkpoint is kept"
     )
@@ -55,6 +64,16 @@ def main() -> int:
     for name, part in split.items():
         n = ner_data.write_stanza_json(part, args.work / f"ar_anercorp.{name}.json")
         counts[name] = {"documents": len(part), "sentences": n}
+    fane_test: list[list[ner_data.Sentence]] = []
+    if args.wikifane:
+        fane = ner_data.split_documents(ner_data.load_fane(args.data / "WikiFANE_Gold_2014_500K.txt"))
+        fane_train, fane_test = fane["train"] + fane["dev"], fane["test"]
+        n = ner_data.write_stanza_json(split["train"] + fane_train, args.work / "ar_anercorp.train.json")
+        counts["train"] = {"documents": len(split["train"]) + len(fane_train), "sentences": n}
+        counts["wikifane_test"] = {
+            "documents": len(fane_test),
+            "sentences": ner_data.write_stanza_json(fane_test, args.work / "wikifane.test.json"),
+        }
     print("split:", counts, flush=True)
 
     save = args.work / "model"
@@ -69,7 +88,8 @@ def main() -> int:
         "--seed", str(args.seed), "--log_step", "10",
         # a small tagger: trains in minutes on a shared 2-core CPU and stays about 2 MB
         "--optim", "adam", "--lr", str(args.lr),
-        "--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", "50", "--word_emb_dim", "64",
+        "--hidden_dim", str(args.hidden), "--char_hidden_dim", str(args.char_hidden), "--char_emb_dim", "50",
+        "--word_emb_dim", str(args.word_dim),
     ]  # fmt: skip
     if args.init is not None:
         cmd += ["--finetune", "--finetune_load_name", str(args.init)]
@@ -89,6 +109,15 @@ def main() -> int:
 
     dev = evaluate_ner.evaluate(args.out / MODEL_NAME, split["dev"])
     test = evaluate_ner.evaluate(args.out / MODEL_NAME, split["test"])
+    scores = {"dev": dev, "test": test}
+    if fane_test:
+        scores["wikifane_test"] = evaluate_ner.evaluate(args.out / MODEL_NAME, fane_test)
+    data = {"corpus": "ANERcorp (ANERCorp_HassanAzzam.txt)", "licence": "ANERcorp: free for research use"}
+    if args.wikifane:
+        data = {
+            "corpus": "ANERcorp (ANERCorp_HassanAzzam.txt) + WikiFANE Gold 2014 (clitics rejoined, classes mapped)",
+            "licence": "ANERcorp: free for research use; WikiFANE: CC BY-SA 3.0 (Alotaibi & Lee 2014)",
+        }
     meta = {
         "name": "arnews-ar-ner-anercorp",
         "format": "stanza-ner",
@@ -98,7 +127,7 @@ def main() -> int:
         "requires_pretrain": False,
         "token_form": "arnews.nlp.model_form (arnews.core.text.normalize per whitespace/punctuation token)",
         "tags": ["PER", "ORG", "LOC", "MISC"],
-        "data": {"corpus": "ANERcorp (ANERCorp_HassanAzzam.txt)", "licence": "ANERcorp: free for research use"},
+        "data": data,
         "split": {
             "unit": f"document (datelines, at most {ner_data.MAX_DOC_SENTENCES} sentences)",
             "seed": ner_data.SEED,
@@ -114,7 +143,7 @@ def main() -> int:
             "seconds": train_seconds,
             "command": cmd[1:],
         },
-        "scores": {"dev": dev, "test": test},
+        "scores": scores,
     }
     (args.out / META_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(meta["scores"], indent=2))
