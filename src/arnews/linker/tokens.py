@@ -135,10 +135,10 @@ class Words:
         view: TextView,
         structure: Structure,
         kb: KnowledgeBase,
-        tokens: Callable[[int, int], Sequence[Token]] | None = None,
+        tokens: Callable[[int, int], Sequence[Token]],
     ) -> None:
-        """``tokens``: the document's tokens of a normal-form range, when it keeps them
-        (:meth:`arnews.document.Doc.norm_tokens`)."""
+        """``tokens``: the document's tokens of a normal-form range (:meth:`arnews.document.Doc.norm_tokens`), made
+        once for every stage."""
         self.view = view
         self.norm = view.norm
         self.kb = kb
@@ -161,7 +161,7 @@ class Words:
                 merged.append((rs, re_))
         for rs, re_ in merged:
             ns, ne = view.norm_index(rs), view.norm_index(re_)
-            self.toks.extend(tokens(ns, ne) if tokens is not None else tokenize(self.norm, ns, ne))
+            self.toks.extend(tokens(ns, ne))
         # titles met before a name (title key, the name's first token) and alone (title key, first, last token)
         self.titled: list[tuple[tuple[str, ...], int]] = []
         self.bare_titles: list[tuple[tuple[str, ...], int, int]] = []
