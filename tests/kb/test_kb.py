@@ -203,3 +203,46 @@ def test_washington_the_city_and_the_state() -> None:
     v = view(text)
     entities = link_entities(make_doc(v.raw), kb=default_kb())
     assert {e.wikidata for e in entities if "واشنطن" in e.name} == {"Q61", "Q1223"}
+
+
+@pytest.mark.parametrize(
+    ("name", "qid"),
+    [
+        ("المملكة العربية السعودية", "Q851"),
+        ("بريطانيا", "Q145"),
+        ("الإمارات", "Q878"),
+        ("جمهورية مصر العربية", "Q79"),
+        ("الولايات المتحدة الأمريكية", "Q30"),
+        ("أميركا", "Q30"),
+    ],
+)
+def test_bundled_kb_knows_countries_by_their_official_and_common_names(name: str, qid: str) -> None:
+    found = default_kb().lookup(name)
+    assert found and found[0].entry.id == qid
+
+
+def test_aliases_come_after_the_sources_own_names(tmp_path: Path) -> None:
+    # the alias table adds names; the entity keeps the name its source gives first (the name arnews shows)
+    assert default_kb().get("Q851").ar[0] == "السعودية"  # type: ignore[union-attr]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "countries.csv").write_text(
+        "wikidata,name_ar,name_en,type,category\nQ851,السعودية,Saudi Arabia,LOC,"
+        "category=country/territory (NE TYPE: Sovereign country)\n",
+        encoding="utf-8",
+    )
+    build(tmp_path / "kb.jsonl", sources=src)
+    entry = KnowledgeBase.load(tmp_path / "kb.jsonl").get("Q851")
+    assert entry is not None
+    assert entry.ar[:2] == ("السعودية", "المملكة العربية السعودية")
+    assert entry.description == "Sovereign country"  # no bracket left dangling
+
+
+def test_every_alias_row_names_an_entity_of_the_bundled_kb() -> None:
+    from arnews.kb.build import alias_table
+
+    kb = default_kb()
+    for qid, (ar, _en) in alias_table().items():
+        entry = kb.get(qid)
+        assert entry is not None, qid
+        assert set(ar) <= set(entry.ar)

@@ -31,7 +31,7 @@ from arnews.errors import KnowledgeBaseError
 from arnews.kb.store import KbEntry, bounded_lines, write_entries
 from arnews.models import ENTITY_KINDS, EntityKind
 
-__all__ = ["build", "from_csv_dir", "from_curated", "iter_wikidata", "main", "merge", "wanted_classes"]
+__all__ = ["alias_table", "build", "from_csv_dir", "from_curated", "iter_wikidata", "main", "merge", "wanted_classes"]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _BRACKET = re.compile(r"\s*\[[^\]]*\]")
@@ -90,7 +90,7 @@ def _csv_entry(row: dict[str, str], default_type: str | None, ambiguous: dict[st
     ar = list(dict.fromkeys(x.strip() for x in labels.split("|") if x.strip() and x.strip() not in skip))
     en = [_clean_en(x) for x in (row.get("name_en") or "").split("|") if x.strip()]
     category = row.get("legislature") or row.get("category") or ""
-    desc = category.split("=", 1)[-1].split(":", 1)[-1].strip() or None
+    desc = _category_text(category)
     if row.get("country") and row["country"] not in ("-99",):
         desc = f"{desc}, {row['country']}" if desc else row["country"]
     prior = _prior(category)
@@ -98,6 +98,15 @@ def _csv_entry(row: dict[str, str], default_type: str | None, ambiguous: dict[st
     if count.isdigit():  # named 10 times in the corpus: 0.4; 1,000 times: 0.6; 10,000 times: 0.7
         prior = max(prior, min(0.8, 0.3 + 0.1 * math.log10(max(1, int(count)))))
     return KbEntry(qid, kind, ar, [e for e in en if e], desc, prior)
+
+
+def _category_text(category: str) -> str | None:
+    """What a row is, for its description: ``category=country/territory (NE TYPE: Sovereign country)`` gives
+    "Sovereign country", a legislature "Majlis" stays "Majlis"; no bracket is left unbalanced."""
+    text = category.split("=", 1)[-1].split(":", 1)[-1].strip()
+    if text.count(")") > text.count("("):
+        text = text.replace(")", "").strip()
+    return text or None
 
 
 def _ambiguous_aliases(folder: Path) -> dict[str, set[str]]:
@@ -129,6 +138,41 @@ def from_curated(path: str | Path | None = None) -> Iterator[KbEntry]:
         kind: EntityKind = cells[1]  # type: ignore[assignment]
         yield KbEntry(cells[0], kind, [x for x in cells[2].split("|") if x], [x for x in cells[3].split("|") if x],
                       cells[4] or None, float(cells[5]))  # fmt: skip
+
+
+def alias_table(path: str | Path | None = None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """More names for entities the sources hold (``data/kb/aliases.tsv``: ``qid, ar names|..., en names|...,
+    source``), by QID; :func:`build` adds them after the entity's own names, so that its usual name stays first."""
+    if path is None:
+        text = resources.files("arnews").joinpath("data/kb/aliases.tsv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 3 or not _QID.match(cells[0]):
+            raise KnowledgeBaseError(f"aliases.tsv:{n}: expected qid, ar names, en names[, source]")
+        ar, en = table.get(cells[0], ((), ()))
+        table[cells[0]] = (
+            ar + tuple(x for x in cells[1].split("|") if x),
+            en + tuple(x for x in cells[2].split("|") if x),
+        )
+    return table
+
+
+def _with_aliases(
+    entries: Iterable[KbEntry], table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+) -> Iterator[KbEntry]:
+    for e in entries:
+        more = table.get(e.id)
+        if more is None:
+            yield e
+        else:
+            ar, en = tuple(dict.fromkeys(e.ar + more[0])), tuple(dict.fromkeys(e.en + more[1]))
+            yield KbEntry(e.id, e.type, ar, en, e.description, e.prior)
 
 
 def merge(entries: Iterable[KbEntry]) -> dict[str, KbEntry]:
@@ -265,18 +309,20 @@ def build(
     sources: str | Path | None = None,
     curated: bool = True,
 ) -> int:
-    """Build a KB file from dumps, a CSV source folder and the curated table; returns the number of entities."""
+    """Build a KB file from dumps, a CSV source folder and the curated tables (entities, then more names for
+    them: :func:`alias_table`); returns the number of entities."""
     streams: list[Iterable[KbEntry]] = []
     if curated:
         streams.append(from_curated())
     if sources is not None:
         streams.append(from_csv_dir(sources))
+    aliases = alias_table() if curated else {}
     if not dumps:
         merged = merge(e for s in streams for e in s)
-        return write_entries(merged.values(), out)
+        return write_entries(_with_aliases(merged.values(), aliases), out)
     # dumps may be huge: curated and CSV rows are merged in memory, dump rows stream straight to the file
     small = merge(e for s in streams for e in s)
-    return write_entries(_with_dumps(small, dumps), out, sort=False)
+    return write_entries(_with_aliases(_with_dumps(small, dumps), aliases), out, sort=False)
 
 
 def _with_dumps(small: dict[str, KbEntry], dumps: Sequence[str | Path]) -> Iterator[KbEntry]:

@@ -200,11 +200,16 @@ class KnowledgeBase:
         return loose and (target.startswith("ال"), _loose(target)) in forms[1]
 
     def lookup(self, name: str, *, normalized: bool = False) -> list[Candidate]:
-        """KB entities ``name`` may denote, best first (how it matched, then the popularity prior).
+        """KB entities ``name`` may denote, best first: those with ``name`` as a label as written (article
+        included: "الإمارات" is the country's name before it is a brand's "امارات"), then by how it matched and
+        the popularity prior.
 
         ``normalized=True`` says ``name`` is already in normal form (:func:`arnews.core.text.normalize`)."""
         n = normalized
-        return self.lookup_keys((key(name, normalized=n), _loose(name, normalized=n), phonetic(name, normalized=n)))
+        found = self.lookup_keys((key(name, normalized=n), _loose(name, normalized=n), phonetic(name, normalized=n)))
+        if len(found) > 1:
+            found.sort(key=lambda c: not self.has_label(c.entry, name))  # stable: score order within each group
+        return found
 
     def lookup_keys(self, keys: NameKeys) -> list[Candidate]:
         """:meth:`lookup` for a name given by its normal, loose and phonetic keys (:func:`arnews.kb.keys.name_keys`)."""
