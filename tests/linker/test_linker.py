@@ -673,3 +673,77 @@ def test_an_adjective_of_a_place_or_a_short_word_one_vowel_off_is_not_linked(sen
 def test_the_place_itself_is_still_linked() -> None:
     found = entities(article("وزار الوفد إسبانيا ثم توجه إلى بريدة."))
     assert {e.wikidata for e in found} >= {"Q29", "Q259253"}
+
+
+# --- one entity per name ------------------------------------------------------------------------------------------
+
+
+def _all(text: str, word: str, kinds: list[str]) -> tuple[NerSpan, ...]:
+    """Model spans on every occurrence of ``word``, with the types ``kinds`` in order."""
+    out, at = [], -1
+    for kind in kinds:
+        at = text.index(word, at + 1)
+        out.append(NerSpan(word, at, at + len(word), kind, 1.0))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def test_a_name_written_the_same_is_one_entity_whatever_type_the_model_gave() -> None:
+    text = article(
+        "خفضت وكالة ستاندرد آند بورز التصنيف الائتماني لروسيا.",
+        "وتوقعت ستاندرد آند بورز أن يتباطأ النمو، وقال محللون إن ستاندرد آند بورز قد تعيد النظر.",
+    )
+    found = entities(text, _all(text, "ستاندرد آند بورز", ["ORG", "MISC", "ORG"]))
+    owners = [e for e in found if "بورز" in e.name]
+    assert len(owners) == 1
+    assert owners[0].type == "ORG" and len(owners[0].mentions) == 3  # the type most mentions were given
+
+
+def test_the_same_lone_name_twice_is_one_person() -> None:
+    text = article("وقال جوتاكا إن الاجتماع كان ناجحا.", "وأضاف جوتاكا أن الخطة ستنفذ قريبا.")
+    found = entities(text, _all(text, "جوتاكا", ["PER", "PER"]))
+    people = [e for e in found if e.name == "جوتاكا"]
+    assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("وأعلن مركز الملك سلمان للإغاثة عن قافلة جديدة.", "مركز الملك سلمان للإغاثة", "ORG"),
+        ("وأغلقت الجهات المختصة طريق الملك فهد أمس.", "طريق الملك فهد", "LOC"),
+        ("وتنظم جمعية الملك عبدالعزيز النسائية ملتقى.", "جمعية الملك عبدالعزيز النسائية", "ORG"),
+        ("ويقع مستشفى الأمير سلطان بن عبدالعزيز في الحي.", "مستشفى الأمير سلطان بن عبدالعزيز", "ORG"),
+        ("وافتتحت مدينة الملك فهد الساحلية أبوابها أمس.", "مدينة الملك فهد الساحلية", "LOC"),
+    ],
+)
+def test_a_body_or_place_named_after_a_royal_is_not_the_royal(sentence: str, name: str, kind: str) -> None:
+    text = article(sentence)
+    found = entities(text)
+    ent = by_mention(found, name)
+    assert ent.type == kind
+    assert not any(e.type == "PER" for e in found)
+
+
+def test_a_named_body_the_kb_knows_stays_linked() -> None:
+    text = article(
+        "وقال رئيس جامعة الملك سعود بالرياض إن الطلاب عادوا.", "وأعلنت مدينة الملك عبدالعزيز للعلوم والتقنية عن قمر."
+    )
+    found = entities(text)
+    assert by_mention(found, "جامعة الملك سعود").wikidata == "Q1752043"
+    assert by_mention(found, "مدينة الملك عبدالعزيز للعلوم والتقنية").wikidata == "Q6411201"
+
+
+def test_the_kingdom_alone_is_the_kingdom_the_article_names() -> None:
+    text = article(
+        "وصلت وفود إلى المملكة العربية السعودية أمس.",
+        "وتعمل المملكة على دعم اليمن، وقال إن بالمملكة خبرات كبيرة، وزار الوفد المملكة المتحدة.",
+    )
+    found = entities(text)
+    saudi = by_mention(found, "المملكة العربية السعودية")
+    assert saudi.wikidata == "Q851"
+    assert [m.text for m in saudi.mentions].count("المملكة") == 2  # "المملكة" and "بالمملكة"
+    assert by_mention(found, "المملكة المتحدة").wikidata == "Q145"
+
+
+def test_the_kingdom_alone_is_no_one_when_the_article_names_no_kingdom() -> None:
+    found = entities(article("وتعمل المملكة على دعم اليمن بالتعاون مع الأمم المتحدة."))
+    assert not any(any(m.text == "المملكة" for m in e.mentions) for e in found)

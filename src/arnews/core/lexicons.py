@@ -36,7 +36,8 @@ __all__ = [
 #: Every word list (``<name>.txt``).
 ListName = Literal[
     "abbreviations", "according_to", "anonymous_sources", "attribution_links", "author_professions",
-    "beneficiary_nouns", "byline_tasks", "charity_words", "common_words", "complementizers", "currency_not_after",
+    "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "common_words", "complementizers",
+    "currency_not_after",
     "date_word_names", "dateline_desks", "demonstratives", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
     "donation_values", "first_names", "future_cues", "governing_prepositions", "honorifics", "impersonal_reports",
@@ -51,9 +52,9 @@ ListName = Literal[
 TableName = Literal[
     "agencies", "bylines", "clock_hours", "credit_lines", "clock_minutes", "cue_complements", "cue_verbs",
     "currencies", "currency_adjectives", "currency_countries", "date_modifiers", "date_units", "day_parts",
-    "donation_frames", "donation_triggers", "furniture", "known_names", "letter_names", "months", "number_words",
-    "ordinal_words", "org_heads", "outlets", "qualifiers", "quote_marks", "relative_dates", "source_notes", "titles",
-    "translators", "weekdays",
+    "donation_frames", "donation_triggers", "furniture", "known_names", "letter_names", "months",
+    "named_after_heads", "number_words", "ordinal_words", "org_heads", "outlets", "qualifiers", "quote_marks",
+    "relative_dates", "source_notes", "titles", "translators", "weekdays",
 ]  # fmt: skip
 LIST_NAMES: tuple[str, ...] = get_args(ListName)
 TABLE_NAMES: tuple[str, ...] = get_args(TableName)

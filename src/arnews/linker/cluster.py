@@ -26,7 +26,7 @@ from arnews.linker.tokens import (
     title_heads,
     words_of,
 )
-from arnews.models import Entity, Mention
+from arnews.models import Entity, EntityKind, Mention
 
 
 def join_bare_titles(doc: Words, ents: list[Ent], taken: bytearray) -> None:
@@ -110,6 +110,7 @@ def cluster_candidates(doc: Words, chosen: list[Cand]) -> list[Ent]:
             entry = next((x.entry for x in doc.kb.lookup(surface(doc, c)) if x.entry.type == "PER"), None)
             if entry is not None:
                 c.qid = entry.id
+        written = ("nf", " ".join(words))
         if c.qid is not None:
             ent = by_qid.get(c.qid)
             if ent is None:
@@ -118,22 +119,43 @@ def cluster_candidates(doc: Words, chosen: list[Cand]) -> list[Ent]:
                 ents.append(ent)
             ent.mentions.append(c)
             affixes.note(doc, ent, c)
+            by_key.setdefault(written, ent)  # the same name met where the KB pass did not read it
             continue
         latin = _latin_form(doc, c)
         keys = [("ph", phonetic(surface(doc, c)))] + ([("lat", latin)] if latin else [])
-        ent = next((by_key[k] for k in keys if k in by_key and by_key[k].type == c.type), None)
+        # a name written the same, word for word, is one entity whatever type a pass gave it ("ستاندرد آند بورز"
+        # ORG and MISC); a name that only sounds the same must agree in type
+        ent = by_key.get(written) if len(words) > 1 else None
+        if ent is None and written in by_key and by_key[written].type == c.type:
+            ent = by_key[written]
+        ent = ent or next((by_key[k] for k in keys if k in by_key and by_key[k].type == c.type), None)
         if ent is None and c.type == "PER":
             ent = affixes.find(words)
         if ent is None:
             ent = Ent(c.type, None, latin=latin)
             ents.append(ent)
-        for k in keys:
+        for k in [*keys, written]:
             by_key.setdefault(k, ent)
         ent.mentions.append(c)
         affixes.note(doc, ent, c)
+    for ent in ents:
+        if ent.qid is None:
+            ent.type = _voted_type(ent)
     _join_singles(doc, ents, singles)
     _join_acronyms(doc, ents, acronyms)
     return ents
+
+
+def _voted_type(ent: Ent) -> EntityKind:
+    """The type of an entity outside the KB whose mentions were read with different types: the one with the most
+    evidence (the sum of the mentions' priorities; the first mention's type on a tie)."""
+    votes: dict[EntityKind, float] = {}
+    for c in ent.mentions:
+        votes[c.type] = votes.get(c.type, 0.0) + c.priority
+    if len(votes) < 2:
+        return ent.type
+    best = max(votes.values())
+    return ent.type if votes.get(ent.type) == best else max(votes, key=lambda k: votes[k])
 
 
 def _latin_form(doc: Words, c: Cand) -> str | None:
@@ -160,6 +182,7 @@ def _latin_form(doc: Words, c: Cand) -> str | None:
 
 def _join_singles(doc: Words, ents: list[Ent], singles: list[Cand]) -> None:
     index = _NameIndex(doc, ents)
+    lone: dict[str, Ent] = {}
     for c in singles:
         word = surface(doc, c)
         ent = index.person(word, c.start, phonetic_ok=True)
@@ -178,8 +201,10 @@ def _join_singles(doc: Words, ents: list[Ent], singles: list[Cand]) -> None:
                 if ent is None:
                     ent = Ent("PER", people[0].id)
                     ents.append(ent)
+        if ent is None and word in lone:
+            ent = lone[word]  # the same one-word name again
         if ent is None and c.source == "ner" and _lone_name(doc, c, word):
-            ent = Ent("PER", None)
+            ent = lone[word] = Ent("PER", None)
             ents.append(ent)
         if ent is not None:
             ent.mentions.append(c)

@@ -7,15 +7,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 from arnews.core.grammar import is_title
-from arnews.core.lexicons import load_list
+from arnews.core.lexicons import load_list, load_table
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.linker.grammar import name_like
-from arnews.linker.tokens import P_ORG, Cand, Words, stop_words
+from arnews.linker.tokens import P_KB_MULTI, P_ORG, Cand, Words, stop_words
+from arnews.models import EntityKind
 
 __all__ = ["institution_pass"]
 
 _DESCRIBED_WORDS = 6  # words after the head of a descriptive institution name
+
+
+#: A name that a royal's name completes ("مركز الملك سلمان للإغاثة") outranks the KB's person inside it.
+P_NAMED_AFTER = P_KB_MULTI + 0.5
 
 
 @lru_cache(maxsize=1)
@@ -23,46 +28,74 @@ def _institution_heads() -> frozenset[str]:
     return frozenset(normalize(w) for w in load_list("institution_heads"))
 
 
+@lru_cache(maxsize=1)
+def _named_after_heads() -> dict[str, EntityKind]:
+    """Heads of names given after a royal (``named_after_heads.tsv``), with the type of what they name."""
+    return {normalize(w): kind for w, kind in load_table("named_after_heads")}  # type: ignore[misc]
+
+
 def institution_pass(doc: Words, out: list[Cand]) -> None:
     """Institutions named by description: a head noun (``institution_heads.txt``), with or without its article,
     then definite genitives and adjectives, ``ل`` complements, a royal name, or one known place ("وزارة الشؤون
     الاجتماعية", "الهيئة العامة للسياحة", "الحكومة اليونانية", "جامعة الملك عبدالعزيز", "غرفة جدة"). A
     coordinated noun ("والتراث") is left out: it as often starts a second body."""
-    toks, heads = doc.toks, _institution_heads()
+    toks, heads, named = doc.toks, _institution_heads(), _named_after_heads()
+    # a body or place the KB pass read from this word on is the KB's ("مدينة الملك عبدالعزيز للعلوم والتقنية")
+    kb_bodies = {c.first_tok for c in out if c.source == "kb" and c.type != "PER"}
     for i, tok in enumerate(toks):
         if not tok.word or not doc.joined(i):
             continue
         head = next(
             # ل+ال fused into لل keeps the whole word (offsets are sacred): "للجمعية الخيرية"
             (
-                (0 if fused else o, stem)
+                (0 if fused else o, strip_article(stem))
                 for o, stem, fused in strip_clitics(tok.text)
-                if strip_article(stem) in heads and o <= 2
+                if (strip_article(stem) in heads or strip_article(stem) in named) and o <= 2
             ),
             None,
         )
         if head is None:
             continue
-        last = _described_end(doc, i)
-        if last == i:
+        last, royal = _described_end(doc, i)
+        if last == i or (head[1] not in heads and not royal):
             continue
-        off = head[0]
-        out.append(Cand(tok.start + off, toks[last].end, "ORG", P_ORG, None, "institution", i, last))
+        kind: EntityKind = named.get(head[1], "ORG")
+        cand = Cand(tok.start + head[0], toks[last].end, kind, P_ORG, None, "institution", i, last)
+        if royal and i in kb_bodies:
+            continue
+        if royal:  # outranks the person inside
+            cand.priority = P_NAMED_AFTER
+            _link_named(doc, cand)
+        out.append(cand)
+
+
+def _link_named(doc: Words, cand: Cand) -> None:
+    """Link a name given after a royal when the KB knows it, whole or its longest beginning ("جامعة الملك سعود
+    بالرياض" is "جامعة الملك سعود"): the span is cut to the KB's name."""
+    for end in range(cand.last_tok, cand.first_tok + 1, -1):
+        text = doc.norm[cand.start : doc.toks[end].end]
+        known = next((c.entry for c in doc.kb.lookup(text, normalized=True) if c.entry.type != "PER"), None)
+        if known is not None and doc.kb.has_label(known, text):
+            cand.qid, cand.type, cand.last_tok, cand.end = known.id, known.type, end, doc.toks[end].end
+            return
 
 
 _ROYAL = frozenset({"الملك", "الامير", "الشيخ", "السلطان"})  # "جامعة الملك عبدالعزيز": a name follows
+_LINKS = frozenset({"بن", "بنت"})
 
 
-def _described_end(doc: Words, i: int) -> int:
-    """The last token of an institution's descriptive name whose head is token ``i`` (``i`` when there is none):
-    definite genitives and adjectives, a ``ل`` complement before a definite noun ("لكرة القدم"), a royal name
-    ("الملك فهد"), or one known place right after the head; a title ("الدكتور") starts a person and ends it."""
+def _described_end(doc: Words, i: int) -> tuple[int, bool]:
+    """The last token of an institution's descriptive name whose head is token ``i`` (``i`` when there is none),
+    and whether a royal's name completes it: definite genitives and adjectives, a ``ل`` complement before a
+    definite noun ("لكرة القدم"), a royal name with its ``بن`` chain ("الأمير سلطان بن عبدالعزيز"), or one known
+    place right after the head; a title ("الدكتور") starts a person and ends it."""
     toks = doc.toks
-    last = i
+    last, royal_name = i, False
     k = i + 1
     while k < min(len(toks), i + 1 + _DESCRIBED_WORDS):
         w = toks[k].text
-        if not toks[k].word or w in stop_words() or (doc.articled(k) and is_title(w)):
+        bears = k == i + 1 and w in _ROYAL  # "مركز الملك ...": the royal's name follows, not a person of its own
+        if not toks[k].word or w in stop_words() or (doc.articled(k) and is_title(w) and not bears):
             break
         definite = doc.articled(k)
         dative = w.startswith("ل") and len(w) > 3 and doc.joined(k) and doc.articled(k + 1)
@@ -71,13 +104,20 @@ def _described_end(doc: Words, i: int) -> int:
         if not (definite or dative or royal or place):
             break
         last = k
+        if royal:
+            royal_name = k == i + 2  # the royal stands right after the head: the place or body bears the name
+            while k + 2 < len(toks) and toks[k + 1].text in _LINKS and doc.joined(k) and doc.joined(k + 1):
+                if not name_like(doc, k + 2, False):
+                    break
+                k += 2
+                last = k
         if place or not doc.joined(k):
             break
         nxt = toks[k + 1].text
         if definite and _nisba(w) and not (_nisba(nxt) and doc.articled(k + 1)) and not nxt.startswith("ل"):
             break  # "الحكومة اليونانية الخطة": after its adjective a definite noun is the verb's object
         k += 1
-    return last
+    return last, royal_name
 
 
 def _nisba(word: str) -> bool:

@@ -16,6 +16,7 @@ from arnews.linker.passes import (
     org_pass,
     place_pass,
 )
+from arnews.linker.states import join_bare_states
 from arnews.linker.tokens import Cand, Words, words_of
 from arnews.models import Entity
 
@@ -60,6 +61,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     scan_names(doc, ents, taken)
     join_bare_titles(doc, ents, taken)
+    join_bare_states(doc, ents, taken)
     ents.sort(key=lambda e: min(c.start for c in e.mentions) if e.mentions else 0)
     # entities outside the KB get document-local ids in the order of first mention
     result: list[Entity] = []

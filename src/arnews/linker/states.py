@@ -1,0 +1,59 @@
+"""A state named by the head of its official name alone ("المملكة" for "المملكة العربية السعودية", "السلطنة" for
+"سلطنة عمان"): the mention joins the one such state the article names."""
+
+from __future__ import annotations
+
+from arnews.core.lexicons import load_set
+from arnews.core.names import strip_article, strip_clitics
+from arnews.core.text import normalize
+from arnews.kb import KbEntry
+from arnews.linker.tokens import P_WEAK, Cand, Ent, Words
+
+__all__ = ["join_bare_states"]
+
+
+def _heads_of(entry: KbEntry, heads: frozenset[str]) -> set[str]:
+    """The heads (article stripped) that begin one of the entry's Arabic labels ("مملكه" for "مملكة البحرين")."""
+    out: set[str] = set()
+    for label in entry.ar:
+        words = normalize(label).split()
+        if len(words) > 1 and strip_article(words[0]) in heads:
+            out.add(strip_article(words[0]))
+    return out
+
+
+def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
+    """ "المملكة" (with its clitics: "بالمملكة") alone joins the state of the article whose official name it heads,
+    when exactly one such state is named; a kingdom of the region outranks the United Kingdom ("المملكة المتحدة"),
+    which the news names in full. Not named, or more than one: the word stays no one's."""
+    heads = frozenset(strip_article(w) for w in load_set("bare_state_heads"))
+    states: dict[str, list[Ent]] = {}
+    for ent in ents:
+        entry = doc.kb.get(ent.qid) if ent.qid and ent.type == "LOC" else None
+        if entry is not None:
+            for head in _heads_of(entry, heads):
+                states.setdefault(head, []).append(ent)
+    if not states:
+        return
+    for i, tok in enumerate(doc.toks):
+        if not tok.word:
+            continue
+        reading = next(
+            ((off, strip_article(stem)) for off, stem, _f in strip_clitics(tok.text) if stem.startswith("ال")), None
+        )
+        if reading is None or reading[1] not in states or (doc.joined(i) and _continues_name(doc, i)):
+            continue
+        owners = states[reading[1]]
+        if len(owners) > 1:
+            owners = [e for e in owners if e.qid != "Q145"] or owners
+        start = tok.start + reading[0]
+        if len(owners) != 1 or any(taken[start : tok.end]):
+            continue
+        owners[0].mentions.append(Cand(start, tok.end, "LOC", P_WEAK, owners[0].qid, "bare_state", i, i))
+        taken[start : tok.end] = b"\x01" * (tok.end - start)
+
+
+def _continues_name(doc: Words, i: int) -> bool:
+    """ "المملكة المتحدة", "المملكة الأردنية": the head begins a longer name here, not the state alone."""
+    nxt = doc.toks[i + 1].text
+    return doc.articled(i + 1) and (nxt.endswith(("يه", "ي")) or nxt in ("المتحده",))
