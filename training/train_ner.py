@@ -3,10 +3,11 @@
     .venv/bin/python training/train_ner.py [--steps 1500] [--data ../shared/data/ner]
 
 Prepares a document-level train/dev/test split of ANERcorp (see ner_data.py; fixed seed), trains a Stanza NER
-tagger (BiLSTM-CRF with character model, no pretrained word vectors) on train, selects on dev, then scores the
-held-out test split (entity level, exact span and type) with evaluate_ner.py and writes
-src/arnews/data/models/ar_ner.pt and ar_ner.json (data, split, seed, steps, scores). The test split is never
-used for training or model selection.
+tagger (BiLSTM-CRF with character model; word vectors from ``--pretrain``, a Stanza pretrain file made by
+word_vectors.py, or none) on train, selects on dev, then scores the held-out test split (entity level, exact span
+and type) with evaluate_ner.py and writes src/arnews/data/models/ar_ner.pt, the pretrain file as ar_vectors.pt
+when there is one, and ar_ner.json (data, split, seed, steps, files, scores). The test split is never used for
+training or model selection.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import ner_data  # noqa: E402
 MODEL_DIR = ROOT / "src" / "arnews" / "data" / "models"
 MODEL_NAME = "ar_ner.pt"
 META_NAME = "ar_ner.json"
+VECTORS_NAME = "ar_vectors.pt"
+FANE_FILES = {"wikifane": "WikiFANE_Gold_2014_500K.txt", "newsfane": "NewsFANE_Gold_2014_170K.txt"}
 
 
 def main() -> int:
@@ -51,6 +54,10 @@ def main() -> int:
         help="train on WikiFANE too (words rejoined as written, classes mapped; 90%% of its documents, the other "
         "10%% a test split of its own)",
     )
+    ap.add_argument("--newsfane", action="store_true", help="train on NewsFANE too (as --wikifane)")
+    ap.add_argument(
+        "--pretrain", type=Path, default=None, help="a Stanza pretrain file of word vectors (word_vectors.py)"
+    )
     ap.add_argument(
         "--max-minutes", type=float, default=None, help="stop training after this long; the best dev checkpoint is kept"
     )
@@ -64,23 +71,28 @@ def main() -> int:
     for name, part in split.items():
         n = ner_data.write_stanza_json(part, args.work / f"ar_anercorp.{name}.json")
         counts[name] = {"documents": len(part), "sentences": n}
-    fane_test: list[list[ner_data.Sentence]] = []
-    if args.wikifane:
-        fane = ner_data.split_documents(ner_data.load_fane(args.data / "WikiFANE_Gold_2014_500K.txt"))
-        fane_train, fane_test = fane["train"] + fane["dev"], fane["test"]
-        n = ner_data.write_stanza_json(split["train"] + fane_train, args.work / "ar_anercorp.train.json")
-        counts["train"] = {"documents": len(split["train"]) + len(fane_train), "sentences": n}
-        counts["wikifane_test"] = {
-            "documents": len(fane_test),
-            "sentences": ner_data.write_stanza_json(fane_test, args.work / "wikifane.test.json"),
+    extra_tests: dict[str, list[list[ner_data.Sentence]]] = {}
+    train = list(split["train"])
+    for name, wanted in (("wikifane", args.wikifane), ("newsfane", args.newsfane)):
+        if not wanted:
+            continue
+        fane = ner_data.split_documents(ner_data.load_fane(args.data / FANE_FILES[name]))
+        train += fane["train"] + fane["dev"]
+        extra_tests[name] = fane["test"]
+        counts[f"{name}_test"] = {
+            "documents": len(fane["test"]),
+            "sentences": ner_data.write_stanza_json(fane["test"], args.work / f"{name}.test.json"),
         }
+    if extra_tests:
+        n = ner_data.write_stanza_json(train, args.work / "ar_anercorp.train.json")
+        counts["train"] = {"documents": len(train), "sentences": n}
     print("split:", counts, flush=True)
 
     save = args.work / "model"
     save.mkdir(exist_ok=True)
     cmd = [
         sys.executable, "-m", "stanza.models.ner_tagger",
-        "--mode", "train", "--shorthand", "ar_anercorp", "--no_pretrain", "--cpu",
+        "--mode", "train", "--shorthand", "ar_anercorp", "--cpu",
         "--train_file", str(args.work / "ar_anercorp.train.json"),
         "--eval_file", str(args.work / "ar_anercorp.dev.json"),
         "--save_dir", str(save), "--save_name", MODEL_NAME,
@@ -91,6 +103,10 @@ def main() -> int:
         "--hidden_dim", str(args.hidden), "--char_hidden_dim", str(args.char_hidden), "--char_emb_dim", "50",
         "--word_emb_dim", str(args.word_dim),
     ]  # fmt: skip
+    if args.pretrain is None:
+        cmd += ["--no_pretrain"]
+    else:
+        cmd += ["--wordvec_pretrain_file", str(args.pretrain), "--pretrain_max_vocab", "1000000"]
     if args.init is not None:
         cmd += ["--finetune", "--finetune_load_name", str(args.init)]
     print(" ".join(cmd), flush=True)
@@ -105,26 +121,62 @@ def main() -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(save / MODEL_NAME, args.out / MODEL_NAME)
+    files = {"ner": MODEL_NAME}
+    vectors: dict[str, object] | None = None
+    if args.pretrain is not None:
+        shutil.copyfile(args.pretrain, args.out / VECTORS_NAME)
+        files["pretrain"] = VECTORS_NAME
+        about = args.pretrain.with_suffix(".json")
+        vectors = json.loads(about.read_text(encoding="utf-8")) if about.is_file() else {}
+    meta = _meta(args, files=files, counts=counts, cmd=cmd, train_seconds=train_seconds, vectors=vectors)
+    (args.out / META_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     import evaluate_ner
 
-    dev = evaluate_ner.evaluate(args.out / MODEL_NAME, split["dev"])
-    test = evaluate_ner.evaluate(args.out / MODEL_NAME, split["test"])
-    scores = {"dev": dev, "test": test}
-    if fane_test:
-        scores["wikifane_test"] = evaluate_ner.evaluate(args.out / MODEL_NAME, fane_test)
-    data = {"corpus": "ANERcorp (ANERCorp_HassanAzzam.txt)", "licence": "ANERcorp: free for research use"}
-    if args.wikifane:
+    scores = {
+        "dev": evaluate_ner.evaluate(args.out, split["dev"]),
+        "test": evaluate_ner.evaluate(args.out, split["test"]),
+    }
+    for name, docs in extra_tests.items():
+        scores[f"{name}_test"] = evaluate_ner.evaluate(args.out, docs)
+    meta["scores"] = scores
+    (args.out / META_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(meta["scores"], indent=2))
+    return 0
+
+
+def _meta(
+    args: argparse.Namespace,
+    *,
+    files: dict[str, str],
+    counts: dict[str, dict[str, int]],
+    cmd: list[str],
+    train_seconds: float,
+    vectors: dict[str, object] | None,
+) -> dict[str, object]:
+    """The model card's machine-readable part (ar_ner.json), scores added once they are measured."""
+    data: dict[str, object] = {
+        "corpus": "ANERcorp (ANERCorp_HassanAzzam.txt)",
+        "licence": "ANERcorp: free for research use",
+    }
+    fane = [name for name, wanted in (("WikiFANE", args.wikifane), ("NewsFANE", args.newsfane)) if wanted]
+    if fane:
         data = {
-            "corpus": "ANERcorp (ANERCorp_HassanAzzam.txt) + WikiFANE Gold 2014 (clitics rejoined, classes mapped)",
-            "licence": "ANERcorp: free for research use; WikiFANE: CC BY-SA 3.0 (Alotaibi & Lee 2014)",
+            "corpus": f"ANERcorp (ANERCorp_HassanAzzam.txt) + {' + '.join(fane)} Gold 2014 (clitics rejoined, "
+            "classes mapped)",
+            "licence": f"ANERcorp: free for research use; {', '.join(fane)}: CC BY-SA 3.0 (Alotaibi & Lee 2014)",
         }
-    meta = {
+    if vectors is not None:
+        data["vectors"] = vectors
+        data["licence"] = str(data["licence"]) + (
+            "; word vectors: trained on SaudiNewsNet (CC BY-NC-SA 4.0), so the model is for non-commercial use"
+        )
+    return {
         "name": "arnews-ar-ner-anercorp",
         "format": "stanza-ner",
         "stanza_version": __import__("stanza").__version__,
-        "files": {"ner": MODEL_NAME},
-        "sha256": {MODEL_NAME: hashlib.sha256((args.out / MODEL_NAME).read_bytes()).hexdigest()},
-        "requires_pretrain": False,
+        "files": files,
+        "sha256": {name: hashlib.sha256((args.out / name).read_bytes()).hexdigest() for name in files.values()},
+        "requires_pretrain": "pretrain" in files,
         "token_form": "arnews.nlp.model_form (arnews.core.text.normalize per whitespace/punctuation token)",
         "tags": ["PER", "ORG", "LOC", "MISC"],
         "data": data,
@@ -143,11 +195,8 @@ def main() -> int:
             "seconds": train_seconds,
             "command": cmd[1:],
         },
-        "scores": scores,
+        "scores": None,
     }
-    (args.out / META_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(meta["scores"], indent=2))
-    return 0
 
 
 if __name__ == "__main__":
