@@ -747,3 +747,32 @@ def test_the_kingdom_alone_is_the_kingdom_the_article_names() -> None:
 def test_the_kingdom_alone_is_no_one_when_the_article_names_no_kingdom() -> None:
     found = entities(article("وتعمل المملكة على دعم اليمن بالتعاون مع الأمم المتحدة."))
     assert not any(any(m.text == "المملكة" for m in e.mentions) for e in found)
+
+
+# --- the model's spans: what no name begins or continues with ------------------------------------------------------
+
+
+def test_a_model_span_of_a_noun_and_a_person_met_gives_the_person() -> None:
+    text = article("قال الرئيس جو بايدن إن الاقتصاد يتحسن.", "وقال أحد مستشاري بايدن إن تنفير بايدن للناخبين لم يحدث.")
+    found = entities(text, _ner(text, ("مستشاري بايدن", "PER"), ("تنفير بايدن", "PER")))
+    biden = by_mention(found, "جو بايدن")
+    assert [m.text for m in biden.mentions].count("بايدن") == 2
+    assert not any("مستشاري" in e.name or "تنفير" in e.name for e in found)
+
+
+def test_a_clause_in_marks_is_no_work_and_a_pronoun_begins_no_name() -> None:
+    text = article("وقالت هاريس للحضور: “أنا أؤمن بقلبي”.")
+    found = entities(text, _ner(text, ("أنا أؤمن بقلبي", "MISC")))
+    assert not any("أؤمن" in e.name for e in found)
+
+
+def test_a_word_with_a_preposition_and_a_plural_pronoun_ends_a_model_person() -> None:
+    text = article("قال أمير المنطقة للأهالي: أسعد بخدمتكم وأبوابي مفتوحة.")
+    found = entities(text, _ner(text, ("أسعد بخدمتكم", "PER")))
+    assert not any("بخدمتكم" in e.name for e in found)
+
+
+def test_a_model_place_with_its_head_links_the_place() -> None:
+    text = article("وتجري الانتخابات التمهيدية في ولاية نيفادا الشهر المقبل.")
+    found = entities(text, _ner(text, ("ولاية نيفادا", "LOC")))
+    assert by_mention(found, "ولاية نيفادا").wikidata == "Q1227"

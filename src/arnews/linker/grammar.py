@@ -218,7 +218,12 @@ def ner_breaks(doc: Words, k: int, person_words: set[str]) -> bool:
             return True
         if off and stem in person_words and t.text not in person_words:
             return True  # "بايدن لهاريس": a person met apart, joined by a clitic
+        if off and len(stem) >= 5 and stem.endswith(_PLURAL_POSSESSIVES) and t.text not in person_words:
+            return True  # "أسعد بخدمتكم": a preposition and a pronoun on one word make no name's part
     return False
+
+
+_PLURAL_POSSESSIVES = ("كم", "هم", "هما", "نا", "كن", "هن")
 
 
 @cache

@@ -22,7 +22,16 @@ from arnews.linker.grammar import (
     said,
     verb_form,
 )
-from arnews.linker.tokens import P_NER, Cand, Words, known_name_kinds, not_names, surface, words_of
+from arnews.linker.tokens import (
+    P_NER,
+    Cand,
+    Words,
+    known_name_kinds,
+    not_names,
+    stop_words,
+    surface,
+    words_of,
+)
 from arnews.models import EntityKind
 
 
@@ -73,8 +82,10 @@ def ner_pass(doc: Words, spans: Sequence[NerSpan], out: list[Cand]) -> None:
 
 def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -> list[Cand]:
     """The candidates one model span gives (none, one, or one per person met apart)."""
-    while first <= last and _not_name(doc, first):
-        first += 1  # "مليون ريال للأسر" is no organisation
+    if kind == "MISC" and doc.toks[first].text in stop_words():
+        return []  # "أنا أؤمن بقلبي": a clause in marks, not the title of a work
+    while first <= last and (_not_name(doc, first) or doc.toks[first].text in stop_words()):
+        first += 1  # "مليون ريال للأسر" is no organisation; no name begins with "في" or "أنا"
     while last >= first and _not_name(doc, last):
         last -= 1
     if last < first:
@@ -122,6 +133,8 @@ def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, i
             break
     while last > first and doc.is_latin(first) and not doc.is_latin(last):
         first += 1  # "Meet the Press كريستين": a Latin title before an Arabic name
+    if last > first and _governs_person(doc, met, first, last):
+        first += 1  # "مستشاري بايدن", "تنفير بايدن": a noun of which the person met is the genitive
     while last > first and met.kb_to.get(last, first) > first:
         last = met.kb_to[last] - 1
     last = next(
@@ -134,6 +147,21 @@ def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, i
         last,
     )
     return first, last
+
+
+def _governs_person(doc: Words, met: _Met, first: int, last: int) -> bool:
+    """Token ``first`` is a noun governing the person named by the rest of the span, a person the article names
+    elsewhere: a frequent word, a definite noun, a plural in construct ("مستشاري", "مؤيدي") or a verbal noun of
+    the taf'il pattern ("تنفير"); never a given name or a word of a person met ("هنتر بايدن" stays whole)."""
+    word = doc.toks[first].text
+    if word in met.person_words or word in load_set("first_names"):
+        return False
+    if not all(doc.toks[k].text in met.person_words for k in range(first + 1, last + 1)):
+        return False
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    construct = len(bare) >= 5 and bare.endswith("ي") and bare[:1] == "م"
+    masdar = len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي"
+    return common_word(doc, first, met.person_words) or bare.startswith("ال") or construct or masdar
 
 
 def _no_name_word(doc: Words, met: _Met, kind: EntityKind, k: int) -> bool:
@@ -168,7 +196,23 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int) -> Can
         ]
     if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
         qid = cands[0].entry.id
+    elif kind == "LOC" and last > first and any(b in load_set("place_heads") for b in _heads(doc, first)):
+        qid = _headed_place(doc, first + 1, last)  # "ولاية نيفادا": the state the KB knows as "نيفادا"
     return Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last)
+
+
+def _heads(doc: Words, k: int) -> list[str]:
+    """Token k's readings without proclitics or article ("بولاية" -> "ولايه")."""
+    return [stem[2:] if stem.startswith("ال") else stem for stem in doc.bare(k)]
+
+
+def _headed_place(doc: Words, first: int, last: int) -> str | None:
+    """The KB place that the words after a place head name, written as one of its labels."""
+    text = " ".join(t.text for t in doc.toks[first : last + 1])
+    for c in doc.kb.lookup(text, normalized=True):
+        if c.entry.type == "LOC" and c.how in ("exact", "alias") and doc.kb.has_label(c.entry, text):
+            return c.entry.id
+    return None
 
 
 def _clitic_before_article(doc: Words, k: int) -> int:
