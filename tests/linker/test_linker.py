@@ -776,3 +776,16 @@ def test_a_model_place_with_its_head_links_the_place() -> None:
     text = article("وتجري الانتخابات التمهيدية في ولاية نيفادا الشهر المقبل.")
     found = entities(text, _ner(text, ("ولاية نيفادا", "LOC")))
     assert by_mention(found, "ولاية نيفادا").wikidata == "Q1227"
+
+
+def test_a_head_word_that_announces_a_name_is_not_part_of_it() -> None:
+    text = article("أعلنت شركة أرامكو السعودية عن ارتفاع أرباحها، وقالت منظمة الصحة العالمية إن الوضع مستقر.")
+    found = entities(text, _ner(text, ("شركة أرامكو السعودية", "ORG"), ("منظمة الصحة العالمية", "ORG")))
+    assert by_mention(found, "أرامكو السعودية").type == "ORG"
+    assert by_mention(found, "منظمة الصحة العالمية").wikidata == "Q7817"  # the head is part of this name
+
+
+def test_an_adjective_after_a_title_is_no_person() -> None:
+    text = article("قال السيناتور الديمقراطي بيرني ساندرز إن الخطة ضرورية.")
+    found = entities(text, _ner(text, ("السيناتور الديمقراطي", "PER"), ("بيرني ساندرز", "PER")))
+    assert [e.name for e in found if e.type == "PER"] == ["بيرني ساندرز"]

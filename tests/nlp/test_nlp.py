@@ -83,7 +83,11 @@ def test_embedded_model_finds_entities_with_exact_offsets(
 ) -> None:
     a = analyzer.analyze(text, _whole(text))
     _check_offsets(text, a)
-    assert expected <= _ents(a)
+    found = _ents(a)
+    # a body's name may come with the head word that announces it ("شركة أرامكو السعودية", as WikiFANE marks it);
+    # the entity stage takes such a head off
+    for name, kind in expected:
+        assert any(t == kind and (n == name or n.endswith(" " + name)) for n, t in found), (name, found)
 
 
 @needs_stanza

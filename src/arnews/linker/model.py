@@ -28,6 +28,7 @@ from arnews.linker.tokens import (
     Words,
     known_name_kinds,
     not_names,
+    org_head_words,
     stop_words,
     surface,
     words_of,
@@ -108,6 +109,8 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
         cut = next((k for k in range(first + 1, last + 1) if clitic_person(doc, k, met.full_names)), None)
         if cut is not None:
             last = cut - 1
+        if kind == "ORG" and last > first and _announcing_head(doc, first, last):
+            first += 1  # "شركة أرامكو السعودية": the name is "أرامكو السعودية"
     if first == last and _no_name_word(doc, met, kind, first):
         return []
     return [_model_candidate(doc, kind, first, last)]
@@ -125,8 +128,8 @@ def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, i
         after = match_title(doc, first)
         if after > first:
             first = min(after, last)  # "الرئيس صالح" -> "صالح"
-        elif said(doc.toks[first].text):
-            first += 1  # "وقال هاريس" -> "هاريس"
+        elif said(doc.toks[first].text) or doc.toks[first].text in load_set("nisba"):
+            first += 1  # "وقال هاريس" -> "هاريس"; "الديمقراطي بيرني ساندرز" -> "بيرني ساندرز"
         elif met.kb_from.get(first, last) < last:
             first = met.kb_from[first] + 1
         else:
@@ -149,6 +152,17 @@ def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, i
     return first, last
 
 
+def _announcing_head(doc: Words, first: int, last: int) -> bool:
+    """Token ``first`` is a head word that only announces a body's name (``org_heads.tsv``, "no": "شركة", "وكالة",
+    "صحيفة") and a proper name follows it (no article: "منظمة الصحة العالمية" is the name whole), unless the KB
+    knows the whole span as written."""
+    heads = org_head_words()
+    if not any(heads.get(stem) is False for stem in doc.bare(first)) or doc.articled(first + 1):
+        return False
+    text = " ".join(t.text for t in doc.toks[first : last + 1])
+    return not any(c.how == "exact" for c in doc.kb.lookup(text, normalized=True))
+
+
 def _governs_person(doc: Words, met: _Met, first: int, last: int) -> bool:
     """Token ``first`` is a noun governing the person named by the rest of the span, a person the article names
     elsewhere: a frequent word, a definite noun, a plural in construct ("مستشاري", "مؤيدي") or a verbal noun of
@@ -165,7 +179,10 @@ def _governs_person(doc: Words, met: _Met, first: int, last: int) -> bool:
 
 
 def _no_name_word(doc: Words, met: _Met, kind: EntityKind, k: int) -> bool:
-    """A one-word person or body that is no name: a frequent word, a possessed noun, a verb."""
+    """A one-word person or body that is no name: a frequent word, a possessed noun, a verb, an adjective that
+    stands between a title and a name ("السيناتور الديمقراطي")."""
+    if kind in ("PER", "ORG") and doc.toks[k].text in load_set("nisba"):
+        return True
     if kind in ("PER", "ORG") and common_word(doc, k, met.person_words):
         return True  # "للأسر", "صبي": a frequent word of news, not a name
     if kind in ("PER", "ORG") and possessed_noun(doc, k):
