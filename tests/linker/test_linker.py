@@ -789,3 +789,29 @@ def test_an_adjective_after_a_title_is_no_person() -> None:
     text = article("قال السيناتور الديمقراطي بيرني ساندرز إن الخطة ضرورية.")
     found = entities(text, _ner(text, ("السيناتور الديمقراطي", "PER"), ("بيرني ساندرز", "PER")))
     assert [e.name for e in found if e.type == "PER"] == ["بيرني ساندرز"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وأعلنت أمانة المنطقة الشرقية عن مشروع جديد.", "أمانة المنطقة الشرقية"),
+        ("وقال رئيس غرفة تجارة وصناعة جدة إن السوق نشطة.", "غرفة تجارة وصناعة جدة"),
+        ("وأكدت هيئة تطوير الرياض أن المشروع بدأ.", "هيئة تطوير الرياض"),
+    ],
+)
+def test_a_body_named_after_a_place_is_the_body(sentence: str, name: str) -> None:
+    found = entities(article(sentence))
+    assert by_mention(found, name).type == "ORG"
+
+
+def test_a_name_in_marks_after_la_is_the_outlet_spoken_to() -> None:
+    text = article(
+        "وتتسارع التحركات في الشرق الأوسط منذ أشهر.",
+        'وقال السفير لـ«الشرق الأوسط»، إن التحركات بدأت، وصرح مسؤول لـ"عكاظ" بأن الأمر انتهى.',
+    )
+    found = entities(text)
+    outlet = [e for e in found if e.name == "الشرق الأوسط" and e.type == "ORG"]
+    region = [e for e in found if e.wikidata == "Q7204"]
+    assert len(outlet) == 1 and outlet[0].wikidata is None and len(outlet[0].mentions) == 1
+    assert len(region) == 1 and region[0].type == "LOC" and len(region[0].mentions) == 1
+    assert by_mention(found, "عكاظ").type == "ORG"

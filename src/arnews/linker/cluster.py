@@ -126,6 +126,8 @@ def cluster_candidates(doc: Words, chosen: list[Cand]) -> list[Ent]:
         # a name written the same, word for word, is one entity whatever type a pass gave it ("ستاندرد آند بورز"
         # ORG and MISC); a name that only sounds the same must agree in type
         ent = by_key.get(written) if len(words) > 1 else None
+        if ent is not None and ent.type != c.type and (ent.qid is not None or c.source == "outlet"):
+            ent = None  # a KB entity's type is its own; an outlet is no region ("لـ«الشرق الأوسط»")
         if ent is None and written in by_key and by_key[written].type == c.type:
             ent = by_key[written]
         ent = ent or next((by_key[k] for k in keys if k in by_key and by_key[k].type == c.type), None)

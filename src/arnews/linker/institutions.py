@@ -11,7 +11,7 @@ from arnews.core.lexicons import load_list, load_table
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.linker.grammar import name_like
-from arnews.linker.tokens import P_KB_MULTI, P_ORG, Cand, Words, stop_words
+from arnews.linker.tokens import P_KB_MULTI, P_ORG, Cand, Words, org_head_words, stop_words
 from arnews.models import EntityKind
 
 __all__ = ["institution_pass"]
@@ -42,6 +42,8 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
     toks, heads, named = doc.toks, _institution_heads(), _named_after_heads()
     # a body or place the KB pass read from this word on is the KB's ("مدينة الملك عبدالعزيز للعلوم والتقنية")
     kb_bodies = {c.first_tok for c in out if c.source == "kb" and c.type != "PER"}
+    # places the KB pass read: a body named after one ("أمانة المنطقة الشرقية", "غرفة تجارة وصناعة جدة") is the body
+    places = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type == "LOC"}
     for i, tok in enumerate(toks):
         if not tok.word or not doc.joined(i):
             continue
@@ -56,16 +58,18 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
         )
         if head is None:
             continue
-        last, royal = _described_end(doc, i)
-        if last == i or (head[1] not in heads and not royal):
+        # a head that only announces a name ("شركة أرامكو السعودية": the company "أرامكو") is named after no place
+        announcing = org_head_words().get(head[1]) is False
+        last, royal = _described_end(doc, i, {} if announcing else places)
+        if last == i or (head[1] not in heads and not royal) or (royal and i in kb_bodies):
             continue
         kind: EntityKind = named.get(head[1], "ORG")
         cand = Cand(tok.start + head[0], toks[last].end, kind, P_ORG, None, "institution", i, last)
-        if royal and i in kb_bodies:
-            continue
         if royal:  # outranks the person inside
             cand.priority = P_NAMED_AFTER
             _link_named(doc, cand)
+        elif i not in kb_bodies and not announcing and any(i < k <= last for k in places):
+            cand.priority = P_NAMED_AFTER  # outranks the place inside: "إمارة عسير" is the body, not the region
         out.append(cand)
 
 
@@ -84,7 +88,7 @@ _ROYAL = frozenset({"الملك", "الامير", "الشيخ", "السلطان"
 _LINKS = frozenset({"بن", "بنت"})
 
 
-def _described_end(doc: Words, i: int) -> tuple[int, bool]:
+def _described_end(doc: Words, i: int, places: dict[int, int]) -> tuple[int, bool]:
     """The last token of an institution's descriptive name whose head is token ``i`` (``i`` when there is none),
     and whether a royal's name completes it: definite genitives and adjectives, a ``ل`` complement before a
     definite noun ("لكرة القدم"), a royal name with its ``بن`` chain ("الأمير سلطان بن عبدالعزيز"), or one known
@@ -102,6 +106,13 @@ def _described_end(doc: Words, i: int) -> tuple[int, bool]:
         royal = toks[k - 1].text in _ROYAL and k > i + 1 and name_like(doc, k, False)
         place = k == i + 1 and not doc.articled(k) and doc.kb.could_start(w) and _is_place(doc, w)
         if not (definite or dative or royal or place):
+            # (not after a head that only announces a name: "شركة أرامكو السعودية" is the company "أرامكو")
+            if (
+                k == i + 1
+                and org_head_words().get(strip_article(toks[i].text)) is not False
+                and (reach := _place_after_nouns(doc, k, places)) is not None
+            ):
+                last = reach  # "غرفة تجارة وصناعة جدة", "هيئة تطوير الرياض": indefinite nouns, then the place
             break
         last = k
         if royal:
@@ -118,6 +129,22 @@ def _described_end(doc: Words, i: int) -> tuple[int, bool]:
             break  # "الحكومة اليونانية الخطة": after its adjective a definite noun is the verb's object
         k += 1
     return last, royal_name
+
+
+_NOUNS_BEFORE_PLACE = 2
+
+
+def _place_after_nouns(doc: Words, k: int, places: dict[int, int]) -> int | None:
+    """The last token of a KB place that follows token ``k`` after at most two indefinite nouns (joined by و or
+    not), or None."""
+    toks = doc.toks
+    for j in range(k, min(len(toks), k + _NOUNS_BEFORE_PLACE + 1)):
+        if j > k and j in places:
+            return places[j]
+        w = toks[j].text
+        if not toks[j].word or w in stop_words() or doc.articled(j) or is_title(w) or not doc.joined(j):
+            return None
+    return None
 
 
 def _nisba(word: str) -> bool:

@@ -14,6 +14,7 @@ from arnews.linker.passes import (
     kb_pass,
     latin_pass,
     org_pass,
+    outlet_pass,
     place_pass,
 )
 from arnews.linker.states import join_bare_states
@@ -48,6 +49,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     )
     org_pass(doc, per_words, cands)
     institution_pass(doc, cands)
+    outlet_pass(doc, cands)
     taken_toks = {n for c in kb_cands for n in range(c.first_tok, c.last_tok + 1)}
     place_pass(doc, kb_cands, taken_toks, cands)
     chosen = choose(defer_to_model(doc, cands), len(doc.norm))

@@ -336,3 +336,26 @@ def place_pass(doc: Words, kb_cands: list[Cand], taken: set[int], out: list[Cand
         before = doc.toks[k - 1].text if k > 0 else ""
         if k < end and (k == 0 or not doc.toks[k - 1].word or before in ("في", "من", "الى") or in_dateline):
             out.append(Cand(toks[k].start, toks[end - 1].end, "LOC", P_CUE, None, "place", k, end - 1))
+
+
+#: An outlet between marks outranks the region or city of the same name that the KB reads there.
+P_OUTLET = P_KB_MULTI + 0.5
+_OUTLET_WORDS = 4  # the longest outlet name read between marks after "لـ"
+
+
+def outlet_pass(doc: Words, out: list[Cand]) -> None:
+    """A name in marks after the preposition "لـ" is the outlet someone spoke to ("قال لـ«الشرق الأوسط»",
+    "صرح لـ"عكاظ""): an organisation, even where the same words name a region or a city; linked when the KB knows
+    it as an organisation."""
+    toks = doc.toks
+    for i in range(len(toks) - 3):
+        if toks[i].text != "ل" or doc.raw(i + 1) not in OPEN_QUOTES:
+            continue
+        close = next((k for k in range(i + 3, min(len(toks), i + 3 + _OUTLET_WORDS)) if not toks[k].word), None)
+        if close is None or doc.raw(close) not in CLOSE_QUOTES:
+            continue
+        first, last = i + 2, close - 1
+        text = " ".join(t.text for t in toks[first : last + 1])
+        known = next((c.entry for c in doc.kb.lookup(text, normalized=True) if c.entry.type == "ORG"), None)
+        qid = known.id if known is not None and doc.kb.has_label(known, text) else None
+        out.append(Cand(toks[first].start, toks[last].end, "ORG", P_OUTLET, qid, "outlet", first, last))
