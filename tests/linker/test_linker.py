@@ -815,3 +815,28 @@ def test_a_name_in_marks_after_la_is_the_outlet_spoken_to() -> None:
     assert len(outlet) == 1 and outlet[0].wikidata is None and len(outlet[0].mentions) == 1
     assert len(region) == 1 and region[0].type == "LOC" and len(region[0].mentions) == 1
     assert by_mention(found, "عكاظ").type == "ORG"
+
+
+def test_a_head_noun_alone_is_no_place_even_in_the_kb() -> None:
+    # the bundled KB holds a neighbourhood called "قرية" (The Village)
+    text = article("توجد قرية صغيرة بين جبلين، وتعيش فيها عائلات قليلة.")
+    assert not entities(text, _ner(text, ("قرية", "LOC")))
+    assert not entities(text)
+
+
+def test_a_preposition_glued_to_an_everyday_noun_is_no_place_but_a_known_place_is() -> None:
+    text = article("ويبيت بالليالي في السيارة، ثم سافر بالظهران، ووصل إلى السويداء ثم عاد بالسويداء.")
+    found = entities(text, _ner(text, ("بالليالي", "LOC"), ("بالظهران", "LOC"), ("بالسويداء", "LOC")))
+    names = {e.name for e in found}
+    assert "بالليالي" not in names and "الليالي" not in names
+    assert "الظهران" in names and any(e.name in ("السويداء", "بالسويداء") for e in found)
+
+
+def test_a_conjunction_before_a_name_is_left_out() -> None:
+    text = article("وشارك في المعركة أبو عبيدة التونسي وأبو القعقاع الشامي، وزار فرنسا وإنجلترا ثم إنجلترا مجددا.")
+    found = entities(
+        text, _ner(text, ("أبو عبيدة التونسي", "PER"), ("وأبو القعقاع الشامي", "PER"), ("وإنجلترا", "LOC"))
+    )
+    assert by_mention(found, "أبو القعقاع الشامي").type == "PER"
+    assert "إنجلترا" in [m.text for e in found for m in e.mentions]
+    assert not any(m.text.startswith("و") for e in found for m in e.mentions)

@@ -264,3 +264,10 @@ def nisba_of(word: str, entry: KbEntry) -> bool:
     ي/ية/يون/يين and none of the entity's Arabic labels ends so."""
     ending = next((e for e in _NISBA_ENDINGS if word.endswith(e) and len(word) > len(e) + 2), None)
     return ending is not None and not any(normalize(label).endswith(ending) for label in entry.ar)
+
+
+def head_noun(word: str) -> bool:
+    """A normalised word is a head noun of place or body names ("قرية", "المدينة", "وزارة"): alone, it names
+    nothing, even where a gazetteer holds it as a name ("The Village" is "قرية")."""
+    bare = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    return bare in load_set("place_heads") or bare in org_head_words() or bare in load_set("institution_heads")

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from attrs import define, field
 
 from arnews.core.lexicons import load_set
-from arnews.core.names import key
+from arnews.core.names import key, strip_clitics
 from arnews.document import NerSpan
 from arnews.linker.grammar import (
     clitic_person,
     common_word,
+    head_noun,
     match_title,
     ner_breaks,
     nisba_of,
@@ -47,6 +48,7 @@ class _Met:
     surnames: set[str] = field(factory=set)  # last words of people met by full name: a name ends there
     kb_from: dict[int, int] = field(factory=dict)
     kb_to: dict[int, int] = field(factory=dict)
+    words: set[str] = field(factory=set)  # every word of the article as written
 
 
 def _met(doc: Words, out: list[Cand]) -> _Met:
@@ -64,6 +66,7 @@ def _met(doc: Words, out: list[Cand]) -> _Met:
     # ("وممثل فلوريدا ماكسويل فروست" -> "ماكسويل فروست")
     met.kb_from = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
     met.kb_to = {c.last_tok: c.first_tok for c in out if c.source in ("kb", "known") and c.type != "PER"}
+    met.words = {t.text for t in doc.toks if t.word}
     return met
 
 
@@ -113,7 +116,7 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
             first += 1  # "شركة أرامكو السعودية": the name is "أرامكو السعودية"
     if first == last and _no_name_word(doc, met, kind, first):
         return []
-    return [_model_candidate(doc, kind, first, last)]
+    return [_model_candidate(doc, kind, first, last, met.words)]
 
 
 def _not_name(doc: Words, k: int) -> bool:
@@ -152,6 +155,20 @@ def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, i
     return first, last
 
 
+def _glued_unknown(doc: Words, met: _Met, k: int) -> bool:
+    """Token k is a preposition (ب ك ل) glued to a definite word that neither the KB knows as written nor the
+    article writes without the preposition ("بالليالي"; but "بالظهران" is a KB place, and "بالسويداء" after
+    "السويداء" the place the article names)."""
+    for off, stem, fused in strip_clitics(doc.toks[k].text)[1:]:
+        lead = doc.toks[k].text[:off]
+        if not lead or lead[0] not in "بكل" or not (stem.startswith("ال") or fused):
+            continue
+        name = stem if stem.startswith("ال") else "ال" + stem
+        known = any(doc.kb.has_label(c.entry, name) for c in doc.kb.lookup(name, normalized=True))
+        return not (name in met.words or known)
+    return False
+
+
 def _announcing_head(doc: Words, first: int, last: int) -> bool:
     """Token ``first`` is a head word that only announces a body's name (``org_heads.tsv``, "no": "شركة", "وكالة",
     "صحيفة") and a proper name follows it (no article: "منظمة الصحة العالمية" is the name whole), unless the KB
@@ -183,6 +200,10 @@ def _no_name_word(doc: Words, met: _Met, kind: EntityKind, k: int) -> bool:
     stands between a title and a name ("السيناتور الديمقراطي")."""
     if kind in ("PER", "ORG") and doc.toks[k].text in load_set("nisba"):
         return True
+    if kind != "PER" and head_noun(doc.toks[k].text):
+        return True  # "قرية", "مطعم": a head noun alone is no place or body
+    if kind != "PER" and _glued_unknown(doc, met, k):
+        return True  # "بالليالي", "بالأقمشة": a preposition glued to an everyday noun
     if kind in ("PER", "ORG") and common_word(doc, k, met.person_words):
         return True  # "للأسر", "صبي": a frequent word of news, not a name
     if kind in ("PER", "ORG") and possessed_noun(doc, k):
@@ -191,15 +212,18 @@ def _no_name_word(doc: Words, met: _Met, kind: EntityKind, k: int) -> bool:
     return kind == "PER" and doc.toks[k].text not in met.person_words and verb_form(doc, k)
 
 
-def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int) -> Cand:
-    """The candidate of a model span, linked when the KB has its exact text with the model's type."""
+def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, words: set[str]) -> Cand:
+    """The candidate of a model span, linked when the KB has its exact text with the model's type. ``words``: the
+    article's words as written."""
     start = doc.toks[first].start
     lead = doc.toks[first].text
     given = load_set("first_names")
-    if kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given:
-        start += 1  # "وسالم يوسف": the conjunction is no part of the name ("وليد" is a name of its own)
+    if kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given | load_set("name_links"):
+        start += 1  # "وسالم يوسف", "وأبو القعقاع": the conjunction is no part of the name ("وليد" is a name)
+    elif lead[:1] in "وف" and len(lead) > 3 and lead[1:] in words:
+        start += 1  # "وإنجلترا" where the article also writes "إنجلترا"
     else:
-        start += _clitic_before_article(doc, first)  # "والبنك المركزي" -> "البنك المركزي"
+        start += _clitic_before_article(doc, first, words)  # "والبنك المركزي" -> "البنك المركزي"
     text = " ".join(t.text for t in doc.toks[first : last + 1])
     qid = None
     cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind]
@@ -232,15 +256,18 @@ def _headed_place(doc: Words, first: int, last: int) -> str | None:
     return None
 
 
-def _clitic_before_article(doc: Words, k: int) -> int:
+def _clitic_before_article(doc: Words, k: int, words: set[str]) -> int:
     """How many letters of proclitics stand before the article of token k ("والبنك", "وبالمملكة"): 0 unless what
-    follows them is a frequent word or a KB name ("والتر", "بالتيمور", "فالنسيا" keep their letters)."""
+    follows them is a frequent word, a KB name or a word the article writes alone ("والتر", "بالتيمور",
+    "فالنسيا" keep their letters)."""
     lead = doc.toks[k].text
     for n in (2, 1):
         clitic, rest = lead[:n], lead[n:]
         if len(rest) < 4 or not rest.startswith("ال") or any(ch not in "وفبك" for ch in clitic):
             continue
-        if rest in load_set("common_words") or any(c.how == "exact" for c in doc.kb.lookup(rest, normalized=True)):
+        if rest in words or rest in load_set("common_words"):
+            return n
+        if any(c.how == "exact" for c in doc.kb.lookup(rest, normalized=True)):
             return n
     return 0
 

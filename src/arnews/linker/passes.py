@@ -8,7 +8,15 @@ from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_clitics
 from arnews.kb import KbEntry
 from arnews.kb.keys import NameKeys, name_keys
-from arnews.linker.grammar import match_title, name_like, name_run, nisba_of, skip_modifiers, title_key
+from arnews.linker.grammar import (
+    head_noun,
+    match_title,
+    name_like,
+    name_run,
+    nisba_of,
+    skip_modifiers,
+    title_key,
+)
 from arnews.linker.tokens import (
     ARABIC,
     CLOSE_QUOTES,
@@ -114,7 +122,7 @@ def _kb_candidate(
             c.entry.type == "PER" and (stripped or (c.entry.prior <= OBSCURE_PRIOR and c.how not in ("exact", "alias")))
         )
     ]
-    if single and text in load_set("common_words"):
+    if single and (text in load_set("common_words") or head_noun(text)):
         return None  # "على الأرض" (on the ground), "الشمس": an everyday word is not read as the KB's entity
     if cands and any(p in load_set("common_words") for p in parts):
         # "زيادة عدد" sounds like a person's name: words of everyday news meet the KB by spelling only
