@@ -840,3 +840,10 @@ def test_a_conjunction_before_a_name_is_left_out() -> None:
     assert by_mention(found, "أبو القعقاع الشامي").type == "PER"
     assert "إنجلترا" in [m.text for e in found for m in e.mentions]
     assert not any(m.text.startswith("و") for e in found for m in e.mentions)
+
+
+def test_a_common_full_name_never_links_an_obscure_kb_person_by_sound() -> None:
+    # "محمد حسين" sounds like a legislator of the bundled KB ("Muhammad ʿAbdallah Hasan", prior 0.3)
+    text = article("وسجل اللاعب محمد حسين هدفين في المباراة، وقال محمد حسين إن الفريق جاهز.")
+    found = entities(text, _all(text, "محمد حسين", ["PER", "PER"]))
+    assert by_mention(found, "محمد حسين").wikidata is None

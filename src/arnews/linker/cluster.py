@@ -20,6 +20,7 @@ from arnews.linker.tokens import (
     Ent,
     Words,
     letter_names,
+    obscure_by_sound,
     spelled_letters,
     stop_words,
     surface,
@@ -107,7 +108,8 @@ def cluster_candidates(doc: Words, chosen: list[Cand]) -> list[Ent]:
             singles.append(c)
             continue
         if c.qid is None and c.type == "PER":
-            entry = next((x.entry for x in doc.kb.lookup(surface(doc, c)) if x.entry.type == "PER"), None)
+            found = doc.kb.lookup(surface(doc, c))
+            entry = next((x.entry for x in found if x.entry.type == "PER" and not obscure_by_sound(x)), None)
             if entry is not None:
                 c.qid = entry.id
         written = ("nf", " ".join(words))

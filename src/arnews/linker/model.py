@@ -29,6 +29,7 @@ from arnews.linker.tokens import (
     Words,
     known_name_kinds,
     not_names,
+    obscure_by_sound,
     org_head_words,
     stop_words,
     surface,
@@ -226,7 +227,7 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, words:
         start += _clitic_before_article(doc, first, words)  # "والبنك المركزي" -> "البنك المركزي"
     text = " ".join(t.text for t in doc.toks[first : last + 1])
     qid = None
-    cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind]
+    cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind and not obscure_by_sound(c)]
     if first == last:
         # one word by spelling only: a short Arabic word differs by a long vowel ("بردة" is no "بريدة"), and an
         # adjective of a place is no place ("اسباني")

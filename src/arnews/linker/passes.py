@@ -34,6 +34,7 @@ from arnews.linker.tokens import (
     known_name_kinds,
     known_prefixes,
     letter_names,
+    obscure_by_sound,
     org_head_words,
     spelled_letters,
     stem_keys,
@@ -100,11 +101,6 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
             i += 1
 
 
-#: A person the KB knows only from a long list (a legislator of one of some ninety parliaments) has this prior or
-#: less: linked on a name written out as a label, never by sound.
-OBSCURE_PRIOR = 0.3
-
-
 def _kb_candidate(
     doc: Words, i: int, text: str, keys: NameKeys, single: bool, *, stripped: bool = False
 ) -> KbEntry | None:
@@ -115,13 +111,7 @@ def _kb_candidate(
     if not found:
         return None
     parts = text.split()
-    cands = [
-        c
-        for c in found
-        if not (
-            c.entry.type == "PER" and (stripped or (c.entry.prior <= OBSCURE_PRIOR and c.how not in ("exact", "alias")))
-        )
-    ]
+    cands = [c for c in found if not ((c.entry.type == "PER" and stripped) or obscure_by_sound(c))]
     if single and (text in load_set("common_words") or head_noun(text)):
         return None  # "على الأرض" (on the ground), "الشمس": an everyday word is not read as the KB's entity
     if cands and any(p in load_set("common_words") for p in parts):

@@ -15,12 +15,22 @@ from arnews.core.names import key, strip_clitics, words
 from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
-from arnews.kb import KnowledgeBase
+from arnews.kb import Candidate, KnowledgeBase
 from arnews.kb.keys import WordKeys, word_keys
 from arnews.models import EntityKind
 
 # priorities of mention sources, highest first wins an overlap
 P_KB_MULTI, P_ORG, P_CUE, P_KB_ONE, P_NER, P_WEAK = 6, 5, 4, 3, 2.5, 1
+
+#: A person the KB knows only from a long list (a legislator of one of some ninety parliaments) has this prior or
+#: less: linked on a name written out as a label, never by sound.
+OBSCURE_PRIOR = 0.3
+
+
+def obscure_by_sound(c: Candidate) -> bool:
+    """A KB person met only by a looser key than a written label, and too obscure for that ("محمد حسين" sounds like
+    the legislator "Muhammad ʿAbdallah Hasan")."""
+    return c.entry.type == "PER" and c.entry.prior <= OBSCURE_PRIOR and c.how not in ("exact", "alias")
 
 
 QID = re.compile(r"Q[1-9][0-9]*")
