@@ -847,3 +847,20 @@ def test_a_common_full_name_never_links_an_obscure_kb_person_by_sound() -> None:
     text = article("وسجل اللاعب محمد حسين هدفين في المباراة، وقال محمد حسين إن الفريق جاهز.")
     found = entities(text, _all(text, "محمد حسين", ["PER", "PER"]))
     assert by_mention(found, "محمد حسين").wikidata is None
+
+
+def test_a_name_without_its_head_noun_is_the_fuller_name_met() -> None:
+    text = article(
+        "وفاز نادي النصر على ضيفه، وأعلنت جامعة هارفارد عن منحة، وارتفعت الحرارة في المنطقة الشرقية.",
+        "وقال مدرب النصر إن الفريق جاهز، وتمنح هارفارد عشرين منحة، ويتوقع أن تنخفض الحرارة بالشرقية.",
+    )
+    spans = (
+        _all(text, "النصر", ["ORG", "ORG"]) + _all(text, "هارفارد", ["ORG", "ORG"]) + _ner(text, ("بالشرقية", "LOC"))
+    )
+    found = entities(text, spans)
+    nasr = by_mention(found, "نادي النصر")
+    assert "النصر" in [m.text for m in nasr.mentions]
+    harvard = by_mention(found, "جامعة هارفارد")
+    assert harvard.wikidata == "Q13371" and len(harvard.mentions) == 2
+    east = by_mention(found, "المنطقة الشرقية")
+    assert len(east.mentions) == 2

@@ -11,7 +11,7 @@ from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import phonetic, phonetic_word, strip_clitics
 from arnews.core.text import normalize
-from arnews.linker.grammar import FAMOUS, described_titles, match_title
+from arnews.linker.grammar import FAMOUS, described_titles, head_noun, match_title
 from arnews.linker.tokens import (
     LATIN,
     P_WEAK,
@@ -145,9 +145,36 @@ def cluster_candidates(doc: Words, chosen: list[Cand]) -> list[Ent]:
     for ent in ents:
         if ent.qid is None:
             ent.type = _voted_type(ent)
+    _join_headless(doc, ents)
     _join_singles(doc, ents, singles)
     _join_acronyms(doc, ents, acronyms)
     return ents
+
+
+def _join_headless(doc: Words, ents: list[Ent]) -> None:
+    """A name written without the head noun of a fuller name the article gives is that entity: "هارفارد" after
+    "جامعة هارفارد", "النصر" after "نادي النصر", "الشرقية" after "المنطقة الشرقية" (same type; never two KB
+    entities)."""
+    full: dict[tuple[EntityKind, str], Ent] = {}
+    for ent in ents:
+        for c in ent.mentions:
+            words = words_of(doc, c)
+            if len(words) > 1 and any(head_noun(stem) for _o, stem, _f in strip_clitics(words[0])):
+                full.setdefault((ent.type, " ".join(words[1:])), ent)
+    if not full:
+        return
+    for ent in list(ents):
+        names = {
+            " ".join([stem, *words[1:]])
+            for c in ent.mentions
+            if (words := words_of(doc, c))
+            for _o, stem, _f in strip_clitics(words[0])
+        }
+        owner = next((full[(ent.type, n)] for n in names if (ent.type, n) in full), None)
+        if owner is None or owner is ent or (ent.qid is not None and ent.qid != owner.qid):
+            continue
+        owner.mentions.extend(ent.mentions)
+        ents.remove(ent)
 
 
 def _voted_type(ent: Ent) -> EntityKind:
