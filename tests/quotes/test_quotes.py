@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import arnews
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize, view
 from arnews.document import EntityIndex
@@ -688,3 +689,38 @@ def test_a_noun_of_ours_after_the_verb_is_the_speech_not_the_speaker() -> None:
     for name in ("فهمي", "شكري", "علي"):
         quote = one(f"وقال {name} إن الفريق جاهز للمباراة.", "indirect")
         assert quote.speaker is not None and quote.speaker.name == name
+
+
+# ---- speaker phrases: a comma after the verb, kunya names, roles, continuations ---------------------------------
+
+
+def test_a_comma_between_the_verb_and_its_subject() -> None:
+    q = one(
+        'وقال، روبرتو أزيفيدو، المدير العام لمنظمة التجارة العالمية، في تغريدة له على تويتر: "أنا متفائل جدا '
+        'بأن الصفقة ستنجح".'
+    )
+    assert q.kind == "direct" and speaker(q) == "روبرتو أزيفيدو"
+
+
+def test_a_name_goes_on_after_abu_even_in_ta_marbuta() -> None:
+    _, found = quotes_of(
+        "وقال الخبير حسن أبو هنية إن السجون مكتظة. ومن ثم أضاف أبو هنية: «المهاجع يجري استغلالها لتكوين حلقات "
+        "للدراسة والقراءة»."
+    )
+    assert [speaker(q) for q in found] == ["حسن أبو هنية", "أبو هنية"]
+
+
+def test_a_party_official_is_a_role_before_the_name() -> None:
+    q = one("وأكد القيادي أبو عبيدة الجراح أن المعركة مستمرة حتى النهاية.")
+    assert speaker(q) == "أبو عبيدة الجراح"
+    # with the entity stage, the body the official belongs to stays out of the name
+    found = arnews.parse("عنوان الخبر\n\nوقال القيادي في حركة حماس موسى أبو مرزوق إن الحوار مع الفصائل مستمر.")
+    assert [speaker(q) for q in found.quotes] == ["موسى أبو مرزوق"]
+
+
+def test_the_imperfect_of_istatrada_continues_the_last_speaker() -> None:
+    _, found = quotes_of(
+        "وكما يشرح الباحث مايكل هول فإن «القصف أكثر خطرًا من إطلاق الرصاص لأنه لا يميز». ويستطرد: «أكثر القصص "
+        "إيلامًا هي التي تروي فقدان الأحبة»."
+    )
+    assert [speaker(q) for q in found] == ["مايكل هول", "مايكل هول"]

@@ -229,8 +229,8 @@ def ends_name(w: str, prev: str, run: int) -> bool:
         and (run >= 2 or common_noun(w[1:]) or is_title(w[1:]) or w[1:].startswith("ال"))
     ):
         return True
-    if common_noun(w) or is_title(w) or w.endswith("يه"):
-        return True
+    if common_noun(w) or is_title(w) or (w.endswith("يه") and not linked):
+        return True  # a noun in -iyya ends a name, but not after أبو/بن/آل ("أبو هنية", "بن رقية")
     if len(w) >= 5 and w.endswith(pronoun_suffixes()) and not linked:
         return True
     return run >= 3 and not linked and w not in links

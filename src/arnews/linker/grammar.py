@@ -87,7 +87,9 @@ def name_like(doc: Words, k: int, first: bool) -> bool:
         return False  # tanween: "نائبًا ثانيًا" are not names
     raw = MARKS.sub("", written)
     if not first:
-        if raw.endswith(("ة", "ها", "هم")) or _verb_like(text):
+        # after أبو/بن/آل a word in ة is a name's ("أبو هنية", "أبو عبيدة"); elsewhere a noun's ("الخبير حسن دراسة")
+        after_link = doc.toks[k - 1].text in grammar.name_links()
+        if (raw.endswith(("ة", "ها", "هم")) and not after_link) or _verb_like(text):
             return False
         if text[0] == "ل" and len(text) > 3 and text[1] not in "اوي":
             return False  # ل + a noun ("لدعم", "لنائبة"), not a surname

@@ -23,6 +23,8 @@ from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, gues
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
+    if toks and toks[0][2] in ("،", ","):
+        toks = toks[1:]  # "وقال، روبرتو أزيفيدو، المدير العام ...": a comma between the verb and its subject
     if toks and frames.governs(cue, toks[0][2]):
         return None  # "تعهد بدعم ..."، "دعا إلى ...": the clause follows the verb, which has no subject of its own
     phrase = sp.parse_phrase(toks)
