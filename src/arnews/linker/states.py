@@ -24,8 +24,8 @@ def _heads_of(entry: KbEntry, heads: frozenset[str]) -> set[str]:
 
 def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
     """ "المملكة" (with its clitics: "بالمملكة") alone joins the state of the article whose official name it heads,
-    when exactly one such state is named; a kingdom of the region outranks the United Kingdom ("المملكة المتحدة"),
-    which the news names in full. Not named, or more than one: the word stays no one's."""
+    when exactly one such state is named. Not named, or more than one (the United Kingdom beside Saudi Arabia):
+    the word stays no one's."""
     heads = frozenset(strip_article(w) for w in load_set("bare_state_heads"))
     states: dict[str, list[Ent]] = {}
     for ent in ents:
@@ -38,14 +38,10 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
     for i, tok in enumerate(doc.toks):
         if not tok.word:
             continue
-        reading = next(
-            ((off, strip_article(stem)) for off, stem, _f in strip_clitics(tok.text) if stem.startswith("ال")), None
-        )
-        if reading is None or reading[1] not in states or (doc.joined(i) and _continues_name(doc, i)):
+        reading = next(((off, stem) for off, stem, _f in strip_clitics(tok.text) if stem.startswith("ال")), None)
+        if reading is None or strip_article(reading[1]) not in states or _continues_name(doc, i, reading[1]):
             continue
-        owners = states[reading[1]]
-        if len(owners) > 1:
-            owners = [e for e in owners if e.qid != "Q145"] or owners
+        owners = states[strip_article(reading[1])]
         start = tok.start + reading[0]
         if len(owners) != 1 or any(taken[start : tok.end]):
             continue
@@ -53,7 +49,10 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         taken[start : tok.end] = b"\x01" * (tok.end - start)
 
 
-def _continues_name(doc: Words, i: int) -> bool:
-    """ "المملكة المتحدة", "المملكة الأردنية": the head begins a longer name here, not the state alone."""
+def _continues_name(doc: Words, i: int, head: str) -> bool:
+    """ "المملكة المتحدة", "المملكة الأردنية": the head (token ``i`` read as ``head``) begins a longer name here,
+    one the KB knows or a head and its relative adjective, not the state alone."""
+    if not doc.joined(i):
+        return False
     nxt = doc.toks[i + 1].text
-    return doc.articled(i + 1) and (nxt.endswith(("يه", "ي")) or nxt in ("المتحده",))
+    return doc.articled(i + 1) and (nxt.endswith(("يه", "ي")) or doc.kb.could_continue(f"{head} {nxt}"))
