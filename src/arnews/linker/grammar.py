@@ -9,7 +9,7 @@ from functools import cache
 
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
-from arnews.core.names import phonetic_word, strip_clitics
+from arnews.core.names import phonetic_word, strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.kb import KbEntry
 from arnews.linker.tokens import (
@@ -271,5 +271,5 @@ def nisba_of(word: str, entry: KbEntry) -> bool:
 def head_noun(word: str) -> bool:
     """A normalised word is a head noun of place or body names ("قرية", "المدينة", "وزارة"): alone, it names
     nothing, even where a gazetteer holds it as a name ("The Village" is "قرية")."""
-    bare = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    bare = strip_article(word)
     return bare in load_set("place_heads") or bare in org_head_words() or bare in load_set("institution_heads")

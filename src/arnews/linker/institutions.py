@@ -106,12 +106,7 @@ def _described_end(doc: Words, i: int, places: dict[int, int]) -> tuple[int, boo
         royal = toks[k - 1].text in _ROYAL and k > i + 1 and name_like(doc, k, False)
         place = k == i + 1 and not doc.articled(k) and doc.kb.could_start(w) and _is_place(doc, w)
         if not (definite or dative or royal or place):
-            # (not after a head that only announces a name: "شركة أرامكو السعودية" is the company "أرامكو")
-            if (
-                k == i + 1
-                and org_head_words().get(strip_article(toks[i].text)) is not False
-                and (reach := _place_after_nouns(doc, k, places)) is not None
-            ):
+            if k == i + 1 and (reach := _place_after_nouns(doc, k, places)) is not None:
                 last = reach  # "غرفة تجارة وصناعة جدة", "هيئة تطوير الرياض": indefinite nouns, then the place
             break
         last = k

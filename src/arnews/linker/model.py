@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from attrs import define, field
 
 from arnews.core.lexicons import load_set
-from arnews.core.names import key, strip_clitics
+from arnews.core.names import key, strip_article, strip_clitics
 from arnews.document import NerSpan
 from arnews.linker.grammar import (
     clitic_person,
@@ -238,14 +238,9 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, words:
         ]
     if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
         qid = cands[0].entry.id
-    elif kind == "LOC" and last > first and any(b in load_set("place_heads") for b in _heads(doc, first)):
+    elif kind == "LOC" and last > first and any(strip_article(b) in load_set("place_heads") for b in doc.bare(first)):
         qid = _headed_place(doc, first + 1, last)  # "ولاية نيفادا": the state the KB knows as "نيفادا"
     return Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last)
-
-
-def _heads(doc: Words, k: int) -> list[str]:
-    """Token k's readings without proclitics or article ("بولاية" -> "ولايه")."""
-    return [stem[2:] if stem.startswith("ال") else stem for stem in doc.bare(k)]
 
 
 def _headed_place(doc: Words, first: int, last: int) -> str | None:

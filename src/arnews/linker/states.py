@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from arnews.core.lexicons import load_set
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
@@ -10,6 +12,11 @@ from arnews.kb import KbEntry
 from arnews.linker.tokens import P_WEAK, Cand, Ent, Words
 
 __all__ = ["join_bare_states"]
+
+
+@cache
+def _bare_heads() -> frozenset[str]:
+    return frozenset(strip_article(w) for w in load_set("bare_state_heads"))
 
 
 def _heads_of(entry: KbEntry, heads: frozenset[str]) -> set[str]:
@@ -26,7 +33,7 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
     """ "المملكة" (with its clitics: "بالمملكة") alone joins the state of the article whose official name it heads,
     when exactly one such state is named. Not named, or more than one (the United Kingdom beside Saudi Arabia):
     the word stays no one's."""
-    heads = frozenset(strip_article(w) for w in load_set("bare_state_heads"))
+    heads = _bare_heads()
     states: dict[str, list[Ent]] = {}
     for ent in ents:
         entry = doc.kb.get(ent.qid) if ent.qid and ent.type == "LOC" else None
