@@ -7,26 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews.core.names import key, loose, phonetic, strip_clitics
-from arnews.linker import link_entities
-from arnews.models import Entity
 from arnews.nlp import NerSpan
-from docs_helpers import make_doc
+from docs_helpers import linked, owner
 
 # --- helpers --------------------------------------------------------------------------------------------------
 
 
-def entities(text: str, ner: tuple[NerSpan, ...] = ()) -> tuple[Entity, ...]:
-    found = link_entities(make_doc(text, ner=ner))
-    for ent in found:
-        for m in ent.mentions:
-            assert text[m.start : m.end] == m.text
-    return found
-
-
-def by_mention(found: tuple[Entity, ...], mention: str) -> Entity:
-    owners = [e for e in found if any(m.text == mention for m in e.mentions)]
-    assert len(owners) == 1, f"{mention!r} belongs to {[e.name for e in owners]}"
-    return owners[0]
+entities = linked
+by_mention = owner
 
 
 def article(*paragraphs: str) -> str:

@@ -15,6 +15,10 @@ Recognition joins four sources of mentions, all matched on the normal form and r
    (else the nearest after). Acronyms join the entity whose English label or name they spell ("AOC"). A title
    alone ("وقالت الرئيسة") joins the one person the article named with that title, if there is exactly one.
 
+Names of one body written several ways are one entity (:mod:`arnews.linker.variants`): a shortened or reworded
+name ("مطار عدن" after "مطار عدن الدولي", "حكومة اليونان" beside "الحكومة اليونانية") and an acronym in brackets
+after the name.
+
 Where the model and the rules disagree on an extent, the model's stands unless the KB or a strong cue gives a
 better one (:mod:`arnews.linker.model`); a one-word person or organisation that is a frequent word
 of news (``common_words.txt``) is dropped. Every pass is linear in the article: the gazetteer grows a span only while

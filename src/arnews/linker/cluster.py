@@ -27,6 +27,7 @@ from arnews.linker.tokens import (
     title_heads,
     words_of,
 )
+from arnews.linker.variants import join_bracketed, join_shortened
 from arnews.models import Entity, EntityKind, Mention
 
 
@@ -112,7 +113,7 @@ def cluster_candidates(doc: Words, chosen: list[Cand]) -> list[Ent]:
             entry = next((x.entry for x in found if x.entry.type == "PER" and not obscure_by_sound(x)), None)
             if entry is not None:
                 c.qid = entry.id
-        written = ("nf", " ".join(words))
+        written = ("nf", _unfused(words))
         if c.qid is not None:
             ent = by_qid.get(c.qid)
             if ent is None:
@@ -146,9 +147,20 @@ def cluster_candidates(doc: Words, chosen: list[Cand]) -> list[Ent]:
         if ent.qid is None:
             ent.type = _voted_type(ent)
     _join_headless(doc, ents)
+    join_shortened(doc, ents)
+    join_bracketed(doc, ents)
     _join_singles(doc, ents, singles)
     _join_acronyms(doc, ents, acronyms)
     return ents
+
+
+def _unfused(words: list[str]) -> str:
+    """The written key of a name: a leading لل, the article fused with ل, reads as the article ("للحكومة
+    اليمنية" is written "الحكومة اليمنية" when met without the preposition)."""
+    first = words[0] if words else ""
+    if len(words) > 1 and first.startswith("لل") and len(first) > 4:
+        return " ".join(["ال" + first[2:], *words[1:]])
+    return " ".join(words)
 
 
 def _join_headless(doc: Words, ents: list[Ent]) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Container
 from functools import cache
 
 from arnews.core import grammar
-from arnews.core.lexicons import load_set
+from arnews.core.lexicons import load_set, load_table
 from arnews.core.names import phonetic_word, strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.kb import KbEntry
@@ -66,6 +66,8 @@ def name_like(doc: Words, k: int, first: bool) -> bool:
         or grammar.is_stop(text)
     ):
         return False
+    if not first and doc.articled(k) and text not in title_heads() and family_before_break(doc, k):
+        return True
     if text in load_set("common_words") and text not in load_set("first_names"):
         return False  # a frequent word of news that is never a name ("زيادة", "تشكيل", "أمام")
     readings = [stem for off, stem, _f in strip_clitics(text) if off]
@@ -98,6 +100,32 @@ def name_like(doc: Words, k: int, first: bool) -> bool:
     return True
 
 
+def family_before_break(doc: Words, k: int, *, named: bool = False) -> bool:
+    """Definite token k, after a given name (or a name the model read: ``named``) and before a colon or a reported
+    clause ("أن", "إن", after a comma or not), is a family name whatever word it also is ("وأكد الشيخ جعفر
+    الربح، أن", "فيصل الهلال:"); a date word is not ("قال محمد اليوم، إن")."""
+    if k == 0 or doc.toks[k].text in _date_words() or doc.toks[k].text in title_heads():
+        return False
+    if not named and doc.toks[k - 1].text not in load_set("first_names"):
+        return False
+    if doc.toks[k].text in load_set("nisba") or doc.toks[k].text in stop_words():
+        return False
+    toks, clause = doc.toks, load_set("complementizers")
+    after = k + 1
+    if after < len(toks) and not toks[after].word and doc.raw(after) == ":":
+        return True
+    if after < len(toks) and not toks[after].word and doc.raw(after) in "،,":
+        after += 1  # "جعفر الربح، أن": an object would be followed by more of the clause, not by أن
+    return after < len(toks) and toks[after].word and toks[after].text in clause
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """Words of time that may follow a name: "اليوم", "أمس", weekdays, months."""
+    rows = [row[0] for table in ("relative_dates", "weekdays", "months") for row in load_table(table)]
+    return frozenset(normalize(w) for row in rows for w in row.split()) | not_names()
+
+
 def common_word(doc: Words, k: int, person_words: set[str]) -> bool:
     """Token k, or its stem without proclitics, is a frequent word of news that is never a name (a frequency
     list, ``common_words.txt``), and neither a person met in the article nor a KB label."""
@@ -123,8 +151,9 @@ def said(text: str) -> bool:
     bare = text[1:] if text[:1] in ("و", "ف") and len(text) > 3 else text
     if bare in load_set("name_speech_verbs") or text in stop_words() or bare in stop_words():
         return True
-    # "ويدعم هاريس": a conjunction and an imperfect verb (a bare "يانكو" may be a name)
-    return bare is not text and bare[0] == "ي" and bare not in load_set("first_names")
+    # "ويدعم هاريس": a conjunction and an imperfect verb (a bare "يانكو" may be a name; "فيصل" is one)
+    given = load_set("first_names")
+    return bare is not text and bare[0] == "ي" and bare not in given and text not in given
 
 
 FAMOUS = 0.8  # the popularity prior from which a KB person is known by surname alone

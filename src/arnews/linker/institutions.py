@@ -7,11 +7,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from arnews.core.grammar import is_title
-from arnews.core.lexicons import load_list, load_table
+from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.linker.grammar import name_like
-from arnews.linker.tokens import P_KB_MULTI, P_ORG, Cand, Words, org_head_words, stop_words
+from arnews.linker.tokens import ARABIC, P_KB_MULTI, P_ORG, Cand, Words, org_head_words, stop_words
 from arnews.models import EntityKind
 
 __all__ = ["institution_pass"]
@@ -44,6 +44,8 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
     kb_bodies = {c.first_tok for c in out if c.source == "kb" and c.type != "PER"}
     # places the KB pass read: a body named after one ("أمانة المنطقة الشرقية", "غرفة تجارة وصناعة جدة") is the body
     places = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type == "LOC"}
+    # where a name of its own begins (the KB's or the model's), a coordinated noun starts a second body
+    starts = {c.first_tok for c in out if c.source in ("kb", "ner")}
     for i, tok in enumerate(toks):
         if not tok.word or not doc.joined(i):
             continue
@@ -60,7 +62,7 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
             continue
         # a head that only announces a name ("شركة أرامكو السعودية": the company "أرامكو") is named after no place
         announcing = org_head_words().get(head[1]) is False
-        last, royal = _described_end(doc, i, {} if announcing else places)
+        last, royal = _described_end(doc, i, {} if announcing else places, starts, announcing=announcing)
         if last == i or (head[1] not in heads and not royal) or (royal and i in kb_bodies):
             continue
         kind: EntityKind = named.get(head[1], "ORG")
@@ -88,13 +90,19 @@ _ROYAL = frozenset({"الملك", "الامير", "الشيخ", "السلطان"
 _LINKS = frozenset({"بن", "بنت"})
 
 
-def _described_end(doc: Words, i: int, places: dict[int, int]) -> tuple[int, bool]:
+def _described_end(
+    doc: Words, i: int, places: dict[int, int], starts: set[int], *, announcing: bool
+) -> tuple[int, bool]:
     """The last token of an institution's descriptive name whose head is token ``i`` (``i`` when there is none),
     and whether a royal's name completes it: definite genitives and adjectives, a ``ل`` complement before a
-    definite noun ("لكرة القدم"), a royal name with its ``بن`` chain ("الأمير سلطان بن عبدالعزيز"), or one known
-    place right after the head; a title ("الدكتور") starts a person and ends it."""
+    definite noun ("لكرة القدم") and the nouns coordinated with it ("للإغاثة والأعمال الإنسانية"), one
+    indefinite noun that an indefinite head governs ("هيئة تنظيم الكهرباء"), a royal name with its ``بن`` chain
+    ("الأمير سلطان بن عبدالعزيز"), or one known place right after the head; a title ("الدكتور") starts a person
+    and ends it. ``starts`` are the tokens where a KB name or a model span begins: a coordinated noun there
+    starts a second body. After a head that only ``announcing`` a name ("شركة أرامكو") only a frequent noun is
+    governed ("جمعية حماية المستهلك")."""
     toks = doc.toks
-    last, royal_name = i, False
+    last, royal_name, complement = i, False, False
     k = i + 1
     while k < min(len(toks), i + 1 + _DESCRIBED_WORDS):
         w = toks[k].text
@@ -103,9 +111,15 @@ def _described_end(doc: Words, i: int, places: dict[int, int]) -> tuple[int, boo
             break
         definite = doc.articled(k)
         dative = w.startswith("ل") and len(w) > 3 and doc.joined(k) and doc.articled(k + 1)
+        complement = complement or dative or w.startswith("لل")
         royal = toks[k - 1].text in _ROYAL and k > i + 1 and name_like(doc, k, False)
         place = k == i + 1 and not doc.articled(k) and doc.kb.could_start(w) and _is_place(doc, w)
-        if not (definite or dative or royal or place):
+        # after a head that announces a name, only a frequent noun is governed: "جمعية حماية المستهلك", not
+        # "شركة أرامكو السعودية"
+        governed = k == i + 1 and _governed_noun(doc, i, k) and (not announcing or w in load_set("common_words"))
+        if complement and not definite and _coordinated(doc, k, starts):
+            definite = True  # "للسياحة والتراث الوطني": one name, not a second body
+        if not (definite or dative or royal or place or governed):
             if k == i + 1 and (reach := _place_after_nouns(doc, k, places)) is not None:
                 last = reach  # "غرفة تجارة وصناعة جدة", "هيئة تطوير الرياض": indefinite nouns, then the place
             break
@@ -140,6 +154,32 @@ def _place_after_nouns(doc: Words, k: int, places: dict[int, int]) -> int | None
         if not toks[j].word or w in stop_words() or doc.articled(j) or is_title(w) or not doc.joined(j):
             return None
     return None
+
+
+def _governed_noun(doc: Words, i: int, k: int) -> bool:
+    """Token ``k`` is an indefinite noun that the indefinite head ``i`` governs and that a definite genitive
+    completes ("هيئة تنظيم الكهرباء", "جمعية حماية المستهلك"); an indefinite adjective ("جمعية خيرية") is no
+    such noun."""
+    w = doc.toks[k].text
+    return (
+        not doc.articled(i)
+        and doc.joined(k)
+        and doc.articled(k + 1)
+        and not is_title(doc.toks[k + 1].text)
+        and ARABIC.match(w) is not None
+        and not is_title(w)
+        and not (_nisba(w) and not w.endswith("ايه"))  # "حمايه", "رعايه" are nouns; "خيريه" an adjective
+    )
+
+
+def _coordinated(doc: Words, k: int, starts: set[int]) -> bool:
+    """Token ``k`` is a definite noun after و that continues a name's complement ("للإغاثة والأعمال"), not the
+    head of a second body ("والهيئة", a KB name, a model span)."""
+    w = doc.toks[k].text
+    if not w.startswith("وال") or len(w) < 5 or k in starts or not doc.joined(k - 1):
+        return False
+    bare = strip_article(w[1:])
+    return bare not in _institution_heads() and bare not in org_head_words() and bare not in _named_after_heads()
 
 
 def _nisba(word: str) -> bool:

@@ -9,12 +9,15 @@ from collections.abc import Sequence
 
 from attrs import define, field
 
+from arnews.core.grammar import name_links
 from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_article, strip_clitics
 from arnews.document import NerSpan
+from arnews.linker.extents import announcing_head, clitic_before_article, given_name_place, headed_place
 from arnews.linker.grammar import (
     clitic_person,
     common_word,
+    family_before_break,
     head_noun,
     match_title,
     ner_breaks,
@@ -25,12 +28,12 @@ from arnews.linker.grammar import (
 )
 from arnews.linker.tokens import (
     P_NER,
+    P_ORG,
     Cand,
     Words,
     known_name_kinds,
     not_names,
     obscure_by_sound,
-    org_head_words,
     stop_words,
     surface,
     words_of,
@@ -98,6 +101,8 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
     if last > first and all(common_word(doc, k, met.person_words) for k in range(first, last + 1)):
         return []  # "بالغموض والتشويش", "الفكر المتطرف": everyday words the model took for a name
     if kind == "PER":
+        if last + 1 < len(doc.toks) and doc.articled(last + 1) and family_before_break(doc, last + 1, named=True):
+            last += 1  # "الشيخ جعفر الربح،": the family name the model left out
         first, last = _person_extent(doc, met, first, last)
         words = [doc.toks[k].text for k in range(first, last + 1)]
         if last > first and all(w in met.full_names for w in words) and not met.pairs & set(itertools.pairwise(words)):
@@ -113,7 +118,7 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
         cut = next((k for k in range(first + 1, last + 1) if clitic_person(doc, k, met.full_names)), None)
         if cut is not None:
             last = cut - 1
-        if kind == "ORG" and last > first and _announcing_head(doc, first, last):
+        if kind == "ORG" and last > first and announcing_head(doc, first, last):
             first += 1  # "شركة أرامكو السعودية": the name is "أرامكو السعودية"
     if first == last and _no_name_word(doc, met, kind, first):
         return []
@@ -134,7 +139,7 @@ def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, i
             first = min(after, last)  # "الرئيس صالح" -> "صالح"
         elif said(doc.toks[first].text) or doc.toks[first].text in load_set("nisba"):
             first += 1  # "وقال هاريس" -> "هاريس"; "الديمقراطي بيرني ساندرز" -> "بيرني ساندرز"
-        elif met.kb_from.get(first, last) < last:
+        elif met.kb_from.get(first, last) < last and doc.toks[first].text not in load_set("first_names"):
             first = met.kb_from[first] + 1
         else:
             break
@@ -149,7 +154,11 @@ def _person_extent(doc: Words, met: _Met, first: int, last: int) -> tuple[int, i
             k - 1
             for k in range(first + 1, last + 1)
             if ner_breaks(doc, k, met.person_words)
-            or (doc.toks[k - 1].text in met.surnames and doc.toks[k].text not in met.person_words)
+            or (
+                doc.toks[k - 1].text in met.surnames
+                and doc.toks[k].text not in met.person_words
+                and not (k - 2 >= first and doc.toks[k - 2].text in name_links())  # "بن سعد الهلال"
+            )
         ),
         last,
     )
@@ -168,17 +177,6 @@ def _glued_unknown(doc: Words, met: _Met, k: int) -> bool:
         known = any(doc.kb.has_label(c.entry, name) for c in doc.kb.lookup(name, normalized=True))
         return not (name in met.words or known)
     return False
-
-
-def _announcing_head(doc: Words, first: int, last: int) -> bool:
-    """Token ``first`` is a head word that only announces a body's name (``org_heads.tsv``, "no": "شركة", "وكالة",
-    "صحيفة") and a proper name follows it (no article: "منظمة الصحة العالمية" is the name whole), unless the KB
-    knows the whole span as written."""
-    heads = org_head_words()
-    if not any(heads.get(stem) is False for stem in doc.bare(first)) or doc.articled(first + 1):
-        return False
-    text = " ".join(t.text for t in doc.toks[first : last + 1])
-    return not any(c.how == "exact" for c in doc.kb.lookup(text, normalized=True))
 
 
 def _governs_person(doc: Words, met: _Met, first: int, last: int) -> bool:
@@ -224,7 +222,7 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, words:
     elif lead[:1] in "وف" and len(lead) > 3 and lead[1:] in words:
         start += 1  # "وإنجلترا" where the article also writes "إنجلترا"
     else:
-        start += _clitic_before_article(doc, first, words)  # "والبنك المركزي" -> "البنك المركزي"
+        start += clitic_before_article(doc, first, words)  # "والبنك المركزي" -> "البنك المركزي"
     text = " ".join(t.text for t in doc.toks[first : last + 1])
     qid = None
     cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind and not obscure_by_sound(c)]
@@ -239,33 +237,8 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, words:
     if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
         qid = cands[0].entry.id
     elif kind == "LOC" and last > first and any(strip_article(b) in load_set("place_heads") for b in doc.bare(first)):
-        qid = _headed_place(doc, first + 1, last)  # "ولاية نيفادا": the state the KB knows as "نيفادا"
+        qid = headed_place(doc, first + 1, last)  # "ولاية نيفادا": the state the KB knows as "نيفادا"
     return Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last)
-
-
-def _headed_place(doc: Words, first: int, last: int) -> str | None:
-    """The KB place that the words after a place head name, written as one of its labels."""
-    text = " ".join(t.text for t in doc.toks[first : last + 1])
-    for c in doc.kb.lookup(text, normalized=True):
-        if c.entry.type == "LOC" and c.how in ("exact", "alias") and doc.kb.has_label(c.entry, text):
-            return c.entry.id
-    return None
-
-
-def _clitic_before_article(doc: Words, k: int, words: set[str]) -> int:
-    """How many letters of proclitics stand before the article of token k ("والبنك", "وبالمملكة"): 0 unless what
-    follows them is a frequent word, a KB name or a word the article writes alone ("والتر", "بالتيمور",
-    "فالنسيا" keep their letters)."""
-    lead = doc.toks[k].text
-    for n in (2, 1):
-        clitic, rest = lead[:n], lead[n:]
-        if len(rest) < 4 or not rest.startswith("ال") or any(ch not in "وفبك" for ch in clitic):
-            continue
-        if rest in words or rest in load_set("common_words"):
-            return n
-        if any(c.how == "exact" for c in doc.kb.lookup(rest, normalized=True)):
-            return n
-    return 0
 
 
 _CUE_SOURCES = frozenset({"title", "speech", "speech1", "given"})
@@ -348,8 +321,17 @@ def _settle(doc: Words, ctx: _Overlaps, n: Cand, c: Cand, extent: tuple[int, int
     ):
         ctx.dropped.add(id(c))  # "مكة" in "مكة المكرمة": the model's span is a KB name too, its extent stands
     elif (
+        c.source == "institution"
+        and c.priority <= P_ORG
+        and c.type == n.type
+        and c.first_tok == first
+        and c.last_tok < last
+        and not any(doc.articled(k) for k in range(c.last_tok + 1, last + 1))
+    ):
+        ctx.dropped.add(id(c))  # "شركة الظهران اكسبو": the model reads on over a name the description stops at
+    elif (
         c.source in ("kb", "known")
-        and (n.type != "PER" or c.type == "PER")
+        and (n.type != "PER" or c.type == "PER" or given_name_place(doc, c, first))
         and first <= c.first_tok
         and c.last_tok <= last
         and last - first > c.last_tok - c.first_tok

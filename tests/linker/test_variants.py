@@ -1,0 +1,145 @@
+"""Institution names with coordinated and governed nouns, shortened and bracketed names of one body, and the
+extent of people's names (family names that are also words, given names that are also places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnews.models import Entity
+from arnews.nlp import NerSpan
+from docs_helpers import linked as entities
+from docs_helpers import owner
+
+
+def span(text: str, name: str, kind: str, nth: int = 0) -> NerSpan:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    return NerSpan(name, at, at + len(name), kind)  # type: ignore[arg-type]
+
+
+def names(found: tuple[Entity, ...]) -> set[str]:
+    return {m.text for e in found for m in e.mentions}
+
+
+# --- institution names ------------------------------------------------------------------------------------------
+
+
+def test_a_coordinated_noun_after_a_complement_is_part_of_the_name() -> None:
+    text = "وأعلنت الهيئة العامة للرياضة والترفيه الوطني عن برنامج جديد للشباب في المدن الكبرى."
+    assert "الهيئة العامة للرياضة والترفيه الوطني" in names(entities(text))
+
+
+def test_a_coordinated_body_is_a_second_body() -> None:
+    text = "ووقعت الجمعية الخيرية للإسكان والهيئة العامة للعقار اتفاقية تعاون في الرياض."
+    found = names(entities(text))
+    assert "الجمعية الخيرية للإسكان" in found
+    assert not any("والهيئة" in n for n in found)
+
+
+def test_an_indefinite_head_governs_a_noun_before_its_genitive() -> None:
+    text = "وقالت هيئة تنظيم النقل إن الأسعار الجديدة تبدأ الشهر المقبل."
+    assert "هيئة تنظيم النقل" in names(entities(text))
+
+
+def test_an_indefinite_adjective_is_not_governed() -> None:
+    text = "وافتتحت جمعية خيرية الأسبوع الماضي فرعا جديدا في المدينة."
+    assert not any("الأسبوع" in n for n in names(entities(text)))
+
+
+def test_an_announcing_head_governs_only_a_frequent_noun() -> None:
+    text = "وأكدت جمعية حماية المستهلك أن الشكاوى تراجعت."
+    assert "جمعية حماية المستهلك" in names(entities(text))
+
+
+# --- one body under several names ---------------------------------------------------------------------------------
+
+
+def test_a_shortened_name_is_the_full_name() -> None:
+    text = (
+        "وهبطت الطائرة في مطار الملكة علياء الدولي صباح أمس.\n\n"
+        "وقال مسؤول إن مطار الملكة علياء استقبل رحلات إضافية خلال الأسبوع."
+    )
+    ner = (span(text, "مطار الملكة علياء الدولي", "LOC"), span(text, "مطار الملكة علياء", "LOC", 1))
+    found = entities(text, ner)
+    assert owner(found, "مطار الملكة علياء") is owner(found, "مطار الملكة علياء الدولي")
+
+
+@pytest.mark.parametrize(
+    ("text", "variant", "name"),
+    [
+        (  # a head with its article and an adjective for its genitive
+            "وأعلن صندوق التنمية الزراعية عن قروض جديدة للمزارعين.\n\nوأوضح أن الصندوق الزراعي سيبدأ الصرف قريبا.",
+            "الصندوق الزراعي",
+            "صندوق التنمية الزراعية",
+        ),
+        (  # the country and its adjective
+            "وقالت الحكومة الإيطالية إنها ستدعم الخطة.\n\nوأضافت أن حكومة إيطاليا لن تقبل شروطا جديدة.",
+            "حكومة إيطاليا",
+            "الحكومة الإيطالية",
+        ),
+        (  # ل fused with the article
+            "وتعمل الجمعية الخيرية لرعاية الأيتام منذ سنوات.\n\nوقدم رجال أعمال تبرعات للجمعية الخيرية لرعاية الأيتام.",
+            "للجمعية الخيرية لرعاية الأيتام",
+            "الجمعية الخيرية لرعاية الأيتام",
+        ),
+    ],
+)
+def test_a_reworded_name_is_the_same_body(text: str, variant: str, name: str) -> None:
+    found = entities(text)
+    assert owner(found, variant) is owner(found, name)
+
+
+def test_two_bodies_sharing_a_beginning_keep_the_short_name_apart() -> None:
+    text = "واجتمع المجلس الأعلى للقضاء والمجلس الأعلى للتعليم أمس.\n\nوقال المجلس الأعلى إن الاجتماع كان مثمرا."
+    ner = (
+        span(text, "المجلس الأعلى للقضاء", "ORG"),
+        span(text, "المجلس الأعلى للتعليم", "ORG"),
+        span(text, "المجلس الأعلى", "ORG", 2),
+    )
+    found = entities(text, ner)
+    short = owner(found, "المجلس الأعلى")
+    assert short is not owner(found, "المجلس الأعلى للقضاء")
+    assert short is not owner(found, "المجلس الأعلى للتعليم")
+
+
+def test_a_bracketed_acronym_joins_the_body_before_it() -> None:
+    text = "وقدمت الوكالة الإيطالية للتعاون الإنمائي (AICS) مساعدات جديدة للمزارعين في المنطقة."
+    ner = (span(text, "AICS", "ORG"),)
+    found = entities(text, ner)
+    assert owner(found, "AICS") is owner(found, "الوكالة الإيطالية للتعاون الإنمائي")
+
+
+def test_a_bracketed_acronym_never_joins_a_kb_body_it_does_not_spell() -> None:
+    text = "وقدمت منظمة الأغذية والزراعة للأمم المتحدة (FAO) مساعدات جديدة للمزارعين في المنطقة."
+    ner = (span(text, "FAO", "ORG"),)
+    found = entities(text, ner)
+    assert owner(found, "FAO").wikidata != "Q1065"  # not the United Nations
+
+
+# --- people ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_family_name_that_is_a_word_before_a_reported_clause() -> None:
+    text = "وأكد الشيخ منصور الربح، أن المبادرة تخدم الأسر المحتاجة."
+    ner = (span(text, "الشيخ منصور", "PER"),)
+    assert "منصور الربح" in names(entities(text, ner))
+
+
+def test_a_date_word_after_a_name_is_no_family_name() -> None:
+    text = "وقال منصور اليوم، إن المبادرة تخدم الأسر المحتاجة."
+    ner = (span(text, "منصور", "PER"),)
+    assert "منصور اليوم" not in names(entities(text, ner))
+
+
+def test_a_father_name_does_not_end_the_name() -> None:
+    text = "وقال فيصل بن سعد الهلال إن الجمعية قدمت مساعدات كبيرة."
+    ner = (span(text, "فيصل بن سعد الهلال", "PER"),)
+    assert "فيصل بن سعد الهلال" in names(entities(text, ner))
+
+
+def test_a_given_name_that_a_place_bears_begins_a_person() -> None:
+    text = "وقدم الدكتور ناصر باعوم القائم بأعمال وزير الصحة شكره للفرق الطبية."
+    ner = (span(text, "ناصر باعوم القائم", "PER"),)
+    person = owner(entities(text, ner), "ناصر باعوم")
+    assert person.type == "PER"
