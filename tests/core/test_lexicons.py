@@ -36,7 +36,7 @@ def test_titles_decode_once_with_their_kind() -> None:
     found = {t.text: t for t in lexicons.titles()}
     assert found["وزير الخارجية"].words == (normalize("وزير"), normalize("الخارجية"))
     assert found["وزير الخارجية"].kind in ("title", "role")
-    assert {t.kind for t in lexicons.titles()} == {"title", "role", "ambiguous", "description", "abbrev"}
+    assert {t.kind for t in lexicons.titles()} == {"title", "role", "ambiguous", "description", "abbrev", "sole"}
     assert lexicons.titles() is lexicons.titles()
 
 

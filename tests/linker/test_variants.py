@@ -143,3 +143,58 @@ def test_a_given_name_that_a_place_bears_begins_a_person() -> None:
     ner = (span(text, "ناصر باعوم القائم", "PER"),)
     person = owner(entities(text, ner), "ناصر باعوم")
     assert person.type == "PER"
+
+
+# --- royals and honorifics --------------------------------------------------------------------------------------
+
+
+def test_a_kb_label_with_a_royal_title_is_the_name_as_written() -> None:
+    text = "ووجه الملك سلمان بن عبد العزيز بإرسال المساعدات إلى المتضررين."
+    ner = (span(text, "سلمان بن عبد العزيز", "PER"),)
+    king = owner(entities(text, ner), "الملك سلمان بن عبد العزيز")
+    assert king.wikidata == "Q367825"
+
+
+def test_a_kb_person_reads_on_over_the_grandfather() -> None:
+    text = "وقال الأمير محمد بن سلمان بن عبد العزيز إن البرنامج يبدأ العام المقبل."
+    found = entities(text)
+    prince = owner(found, "الأمير محمد بن سلمان بن عبد العزيز")
+    assert prince.wikidata == "Q6892571"
+    assert len(prince.mentions) == 1
+
+
+def test_a_compound_name_gives_no_surname() -> None:
+    text = "وأمر الملك سلمان بن عبد العزيز بصرف المكافآت. حفظه الله لهذا الوطن العزيز."
+    assert "العزيز" not in names(entities(text))
+
+
+def test_an_honorific_that_names_one_person_joins_him() -> None:
+    text = (
+        "وأمر خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز بصرف المكافآت.\n\n"
+        "وشكر المواطنون خادم الحرمين الشريفين على دعمه."
+    )
+    found = entities(text)
+    king = owner(found, "الملك سلمان بن عبدالعزيز")
+    assert sum(m.text == "خادم الحرمين الشريفين" for m in king.mentions) == 1
+
+
+def test_an_honorific_alone_is_a_person_and_no_one_else() -> None:
+    text = "وحضر الحفل مستشار خادم الحرمين الشريفين الأمير خالد الفيصل أمير منطقة مكة المكرمة."
+    found = entities(text)
+    sole = owner(found, "خادم الحرمين الشريفين")
+    assert sole.type == "PER"
+    assert not any("خالد" in m.text for m in sole.mentions)
+
+
+def test_two_kb_names_side_by_side_are_not_one_body() -> None:
+    text = "بعدما منح البنك المركزي الأوروبي اليونان الضوء الأخضر لعودة العمليات."
+    ner = (span(text, "البنك المركزي الأوروبي اليونان", "ORG"),)
+    found = entities(text, ner)
+    assert owner(found, "البنك المركزي الأوروبي").wikidata == "Q8901"
+    assert owner(found, "اليونان").wikidata == "Q41"
+
+
+def test_a_name_ending_in_an_adjective_stays_whole() -> None:
+    text = "وأعلنت أرامكو السعودية عن اكتشافات جديدة في المنطقة الشرقية."
+    ner = (span(text, "أرامكو السعودية", "ORG"),)
+    assert "أرامكو السعودية" in names(entities(text, ner))

@@ -425,7 +425,7 @@ def test_titles_table_has_every_kind_and_no_second_list() -> None:
     from arnews.core.lexicons import load_table
 
     kinds = {row[1] for row in load_table("titles")}
-    assert kinds == {"title", "role", "ambiguous", "description", "abbrev"}
+    assert kinds == {"title", "role", "ambiguous", "description", "abbrev", "sole"}
     assert not files("arnews").joinpath("data/lexicons/ar/speaker_titles.txt").is_file()
     assert {normalize(w) for w in ("المهندس", "المقدم", "الناطق", "وكيل", "المواطن", "مديرو")} <= title_words()
     assert "د" not in title_words() and "م" not in title_words()

@@ -44,7 +44,7 @@ ListName = Literal[
     "institution_heads", "loan_statements", "name_breaks", "name_links", "name_prepositions", "name_speech_verbs",
     "name_stop", "naming_words", "nisba", "not_organizers", "not_speakers", "noun_prepositions", "org_suffixes",
     "organisation_heads", "organizer_nouns", "participant_cues", "photo_credit_labels", "place_heads",
-    "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns",
+    "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns", "royal_titles",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "statement_modifiers",
     "statement_nouns", "title_modifiers", "title_prepositions", "verb_particles",
 ]  # fmt: skip
@@ -61,7 +61,7 @@ TABLE_NAMES: tuple[str, ...] = get_args(TableName)
 
 #: What a title row is: an office or rank, an occupation, a title that also heads a non-person or is a given
 #: name, a description of who speaks ("المواطن"), or an abbreviation written with a dot.
-TitleKind = Literal["title", "role", "ambiguous", "description", "abbrev"]
+TitleKind = Literal["title", "role", "ambiguous", "description", "abbrev", "sole"]
 _TITLE_KINDS: tuple[str, ...] = get_args(TitleKind)
 
 

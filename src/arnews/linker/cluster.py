@@ -11,7 +11,7 @@ from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import phonetic, phonetic_word, strip_clitics
 from arnews.core.text import normalize
-from arnews.linker.grammar import FAMOUS, described_titles, head_noun, match_title
+from arnews.linker.grammar import FAMOUS, head_noun, match_title
 from arnews.linker.tokens import (
     LATIN,
     P_WEAK,
@@ -24,49 +24,10 @@ from arnews.linker.tokens import (
     spelled_letters,
     stop_words,
     surface,
-    title_heads,
     words_of,
 )
 from arnews.linker.variants import join_bracketed, join_shortened
 from arnews.models import Entity, EntityKind, Mention
-
-
-def join_bare_titles(doc: Words, ents: list[Ent], taken: bytearray) -> None:
-    """A title alone ("وقالت الرئيسة") after the article named the person holding it ("الرئيسة X Y") joins that
-    person, when exactly one person in the article holds that title (named with it, or so described in the KB);
-    else it stays unlinked."""
-    if not doc.bare_titles:
-        return
-    owner_at: dict[int, Ent] = {}
-    for ent in ents:
-        if ent.type == "PER":
-            for c in ent.mentions:
-                owner_at.setdefault(c.first_tok, ent)
-    holders: dict[tuple[str, ...], dict[int, tuple[int, Ent]]] = {}
-    for title, at in doc.titled:
-        holder = owner_at.get(at)
-        if holder is not None:
-            seen = holders.setdefault(title, {}).setdefault(id(holder), (at, holder))
-            holders[title][id(holder)] = (min(seen[0], at), holder)
-    for ent in ents:  # the KB's description names a title too ("الرئيس السادس والأربعون")
-        entry = doc.kb.get(ent.qid) if ent.qid and ent.type == "PER" else None
-        if entry is not None and ent.mentions:
-            at = min(c.first_tok for c in ent.mentions)
-            for title in described_titles(entry.description):
-                seen = holders.setdefault(title, {}).setdefault(id(ent), (at, ent))
-                holders[title][id(ent)] = (min(seen[0], at), ent)
-    for title, first, last in doc.bare_titles:
-        people = list(holders.get(title, {}).values())
-        if len(people) != 1 or people[0][0] > first:
-            continue  # nobody, or more than one person, holds it; or the name comes only later
-        ent = people[0][1]
-        tok = doc.toks[first]
-        off = next((o for o, stem, _f in strip_clitics(tok.text) if stem in title_heads()), 0)
-        start, end = tok.start + off, doc.toks[last].end
-        if any(taken[start:end]):
-            continue
-        ent.mentions.append(Cand(start, end, "PER", P_WEAK, ent.qid, "bare_title", first, last))
-        taken[start:end] = b"\x01" * (end - start)
 
 
 class _Affixes:
@@ -342,8 +303,8 @@ def scan_names(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         entry = doc.kb.get(ent.qid) if ent.qid else None
         for label in entry.ar if entry else ():
             parts = normalize(label).split()
-            if len(parts) >= 2 and parts[-1] not in stop_words():
-                words.setdefault(parts[-1], []).append(ent)
+            if len(parts) >= 2 and parts[-1] not in stop_words() and parts[-2] not in grammar.name_links():
+                words.setdefault(parts[-1], []).append(ent)  # not "العزيز" of "عبد العزيز"
         for m in ent.mentions:
             parts = surface(doc, m).split()
             if len(parts) >= 2:

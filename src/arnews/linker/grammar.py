@@ -204,6 +204,13 @@ def skip_modifiers(doc: Words, k: int, loc_starts: dict[int, int]) -> int:
     return k
 
 
+@cache
+def sole_titles() -> frozenset[tuple[str, ...]]:
+    """The keys (:func:`title_key`) of honorifics that name one person by themselves (``titles.tsv``, kind
+    sole: "خادم الحرمين الشريفين")."""
+    return frozenset(_title_words_key(list(words)) for words, kind in title_table().items() if kind == "sole")
+
+
 def title_key(doc: Words, i: int, after: int) -> tuple[str, ...]:
     """A title phrase without proclitics, article or feminine ending: "الرئيسة" and "والرئيس" meet."""
     words = [next((stem for _o, stem, _f in strip_clitics(doc.toks[i].text) if stem in title_heads()), "")]

@@ -86,7 +86,6 @@ def _link_named(doc: Words, cand: Cand) -> None:
             return
 
 
-_ROYAL = frozenset({"الملك", "الامير", "الشيخ", "السلطان"})  # "جامعة الملك عبدالعزيز": a name follows
 _LINKS = frozenset({"بن", "بنت"})
 
 
@@ -106,13 +105,15 @@ def _described_end(
     k = i + 1
     while k < min(len(toks), i + 1 + _DESCRIBED_WORDS):
         w = toks[k].text
-        bears = k == i + 1 and w in _ROYAL  # "مركز الملك ...": the royal's name follows, not a person of its own
+        bears = k == i + 1 and w in load_set(
+            "royal_titles"
+        )  # "مركز الملك ...": the royal's name follows, not a person of its own
         if not toks[k].word or w in stop_words() or (doc.articled(k) and is_title(w) and not bears):
             break
         definite = doc.articled(k)
         dative = w.startswith("ل") and len(w) > 3 and doc.joined(k) and doc.articled(k + 1)
         complement = complement or dative or w.startswith("لل")
-        royal = toks[k - 1].text in _ROYAL and k > i + 1 and name_like(doc, k, False)
+        royal = toks[k - 1].text in load_set("royal_titles") and k > i + 1 and name_like(doc, k, False)
         place = k == i + 1 and not doc.articled(k) and doc.kb.could_start(w) and _is_place(doc, w)
         # after a head that announces a name, only a frequent noun is governed: "جمعية حماية المستهلك", not
         # "شركة أرامكو السعودية"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from arnews.document import Doc
 from arnews.kb import KnowledgeBase, default_kb
-from arnews.linker.cluster import cluster_candidates, entity_record, join_bare_titles, scan_names
+from arnews.linker.cluster import cluster_candidates, entity_record, scan_names
 from arnews.linker.grammar import FAMOUS
 from arnews.linker.institutions import institution_pass
 from arnews.linker.model import choose, defer_to_model, ner_pass
@@ -18,6 +18,7 @@ from arnews.linker.passes import (
     place_pass,
 )
 from arnews.linker.states import join_bare_states
+from arnews.linker.titles import join_bare_titles
 from arnews.linker.tokens import Cand, Words, words_of
 from arnews.models import Entity
 

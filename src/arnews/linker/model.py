@@ -287,10 +287,25 @@ def defer_to_model(doc: Words, cands: list[Cand]) -> list[Cand]:
         if n.source != "ner":
             continue
         first, last = n.first_tok, n.last_tok
+        if _tiled_by_kb(doc, by_tok, first, last):
+            ctx.dropped.add(id(n))  # "البنك المركزي الأوروبي اليونان": two KB names side by side, not one body
+            continue
         for k in range(first, last + 1):
             for c in by_tok.get(k, ()):
                 _settle(doc, ctx, n, c, (first, last))
     return [c for c in cands if id(c) not in ctx.dropped]
+
+
+def _tiled_by_kb(doc: Words, by_tok: dict[int, list[Cand]], first: int, last: int) -> bool:
+    """Tokens ``first`` to ``last`` are covered, end to end, by two or more KB names, none after the first of
+    which may be an adjective ("أرامكو السعودية" is one name: "السعودية" is also "Saudi")."""
+    k, names = first, 0
+    while k <= last:
+        ends = [c.last_tok for c in by_tok.get(k, ()) if c.source == "kb" and c.first_tok == k and c.last_tok <= last]
+        if not ends or (names and k == max(ends) and doc.toks[k].text.endswith(("يه", "ي"))):
+            return False
+        k, names = max(ends) + 1, names + 1
+    return names >= 2
 
 
 @define
@@ -315,11 +330,14 @@ def _settle(doc: Words, ctx: _Overlaps, n: Cand, c: Cand, extent: tuple[int, int
         c.source in ("kb", "known")
         and (n.qid is not None or known_name_kinds().get(key(surface(doc, n), normalized=True)) == n.type)
         and c.type == n.type
+        and not (c.first_tok < first and doc.toks[c.first_tok].text in load_set("royal_titles"))
         and c.first_tok <= first
         and last <= c.last_tok
         and c.last_tok - c.first_tok > last - first
     ):
-        ctx.dropped.add(id(c))  # "مكة" in "مكة المكرمة": the model's span is a KB name too, its extent stands
+        # "مكة" in "مكة المكرمة": the model's span is a KB name too, its extent stands; but a KB label that
+        # begins with a royal title is the name as written ("الملك سلمان بن عبدالعزيز")
+        ctx.dropped.add(id(c))
     elif (
         c.source == "institution"
         and c.priority <= P_ORG

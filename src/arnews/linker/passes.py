@@ -15,6 +15,7 @@ from arnews.linker.grammar import (
     name_run,
     nisba_of,
     skip_modifiers,
+    sole_titles,
     title_key,
 )
 from arnews.linker.tokens import (
@@ -39,6 +40,7 @@ from arnews.linker.tokens import (
     spelled_letters,
     stem_keys,
     stop_words,
+    title_heads,
     title_table,
 )
 from arnews.models import EntityKind
@@ -95,10 +97,29 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
             if best is not None:
                 break
         if best is not None:
+            if best.type == "PER":
+                _lengthen_chain(doc, best)
             out.append(best)
             i = best.last_tok + 1
         else:
             i += 1
+
+
+def _lengthen_chain(doc: Words, c: Cand) -> None:
+    """A KB person read on over the ``بن`` chain that follows the KB's name: "الأمير محمد بن سلمان بن عبدالعزيز"
+    is the KB's "الأمير محمد بن سلمان" named with his grandfather."""
+    toks, links = doc.toks, load_set("name_links")
+    k = c.last_tok
+    while True:
+        if c.last_tok < k and toks[k].text in links and doc.joined(k) and name_like(doc, k + 1, False):
+            k += 1  # "بن عبد العزيز": a link word begins a compound name
+        elif k + 2 < len(toks) and toks[k + 1].text in links and doc.joined(k) and doc.joined(k + 1):
+            if not name_like(doc, k + 2, False):
+                break
+            k += 2
+        else:
+            break
+    c.last_tok, c.end = k, toks[k].end
 
 
 def _kb_candidate(
@@ -150,6 +171,20 @@ def _kb_candidate(
     return cands[0].entry
 
 
+def _sole_title(doc: Words, loc_starts: dict[int, int], held: tuple[str, ...], i: int, after: int) -> None:
+    """An honorific that names one person (tokens ``i`` to ``after - 1``) holds the name after it, with royal
+    titles between or not ("خادم الحرمين الشريفين الملك سلمان"); after a title that governs it, it stands alone
+    ("مستشار خادم الحرمين الشريفين الأمير خالد الفيصل": the adviser is the prince, not the king)."""
+    k = after
+    while k < len(doc.toks) and doc.toks[k].text in load_set("royal_titles"):
+        k += 1
+    governed = i > 0 and any(stem in title_heads() for _o, stem, _f in strip_clitics(doc.toks[i - 1].text))
+    if not governed and name_run(doc, k, loc_starts) > k:
+        doc.titled.extend([(held, k), (held, after)] if k > after else [(held, k)])  # a KB label keeps "الملك"
+    else:
+        doc.bare_titles.append((held, i, after - 1))
+
+
 def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
     toks = doc.toks
     verbs, given = load_set("name_speech_verbs"), load_set("first_names")
@@ -166,10 +201,13 @@ def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
             k = skip_modifiers(doc, after, loc_starts)
             end = name_run(doc, k, loc_starts)
             if i > in_title:
-                if end > k:
-                    doc.titled.append((title_key(doc, i, after), k))
+                held = title_key(doc, i, after)
+                if held in sole_titles():
+                    _sole_title(doc, loc_starts, held, i, after)
+                elif end > k:
+                    doc.titled.append((held, k))
                 elif k == after or k >= len(toks) or not toks[k].word or toks[k].text in stop_words():
-                    doc.bare_titles.append((title_key(doc, i, after), i, after - 1))
+                    doc.bare_titles.append((held, i, after - 1))
                 in_title = after - 1
             if end > k:
                 out.append(Cand(toks[k].start, toks[end - 1].end, "PER", P_CUE, None, "title", k, end - 1))

@@ -51,7 +51,7 @@ def norm_words(phrase: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(normalize(phrase)))
 
 
-_LINKED_TITLE_KINDS = frozenset({"title", "role", "abbrev"})
+_LINKED_TITLE_KINDS = frozenset({"title", "role", "abbrev", "sole"})
 
 
 @cache

@@ -1,0 +1,54 @@
+"""A title alone ("وقالت الرئيسة", "خادم الحرمين الشريفين") joined to the person who holds it in the article."""
+
+from __future__ import annotations
+
+from arnews.core.names import strip_clitics
+from arnews.linker.grammar import described_titles, sole_titles
+from arnews.linker.tokens import P_WEAK, Cand, Ent, Words, title_heads
+
+__all__ = ["join_bare_titles"]
+
+
+def join_bare_titles(doc: Words, ents: list[Ent], taken: bytearray) -> None:
+    """A title alone ("وقالت الرئيسة") after the article named the person holding it ("الرئيسة X Y") joins that
+    person, when exactly one person in the article holds that title (named with it, or so described in the KB);
+    else it stays unlinked."""
+    if not doc.bare_titles:
+        return
+    owner_at: dict[int, Ent] = {}
+    for ent in ents:
+        if ent.type == "PER":
+            for c in ent.mentions:
+                owner_at.setdefault(c.first_tok, ent)
+    holders: dict[tuple[str, ...], dict[int, tuple[int, Ent]]] = {}
+    for title, at in doc.titled:
+        holder = owner_at.get(at)
+        if holder is not None:
+            seen = holders.setdefault(title, {}).setdefault(id(holder), (at, holder))
+            holders[title][id(holder)] = (min(seen[0], at), holder)
+    for ent in ents:  # the KB's description names a title too ("الرئيس السادس والأربعون")
+        entry = doc.kb.get(ent.qid) if ent.qid and ent.type == "PER" else None
+        if entry is not None and ent.mentions:
+            at = min(c.first_tok for c in ent.mentions)
+            for title in described_titles(entry.description):
+                seen = holders.setdefault(title, {}).setdefault(id(ent), (at, ent))
+                holders[title][id(ent)] = (min(seen[0], at), ent)
+    sole: dict[tuple[str, ...], Ent] = {}
+    for title, first, last in doc.bare_titles:
+        people = list(holders.get(title, {}).values())
+        if not people and title in sole_titles():
+            ent = sole.get(title) or Ent("PER")  # "خادم الحرمين الشريفين": one person, named or not
+        elif len(people) != 1 or people[0][0] > first:
+            continue  # nobody, or more than one person, holds it; or the name comes only later
+        else:
+            ent = people[0][1]
+        tok = doc.toks[first]
+        off = next((o for o, stem, _f in strip_clitics(tok.text) if stem in title_heads()), 0)
+        start, end = tok.start + off, doc.toks[last].end
+        if any(taken[start:end]):
+            continue
+        ent.mentions.append(Cand(start, end, "PER", P_WEAK, ent.qid, "bare_title", first, last))
+        taken[start:end] = b"\x01" * (end - start)
+        if not people and title not in sole:
+            sole[title] = ent
+            ents.append(ent)
