@@ -41,12 +41,15 @@ ListName = Literal[
     "date_word_names", "dateline_desks", "demonstratives", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
     "donation_values", "first_names", "future_cues", "governing_prepositions", "honorifics", "impersonal_reports",
-    "institution_heads", "loan_statements", "name_breaks", "name_links", "name_prepositions", "name_speech_verbs",
-    "name_stop", "naming_words", "nisba", "not_organizers", "not_speakers", "noun_prepositions", "org_suffixes",
+    "institution_heads", "loan_statements", "locative_words", "name_breaks", "name_links", "name_prepositions",
+    "name_speech_verbs",
+    "name_stop", "naming_words", "nisba", "not_name_adjectives", "not_organizers", "not_places", "not_speakers",
+    "noun_prepositions", "org_suffixes",
     "organisation_heads", "organizer_nouns", "participant_cues", "photo_credit_labels", "place_heads",
+    "place_name_heads",
     "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns", "royal_titles",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "statement_modifiers",
-    "statement_nouns", "title_modifiers", "title_prepositions", "verb_particles",
+    "statement_nouns", "title_modifiers", "title_prepositions", "verb_particles", "weak_institution_heads",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).
 TableName = Literal[

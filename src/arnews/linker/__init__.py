@@ -1,6 +1,6 @@
 """The entity linker: names found in the article, linked to the knowledge base and clustered per document.
 
-Recognition joins four sources of mentions, all matched on the normal form and reported with exact input offsets:
+Recognition joins five sources of mentions, all matched on the normal form and reported with exact input offsets:
 
 1. NER spans from the analyzer, when it has a model;
 2. the knowledge base as a gazetteer (longest match on word boundaries, proclitics و ف ب ل ك ال لل stripped, so
@@ -10,7 +10,10 @@ Recognition joins four sources of mentions, all matched on the normal form and r
    names ("سارة شاه"), organisation head words before a name, a quoted name or a Latin-script name ("منظمة Win With
    Black Men", "شبكة سي بي إس نيوز"), suffixes of Latin organisation names ("Bison PAC"), and the place before
    "، ولاية X" or in a dateline ("بروفينسيتاون ، ماساتشوستس");
-4. the names of people already found, met again alone: a surname or first name joins the full name
+4. institutions named by description (:mod:`arnews.linker.institutions`: "الهيئة العامة للسياحة والتراث الوطني",
+   "هيئة تنظيم الكهرباء", "حي الملز") and cities the KB lacks, from GeoNames, where the words say a place is
+   meant ("في كاليه": :mod:`arnews.linker.gazetteer`, never linked);
+5. the names of people already found, met again alone: a surname or first name joins the full name
    ("هاريس" -> "كامالا هاريس"). When two people share it, the nearest full-name mention before it decides
    (else the nearest after). Acronyms join the entity whose English label or name they spell ("AOC"). A title
    alone ("وقالت الرئيسة") joins the one person the article named with that title, if there is exactly one.

@@ -40,6 +40,8 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
     الاجتماعية", "الهيئة العامة للسياحة", "الحكومة اليونانية", "جامعة الملك عبدالعزيز", "غرفة جدة"). A
     coordinated noun ("والتراث") is left out: it as often starts a second body."""
     toks, heads, named = doc.toks, _institution_heads(), _named_after_heads()
+    weak = load_set("weak_institution_heads")
+    every = heads | named.keys() | weak | load_set("place_name_heads")
     # a body or place the KB pass read from this word on is the KB's ("مدينة الملك عبدالعزيز للعلوم والتقنية")
     kb_bodies = {c.first_tok for c in out if c.source == "kb" and c.type != "PER"}
     # places the KB pass read: a body named after one ("أمانة المنطقة الشرقية", "غرفة تجارة وصناعة جدة") is the body
@@ -54,7 +56,7 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
             (
                 (0 if fused else o, strip_article(stem))
                 for o, stem, fused in strip_clitics(tok.text)
-                if (strip_article(stem) in heads or strip_article(stem) in named) and o <= 2
+                if strip_article(stem) in every and o <= 2
             ),
             None,
         )
@@ -63,9 +65,13 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
         # a head that only announces a name ("شركة أرامكو السعودية": the company "أرامكو") is named after no place
         announcing = org_head_words().get(head[1]) is False
         last, royal = _described_end(doc, i, {} if announcing else places, starts, announcing=announcing)
-        if last == i or (head[1] not in heads and not royal) or (royal and i in kb_bodies):
-            continue
         kind: EntityKind = named.get(head[1], "ORG")
+        if not royal and head[1] in load_set("place_name_heads") and not doc.articled(i) and doc.articled(i + 1):
+            last, kind = i + 1, "LOC"  # "حي المنتزه", "منفذ الوديعة"
+        else:
+            named_body = royal or head[1] in heads or (head[1] in weak and _fully_described(doc, i, last))
+            if last == i or (royal and i in kb_bodies) or not named_body:
+                continue
         cand = Cand(tok.start + head[0], toks[last].end, kind, P_ORG, None, "institution", i, last)
         if royal:  # outranks the person inside
             cand.priority = P_NAMED_AFTER
@@ -110,8 +116,12 @@ def _described_end(
         )  # "مركز الملك ...": the royal's name follows, not a person of its own
         if not toks[k].word or w in stop_words() or (doc.articled(k) and is_title(w) and not bears):
             break
+        if w in load_set("not_name_adjectives"):
+            break  # "الإدارة الجديدة للنادي": the body's state, not its name
         definite = doc.articled(k)
         dative = w.startswith("ل") and len(w) > 3 and doc.joined(k) and doc.articled(k + 1)
+        if k == i + 1 and (dative or w.startswith("لل")) and not doc.articled(i):
+            break  # "لجنة للتحقيق", "مركز للصحة النفسية": a body described, not named
         complement = complement or dative or w.startswith("لل")
         royal = toks[k - 1].text in load_set("royal_titles") and k > i + 1 and name_like(doc, k, False)
         place = k == i + 1 and not doc.articled(k) and doc.kb.could_start(w) and _is_place(doc, w)
@@ -157,6 +167,16 @@ def _place_after_nouns(doc: Words, k: int, places: dict[int, int]) -> int | None
     return None
 
 
+def _fully_described(doc: Words, i: int, last: int) -> bool:
+    """The words after head ``i`` up to ``last`` are two or more, one a ``ل`` complement or a relative adjective:
+    a name a weak head ("الإدارة العامة للمرور", "دار الوثائق القومية") gives a body, unless they begin with
+    another body ("إدارة النادي الأهلي": the club's management)."""
+    words = [doc.toks[k].text for k in range(i + 1, last + 1)]
+    if len(words) < 2 or strip_article(words[0]) in _institution_heads() or strip_article(words[0]) in org_head_words():
+        return False
+    return any(w.startswith("لل") or (w.startswith("ال") and _nisba(w)) for w in words)
+
+
 def _governed_noun(doc: Words, i: int, k: int) -> bool:
     """Token ``k`` is an indefinite noun that the indefinite head ``i`` governs and that a definite genitive
     completes ("هيئة تنظيم الكهرباء", "جمعية حماية المستهلك"); an indefinite adjective ("جمعية خيرية") is no
@@ -177,8 +197,8 @@ def _coordinated(doc: Words, k: int, starts: set[int]) -> bool:
     """Token ``k`` is a definite noun after و that continues a name's complement ("للإغاثة والأعمال"), not the
     head of a second body ("والهيئة", a KB name, a model span)."""
     w = doc.toks[k].text
-    if not w.startswith("وال") or len(w) < 5 or k in starts or not doc.joined(k - 1):
-        return False
+    if not w.startswith("وال") or len(w) < 5 or k in starts or not doc.joined(k - 1) or w[1:] in stop_words():
+        return False  # "والذي" begins a clause
     bare = strip_article(w[1:])
     return bare not in _institution_heads() and bare not in org_head_words() and bare not in _named_after_heads()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from arnews.document import Doc
 from arnews.kb import KnowledgeBase, default_kb
 from arnews.linker.cluster import cluster_candidates, entity_record, scan_names
+from arnews.linker.gazetteer import gazetteer_pass
 from arnews.linker.grammar import FAMOUS
 from arnews.linker.institutions import institution_pass
 from arnews.linker.model import choose, defer_to_model, ner_pass
@@ -53,6 +54,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     outlet_pass(doc, cands)
     taken_toks = {n for c in kb_cands for n in range(c.first_tok, c.last_tok + 1)}
     place_pass(doc, kb_cands, taken_toks, cands)
+    gazetteer_pass(doc, taken_toks, cands)
     chosen = choose(defer_to_model(doc, cands), len(doc.norm))
     ents = cluster_candidates(doc, chosen)
     taken = bytearray(len(doc.norm) + 1)
