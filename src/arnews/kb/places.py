@@ -51,11 +51,19 @@ def write_places(source: str | Path, out: str | Path, min_population: int = MIN_
 def place_names(kb: KnowledgeBase) -> frozenset[tuple[str, ...]]:
     """The bundled city names in the normal form, as word tuples, without those that are also everyday words
     (with or without the article), given names, function words, place nouns or ``not_places.txt``, and without
-    those ``kb`` knows: the KB pass
-    reads those, with its own care ("الخبر" is also "the news")."""
-    return frozenset(
-        n for n in _bundled() if not any(c.how in ("exact", "alias") for c in kb.lookup(" ".join(n), normalized=True))
-    )
+    those ``kb`` knows: the KB pass reads those, with its own care ("الخبر" is also "the news"). Worked out once
+    per KB a process uses."""
+    held = _BY_KB.get(id(kb))
+    if held is None or held[0] is not kb:
+        lookup = kb.lookup
+        names = frozenset(
+            n for n in _bundled() if not any(c.how in ("exact", "alias") for c in lookup(" ".join(n), normalized=True))
+        )
+        held = _BY_KB[id(kb)] = (kb, names)
+    return held[1]
+
+
+_BY_KB: dict[int, tuple[KnowledgeBase, frozenset[tuple[str, ...]]]] = {}
 
 
 @cache
