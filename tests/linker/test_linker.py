@@ -734,6 +734,15 @@ def test_the_kingdom_alone_is_the_kingdom_the_article_names() -> None:
     assert by_mention(both, "المملكة المتحدة").wikidata == "Q145"
 
 
+def test_the_kingdom_alone_is_the_kingdom_of_the_places_the_article_names() -> None:
+    text = article("وافتتح المعرض في جدة أمس بحضور مسؤولين.", "وقال إن المملكة تدعم الأسر المنتجة في الدمام.")
+    kingdom = by_mention(entities(text), "المملكة")
+    assert kingdom.wikidata == "Q851"  # Jeddah and Dammam: "مدينة في السعودية"
+    # places in two kingdoms: not sure which
+    found = entities(text + " وزار الوفد المنامة.")
+    assert not any(any(m.text == "المملكة" for m in e.mentions) for e in found)
+
+
 def test_the_kingdom_alone_is_no_one_when_the_article_names_no_kingdom() -> None:
     found = entities(article("وتعمل المملكة على دعم اليمن بالتعاون مع الأمم المتحدة."))
     assert not any(any(m.text == "المملكة" for m in e.mentions) for e in found)

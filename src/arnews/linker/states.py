@@ -31,8 +31,9 @@ def _heads_of(entry: KbEntry, heads: frozenset[str]) -> set[str]:
 
 def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
     """ "المملكة" (with its clitics: "بالمملكة") alone joins the state of the article whose official name it heads,
-    when exactly one such state is named. Not named, or more than one (the United Kingdom beside Saudi Arabia):
-    the word stays no one's."""
+    when exactly one such state is named, or else when the places the article names lie in one such state (their
+    KB descriptions say which: "جدة", "مدينة في السعودية"). More than one (the United Kingdom beside Saudi
+    Arabia): the word stays no one's."""
     heads = _bare_heads()
     states: dict[str, list[Ent]] = {}
     for ent in ents:
@@ -40,6 +41,8 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         if entry is not None:
             for head in _heads_of(entry, heads):
                 states.setdefault(head, []).append(ent)
+    if not states:
+        states = _states_of_places(doc, ents, heads)
     if not states:
         return
     for i, tok in enumerate(doc.toks):
@@ -52,8 +55,29 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         start = tok.start + reading[0]
         if len(owners) != 1 or any(taken[start : tok.end]):
             continue
+        if owners[0] not in ents:
+            ents.append(owners[0])  # a state the article names only through its places
         owners[0].mentions.append(Cand(start, tok.end, "LOC", P_WEAK, owners[0].qid, "bare_state", i, i))
         taken[start : tok.end] = b"\x01" * (tok.end - start)
+
+
+_DESCRIPTION_WORDS = 2  # the last words of a place's description that may name its state
+
+
+def _states_of_places(doc: Words, ents: list[Ent], heads: frozenset[str]) -> dict[str, list[Ent]]:
+    """The states whose official name a head begins, found through the KB descriptions of the places the article
+    names ("جدة": "مدينة في السعودية"), when all those places lie in one such state per head."""
+    found: dict[str, dict[str, KbEntry]] = {}
+    for ent in ents:
+        entry = doc.kb.get(ent.qid) if ent.qid and ent.type == "LOC" else None
+        words = normalize(entry.description or "").split() if entry is not None else []
+        for n in range(1, min(_DESCRIPTION_WORDS, len(words)) + 1):
+            text = " ".join(words[-n:])
+            for c in doc.kb.lookup(text, normalized=True):
+                if c.entry.type == "LOC" and c.how in ("exact", "alias") and doc.kb.has_label(c.entry, text):
+                    for head in _heads_of(c.entry, heads):
+                        found.setdefault(head, {})[c.entry.id] = c.entry
+    return {head: [Ent("LOC", next(iter(by_id)))] for head, by_id in found.items() if len(by_id) == 1}
 
 
 def _continues_name(doc: Words, i: int, head: str) -> bool:
