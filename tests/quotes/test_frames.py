@@ -310,3 +310,47 @@ def test_a_relative_clause_inside_a_sentence_attributes_nothing() -> None:
         q.speaker is None or "المدرسة" not in q.speaker.name
         for q in speech("وزار الوفد المدرسة التي قالت مديرتها إن الطلاب متفوقون.")
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        (  # a relative clause with the one spoken to before the colon
+            "وقتل عشرون شخصا في القرية، بحسب النائب محمد ساندو، الذي قال لوكالة الصحافة الفرنسية: «لقد أقام "
+            "المسلحون حاجزا على الطريق أمس».",
+            "لقد أقام",
+            "محمد ساندو",
+        ),
+        (  # a body named in marks between the cue and أن
+            "وأعلن «المرصد الوطني لحقوق الإنسان»، أن «عملية التبادل جرت بين الطرفين أمس».",
+            "عملية التبادل",
+            "المرصد الوطني لحقوق الإنسان",
+        ),
+        (  # a stance noun is the object of the verb of expressing
+            "وأبدى المصدر اعتقاده بأن «الجثث تعود لمقاتلين أجانب سقطوا في المعارك».",
+            "الجثث تعود",
+            "المصدر",
+        ),
+        (  # a describing verb with its object, then a colon
+            "ويصف الكاتب البرنامج ممازحا: «يمكن اعتبار البرنامج بمثابة مسابقة كبيرة للجميع».",
+            "يمكن اعتبار",
+            "الكاتب",
+        ),
+    ],
+)
+def test_quotes_framed_by_relative_clauses_quoted_bodies_and_objects(body: str, start: str, speaker: str) -> None:
+    found = [q for q in speech(body) if q.kind != "indirect"]
+    assert len(found) == 1, [(q.text, q.kind) for q in found]
+    assert found[0].text.startswith(start)
+    assert found[0].speaker is not None and found[0].speaker.name == speaker
+
+
+def test_a_stance_noun_leaves_the_speaker_of_an_indirect_report() -> None:
+    assert indirect("وأبدى وزير الخارجية تفاؤله بأن المفاوضات ستنجح قريبا.") == [
+        ("المفاوضات ستنجح قريبا", "وزير الخارجية")
+    ]
+
+
+def test_a_short_answer_after_a_cue_names_no_speaker() -> None:
+    found = speech("وسئل الوزير عن الاتفاق فقال «لا» ثم انصرف إلى مكتبه.")
+    assert not any(q.speaker is not None and q.speaker.name == "لا" for q in found)

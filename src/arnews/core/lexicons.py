@@ -48,7 +48,8 @@ ListName = Literal[
     "organisation_heads", "organizer_nouns", "participant_cues", "photo_credit_labels", "place_heads",
     "place_name_heads",
     "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns", "royal_titles",
-    "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "statement_modifiers",
+    "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",
+    "statement_modifiers",
     "statement_nouns", "title_modifiers", "title_prepositions", "verb_particles", "weak_institution_heads",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).

@@ -17,14 +17,14 @@ from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import mark_table, phrase_end
+from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
-    if toks and toks[0][2] in ("،", ","):
-        toks = toks[1:]  # "وقال، روبرتو أزيفيدو، المدير العام ...": a comma between the verb and its subject
+    toks = subject_words(toks, describes=cue.role == "describe")
     if toks and frames.governs(cue, toks[0][2]):
         return None  # "تعهد بدعم ..."، "دعا إلى ...": the clause follows the verb, which has no subject of its own
     phrase = sp.parse_phrase(toks)
@@ -271,7 +271,7 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
             continue
         if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
             # a relative clause's verb attributes only the quote right after it: "محمد الثبيتي، الذي يقول: «...»"
-            leads = all(t[2] == ":" for t in toks[k + 1 : hi])
+            leads = leads_to_quote(toks, k + 1, hi)
             antecedent = _antecedent(ctx, toks[k][0]) if leads else None
             if antecedent is not None and not explicit:
                 best = (k, cue, antecedent)

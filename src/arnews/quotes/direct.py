@@ -65,7 +65,13 @@ def _classify(
     cue_before = cue_in(ctx, toks, lo, q.open_tok) if before else None
     prev = ctx.prev
     adjacent = prev is not None and prev_end_tok >= 0 and prev_end_tok >= q.open_tok - 3
-    if cue_before is not None and cue_before[1].role != "describe" and (ends_colon or not has_compl):
+    # a cue that only describes ("يصف") introduces speech when a colon leads from its named subject to the quote
+    describes = cue_before is not None and cue_before[1].role == "describe"
+    if (
+        cue_before is not None
+        and (not describes or (ends_colon and cue_before[2] is not None))
+        and (ends_colon or not has_compl)
+    ):
         k, _, g = cue_before
         # a short quote inside its sentence ("سألت دورية «...» ماكارثر"، "بين مستخدمي «تويتر» وبين") is a
         # term or a name, not a whole clause: only after a colon or ending the sentence is it direct

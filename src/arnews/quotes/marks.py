@@ -211,8 +211,16 @@ def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
 
 
 def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
-    """End index (exclusive) of the speaker phrase that starts at ``toks[i]``."""
+    """End index (exclusive) of the speaker phrase that starts at ``toks[i]``; a name in marks that opens it is
+    read whole ("وأعلن «المرصد السوري لحقوق الإنسان»، أن")."""
     k = i
+    if k < stop and toks[k][2] in mark_table():
+        close = next((m for m in range(k + 2, min(stop, k + 9)) if toks[m][2] in mark_table()), None)
+        after = close + 1 if close is not None else stop
+        if after < stop and toks[after][2] in ("،", ","):
+            after += 1
+        if close is not None and after < stop and toks[after][2] in load_set("complementizers"):
+            k = close + 1  # the name, then إن/أن: not "قال «لا» ثم انصرف"
     while k < stop and k < i + 20:
         t = toks[k][2]
         if t in load_set("complementizers") or t in ":" or t in mark_table() or cues.ends(toks[k]):

@@ -40,6 +40,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return True
     if words <= 3 and q.close_tok is not None and in_speaker_slot(ctx, toks, q):
         return True  # "وبينت مصادر «سبق» أن"، "ويرى “جون ديغنان” خبير المدن أن": part of the speaker phrase
+    if q.close_tok is not None and _subject_of_cue(toks, q):
+        return True  # "وأعلن «المرصد السوري لحقوق الإنسان»، أن": the body that speaks, named in marks
     if words <= 3 and short_name(ctx, toks, q):
         ctx.last_name_end = toks[q.close_tok][1] if q.close_tok is not None else -1
         return True
@@ -224,6 +226,18 @@ def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         if cues.ends(toks[k]) or t == ":" or next_cue(toks, k):
             return False  # "قال المتحدث «لا» ثم أضاف أن": that أن is the next cue's
     return False
+
+
+def _subject_of_cue(toks: Sequence[Tok], q: RawQuote) -> bool:
+    """A quote right after a cue verb and right before its إن/أن (a comma between allowed): the cue's subject,
+    whatever its length ("وأعلن «المرصد السوري لحقوق الإنسان»، أن")."""
+    k = q.open_tok - 1
+    if k < 0 or not grammar.is_word(toks[k]) or grammar.cue_of(toks[k][2]) is None:
+        return False
+    after = q.after
+    if after < len(toks) and toks[after][2] in ("،", ","):
+        after += 1
+    return after < len(toks) and toks[after][2] in load_set("complementizers")
 
 
 def predicate_slot(ctx: Reading, toks: Sequence[Tok], open_tok: int) -> bool:

@@ -117,9 +117,28 @@ def addressee_end(toks: Sequence[Tok]) -> int:
     return k
 
 
+_QUOTED_SUBJECT_WORDS = 7
+
+
+def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
+    """A body named in marks as the whole phrase ("وأعلن «المرصد السوري لحقوق الإنسان»، أن"، "وقالت «نعيم
+    للسمسرة» إن"): the name inside the marks."""
+    if not toks or toks[0][2] not in mark_table():
+        return None
+    close = next((m for m in range(2, min(len(toks), _QUOTED_SUBJECT_WORDS + 2)) if toks[m][2] in mark_table()), None)
+    if close is None or any(not grammar.is_word(t) for t in toks[1:close]):
+        return None
+    if any(t[2] not in PUNCT_STOP for t in toks[close + 1 :]):
+        return None  # more follows the name: not the speaker alone
+    return Phrase((toks[1][0], toks[close - 1][1]), institution=True)
+
+
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     """The speaker a phrase after a cue verb names, or None when it names nobody (an implicit subject)."""
     toks = toks[addressee_end(toks) :]
+    quoted = _quoted_subject(toks)
+    if quoted is not None:
+        return quoted
     if not toks or not grammar.is_word(toks[0]):
         return None
     end_all = len(toks)

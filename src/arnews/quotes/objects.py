@@ -1,0 +1,68 @@
+"""What stands between a cue verb and its quote beside the speaker: the object of a verb of expressing or
+describing ("أبدى المصدر اعتقاده بأن"، "ويصف المالكي البرنامج ممازحا:") and the one spoken to before a colon
+("الذي قال لوكالة الصحافة الفرنسية:")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from arnews.core import grammar
+from arnews.core.grammar import Tok
+from arnews.core.lexicons import load_set
+from arnews.quotes import speakers as sp
+
+__all__ = ["leads_to_quote", "subject_words"]
+
+
+def subject_words(toks: Sequence[Tok], *, describes: bool) -> Sequence[Tok]:
+    """The words after a cue that may name its speaker: without a comma before them ("وقال، روبرتو أزيفيدو،
+    المدير العام"), a stance noun that is the verb's object ("أبدى وزير الخارجية تفاؤله بأن") and, after a verb
+    that ``describes``, what it describes."""
+    if toks and toks[0][2] in ("،", ","):
+        toks = toks[1:]
+    while len(toks) > 1 and _stance(toks[-1][2]):
+        toks = toks[:-1]
+    return _without_object(toks) if describes else toks
+
+
+def _without_object(toks: Sequence[Tok]) -> Sequence[Tok]:
+    """The subject of a verb that describes something ("ووصف الوزير القرار بأنه"، "ويصف المالكي البرنامج
+    ممازحا:"): the phrase without its adverbial last words (``ممازحا``: the accusative ending) and the definite
+    object after the subject."""
+    end = len(toks)
+    while end > 1 and toks[end - 1][2].endswith("ا") and grammar.is_word(toks[end - 1]) and end > 2:
+        end -= 1  # "ممازحا" (normal form of "ممازحاً")
+    if end > 1 and grammar.has_article(toks[end - 1][2]) and grammar.is_word(toks[end - 2]):
+        end -= 1
+    return toks[:end]
+
+
+def _stance(word: str) -> bool:
+    """A noun of stance with a possessive pronoun ("اعتقاده"، "تفاؤلها", ``stance_nouns.txt``)."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2:
+            forms = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
+            return any(form in load_set("stance_nouns") for form in forms)
+    return False
+
+
+_ADDRESSEE_WORDS = 5  # "لوكالة الصحافة الفرنسية": the longest addressee read between a cue and its colon
+
+
+def leads_to_quote(toks: Sequence[Tok], a: int, hi: int) -> bool:
+    """Tokens ``a`` to ``hi`` are only a colon, or the one spoken to and then a colon ("الذي قال لوكالة الصحافة
+    الفرنسية: «...»", "الذي قال لـ«عكاظ»:")."""
+    rest = [t for t in toks[a:hi] if t[2] != ":"]
+    if not rest:
+        return True
+    if sp.addressee_end(toks[a:hi]) >= len(rest):
+        return True
+    lead = rest[0][2]
+    return (
+        lead.startswith("ل")
+        and len(lead) > 3
+        and len(rest) <= _ADDRESSEE_WORDS
+        and all(grammar.is_word(t) for t in rest)
+        and toks[hi - 1][2] == ":"
+    )
