@@ -254,3 +254,14 @@ def test_a_city_the_kb_lacks_is_read_in_a_place_context() -> None:
 )
 def test_the_gazetteer_reads_no_everyday_word(text: str) -> None:
     assert not any(e.type == "LOC" and e.wikidata is None for e in entities(text))
+
+
+def test_a_board_of_a_company_and_a_kingdom_spoken_of_are_no_names() -> None:
+    found = names(entities("وقرر مجلس إدارة الشركة توزيع الأرباح. وظلت هذه المملكة قائمة قرونا في جدة والدمام."))
+    assert not any(n.startswith("مجلس إدارة") for n in found)
+    assert "المملكة" not in found
+
+
+def test_a_two_word_city_is_not_read_from_its_second_word() -> None:
+    found = entities("ساو باولو ( البرازيل ) - أعلن النادي عن صفقة جديدة.")
+    assert "اولو" not in names(found)

@@ -28,6 +28,8 @@ def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand]) -> None:
         after_place_word = i > 0 and toks[i - 1].word and toks[i - 1].text in locative and doc.joined(i - 1)
         # "بعرعر", but not "بليون" (billion) or "باكرا" (early): the word as written is no everyday word
         written_word = tok.text in load_set("common_words") or tok.text in not_names()
+        # "ساو باولو": the word ends a longer name begun before it, ب and all
+        written_word = written_word or (i > 0 and doc.joined(i - 1) and (toks[i - 1].text, tok.text) in names)
         for off, stem, fused in strip_clitics(tok.text):
             behind_b = (
                 off > 0

@@ -189,6 +189,8 @@ def _governed_noun(doc: Words, i: int, k: int) -> bool:
         and not is_title(doc.toks[k + 1].text)
         and ARABIC.match(w) is not None
         and not is_title(w)
+        and w not in load_set("weak_institution_heads")  # "مجلس إدارة الشركة": the company's board
+        and w not in _institution_heads()
         and not (_nisba(w) and not w.endswith("ايه"))  # "حمايه", "رعايه" are nouns; "خيريه" an adjective
     )
 

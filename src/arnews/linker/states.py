@@ -51,6 +51,8 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         reading = next(((off, stem) for off, stem, _f in strip_clitics(tok.text) if stem.startswith("ال")), None)
         if reading is None or strip_article(reading[1]) not in states or _continues_name(doc, i, reading[1]):
             continue
+        if i > 0 and doc.toks[i - 1].text in load_set("demonstratives"):
+            continue  # "هذه المملكة": a kingdom the text speaks of, not the state
         owners = states[strip_article(reading[1])]
         start = tok.start + reading[0]
         if len(owners) != 1 or any(taken[start : tok.end]):
