@@ -354,3 +354,13 @@ def test_a_stance_noun_leaves_the_speaker_of_an_indirect_report() -> None:
 def test_a_short_answer_after_a_cue_names_no_speaker() -> None:
     found = speech("وسئل الوزير عن الاتفاق فقال «لا» ثم انصرف إلى مكتبه.")
     assert not any(q.speaker is not None and q.speaker.name == "لا" for q in found)
+
+
+def test_a_participle_of_manner_ends_the_speaker_phrase() -> None:
+    found = [q for q in speech("وتابع المدرب انريكي متحدثا عن لاعبه: «إنه يحتاج إلى الراحة بعد الموسم الطويل».")]
+    assert [q.speaker.name if q.speaker else None for q in found] == ["انريكي"]
+
+
+def test_the_one_spoken_to_is_no_speaker() -> None:
+    assert speaker_problem("لوكالة الأنباء الألمانية") is not None
+    assert speaker_problem("ماريا") is None

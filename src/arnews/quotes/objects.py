@@ -16,10 +16,12 @@ __all__ = ["leads_to_quote", "subject_words"]
 
 def subject_words(toks: Sequence[Tok], *, describes: bool) -> Sequence[Tok]:
     """The words after a cue that may name its speaker: without a comma before them ("وقال، روبرتو أزيفيدو،
-    المدير العام"), a stance noun that is the verb's object ("أبدى وزير الخارجية تفاؤله بأن") and, after a verb
-    that ``describes``, what it describes."""
+    المدير العام"), a stance noun that is the verb's object ("أبدى وزير الخارجية تفاؤله بأن") or a participle of
+    manner after the speaker ("وتابع انريكي متحدثا"), and, after a verb that ``describes``, what it describes."""
     if toks and toks[0][2] in ("،", ","):
         toks = toks[1:]
+    cut = next((k for k in range(1, len(toks)) if _participle(toks[k][2])), len(toks))
+    toks = toks[:cut]  # "وتابع انريكي متحدثا عن ميسي:": the speaker ends before the participle of manner
     while len(toks) > 1 and _stance(toks[-1][2]):
         toks = toks[:-1]
     return _without_object(toks) if describes else toks
@@ -35,6 +37,20 @@ def _without_object(toks: Sequence[Tok]) -> Sequence[Tok]:
     if end > 1 and grammar.has_article(toks[end - 1][2]) and grammar.is_word(toks[end - 2]):
         end -= 1
     return toks[:end]
+
+
+_PARTICIPLE_LETTERS = 5
+
+
+def _participle(word: str) -> bool:
+    """An active participle in the accusative, an adverb of manner after the speaker ("متحدثا"، "موجزا"، "مبتسما":
+    "وتابع انريكي متحدثا عن ميسي"); a given name that looks the same ("ماريا") is not one."""
+    return (
+        word.startswith("م")
+        and word.endswith("ا")
+        and len(word) >= _PARTICIPLE_LETTERS
+        and word not in load_set("first_names")
+    )
 
 
 def _stance(word: str) -> bool:

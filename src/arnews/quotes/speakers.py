@@ -293,7 +293,13 @@ def speaker_problem(name: str) -> str | None:
         return "an adverb"  # "بدلا"، "أيضا"، "رسميا": an indefinite accusative, not a name
     if first.startswith(("وال", "فال")) and first[1:] in common:
         return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
-    glued = first[0] in "بل" and len(first) > 4 and first not in common and first[1:] in common
+    # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
+    glued = (
+        first[0] in "بل"
+        and len(first) > 4
+        and first not in common
+        and (first[1:] in common or grammar.in_lexicon(first[1:], grammar.organisation_heads()))
+    )
     if first.startswith(("بال", "لل")) or glued:
         return "opens with a preposition"
     if grammar.cue_of(first) is not None:
