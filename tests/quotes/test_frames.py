@@ -364,3 +364,10 @@ def test_a_participle_of_manner_ends_the_speaker_phrase() -> None:
 def test_the_one_spoken_to_is_no_speaker() -> None:
     assert speaker_problem("لوكالة الأنباء الألمانية") is not None
     assert speaker_problem("ماريا") is None
+
+
+def test_a_name_after_an_anonymous_head_and_its_adjective_is_the_speaker() -> None:
+    found = speech("وقال المسؤول الانفصالي ألكسندر زاخارتشنكو للحاضرين، «نحن مستعدون لتقديم كل المساعدة».")
+    assert [q.speaker.name if q.speaker else None for q in found] == ["ألكسندر زاخارتشنكو"]
+    plain = indirect("وقال المسؤول الأمريكي إن المحادثات مستمرة.")
+    assert plain == [("المحادثات مستمرة", "المسؤول")]

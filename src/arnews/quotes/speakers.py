@@ -62,6 +62,24 @@ def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: boo
     return found
 
 
+_MODIFIERS = 3  # definite words (or ب/ل before one) read between a title and the name after it
+
+
+def name_after_modifiers(toks: Sequence[Tok], k: int, stop: int) -> tuple[int, int] | None:
+    """A name after up to three definite complements or adjectives of a title ("المسؤول الانفصالي ألكسندر
+    زاخارتشنكو"، "ضابط الإعلام بالخارجية ماستويال بوزاليم"), as (start, end), or None."""
+    j = k
+    while j < min(stop, k + _MODIFIERS) and grammar.is_word(toks[j]) and not grammar.is_stop(toks[j][2]):
+        w = toks[j][2]
+        if not (grammar.has_article(w) or (w[0] in "بل" and grammar.has_article(w[1:]))):
+            break
+        j += 1
+    if j == k or j >= stop:
+        return None
+    end = grammar.name_run(toks, j)
+    return (j, end) if end > j and end <= stop else None
+
+
 def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     """An anonymous source: "مصدر مطلع"، "أحد المانحين"، "ذلك الشخص"، "أربعة أشخاص"، "مسؤولو الحملة"."""
     anon = anonymous_heads()
@@ -76,6 +94,8 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             t_end, _ = grammar.title_run(toks, k)
             if grammar.name_run(toks, t_end) > t_end:
                 break
+        if name_after_modifiers(toks, k + 1, end_all) is not None:
+            break  # "المسؤول الانفصالي ألكسندر زاخارتشنكو": a named person, not an anonymous one
         head_end = k + 1
         if head_end < end_all and not grammar.is_stop(toks[head_end][2]):
             nxt = toks[head_end][2]
@@ -157,6 +177,10 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         return anonymous
     i, saw = grammar.title_run(toks, 0)
     j = grammar.name_run(toks, i)
+    if j == i and (saw or grammar.in_lexicon(toks[0][2], anonymous_heads())):
+        named = name_after_modifiers(toks, max(i, 1), end_all)
+        if named is not None:
+            i, j = named  # "ضابط الإعلام بالخارجية ماستويال بوزاليم": the name after the title's complements
     if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
         j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
