@@ -265,3 +265,8 @@ def test_a_board_of_a_company_and_a_kingdom_spoken_of_are_no_names() -> None:
 def test_a_two_word_city_is_not_read_from_its_second_word() -> None:
     found = entities("ساو باولو ( البرازيل ) - أعلن النادي عن صفقة جديدة.")
     assert "اولو" not in names(found)
+
+
+def test_a_given_name_behind_a_preposition_opens_a_person() -> None:
+    found = entities("وقدمت إدارة النادي عرضا رسميا ليحيى المسلم لاعبها السابق.")
+    assert owner(found, "يحيى المسلم").type == "PER"

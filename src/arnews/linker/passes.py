@@ -4,6 +4,7 @@ source notes, Latin-script names, organisation heads and places.
 
 from __future__ import annotations
 
+from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_clitics
 from arnews.kb import KbEntry
@@ -18,6 +19,7 @@ from arnews.linker.grammar import (
     sole_titles,
     title_key,
 )
+from arnews.linker.titles import read_sole_title
 from arnews.linker.tokens import (
     ARABIC,
     CLOSE_QUOTES,
@@ -40,7 +42,6 @@ from arnews.linker.tokens import (
     spelled_letters,
     stem_keys,
     stop_words,
-    title_heads,
     title_table,
 )
 from arnews.models import EntityKind
@@ -171,20 +172,6 @@ def _kb_candidate(
     return cands[0].entry
 
 
-def _sole_title(doc: Words, loc_starts: dict[int, int], held: tuple[str, ...], i: int, after: int) -> None:
-    """An honorific that names one person (tokens ``i`` to ``after - 1``) holds the name after it, with royal
-    titles between or not ("خادم الحرمين الشريفين الملك سلمان"); after a title that governs it, it stands alone
-    ("مستشار خادم الحرمين الشريفين الأمير خالد الفيصل": the adviser is the prince, not the king)."""
-    k = after
-    while k < len(doc.toks) and doc.toks[k].text in load_set("royal_titles"):
-        k += 1
-    governed = i > 0 and any(stem in title_heads() for _o, stem, _f in strip_clitics(doc.toks[i - 1].text))
-    if not governed and name_run(doc, k, loc_starts) > k:
-        doc.titled.extend([(held, k), (held, after)] if k > after else [(held, k)])  # a KB label keeps "الملك"
-    else:
-        doc.bare_titles.append((held, i, after - 1))
-
-
 def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
     toks = doc.toks
     verbs, given = load_set("name_speech_verbs"), load_set("first_names")
@@ -203,7 +190,7 @@ def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
             if i > in_title:
                 held = title_key(doc, i, after)
                 if held in sole_titles():
-                    _sole_title(doc, loc_starts, held, i, after)
+                    read_sole_title(doc, loc_starts, held, i, after)
                 elif end > k:
                     doc.titled.append((held, k))
                 elif k == after or k >= len(toks) or not toks[k].word or toks[k].text in stop_words():
@@ -229,6 +216,11 @@ def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
             end = name_run(doc, i, loc_starts)
             if end - i >= 2:
                 out.append(Cand(tok.start, toks[end - 1].end, "PER", P_CUE - 0.5, None, "given", i, end - 1))
+        elif text[:1] in "لب" and text[1:] in given and text not in load_set("common_words"):
+            # "عرضا ليحيى المسلم": a given name behind a preposition, and the family name after it
+            end = i + grammar.name_run(toks[i : i + grammar.NAME_WORDS], 0, first_known=True)
+            if end - i >= 2:
+                out.append(Cand(tok.start + 1, toks[end - 1].end, "PER", P_CUE - 0.5, None, "given", i, end - 1))
 
 
 def credited_pass(doc: Words, out: list[Cand]) -> None:

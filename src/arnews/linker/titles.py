@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from arnews.core.lexicons import load_set
 from arnews.core.names import strip_clitics
-from arnews.linker.grammar import described_titles, sole_titles
+from arnews.linker.grammar import described_titles, name_run, sole_titles
 from arnews.linker.tokens import P_WEAK, Cand, Ent, Words, title_heads
 
-__all__ = ["join_bare_titles"]
+__all__ = ["join_bare_titles", "read_sole_title"]
 
 
 def join_bare_titles(doc: Words, ents: list[Ent], taken: bytearray) -> None:
@@ -52,3 +53,17 @@ def join_bare_titles(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         if not people and title not in sole:
             sole[title] = ent
             ents.append(ent)
+
+
+def read_sole_title(doc: Words, loc_starts: dict[int, int], held: tuple[str, ...], i: int, after: int) -> None:
+    """An honorific that names one person (tokens ``i`` to ``after - 1``) holds the name after it, with royal
+    titles between or not ("خادم الحرمين الشريفين الملك سلمان"); after a title that governs it, it stands alone
+    ("مستشار خادم الحرمين الشريفين الأمير خالد الفيصل": the adviser is the prince, not the king)."""
+    k = after
+    while k < len(doc.toks) and doc.toks[k].text in load_set("royal_titles"):
+        k += 1
+    governed = i > 0 and any(stem in title_heads() for _o, stem, _f in strip_clitics(doc.toks[i - 1].text))
+    if not governed and name_run(doc, k, loc_starts) > k:
+        doc.titled.extend([(held, k), (held, after)] if k > after else [(held, k)])  # a KB label keeps "الملك"
+    else:
+        doc.bare_titles.append((held, i, after - 1))
