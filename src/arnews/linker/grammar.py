@@ -121,9 +121,8 @@ def family_before_break(doc: Words, k: int, *, named: bool = False) -> bool:
 
 @cache
 def _date_words() -> frozenset[str]:
-    """Words of time that may follow a name: "اليوم", "أمس", weekdays, months."""
-    rows = [row[0] for table in ("relative_dates", "weekdays", "months") for row in load_table(table)]
-    return frozenset(normalize(w) for row in rows for w in row.split()) | not_names()
+    """Words of time that may follow a name: "اليوم", "أمس", and the weekdays and months of :func:`not_names`."""
+    return frozenset(normalize(w) for row in load_table("relative_dates") for w in row[0].split()) | not_names()
 
 
 def common_word(doc: Words, k: int, person_words: set[str]) -> bool:

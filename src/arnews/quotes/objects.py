@@ -55,7 +55,7 @@ def _participle(word: str) -> bool:
 
 def _stance(word: str) -> bool:
     """A noun of stance with a possessive pronoun ("اعتقاده"، "تفاؤلها", ``stance_nouns.txt``)."""
-    for suffix in ("هما", "هم", "ها", "ه"):
+    for suffix in sorted(load_set("possessive_suffixes"), key=len, reverse=True):
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 2:
             forms = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)

@@ -108,11 +108,12 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     return None
 
 
-def _quoted_end(toks: Sequence[Tok], k: int) -> int:
-    """The index after a short quoted name opening at ``toks[k]`` («عكاظ»), or ``k`` when none does."""
+def _quoted_end(toks: Sequence[Tok], k: int, words: int = 5) -> int:
+    """The index after a quoted name of at most ``words`` tokens opening at ``toks[k]`` («عكاظ»), or ``k`` when
+    none does."""
     if k >= len(toks) or toks[k][2] not in mark_table():
         return k
-    close = next((m for m in range(k + 2, min(len(toks), k + 7)) if toks[m][2] in mark_table()), None)
+    close = next((m for m in range(k + 2, min(len(toks), k + words + 2)) if toks[m][2] in mark_table()), None)
     return k if close is None else close + 1
 
 
@@ -143,14 +144,12 @@ _QUOTED_SUBJECT_WORDS = 7
 def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
     """A body named in marks as the whole phrase ("وأعلن «المرصد السوري لحقوق الإنسان»، أن"، "وقالت «نعيم
     للسمسرة» إن"): the name inside the marks."""
-    if not toks or toks[0][2] not in mark_table():
+    after = _quoted_end(toks, 0, _QUOTED_SUBJECT_WORDS)
+    if after == 0 or any(not grammar.is_word(t) for t in toks[1 : after - 1]):
         return None
-    close = next((m for m in range(2, min(len(toks), _QUOTED_SUBJECT_WORDS + 2)) if toks[m][2] in mark_table()), None)
-    if close is None or any(not grammar.is_word(t) for t in toks[1:close]):
-        return None
-    if any(t[2] not in PUNCT_STOP for t in toks[close + 1 :]):
+    if any(t[2] not in PUNCT_STOP for t in toks[after:]):
         return None  # more follows the name: not the speaker alone
-    return Phrase((toks[1][0], toks[close - 1][1]), institution=True)
+    return Phrase((toks[1][0], toks[after - 2][1]), institution=True)
 
 
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
