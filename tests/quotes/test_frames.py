@@ -371,3 +371,15 @@ def test_a_name_after_an_anonymous_head_and_its_adjective_is_the_speaker() -> No
     assert [q.speaker.name if q.speaker else None for q in found] == ["ألكسندر زاخارتشنكو"]
     plain = indirect("وقال المسؤول الأمريكي إن المحادثات مستمرة.")
     assert plain == [("المحادثات مستمرة", "المسؤول")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وغادر الوزير القاعة رغم أن الجلسة لم تنته بعد.", []),  # no cue reports this clause
+        ("وقال الوزير «الزيارة انتهت» أمس، رغم أن وفده بقي في المدينة.", []),
+        ("وقال الوزير بعد أن وصل إلى المطار إن الزيارة ناجحة.", [("الزيارة ناجحة", "الوزير")]),
+    ],
+)
+def test_an_that_after_a_subordinator_is_no_report(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert indirect(body) == expected

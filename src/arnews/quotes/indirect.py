@@ -185,6 +185,9 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
         if t == ":" and k + 1 < len(toks) and toks[k + 1][2] in load_set("complementizers"):
             k += 1  # "أوضح الشامي: ان المركز ..."
             break
+        if t in load_set("complementizers") and k > i + 1 and toks[k - 1][2] in load_set("subordinators"):
+            k += 1  # "بعد أن وصل"، "رغم أن": a clause of time or concession, not the cue's report
+            continue
         if t in load_set("complementizers") or t == ":" or cues.ends(toks[k]):
             break
         k += 1
