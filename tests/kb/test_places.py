@@ -37,3 +37,18 @@ def test_the_bundled_names_leave_out_everyday_words_and_kb_names() -> None:
     assert ("معسكر",) not in names  # not_places.txt
     assert ("الحي",) not in names  # a place noun
     assert ("صنعاء",) not in names  # the KB knows it: the KB pass reads it
+
+
+def test_the_names_of_a_kb_are_worked_out_once_and_let_go_with_it() -> None:
+    import gc
+
+    from arnews.kb import KnowledgeBase
+    from arnews.kb.places import _BY_KB
+
+    kb = KnowledgeBase([])
+    first = place_names(kb)
+    assert place_names(kb) is first and ("كاليه",) in first
+    held = len(_BY_KB)
+    del kb
+    gc.collect()
+    assert len(_BY_KB) == held - 1

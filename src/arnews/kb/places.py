@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import weakref
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -53,17 +54,17 @@ def place_names(kb: KnowledgeBase) -> frozenset[tuple[str, ...]]:
     (with or without the article), given names, function words, place nouns or ``not_places.txt``, and without
     those ``kb`` knows: the KB pass reads those, with its own care ("الخبر" is also "the news"). Worked out once
     per KB a process uses."""
-    held = _BY_KB.get(id(kb))
-    if held is None or held[0] is not kb:
-        lookup = kb.lookup
-        names = frozenset(
-            n for n in _bundled() if not any(c.how in ("exact", "alias") for c in lookup(" ".join(n), normalized=True))
+    names = _BY_KB.get(kb)
+    if names is None:
+        names = _BY_KB[kb] = frozenset(
+            n
+            for n in _bundled()
+            if not any(c.how in ("exact", "alias") for c in kb.lookup(" ".join(n), normalized=True))
         )
-        held = _BY_KB[id(kb)] = (kb, names)
-    return held[1]
+    return names
 
 
-_BY_KB: dict[int, tuple[KnowledgeBase, frozenset[tuple[str, ...]]]] = {}
+_BY_KB: weakref.WeakKeyDictionary[KnowledgeBase, frozenset[tuple[str, ...]]] = weakref.WeakKeyDictionary()
 
 
 @cache

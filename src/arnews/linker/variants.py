@@ -48,23 +48,35 @@ def join_shortened(doc: Words, ents: list[Ent]) -> None:
         forms[id(ent)] = {
             tuple(_stem(w) for w in words) for c in ent.mentions if len(words := surface(doc, c).split()) > 1
         }
-    for ent in list(ents):
+    by_first: dict[str, list[Ent]] = {}  # the entities with a name of that first stem: no pair of all entities
+    for ent in ents:
+        for f in forms.get(id(ent), ()):
+            if ent not in by_first.setdefault(f[0], []):
+                by_first[f[0]].append(ent)
+    gone: set[int] = set()
+    for ent in ents:
         mine = forms.get(id(ent))
         if not mine or ent.qid is not None:
             continue
         owners = {
             id(other): other
-            for other in ents
+            for f in mine
+            for other in by_first.get(f[0], ())
             if other is not ent
+            and id(other) not in gone
             and other.type == ent.type
-            and any(_within(f, g) for f in mine for g in forms.get(id(other), ()))
+            and any(_within(f, g) for g in forms[id(other)])
         }
         if len(owners) != 1:
             continue
         owner = next(iter(owners.values()))
         owner.mentions.extend(ent.mentions)
         forms[id(owner)] |= mine
-        ents.remove(ent)
+        for f in mine:  # the owner is now found by the merged names too
+            if owner not in by_first.setdefault(f[0], []):
+                by_first[f[0]].append(owner)
+        gone.add(id(ent))
+    ents[:] = [e for e in ents if id(e) not in gone]
 
 
 def join_bracketed(doc: Words, ents: list[Ent]) -> None:

@@ -18,7 +18,7 @@ from arnews.quotes.attribution import (
     strict_ok,
     subject_before,
 )
-from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, mark_table, words_in
+from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, mark_table, quoted_end, words_in
 from arnews.quotes.names import short_name
 from arnews.quotes.reading import Guess, Reading
 
@@ -177,10 +177,10 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
         t = toks[k][2]
         if t in mark_table():
             # a short quoted name inside the speaker phrase ("صرح لـ«عكاظ» بأن") is stepped over
-            close = next((m for m in range(k + 2, min(limit, k + 6)) if toks[m][2] in mark_table()), None)
-            if close is None:
+            named = quoted_end(toks, k, 4, limit)
+            if named == k:
                 break
-            k = close + 1
+            k = named
             continue
         if t == ":" and k + 1 < len(toks) and toks[k + 1][2] in load_set("complementizers"):
             k += 1  # "أوضح الشامي: ان المركز ..."

@@ -214,16 +214,24 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     """End index (exclusive) of the speaker phrase that starts at ``toks[i]``; a name in marks that opens it is
     read whole ("وأعلن «المرصد السوري لحقوق الإنسان»، أن")."""
     k = i
-    if k < stop and toks[k][2] in mark_table():
-        close = next((m for m in range(k + 2, min(stop, k + 9)) if toks[m][2] in mark_table()), None)
-        after = close + 1 if close is not None else stop
-        if after < stop and toks[after][2] in ("،", ","):
-            after += 1
-        if close is not None and after < stop and toks[after][2] in load_set("complementizers"):
-            k = close + 1  # the name, then إن/أن: not "قال «لا» ثم انصرف"
+    named = quoted_end(toks, k, 7, stop)
+    if named > k:
+        after = named + 1 if named < stop and toks[named][2] in ("،", ",") else named
+        if after < stop and toks[after][2] in load_set("complementizers"):
+            k = named  # the name, then إن/أن: not "قال «لا» ثم انصرف"
     while k < stop and k < i + 20:
         t = toks[k][2]
         if t in load_set("complementizers") or t in ":" or t in mark_table() or cues.ends(toks[k]):
             break
         k += 1
     return k
+
+
+def quoted_end(toks: Sequence[Tok], k: int, words: int = 5, stop: int | None = None) -> int:
+    """The index after a quoted name of at most ``words`` tokens opening at ``toks[k]`` («عكاظ») and closing
+    before ``stop`` (default: the end), or ``k`` when none does."""
+    stop = len(toks) if stop is None else min(stop, len(toks))
+    if k >= stop or toks[k][2] not in mark_table():
+        return k
+    close = next((m for m in range(k + 2, min(stop, k + words + 2)) if toks[m][2] in mark_table()), None)
+    return k if close is None else close + 1

@@ -17,7 +17,7 @@ from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads
-from arnews.quotes.marks import mark_table
+from arnews.quotes.marks import quoted_end
 
 
 @frozen
@@ -108,29 +108,20 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     return None
 
 
-def _quoted_end(toks: Sequence[Tok], k: int, words: int = 5) -> int:
-    """The index after a quoted name of at most ``words`` tokens opening at ``toks[k]`` («عكاظ»), or ``k`` when
-    none does."""
-    if k >= len(toks) or toks[k][2] not in mark_table():
-        return k
-    close = next((m for m in range(k + 2, min(len(toks), k + words + 2)) if toks[m][2] in mark_table()), None)
-    return k if close is None else close + 1
-
-
 def addressee_end(toks: Sequence[Tok]) -> int:
     """Where the speaker phrase begins after what may open it: the outlet spoken to ("لـ«عكاظ»"، "لرويترز") and the
     statement it was made in ("في تصريح لـ«الوطن»"، "في حديثه إلى «الشرق الأوسط»"، "في كلمة له")."""
     k, n = 0, len(toks)
     while k < n:
         t = toks[k][2]
-        if t == "ل" and _quoted_end(toks, k + 1) > k + 1:
-            k = _quoted_end(toks, k + 1)  # "لـ«عكاظ»"
+        if t == "ل" and quoted_end(toks, k + 1) > k + 1:
+            k = quoted_end(toks, k + 1)  # "لـ«عكاظ»"
         elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
             k += 2
             while k < n and normalize(toks[k][2]) in load_set("statement_modifiers"):
                 k += 1
-            if k < n and toks[k][2] in ("الي", "ل") and _quoted_end(toks, k + 1) > k + 1:
-                k = _quoted_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
+            if k < n and toks[k][2] in ("الي", "ل") and quoted_end(toks, k + 1) > k + 1:
+                k = quoted_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
             elif k < n and toks[k][2].startswith("ل") and len(toks[k][2]) > 3 and grammar.is_word(toks[k]):
                 k += 1  # "لرويترز"، "للصحيفة"
         else:
@@ -144,7 +135,7 @@ _QUOTED_SUBJECT_WORDS = 7
 def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
     """A body named in marks as the whole phrase ("وأعلن «المرصد السوري لحقوق الإنسان»، أن"، "وقالت «نعيم
     للسمسرة» إن"): the name inside the marks."""
-    after = _quoted_end(toks, 0, _QUOTED_SUBJECT_WORDS)
+    after = quoted_end(toks, 0, _QUOTED_SUBJECT_WORDS)
     if after == 0 or any(not grammar.is_word(t) for t in toks[1 : after - 1]):
         return None
     if any(t[2] not in PUNCT_STOP for t in toks[after:]):
@@ -168,7 +159,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     if end_all == 0:
         return None
     if end_all == 1 and grammar.in_lexicon(toks[0][2], grammar.organisation_heads()):
-        close = _quoted_end(toks, 1)
+        close = quoted_end(toks, 1)
         if close > 3:  # "صحيفة «كاثيميريني»": the body is the name in marks
             return Phrase((toks[2][0], toks[close - 2][1]), institution=True)
     anonymous = _anonymous_phrase(toks, end_all)
