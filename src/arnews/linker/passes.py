@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
-from arnews.core.names import key, strip_clitics
+from arnews.core.names import strip_clitics
 from arnews.kb import KbEntry
 from arnews.kb.keys import NameKeys, name_keys
 from arnews.linker.grammar import (
@@ -33,13 +33,13 @@ from arnews.linker.tokens import (
     P_WEAK,
     Cand,
     Words,
-    known_firsts,
     known_name_kinds,
     known_prefixes,
     letter_names,
     obscure_by_sound,
     org_head_words,
     spelled_letters,
+    start_readings,
     stem_keys,
     stop_words,
     title_table,
@@ -51,7 +51,6 @@ from arnews.models import EntityKind
 
 def kb_pass(doc: Words, out: list[Cand]) -> None:
     toks, kb, stop, known = doc.toks, doc.kb, stop_words(), known_name_kinds()
-    known_first = known_firsts()
     i = 0
     links = load_set("name_links")
     while i < len(toks):
@@ -61,9 +60,7 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
         best: Cand | None = None
         # "بايدن هاريس": a word that as written begins a KB name is not read without a clitic as another person
         written_known = kb.could_start(toks[i].text)
-        readings = [
-            r for r in strip_clitics(toks[i].text) if kb.could_start(r[1]) or key(r[1], normalized=True) in known_first
-        ]
+        readings = start_readings(kb, toks[i].text)
         # grow the span only while it is the beginning of some KB or known name: linear in the article; each
         # word is keyed once (doc.keys) and a span's keys are its words' keys
         reach = i

@@ -5,8 +5,10 @@ entity records of the passes, and the word lists they use.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from attrs import define, field
 
@@ -110,6 +112,26 @@ def stem_keys(word: str) -> tuple[WordKeys, ...]:
     return tuple(word_keys(w) for w in words(word))
 
 
+_MEMO_WORDS = 200_000  # words whose readings are remembered per KB (bounded in a long-running process)
+_READINGS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[tuple[int, str, bool], ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def start_readings(kb: KnowledgeBase, word: str) -> tuple[tuple[int, str, bool], ...]:
+    """The readings of a normalised word (:func:`arnews.core.names.strip_clitics`) that may begin a name of the KB or
+    of the known names, remembered per KB: the gazetteer asks this of every word of every article."""
+    memo = _READINGS.setdefault(kb, {})
+    found = memo.get(word)
+    if found is None:
+        first = known_firsts()
+        found = tuple(r for r in strip_clitics(word) if kb.could_start(r[1]) or key(r[1], normalized=True) in first)
+        if len(memo) >= _MEMO_WORDS:
+            memo.clear()
+        memo[word] = found
+    return found
+
+
 def stop_words() -> frozenset[str]:
     return load_set("name_stop")
 
@@ -172,6 +194,7 @@ class Words:
         for rs, re_ in merged:
             ns, ne = view.norm_index(rs), view.norm_index(re_)
             self.toks.extend(tokens(ns, ne))
+        self._join_all()
         # titles met before a name (title key, the name's first token) and alone (title key, first, last token)
         self.titled: list[tuple[tuple[str, ...], int]] = []
         self.bare_titles: list[tuple[tuple[str, ...], int, int]] = []
@@ -183,11 +206,16 @@ class Words:
 
     def joined(self, i: int) -> bool:
         """Tokens i and i+1 are words with only spaces between them (no line break)."""
-        if i + 1 >= len(self.toks):
-            return False
-        a, b = self.toks[i], self.toks[i + 1]
-        gap = self.norm[a.end : b.start]
-        return a.word and b.word and (gap == "" or (gap.isspace() and "\n" not in gap))
+        return i < self._last and self._joined[i]
+
+    def _join_all(self) -> None:
+        """Whether each token is joined to the next, worked out once (the passes ask it of every word, often)."""
+        toks, norm = self.toks, self.norm
+        self._last = len(toks) - 1
+        self._joined: list[bool] = []
+        for a, b in pairwise(toks):
+            gap = norm[a.end : b.start]
+            self._joined.append(a.word and b.word and (gap == "" or (gap.isspace() and "\n" not in gap)))
 
     def keys(self, i: int) -> tuple[WordKeys, ...]:
         """The KB keys of token i's words (:func:`stem_keys`)."""
