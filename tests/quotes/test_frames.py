@@ -252,8 +252,8 @@ def test_a_short_fragment_is_speech_only_where_somebody_speaks() -> None:
 
 
 def test_known_names_are_found_in_one_pass_with_or_without_a_proclitic() -> None:
-    from arnews.quotes.attribution import _mentions_in
     from arnews.quotes.marks import paragraph_tokens
+    from arnews.quotes.mentions import _mentions_in
 
     v = view("والتقى بخالد العلي ثم قال العلي وعليّ الحربي")
     toks = paragraph_tokens(v, 0, len(v.norm))

@@ -270,6 +270,8 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
                 break
             if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or is_title(w[1:])):
                 break
+            if w[0] in "لب" and len(w) > 4 and w[1:] in load_set("common_words") and w not in load_set("first_names"):
+                break  # "لمحطة"، "بمدينة": a preposition on an everyday noun ("باسم" is a name)
             if len(w) >= 5 and w.endswith(pronoun_suffixes()):
                 break
             if common_noun(w):

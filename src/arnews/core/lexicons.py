@@ -51,6 +51,7 @@ ListName = Literal[
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",
     "statement_modifiers", "subordinators",
     "statement_nouns", "title_modifiers", "title_prepositions", "verb_particles", "weak_institution_heads",
+    "work_nouns",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).
 TableName = Literal[

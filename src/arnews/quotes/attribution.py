@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
-from arnews.core.text import normalize
 from arnews.core.tokens import tokenize
 from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames
@@ -99,8 +98,11 @@ def _reported_from(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     m = _REPORTED_FROM.search(ctx.view.norm, lo, pos)
     if m is None:
         return None
-    phrase = sp.subject_phrase(tokenize(ctx.view.norm, m.start(1), m.end(1)))
-    return None if phrase is None else guess_of(phrase, cue)
+    # "عن محسن قمصري مدير الشؤون الدولية في الشركة": a name and the title after it, like a phrase after a verb
+    phrase = sp.parse_phrase(tokenize(ctx.view.norm, m.start(1), m.end(1)))
+    if phrase is None or sp.speaker_problem(ctx.view.norm[phrase.name[0] : phrase.name[1]]) is not None:
+        return None
+    return guess_of(phrase, cue)
 
 
 def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
@@ -261,6 +263,9 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     )
 
 
+_WHAT = frozenset({"ما", "مما"})  # "ما قاله الوزير": the relative is the object; the subject follows the verb
+
+
 def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, grammar.Cue, Guess | None] | None:
     """The attributing cue of a clause ``toks[lo:hi]``: the last one with a subject, else the last one."""
     best: tuple[int, grammar.Cue, Guess | None] | None = None
@@ -270,6 +275,12 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
         if cue is None:
             continue
         if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
+            if toks[k - 1][2] in _WHAT and toks[hi - 1][2] == ":" and not explicit:
+                # "ومما قاله قائد القوات البحرية: «...»": what the subject after the verb said, then the words
+                said = guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue)
+                if said is not None:
+                    best, explicit = (k, cue, said), True
+                continue
             # a relative clause's verb attributes only the quote right after it: "محمد الثبيتي، الذي يقول: «...»"
             leads = leads_to_quote(toks, k + 1, hi)
             antecedent = _antecedent(ctx, toks[k][0]) if leads else None
@@ -289,6 +300,9 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
             and not strict_ok(ctx, toks, k, end, guess, at_start=k == lo)
         ):
             continue
+        if guess is None and toks[k][2].startswith("قول"):
+            # "ونقل موقع شانا عن محسن قمصري قوله إن": the words are the one's they are reported from
+            guess = _reported_from(ctx, toks[k][0], cue)
         if guess is not None:
             best, explicit = (k, cue, guess), True
             note_turn(ctx, cue, guess)
@@ -321,79 +335,3 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
 def note_turn(ctx: Reading, cue: grammar.Cue, guess: Guess) -> None:
     if guess.addressee is not None and cue.role in ("say", "ask"):
         ctx.state.interviewee = guess.addressee
-
-
-def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[str]]]) -> list[tuple[int, int]]:
-    """Where the known names (word lists by first word) occur among ``toks``: each word read without one proclitic
-    (و، ف، ب، ل) first, then as written; the longest name first; one pass over the tokens, a dictionary look-up a
-    word (a regular expression of every name ran its alternatives at every character)."""
-    found: list[tuple[int, int]] = []
-    k = 0
-    while k < len(toks):
-        tok = toks[k]
-        word = norm[tok[0] : tok[1]]  # as the normal form writes it (a token's text may mark علي apart from على)
-        hit = None
-        for skip in (1, 0) if word[:1] in "وفبل" and len(word) > 1 else (0,):
-            for words in by_first.get(word[skip:], ()):
-                last = k + len(words) - 1
-                if last < len(toks) and all(
-                    norm[toks[k + m][0] : toks[k + m][1]] == words[m]
-                    and norm[toks[k + m - 1][1] : toks[k + m][0]] == " "
-                    for m in range(1, len(words))
-                ):
-                    hit = (tok[0] + skip, toks[last][1], last)
-                    break
-            if hit is not None:
-                break
-        if hit is None:
-            k += 1
-            continue
-        found.append((hit[0], hit[1]))
-        k = hit[2] + 1
-    return found
-
-
-def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
-    """Person names the article gives with a title or as a speaker, and every place they recur."""
-    norm = ctx.view.norm
-    names: dict[str, None] = {}
-    for ent in ctx.entities:
-        if ent.type == "PER":
-            for form in [ent.name, *(m.text for m in ent.mentions)]:
-                n = normalize(form).strip()
-                if len(n) > 2:
-                    names[n] = None
-    for s, e in bounds:
-        toks = ctx.tokens(s, e)
-        for a, b in sp.title_names(toks):
-            names[norm[a:b]] = None
-        for k, tok in enumerate(toks):
-            if len(names) >= MAX_NAMES:
-                break
-            cue = grammar.cue_of(tok[2])
-            if cue is None or cue.role == "describe" or cue.strict or cue.participle:
-                continue
-            if k + 1 < len(toks) and frames.governs(cue, toks[k + 1][2]):
-                continue
-            phrase = sp.parse_phrase(toks[k + 1 : phrase_end(toks, k + 1, len(toks))])
-            if phrase is not None and not phrase.anonymous and not phrase.institution:
-                names[norm[phrase.name[0] : phrase.name[1]]] = None
-    forms: set[str] = set()
-    stops = grammar.stopwords()
-    for n in list(names)[:MAX_NAMES]:
-        words = n.split()
-        if not words:
-            continue
-        forms.add(n)
-        if len(words) > 1 and len(words[-1]) > 2 and words[-1] not in stops:
-            forms.add(words[-1])
-    if not forms:
-        return
-    by_first: dict[str, list[list[str]]] = {}
-    for form in sorted(forms, key=len, reverse=True):  # the longest form first
-        words = form.split()
-        by_first.setdefault(words[0], []).append(words)
-    for s, e in bounds:
-        ctx.state.mentions.extend(_mentions_in(norm, ctx.tokens(s, e), by_first))
-    ctx.state.mentions.sort()
-    ctx.state.mention_starts = [m[0] for m in ctx.state.mentions]

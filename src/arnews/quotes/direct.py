@@ -4,7 +4,6 @@ narration.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from attrs import define
@@ -88,7 +87,7 @@ def _classify(
             return _Found(prev[0], None, prev[1])
         if prev_end_tok < 0 and lo == 0 and follows_quote(ctx):
             return _Found("direct", None, ctx.state.last_quote)
-        attributed = _attributed(ctx, toks, q, lo) if ends_colon else None
+        attributed = _attributed(ctx, toks, q, lo) if ends_colon else _according_after(ctx, toks, q)
         if attributed is not None:
             return attributed
         if words < 4:
@@ -122,11 +121,10 @@ _NARRATED_CHARS = 400  # how far back the speaker of a bare quote's narration ma
 def _last_reporter(ctx: Reading, pos: int) -> Guess | None:
     """The speaker a bare quote goes on with: the one whose words the sentences just before it report ("ويشير
     حسان إلى أن ... .. «...»"), when that report ended a few sentences back at most."""
-    events = ctx.state.events
-    k = bisect.bisect_left(events, (pos, -1, Guess((0, 0))))
-    if not k:
+    reports = ctx.state.reports
+    if not reports or reports[-1][0] > pos:
         return None
-    at, _order, guess = events[k - 1]
+    at, guess = reports[-1]
     previous = ctx.sentence_start(max(0, ctx.sentence_start(pos) - 2))  # the sentence right before the quote's
     if pos - at > _NARRATED_CHARS or at < previous:
         return None
@@ -142,6 +140,36 @@ def _attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
         if source is not None:
             return _Found("direct", k, source_guess(ctx, toks, source))
     return None
+
+
+def _according_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> _Found | None:
+    """ "«...»، على حد تعبير المحلل تركي فدعق"، "«...»، بحسب مصدر مطلع": the attribution right after a quote that
+    opens its sentence names the speaker."""
+    k = q.after
+    while k < len(toks) and toks[k][2] in ("،", ","):
+        k += 1
+    own = _own_words(toks, k)
+    if own is not None:
+        return _Found("direct", k, resolve_subject(ctx, toks[k][0], own[1]), own[0] + 1)
+    source = frames.according_phrase(toks, k, sentence_end(toks, k)) if k < len(toks) else None
+    if source is None or source.start > k + 4:
+        return None
+    return _Found("direct", k, source_guess(ctx, toks, source), source.end)
+
+
+_BY_WORDS = frozenset({"حسب", "بحسب", "على", "حد", "وفق"})  # "على حد قوله"، "حسب قولها"
+
+
+def _own_words(toks: Sequence[Tok], k: int) -> tuple[int, grammar.Cue] | None:
+    """ "«...» حسب قولها"، "«...»، على حد قوله": the speaker's own words, by a verbal noun with a pronoun; the token
+    of the noun and its cue (gender and number from the pronoun)."""
+    j = k
+    while j < min(len(toks), k + 2) and toks[j][2] in _BY_WORDS:
+        j += 1
+    if j == k or j >= len(toks):
+        return None
+    cue = grammar.cue_of(toks[j][2])
+    return (j, cue) if cue is not None and toks[j][2].startswith("قول") else None
 
 
 _DOCUMENT_WORDS = 6  # the longest document name read between its opener and the colon
@@ -197,7 +225,7 @@ def _record(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int, found: _Fou
     )
     guess = found.guess
     if guess is not None:
-        ctx.state.add_event(guess)
+        ctx.state.add_event(guess, reported_to=q.end)
         if found.kind == "direct":
             ctx.state.last_quote = guess
     ctx.prev = (found.kind, guess)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from arnews.document import Doc
 from arnews.models import Quote
-from arnews.quotes.attribution import index_names
 from arnews.quotes.direct import read_quote
 from arnews.quotes.frames import according_starts
 from arnews.quotes.indirect import indirect_cues, read_according, read_indirect
 from arnews.quotes.marks import RawQuote, pair_marks
+from arnews.quotes.mentions import index_names
 from arnews.quotes.reading import Reading
 
 __all__ = ["extract_quotes"]

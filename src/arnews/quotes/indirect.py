@@ -164,7 +164,7 @@ def _emit(
         )
     )
     if guess is not None:
-        ctx.state.add_event(guess)
+        ctx.state.add_event(guess, reported_to=end)
     return end
 
 

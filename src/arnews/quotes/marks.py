@@ -87,7 +87,8 @@ def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[in
         if colon_ends and toks[k][2] == ":":
             return None
         k += 1
-    if k < len(toks) and toks[k][2] in load_set("quote_lead_ins"):
+    lead = k
+    while k < len(toks) and k < lead + 2 and toks[k][2] in load_set("quote_lead_ins"):
         k += 1
     if k >= len(toks):
         return None

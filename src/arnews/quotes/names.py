@@ -22,11 +22,21 @@ def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
 
 
 def _named_by_title(toks: Sequence[Tok], q: RawQuote) -> bool:
-    """ "حمل عنوان «الجار ثم الدار: ...؟»"، "تحت شعار “...”": a naming word right before the quote."""
+    """ "حمل عنوان «الجار ثم الدار: ...؟»"، "تحت شعار “...”": a naming word right before the quote; "وأيضا كتاب:
+    «...»": a work named behind a colon, where no cue verb speaks."""
     k = q.open_tok - 1
-    if k >= 0 and toks[k][2] == ":":
-        k -= 1
-    return k >= 0 and grammar.is_word(toks[k]) and grammar.in_lexicon(toks[k][2], cues.naming_words())
+    colon = k >= 0 and toks[k][2] == ":"
+    k -= colon
+    if k < 0 or not grammar.is_word(toks[k]):
+        return False
+    if grammar.in_lexicon(toks[k][2], cues.naming_words()):
+        return True
+    if not colon or grammar.strip_proclitic(toks[k][2]) not in load_set("work_nouns"):
+        return False
+    j = k - 1
+    while j >= max(0, k - 8) and toks[j][2] not in cues.PUNCT_STOP and grammar.cue_of(toks[j][2]) is None:
+        j -= 1
+    return j < max(0, k - 8) or toks[j][2] in cues.PUNCT_STOP
 
 
 def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:

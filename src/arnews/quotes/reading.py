@@ -57,10 +57,14 @@ class State:
     last_quote: Guess | None = None
     interviewee: tuple[int, int] | None = None
     genders: dict[str, str] = field(factory=dict)
+    reports: list[tuple[int, Guess]] = field(factory=list)  # (where a report with a speaker ended, its speaker)
 
-    def add_event(self, guess: Guess) -> None:
+    def add_event(self, guess: Guess, *, reported_to: int | None = None) -> None:
+        """Remember a speaker, where they are named; ``reported_to``: where the words reported for them end."""
         item = (guess.span[0], len(self.events), guess)
         bisect.insort(self.events, item)
+        if reported_to is not None:
+            self.reports.append((reported_to, guess))  # in reading order, which is text order
         if guess.gender and not guess.anonymous:
             self.genders.setdefault(self.key(guess.span), guess.gender)
 

@@ -7,12 +7,14 @@ Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from attrs import frozen
 
 from arnews.core import grammar
 from arnews.core.grammar import Tok
-from arnews.core.lexicons import load_set
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.names import strip_article
 from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
@@ -96,6 +98,8 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
                 break
         if name_after_modifiers(toks, k + 1, end_all) is not None:
             break  # "المسؤول الانفصالي ألكسندر زاخارتشنكو": a named person, not an anonymous one
+        if _later_titled_name(toks, k + 1, end_all, named=False) is not None:
+            break  # "المتحدث الرسمي لانتخابات المجالس م. سعد القحطاني": named after a later title
         head_end = k + 1
         if head_end < end_all and not grammar.is_stop(toks[head_end][2]):
             nxt = toks[head_end][2]
@@ -116,6 +120,8 @@ def addressee_end(toks: Sequence[Tok]) -> int:
         t = toks[k][2]
         if t == "ل" and quoted_end(toks, k + 1) > k + 1:
             k = quoted_end(toks, k + 1)  # "لـ«عكاظ»"
+        elif t[0] == "ل" and (t[1:] in grammar.possessive_suffixes() or t == "لي"):
+            k += 1  # "وقال له الأمين"، "وقالت لي الوزيرة": the one spoken to is a pronoun
         elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
             k += 2
             while k < n and normalize(toks[k][2]) in load_set("statement_modifiers"):
@@ -141,6 +147,35 @@ def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
     if any(t[2] not in PUNCT_STOP for t in toks[after:]):
         return None  # more follows the name: not the speaker alone
     return Phrase((toks[1][0], toks[after - 2][1]), institution=True)
+
+
+_COMPLEMENT_WORDS = 2  # definite nouns read after a title that names nobody ("مخرج الفيلم"، "مدرب المنتخب الوطني")
+
+
+def _title_complement(toks: Sequence[Tok], i: int, stop: int) -> int:
+    """The end of a bare title's definite complement ("مقدم البرنامج"): a time word, a weekday or a stop word ends
+    it ("المتحدث الثلاثاء")."""
+    k = i
+    while k < min(stop, i + _COMPLEMENT_WORDS):
+        w = toks[k][2]
+        if not grammar.has_article(w) or grammar.is_stop(w) or w in load_set("not_speakers") or _time_word(w):
+            break
+        k += 1
+    return k
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(normalize(row[0]) for row in load_table("weekdays"))
+
+
+def _time_word(word: str) -> bool:
+    return word in _weekdays() or strip_article(word) in _weekdays() or word in grammar.name_breaks()
+
+
+def _construct(first: str, second: str) -> bool:
+    """An everyday noun (not a given name) before a definite noun: the two are a construct, not a name."""
+    return first in load_set("common_words") and first not in load_set("first_names") and grammar.has_article(second)
 
 
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
@@ -173,6 +208,8 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
             i, j = named  # "ضابط الإعلام بالخارجية ماستويال بوزاليم": the name after the title's complements
     if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
         j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
+    if i == 0 and j == 1 and end_all > 1 and _construct(toks[0][2], toks[1][2]):
+        j = 0  # "مقدم البرنامج"، "لاعب الفريق": a common noun and its complement, not a name
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
     # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي")
     later = None if i == 0 and j > 0 else _later_titled_name(toks, max(j, i + 1), end_all, named=j > i)
@@ -188,8 +225,9 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         after = addressee_end(toks[k:]) + k if titled else k
         if k > t_end and (after == len(toks) or not grammar.is_word(toks[after])):
             return Phrase((toks[t_end][0], toks[k - 1][1]))
-    if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي")
-        return Phrase((toks[0][0], toks[max(i, 1) - 1][1]), institution=True, titled=True)
+    if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي"، "مقدم البرنامج")
+        end = _title_complement(toks, max(i, 1), end_all)
+        return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
     first = toks[0][2]
     if grammar.is_stop(first):
         return None
@@ -323,7 +361,9 @@ def speaker_problem(name: str) -> str | None:
     own = first[:-2] if first.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
     if len(words) == 1 and len(own) >= 3 and own in common:
         return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
-    if (len(words) > 1 and last in grammar.name_links()) or (len(words) == 1 and first in grammar.name_links()):
+    # "عاطي بن"، "أبي": a link word ends the name (a name written with آ, "آبي", is none)
+    cut = len(words) > 1 and last in grammar.name_links()
+    if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
         return "a name cut after a link word"
     return None
 

@@ -1,0 +1,91 @@
+"""Where the article names the people who may speak: names given with a title, after a cue verb or by the entity
+stage, and every place they recur (by full name or surname), indexed once per article for the speaker search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from arnews.core import grammar
+from arnews.core.grammar import Tok
+from arnews.core.text import normalize
+from arnews.quotes import frames
+from arnews.quotes import speakers as sp
+from arnews.quotes.marks import phrase_end
+from arnews.quotes.reading import MAX_NAMES, Reading
+
+
+def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[str]]]) -> list[tuple[int, int]]:
+    """Where the known names (word lists by first word) occur among ``toks``: each word read without one proclitic
+    (و، ف، ب، ل) first, then as written; the longest name first; one pass over the tokens, a dictionary look-up a
+    word (a regular expression of every name ran its alternatives at every character)."""
+    found: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        word = norm[tok[0] : tok[1]]  # as the normal form writes it (a token's text may mark علي apart from على)
+        hit = None
+        for skip in (1, 0) if word[:1] in "وفبل" and len(word) > 1 else (0,):
+            for words in by_first.get(word[skip:], ()):
+                last = k + len(words) - 1
+                if last < len(toks) and all(
+                    norm[toks[k + m][0] : toks[k + m][1]] == words[m]
+                    and norm[toks[k + m - 1][1] : toks[k + m][0]] == " "
+                    for m in range(1, len(words))
+                ):
+                    hit = (tok[0] + skip, toks[last][1], last)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            k += 1
+            continue
+        found.append((hit[0], hit[1]))
+        k = hit[2] + 1
+    return found
+
+
+def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
+    """Person names the article gives with a title or as a speaker, and every place they recur."""
+    norm = ctx.view.norm
+    names: dict[str, None] = {}
+    for ent in ctx.entities:
+        if ent.type == "PER":
+            for form in [ent.name, *(m.text for m in ent.mentions)]:
+                n = normalize(form).strip()
+                if len(n) > 2:
+                    names[n] = None
+    for s, e in bounds:
+        toks = ctx.tokens(s, e)
+        for a, b in sp.title_names(toks):
+            names[norm[a:b]] = None
+        for k, tok in enumerate(toks):
+            if len(names) >= MAX_NAMES:
+                break
+            cue = grammar.cue_of(tok[2])
+            if cue is None or cue.role == "describe" or cue.strict or cue.participle:
+                continue
+            if k + 1 < len(toks) and frames.governs(cue, toks[k + 1][2]):
+                continue
+            phrase = sp.parse_phrase(toks[k + 1 : phrase_end(toks, k + 1, len(toks))])
+            if phrase is not None and not phrase.anonymous and not phrase.institution:
+                names[norm[phrase.name[0] : phrase.name[1]]] = None
+    forms: set[str] = set()
+    stops = grammar.stopwords()
+    for n in list(names)[:MAX_NAMES]:
+        words = n.split()
+        if not words:
+            continue
+        forms.add(n)
+        if len(words) > 1 and len(words[-1]) > 2 and words[-1] not in stops:
+            forms.add(words[-1])
+    if not forms:
+        return
+    by_first: dict[str, list[list[str]]] = {}
+    for form in sorted(forms, key=len, reverse=True):  # the longest form first
+        words = form.split()
+        by_first.setdefault(words[0], []).append(words)
+    for s, e in bounds:
+        ctx.state.mentions.extend(_mentions_in(norm, ctx.tokens(s, e), by_first))
+    ctx.state.mentions.sort()
+    ctx.state.mention_starts = [m[0] for m in ctx.state.mentions]

@@ -1,0 +1,161 @@
+"""Frames of commentary and recollection: a comment (علق)، a conclusion (خلص إلى)، what somebody said (ما قاله)، the
+speaker after the quote (هكذا يقول)، "in the words of" (على حد تعبير)، words reported from somebody (عن فلان قوله)،
+and the everyday senses of the same verbs, which report nothing."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import quotes_of
+
+from arnews.models import Quote
+
+
+def said(body: str) -> list[tuple[str, str, str | None]]:
+    _, found = quotes_of(body)
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in found]
+
+
+def only(body: str) -> Quote:
+    _, found = quotes_of(body)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وعلق رئيس الغرفة التجارية سعد الشهري على القرار بالقول: «هذه خطوة تأخرت كثيرا عن موعدها».", "سعد الشهري"),
+        ("وعلقت الصحيفة البريطانية على الحادثة بالقول: «لم يسبق أن رأينا شيئا كهذا في المدينة».", "الصحيفة البريطانية"),
+        ("ويعلق المدرب الوطني خالد القروني: «الفريق يحتاج إلى مزيد من الوقت للانسجام».", "خالد القروني"),
+        ("وتحدث محافظ الهيئة ماجد العتيبي للصحفيين: «سنبدأ التطبيق مطلع العام المقبل».", "ماجد العتيبي"),
+    ],
+)
+def test_a_comment_names_its_speaker(body: str, speaker: str) -> None:
+    q = only(body)
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_a_conclusion_goes_on_with_the_speaker_before_it() -> None:
+    found = said(
+        "وقال وزير المالية إبراهيم العساف إن الإنفاق سيبقى عند مستواه. وخلص إلى القول: «لن نوقف مشروعات التنمية»."
+    )
+    assert found[-1] == ("direct", "لن نوقف مشروعات التنمية", "إبراهيم العساف")
+
+
+def test_a_study_concludes_and_somebody_argues() -> None:
+    found = said("وخلصت الدراسة إلى أن معدلات البطالة ارتفعت بين الشباب في المدن.")
+    assert found == [("indirect", "معدلات البطالة ارتفعت بين الشباب في المدن", "الدراسة")]
+    found = said("وذهب الباحث فهد العنزي إلى أن الأسعار ستتراجع خلال الربع الأخير.")
+    assert found == [("indirect", "الأسعار ستتراجع خلال الربع الأخير", "فهد العنزي")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وعلقت الحكومة العمل بالقانون حتى إشعار آخر بسبب الاعتراضات.",
+        "وذهب الوفد إلى باريس لحضور المؤتمر الدولي للمانحين.",
+        "وتحدث الوزير عن خطط الوزارة في العام المقبل أمام الحضور.",
+        "وخلص الاجتماع إلى عدة توصيات بشأن تطوير قطاع النقل.",
+    ],
+)
+def test_the_same_verbs_in_their_everyday_senses_report_nothing(body: str) -> None:
+    assert said(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("ومما قاله قائد القوات البحرية حبيب الله سياري أمس: «مياه الخليج آمنة وستبقى كذلك».", "حبيب الله سياري"),
+        ("ونتذكر هنا ما قاله وزير الخارجية الأمير سعود الفيصل في مؤتمر باريس: «الإرهاب عابر للقارات».", "سعود الفيصل"),
+    ],
+)
+def test_what_somebody_said_then_a_colon_is_their_words(body: str, speaker: str) -> None:
+    q = only(body)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_what_somebody_said_without_their_words_is_no_quote() -> None:
+    assert said("وهذا ما قاله الرئيس أمس في كلمته أمام البرلمان عن الاقتصاد.") == []
+    found = said("ونفى الوزير ما قاله النائب عن الصفقة، مؤكدا أن العقود سليمة.")
+    assert [(k, w) for k, _, w in found] == [("indirect", "الوزير")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("«انظر ماذا فعلوا بالقرية»؛ هكذا يقول المستشار عبد الكريم العبيدي وهو يشير إلى البيوت.", "عبد الكريم العبيدي"),
+        ("«يمكننا أن نصنع كل شيء هنا»، هكذا تحدث رجل الأعمال سام والتون في تسجيل قديم.", "سام والتون"),
+        ("«الأسعار ستتراجع قريبا»، على حد تعبير المحلل المالي تركي فدعق في تصريحه.", "تركي فدعق"),
+        ("«الاجتماع تأجل إلى الأسبوع المقبل»، بحسب مصدر مطلع في الوزارة.", "مصدر"),
+    ],
+)
+def test_the_speaker_after_the_quote(body: str, speaker: str) -> None:
+    _, found = quotes_of(body)
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.name == speaker
+
+
+def test_in_the_words_of_names_the_speaker_before_the_colon() -> None:
+    q = only("وعلى حد تعبير الخبير الاستراتيجي أدريان مووات من بنك جيه بي مورغان: «سيتدخل صناع السياسة عند الحاجة».")
+    assert q.speaker is not None and q.speaker.name == "أدريان مووات"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "ونقل موقع شانا عن محسن قمصري مدير الشؤون الدولية في شركة النفط الوطنية قوله إن آسيا سوق ذات أولوية.",
+            "محسن قمصري",
+        ),
+        ("ونقلت الوكالة عن وزارة الداخلية قولها إن الهجوم أسفر عن مقتل ثلاثة أشخاص.", "وزارة الداخلية"),
+    ],
+)
+def test_words_reported_from_somebody_are_theirs_not_the_reporters(body: str, speaker: str) -> None:
+    q = only(body)
+    assert q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_a_pronoun_spoken_to_stands_before_the_speaker() -> None:
+    q = only("ورحب بنا في مكتبه، وقال لي الأمين العام للمجلس: «أبوابنا مفتوحة للجميع في كل وقت».")
+    assert q.speaker is not None and q.speaker.name.startswith("الأمين العام")
+
+
+def test_a_name_written_with_a_madda_is_no_cut_kunya() -> None:
+    q = only("وأقر البرلمان القوانين. وقال آبي: «القانون سيقلص خطر الحرب ولن يزيده».")
+    assert q.speaker is not None and q.speaker.name == "آبي"
+
+
+def test_a_preposition_on_an_everyday_noun_opens_no_name() -> None:
+    q = only("وقال السفير لمحطة التلفزيون المحلية: «بوسعي أن أؤكد أن الزيارة ستتم في موعدها».")
+    assert q.speaker is not None and q.speaker.name == "السفير"
+
+
+def test_a_bare_quote_goes_on_with_the_report_just_before_it() -> None:
+    found = said(
+        "وقال المستشار عبد الكريم العبيدي إن الجيش تقدم في المدينة. ويرى أن الكلمة الأخيرة لا بد أن تبقى للبرلمان.. "
+        "«هناك ثوابت لدى البرلمان لا يمكن تجاوزها»."
+    )
+    assert found[-1] == ("direct", "هناك ثوابت لدى البرلمان لا يمكن تجاوزها", "عبد الكريم العبيدي")
+
+
+def test_this_is_what_somebody_says_after_the_quote() -> None:
+    found = said(
+        "وقال المحلل سامي العلي إن الأسواق مستقرة. «هنا تشعر بأنك في جزء آخر من العالم» هذا ما يقوله رفيق بازرجي "
+        "صاحب الفكرة."
+    )
+    assert found[-1] == ("direct", "هنا تشعر بأنك في جزء آخر من العالم", "رفيق بازرجي")
+
+
+def test_in_her_own_words_after_the_quote_is_the_last_speaker() -> None:
+    found = said(
+        "وقالت الوزيرة سارة الهاشمي إن البرنامج سيتوسع. «لسنا مجرد جهة تمويل، نحن شركاء في المشروعات» حسب قولها."
+    )
+    assert found[-1] == ("direct", "لسنا مجرد جهة تمويل، نحن شركاء في المشروعات", "سارة الهاشمي")
+
+
+def test_a_work_named_behind_a_colon_is_no_speech() -> None:
+    assert said("ومن مؤلفاته كتاب: «لماذا يكره الطلاب المدرسة؟ وكيف نغير ذلك في الفصل»، وقد نشر عام 2009.") == []
+    found = said("وقال مقدم البرنامج: «نحن سعداء بعودة الجمهور إلى الاستوديو بعد غياب طويل».")
+    assert found == [("direct", "نحن سعداء بعودة الجمهور إلى الاستوديو بعد غياب طويل", "مقدم البرنامج")]
