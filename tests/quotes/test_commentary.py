@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_quotes import quotes_of
 
-from arnews.models import Quote
+from arnews.models import Entity, Mention, Quote
 
 
 def said(body: str) -> list[tuple[str, str, str | None]]:
@@ -159,3 +159,49 @@ def test_a_work_named_behind_a_colon_is_no_speech() -> None:
     assert said("ومن مؤلفاته كتاب: «لماذا يكره الطلاب المدرسة؟ وكيف نغير ذلك في الفصل»، وقد نشر عام 2009.") == []
     found = said("وقال مقدم البرنامج: «نحن سعداء بعودة الجمهور إلى الاستوديو بعد غياب طويل».")
     assert found == [("direct", "نحن سعداء بعودة الجمهور إلى الاستوديو بعد غياب طويل", "مقدم البرنامج")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'وقال "عذبي العقيل" مدير عام مبيعات كبار العملاء في الشركة: "نعي شغف المشتركين بالخدمات الحصرية".',
+            "عذبي العقيل",
+        ),
+        ('ويقول عنه "كوشنير" وزير خارجية فرنسا: "الأمير سعود أكبر الساسة في العالم حنكة".', "كوشنير"),
+    ],
+)
+def test_a_person_named_in_marks_with_a_title_after_speaks(body: str, speaker: str) -> None:
+    q = only(body)
+    assert (q.kind, q.speaker.name if q.speaker else None) == ("direct", speaker)
+
+
+def test_a_strict_cue_after_a_bullet_opens_its_clause() -> None:
+    q = only("* ويقول مانويل مورينو إيبانيز، من جامعة برشلونة المستقلة: «يمثل غلافنا الجوي درعا فاعلا يحمينا».")
+    assert q.speaker is not None and q.speaker.name == "مانويل مورينو إيبانيز"
+
+
+def test_a_person_then_a_colon_opens_a_line_of_speech() -> None:
+    name = "محمد عبد المنعم"
+    body = f'وأثار البيان تعليقات ساخرة.\n{name}: "الخبر فعلا غير مجرى حياتي كلها".'
+    text = f"عنوان الخبر\n\n{body}"
+    at = text.index(name)
+    person = Entity(id="e1", name=name, type="PER", mentions=(Mention(name, at, at + len(name)),))
+    _, found = quotes_of(body, entities=(person,))
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("direct", name)]
+    # a label that is no person names nobody
+    found = said("المادة الثانية. الفقرة الخامسة: «الإيمان بالقيادة ودورها الأساسي في الدولة».")
+    assert [who for _, _, who in found] == [None]
+
+
+def test_narrow_cues_report_only_through_their_own_words() -> None:
+    assert said("يذهب السائح إلى موقع ساحر لقضاء العطلة ويقرر فور وصوله أنه يريد شراء عقار هناك.") == []
+    _, found = quotes_of("وتحدث رئيس الجمعية عمر الجاسر عن الأنشطة والبرامج، وقال إن الميزانية متواضعة هذا العام.")
+    assert [(q.kind, q.cue) for q in found] == [("indirect", "وقال")]
+    found = said("وتحدث «الحداد» عن فكرة مشروعه بأنه انطلق من قيم إنسانية خالصة.")
+    assert found == [("indirect", "انطلق من قيم إنسانية خالصة", "الحداد")]
+
+
+def test_a_relative_clause_verb_after_an_auxiliary_speaks_not() -> None:
+    q = only("وقال الوزير زيغمار غابريال الذي كان يتحدث بحضور وزير النفط بيجان زنغنه: «أمن إسرائيل أولوية لنا».")
+    assert q.speaker is not None and q.speaker.name == "زيغمار غابريال"

@@ -16,6 +16,7 @@ from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import mark_table, phrase_end
+from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
 
@@ -234,7 +235,7 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     if sp.speaker_problem(name) is not None:
         # no well-formed speaker phrase ("بالقول"، "لـ"، "يكون"): the titled name inside it ("لانتخابات أعضاء
         # المجالس البلدية م. جديع بن نهار القحطاني"), else unknown rather than a guess
-        inside = sp.title_names(ctx.tokens(*guess.span))
+        inside = title_names(ctx.tokens(*guess.span))
         if not inside:
             return None
         rs, re_ = v.raw_span(*inside[-1])
@@ -263,6 +264,11 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     )
 
 
+def _auxiliary(word: str) -> bool:
+    aux = load_set("speech_auxiliaries")
+    return word in aux or grammar.strip_proclitic(word) in aux
+
+
 _WHAT = frozenset({"ما", "مما"})  # "ما قاله الوزير": the relative is the object; the subject follows the verb
 
 
@@ -274,6 +280,8 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
         cue = cues.verb_at(toks, k)
         if cue is None:
             continue
+        if k > lo + 1 and toks[k - 2][2] in load_set("relative_pronouns") and _auxiliary(toks[k - 1][2]):
+            continue  # "وقال غابريال الذي كان يتحدث بحضور الوزير: «...»": the relative clause's verb speaks not
         if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
             if toks[k - 1][2] in _WHAT and toks[hi - 1][2] == ":" and not explicit:
                 # "ومما قاله قائد القوات البحرية: «...»": what the subject after the verb said, then the words
@@ -292,6 +300,8 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
         if cue.strict and toks[k][2] in load_set("noun_prepositions") and k > lo:
             continue  # "التوعية عبر كشف ...": a form that is also a preposition is a verb only at a clause start
         end = phrase_end(toks, k + 1, hi)
+        if not cues.narrow_ok(cue, toks, k, end):
+            continue  # "وتحدثت المصادر عن «...»": narration
         guess = guess_speaker(ctx, toks[k + 1 : end], cue)
         # a strict form right before the quote counts too ("رسالة من سيلرز تقول: “...”")
         if (
@@ -318,8 +328,11 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
         toks[end][2] in load_set("complementizers") or toks[end][2] == ":" or toks[end][2] in mark_table()
     ):
         return False
-    if at_start or toks[k - 1][2] in cues.PUNCT_STOP or toks[k - 1][2] in load_set("quote_lead_ins"):
-        return True
+    cue = grammar.cue_of(toks[k][2])
+    if cue is not None and not cues.narrow_ok(cue, toks, k, end):
+        return False  # "يذهب السائح إلى موقع ساحر ويقرر أنه": the verb's everyday sense
+    if at_start or not grammar.is_word(toks[k - 1]) or toks[k - 1][2] in load_set("quote_lead_ins"):
+        return True  # a clause start: after punctuation or a bullet ("* ويقول مانويل مورينو: «...»")
     if (
         end == k + 1
         and toks[k][2].startswith("قول")

@@ -9,7 +9,7 @@ from functools import cache
 
 from arnews.core.grammar import Cue, Tok, cue_of
 from arnews.core.lexicons import known_names as lexicon_known_names
-from arnews.core.lexicons import load_set
+from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import normalize
 from arnews.core.tokens import Token
 
@@ -54,3 +54,27 @@ def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:
 def known_names() -> frozenset[str]:
     """Names of places and organisations the package knows without a KB (``known_names.tsv``), normalised."""
     return frozenset(normalize(n.text) for n in lexicon_known_names())
+
+
+@cache
+def _narrow() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for lemma, *rest in load_table("narrow_cues"):
+        before, ending = (*rest, "", "")[:2]
+        found[normalize(lemma)] = (
+            frozenset(normalize(w) for w in before.split()),
+            frozenset(normalize(w) for w in ending.split()),
+        )
+    return found
+
+
+def narrow_ok(cue: Cue, toks: Sequence[Tok], k: int, end: int) -> bool:
+    """Whether a cue of ``narrow_cues.tsv`` (ذهب، خلص، تحدث) at ``toks[k]`` reports here: one of its words stands
+    among the last two of the speaker phrase ``toks[k + 1 : end]``, or ends it. Any other cue: True."""
+    need = _narrow().get(normalize(cue.lemma))
+    if need is None:
+        return True
+    before, ending = need
+    if end < len(toks) and toks[end][2] in ending:
+        return True
+    return any(t[2] in before for t in toks[max(k + 1, end - 2) : end])

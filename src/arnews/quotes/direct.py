@@ -79,20 +79,7 @@ def _classify(
         if whole and (ends_colon or q.open_tok - k <= 12):
             return _Found("direct", k, g)
     if not before or ends_colon:
-        # the quote opens its sentence: a cue right after it, or the previous quote's speaker
-        after = cue_after(ctx, toks, q.after)
-        if after is not None:
-            return _Found("direct", after[0], after[1], after[2])
-        if adjacent and prev is not None:
-            return _Found(prev[0], None, prev[1])
-        if prev_end_tok < 0 and lo == 0 and follows_quote(ctx):
-            return _Found("direct", None, ctx.state.last_quote)
-        attributed = _attributed(ctx, toks, q, lo) if ends_colon else _according_after(ctx, toks, q)
-        if attributed is not None:
-            return attributed
-        if words < 4:
-            return None
-        return _Found("direct", None, _last_reporter(ctx, q.start) if not before else None)
+        return _opening(ctx, toks, q, prev_end_tok, lo=lo, words=words, bare=not before, adjacent=adjacent)
     # a fragment in narration: the cue of its sentence, else the quote it is coordinated with
     lo_sent = clause_start(toks, q.open_tok, 0)
     coordinated = prev is not None and prev_end_tok >= q.open_tok - 2
@@ -113,6 +100,39 @@ def _classify(
         # a title or scare quotes
         return None
     return found
+
+
+def _opening(
+    ctx: Reading,
+    toks: Sequence[Tok],
+    q: RawQuote,
+    prev_end_tok: int,
+    *,
+    lo: int,
+    words: int,
+    bare: bool,
+    adjacent: bool,
+) -> _Found | None:
+    """A quote that opens its sentence (``bare``) or follows a colon with no cue before it: a name and a colon, a
+    cue right after it, the previous quote's speaker, an attribution, or the report just before it."""
+    prev = ctx.prev
+    if not bare:
+        named = _named_line(ctx, toks, q, lo)
+        if named is not None:
+            return named
+    after = cue_after(ctx, toks, q.after)
+    if after is not None:
+        return _Found("direct", after[0], after[1], after[2])
+    if adjacent and prev is not None:
+        return _Found(prev[0], None, prev[1])
+    if prev_end_tok < 0 and lo == 0 and follows_quote(ctx):
+        return _Found("direct", None, ctx.state.last_quote)
+    attributed = _according_after(ctx, toks, q) if bare else _attributed(ctx, toks, q, lo)
+    if attributed is not None:
+        return attributed
+    if words < 4:
+        return None
+    return _Found("direct", None, _last_reporter(ctx, q.start) if bare else None)
 
 
 _NARRATED_CHARS = 400  # how far back the speaker of a bare quote's narration may stand
@@ -155,6 +175,26 @@ def _according_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> _Found |
     if source is None or source.start > k + 4:
         return None
     return _Found("direct", k, source_guess(ctx, toks, source), source.end)
+
+
+_LINE_NAME_WORDS = 4  # the longest name that opens a line of speech ("شهد حسن: "...""، "Bero Thabet: "..."")
+
+
+def _named_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Found | None:
+    """A person's name, then a colon and the words, as a transcript or a list of comments gives them ("شهد حسن:
+    "..."" ): the whole clause before the colon is one person mention."""
+    first = q.open_tok - 1  # the colon
+    while first > lo and grammar.is_word(toks[first - 1]):
+        first -= 1
+    words = list(range(first, q.open_tok - 1))
+    if not words or len(words) > _LINE_NAME_WORDS or (first > 0 and toks[first - 1][2] in mark_table()):
+        return None
+    v = ctx.view
+    rs, re_ = v.raw_span(toks[words[0]][0], toks[words[-1]][1])
+    person = ctx.entity_index.person_within((rs, re_))
+    if person is None or (person[0], person[1]) != (rs, re_):
+        return None
+    return _Found("direct", None, Guess((toks[words[0]][0], toks[words[-1]][1]), person=True))
 
 
 _BY_WORDS = frozenset({"حسب", "بحسب", "على", "حد", "وفق"})  # "على حد قوله"، "حسب قولها"

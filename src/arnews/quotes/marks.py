@@ -93,6 +93,8 @@ def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[in
     if k >= len(toks):
         return None
     cue = grammar.cue_of(toks[k][2])
+    if cue is not None and k == lead and not cues.narrow_ok(cue, toks, k, k + 1):
+        return None  # "«عكاظ» تحدثت المصادر": a narrow cue after a quote only behind a lead-in ("هكذا تحدث")
     return (k, cue) if cue is not None and cue.role != "describe" else None
 
 
@@ -211,15 +213,24 @@ def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
     return k + 1
 
 
+#: A pronoun spoken to or of, between a cue verb and its speaker ("وقال له الأمين"، "ويقول عنه الوزير").
+PRONOUN_OBJECTS = frozenset(p + s for p in ("ل", "عن") for s in ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")) | {
+    "لي",
+    "عني",
+}
+
+
 def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     """End index (exclusive) of the speaker phrase that starts at ``toks[i]``; a name in marks that opens it is
     read whole ("وأعلن «المرصد السوري لحقوق الإنسان»، أن")."""
-    k = i
+    k = i + 1 if i < stop and toks[i][2] in PRONOUN_OBJECTS else i
     named = quoted_end(toks, k, 7, stop)
     if named > k:
         after = named + 1 if named < stop and toks[named][2] in ("،", ",") else named
         if after < stop and toks[after][2] in load_set("complementizers"):
             k = named  # the name, then إن/أن: not "قال «لا» ثم انصرف"
+        elif after < stop and grammar.is_word(toks[after]) and grammar.is_title(toks[after][2]):
+            k = named  # "قال "عذبي العقيل" مدير عام المبيعات:": the name, then a title in apposition
     while k < stop and k < i + 20:
         t = toks[k][2]
         if t in load_set("complementizers") or t in ":" or t in mark_table() or cues.ends(toks[k]):

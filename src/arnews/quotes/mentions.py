@@ -15,6 +15,35 @@ from arnews.quotes.marks import phrase_end
 from arnews.quotes.reading import MAX_NAMES, Reading
 
 
+def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """Names introduced by a title anywhere in a token list ("نائبة الرئيس كامالا هاريس")."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if (
+            i + 2 < len(toks)
+            and toks[i + 1][2] == "."
+            and toks[i][2] in grammar.abbreviated_titles()
+            and grammar.is_word(toks[i + 2])
+        ):
+            stop = grammar.name_run(toks, i + 2)  # "م. جديع بن نهار القحطاني", the dot a token of its own
+            if stop > i + 2:
+                found.append((toks[i + 2][0], toks[stop - 1][1]))
+                i = stop
+                continue
+        if grammar.is_word(toks[i]) and grammar.is_title(toks[i][2]):
+            end, _ = grammar.title_run(toks, i)
+            stop = grammar.name_run(toks, end)
+            if stop > end and len(toks[end][2]) > 1:
+                found.append((toks[end][0], toks[stop - 1][1]))
+                i = stop
+                continue
+            i = max(end, i + 1)
+        else:
+            i += 1
+    return found
+
+
 def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[str]]]) -> list[tuple[int, int]]:
     """Where the known names (word lists by first word) occur among ``toks``: each word read without one proclitic
     (و، ف، ب، ل) first, then as written; the longest name first; one pass over the tokens, a dictionary look-up a
@@ -57,7 +86,7 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
                     names[n] = None
     for s, e in bounds:
         toks = ctx.tokens(s, e)
-        for a, b in sp.title_names(toks):
+        for a, b in title_names(toks):
             names[norm[a:b]] = None
         for k, tok in enumerate(toks):
             if len(names) >= MAX_NAMES:

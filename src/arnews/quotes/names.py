@@ -225,7 +225,7 @@ def next_cue(toks: Sequence[Tok], k: int) -> bool:
 
 
 def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
-    """Whether a short quote stands between a cue verb and its إن/أن, where the speaker is named."""
+    """Whether a short quote stands between a cue verb and its إن/أن or colon, where the speaker is named."""
     before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if grammar.is_word(toks[k])]
     if not any(grammar.cue_of(toks[k][2]) is not None for k in before):
         return False
@@ -233,8 +233,10 @@ def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         t = toks[k][2]
         if t in load_set("complementizers"):
             return True
-        if cues.ends(toks[k]) or t == ":" or next_cue(toks, k):
+        if cues.ends(toks[k]) or next_cue(toks, k):
             return False  # "قال المتحدث «لا» ثم أضاف أن": that أن is the next cue's
+        if t == ":":
+            return True  # "قال "عذبي العقيل" مدير عام المبيعات: "..."": the speaker's name in marks
     return False
 
 

@@ -19,7 +19,7 @@ from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads
-from arnews.quotes.marks import quoted_end
+from arnews.quotes.marks import PRONOUN_OBJECTS, quoted_end
 
 
 @frozen
@@ -120,8 +120,8 @@ def addressee_end(toks: Sequence[Tok]) -> int:
         t = toks[k][2]
         if t == "ل" and quoted_end(toks, k + 1) > k + 1:
             k = quoted_end(toks, k + 1)  # "لـ«عكاظ»"
-        elif t[0] == "ل" and (t[1:] in grammar.possessive_suffixes() or t == "لي"):
-            k += 1  # "وقال له الأمين"، "وقالت لي الوزيرة": the one spoken to is a pronoun
+        elif t in PRONOUN_OBJECTS:
+            k += 1  # "وقال له الأمين"، "ويقول عنه الوزير": the one spoken to or of is a pronoun
         elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
             k += 2
             while k < n and normalize(toks[k][2]) in load_set("statement_modifiers"):
@@ -144,7 +144,14 @@ def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
     after = quoted_end(toks, 0, _QUOTED_SUBJECT_WORDS)
     if after == 0 or any(not grammar.is_word(t) for t in toks[1 : after - 1]):
         return None
-    if any(t[2] not in PUNCT_STOP for t in toks[after:]):
+    rest = [t for t in toks[after:] if t[2] not in ("،", ",")]
+    if rest and grammar.is_word(rest[0]) and grammar.is_title(rest[0][2]):
+        # "قال "عذبي العقيل" مدير عام المبيعات": a person named in marks, the title after in apposition
+        return Phrase((toks[1][0], toks[after - 2][1]))
+    if rest and rest[0][2] in load_set("governing_prepositions"):
+        # "وتحدث «الحداد» عن فكرة مشروعه بأنه": the name in marks, then what the verb governs
+        return Phrase((toks[1][0], toks[after - 2][1]), institution=True)
+    if any(t[2] not in PUNCT_STOP for t in rest):
         return None  # more follows the name: not the speaker alone
     return Phrase((toks[1][0], toks[after - 2][1]), institution=True)
 
@@ -212,7 +219,10 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         j = 0  # "مقدم البرنامج"، "لاعب الفريق": a common noun and its complement, not a name
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
     # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي")
-    later = None if i == 0 and j > 0 else _later_titled_name(toks, max(j, i + 1), end_all, named=j > i)
+    # a relative clause describes the speaker: a titled name in it is somebody else ("الذي كان يتحدث بحضور وزير
+    # النفط بيجان زنغنه")
+    described = next((k for k in range(end_all) if toks[k][2] in load_set("relative_pronouns")), end_all)
+    later = None if i == 0 and j > 0 else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
     if later is not None:
         i, j = later
     if j > i:
@@ -228,10 +238,14 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي"، "مقدم البرنامج")
         end = _title_complement(toks, max(i, 1), end_all)
         return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
+    return _institution(toks, end_all)
+
+
+def _institution(toks: Sequence[Tok], end_all: int) -> Phrase | None:
+    """An institution: "وزارة الخارجية"، "حملة هاريس"، "البيان"، "المجموعة"."""
     first = toks[0][2]
     if grammar.is_stop(first):
         return None
-    # an institution: "وزارة الخارجية"، "حملة هاريس"، "البيان"، "المجموعة"
     k = 1
     while k < end_all and k < 4 and not grammar.is_stop(toks[k][2]) and toks[k][2][0] not in "لب":
         if not (grammar.has_article(toks[k][2]) or grammar.in_lexicon(first, grammar.organisation_heads())):
@@ -281,35 +295,6 @@ def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     i, _ = grammar.title_run(toks, j + 1)
     k = grammar.name_run(toks, i, limit=3)
     return (toks[i][0], toks[k - 1][1]) if k > i else None
-
-
-def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
-    """Names introduced by a title anywhere in a token list ("نائبة الرئيس كامالا هاريس")."""
-    found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        if (
-            i + 2 < len(toks)
-            and toks[i + 1][2] == "."
-            and toks[i][2] in grammar.abbreviated_titles()
-            and grammar.is_word(toks[i + 2])
-        ):
-            stop = grammar.name_run(toks, i + 2)  # "م. جديع بن نهار القحطاني", the dot a token of its own
-            if stop > i + 2:
-                found.append((toks[i + 2][0], toks[stop - 1][1]))
-                i = stop
-                continue
-        if grammar.is_word(toks[i]) and grammar.is_title(toks[i][2]):
-            end, _ = grammar.title_run(toks, i)
-            stop = grammar.name_run(toks, end)
-            if stop > end and len(toks[end][2]) > 1:
-                found.append((toks[end][0], toks[stop - 1][1]))
-                i = stop
-                continue
-            i = max(end, i + 1)
-        else:
-            i += 1
-    return found
 
 
 def speaker_problem(name: str) -> str | None:
