@@ -205,3 +205,25 @@ def test_narrow_cues_report_only_through_their_own_words() -> None:
 def test_a_relative_clause_verb_after_an_auxiliary_speaks_not() -> None:
     q = only("وقال الوزير زيغمار غابريال الذي كان يتحدث بحضور وزير النفط بيجان زنغنه: «أمن إسرائيل أولوية لنا».")
     assert q.speaker is not None and q.speaker.name == "زيغمار غابريال"
+
+
+def test_a_relative_verb_with_a_pronoun_object_has_its_own_subject() -> None:
+    found = said("وهو الوضع الذي قالت عنه المستشارة الألمانية أنجيلا ميركل إنه ليس حياة طبيعية على الإطلاق.")
+    assert found == [("indirect", "ليس حياة طبيعية على الإطلاق", "أنجيلا ميركل")]
+    q = only("ويتذكر الباحث سعد الدوسري اليوم الذي قال له الوزير: «انتظر قليلا حتى تنتهي الدراسة».")
+    assert q.speaker is not None and q.speaker.name == "الوزير"
+
+
+def test_a_full_name_after_a_title_keeps_the_later_title_as_its_description() -> None:
+    found = said("أكد العقيد منصور بن أحمد الغامدي مدير جوازات منطقة الباحة المكلف أن إدارته بدأت في استقبال الطلبات.")
+    assert [who for _, _, who in found] == ["منصور بن أحمد الغامدي"]
+
+
+def test_a_claim_after_an_anonymous_source_is_no_name() -> None:
+    found = said("ونفى متحدث باسم المتمردين مزاعم الحكومة السبت بسيطرتها على عدن وقال إنها حرب نفسية ومحاولة يائسة.")
+    assert [(k, who) for k, _, who in found] == [("indirect", "متحدث")]
+
+
+def test_a_preposition_after_a_noun_is_no_cue() -> None:
+    body = "وتنتقل هذه الاهتزازات عبر سطح الطاولة إلى الهاتف ويمكن حساب بعد كل زر عن الهاتف بطرق رياضية معقدة."
+    assert said(body) == []

@@ -154,8 +154,10 @@ def in_lexicon(word: str, lexicon: frozenset[str]) -> bool:
 @cache
 def common_noun(word: str) -> bool:
     """An organisation head or a title, bare or with a possessive suffix (حملة، حملته): not a name. The word is
-    read as written and without و/ف (a root و stays: وزارة)."""
+    read as written and without و/ف (a root و stays: وزارة). A noun of claims (مزاعم، أنباء) is none either."""
     if in_lexicon(word, organisation_heads()) or in_lexicon(word, place_heads()):
+        return True
+    if in_lexicon(word, load_set("claim_nouns")):
         return True
     for w in {word, strip_proclitic(word)}:
         for suffix in possessive_suffixes():

@@ -36,7 +36,8 @@ __all__ = [
 #: Every word list (``<name>.txt``).
 ListName = Literal[
     "abbreviations", "according_to", "anonymous_sources", "attribution_links", "author_professions",
-    "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "common_words", "complementizers",
+    "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "claim_nouns", "common_words",
+    "complementizers",
     "currency_not_after",
     "date_word_names", "dateline_desks", "demonstratives", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",

@@ -15,7 +15,7 @@ from arnews.core.tokens import tokenize
 from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
-from arnews.quotes.marks import mark_table, phrase_end
+from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, phrase_end
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
@@ -283,12 +283,15 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
         if k > lo + 1 and toks[k - 2][2] in load_set("relative_pronouns") and _auxiliary(toks[k - 1][2]):
             continue  # "وقال غابريال الذي كان يتحدث بحضور الوزير: «...»": the relative clause's verb speaks not
         if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
-            if toks[k - 1][2] in _WHAT and toks[hi - 1][2] == ":" and not explicit:
+            object_first = k + 1 < hi and toks[k + 1][2] in PRONOUN_OBJECTS  # "الذي قالت عنه ميركل إنه"
+            if object_first or (toks[k - 1][2] in _WHAT and toks[hi - 1][2] == ":"):
                 # "ومما قاله قائد القوات البحرية: «...»": what the subject after the verb said, then the words
                 said = guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue)
                 if said is not None:
                     best, explicit = (k, cue, said), True
-                continue
+                    continue
+                if not object_first:
+                    continue
             # a relative clause's verb attributes only the quote right after it: "محمد الثبيتي، الذي يقول: «...»"
             leads = leads_to_quote(toks, k + 1, hi)
             antecedent = _antecedent(ctx, toks[k][0]) if leads else None

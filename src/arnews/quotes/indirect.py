@@ -18,7 +18,7 @@ from arnews.quotes.attribution import (
     strict_ok,
     subject_before,
 )
-from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, mark_table, quoted_end, words_in
+from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, PRONOUN_OBJECTS, mark_table, quoted_end, words_in
 from arnews.quotes.names import short_name
 from arnews.quotes.reading import Guess, Reading
 
@@ -52,8 +52,14 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
         cue = cues.verb_at(toks, i)
         if cue is None or cue.role in ("describe", "ask"):
             continue
-        if i > 0 and toks[i - 1][2] in load_set("relative_pronouns"):
-            continue
+        if (
+            i > 0
+            and toks[i - 1][2] in load_set("relative_pronouns")
+            and not (i + 1 < len(toks) and toks[i + 1][2] in PRONOUN_OBJECTS)
+        ):
+            continue  # "الذي قال إن": the antecedent's words; "الذي قالت عنه ميركل إنه": Merkel's
+        if cue.strict and t in load_set("noun_prepositions") and i > 0 and grammar.has_article(toks[i - 1][2]):
+            continue  # "تنتقل الاهتزازات عبر سطح الطاولة": a preposition after a noun, not the verb
         if grammar.in_lexicon(t, cues.impersonal()) or grammar.strip_proclitic(t) in cues.impersonal():
             continue
         found.append(i)

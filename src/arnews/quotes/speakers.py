@@ -180,9 +180,14 @@ def _time_word(word: str) -> bool:
     return word in _weekdays() or strip_article(word) in _weekdays() or word in grammar.name_breaks()
 
 
+def _everyday(word: str) -> bool:
+    """An everyday word that is not a given name."""
+    return word in load_set("common_words") and word not in load_set("first_names")
+
+
 def _construct(first: str, second: str) -> bool:
     """An everyday noun (not a given name) before a definite noun: the two are a construct, not a name."""
-    return first in load_set("common_words") and first not in load_set("first_names") and grammar.has_article(second)
+    return _everyday(first) and grammar.has_article(second)
 
 
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
@@ -222,7 +227,10 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     # a relative clause describes the speaker: a titled name in it is somebody else ("الذي كان يتحدث بحضور وزير
     # النفط بيجان زنغنه")
     described = next((k for k in range(end_all) if toks[k][2] in load_set("relative_pronouns")), end_all)
-    later = None if i == 0 and j > 0 else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
+    # a full name after the first title ("العقيد منصور بن أحمد الغامدي مدير جوازات المنطقة") keeps the later title
+    # for its description
+    full = j > i and (toks[i][2] in load_set("first_names") or any(t[2] in grammar.name_links() for t in toks[i:j]))
+    later = None if (i == 0 and j > 0) or full else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
     if later is not None:
         i, j = later
     if j > i:
