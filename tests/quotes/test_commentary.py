@@ -227,3 +227,27 @@ def test_a_claim_after_an_anonymous_source_is_no_name() -> None:
 def test_a_preposition_after_a_noun_is_no_cue() -> None:
     body = "وتنتقل هذه الاهتزازات عبر سطح الطاولة إلى الهاتف ويمكن حساب بعد كل زر عن الهاتف بطرق رياضية معقدة."
     assert said(body) == []
+
+
+def test_a_quote_box_credits_the_speaker_on_the_next_line() -> None:
+    body = (
+        "قالوا\n\n* «نحن في حالة حرب مع هذه الخلايا الإرهابية وسننتصر عليها».\n\n"
+        "(وزير الداخلية الكويتي الشيخ محمد الخالد الصباح، أمام مجلس الأمة).\n\n"
+        "وشهدت المنطقة هذا الأسبوع أحداثا متسارعة على أكثر من صعيد."
+    )
+    found = said(body)
+    assert found == [("direct", "نحن في حالة حرب مع هذه الخلايا الإرهابية وسننتصر عليها", "محمد الخالد الصباح")]
+    # a quote that narration goes on after is not a box, whatever the next line says
+    body = (
+        "«نحن في حالة حرب مع الخلايا الإرهابية» عبارة ترددت كثيرا هذا الأسبوع في المجلس.\n\n"
+        "(وزير الداخلية الكويتي الشيخ محمد الخالد الصباح، أمام مجلس الأمة).\n\nوشهدت المنطقة أحداثا متسارعة."
+    )
+    assert [who for _, _, who in said(body)] == [None]
+
+
+def test_a_quote_after_an_interview_question_is_the_interviewees_answer() -> None:
+    body = (
+        "التقت الصحيفة المخرج بايتون ريد في لوس أنجليس. وقال بايتون ريد إن الفيلم استغرق سنوات.\n\n"
+        "- أي نوع من التدريب قمت به لهذا الدور؟ «رياضي أساسا. لا يوجد تدريب فعلي غير ذلك»."
+    )
+    assert said(body)[-1] == ("direct", "رياضي أساسا. لا يوجد تدريب فعلي غير ذلك", "بايتون ريد")

@@ -25,7 +25,7 @@ from arnews.quotes.marks import (
     phrase_end,
     words_in,
 )
-from arnews.quotes.names import after_speaker, follows_quote, is_name, predicate_slot
+from arnews.quotes.names import after_speaker, credit_line, follows_quote, is_name, predicate_slot
 from arnews.quotes.reading import Guess, Reading
 
 
@@ -132,7 +132,13 @@ def _opening(
         return attributed
     if words < 4:
         return None
-    return _Found("direct", None, _last_reporter(ctx, q.start) if bare else None)
+    if bare and q.open_tok > 0 and toks[q.open_tok - 1][2] in ("؟", "?"):
+        # "- أي نوع من التدريب قمت به؟ «رياضي أساسا ...»": the answer to an interview's question
+        answer = grammar.cue_of("اجاب")
+        return _Found("direct", None, resolve_subject(ctx, q.start, answer) if answer else None)
+    if bare:
+        return _Found("direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start))
+    return _Found("direct", None)
 
 
 _NARRATED_CHARS = 400  # how far back the speaker of a bare quote's narration may stand

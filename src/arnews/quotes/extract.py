@@ -52,8 +52,9 @@ def read_article(ctx: Reading) -> tuple[Quote, ...]:
         else:
             bounds.append((s, e))
     index_names(ctx, bounds)
-    for s, e in bounds:
+    for n, (s, e) in enumerate(bounds):
         ctx.prev_paragraph_tail = last_paragraph_end_quote_floor(ctx, s)
+        ctx.next_paragraph = bounds[n + 1] if n + 1 < len(bounds) else None
         read_paragraph(ctx, s, e)
     return tuple(sorted(ctx.quotes, key=lambda q: (q.start, q.end)))
 

@@ -10,7 +10,7 @@ from arnews.core.lexicons import load_set
 from arnews.quotes import cues
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, words_in
-from arnews.quotes.reading import Reading
+from arnews.quotes.reading import Guess, Reading
 
 
 def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
@@ -265,3 +265,27 @@ def predicate_slot(ctx: Reading, toks: Sequence[Tok], open_tok: int) -> bool:
         if not grammar.is_word(toks[k]):
             return False
     return False
+
+
+_CREDIT_WORDS = 12  # the longest credit line read for the speaker's phrase
+
+
+def credit_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> Guess | None:
+    """A quote that fills its paragraph (a bullet or a mark around it at most), credited in brackets on the next
+    line, as quote boxes give them ("* «...». ⏎ (الرئيس الأميركي باراك أوباما مروجا لاتفاقه)")."""
+    nxt = ctx.next_paragraph
+    if nxt is None or (q.after < len(toks) and any(grammar.is_word(t) for t in toks[q.after :])):
+        return None
+    if any(grammar.is_word(t) for t in toks[: q.open_tok]):
+        return None
+    line = ctx.tokens(*nxt)
+    if not line or line[0][2] != "(":
+        return None
+    end = 1
+    while end < min(len(line), _CREDIT_WORDS + 1) and grammar.is_word(line[end]):
+        end += 1
+    phrase = sp.parse_phrase(line[1:end])
+    if phrase is None or phrase.anonymous:
+        return None
+    name = ctx.view.norm[phrase.name[0] : phrase.name[1]]
+    return None if sp.speaker_problem(name) is not None else Guess(phrase.name, person=not phrase.institution)

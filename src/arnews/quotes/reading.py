@@ -90,6 +90,7 @@ class Reading:
         self.prev: tuple[str, Guess | None] | None = None  # kind and speaker of the paragraph's last quote
         self.last_quote_end = -1  # normal offset where the last speech quote closed
         self.prev_paragraph_tail = -1  # a quote ending at or after this offset ended the previous paragraph
+        self.next_paragraph: tuple[int, int] | None = None  # the paragraph after the one being read (normal offsets)
         self.last_name_end = -1  # normal offset where the last quoted name closed
         self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's
         self._sentence_starts = sorted(s for s, _e, _r in doc.norm_sentences)
