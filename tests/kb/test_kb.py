@@ -154,6 +154,8 @@ def test_surname_lookups_are_most_popular_first() -> None:
         ]
     )
     assert [e.id for e in kb.by_surname("سالم")] == ["Q2", "Q1"]
+    assert kb.surname_prior("سالم") == 0.9  # the most popular of them
+    assert kb.surname_prior("ناصر") == 0.0
     assert kb.has_label(kb.entries["Q1"], "أحمد سالم")
     assert not kb.has_label(kb.entries["Q1"], "خالد سالم")
 

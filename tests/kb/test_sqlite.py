@@ -49,6 +49,7 @@ def test_every_answer_equals_the_in_memory_kb(bundled_sqlite: KnowledgeBase) -> 
         assert memory.could_continue(name) == bundled_sqlite.could_continue(name), name
         last = name.split()[-1] if name.split() else name
         assert [e.id for e in memory.by_surname(last)] == [e.id for e in bundled_sqlite.by_surname(last)]
+        assert memory.surname_prior(last) == bundled_sqlite.surname_prior(last), last
         for word in normalize(name).split():
             assert memory.could_start(word) == bundled_sqlite.could_start(word), word
     for acronym in ("aoc", "un", "nato", "gcc"):

@@ -237,6 +237,13 @@ class KnowledgeBase:
             return []
         return list(self._surname_sorted.get(ph, ()))
 
+    def surname_prior(self, word: str) -> float:
+        """The highest popularity prior among people whose name ends with ``word`` (phonetically); 0 when none.
+        Cheaper than :meth:`by_surname` for "is some famous person called so?", asked of every word."""
+        ph = phonetic(word)
+        found = self._surname_sorted.get(ph) if len(ph) >= 3 else None
+        return found[0].prior if found else 0.0
+
     def by_initials(self, acronym: str) -> list[KbEntry]:
         """Entities whose English label's initials spell ``acronym`` ("AOC"), most popular first."""
         return list(self._initials_sorted.get(acronym.lower(), ()))

@@ -159,7 +159,7 @@ FAMOUS = 0.8  # the popularity prior from which a KB person is known by surname 
 
 
 def _known_person_word(doc: Words, text: str) -> bool:
-    return len(phonetic_word(text)) >= 3 and any(p.prior >= FAMOUS for p in doc.kb.by_surname(text))
+    return len(phonetic_word(text)) >= 3 and doc.kb.surname_prior(text) >= FAMOUS
 
 
 def name_run(doc: Words, k: int, places: Container[int] = ()) -> int:

@@ -46,9 +46,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     strong = ("kb", "title", "speech")
     per_words = frozenset(
         w for c in cands if c.type == "PER" and c.source in strong for w in words_of(doc, c)
-    ) | frozenset(
-        w for w in {t.text for t in doc.toks if t.word} if any(p.prior >= FAMOUS for p in doc.kb.by_surname(w))
-    )
+    ) | frozenset(w for w in {t.text for t in doc.toks if t.word} if doc.kb.surname_prior(w) >= FAMOUS)
     org_pass(doc, per_words, cands)
     institution_pass(doc, cands)
     outlet_pass(doc, cands)

@@ -57,10 +57,13 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
         if not toks[i].word or (i > 0 and toks[i - 1].text in links and doc.joined(i - 1)):
             i += 1  # "فيصل بن بندر بن عبدالعزيز": no KB name begins inside a chain of names
             continue
+        readings = start_readings(kb, toks[i].text)
+        if not readings:
+            i += 1  # most words begin no name: nothing more to read
+            continue
         best: Cand | None = None
         # "بايدن هاريس": a word that as written begins a KB name is not read without a clitic as another person
         written_known = kb.could_start(toks[i].text)
-        readings = start_readings(kb, toks[i].text)
         # grow the span only while it is the beginning of some KB or known name: linear in the article; each
         # word is keyed once (doc.keys) and a span's keys are its words' keys
         reach = i
