@@ -32,7 +32,7 @@ def headed_place(doc: Words, first: int, last: int) -> str | None:
 def clitic_before_article(doc: Words, k: int, words: set[str]) -> int:
     """How many letters of proclitics stand before the article of token k ("والبنك", "وبالمملكة"): 0 unless what
     follows them is a frequent word, a KB name or a word the article writes alone ("والتر", "بالتيمور",
-    "فالنسيا" keep their letters)."""
+    "فالنسيا" keep their letters); a و before a definite word of three letters or more is always a conjunction."""
     lead = doc.toks[k].text
     for n in (2, 1):
         clitic, rest = lead[:n], lead[n:]
@@ -42,7 +42,17 @@ def clitic_before_article(doc: Words, k: int, words: set[str]) -> int:
             return n
         if any(c.how == "exact" for c in doc.kb.lookup(rest, normalized=True)):
             return n
+        if clitic == "و" and len(rest) >= _DEFINITE_AFTER_WAW and not _known_as_written(doc, lead):
+            return n  # "والقامشلي"، "والأهلي": و and a definite word of three letters or more ("والتر" stays)
     return 0
+
+
+_DEFINITE_AFTER_WAW = 5  # letters of "ال" + a stem of three or more, after a و read as a conjunction
+
+
+def _known_as_written(doc: Words, word: str) -> bool:
+    """The KB or the given names know ``word`` with its first letter ("والتون", "والاس")."""
+    return word in load_set("first_names") or any(c.how == "exact" for c in doc.kb.lookup(word, normalized=True))
 
 
 def given_name_place(doc: Words, c: Cand, first: int) -> bool:
