@@ -251,3 +251,19 @@ def test_a_quote_after_an_interview_question_is_the_interviewees_answer() -> Non
         "- أي نوع من التدريب قمت به لهذا الدور؟ «رياضي أساسا. لا يوجد تدريب فعلي غير ذلك»."
     )
     assert said(body)[-1] == ("direct", "رياضي أساسا. لا يوجد تدريب فعلي غير ذلك", "بايتون ريد")
+
+
+def test_a_clause_ends_where_the_next_report_begins() -> None:
+    found = said("وكشف المشيقح عن علاقته بالشاعر ياسر التويجري قائلا: إنهما كانا يدرسان سويا في المرحلة الابتدائية.")
+    assert [(t, who) for _, t, who in found] == [
+        ("علاقته بالشاعر ياسر التويجري", "المشيقح"),
+        ("كانا يدرسان سويا في المرحلة الابتدائية", "المشيقح"),  # إنهما: the dual opens the clause too
+    ]
+    found = said(
+        "وكان المدير التنفيذي قد أكد عبر حسابه أن المفاوضات مع اللاعب توقفت، وقال: «المفاوضات أخذت مسارا جديا»."
+    )
+    # the indirect clause stops before "وقال", and a word before the comma ("توقفت") is nobody
+    assert found == [
+        ("indirect", "المفاوضات مع اللاعب توقفت", "المدير التنفيذي"),
+        ("direct", "المفاوضات أخذت مسارا جديا", "المدير التنفيذي"),
+    ]

@@ -146,8 +146,13 @@ def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
             continue
         mentions.append((ms, Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))))
     # "رسالة من سيلرز تقول:": a name right before the verb is its subject
-    if mentions and pos - mentions[0][1].span[1] <= 2 and fits(mentions[0][1]):
-        return mentions[0][1]
+    if (
+        mentions
+        and pos - mentions[0][1].span[1] <= 2
+        and not ctx.view.norm[mentions[0][1].span[1] : pos].strip()
+        and fits(mentions[0][1])
+    ):
+        return mentions[0][1]  # nothing but a space between: "رسالة من سيلرز تقول" (not "... توقفت، وقال")
     # a person named as the subject since the last speaker (إن هاريس ... أشادت) comes before that speaker
     last_event = next((it[0] for it in events if fits(it[2])), -1)
     recent = [g for ms, g in mentions if ms > last_event and subject_like(ctx, ms)]

@@ -207,6 +207,16 @@ def _participle(word: str) -> bool:
     return cue is not None and cue.participle
 
 
+def _opens_report(toks: Sequence[Tok], k: int) -> bool:
+    """A participle, or a cue verb after a comma, that leads straight into a colon or إن/أن: the start of the next
+    report, not a word of this clause."""
+    cue = grammar.cue_of(toks[k][2])
+    if cue is None or cue.strict or k + 1 >= len(toks):
+        return False
+    leads = toks[k + 1][2] == ":" or toks[k + 1][2] in load_set("complementizers")
+    return leads and (cue.participle or toks[k - 1][2] in "،,")
+
+
 def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, int]:
     """The reported clause (normal-form offsets) from ``toks[first]`` to the sentence end, or to a direct quote that
     starts inside it, without edge spaces and trailing commas; and the index of the token after it."""
@@ -220,6 +230,8 @@ def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, i
             break
         if toks[end_k][2] in "،," and end_k + 1 < len(toks) and _participle(toks[end_k + 1][2]):
             break  # "...، مشيرا إلى أنه ...": the participle reports what follows
+        if end_k > first and _opens_report(toks, end_k):
+            break  # "عن علاقته بالشاعر قائلا: إنهما ..."، "أن المفاوضات توقفت، وقال: «...»": a report of its own
         end_k += 1
     end = toks[end_k - 1][1] if end_k > first else start
     while start < end and norm[start].isspace():
