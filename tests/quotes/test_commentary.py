@@ -267,3 +267,22 @@ def test_a_clause_ends_where_the_next_report_begins() -> None:
         ("indirect", "المفاوضات مع اللاعب توقفت", "المدير التنفيذي"),
         ("direct", "المفاوضات أخذت مسارا جديا", "المدير التنفيذي"),
     ]
+
+
+def test_a_cue_form_after_inna_is_a_noun() -> None:
+    found = said(
+        "وقال وزير الخارجية جون كيري: إن توعد الزعيم الإيراني علي خامنئي بتحدي السياسات الأميركية «مزعج للغاية»."
+    )
+    assert {who for _, _, who in found} == {"جون كيري"}
+    assert found[0][1].startswith("توعد الزعيم الإيراني")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("كتب خالد الشمري عمن يحتاج للرعاية: «اللي أعمارهم فوق العشرين تعاملهم كأنهم أطفال».", "خالد الشمري"),
+        ("وقال عبد الملك الزعبي إخصائي اجتماعي، إن الألفاظ الجارحة تؤثر في شخصيات الأطفال.", "عبد الملك الزعبي"),
+    ],
+)
+def test_a_name_ends_before_a_relative_word_or_an_occupation(body: str, speaker: str) -> None:
+    assert [who for _, _, who in said(body)] == [speaker]
