@@ -286,3 +286,10 @@ def test_a_cue_form_after_inna_is_a_noun() -> None:
 )
 def test_a_name_ends_before_a_relative_word_or_an_occupation(body: str, speaker: str) -> None:
     assert [who for _, _, who in said(body)] == [speaker]
+
+
+def test_a_cues_clause_in_marks_after_its_preposition_is_speech() -> None:
+    found = said("وشدد الوزير على «ضرورة الالتزام بالأنظمة» في كل المشاريع الجديدة.")
+    assert found == [("partial", "ضرورة الالتزام بالأنظمة", "الوزير")]
+    # a place named after a preposition far from any cue stays a name
+    assert said("وأقيمت المباراة على «ملعب برج العرب» في الإسكندرية أمس.") == []

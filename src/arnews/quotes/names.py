@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
-from arnews.quotes import cues
+from arnews.core.text import normalize
+from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, words_in
 from arnews.quotes.reading import Guess, Reading
@@ -66,6 +67,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return True
     if not grammar.is_word(toks[k]):
         return prev == ":" and k > 0 and grammar.in_lexicon(toks[k - 1][2], cues.naming_words())
+    if prev in cues.name_prepositions() and words >= 2 and _cue_complement(toks, k):
+        return False  # "وشدد الوزير على «ضرورة الالتزام بالأنظمة»": the cue's clause, in marks
     if grammar.common_noun(prev) or grammar.in_lexicon(prev, cues.naming_words()) or prev in cues.name_prepositions():
         return True
     # "في كتابه القيم «...»"، "فيلم الرسوم المتحركة الجديد «...»": a work or body named after its adjectives
@@ -75,6 +78,22 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
             return True  # "المجموعة الإعلامية اليابانية «نيكاي»": the head noun with its article
         k -= 1
     return 0 <= k < q.open_tok - 1 and grammar.is_word(toks[k]) and grammar.common_noun(toks[k][2])
+
+
+_COMPLEMENT_REACH = 6  # words of a speaker phrase between a cue verb and the preposition of its clause
+
+
+def _cue_complement(toks: Sequence[Tok], k: int) -> bool:
+    """The preposition at ``toks[k]`` is the one through which a cue verb a few words before it takes its reported
+    clause ("وشدد الوزير على"، "وأشار المتحدث إلى"): the words between are its speaker phrase."""
+    for j in range(k - 1, max(-1, k - _COMPLEMENT_REACH - 1), -1):
+        if not grammar.is_word(toks[j]):
+            return False
+        cue = cues.verb_at(toks, j)
+        if cue is not None:
+            comp = frames.complements().get(normalize(cue.lemma))
+            return comp is not None and toks[k][2] in comp.separate
+    return False
 
 
 _LIST_ITEM_WORDS = 3
