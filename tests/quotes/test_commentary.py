@@ -293,3 +293,18 @@ def test_a_cues_clause_in_marks_after_its_preposition_is_speech() -> None:
     assert found == [("partial", "ضرورة الالتزام بالأنظمة", "الوزير")]
     # a place named after a preposition far from any cue stays a name
     assert said("وأقيمت المباراة على «ملعب برج العرب» في الإسكندرية أمس.") == []
+
+
+def test_a_cue_behind_a_word_of_time_speaks_for_the_person_before_it() -> None:
+    name = "يحيى رحيم صفوي"
+    body = (
+        "وقال الرئيس الفلسطيني محمود عباس إن المنطقة تمر بمرحلة صعبة. "  # the last speaker, not this one
+        f"وجاء تصريح {name}، مستشار المرشد للشؤون العسكرية، حين قال إن نفوذ إيران تجاوز العراق وسوريا."
+    )
+    at = f"عنوان الخبر\n\n{body}".index(name)
+    person = Entity(id="e1", name=name, type="PER", mentions=(Mention(name, at, at + len(name)),))
+    _, found = quotes_of(body, entities=(person,))
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in found][-1] == (
+        "نفوذ إيران تجاوز العراق وسوريا",
+        name,
+    )

@@ -187,15 +187,15 @@ def _protagonist(ctx: Reading, pos: int, fits: Callable[[Guess], bool]) -> Guess
     return None
 
 
-def _sentence_subject(ctx: Reading, pos: int) -> Guess | None:
-    """The last person named as a subject in the sentence before ``pos``."""
+def _sentence_subject(ctx: Reading, pos: int, *, any_place: bool = False) -> Guess | None:
+    """The last person named as a subject in the sentence before ``pos`` (``any_place``: wherever it stands)."""
     st = ctx.state
     start = ctx.sentence_start(pos)
     m = bisect.bisect_left(st.mention_starts, pos)
     for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
         if ms < start:
             break
-        if me <= pos and subject_like(ctx, ms) and not governed(ctx, ms):
+        if me <= pos and (any_place or subject_like(ctx, ms)) and not governed(ctx, ms):
             return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
     return None
 
@@ -325,8 +325,21 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
             best, explicit = (k, cue, guess), True
             note_turn(ctx, cue, guess)
         elif not explicit:
-            best = (k, cue, subject_before(ctx, toks, k, cue) or resolve_subject(ctx, toks[k][0], cue))
+            implicit = subject_before(ctx, toks, k, cue) or when_subject(ctx, toks, k)
+            best = (k, cue, implicit or resolve_subject(ctx, toks[k][0], cue))
     return best
+
+
+_WHEN = frozenset({"حين", "حينما", "عندما", "لما"})
+
+
+def when_subject(ctx: Reading, toks: Sequence[Tok], k: int) -> Guess | None:
+    """ "تصريح يحيى رحيم صفوي، مستشار المرشد، حين قال إن ...": a cue behind a word of time speaks for the last
+    person its sentence names before it."""
+    if k == 0 or grammar.strip_proclitic(toks[k - 1][2]) not in _WHEN:
+        return None
+    pos = toks[k][0]
+    return _sentence_subject(ctx, pos, any_place=True)
 
 
 def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess | None, *, at_start: bool) -> bool:

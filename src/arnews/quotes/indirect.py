@@ -17,6 +17,7 @@ from arnews.quotes.attribution import (
     speaker_record,
     strict_ok,
     subject_before,
+    when_subject,
 )
 from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, PRONOUN_OBJECTS, mark_table, quoted_end, words_in
 from arnews.quotes.names import short_name
@@ -122,7 +123,7 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue, *, phra
         elif not strict_ok(ctx, toks, i, phrase_end, guess, at_start=at_start):
             return -1
     if guess is None:
-        guess = before or resolve_subject(ctx, toks[i][0], cue)
+        guess = before or when_subject(ctx, toks, i) or resolve_subject(ctx, toks[i][0], cue)
     else:
         note_turn(ctx, cue, guess)
     return _emit(ctx, toks, i, first, guess)
