@@ -308,3 +308,19 @@ def test_a_cue_behind_a_word_of_time_speaks_for_the_person_before_it() -> None:
         "نفوذ إيران تجاوز العراق وسوريا",
         name,
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة محلل أسواق المال إن الأسهم ستواصل الارتفاع.", "فهمي صبحة"),
+        ("وقال لـ«عكاظ» المتحدث الإعلامي للهيئة ماجد العنزي «باشرت الفرق الإسعافية الحادث على الطريق».", "ماجد العنزي"),
+    ],
+)
+def test_the_outlet_spoken_to_stands_before_the_speaker(body: str, speaker: str) -> None:
+    assert [who for _, _, who in said(body)][-1] == speaker
+
+
+def test_an_imperfect_behind_the_lam_of_purpose_reports_for_the_subject_before_it() -> None:
+    found = said("وقال المحلل ستيفان ليندمان إن الوعود لا تكفي. ومضى ليندمان ليقول إن الإدارة لا تفي بوعودها أبدا.")
+    assert found[-1] == ("indirect", "الإدارة لا تفي بوعودها أبدا", "ليندمان")

@@ -124,11 +124,14 @@ def strip_proclitic(word: str) -> str:
 
 
 def cue_of(word: str) -> Cue | None:
-    """The cue verb a token is, with or without و/ف before it."""
+    """The cue verb a token is, with or without و/ف before it (an imperfect also behind ل: "ليقول")."""
     forms = cue_forms()
     hit = forms.get(word)
     if hit is None and len(word) > 2 and word[0] in CONJUNCTIONS:
         hit = forms.get(word[1:])
+    if hit is None and len(word) > 4 and word[0] == "ل" and word[1] in "يت":
+        hit = forms.get(word[1:])  # "ومضى ليندمان ليقول إن": an imperfect behind the ل of purpose
+        hit = hit if hit is not None and hit.strict else None
     return hit
 
 

@@ -352,6 +352,8 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
     cue = grammar.cue_of(toks[k][2])
     if cue is not None and not cues.narrow_ok(cue, toks, k, end):
         return False  # "يذهب السائح إلى موقع ساحر ويقرر أنه": the verb's everyday sense
+    if toks[k][2][0] == "ل" and grammar.cue_of(toks[k][2][1:]) is not None:
+        return True  # "ومضى ليندمان ليقول إن": the ل of purpose, the subject the main verb's
     if at_start or not grammar.is_word(toks[k - 1]) or toks[k - 1][2] in load_set("quote_lead_ins"):
         return True  # a clause start: after punctuation or a bullet ("* ويقول مانويل مورينو: «...»")
     if (

@@ -224,6 +224,10 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     """End index (exclusive) of the speaker phrase that starts at ``toks[i]``; a name in marks that opens it is
     read whole ("وأعلن «المرصد السوري لحقوق الإنسان»، أن")."""
     k = i + 1 if i < stop and toks[i][2] in PRONOUN_OBJECTS else i
+    if k < stop and toks[k][2] == "ل" and quoted_end(toks, k + 1, 5, stop) > k + 1:
+        k = quoted_end(toks, k + 1, 5, stop)  # "وقال لـ«عكاظ» المتحدث الإعلامي": the outlet spoken to
+        if k < stop and toks[k][2] in ("،", ","):
+            k += 1
     named = quoted_end(toks, k, 7, stop)
     if named > k:
         after = named + 1 if named < stop and toks[named][2] in ("،", ",") else named

@@ -120,6 +120,8 @@ def addressee_end(toks: Sequence[Tok]) -> int:
         t = toks[k][2]
         if t == "ل" and quoted_end(toks, k + 1) > k + 1:
             k = quoted_end(toks, k + 1)  # "لـ«عكاظ»"
+            if k < n and toks[k][2] in ("،", ","):
+                k += 1  # "وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة"
         elif t in PRONOUN_OBJECTS:
             k += 1  # "وقال له الأمين"، "ويقول عنه الوزير": the one spoken to or of is a pronoun
         elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
@@ -180,6 +182,17 @@ def _time_word(word: str) -> bool:
     return word in _weekdays() or strip_article(word) in _weekdays() or word in grammar.name_breaks()
 
 
+def _full_name(name: Sequence[Tok]) -> bool:
+    """A name after the first title that keeps a later title for its description ("العقيد منصور بن أحمد الغامدي مدير
+    جوازات المنطقة"، "الدكتور فهمي صبحة محلل أسواق المال"): opened by a given name, joined by بن, or with no
+    everyday word in it (unlike the complement "عميد كلية خدمة المجتمع الدكتور حامد الربيعي" gives)."""
+    return (
+        name[0][2] in load_set("first_names")
+        or any(t[2] in grammar.name_links() for t in name)
+        or not any(_everyday(t[2]) for t in name)
+    )
+
+
 def _everyday(word: str) -> bool:
     """An everyday word that is not a given name."""
     return word in load_set("common_words") and word not in load_set("first_names")
@@ -227,9 +240,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     # a relative clause describes the speaker: a titled name in it is somebody else ("الذي كان يتحدث بحضور وزير
     # النفط بيجان زنغنه")
     described = next((k for k in range(end_all) if toks[k][2] in load_set("relative_pronouns")), end_all)
-    # a full name after the first title ("العقيد منصور بن أحمد الغامدي مدير جوازات المنطقة") keeps the later title
-    # for its description
-    full = j > i and (toks[i][2] in load_set("first_names") or any(t[2] in grammar.name_links() for t in toks[i:j]))
+    full = j > i and _full_name(toks[i:j])
     later = None if (i == 0 and j > 0) or full else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
     if later is not None:
         i, j = later
