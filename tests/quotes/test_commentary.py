@@ -324,3 +324,13 @@ def test_the_outlet_spoken_to_stands_before_the_speaker(body: str, speaker: str)
 def test_an_imperfect_behind_the_lam_of_purpose_reports_for_the_subject_before_it() -> None:
     found = said("وقال المحلل ستيفان ليندمان إن الوعود لا تكفي. ومضى ليندمان ليقول إن الإدارة لا تفي بوعودها أبدا.")
     assert found[-1] == ("indirect", "الإدارة لا تفي بوعودها أبدا", "ليندمان")
+
+
+def test_everyday_words_after_a_title_are_its_verbs_object_not_a_name() -> None:
+    found = said(
+        "وقال رئيس الغرفة سامي الحربي إن الأسواق مستقرة. وأكد الوزير دعم الحكومة للمشروعات، مبيناً أن البرنامج سيتوسع."
+    )
+    assert found[-1] == ("indirect", "البرنامج سيتوسع", "الوزير")
+    # nor a name the next subject-less cue could resolve to
+    found = said("وأكد الوزير دعم الحكومة للمشروعات الصغيرة في المدن. وقال: «سنواصل العمل حتى نهاية العام».")
+    assert [who for _, _, who in found] == [None]  # was "دعم"; None rather than a guess

@@ -189,18 +189,18 @@ def _full_name(name: Sequence[Tok]) -> bool:
     return (
         name[0][2] in load_set("first_names")
         or any(t[2] in grammar.name_links() for t in name)
-        or not any(_everyday(t[2]) for t in name)
+        or not any(everyday(t[2]) for t in name)
     )
 
 
-def _everyday(word: str) -> bool:
+def everyday(word: str) -> bool:
     """An everyday word that is not a given name."""
     return word in load_set("common_words") and word not in load_set("first_names")
 
 
 def _construct(first: str, second: str) -> bool:
     """An everyday noun (not a given name) before a definite noun: the two are a construct, not a name."""
-    return _everyday(first) and grammar.has_article(second)
+    return everyday(first) and grammar.has_article(second)
 
 
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
@@ -233,6 +233,8 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
             i, j = named  # "ضابط الإعلام بالخارجية ماستويال بوزاليم": the name after the title's complements
     if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
         j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
+    if saw and j > i and i + 1 < len(toks) and everyday(toks[i][2]) and everyday(toks[i + 1][2]):
+        j = i  # "وأكد الوزير دعم الحكومة": the verb's object after the title, two everyday words ("أمل الحربي" stays)
     if i == 0 and j == 1 and end_all > 1 and _construct(toks[0][2], toks[1][2]):
         j = 0  # "مقدم البرنامج"، "لاعب الفريق": a common noun and its complement, not a name
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
