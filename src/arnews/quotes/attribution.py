@@ -49,10 +49,9 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess 
 
 def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue) -> Guess | None:
     """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن")."""
-    aux = load_set("speech_auxiliaries")
 
     def is_aux(k: int) -> bool:
-        return toks[k][2] in aux or grammar.strip_proclitic(toks[k][2]) in aux
+        return _auxiliary(toks[k][2])
 
     end = i - 1 if i > 0 and is_aux(i - 1) else i
     lo = end - 1
@@ -330,13 +329,10 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
     return best
 
 
-_WHEN = frozenset({"حين", "حينما", "عندما", "لما"})
-
-
 def when_subject(ctx: Reading, toks: Sequence[Tok], k: int) -> Guess | None:
     """ "تصريح يحيى رحيم صفوي، مستشار المرشد، حين قال إن ...": a cue behind a word of time speaks for the last
     person its sentence names before it."""
-    if k == 0 or grammar.strip_proclitic(toks[k - 1][2]) not in _WHEN:
+    if k == 0 or grammar.strip_proclitic(toks[k - 1][2]) not in load_set("time_conjunctions"):
         return None
     pos = toks[k][0]
     return _sentence_subject(ctx, pos, any_place=True)

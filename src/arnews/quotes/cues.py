@@ -47,12 +47,15 @@ def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:
     cue = cue_of(toks[k][2])
     if cue is None or (k > 0 and toks[k - 1][2] in load_set("noun_prepositions")):
         return None
-    if k > 0 and toks[k - 1][2] in _BARE_COMPLEMENTIZERS:
+    if k > 0 and toks[k - 1][2] in _bare_complementizers():
         return None  # "قال إن توعد خامنئي بتحدي السياسات «مزعج»": a noun follows إن/أن, never a verb
     return cue
 
 
-_BARE_COMPLEMENTIZERS = frozenset({"ان", "إن", "أن"})
+@cache
+def _bare_complementizers() -> frozenset[str]:
+    """إن and أن without a pronoun (their normal form ان): the ones of ``complementizers.txt`` of two letters."""
+    return frozenset(w for w in load_set("complementizers") if len(w) == 2)
 
 
 @cache

@@ -5,6 +5,7 @@ narration.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from attrs import define
 
@@ -203,14 +204,17 @@ def _named_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
     return _Found("direct", None, Guess((toks[words[0]][0], toks[words[-1]][1]), person=True))
 
 
-_BY_WORDS = frozenset({"حسب", "بحسب", "على", "حد", "وفق"})  # "على حد قوله"، "حسب قولها"
+@cache
+def _by_words() -> frozenset[str]:
+    """The words of the attribution phrases (``according_to.txt``: "على حد قوله"، "حسب قولها"), the ل left out."""
+    return frozenset(w for phrase in load_set("according_to") for w in phrase.split() if w != "ل")
 
 
 def _own_words(toks: Sequence[Tok], k: int) -> tuple[int, grammar.Cue] | None:
     """ "«...» حسب قولها"، "«...»، على حد قوله": the speaker's own words, by a verbal noun with a pronoun; the token
     of the noun and its cue (gender and number from the pronoun)."""
     j = k
-    while j < min(len(toks), k + 2) and toks[j][2] in _BY_WORDS:
+    while j < min(len(toks), k + 2) and toks[j][2] in _by_words():
         j += 1
     if j == k or j >= len(toks):
         return None
