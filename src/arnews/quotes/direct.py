@@ -191,7 +191,7 @@ def _named_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
     """A person's name, then a colon and the words, as a transcript or a list of comments gives them ("شهد حسن:
     "..."" ): the whole clause before the colon is one person mention."""
     first = q.open_tok - 1  # the colon
-    while first > lo and grammar.is_word(toks[first - 1]):
+    while first > lo and grammar.is_word(toks[first - 1]) and q.open_tok - 1 - first <= _LINE_NAME_WORDS:
         first -= 1
     words = list(range(first, q.open_tok - 1))
     if not words or len(words) > _LINE_NAME_WORDS or (first > 0 and toks[first - 1][2] in mark_table()):
