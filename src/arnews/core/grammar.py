@@ -114,6 +114,15 @@ def pronoun_suffixes() -> tuple[str, ...]:
     return tuple(x for x in possessive_suffixes() if len(x) >= 2 and x[0] == "ه")
 
 
+def given_name(word: str) -> bool:
+    return word in load_set("first_names")
+
+
+def everyday(word: str) -> bool:
+    """A frequent word of news (``common_words.txt``) that is not a given name: never a name of its own."""
+    return word in load_set("common_words") and not given_name(word)
+
+
 def is_word(tok: Tok) -> bool:
     return tok[2][0].isalnum() or tok[2][0] == "_"
 
@@ -215,7 +224,7 @@ def ends_name(w: str, prev: str, run: int) -> bool:
     # a frequent word of news that is never a name ends one ("عبدالفتاح السيسي نقل"، "كيري الشهر"), except as the
     # second word, which is often a given name or a surname that is also a word ("خالد سعيد"، "جوتاكا إيدي")
     second = run == 1 and not has_article(w)
-    if not (linked or family or second) and w in load_set("common_words") and w not in load_set("first_names"):
+    if not (linked or family or second) and everyday(w):
         return True
     stem = article_after_clitic(w)
     if stem is not None and w not in load_set("first_names"):
@@ -275,7 +284,7 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
                 break
             if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or is_title(w[1:])):
                 break
-            if w[0] in "لب" and len(w) > 4 and w[1:] in load_set("common_words") and w not in load_set("first_names"):
+            if w[0] in "لب" and len(w) > 4 and w[1:] in load_set("common_words") and not given_name(w):
                 break  # "لمحطة"، "بمدينة": a preposition on an everyday noun ("باسم" is a name)
             if len(w) >= 5 and w.endswith(pronoun_suffixes()):
                 break

@@ -68,7 +68,7 @@ def name_like(doc: Words, k: int, first: bool) -> bool:
         return False
     if not first and doc.articled(k) and text not in title_heads() and family_before_break(doc, k):
         return True
-    if text in load_set("common_words") and text not in load_set("first_names"):
+    if grammar.everyday(text):
         return False  # a frequent word of news that is never a name ("زيادة", "تشكيل", "أمام")
     readings = [stem for off, stem, _f in strip_clitics(text) if off]
     for bare in readings:

@@ -87,7 +87,7 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
     for s, e in bounds:
         toks = ctx.tokens(s, e)
         for a, b in title_names(toks):
-            if not sp.everyday(norm[a:b].split()[0]):  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
+            if not grammar.everyday(norm[a:b].split()[0]):  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
                 names[norm[a:b]] = None
         for k, tok in enumerate(toks):
             if len(names) >= MAX_NAMES:

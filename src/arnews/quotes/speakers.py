@@ -146,16 +146,14 @@ def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
     after = quoted_end(toks, 0, _QUOTED_SUBJECT_WORDS)
     if after == 0 or any(not grammar.is_word(t) for t in toks[1 : after - 1]):
         return None
+    name = (toks[1][0], toks[after - 2][1])
     rest = [t for t in toks[after:] if t[2] not in ("،", ",")]
     if rest and grammar.is_word(rest[0]) and grammar.is_title(rest[0][2]):
-        # "قال "عذبي العقيل" مدير عام المبيعات": a person named in marks, the title after in apposition
-        return Phrase((toks[1][0], toks[after - 2][1]))
-    if rest and rest[0][2] in load_set("governing_prepositions"):
-        # "وتحدث «الحداد» عن فكرة مشروعه بأنه": the name in marks, then what the verb governs
-        return Phrase((toks[1][0], toks[after - 2][1]), institution=True)
-    if any(t[2] not in PUNCT_STOP for t in rest):
-        return None  # more follows the name: not the speaker alone
-    return Phrase((toks[1][0], toks[after - 2][1]), institution=True)
+        return Phrase(name)  # "قال "عذبي العقيل" مدير عام المبيعات": a person, the title after in apposition
+    # alone, or before what the verb governs ("وتحدث «الحداد» عن فكرة مشروعه بأنه"): a body's name
+    if not rest or rest[0][2] in load_set("governing_prepositions") or all(t[2] in PUNCT_STOP for t in rest):
+        return Phrase(name, institution=True)
+    return None  # more follows the name: not the speaker alone
 
 
 _COMPLEMENT_WORDS = 2  # definite nouns read after a title that names nobody ("مخرج الفيلم"، "مدرب المنتخب الوطني")
@@ -189,18 +187,13 @@ def _full_name(name: Sequence[Tok]) -> bool:
     return (
         name[0][2] in load_set("first_names")
         or any(t[2] in grammar.name_links() for t in name)
-        or not any(everyday(t[2]) for t in name)
+        or not any(grammar.everyday(t[2]) for t in name)
     )
-
-
-def everyday(word: str) -> bool:
-    """An everyday word that is not a given name."""
-    return word in load_set("common_words") and word not in load_set("first_names")
 
 
 def _construct(first: str, second: str) -> bool:
     """An everyday noun (not a given name) before a definite noun: the two are a construct, not a name."""
-    return everyday(first) and grammar.has_article(second)
+    return grammar.everyday(first) and grammar.has_article(second)
 
 
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
@@ -233,7 +226,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
             i, j = named  # "ضابط الإعلام بالخارجية ماستويال بوزاليم": the name after the title's complements
     if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
         j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
-    if saw and j > i and i + 1 < len(toks) and everyday(toks[i][2]) and everyday(toks[i + 1][2]):
+    if saw and j > i and i + 1 < len(toks) and grammar.everyday(toks[i][2]) and grammar.everyday(toks[i + 1][2]):
         j = i  # "وأكد الوزير دعم الحكومة": the verb's object after the title, two everyday words ("أمل الحربي" stays)
     if i == 0 and j == 1 and end_all > 1 and _construct(toks[0][2], toks[1][2]):
         j = 0  # "مقدم البرنامج"، "لاعب الفريق": a common noun and its complement, not a name
