@@ -105,7 +105,10 @@ def main() -> int:
     else:
         cmd += ["--wordvec_pretrain_file", str(args.pretrain), "--pretrain_max_vocab", "1000000"]
     if args.init is not None:
-        cmd += ["--finetune", "--finetune_load_name", str(args.init)]
+        # Stanza continues a checkpoint with the settings stored in it and saves next to it: a copy in the save
+        # directory carries this run's learning rate, steps and evaluation interval, so the continued model is
+        # written there and the checkpoint given stays as it was
+        cmd += ["--finetune", "--finetune_load_name", str(_continue_from(args, save / MODEL_NAME))]
     print(" ".join(cmd), flush=True)
     t0 = time.time()
     env = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
@@ -143,6 +146,18 @@ def main() -> int:
     (args.out / META_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(meta["scores"], indent=2))
     return 0
+
+
+def _continue_from(args: argparse.Namespace, target: Path) -> Path:
+    """Copy the checkpoint ``--init`` to ``target`` with this run's optimiser settings in its config."""
+    import torch
+
+    checkpoint = torch.load(args.init, map_location="cpu", weights_only=True)
+    checkpoint["config"].update(
+        lr=args.lr, max_steps=args.steps, eval_interval=args.eval_interval, seed=args.seed, optim="adam"
+    )
+    torch.save(checkpoint, target)
+    return target
 
 
 def _meta(

@@ -247,7 +247,23 @@ def ends_name(w: str, prev: str, run: int) -> bool:
         return True  # a noun in -iyya ends a name, but not after أبو/بن/آل ("أبو هنية", "بن رقية")
     if len(w) >= 5 and w.endswith(pronoun_suffixes()) and not linked:
         return True
+    if run >= 2 and not linked and circumstantial(w):
+        return True  # "باراك أوباما مروجا لاتفاقه"
     return run >= 3 and not linked and w not in links
+
+
+def circumstantial(w: str) -> bool:
+    """Whether ``w`` has the form of a participle in the accusative of circumstance (مروجا، مشيرا، متسائلا،
+    مستدركا: م, three to five letters, ا), which follows a name and is never part of it. A second letter ا
+    (ماريا، مالطا) and the given names of the lexicon are names."""
+    return (
+        5 <= len(w) <= 7
+        and w[0] == "م"
+        and w[-1] == "ا"
+        and w[1] != "ا"
+        and w not in load_set("first_names")
+        and not given_name(w)
+    )
 
 
 #: The most words a person's name runs to.

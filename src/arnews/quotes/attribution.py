@@ -81,9 +81,16 @@ def _antecedent(ctx: Reading, pos: int) -> Guess | None:
     if k < 0:
         return None
     ms, me = st.mentions[k]
-    if me > rel or ctx.view.norm[me:rel].strip(" ،,") != "":
+    if me > rel:
+        return None
+    between = ctx.view.norm[me:rel]
+    if between.strip(" ،,") != "" and not _APPOSITION.fullmatch(between):
         return None
     return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+
+
+# "مسعود هونارماندي، رجل أعمال، الذي قال": a short description between commas stands between name and relative
+_APPOSITION = re.compile(r"\s*[،,]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[،,]\s*")
 
 
 _REPORTED_FROM = re.compile(r"(?:^|\s)عن\s+([^،,.:؛«»\"“”]{2,80}?)\s*$")
@@ -302,7 +309,7 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
             if antecedent is not None and not explicit:
                 best = (k, cue, antecedent)
             continue
-        if grammar.in_lexicon(toks[k][2], cues.impersonal()):
+        if grammar.in_lexicon(toks[k][2], cues.impersonal()) and not _named_before_colon(ctx, toks, k, hi, cue):
             continue  # "ومما يذكر أن «مسك» قد حازت": background, nobody's words
         if cue.strict and toks[k][2] in load_set("noun_prepositions") and k > lo:
             continue  # "التوعية عبر كشف ...": a form that is also a preposition is a verb only at a clause start
@@ -336,6 +343,15 @@ def when_subject(ctx: Reading, toks: Sequence[Tok], k: int) -> Guess | None:
         return None
     pos = toks[k][0]
     return _sentence_subject(ctx, pos, any_place=True)
+
+
+def _named_before_colon(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: grammar.Cue) -> bool:
+    """An impersonal form with a speaker after it and a colon ending the phrase reports after all: "يذكر أحد كبار
+    قادة القوات المسلحة: «...»"."""
+    end = phrase_end(toks, k + 1, hi)
+    return (
+        end > k + 1 and end == hi - 1 and toks[end][2] == ":" and guess_speaker(ctx, toks[k + 1 : end], cue) is not None
+    )
 
 
 def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess | None, *, at_start: bool) -> bool:

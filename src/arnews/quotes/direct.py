@@ -12,8 +12,9 @@ from attrs import define
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.core.text import normalize
 from arnews.models import Quote
-from arnews.quotes import cues, frames
+from arnews.quotes import cues, documents, frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
 from arnews.quotes.indirect import according_text, sentence_end, source_guess
@@ -128,9 +129,14 @@ def _opening(
         return _Found(prev[0], None, prev[1])
     if prev_end_tok < 0 and lo == 0 and follows_quote(ctx):
         return _Found("direct", None, ctx.state.last_quote)
-    attributed = _according_after(ctx, toks, q) if bare else _attributed(ctx, toks, q, lo)
-    if attributed is not None:
-        return attributed
+    if bare:
+        after_quote = _according_after(ctx, toks, q)
+        if after_quote is not None:
+            return after_quote
+    else:
+        before_colon = documents.attributed(ctx, toks, q, lo)
+        if before_colon is not None:
+            return _Found("direct", before_colon[0], before_colon[1])
     if words < 4:
         return None
     if bare and q.open_tok > 0 and toks[q.open_tok - 1][2] in ("؟", "?"):
@@ -139,7 +145,7 @@ def _opening(
         return _Found("direct", None, resolve_subject(ctx, q.start, answer) if answer else None)
     if bare:
         return _Found("direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start))
-    return _Found("direct", None)
+    return _Found("direct", None, _colon_subject(ctx, toks, q, lo) or credit_line(ctx, toks, q))
 
 
 _NARRATED_CHARS = 400  # how far back the speaker of a bare quote's narration may stand
@@ -159,16 +165,6 @@ def _last_reporter(ctx: Reading, pos: int) -> Guess | None:
     return guess if guess.anonymous or sp.speaker_problem(name) is None else None
 
 
-def _attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Found | None:
-    """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker."""
-    colon = q.open_tok - 1
-    for k in range(lo, colon):
-        source = frames.according_source(toks, k, colon) or _document(toks, k, colon)
-        if source is not None:
-            return _Found("direct", k, source_guess(ctx, toks, source))
-    return None
-
-
 def _according_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> _Found | None:
     """ "«...»، على حد تعبير المحلل تركي فدعق"، "«...»، بحسب مصدر مطلع": the attribution right after a quote that
     opens its sentence names the speaker."""
@@ -182,6 +178,30 @@ def _according_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> _Found |
     if source is None or source.start > k + 4:
         return None
     return _Found("direct", k, source_guess(ctx, toks, source), source.end)
+
+
+def _colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
+    """ "ودافعت ابنته دالما عن والدتها في مقابلة مع إذاعة «أونس دييس»: «...»"، "يفسر بايتون هذا الأمر: «...»": a
+    clause that opens with a verb (no cue of speech) and its person subject, then a colon and the quote: the
+    subject speaks. The verb is the clause's first word, the person one of the next two words' mention."""
+    if lo >= q.open_tok - 2 or not grammar.is_word(toks[lo]):
+        return None
+    verb = toks[lo][2]
+    if grammar.is_stop(verb) or grammar.has_article(grammar.strip_proclitic(verb)) or grammar.is_title(verb):
+        return None
+    v = ctx.view
+    for k in range(lo + 1, min(lo + 3, q.open_tok - 1)):
+        if not grammar.is_word(toks[k]) or (k > lo + 1 and grammar.is_stop(toks[k - 1][2])):
+            return None  # "مع محمد: «...»": a preposition's object is not the subject
+        rs = v.raw_span(toks[k][0], toks[k][1])[0]
+        person = ctx.entity_index.person_within((rs, v.raw_span(toks[q.open_tok - 1][0], toks[q.open_tok - 1][0])[0]))
+        if person is None or person[0] != rs:
+            continue
+        for j in range(k, q.open_tok - 1):
+            if v.raw_span(toks[j][0], toks[j][1])[1] == person[1]:
+                return Guess((toks[k][0], toks[j][1]), person=True)
+        return None
+    return None
 
 
 _LINE_NAME_WORDS = 4  # the longest name that opens a line of speech ("شهد حسن: "...""، "Bero Thabet: "..."")
@@ -199,9 +219,47 @@ def _named_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
     v = ctx.view
     rs, re_ = v.raw_span(toks[words[0]][0], toks[words[-1]][1])
     person = ctx.entity_index.person_within((rs, re_))
-    if person is None or (person[0], person[1]) != (rs, re_):
-        return None
-    return _Found("direct", None, Guess((toks[words[0]][0], toks[words[-1]][1]), person=True))
+    span = (toks[words[0]][0], toks[words[-1]][1])
+    # the label is a person's name: a mention of its own, a mention with given names before it ("شهد حسن"), or
+    # the shape of a name
+    whole = person is not None and person[1] == re_ and (person[0] == rs or _name_shaped(v.raw[rs:re_], person[0] - rs))
+    if whole or _name_shaped(v.raw[rs:re_]):
+        return _Found("direct", None, Guess(span, person=True))
+    opens_line = first == 0 or "\n" in v.norm[toks[first - 1][1] : toks[first][0]]
+    label = [toks[k][2] for k in words]
+    if (
+        opens_line
+        and grammar.strip_proclitic(label[0]) == label[0]
+        and not any(grammar.cue_of(w) or grammar.is_stop(w) for w in label)
+    ):
+        # a label that opens its line ("Èsrãá Ämêr: "..."" in a list of comments): its quote is nobody's known
+        # words rather than those of the line before
+        return _Found("direct", None, None)
+    return None
+
+
+def _name_shaped(label: str, known: int = -1) -> bool:
+    """A label written as a name: Latin words that each open with a capital ("Mohamed Abd Elmonem"), a given name
+    of the lexicon and at most two more words, or (``known``: where a person mention starts in it) words that are no
+    stopword, common noun or title before that mention ("شهد حسن")."""
+    words = label.split()
+    if all(w[0].isupper() and w.isalpha() for w in words):
+        return True
+    norm = [normalize(w) for w in words]
+    if known > 0:
+        before = [normalize(w) for w in label[:known].split()]
+        return len(before) == 1 and (
+            grammar.given_name(before[0])
+            or not (
+                grammar.everyday(before[0])
+                or grammar.is_stop(before[0])
+                or grammar.common_noun(before[0])
+                or grammar.is_title(before[0])
+                or grammar.has_article(before[0])
+                or grammar.strip_proclitic(before[0]) != before[0]
+            )
+        )
+    return grammar.given_name(norm[0]) and not any(grammar.is_stop(w) or grammar.common_noun(w) for w in norm[1:])
 
 
 @cache
@@ -220,30 +278,6 @@ def _own_words(toks: Sequence[Tok], k: int) -> tuple[int, grammar.Cue] | None:
         return None
     cue = grammar.cue_of(toks[j][2])
     return (j, cue) if cue is not None and toks[j][2].startswith("قول") else None
-
-
-_DOCUMENT_WORDS = 6  # the longest document name read between its opener and the colon
-
-
-def _document(toks: Sequence[Tok], k: int, colon: int) -> frames.Source | None:
-    """ "وجاء في البيان: «...»"، "وورد في التقرير الصادر أمس: «...»": a document opener at ``toks[k]``, then the
-    document's name up to the colon (a comma or a relative clause may close it sooner)."""
-    for phrase in load_set("document_openers"):
-        words = phrase.split()
-        first = grammar.strip_proclitic(toks[k][2]) if grammar.is_word(toks[k]) else ""
-        if first != words[0] or k + len(words) > colon:
-            continue
-        if any(toks[k + n][2] != w for n, w in enumerate(words[1:], 1)):
-            continue
-        start = k + len(words)
-        end = start
-        while end < colon and grammar.is_word(toks[end]) and toks[end][2] not in load_set("relative_pronouns"):
-            end += 1
-        if start < end <= start + _DOCUMENT_WORDS and all(
-            grammar.is_word(t) or t[2] in ("،", ",") for t in toks[end:colon]
-        ):
-            return frames.Source(start, end)
-    return None
 
 
 def _reported_clause(toks: Sequence[Tok], q: RawQuote, lo: int) -> bool:

@@ -10,7 +10,7 @@ from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
-from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, words_in
+from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, phrase_end, words_in
 from arnews.quotes.reading import Guess, Reading
 
 
@@ -53,6 +53,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return True  # "وبينت مصادر «سبق» أن"، "ويرى “جون ديغنان” خبير المدن أن": part of the speaker phrase
     if q.close_tok is not None and _subject_of_cue(toks, q):
         return True  # "وأعلن «المرصد السوري لحقوق الإنسان»، أن": the body that speaks, named in marks
+    if words <= 3 and _subject_before_cue(toks, q):
+        return True  # "" سبق " تقول للمسؤول: ...": the outlet that speaks, before its verb
     if words <= 3 and short_name(ctx, toks, q):
         ctx.last_name_end = toks[q.close_tok][1] if q.close_tok is not None else -1
         return True
@@ -71,6 +73,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return False  # "وشدد الوزير على «ضرورة الالتزام بالأنظمة»": the cue's clause, in marks
     if grammar.common_noun(prev) or grammar.in_lexicon(prev, cues.naming_words()) or prev in cues.name_prepositions():
         return True
+    if grammar.is_title(prev) and not grammar.has_article(grammar.strip_proclitic(prev)):
+        return True  # "تيم بيل رئيس «نايت فرانك لأبحاث العقارات»": a title in construct with the body it heads
     # "في كتابه القيم «...»"، "فيلم الرسوم المتحركة الجديد «...»": a work or body named after its adjectives
     k -= 1
     while k >= 0 and k > q.open_tok - 4 and grammar.is_word(toks[k]) and toks[k][2].startswith("ال"):
@@ -271,6 +275,23 @@ def _subject_of_cue(toks: Sequence[Tok], q: RawQuote) -> bool:
     return after < len(toks) and toks[after][2] in load_set("complementizers")
 
 
+def _subject_before_cue(toks: Sequence[Tok], q: RawQuote) -> bool:
+    """A short quote that opens its clause right before an imperfect cue verb with no subject after it: the verb's
+    subject ("«سبق» تقول للمسؤول: ..."), not words ("«لا» يقول المتظاهرون" names them after the verb)."""
+    k = q.after
+    if q.close_tok is None or k >= len(toks) or (q.open_tok > 0 and toks[q.open_tok - 1][2] not in cues.PUNCT_STOP):
+        return False
+    word = toks[k][2]
+    if word[:1] not in ("ي", "ت") or cues.verb_at(toks, k) is None:
+        return False
+    end = phrase_end(toks, k + 1, min(len(toks), k + MAX_SPEAKER_WORDS + 1))
+    phrase = sp.parse_phrase(toks[k + 1 : end])
+    if phrase is None:
+        return True
+    name = " ".join(t[2] for t in toks[k + 1 : end] if phrase.name[0] <= t[0] and t[1] <= phrase.name[1])
+    return sp.speaker_problem(name) is not None  # "تقول للمسؤول": spoken to, nobody speaking
+
+
 def predicate_slot(ctx: Reading, toks: Sequence[Tok], open_tok: int) -> bool:
     """Whether a short quote stands where words are reported: after أن/بأنه, هو/هي, or a cue verb."""
     for k in range(open_tok - 1, max(-1, open_tok - 4), -1):
@@ -290,22 +311,33 @@ _CREDIT_WORDS = 12  # the longest credit line read for the speaker's phrase
 
 
 def credit_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> Guess | None:
-    """A quote that fills its paragraph (a bullet or a mark around it at most), credited in brackets on the next
-    line, as quote boxes give them ("* «...». ⏎ (الرئيس الأميركي باراك أوباما مروجا لاتفاقه)")."""
+    """A quote that fills its paragraph (a bullet or a mark around it at most), credited on the next line, as quote
+    boxes give them: in brackets ("* «...». ⏎ (الرئيس الأميركي باراك أوباما مروجا لاتفاقه)") or as the subject of a
+    cue verb that opens the line."""
     nxt = ctx.next_paragraph
     # no word before the quote, then none after it: each check stops at the first word (linear in a paragraph of
     # thousands of quotes, which all fail the first check but one)
-    if nxt is None or any(grammar.is_word(toks[k]) for k in range(q.open_tok)):
+    if nxt is None:
         return None
+    k = q.open_tok - 1
+    while k >= 0 and not grammar.is_word(toks[k]):
+        k -= 1
+    if k >= 0 and "\n" not in ctx.view.norm[toks[k][1] : toks[q.open_tok][0]]:
+        return None  # a word before the quote on its line ("نقرأ: ⏎ * «...»" opens its line)
     if any(grammar.is_word(toks[k]) for k in range(q.after, len(toks))):
         return None
     line = ctx.tokens(*nxt)
-    if not line or line[0][2] != "(":
+    if not line:
         return None
-    end = 1
+    bracket = line[0][2] == "("
+    end = int(bracket)
     while end < min(len(line), _CREDIT_WORDS + 1) and grammar.is_word(line[end]):
+        if not bracket and end > 0 and grammar.cue_of(line[end][2]) is not None:
+            break  # "* «...». ⏎ وزير الخارجية الفلسطيني رياض المالكي يقول إن ...": the credit is the cue's subject
         end += 1
-    phrase = sp.parse_phrase(line[1:end])
+    if not bracket and (end >= len(line) or grammar.cue_of(line[end][2]) is None):
+        return None
+    phrase = sp.parse_phrase(line[int(bracket) : end])
     if phrase is None or phrase.anonymous:
         return None
     name = ctx.view.norm[phrase.name[0] : phrase.name[1]]

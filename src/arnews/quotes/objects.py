@@ -70,8 +70,8 @@ def leads_to_quote(toks: Sequence[Tok], a: int, hi: int) -> bool:
     """Tokens ``a`` to ``hi`` are only a colon, or the one spoken to and then a colon ("الذي قال لوكالة الصحافة
     الفرنسية: «...»", "الذي قال لـ«عكاظ»:")."""
     rest = [t for t in toks[a:hi] if t[2] != ":"]
-    if not rest:
-        return True
+    if not rest or (len(rest) == 1 and rest[0][2] in load_set("complementizers") and toks[hi - 1][2] == ":"):
+        return True  # "الذي صرح بأن: «...»"
     if sp.addressee_end(toks[a:hi]) >= len(rest):
         return True
     lead = rest[0][2]

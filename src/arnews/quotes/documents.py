@@ -1,0 +1,93 @@
+"""Speech credited to a document or an attribution before the colon: "بحسب الخطي: «...»"، "وجاء في البيان: «...»"، the
+document's owner ("بيان الوزارة"، "بيان لها") or issuer ("بيان صادر عن وزارة الخارجية")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from arnews.core import grammar
+from arnews.core.grammar import Tok
+from arnews.core.lexicons import load_set
+from arnews.quotes import frames
+from arnews.quotes import speakers as sp
+from arnews.quotes.attribution import resolve_subject
+from arnews.quotes.indirect import source_guess
+from arnews.quotes.marks import PRONOUN_OBJECTS, RawQuote
+from arnews.quotes.reading import Guess, Reading
+
+
+def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple[int, Guess | None] | None:
+    """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker."""
+    colon = q.open_tok - 1
+    for k in range(lo, colon):
+        source = frames.according_source(toks, k, colon) or _document(toks, k, colon)
+        if source is None:
+            continue
+        owner = _OWNERS.get(toks[source.end][2]) if source.end < colon else None
+        cue = grammar.cue_of(owner) if owner else None
+        if cue is not None:  # "وجاء في بيان لها: «...»": the statement of whom the pronoun names
+            return k, resolve_subject(ctx, toks[k][0], cue)
+        return k, _owner(ctx, toks, source) or source_guess(ctx, toks, source)
+    return None
+
+
+def _owner(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Guess | None:
+    """ "وجاء في بيان الوزارة: «...»": a document without the article in construct with a body or a person speaks
+    for them."""
+    if source.end - source.start < 2 or grammar.has_article(grammar.strip_proclitic(toks[source.start][2])):
+        return None
+    if toks[source.start - 1][2] in ("عن", "من"):
+        return None  # the body a document is issued by ("بيان صادر عن وزارة الخارجية"), whole
+    phrase = sp.parse_phrase(toks[source.start + 1 : source.end])
+    if phrase is None or phrase.anonymous:
+        return None
+    inside = ctx.entity_index.person_within(ctx.view.raw_span(*phrase.name))
+    return Guess(phrase.name, person=not phrase.institution) if phrase.institution or inside else None
+
+
+# the pronoun of a document's owner ("بيان لها") and a cue of its gender and number, to find whom it names
+_OWNERS = {"له": "قال", "لها": "قالت", "لهم": "قالوا", "لهما": "قالا"}
+
+
+_DOCUMENT_WORDS = 6  # the longest document name read between its opener and the colon
+
+
+def _document(toks: Sequence[Tok], k: int, colon: int) -> frames.Source | None:
+    """ "وجاء في البيان: «...»"، "وورد في التقرير الصادر أمس: «...»": a document opener at ``toks[k]``, then the
+    document's name up to the colon (a comma or a relative clause may close it sooner)."""
+    for phrase in load_set("document_openers"):
+        words = phrase.split()
+        first = grammar.strip_proclitic(toks[k][2]) if grammar.is_word(toks[k]) else ""
+        if first != words[0] or k + len(words) > colon:
+            continue
+        if any(toks[k + n][2] != w for n, w in enumerate(words[1:], 1)):
+            continue
+        start = k + len(words)
+        issuer = _issuer(toks, start, colon)
+        if issuer is not None:
+            return issuer
+        end = start
+        while end < colon and grammar.is_word(toks[end]) and toks[end][2] not in load_set("relative_pronouns"):
+            end += 1
+            if toks[end - 1][2] in PRONOUN_OBJECTS:
+                end -= 1  # "وجاء في بيان لها: «...»": the statement, whoever "her" is
+                break
+        if start < end <= start + _DOCUMENT_WORDS and all(
+            grammar.is_word(t) or t[2] in ("،", ",") for t in toks[end:colon]
+        ):
+            return frames.Source(start, end)
+    return None
+
+
+_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
+
+
+def _issuer(toks: Sequence[Tok], start: int, colon: int) -> frames.Source | None:
+    """ "وجاء في بيان صادر عن وزارة الخارجية العمانية اليوم: «...»": a document issued by a body speaks for it."""
+    for k in range(start + 1, min(colon - 1, start + 3)):
+        if toks[k][2] in _ISSUED and toks[k + 1][2] in ("عن", "من"):
+            end = k + 2
+            while end < colon and grammar.is_word(toks[end]):
+                end += 1
+            return frames.Source(k + 2, end) if end == colon and end - (k + 2) <= _DOCUMENT_WORDS else None
+    return None

@@ -1,0 +1,148 @@
+"""Who speaks where no cue verb names the speaker: a document and whom it belongs to or who issued it, a relative
+clause behind a described name, a verb and its person subject before a colon, a quote box credited on the next line,
+and a short quote that is the subject of the verb after it."""
+
+from __future__ import annotations
+
+import pytest
+from test_commentary import said
+from test_quotes import quotes_of
+
+from arnews.core import grammar
+from arnews.models import Entity, Mention
+
+
+def people(body: str, *names: str) -> tuple[Entity, ...]:
+    """Person entities for ``names`` at their first place in the article ``quotes_of`` builds around ``body``."""
+    text = f"عنوان الخبر\n\n{body}"
+    found = []
+    for n, name in enumerate(names):
+        at = text.index(name)
+        found.append(Entity(id=f"e{n}", name=name, type="PER", mentions=(Mention(name, at, at + len(name)),)))
+    return tuple(found)
+
+
+def speakers(body: str, *names: str) -> list[tuple[str, str | None]]:
+    _, found = quotes_of(body, entities=people(body, *names))
+    return [(q.kind, q.speaker.name if q.speaker else None) for q in found]
+
+
+def test_a_document_issued_by_a_body_speaks_for_it() -> None:
+    found = said("وجاء في بيان صادر عن وزارة الخارجية العمانية اليوم: «تعرب الوزارة عن خالص تعازيها للمملكة».")
+    assert found == [("direct", "تعرب الوزارة عن خالص تعازيها للمملكة", "وزارة الخارجية العمانية")]
+
+
+def test_a_statement_of_hers_is_the_words_of_whom_the_pronoun_names() -> None:
+    found = said(
+        "وأكدت منظمة «إيباك» أنها تعارض الاتفاق بشكل كامل. وجاء في بيان لها: «كنا سنؤيد الاتفاق لو كان يمنع الحرب»."
+    )
+    assert found[-1] == ("direct", "كنا سنؤيد الاتفاق لو كان يمنع الحرب", "إيباك")
+
+
+def test_a_statement_still_speaks_as_itself() -> None:
+    found = said("وجاء في البيان: «ستواصل الوزارة متابعة أوضاع المواطنين في الخارج».")
+    assert found == [("direct", "ستواصل الوزارة متابعة أوضاع المواطنين في الخارج", "البيان")]
+
+
+def test_a_relative_clause_speaks_for_the_name_before_its_description() -> None:
+    body = "ومن بين هؤلاء مسعود هونارماندي، رجل أعمال، الذي قال: «الملالي يخشون ما هو قادم في البلاد»."
+    assert speakers(body, "مسعود هونارماندي") == [("direct", "مسعود هونارماندي")]
+
+
+def test_a_relative_clause_declares_behind_bi_anna_and_a_colon() -> None:
+    body = "ومن بين هؤلاء محمد مهدي فاطيميبور، الذي صرح بأن: «هناك من يحاولون الإبقاء على المصطلح دون محتواه»."
+    assert speakers(body, "محمد مهدي فاطيميبور") == [("direct", "محمد مهدي فاطيميبور")]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "ودافعت ابنته دالما عن والدتها في مقابلة مع إذاعة «أونس دييس»: «أنا أول من يقول إن والدتي صادقة».",
+            "دالما",
+        ),
+        ("يفسر بايتون ريد هذا الأمر: «وضع السيناريو على أساس أن الرجل النملة شخصية ثانوية».", "بايتون ريد"),
+        ("ويكمل راغب علامة: «وماذا تبين في النهاية؟ أن المغنية هذه مجرد فقاعة».", "راغب علامة"),
+    ],
+)
+def test_a_verb_and_its_person_subject_before_a_colon_speak(body: str, name: str) -> None:
+    assert speakers(body, name) == [("direct", name)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the person is the object of a preposition, the one spoken to
+        "رسالة إلى الرئيس محمد مرسي: «نطالبكم بالإفراج عن المعتقلين فورا ودون شروط».",
+        # nobody named after the verb
+        "ووجه كلامه إليهم: «إذا رغبتم في المجيء إلى هنا فسنتخذ كل التدابير الأمنية».",
+    ],
+)
+def test_no_subject_before_the_colon_means_no_speaker(body: str) -> None:
+    names = ("محمد مرسي",) if "محمد مرسي" in body else ()
+    assert speakers(body, *names) == [("direct", None)]
+
+
+def test_a_quote_box_is_credited_to_the_subject_of_the_next_line() -> None:
+    body = (
+        "قالوا\n\n* «أؤكد أن ما سمعناه من وزير الخارجية الفرنسي مؤخرا يختلف عما سمعناه».\n"
+        "وزير الخارجية الفلسطيني رياض المالكي يقول إن فرنسا تراجعت عن أفكار مبادرتها."
+    )
+    found = said(body)
+    assert found[0] == ("direct", "أؤكد أن ما سمعناه من وزير الخارجية الفرنسي مؤخرا يختلف عما سمعناه", "رياض المالكي")
+
+
+def test_a_quote_box_next_to_narration_takes_no_credit() -> None:
+    body = "* «أؤكد أن ما سمعناه من الوزير مؤخرا يختلف عما سمعناه سابقا».\nوشهدت العاصمة احتجاجات واسعة أمس."
+    assert [who for _, _, who in said(body)] == [None]
+
+
+def test_a_bracketed_credit_stops_before_the_participle() -> None:
+    body = (
+        "نقرأ:\n* «لا نضمن أن تكون إيران دولة معتدلة بعد الاتفاق».\n"
+        "(الرئيس الأميركي باراك أوباما مروجا لاتفاقه مع الإيرانيين)."
+    )
+    assert [who for _, _, who in said(body)] == ["باراك أوباما"]
+
+
+def test_a_short_quote_before_its_verb_is_the_subject_not_words() -> None:
+    found = said('" سبق " تقول للمسؤول: الواقع الإداري الذي نعيشه اليوم يشير إلى تفشي البيروقراطية.')
+    assert [kind for kind, _, _ in found] == ["indirect"]
+
+
+def test_a_short_quote_before_a_named_speaker_is_still_speech() -> None:
+    found = said("«لا للحرب» يقول المتظاهرون أمام مقر الحكومة في العاصمة.")
+    assert [kind for kind, _, _ in found] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("word", "circumstantial"),
+    [("مروجا", True), ("مشيرا", True), ("متسائلا", True), ("مستدركا", True), ("ماريا", False), ("محمد", False)],
+)
+def test_a_participle_of_circumstance_is_told_from_a_name(word: str, circumstantial: bool) -> None:
+    assert grammar.circumstantial(word) is circumstantial
+
+
+def test_a_statement_of_a_body_speaks_for_the_body() -> None:
+    found = said("وجاء في بيان الوزارة: «ستواصل الوزارة متابعة أوضاع المواطنين في الخارج».")
+    assert found == [("direct", "ستواصل الوزارة متابعة أوضاع المواطنين في الخارج", "الوزارة")]
+
+
+def test_an_impersonal_form_with_a_speaker_and_a_colon_reports() -> None:
+    found = said("يذكر أحد كبار قادة القوات المسلحة الليبية: «هؤلاء الضباط كانوا يؤدون واجبهم في الجيش».")
+    assert [(kind, who) for kind, _, who in found] == [("direct", "أحد كبار")]
+    assert said("ويذكر أن الوزارة أطلقت حملة للتوعية بمخاطر المخدرات في المدارس.") == []
+
+
+def test_a_body_in_marks_after_a_title_is_named_not_spoken() -> None:
+    body = "وقال تيم بيل رئيس «نايت فرانك لأبحاث العقارات السكنية» في لندن: «ثمة دلائل على اهتمام مشترين صينيين»."
+    assert speakers(body, "تيم بيل") == [("direct", "تيم بيل")]
+
+
+def test_lines_of_comments_are_each_the_words_of_their_label() -> None:
+    body = (
+        "وأثار الإعلان تعليقات ساخرة، منها:\n"
+        'Mohamed Abd Elmonem: "الخبر دا فعلا غيّر مجرى حياتي".\n'
+        'مينا: "ربطتين ملوخية وجوزين أرانب بسرعه".'
+    )
+    assert [(kind, who) for kind, _, who in said(body)] == [("direct", "Mohamed Abd Elmonem"), ("direct", None)]
