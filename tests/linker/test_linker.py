@@ -867,3 +867,35 @@ def test_a_name_without_its_head_noun_is_the_fuller_name_met() -> None:
     assert harvard.wikidata == "Q13371" and len(harvard.mentions) == 2
     east = by_mention(found, "المنطقة الشرقية")
     assert len(east.mentions) == 2
+
+
+# --- bodies named in marks, places that are also everyday words ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "qid"),
+    [
+        ("وقال أحد الشهود لوكالة «رويترز» إن عدد الضحايا ارتفع.", "رويترز", "Q130879"),
+        ("ونشر اتهاماته على صفحته على موقع «فيسبوك» مدعمة بالوثائق.", "فيسبوك", "Q355"),
+    ],
+)
+def test_a_body_named_in_marks_after_its_head_keeps_the_kb_link(body: str, name: str, qid: str) -> None:
+    ent = by_mention(entities(article(body)), name)
+    assert (ent.type, ent.wikidata) == ("ORG", qid)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وصل وزير الخارجية إلى مسقط أمس في زيارة رسمية.",
+        "وافتتح أمير المنطقة المعرض في الطائف بحضور المسؤولين.",
+    ],
+)
+def test_a_place_the_news_names_often_is_linked_though_also_a_word(body: str) -> None:
+    name = "مسقط" if "مسقط" in body else "الطائف"
+    assert by_mention(entities(article(body)), name).wikidata == ("Q3826" if name == "مسقط" else "Q182640")
+
+
+def test_an_everyday_word_heading_a_construct_is_no_linked_place() -> None:
+    found = entities(article("وعاد اللاعب إلى مسقط رأسه بعد انتهاء الموسم."))
+    assert all(e.wikidata != "Q3826" for e in found)

@@ -146,3 +146,31 @@ def test_lines_of_comments_are_each_the_words_of_their_label() -> None:
         'مينا: "ربطتين ملوخية وجوزين أرانب بسرعه".'
     )
     assert [(kind, who) for kind, _, who in said(body)] == [("direct", "Mohamed Abd Elmonem"), ("direct", None)]
+
+
+def test_a_name_after_a_title_inside_a_body_is_not_a_person_to_resolve_to() -> None:
+    body = (
+        "الدكتور فتحي المراغي المتخصص في الشؤون الإيرانية، وهو أستاذ بجامعة عين شمس بالقاهرة، يتعجب من حرص "
+        "قادة إيرانيين على التواصل مع المتطرفين.\n\nيقول: «تنظيم داعش فكرة غريبة تركز على هدم الآثار»."
+    )
+    text = f"عنوان الخبر\n\n{body}"
+    university = "جامعة عين شمس بالقاهرة"
+    at = text.index(university)
+    body_entity = Entity(
+        id="e9", name=university, type="ORG", mentions=(Mention(university, at, at + len(university)),)
+    )
+    _, found = quotes_of(body, entities=(*people(body, "فتحي المراغي"), body_entity))
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("direct", "فتحي المراغي")]
+
+
+@pytest.mark.parametrize(
+    ("words", "end"),
+    [
+        ("قال فتحي المراغي المتخصص في الشؤون الإيرانية", 3),  # a participle of a derived verb describes the name
+        ("قال محمد بن فيصل العتيبي للصحفيين", 5),  # a family name with the article stays
+        ("قال عبدالله المستشار الخاص", 2),
+    ],
+)
+def test_a_derived_participle_ends_a_name(words: str, end: int) -> None:
+    toks = [(k, k, w) for k, w in enumerate(words.split())]
+    assert grammar.name_run(toks, 1) == end

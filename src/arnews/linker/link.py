@@ -8,11 +8,11 @@ from arnews.linker.cluster import cluster_candidates, entity_record, scan_names
 from arnews.linker.gazetteer import gazetteer_pass
 from arnews.linker.grammar import FAMOUS
 from arnews.linker.institutions import institution_pass
+from arnews.linker.kb_names import kb_pass
 from arnews.linker.model import choose, defer_to_model, ner_pass
 from arnews.linker.passes import (
     credited_pass,
     cue_pass,
-    kb_pass,
     latin_pass,
     org_pass,
     outlet_pass,

@@ -1,5 +1,5 @@
-"""Recognition passes over the article's tokens: the KB as a gazetteer, title and speech cues, people credited in
-source notes, Latin-script names, organisation heads and places.
+"""Recognition passes over the article's tokens: title and speech cues, people credited in source notes, Latin-script
+names, organisation heads and places (the KB's own names: :mod:`arnews.linker.kb_names`).
 """
 
 from __future__ import annotations
@@ -7,14 +7,10 @@ from __future__ import annotations
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import strip_clitics
-from arnews.kb import KbEntry
-from arnews.kb.keys import NameKeys, name_keys
 from arnews.linker.grammar import (
-    head_noun,
     match_title,
     name_like,
     name_run,
-    nisba_of,
     skip_modifiers,
     sole_titles,
     title_key,
@@ -23,153 +19,23 @@ from arnews.linker.titles import read_sole_title
 from arnews.linker.tokens import (
     ARABIC,
     CLOSE_QUOTES,
-    LATIN,
     LATIN_CONNECTORS,
     OPEN_QUOTES,
     P_CUE,
     P_KB_MULTI,
-    P_KB_ONE,
     P_ORG,
     P_WEAK,
     Cand,
     Words,
-    known_name_kinds,
-    known_prefixes,
     letter_names,
-    obscure_by_sound,
     org_head_words,
     spelled_letters,
-    start_readings,
-    stem_keys,
     stop_words,
     title_table,
 )
 from arnews.models import EntityKind
 
 # --- the passes ----------------------------------------------------------------------------------------------
-
-
-def kb_pass(doc: Words, out: list[Cand]) -> None:
-    toks, kb, stop, known = doc.toks, doc.kb, stop_words(), known_name_kinds()
-    i = 0
-    links = load_set("name_links")
-    while i < len(toks):
-        if not toks[i].word or (i > 0 and toks[i - 1].text in links and doc.joined(i - 1)):
-            i += 1  # "فيصل بن بندر بن عبدالعزيز": no KB name begins inside a chain of names
-            continue
-        readings = start_readings(kb, toks[i].text)
-        if not readings:
-            i += 1  # most words begin no name: nothing more to read
-            continue
-        best: Cand | None = None
-        # "بايدن هاريس": a word that as written begins a KB name is not read without a clitic as another person
-        written_known = kb.could_start(toks[i].text)
-        # grow the span only while it is the beginning of some KB or known name: linear in the article; each
-        # word is keyed once (doc.keys) and a span's keys are its words' keys
-        reach = i
-        for _off, stem, _fused in readings:
-            keyed = list(stem_keys(stem))
-            k = i
-            while k - i < 4 and doc.joined(k):
-                keyed.extend(doc.keys(k + 1))
-                if not (kb.continues(keyed) or tuple(w for w, _l, _p in keyed) in known_prefixes()):
-                    break
-                k += 1
-            reach = max(reach, k)
-        for last in range(reach, i - 1, -1) if readings else ():
-            rest = [toks[k].text for k in range(i + 1, last + 1)]
-            rest_keys = [wk for k in range(i + 1, last + 1) for wk in doc.keys(k)]
-            for off, stem, fused in readings:
-                single = last == i
-                if single and (stem in stop or len(stem) < 3 or (LATIN.match(stem) and len(stem) < 3)):
-                    continue
-                keys = name_keys([*stem_keys(stem), *rest_keys])
-                text = " ".join([stem, *rest])
-                cand = _kb_candidate(doc, i, text, keys, single, stripped=stem != toks[i].text and written_known)
-                kind = known.get(keys[0])
-                start = toks[i].start + (0 if fused else off)
-                if cand is not None:
-                    prio = P_KB_ONE if single else P_KB_MULTI
-                    best = Cand(start, toks[last].end, cand.type, prio, cand.id, "kb", i, last)
-                elif kind is not None:
-                    best = Cand(start, toks[last].end, kind, P_KB_ONE if single else P_KB_MULTI, None, "known", i, last)
-                if best is not None:
-                    break
-            if best is not None:
-                break
-        if best is not None:
-            if best.type == "PER":
-                _lengthen_chain(doc, best)
-            out.append(best)
-            i = best.last_tok + 1
-        else:
-            i += 1
-
-
-def _lengthen_chain(doc: Words, c: Cand) -> None:
-    """A KB person read on over the ``بن`` chain that follows the KB's name: "الأمير محمد بن سلمان بن عبدالعزيز"
-    is the KB's "الأمير محمد بن سلمان" named with his grandfather."""
-    toks, links = doc.toks, load_set("name_links")
-    k = c.last_tok
-    while True:
-        if c.last_tok < k and toks[k].text in links and doc.joined(k) and name_like(doc, k + 1, False):
-            k += 1  # "بن عبد العزيز": a link word begins a compound name
-        elif k + 2 < len(toks) and toks[k + 1].text in links and doc.joined(k) and doc.joined(k + 1):
-            if not name_like(doc, k + 2, False):
-                break
-            k += 2
-        else:
-            break
-    c.last_tok, c.end = k, toks[k].end
-
-
-def _kb_candidate(
-    doc: Words, i: int, text: str, keys: NameKeys, single: bool, *, stripped: bool = False
-) -> KbEntry | None:
-    """The KB entity ``text`` (starting at token ``i``, with the keys ``keys``) names. ``stripped``: a clitic was
-    taken off a first word that as written begins a KB name too; then no person is read ("بايدن هاريس" is not the
-    legislator "ايدن هاريس")."""
-    found = doc.kb.lookup_keys(keys)
-    if not found:
-        return None
-    parts = text.split()
-    cands = [c for c in found if not ((c.entry.type == "PER" and stripped) or obscure_by_sound(c))]
-    if single and (text in load_set("common_words") or head_noun(text)):
-        return None  # "على الأرض" (on the ground), "الشمس": an everyday word is not read as the KB's entity
-    if cands and any(p in load_set("common_words") for p in parts):
-        # "زيادة عدد" sounds like a person's name: words of everyday news meet the KB by spelling only
-        cands = [c for c in cands if c.how in ("exact", "alias")]
-    if cands and any(p in stop_words() for p in parts):
-        # a function or head word inside: only a KB label written out in full ("جامعة الدول العربية") counts
-        cands = [c for c in cands if c.how == "exact" and len(parts) > 1]
-    if not cands:
-        return None
-    if single:
-        articled = any(stem.startswith("ال") for _o, stem, _f in strip_clitics(text))
-        # one word: the article must agree ("المالي" is not "مالي"); by sound only for places and bodies
-        # written without an article ("ماريلاند" ~ "Maryland"); by a loose spelling only when long enough to be a
-        # transliteration (a short word differs by a long vowel: "بردة" is no "بريدة")
-        # and a person is never linked by one word of an alias (a surname): only through a full name
-        cands = [
-            c
-            for c in cands
-            if (
-                c.how in ("exact", "alias")
-                and doc.kb.has_label(c.entry, text)
-                and (c.how == "exact" or c.entry.type != "PER")
-            )
-            or (c.how == "loose" and len(text) >= 6 and not articled and doc.kb.has_label(c.entry, text, loose=True))
-            or (c.how == "phonetic" and c.entry.type != "PER" and not articled)
-        ]
-        # "اسباني"، "فرنسي": an adjective of the place, not the place, when only its sound meets the label
-        cands = [c for c in cands if c.how in ("exact", "alias") or not nisba_of(text, c.entry)]
-    if not cands:
-        return None
-    # "ولاية جورجيا": a state, not the country
-    if i > 0 and any(s in ("ولايه", "بولايه") for s in doc.bare(i - 1)[:1]):
-        states = [c for c in cands if c.entry.description and "state" in c.entry.description]
-        cands = states or cands
-    return cands[0].entry
 
 
 def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
@@ -305,7 +171,8 @@ def org_pass(doc: Words, per_words: frozenset[str], out: list[Cand]) -> None:
         if not nxt.word and doc.raw(i + 1) in OPEN_QUOTES:
             close = next((k for k in range(i + 2, min(len(toks), i + 12)) if doc.raw(k) in CLOSE_QUOTES), None)
             if close is not None and close > i + 2:
-                out.append(Cand(toks[i + 2].start, toks[close - 1].end, "ORG", P_ORG, None, "quoted", i + 2, close - 1))
+                qid = _kb_qid(out, i + 2, close - 1)  # "وكالة «رويترز»": the KB's organisation, read the same
+                out.append(Cand(toks[i + 2].start, toks[close - 1].end, "ORG", P_ORG, qid, "quoted", i + 2, close - 1))
             continue
         if not doc.joined(i) or doc.is_latin(i + 1):
             continue  # Latin names are the Latin pass's
@@ -387,3 +254,11 @@ def outlet_pass(doc: Words, out: list[Cand]) -> None:
         known = next((c.entry for c in doc.kb.lookup(text, normalized=True) if c.entry.type == "ORG"), None)
         qid = known.id if known is not None and doc.kb.has_label(known, text) else None
         out.append(Cand(toks[first].start, toks[last].end, "ORG", P_OUTLET, qid, "outlet", first, last))
+
+
+def _kb_qid(out: list[Cand], first: int, last: int) -> str | None:
+    """The QID of the KB's organisation read over exactly the tokens ``first`` to ``last``."""
+    return next(
+        (c.qid for c in out if c.source == "kb" and c.type == "ORG" and (c.first_tok, c.last_tok) == (first, last)),
+        None,
+    )

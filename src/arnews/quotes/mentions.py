@@ -87,7 +87,9 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
     for s, e in bounds:
         toks = ctx.tokens(s, e)
         for a, b in title_names(toks):
-            if not grammar.everyday(norm[a:b].split()[0]):  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
+            if grammar.everyday(norm[a:b].split()[0]):
+                continue  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
+            if not _inside_body(ctx, (a, b)):  # "أستاذ بجامعة عين شمس": the words after the title name the body
                 names[norm[a:b]] = None
         for k, tok in enumerate(toks):
             if len(names) >= MAX_NAMES:
@@ -119,3 +121,9 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
         ctx.state.mentions.extend(_mentions_in(norm, ctx.tokens(s, e), by_first))
     ctx.state.mentions.sort()
     ctx.state.mention_starts = [m[0] for m in ctx.state.mentions]
+
+
+def _inside_body(ctx: Reading, span: tuple[int, int]) -> bool:
+    """Whether a name (normal offsets) lies inside a mention of an organisation, a place or a work."""
+    ent = ctx.entity_index.containing(ctx.view.raw_span(*span))
+    return ent is not None and ent.type != "PER"
