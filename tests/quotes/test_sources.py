@@ -9,6 +9,7 @@ from test_commentary import said
 from test_quotes import quotes_of
 
 from arnews.core import grammar
+from arnews.core.text import normalize
 from arnews.models import Entity, Mention
 
 
@@ -174,3 +175,16 @@ def test_a_name_after_a_title_inside_a_body_is_not_a_person_to_resolve_to() -> N
 def test_a_derived_participle_ends_a_name(words: str, end: int) -> None:
     toks = [(k, k, w) for k, w in enumerate(words.split())]
     assert grammar.name_run(toks, 1) == end
+
+
+@pytest.mark.parametrize(
+    ("word", "prev", "ends"),
+    [
+        ("المتخصص", "المراغي", True),
+        ("المستثمر", "البراك", True),
+        ("المتحدة", "الأمم", False),
+        ("المتحدة", "الولايات", False),
+    ],
+)
+def test_a_masculine_derived_participle_ends_a_name_a_feminine_one_agrees(word: str, prev: str, ends: bool) -> None:
+    assert grammar.ends_name(normalize(word), normalize(prev), 2) is ends

@@ -235,8 +235,10 @@ def ends_name(w: str, prev: str, run: int) -> bool:
             return True
         return run >= 2 or common_noun(stem) or is_title(stem)
     if has_article(w):
-        if not linked and run >= 2 and len(w) >= 7 and w[2:].startswith(("مت", "مست")):
-            return True  # "فتحي المراغي المتخصص في": a participle of the derived verbs describes the name
+        if not linked and run >= 2 and len(w) >= 7 and w[2:].startswith(("مت", "مست")) and not w.endswith("ه"):
+            # "فتحي المراغي المتخصص في": a participle of the derived verbs describes the name; a feminine one agrees
+            # with a noun of the name ("الأمم المتحدة"، "الولايات المتحدة")
+            return True
         # "عبدالرحمن الزامل"، "محمد بن فيصل العتيبي": a family name with the article
         return not (w.endswith("ي") or linked or (run <= 2 and not common_noun(w) and not is_title(w)))
     if (
