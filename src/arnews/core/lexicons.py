@@ -39,7 +39,7 @@ ListName = Literal[
     "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "claim_nouns", "common_words",
     "complementizers",
     "currency_not_after",
-    "date_word_names", "dateline_desks", "demonstratives", "document_openers", "donation_blockers",
+    "date_word_names", "dateline_desks", "demonstratives", "document_issuers", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
     "donation_values", "first_names", "future_cues", "governing_prepositions", "honorifics", "impersonal_reports",
     "institution_heads", "loan_statements", "locative_words", "name_breaks", "name_links", "name_prepositions",

@@ -240,8 +240,9 @@ def _named_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
 
 def _name_shaped(label: str, known: int = -1) -> bool:
     """A label written as a name: Latin words that each open with a capital ("Mohamed Abd Elmonem"), a given name
-    of the lexicon and at most two more words, or (``known``: where a person mention starts in it) words that are no
-    stopword, common noun or title before that mention ("شهد حسن")."""
+    of the lexicon before words that are no stopword or common noun, or (``known``: where a person mention starts in
+    it) one word before that mention that is a given name or no everyday word, stopword, common noun, title, word
+    with the article or with و/ف before it ("X حسن")."""
     words = label.split()
     if all(w[0].isupper() and w.isalpha() for w in words):
         return True

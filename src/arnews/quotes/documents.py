@@ -79,13 +79,10 @@ def _document(toks: Sequence[Tok], k: int, colon: int) -> frames.Source | None:
     return None
 
 
-_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
-
-
 def _issuer(toks: Sequence[Tok], start: int, colon: int) -> frames.Source | None:
     """ "وجاء في بيان صادر عن وزارة الخارجية العمانية اليوم: «...»": a document issued by a body speaks for it."""
     for k in range(start + 1, min(colon - 1, start + 3)):
-        if toks[k][2] in _ISSUED and toks[k + 1][2] in ("عن", "من"):
+        if toks[k][2] in load_set("document_issuers") and toks[k + 1][2] in ("عن", "من"):
             end = k + 2
             while end < colon and grammar.is_word(toks[end]):
                 end += 1
