@@ -188,3 +188,14 @@ def test_a_derived_participle_ends_a_name(words: str, end: int) -> None:
 )
 def test_a_masculine_derived_participle_ends_a_name_a_feminine_one_agrees(word: str, prev: str, ends: bool) -> None:
     assert grammar.ends_name(normalize(word), normalize(prev), 2) is ends
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("نحوي وأنا أجلس", "a clause"), ("محمد وهو يبتسم", "a clause"), ("حكومته", None), ("هو", None)],
+)
+def test_a_pronoun_after_the_first_word_makes_a_clause_not_a_speaker(name: str, problem: str | None) -> None:
+    from arnews.quotes.speakers import speaker_problem
+
+    found = speaker_problem(name)
+    assert found == problem or (problem is None and found != "a clause")

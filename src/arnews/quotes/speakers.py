@@ -360,6 +360,8 @@ def speaker_problem(name: str) -> str | None:
     own = first[:-2] if first.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
     if len(words) == 1 and len(own) >= 3 and own in common:
         return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
+    if any(grammar.strip_proclitic(w) in load_set("personal_pronouns") for w in words[1:]):
+        return "a clause"  # "أشار نحوي وأنا أجلس": a pronoun subject, not a noun phrase
     # "عاطي بن"، "أبي": a link word ends the name (a name written with آ, "آبي", is none)
     cut = len(words) > 1 and last in grammar.name_links()
     if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
