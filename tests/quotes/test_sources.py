@@ -199,3 +199,19 @@ def test_a_pronoun_after_the_first_word_makes_a_clause_not_a_speaker(name: str, 
 
     found = speaker_problem(name)
     assert found == problem or (problem is None and found != "a clause")
+
+
+def test_an_attribution_before_the_colon_is_not_read_as_a_documents_owner() -> None:
+    found = said("بحسب مصادر الوزارة: «سيتم الإعلان عن النتائج الأسبوع المقبل في مؤتمر صحفي».")
+    assert [who for _, _, who in found] == ["مصادر الوزارة"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وأخيرا يأخذني قول أحد مستشاري الرئيس الروسي: «إن سعود الفيصل يتحدث بوضوح تام».", "أحد مستشاري"),
+        ("وفي سياق القدح أيضا، يندرج قول بعضهم: «الفلسفة محاولة فاشلة للوصول إلى أشياء بعيدة».", "بعضهم"),
+    ],
+)
+def test_the_noun_of_saying_names_its_speaker_before_the_colon(body: str, speaker: str) -> None:
+    assert [(kind, who) for kind, _, who in said(body)] == [("direct", speaker)]

@@ -20,7 +20,10 @@ def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple
     """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker."""
     colon = q.open_tok - 1
     for k in range(lo, colon):
-        source = frames.according_source(toks, k, colon) or _document(toks, k, colon)
+        source = frames.according_source(toks, k, colon) or _saying(toks, k, colon)
+        if source is not None:  # "بحسب مصادر الوزارة: «...»": the sources, not the ministry
+            return k, source_guess(ctx, toks, source)
+        source = _document(toks, k, colon)
         if source is None:
             continue
         owner = _OWNERS.get(toks[source.end][2]) if source.end < colon else None
@@ -29,6 +32,16 @@ def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple
             return k, resolve_subject(ctx, toks[k][0], cue)
         return k, _owner(ctx, toks, source) or source_guess(ctx, toks, source)
     return None
+
+
+def _saying(toks: Sequence[Tok], k: int, colon: int) -> frames.Source | None:
+    """ "يأخذني قول أحد مستشاري الرئيس الروسي: «...»"، "يندرج قول بعضهم: «...»": the verbal noun of saying in
+    construct with the speaker, the speaker's phrase running to the colon."""
+    if not grammar.is_word(toks[k]) or grammar.strip_proclitic(toks[k][2]) != "قول" or k + 1 >= colon:
+        return None
+    if colon - (k + 1) > _DOCUMENT_WORDS or not all(grammar.is_word(t) for t in toks[k + 1 : colon]):
+        return None
+    return frames.Source(k + 1, colon)
 
 
 def _owner(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Guess | None:
