@@ -190,11 +190,12 @@ def _colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> G
     if grammar.is_stop(verb) or grammar.has_article(grammar.strip_proclitic(verb)) or grammar.is_title(verb):
         return None
     v = ctx.view
+    colon = v.raw_span(toks[q.open_tok - 1][0], toks[q.open_tok - 1][1])[0]
     for k in range(lo + 1, min(lo + 3, q.open_tok - 1)):
         if not grammar.is_word(toks[k]) or (k > lo + 1 and grammar.is_stop(toks[k - 1][2])):
             return None  # "مع محمد: «...»": a preposition's object is not the subject
         rs = v.raw_span(toks[k][0], toks[k][1])[0]
-        person = ctx.entity_index.person_within((rs, v.raw_span(toks[q.open_tok - 1][0], toks[q.open_tok - 1][0])[0]))
+        person = ctx.entity_index.person_within((rs, colon))
         if person is None or person[0] != rs:
             continue
         for j in range(k, q.open_tok - 1):
@@ -246,7 +247,6 @@ def _name_shaped(label: str, known: int = -1) -> bool:
     words = label.split()
     if all(w[0].isupper() and w.isalpha() for w in words):
         return True
-    norm = [normalize(w) for w in words]
     if known > 0:
         before = [normalize(w) for w in label[:known].split()]
         return len(before) == 1 and (
@@ -260,6 +260,7 @@ def _name_shaped(label: str, known: int = -1) -> bool:
                 or grammar.strip_proclitic(before[0]) != before[0]
             )
         )
+    norm = [normalize(w) for w in words]
     return grammar.given_name(norm[0]) and not any(grammar.is_stop(w) or grammar.common_noun(w) for w in norm[1:])
 
 
