@@ -215,3 +215,56 @@ def test_an_attribution_before_the_colon_is_not_read_as_a_documents_owner() -> N
 )
 def test_the_noun_of_saying_names_its_speaker_before_the_colon(body: str, speaker: str) -> None:
     assert [(kind, who) for kind, _, who in said(body)] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("title", ["الإعلامي", "الشاعر", "الأديب", "الأكاديمي", "الروائي"])
+def test_a_profession_before_a_name_is_a_description_not_the_speaker(title: str) -> None:
+    found = said(f"وقال {title} ياسين عدنان: «الشعر باق في حياتنا مهما تغيرت وسائل النشر».")
+    assert [who for _, _, who in found] == ["ياسين عدنان"]
+
+
+def test_a_verb_of_going_on_after_a_subordinator_continues_the_speaker() -> None:
+    found = said(
+        "وقال الكاتب ياسين عدنان: «الشعر باق في حياتنا مهما تغيرت الوسائل»، قبل أن يستدرك: «استعمل الفضاء"
+        " الإلكتروني لنشر قصائدي كل يوم». وبعد أن يتابع، مستحضرا إيقاع القصيدة القديمة: «الويب والواب تعرفني"
+        " وأنا أمير الغرقى»."
+    )
+    assert [who for _, _, who in found] == ["ياسين عدنان"] * 3
+
+
+def test_saying_after_a_subordinator_is_no_report_of_its_own() -> None:
+    assert said("وعلى الحكومة قبل أن تقول إن الوضع جيد أن تراجع الأرقام كلها.") == []
+
+
+def test_the_source_of_a_verbal_noun_of_saying_keeps_its_title_and_the_name_ali() -> None:
+    found = said(
+        "نقلت وكالة فارس للأنباء عن محمد علي جعفري قائد الحرس الثوري الإيراني، قوله إن قرار مجلس الأمن غير مقبول."
+    )
+    assert [(kind, who) for kind, _, who in found] == [("indirect", "محمد علي جعفري")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويدير السيد رانتيز الآن مجموعة غير ربحية تدعى «الحسابات الشخصية للجيل الجديد» التي يساعد بها المدرسين.",
+        "وأصدرت دار النشر كتابًا عنوانه: «قصة أليس: لويس كارول والتاريخ السري لأرض العجائب».",
+        "وكان يعمل في مدينة دمياط مصري يدعى «شعيب» منذ سنوات طويلة.",
+    ],
+)
+def test_what_is_called_or_entitled_in_marks_is_a_name_not_speech(body: str) -> None:
+    assert said(body) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("ويجب رفع صورة السجل الأكاديمي ترفع الصفحة الأخيرة منه", []),
+        ("وقال الإعلامي أحمد شوبير إن الموسم صعب", ["احمد شوبير"]),
+    ],
+)
+def test_a_word_of_description_after_a_noun_qualifies_it(sentence: str, names: list[str]) -> None:
+    from arnews.core.tokens import tokenize
+    from arnews.quotes.mentions import title_names
+
+    norm = normalize(sentence)
+    assert [norm[a:b] for a, b in title_names(tokenize(norm))] == names

@@ -76,6 +76,15 @@ def title_words() -> frozenset[str]:
 
 
 @cache
+def description_words() -> frozenset[str]:
+    """First words of the ``description`` rows of ``titles.tsv`` only ("المواطن", "الإعلامي"): they describe a
+    speaker before a name, and as adjectives they also qualify a body ("المركز الإعلامي")."""
+    rows = title_rows()
+    other = {t.words[0] for t in rows if t.words and t.kind != "description"}
+    return frozenset(t.words[0] for t in rows if t.words and t.kind == "description" and t.words[0] not in other)
+
+
+@cache
 def abbreviated_titles() -> frozenset[str]:
     """Titles written as one letter and a dot (the ``abbrev`` rows of ``titles.tsv``: د. and م.)."""
     return frozenset(t.words[0] for t in title_rows() if t.kind == "abbrev" and t.words)

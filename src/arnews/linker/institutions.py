@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from arnews.core.grammar import is_title
+from arnews.core.grammar import description_words, in_lexicon, is_title
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
@@ -114,8 +114,10 @@ def _described_end(
         bears = k == i + 1 and w in load_set(
             "royal_titles"
         )  # "مركز الملك ...": the royal's name follows, not a person of its own
-        if not toks[k].word or w in stop_words() or (doc.articled(k) and is_title(w) and not bears):
-            break
+        nisba = w.endswith(("ي", "يه")) and in_lexicon(w, description_words())  # "المركز الإعلامي"
+        person = doc.articled(k) and is_title(w) and not bears and not nisba
+        if not toks[k].word or w in stop_words() or person:
+            break  # a title starts a person; an adjective of description qualifies the body ("المركز الإعلامي")
         if w in load_set("not_name_adjectives"):
             break  # "الإدارة الجديدة للنادي": the body's state, not its name
         definite = doc.articled(k)

@@ -11,11 +11,10 @@ from collections.abc import Callable, Sequence
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
-from arnews.core.tokens import tokenize
 from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
-from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, phrase_end
+from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
@@ -24,7 +23,10 @@ from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, gues
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
+    before = toks
     toks = subject_words(toks, describes=cue.role == "describe")
+    if toks and grammar.circumstantial(toks[0][2]) and any(t[2] in ("،", ",") for t in before[:2]):
+        return None  # "قبل أن يتابع، مستحضرا إيقاع القصيدة: «...»": a participle of circumstance, no subject
     if toks and frames.governs(cue, toks[0][2]):
         return None  # "تعهد بدعم ..."، "دعا إلى ...": the clause follows the verb, which has no subject of its own
     phrase = sp.parse_phrase(toks)
@@ -93,7 +95,8 @@ def _antecedent(ctx: Reading, pos: int) -> Guess | None:
 _APPOSITION = re.compile(r"\s*[،,]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[،,]\s*")
 
 
-_REPORTED_FROM = re.compile(r"(?:^|\s)عن\s+([^،,.:؛«»\"“”]{2,80}?)\s*$")
+# "عن محمد علي جعفري قائد الحرس الثوري، قوله": the source, its title, and a comma before the verbal noun
+_REPORTED_FROM = re.compile(r"(?:^|\s)عن\s+([^،,.:؛«»\"“”]{2,80}?)\s*[،,]?\s*$")
 
 
 def _reported_from(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
@@ -106,7 +109,7 @@ def _reported_from(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     if m is None:
         return None
     # "عن محسن قمصري مدير الشؤون الدولية في الشركة": a name and the title after it, like a phrase after a verb
-    phrase = sp.parse_phrase(tokenize(ctx.view.norm, m.start(1), m.end(1)))
+    phrase = sp.parse_phrase(paragraph_tokens(ctx.view, m.start(1), m.end(1)))  # علي marked apart from على
     if phrase is None or sp.speaker_problem(ctx.view.norm[phrase.name[0] : phrase.name[1]]) is not None:
         return None
     return guess_of(phrase, cue)
@@ -368,6 +371,8 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
         return True  # "ومضى ليندمان ليقول إن": the ل of purpose, the subject the main verb's
     if at_start or not grammar.is_word(toks[k - 1]) or toks[k - 1][2] in load_set("quote_lead_ins"):
         return True  # a clause start: after punctuation or a bullet ("* ويقول مانويل مورينو: «...»")
+    if cues.subjunctive(toks, k):
+        return True  # "قبل أن يتابع، مستحضرا ...: «...»": the verb of a clause after a subordinator
     if (
         end == k + 1
         and toks[k][2].startswith("قول")

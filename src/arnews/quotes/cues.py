@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from arnews.core.grammar import Cue, Tok, cue_of
+from arnews.core.grammar import Cue, Tok, cue_of, strip_proclitic
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import normalize
@@ -47,9 +47,18 @@ def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:
     cue = cue_of(toks[k][2])
     if cue is None or (k > 0 and toks[k - 1][2] in load_set("noun_prepositions")):
         return None
-    if k > 0 and toks[k - 1][2] in _bare_complementizers():
+    if k > 0 and toks[k - 1][2] in _bare_complementizers() and not subjunctive(toks, k):
         return None  # "قال إن توعد خامنئي بتحدي السياسات «مزعج»": a noun follows إن/أن, never a verb
     return cue
+
+
+def subjunctive(toks: Sequence[Tok], k: int) -> bool:
+    """ "قبل أن يستدرك"، "بعد أن تضيف": an imperfect verb of going on (role add) after أن behind a subordinator
+    reports; "قبل أن تقول إن" is as often a hypothesis, and stays none."""
+    if k < 2 or strip_proclitic(toks[k - 2][2]) not in load_set("subordinators") or toks[k][2][:1] not in "يت":
+        return False
+    cue = cue_of(toks[k][2])
+    return cue is not None and cue.role == "add"
 
 
 @cache

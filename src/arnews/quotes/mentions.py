@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from arnews.core import grammar
 from arnews.core.grammar import Tok
+from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.quotes import frames
 from arnews.quotes import speakers as sp
@@ -31,7 +32,7 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
                 found.append((toks[i + 2][0], toks[stop - 1][1]))
                 i = stop
                 continue
-        if grammar.is_word(toks[i]) and grammar.is_title(toks[i][2]):
+        if grammar.is_word(toks[i]) and grammar.is_title(toks[i][2]) and not _adjective(toks, i):
             end, _ = grammar.title_run(toks, i)
             stop = grammar.name_run(toks, end)
             if stop > end and len(toks[end][2]) > 1:
@@ -42,6 +43,15 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
         else:
             i += 1
     return found
+
+
+def _adjective(toks: Sequence[Tok], i: int) -> bool:
+    """A word of description ("الإعلامي", "الأكاديمي") after a noun qualifies it ("السجل الأكاديمي ترفع"); only
+    where a subject stands (after a cue, a complementizer or punctuation) does it describe a person."""
+    if i == 0 or not grammar.is_word(toks[i - 1]) or not grammar.in_lexicon(toks[i][2], grammar.description_words()):
+        return False
+    prev = toks[i - 1][2]
+    return grammar.cue_of(prev) is None and prev not in load_set("complementizers")
 
 
 def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[str]]]) -> list[tuple[int, int]]:
