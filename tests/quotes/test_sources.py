@@ -268,3 +268,56 @@ def test_a_word_of_description_after_a_noun_qualifies_it(sentence: str, names: l
 
     norm = normalize(sentence)
     assert [norm[a:b] for a, b in title_names(tokenize(norm))] == names
+
+
+def test_a_participle_speaks_for_the_subject_of_the_verb_that_opens_its_sentence() -> None:
+    body = (
+        "وقال وزير الدفاع الأمريكي آشتون كارتر إن الاتفاق جيد. وأدان رئيس الوزراء الإسرائيلي بنيامين نتنياهو"
+        " الاتفاق مع إيران، مشيرا إلى أنه غير كاف لمنع طهران من حيازة أسلحة نووية."
+    )
+    assert speakers(body, "آشتون كارتر", "بنيامين نتنياهو") == [
+        ("indirect", "آشتون كارتر"),
+        ("indirect", "بنيامين نتنياهو"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "إلى ذلك، قدم الدكتور ناصر باعوم، وزير الصحة، شكره للحكومة، مشيرًا إلى أن الدفعة الإغاثية وصلت أمس.",
+            "ناصر باعوم",
+        ),
+        ("وألقى السفير عمرو رمضان كلمة في بداية الحفل شكر فيها الحضور، مشيرًا إلى أن الثورة غيرت البلاد.", "عمرو رمضان"),
+    ],
+)
+def test_the_opening_verbs_subject_after_an_opening_phrase_or_with_its_hamza(body: str, name: str) -> None:
+    assert speakers(body, name) == [("indirect", name)]
+
+
+def test_a_name_further_into_the_sentence_is_not_the_opening_verbs_subject() -> None:
+    body = (
+        "وقال الشاعر طه عدنان إن الشبكة نعمة للشعراء. وعلى عكس الملياني، يبدو الوضع مختلفا مع غالبية المبدعين،"
+        " قائلا إن الإنترنت نعمة."
+    )
+    assert speakers(body, "طه عدنان", "الملياني") == [("indirect", "طه عدنان")] * 2
+
+
+def test_a_participle_does_not_speak_for_the_object_of_a_preposition() -> None:
+    body = (
+        "وقال وزير الدفاع الأمريكي آشتون كارتر إن الاتفاق جيد. واجتمع الوفد مع بنيامين نتنياهو أمس، مشيرا إلى أن"
+        " الاتفاق غير كاف."
+    )
+    assert speakers(body, "آشتون كارتر", "بنيامين نتنياهو")[-1][1] != "بنيامين نتنياهو"
+
+
+@pytest.mark.parametrize("opening", ["", "لكن ", "وكانت "])
+def test_an_institution_before_its_verb_is_the_speaker(opening: str) -> None:
+    verb = "قد أكدت" if opening == "وكانت " else "أكدت"
+    found = said(f"{opening}الحكومة الكينية {verb} أن الجيش سيستمر في محاربة تنظيم الشباب في الصومال.")
+    assert [who for _, _, who in found] == ["الحكومة الكينية"]
+
+
+@pytest.mark.parametrize("body", ["ولفت نظري أنه ضم مجموعة كبيرة من اللغات.", "ولفت انتباهه أن الأسعار ارتفعت كثيرا."])
+def test_what_caught_the_eye_is_nobody_speaking(body: str) -> None:
+    assert all(who is None for _, _, who in said(body))

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Span, Speaker
-from arnews.quotes import cues, frames
+from arnews.quotes import cues, frames, nearby
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
-from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, guess_of
+from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, guess_of
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
@@ -125,7 +125,7 @@ def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
         k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
         if cue.participle and (not k or st.events[k - 1][0] < ctx.sentence_start(pos)):
             # "رد أوباما على المخاوف، متعهدا بدعمها": the subject of the participle's own sentence
-            subject = _sentence_subject(ctx, pos)
+            subject = nearby.sentence_subject(ctx, pos) or nearby.opening_subject(ctx, pos)
             if subject is not None:
                 return subject
         if k and pos - st.events[k - 1][0] <= RESOLVE_CHARS:
@@ -151,7 +151,7 @@ def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     m = bisect.bisect_left(st.mention_starts, pos)
     mentions: list[tuple[int, Guess]] = []
     for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
-        if pos - ms > RESOLVE_CHARS or me > pos or governed(ctx, ms):
+        if pos - ms > RESOLVE_CHARS or me > pos or nearby.governed(ctx, ms):
             continue
         mentions.append((ms, Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))))
     # "رسالة من سيلرز تقول:": a name right before the verb is its subject
@@ -164,78 +164,15 @@ def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
         return mentions[0][1]  # nothing but a space between: "رسالة من سيلرز تقول" (not "... توقفت، وقال")
     # a person named as the subject since the last speaker (إن هاريس ... أشادت) comes before that speaker
     last_event = next((it[0] for it in events if fits(it[2])), -1)
-    recent = [g for ms, g in mentions if ms > last_event and subject_like(ctx, ms)]
+    recent = [g for ms, g in mentions if ms > last_event and nearby.subject_like(ctx, ms)]
     chosen = pick(recent) if recent else None
     if chosen is None:
         chosen = pick([it[2] for it in events])
     if chosen is None:
         chosen = pick([g for _, g in mentions])
     if chosen is None and cue.role in ("say", "add", "answer"):
-        chosen = _protagonist(ctx, pos, fits)
+        chosen = nearby.protagonist(ctx, pos, fits)
     return chosen
-
-
-def _protagonist(ctx: Reading, pos: int, fits: Callable[[Guess], bool]) -> Guess | None:
-    """The person the article has named most often before ``pos`` (twice at least), for a verb with no subject
-    and nobody near it: in a profile or an interview, "قالت: «...»" is the person the article is about."""
-    st = ctx.state
-    m = bisect.bisect_left(st.mention_starts, pos)
-    counts: dict[str, int] = {}
-    latest: dict[str, tuple[int, int]] = {}
-    for span in st.mentions[max(0, m - MAX_NAMES) : m]:
-        key = st.key(span)
-        counts[key] = counts.get(key, 0) + 1
-        latest[key] = span
-    ranked = sorted(counts, key=lambda k: -counts[k])
-    for key in ranked[:3]:
-        if counts[key] < 2:
-            break
-        guess = Guess(latest[key], gender=st.genders.get(key, ""))
-        if fits(guess):
-            return guess
-    return None
-
-
-def _sentence_subject(ctx: Reading, pos: int, *, any_place: bool = False) -> Guess | None:
-    """The last person named as a subject in the sentence before ``pos`` (``any_place``: wherever it stands)."""
-    st = ctx.state
-    start = ctx.sentence_start(pos)
-    m = bisect.bisect_left(st.mention_starts, pos)
-    for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
-        if ms < start:
-            break
-        if me <= pos and (any_place or subject_like(ctx, ms)) and not governed(ctx, ms):
-            return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
-    return None
-
-
-def subject_like(ctx: Reading, pos: int) -> bool:
-    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue verb, or a sentence end."""
-    norm = ctx.view.norm
-    j = pos - 1
-    while j >= 0 and norm[j] == " ":
-        j -= 1
-    if j < 0 or norm[j] in ".!?؟\n":
-        return True
-    k = j
-    while k >= 0 and norm[k].isalnum() and j - k < 8:
-        k -= 1
-    word = norm[k + 1 : j + 1]
-    return word in load_set("complementizers") or grammar.cue_of(word) is not None
-
-
-def governed(ctx: Reading, pos: int) -> bool:
-    """Whether a name at ``pos`` is the object of a preposition (ببايدن، من سيلرز), not a subject."""
-    norm = ctx.view.norm
-    if pos > 0 and norm[pos - 1] in "بل" and (pos < 2 or not norm[pos - 2].isalnum()):
-        return True
-    j = pos - 1
-    while j >= 0 and norm[j] == " ":
-        j -= 1
-    k = j
-    while k >= 0 and norm[k].isalnum() and j - k < 6:
-        k -= 1
-    return norm[k + 1 : j + 1] in load_set("governing_prepositions")
 
 
 def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
@@ -345,7 +282,7 @@ def when_subject(ctx: Reading, toks: Sequence[Tok], k: int) -> Guess | None:
     if k == 0 or grammar.strip_proclitic(toks[k - 1][2]) not in load_set("time_conjunctions"):
         return None
     pos = toks[k][0]
-    return _sentence_subject(ctx, pos, any_place=True)
+    return nearby.sentence_subject(ctx, pos, any_place=True)
 
 
 def _named_before_colon(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: grammar.Cue) -> bool:

@@ -271,7 +271,7 @@ def _institution(toks: Sequence[Tok], end_all: int) -> Phrase | None:
 def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
     """The speaker named before its cue verb ("وزير الصحة قال إن"، "الوزير أكد أن"، "وكان مصدر مطلع قد ذكر أن"):
     ``toks`` are the words from the clause start to the verb. They must be a title phrase, an anonymous source,
-    an organisation, or a name opened by a known first name, and end right before the verb."""
+    an organisation or institution, or a name opened by a known first name, and end right before the verb."""
     toks = list(toks)
     if not toks or not all(grammar.is_word(t) for t in toks):
         return None
@@ -288,7 +288,8 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
     if phrase.name[1] != toks[-1][1]:
         return None
     if (
-        grammar.is_title(first)
+        grammar.in_lexicon(first, load_set("institution_heads"))  # "لكن الحكومة الكينية أكدت أن"
+        or grammar.is_title(first)
         or grammar.in_lexicon(first, grammar.organisation_heads())
         or first in load_set("first_names")
     ):
@@ -309,6 +310,11 @@ def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     i, _ = grammar.title_run(toks, j + 1)
     k = grammar.name_run(toks, i, limit=3)
     return (toks[i][0], toks[k - 1][1]) if k > i else None
+
+
+def _idiom_object(word: str) -> bool:
+    objects, suffixes = load_set("idiom_objects"), (*grammar.possessive_suffixes(), "ي")
+    return word in objects or any(word.endswith(s) and word[: -len(s)] in objects for s in suffixes)
 
 
 def speaker_problem(name: str) -> str | None:
@@ -337,6 +343,8 @@ def speaker_problem(name: str) -> str | None:
                 return f"opens with a word of {lexicon}"
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
+    if len(words) == 1 and _idiom_object(first):
+        return "the object of its verb"  # "ولفت نظري أنه": what caught the eye, nobody's words
     if len(words) >= 2 and last == "الله" and words[-2].startswith("ال"):
         return "a subject and the object of its verb"  # "ودعت القيادة الله أن ...": the subject alone speaks
     common = load_set("common_words")

@@ -1,0 +1,106 @@
+"""Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
+right after the verb that opens it), whether a name stands where a subject does or is a preposition's object, and
+the article's protagonist (the person it names most)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from arnews.core import grammar
+from arnews.core.lexicons import load_set
+from arnews.core.tokens import tokenize
+from arnews.quotes.reading import MAX_NAMES, Guess, Reading
+
+__all__ = ["governed", "opening_subject", "protagonist", "sentence_subject", "subject_like"]
+
+
+def protagonist(ctx: Reading, pos: int, fits: Callable[[Guess], bool]) -> Guess | None:
+    """The person the article has named most often before ``pos`` (twice at least), for a verb with no subject
+    and nobody near it: in a profile or an interview, "قالت: «...»" is the person the article is about."""
+    st = ctx.state
+    m = bisect.bisect_left(st.mention_starts, pos)
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, int]] = {}
+    for span in st.mentions[max(0, m - MAX_NAMES) : m]:
+        key = st.key(span)
+        counts[key] = counts.get(key, 0) + 1
+        latest[key] = span
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    for key in ranked[:3]:
+        if counts[key] < 2:
+            break
+        guess = Guess(latest[key], gender=st.genders.get(key, ""))
+        if fits(guess):
+            return guess
+    return None
+
+
+def sentence_subject(ctx: Reading, pos: int, *, any_place: bool = False) -> Guess | None:
+    """The last person named as a subject in the sentence before ``pos`` (``any_place``: wherever it stands)."""
+    st = ctx.state
+    start = ctx.sentence_start(pos)
+    m = bisect.bisect_left(st.mention_starts, pos)
+    for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
+        if ms < start:
+            break
+        if me <= pos and (any_place or subject_like(ctx, ms)) and not governed(ctx, ms):
+            return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+    return None
+
+
+def opening_subject(ctx: Reading, pos: int) -> Guess | None:
+    """ "وأدان رئيس الوزراء الإسرائيلي بنيامين نتنياهو الاتفاق، مشيرا إلى أنه ...": the subject of the verb that
+    opens the participle's sentence: the first person named there (a PER entity), with nothing before it but that
+    verb and a title ("ودافع كيري عن ..."), never a name further on ("على عكس الملياني، ... قائلا")."""
+    st = ctx.state
+    start = ctx.sentence_start(pos)
+    m = bisect.bisect_left(st.mention_starts, start)
+    if m >= len(st.mentions) or st.mentions[m][1] > pos:
+        return None
+    ms, me = st.mentions[m]
+    toks = tokenize(ctx.view.norm, start, ms)
+    comma = max((k for k, t in enumerate(toks) if t.text in ("،", ",")), default=-1)
+    toks = toks[comma + 1 :]  # "إلى ذلك، قدم الدكتور ناصر باعوم ...": the clause after an opening phrase
+    verb = toks[0].text if toks else ""
+    if not verb or not grammar.is_word(toks[0]):
+        return None
+    rs, re_ = ctx.view.raw_span(toks[0].start, toks[0].end)
+    if grammar.has_article(verb) and not ctx.view.raw[rs:re_].lstrip("وف").startswith(("أ", "إ", "آ")):
+        return None  # a noun opens the clause ("وألقى" keeps its hamza: a verb)
+    if grammar.is_stop(verb) and grammar.cue_of(verb) is None:
+        return None  # a particle or preposition, not a verb ("وتصف الناشطة ...": a cue is a verb too)
+    if grammar.title_run(toks, 1)[0] != len(toks):
+        return None  # more than a title between the verb and the name
+    if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is None:
+        return None  # a person the entity stage found, not words a title's grammar took for a name ("لكرة القدم")
+    return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+
+
+def subject_like(ctx: Reading, pos: int) -> bool:
+    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue verb, or a sentence end."""
+    norm = ctx.view.norm
+    j = pos - 1
+    while j >= 0 and norm[j] == " ":
+        j -= 1
+    if j < 0 or norm[j] in ".!?؟\n":
+        return True
+    k = j
+    while k >= 0 and norm[k].isalnum() and j - k < 8:
+        k -= 1
+    word = norm[k + 1 : j + 1]
+    return word in load_set("complementizers") or grammar.cue_of(word) is not None
+
+
+def governed(ctx: Reading, pos: int) -> bool:
+    """Whether a name at ``pos`` is the object of a preposition (ببايدن، من سيلرز), not a subject."""
+    norm = ctx.view.norm
+    if pos > 0 and norm[pos - 1] in "بل" and (pos < 2 or not norm[pos - 2].isalnum()):
+        return True
+    j = pos - 1
+    while j >= 0 and norm[j] == " ":
+        j -= 1
+    k = j
+    while k >= 0 and norm[k].isalnum() and j - k < 6:
+        k -= 1
+    return norm[k + 1 : j + 1] in load_set("governing_prepositions")
