@@ -217,7 +217,7 @@ def test_the_noun_of_saying_names_its_speaker_before_the_colon(body: str, speake
     assert [(kind, who) for kind, _, who in said(body)] == [("direct", speaker)]
 
 
-@pytest.mark.parametrize("title", ["الإعلامي", "الشاعر", "الأديب", "الأكاديمي", "الروائي"])
+@pytest.mark.parametrize("title", ["الإعلامي", "الشاعر", "الأديب", "الأكاديمي", "الروائي", "الاقتصادي"])
 def test_a_profession_before_a_name_is_a_description_not_the_speaker(title: str) -> None:
     found = said(f"وقال {title} ياسين عدنان: «الشعر باق في حياتنا مهما تغيرت وسائل النشر».")
     assert [who for _, _, who in found] == ["ياسين عدنان"]
