@@ -321,3 +321,34 @@ def test_an_institution_before_its_verb_is_the_speaker(opening: str) -> None:
 @pytest.mark.parametrize("body", ["ولفت نظري أنه ضم مجموعة كبيرة من اللغات.", "ولفت انتباهه أن الأسعار ارتفعت كثيرا."])
 def test_what_caught_the_eye_is_nobody_speaking(body: str) -> None:
     assert all(who is None for _, _, who in said(body))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "entities", "named"),
+    [
+        ("وتساءل آخرون عن غياب الخدمات", "آخرون", (), False),
+        ("وعلق بسخرية على القرار", "بسخرية", (), False),
+        ("وقال نايف الحارثي إن الحي مهمل", "نايف الحارثي", (), True),  # a given name opens it
+        ("وأكد كولو أن المشروع بدأ", "كولو", ("PER",), True),
+        ("وأعلنت بيرسون بيع المجموعة", "بيرسون", ("ORG",), True),
+        ("وأعلنت لندن بيع المجموعة", "لندن", ("LOC",), False),
+    ],
+)
+def test_only_a_phrase_that_names_someone_is_indexed_for_later_cues(
+    text: str, phrase: str, entities: tuple[str, ...], named: bool
+) -> None:
+    from types import SimpleNamespace
+
+    from arnews.core.text import view
+    from arnews.document import EntityIndex
+    from arnews.quotes.mentions import _named
+    from arnews.quotes.speakers import Phrase
+
+    at = text.index(phrase)
+    ents = [
+        Entity(id="e0", name=phrase, type=kind, mentions=(Mention(phrase, at, at + len(phrase)),)) for kind in entities
+    ]
+    v = view(text)
+    ctx = SimpleNamespace(view=v, entity_index=EntityIndex(ents))
+    span = (v.norm_index(at), v.norm_index(at + len(phrase)))
+    assert _named(ctx, Phrase(span)) is named  # type: ignore[arg-type]

@@ -110,7 +110,7 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
             if k + 1 < len(toks) and frames.governs(cue, toks[k + 1][2]):
                 continue
             phrase = sp.parse_phrase(toks[k + 1 : phrase_end(toks, k + 1, len(toks))])
-            if phrase is not None and not phrase.anonymous and not phrase.institution:
+            if phrase is not None and not phrase.anonymous and not phrase.institution and _named(ctx, phrase):
                 names[norm[phrase.name[0] : phrase.name[1]]] = None
     forms: set[str] = set()
     stops = grammar.stopwords()
@@ -131,6 +131,16 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
         ctx.state.mentions.extend(_mentions_in(norm, ctx.tokens(s, e), by_first))
     ctx.state.mentions.sort()
     ctx.state.mention_starts = [m[0] for m in ctx.state.mentions]
+
+
+def _named(ctx: Reading, phrase: sp.Phrase) -> bool:
+    """A speaker phrase names someone to resolve to later when it has a title, opens with a given name, or meets a
+    person or organisation the entity stage found (not "نشرت فيديو طريف": words after a cue that name nobody)."""
+    a, b = phrase.name
+    if phrase.titled or grammar.given_name(ctx.view.norm[a:b].split()[0]):
+        return True
+    ent = ctx.entity_index.covering(ctx.view.raw_span(a, b))
+    return ent is not None and ent.type in ("PER", "ORG")
 
 
 def _inside_body(ctx: Reading, span: tuple[int, int]) -> bool:
