@@ -7,6 +7,8 @@ import sys
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arnews
 from arnews import Pipeline
@@ -170,3 +172,22 @@ def test_the_normal_form_is_tokenized_once_per_region_for_every_stage() -> None:
         assert doc.norm_tokens(s, e) is made  # the linker and the quote stage read the same tokens
     # both stages asked for the paragraphs' tokens: the cache holds them, made once
     assert set(doc.regions) <= set(doc._norm_tokens)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet='قال الرئيس 1,500.3 ريال «»"g20ـ-\n،.', max_size=60),
+    st.integers(0, 70),
+    st.integers(0, 70),
+)
+def test_the_tokens_of_a_range_are_those_the_range_alone_gives(text: str, a: int, b: int) -> None:
+    """A range's tokens are cut from the whole text's tokens, one tokenization per article; a range whose edge
+    falls inside a token ("1,5|00", "الرئ|يس") gets its own, as if tokenized alone."""
+    from arnews.core.text import view
+    from arnews.core.tokens import tokenize
+
+    doc = Doc(view(text))
+    n = len(doc.view.norm)
+    start, end = min(a, b, n), min(max(a, b), n)
+    doc.norm_tokens(0, n)  # the whole text first: later ranges are slices of it
+    assert list(doc.norm_tokens(start, end)) == tokenize(doc.view.norm, start, end)

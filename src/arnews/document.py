@@ -187,6 +187,7 @@ class Doc:
     )
     _index: EntityIndex | None = field(default=None, init=False, repr=False)
     _norm_tokens: dict[tuple[int, int], tuple[NormToken, ...]] = field(factory=dict, init=False, repr=False)
+    _all_tokens: tuple[TextView, list[NormToken], list[int]] | None = field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -231,11 +232,23 @@ class Doc:
 
     def norm_tokens(self, start: int, end: int) -> tuple[NormToken, ...]:
         """The tokens of the normal form between ``start`` and ``end`` (:func:`arnews.core.tokens.tokenize`), made
-        once per range however many stages read it (the entity linker and the quote stage read every region)."""
+        once per range however many stages read it (the entity linker and the quote stage read every region): a
+        slice of the whole normal form's tokens, tokenized once, unless a token crosses an edge of the range."""
         made = self._norm_tokens.get((start, end))
         if made is None:
-            made = self._norm_tokens[start, end] = tuple(tokenize(self.view.norm, start, end))
+            made = self._norm_tokens[start, end] = self._tokens_between(start, end)
         return made
+
+    def _tokens_between(self, start: int, end: int) -> tuple[NormToken, ...]:
+        whole = self._all_tokens
+        if whole is None or whole[0] is not self.view:
+            toks = tokenize(self.view.norm)
+            whole = self._all_tokens = (self.view, toks, [t.start for t in toks])
+        _view, toks, starts = whole
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end):
+            return tuple(tokenize(self.view.norm, start, end))  # a token crosses an edge: the range's own tokens
+        return tuple(toks[lo:hi])
 
     @property
     def entity_index(self) -> EntityIndex:

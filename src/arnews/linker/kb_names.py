@@ -4,11 +4,12 @@ follows; an everyday word names nothing unless it is a place the news names all 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import strip_clitics
 from arnews.kb import Candidate, KbEntry
-from arnews.kb.keys import NameKeys, name_keys
 from arnews.linker.grammar import head_noun, name_like, nisba_of
 from arnews.linker.tokens import (
     LATIN,
@@ -16,11 +17,9 @@ from arnews.linker.tokens import (
     P_KB_ONE,
     Cand,
     Words,
+    kb_memo,
     known_name_kinds,
-    known_prefixes,
     obscure_by_sound,
-    start_readings,
-    stem_keys,
     stop_words,
 )
 
@@ -29,13 +28,14 @@ __all__ = ["kb_pass"]
 
 def kb_pass(doc: Words, out: list[Cand]) -> None:
     toks, kb, stop, known = doc.toks, doc.kb, stop_words(), known_name_kinds()
+    memo = kb_memo(kb)
     i = 0
     links = load_set("name_links")
     while i < len(toks):
         if not toks[i].word or (i > 0 and toks[i - 1].text in links and doc.joined(i - 1)):
             i += 1  # "فيصل بن بندر بن عبدالعزيز": no KB name begins inside a chain of names
             continue
-        readings = start_readings(kb, toks[i].text)
+        readings = memo.start_readings(toks[i].text)
         if not readings:
             i += 1  # most words begin no name: nothing more to read
             continue
@@ -46,24 +46,26 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
         # word is keyed once (doc.keys) and a span's keys are its words' keys
         reach = i
         for _off, stem, _fused in readings:
-            keyed = list(stem_keys(stem))
+            span = [stem]
             k = i
             while k - i < 4 and doc.joined(k):
-                keyed.extend(doc.keys(k + 1))
-                if not (kb.continues(keyed) or tuple(w for w, _l, _p in keyed) in known_prefixes()):
+                span.append(toks[k + 1].text)
+                if not memo.grows(tuple(span)):
                     break
                 k += 1
             reach = max(reach, k)
         for last in range(reach, i - 1, -1) if readings else ():
-            rest = [toks[k].text for k in range(i + 1, last + 1)]
-            rest_keys = [wk for k in range(i + 1, last + 1) for wk in doc.keys(k)]
+            rest = tuple(t.text for t in toks[i + 1 : last + 1])
             for off, stem, fused in readings:
                 single = last == i
                 if single and (stem in stop or len(stem) < 3 or (LATIN.match(stem) and len(stem) < 3)):
                     continue
-                keys = name_keys([*stem_keys(stem), *rest_keys])
-                text = " ".join([stem, *rest])
-                cand = _kb_candidate(doc, i, text, keys, single, stripped=stem != toks[i].text and written_known)
+                named = memo.names((stem, *rest))
+                if named is None:
+                    continue  # neither a KB name nor a known name
+                keys, found = named
+                text = " ".join((stem, *rest))
+                cand = _kb_candidate(doc, i, text, found, single, stripped=stem != toks[i].text and written_known)
                 kind = known.get(keys[0])
                 start = toks[i].start + (0 if fused else off)
                 if cand is not None:
@@ -102,12 +104,11 @@ def _lengthen_chain(doc: Words, c: Cand) -> None:
 
 
 def _kb_candidate(
-    doc: Words, i: int, text: str, keys: NameKeys, single: bool, *, stripped: bool = False
+    doc: Words, i: int, text: str, found: Sequence[Candidate], single: bool, *, stripped: bool = False
 ) -> KbEntry | None:
-    """The KB entity ``text`` (starting at token ``i``, with the keys ``keys``) names. ``stripped``: a clitic was
-    taken off a first word that as written begins a KB name too; then no person is read ("بايدن هاريس" is not the
-    legislator "ايدن هاريس")."""
-    found = doc.kb.lookup_keys(keys)
+    """The KB entity ``text`` (starting at token ``i``) names, of those its keys find (``found``, best first).
+    ``stripped``: a clitic was taken off a first word that as written begins a KB name too; then no person is read
+    ("بايدن هاريس" is not the legislator "ايدن هاريس")."""
     if not found:
         return None
     parts = text.split()
@@ -153,7 +154,7 @@ def _kb_candidate(
 _NEWS_PLACE_PRIOR = 0.6  # a place the news names a thousand times and more (the KB's prior of such a row)
 
 
-def _news_place(doc: Words, i: int, text: str, found: list[Candidate]) -> bool:
+def _news_place(doc: Words, i: int, text: str, found: Sequence[Candidate]) -> bool:
     """Whether a frequent word is a place the news names all the time ("الطائف"، "مسقط"), written as the KB labels
     it and not the head of a construct ("مسقط رأسه", his birthplace): with the article, or before no word that could
     be its complement."""

@@ -18,7 +18,7 @@ from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
 from arnews.kb import Candidate, KnowledgeBase
-from arnews.kb.keys import WordKeys, word_keys
+from arnews.kb.keys import NameKeys, WordKeys, name_keys, word_keys
 from arnews.models import EntityKind
 
 # priorities of mention sources, highest first wins an overlap
@@ -112,24 +112,75 @@ def stem_keys(word: str) -> tuple[WordKeys, ...]:
     return tuple(word_keys(w) for w in words(word))
 
 
-_MEMO_WORDS = 200_000  # words whose readings are remembered per KB (bounded in a long-running process)
-_READINGS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[tuple[int, str, bool], ...]]] = (
-    weakref.WeakKeyDictionary()
-)
+_MEMO_WORDS = 200_000  # words and spans remembered per KB (bounded in a long-running process)
+
+
+class KbMemo:
+    """What the gazetteer asks of the KB about words, remembered per KB and process: the readings of a word that may
+    begin a name, and whether a run of words may begin one. Every word of every article is asked, and most words
+    and word pairs recur from article to article."""
+
+    __slots__ = ("_grows", "_names", "_readings", "kb")
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._readings: dict[str, tuple[tuple[int, str, bool], ...]] = {}
+        self._grows: dict[tuple[str, ...], bool] = {}
+        self._names: dict[tuple[str, ...], tuple[NameKeys, tuple[Candidate, ...]] | None] = {}
+
+    def start_readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
+        """The readings of a normalised word (:func:`arnews.core.names.strip_clitics`) that may begin a name of the
+        KB or of the known names."""
+        found = self._readings.get(word)
+        if found is None:
+            first, kb = known_firsts(), self.kb
+            found = tuple(r for r in strip_clitics(word) if kb.could_start(r[1]) or key(r[1], normalized=True) in first)
+            if len(self._readings) >= _MEMO_WORDS:
+                self._readings.clear()
+            self._readings[word] = found
+        return found
+
+    def grows(self, span: tuple[str, ...]) -> bool:
+        """Some KB name or known name begins with the normalised words ``span`` (a stem and the tokens after it;
+        :meth:`arnews.kb.KnowledgeBase.continues` on their keys)."""
+        hit = self._grows.get(span)
+        if hit is None:
+            keyed = [wk for w in span for wk in stem_keys(w)]
+            hit = self.kb.continues(keyed) or tuple(w for w, _l, _p in keyed) in known_prefixes()
+            if len(self._grows) >= _MEMO_WORDS:
+                self._grows.clear()
+            self._grows[span] = hit
+        return hit
+
+    def names(self, span: tuple[str, ...]) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
+        """The keys of the name the normalised words ``span`` write and the KB entities it may denote
+        (:meth:`arnews.kb.KnowledgeBase.lookup_keys`); None when it is neither a KB name nor a known name (most
+        spans)."""
+        if span in self._names:
+            return self._names[span]
+        keys = name_keys([wk for w in span for wk in stem_keys(w)])
+        found = tuple(self.kb.lookup_keys(keys))
+        hit = (keys, found) if found or keys[0] in known_name_kinds() else None
+        if len(self._names) >= _MEMO_WORDS:
+            self._names.clear()
+        self._names[span] = hit
+        return hit
+
+
+_MEMOS: weakref.WeakKeyDictionary[KnowledgeBase, KbMemo] = weakref.WeakKeyDictionary()
+
+
+def kb_memo(kb: KnowledgeBase) -> KbMemo:
+    """The :class:`KbMemo` of ``kb`` (one per KB and process)."""
+    memo = _MEMOS.get(kb)
+    if memo is None:
+        memo = _MEMOS[kb] = KbMemo(kb)
+    return memo
 
 
 def start_readings(kb: KnowledgeBase, word: str) -> tuple[tuple[int, str, bool], ...]:
-    """The readings of a normalised word (:func:`arnews.core.names.strip_clitics`) that may begin a name of the KB or
-    of the known names, remembered per KB: the gazetteer asks this of every word of every article."""
-    memo = _READINGS.setdefault(kb, {})
-    found = memo.get(word)
-    if found is None:
-        first = known_firsts()
-        found = tuple(r for r in strip_clitics(word) if kb.could_start(r[1]) or key(r[1], normalized=True) in first)
-        if len(memo) >= _MEMO_WORDS:
-            memo.clear()
-        memo[word] = found
-    return found
+    """:meth:`KbMemo.start_readings` of ``kb``'s memo."""
+    return kb_memo(kb).start_readings(word)
 
 
 def stop_words() -> frozenset[str]:
