@@ -141,8 +141,10 @@ def strip_proclitic(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in CONJUNCTIONS else word
 
 
+@lru_cache(maxsize=65536)
 def cue_of(word: str) -> Cue | None:
-    """The cue verb a token is, with or without و/ف before it (an imperfect also behind ل: "ليقول")."""
+    """The cue verb a token is, with or without و/ف before it (an imperfect also behind ل: "ليقول"); every stage
+    asks it of every word, so the answer is remembered per word."""
     forms = cue_forms()
     hit = forms.get(word)
     if hit is None and len(word) > 2 and word[0] in CONJUNCTIONS:
@@ -190,6 +192,7 @@ def common_noun(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def is_title(word: str) -> bool:
     return in_lexicon(word, title_words())
 
