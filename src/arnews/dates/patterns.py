@@ -32,8 +32,19 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _first(words: Iterable[str]) -> str:
-    """A lookahead for the first characters of normalised ``words``."""
-    return "(?=[" + "".join(sorted({re.escape(normalize(w)[0]) for w in words})) + "])"
+    """A lookahead for the first two characters of normalised ``words`` (most word starts fail there, before the
+    word-start lookbehinds and the alternations run)."""
+    seconds: dict[str, set[str]] = {}
+    for w in words:
+        n = normalize(w)
+        seconds.setdefault(n[0], set()).add(n[1:2])
+    branches = []
+    for first, after in sorted(seconds.items()):
+        if "" in after:  # a one-letter word: its first letter is all there is to look at
+            branches.append(re.escape(first))
+        else:
+            branches.append(re.escape(first) + "[" + "".join(re.escape(c) for c in sorted(after)) + "]")
+    return "(?=" + "|".join(branches) + ")"
 
 
 def one_spaced(text: str) -> str:
@@ -113,7 +124,7 @@ def _patterns(
         "month_year": rf"{_first(['شهر', *months])}{_W0}(?:شهر\s+)?(?P<mon>{mon}){_WE}{alt_month}{year_tail}",
         "numeric": r"(?=\d)(?<![\d/\-])(?<!\d\.)(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
         rf"(?![\d/\-])(?!\.\d){_ERA}",
-        "year": rf"(?=[اعس\d]){_W0}(?:(?:ال)?(?:عام|سنه)\s+(?P<y>\d{{4}})(?!\d){_ERA}"
+        "year": rf"(?=\d|عام|سنه|ال[عس]){_W0}(?:(?:ال)?(?:عام|سنه)\s+(?P<y>\d{{4}})(?!\d){_ERA}"
         r"|(?P<y2>\d{4})\s*(?P<era2>م|ه)(?!\w))",
         "prep_year": r"(?=[فمحقبخناا])(?<!\w)(?:في|منذ|حتي|قبل|بعد|خلال|مطلع|بدايه|نهايه|اواخر|اوائل|منتصف)\s+"
         r"(?P<s>(?:19|20)\d\d)(?=\s*(?:[.,،؛:)\]\n]|$))",
@@ -137,7 +148,7 @@ def _time_patterns(
     clock_suffix = rf"(?:\s+(?:من\s+)?(?P<dp>{_alt(day_parts)}){_WE})?"
     return (
         re.compile(
-            rf"(?=[فعتاس]){_W0}(?:(?:في|عند)\s+)?(?P<t>(?:تمام\s+)?(?:ال)?ساعه)\s+"
+            rf"(?=في|عند|تمام|ساعه|الساعه){_W0}(?:(?:في|عند)\s+)?(?P<t>(?:تمام\s+)?(?:ال)?ساعه)\s+"
             rf"(?:(?P<hh>\d{{1,2}})(?::(?P<mm>\d{{2}}))?(?!\d)"
             rf"|(?P<hw>{_alt(hours)}){_WE}(?:\s+و\s*(?:(?P<frac>{_alt(minutes)}){_WE}|(?P<fm>\d{{1,2}})\s+دقيقه{_WE}))?)"
             + clock_suffix
