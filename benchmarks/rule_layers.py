@@ -2,13 +2,16 @@
 another checkout of arnews.
 
     .venv/bin/python benchmarks/rule_layers.py [--n 300] [--every 37] [--rounds 5] [--compare OTHER_CHECKOUT]
+                                               [--freeze]
 
 Each round parses the same sample with ``Pipeline(exclude=["ner"])`` and prints articles per second; with
 ``--compare``, every round also runs the other checkout's source (its ``src/``) in a fresh process, in turn (A B A
 B ...), so both are measured on the same machine state. Each round parses the sample twice in one process: the
 first time with cold word caches (a short run), the second with the caches a long run has warmed (each word's KB
 keys and readings are computed once per process). A checkout from before ``exclude=`` existed runs as
-``Pipeline(analyzer=RuleAnalyzer())``, the same work. The medians are printed last, with the ratio. Prints figures;
+``Pipeline(analyzer=RuleAnalyzer())``, the same work. ``--freeze`` moves what the warm-up loaded out of Python's
+full garbage collections (``gc.freeze()``, as :meth:`arnews.Pipeline.load` does with ``freeze=True`` in the
+``arnews`` command and in worker processes). The medians are printed last, with the ratio. Prints figures;
 asserts nothing.
 """
 
@@ -37,6 +40,10 @@ except TypeError:
     from arnews.nlp import RuleAnalyzer
     pipe, stages = arnews.Pipeline(analyzer=RuleAnalyzer()), {{}}
 pipe.parse(docs[0])
+if {freeze}:
+    import gc
+    gc.collect()
+    gc.freeze()  # what Pipeline.load(freeze=True) does, for any checkout
 for name in stages:
     stages[name] = 0.0
 t = time.perf_counter()
@@ -49,10 +56,10 @@ print(json.dumps({{"articles": n, "seconds": seconds, "again": time.perf_counter
 """
 
 
-def measure(src: Path, n: int, every: int) -> dict[str, object]:
+def measure(src: Path, n: int, every: int, freeze: bool = False) -> dict[str, object]:
     """One round in a fresh process with ``src`` first on the import path."""
     env = {**os.environ, "PYTHONPATH": str(src)}
-    code = _MEASURE.format(benchmarks=str(HERE), n=n, every=every)
+    code = _MEASURE.format(benchmarks=str(HERE), n=n, every=every, freeze=freeze)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -64,6 +71,9 @@ def main() -> int:
     ap.add_argument("--every", type=int, default=37, help="take every K-th article of the corpus")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--compare", type=Path, default=None, help="another checkout of arnews to run side by side")
+    ap.add_argument(
+        "--freeze", action="store_true", help="gc.freeze() after the warm-up, as Pipeline.load(freeze=True) does"
+    )
     args = ap.parse_args()
     mine = HERE.parent / "src"
     runs: dict[str, list[float]] = {"this": [], "other": []}
@@ -72,12 +82,12 @@ def main() -> int:
         for label, src in (("this", mine), ("other", args.compare)):
             if src is None:
                 continue
-            res = measure(src if label == "this" else src / "src", args.n, args.every)
+            res = measure(src if label == "this" else src / "src", args.n, args.every, args.freeze)
             rate = float(res["articles"]) / float(res["seconds"])  # type: ignore[arg-type]
             runs[label].append(rate)
             again[label].append(float(res["articles"]) / float(res.get("again") or res["seconds"]))  # type: ignore[arg-type]
             stages = res["stages"]
-            per = ", ".join(f"{s} {1000 * v / float(res['articles']):.1f}" for s, v in stages.items())  # type: ignore[union-attr,arg-type]
+            per = ", ".join(f"{s} {1000 * v / float(res['articles']):.1f}" for s, v in stages.items())  # type: ignore[attr-defined,arg-type]
             print(
                 f"round {k + 1} {label:5}: {res['articles']} articles, {rate:6.1f} articles/s, "
                 f"{again[label][-1]:6.1f} the second time" + (f" (ms/article: {per})" if per else "")

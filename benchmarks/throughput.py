@@ -5,7 +5,9 @@ batched versus one call per article, and the full pipeline in 2 worker processes
     .venv/bin/python benchmarks/throughput.py [--n 200] [--every 97] [--jobs 2]
 
 Each figure is measured in a fresh process (so the peak memory is that figure's own), after a warm-up that loads
-the knowledge base and the model; worker processes load theirs inside the measured time (their start-up is part of
+the knowledge base and the model (the "frozen" rows then call ``gc.freeze()``, as ``Pipeline.load(freeze=True)``
+does in the ``arnews`` command, so that full collections skip what was loaded); worker processes load theirs
+inside the measured time (their start-up is part of
 what ``--jobs`` costs), so the two-process figure needs a sample of some hundreds of articles to mean anything.
 Prints figures; asserts nothing.
 """
@@ -40,6 +42,10 @@ else:
 from arnews.kb import default_kb
 default_kb()  # the warm-up loads what is loaded lazily: the bundled KB (datelines, linking) and the model
 pipe.parse(docs[0])
+if {freeze}:
+    import gc
+    gc.collect()
+    gc.freeze()  # as Pipeline.load(freeze=True) does in the arnews command and in worker processes
 for name in pipe.seconds:
     pipe.seconds[name] = 0.0
 jobs = {jobs}
@@ -53,17 +59,19 @@ print(json.dumps({{"articles": n, "seconds": seconds, "peak_mb": peak, "worker_p
 """
 
 RUNS = [
-    ("structure", "structure stage alone", 1),
-    ("rules", "rule layers (no NER)", 1),
-    ("ner-alone", "NER alone (batched)", 1),
-    ("ner-one-by-one", "NER alone, one call per article", 1),
-    ("full", "full pipeline", 1),
-    ("full", "full pipeline, worker processes", 2),
+    ("structure", "structure stage alone", 1, False),
+    ("rules", "rule layers (no NER)", 1, False),
+    ("rules", "rule layers, frozen (as the CLI)", 1, True),
+    ("ner-alone", "NER alone (batched)", 1, False),
+    ("ner-one-by-one", "NER alone, one call per article", 1, False),
+    ("full", "full pipeline", 1, False),
+    ("full", "full pipeline, frozen (as the CLI)", 1, True),
+    ("full", "full pipeline, worker processes", 2, False),
 ]
 
 
-def measure(mode: str, n: int, every: int, jobs: int) -> dict[str, object]:
-    code = _MEASURE.format(benchmarks=str(HERE), n=n, every=every, mode=mode, jobs=jobs)
+def measure(mode: str, n: int, every: int, jobs: int, freeze: bool = False) -> dict[str, object]:
+    code = _MEASURE.format(benchmarks=str(HERE), n=n, every=every, mode=mode, jobs=jobs, freeze=freeze)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -77,12 +85,12 @@ def main() -> int:
     args = ap.parse_args()
     rates: dict[str, float] = {}
     print(f"{'run':42} {'articles/s':>10} {'seconds':>8} {'peak MB':>8}  stages (s)")
-    for mode, label, workers in RUNS:
+    for mode, label, workers, freeze in RUNS:
         jobs = args.jobs if workers > 1 else 1
-        r = measure(mode, args.n, args.every, jobs)
+        r = measure(mode, args.n, args.every, jobs, freeze)
         seconds = float(r["seconds"])  # type: ignore[arg-type]
         rate = int(r["articles"]) / seconds  # type: ignore[call-overload]
-        key = f"{mode}/{jobs}"
+        key = f"{mode}/{jobs}" + ("/frozen" if freeze else "")
         rates[key] = rate
         peak = max(float(r["peak_mb"]), float(r["worker_peak_mb"]))  # type: ignore[arg-type]
         stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items() if v)  # type: ignore[attr-defined]
@@ -90,6 +98,7 @@ def main() -> int:
         print(f"{name:42} {rate:10.1f} {seconds:8.1f} {peak:8.0f}  {stages}")
     print()
     print(f"full / NER alone (time ratio): {rates['ner-alone/1'] / rates['full/1']:.2f}")
+    print(f"full, frozen / NER alone (time ratio): {rates['ner-alone/1'] / rates['full/1/frozen']:.2f}")
     print(f"NER batched / one call per article: {rates['ner-alone/1'] / rates['ner-one-by-one/1']:.2f}x")
     print(f"full pipeline, {args.jobs} processes / 1: {rates[f'full/{args.jobs}'] / rates['full/1']:.2f}x")
     return 0

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import arnews
 from arnews.nlp import RuleAnalyzer
 from corpus_helpers import corpus_articles, corpus_text
+from process_helpers import run_fresh
 
 
 def spans(node: Any) -> Iterator[dict[str, Any]]:
@@ -122,3 +123,23 @@ def test_parse_many_yields_the_files_before_an_unreadable_one(tmp_path: Any) -> 
         for article in pipeline.parse_many([first, broken]):
             got.append(article.title)
     assert got == ["عنوان أول"]
+
+
+def test_load_parses_once_and_freeze_settles_what_was_loaded() -> None:
+    """``load()`` loads what the first article would (the knowledge base among it); ``freeze=True`` leaves the
+    objects loaded out of later full collections. Run in a process of its own: freezing is process-wide."""
+    code = """
+import gc, arnews
+from arnews.kb import store
+pipe = arnews.Pipeline(exclude=["ner"])
+assert gc.get_freeze_count() == 0
+assert pipe.load() is pipe and gc.get_freeze_count() == 0
+assert sum(pipe.seconds.values()) > 0, "the warm-up text went through every processor"
+pipe.load(freeze=True)
+kbs = [o for o in gc.get_objects() if isinstance(o, store.KnowledgeBase)]
+assert gc.get_freeze_count() > 10_000 and not kbs, (gc.get_freeze_count(), len(kbs))
+a = pipe.parse("قال الوزير محمد الجدعان إن الميزانية بلغت مليار ريال.")
+assert a.quotes and a.money
+"""
+    done = run_fresh(code)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import attrs
 import pytest
 from hypothesis import given, settings
@@ -17,6 +14,7 @@ from arnews.kb import KbEntry, KnowledgeBase
 from arnews.nlp import RuleAnalyzer
 from arnews.pipeline import resolve_processors
 from arnews.processors import PROCESSORS, REQUIRES
+from process_helpers import run_fresh
 
 ARTICLE = (
     "جمعية خيرية تجمع مليون ريال للأسر المحتاجة\n\n"
@@ -155,8 +153,7 @@ def test_excluding_ner_imports_no_torch() -> None:
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
-    root = arnews.__file__.rsplit("/src/", 1)[0]
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=False)
+    done = run_fresh(code)
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -111,6 +111,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             names.append(name)
             yield attrs.evolve(item, url=args.url) if args.url and item.url is None else item
 
+    if args.jobs == 1:
+        pipeline.load(freeze=True)  # this process parses: models once, and full collections skip them
     results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
     try:
         for result in progress(results, total=None, enabled=not args.quiet):

@@ -46,7 +46,8 @@ _PIPELINE: Any = None  # the worker's pipeline, built once by _start
 
 
 def _start(spec: WorkerSpec) -> None:
-    """Build the worker's pipeline once; torch (when the pipeline runs NER) uses one thread per worker."""
+    """Build the worker's pipeline once and load what it loads (:meth:`arnews.Pipeline.load`); torch (when the
+    pipeline runs NER) uses one thread per worker."""
     global _PIPELINE
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from arnews.pipeline import Pipeline
@@ -66,7 +67,7 @@ def _start(spec: WorkerSpec) -> None:
         kb=spec.kb_path,
         batch_size=spec.batch_size,
         max_chars=spec.max_chars,
-    )
+    ).load(freeze=True)  # a worker's work is parsing: its models load once, and full collections skip them
 
 
 def _parse_batch(batch: list[Any], published: Any, first: int) -> list[Article | ArnewsError]:

@@ -25,7 +25,7 @@ The rule stages match on the normal form with one tokenizer (:mod:`arnews.core.t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from arnews.dates import extract_dates
@@ -37,7 +37,7 @@ from arnews.nlp import Analysis, Analyzer, default_analyzer, split
 from arnews.parser import parse_structure
 from arnews.quotes import extract_quotes
 
-__all__ = ["PROCESSORS", "REQUIRES", "Processor"]
+__all__ = ["PROCESSORS", "REQUIRES", "Processor", "resolve_processors"]
 
 
 class Processor:
@@ -170,3 +170,43 @@ PROCESSORS: dict[str, Callable[[Analyzer | None, KnowledgeBase | None], Processo
 
 #: What each processor requires to have run before it, by name.
 REQUIRES: dict[str, tuple[str, ...]] = {cls.name: cls.requires for cls in _CLASSES}
+
+
+def _with_requirements(wanted: Iterable[str]) -> set[str]:
+    """``wanted`` and everything it requires, transitively."""
+    names: set[str] = set()
+    todo = list(wanted)
+    while todo:
+        name = todo.pop()
+        if name not in names:
+            names.add(name)
+            todo.extend(REQUIRES[name])
+    return names
+
+
+def _check_names(names: Iterable[str], what: str) -> list[str]:
+    names = list(names)
+    unknown = [n for n in names if n not in PROCESSORS]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}: the processors are {list(PROCESSORS)}")
+    return names
+
+
+def resolve_processors(processors: Iterable[str] | None = None, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """The processor names a pipeline runs, in order: ``processors`` (default: all) with their requirements, less
+    ``exclude``. Excluding a processor that another one requires is an error.
+
+    >>> resolve_processors(["money"])
+    ('structure', 'money')
+    >>> resolve_processors(exclude=["ner"])
+    ('structure', 'tokenize', 'entities', 'quotes', 'money', 'dates', 'donations')
+    """
+    wanted = _check_names(PROCESSORS if processors is None else processors, "processors")
+    dropped = set(_check_names(exclude, "processors in exclude"))
+    kept = [n for n in wanted if n not in dropped]
+    names = _with_requirements(kept)
+    clash = sorted(names & dropped)
+    if clash:
+        needs = sorted(n for n in kept if _with_requirements([n]) & dropped)
+        raise ValueError(f"cannot exclude {clash}: {needs} require them")
+    return tuple(n for n in PROCESSORS if n in names)

@@ -184,12 +184,10 @@ class KnowledgeBase:
         """:meth:`could_continue` for a name given by its words' keys (:func:`arnews.kb.keys.word_keys`): the
         gazetteer keys each word of an article once and asks this as it grows a span, a word at a time."""
         prefixes = self._prefixes
-        keyed = keyed[:PREFIX_WORDS]
-        return (
-            tuple(k for k, _l, _p in keyed) in prefixes
-            or tuple(lo for _k, lo, _p in keyed) in prefixes
-            or tuple(p for _k, _l, p in keyed if p) in prefixes
-        )
+        if not keyed:
+            return () in prefixes
+        ks, los, phs = zip(*keyed[:PREFIX_WORDS], strict=True)  # the words' normal, loose and phonetic keys
+        return ks in prefixes or los in prefixes or (phs if all(phs) else tuple(filter(None, phs))) in prefixes
 
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
         """``text`` is one of the entry's labels as written, article included (``loose``: by :func:`loose` keys)."""

@@ -5,7 +5,7 @@ common nouns or possessed nouns rather than names.
 from __future__ import annotations
 
 from collections.abc import Container
-from functools import cache
+from functools import cache, lru_cache
 
 from arnews.core import grammar
 from arnews.core.lexicons import load_set, load_table
@@ -29,23 +29,31 @@ from arnews.linker.tokens import (
 
 def match_title(doc: Words, i: int) -> int:
     """The index after the longest title phrase starting at token i (clitics و ف ب ل allowed), or i."""
-    titles, toks = title_table(), doc.toks
+    toks = doc.toks
     if not toks[i].word:
         return i
+    heads = _title_stems(toks[i].text)
+    if not heads:
+        return i  # most words begin no title
+    titles, longest = title_table(), max_title()
     best = i
-    for _off, stem, _fused in strip_clitics(toks[i].text):
-        if stem not in title_heads():
-            continue
+    for stem in heads:
         words = [stem]
         k = i
         while True:
             if tuple(words) in titles:
                 best = max(best, k + 1)
-            if len(words) >= max_title() or not doc.joined(k):
+            if len(words) >= longest or not doc.joined(k):
                 break
             k += 1
             words.append(toks[k].text)
     return best
+
+
+@lru_cache(maxsize=65536)
+def _title_stems(word: str) -> tuple[str, ...]:
+    """The readings of a word (clitics و ف ب ل off) that begin a title phrase, asked of every word."""
+    return tuple(stem for _off, stem, _fused in strip_clitics(word) if stem in title_heads())
 
 
 def _verb_like(text: str) -> bool:

@@ -145,8 +145,10 @@ class KbMemo:
         :meth:`arnews.kb.KnowledgeBase.continues` on their keys)."""
         hit = self._grows.get(span)
         if hit is None:
-            keyed = [wk for w in span for wk in stem_keys(w)]
-            hit = self.kb.continues(keyed) or tuple(w for w, _l, _p in keyed) in known_prefixes()
+            keyed: tuple[WordKeys, ...] = ()
+            for w in span:
+                keyed += stem_keys(w)
+            hit = self.kb.continues(keyed) or next(zip(*keyed, strict=True), ()) in known_prefixes()
             if len(self._grows) >= _MEMO_WORDS:
                 self._grows.clear()
             self._grows[span] = hit

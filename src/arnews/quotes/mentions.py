@@ -19,14 +19,15 @@ from arnews.quotes.reading import MAX_NAMES, Reading
 def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
     """Names introduced by a title anywhere in a token list ("نائبة الرئيس كامالا هاريس")."""
     found: list[tuple[int, int]] = []
+    abbreviated = grammar.abbreviated_titles()
+    # the words that may open a title phrase, found first: most words open none
+    opens = [n for n, tok in enumerate(toks) if tok[2] in abbreviated or grammar.is_title(tok[2])]
     i = 0
-    while i < len(toks):
-        if (
-            i + 2 < len(toks)
-            and toks[i + 1][2] == "."
-            and toks[i][2] in grammar.abbreviated_titles()
-            and grammar.is_word(toks[i + 2])
-        ):
+    for n in opens:
+        if n < i:
+            continue  # inside a name or title read already
+        i = n
+        if i + 2 < len(toks) and toks[i + 1][2] == "." and toks[i][2] in abbreviated and grammar.is_word(toks[i + 2]):
             stop = grammar.name_run(toks, i + 2)  # "م. جديع بن نهار القحطاني", the dot a token of its own
             if stop > i + 2:
                 found.append((toks[i + 2][0], toks[stop - 1][1]))
@@ -59,10 +60,20 @@ def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[s
     (و، ف، ب، ل) first, then as written; the longest name first; one pass over the tokens, a dictionary look-up a
     word (a regular expression of every name ran its alternatives at every character)."""
     found: list[tuple[int, int]] = []
+    # the tokens that may begin a name, found first (as the normal form writes them: a token's text may mark علي
+    # apart from على)
+    begins = [
+        k
+        for k, tok in enumerate(toks)
+        if (w := norm[tok[0] : tok[1]]) in by_first or (len(w) > 1 and w[0] in "وفبل" and w[1:] in by_first)
+    ]
     k = 0
-    while k < len(toks):
+    for n in begins:
+        if n < k:
+            continue  # inside a name found already
+        k = n
         tok = toks[k]
-        word = norm[tok[0] : tok[1]]  # as the normal form writes it (a token's text may mark علي apart from على)
+        word = norm[tok[0] : tok[1]]
         hit = None
         for skip in (1, 0) if word[:1] in "وفبل" and len(word) > 1 else (0,):
             for words in by_first.get(word[skip:], ()):
@@ -77,7 +88,6 @@ def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[s
             if hit is not None:
                 break
         if hit is None:
-            k += 1
             continue
         found.append((hit[0], hit[1]))
         k = hit[2] + 1
@@ -101,10 +111,10 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
                 continue  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
             if not _inside_body(ctx, (a, b)):  # "أستاذ بجامعة عين شمس": the words after the title name the body
                 names[norm[a:b]] = None
-        for k, tok in enumerate(toks):
+        for k in [k for k, tok in enumerate(toks) if grammar.cue_of(tok[2]) is not None]:
             if len(names) >= MAX_NAMES:
                 break
-            cue = grammar.cue_of(tok[2])
+            cue = grammar.cue_of(toks[k][2])
             if cue is None or cue.role == "describe" or cue.strict or cue.participle:
                 continue
             if k + 1 < len(toks) and frames.governs(cue, toks[k + 1][2]):

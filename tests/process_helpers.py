@@ -1,0 +1,15 @@
+"""Running code in a Python process of its own (for what is process-wide: imported modules, the collector)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import arnews
+
+ROOT = arnews.__file__.rsplit("/src/", 1)[0]
+
+
+def run_fresh(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter from the project's root; its output is captured."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
