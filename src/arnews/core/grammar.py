@@ -161,13 +161,15 @@ def shortest_reading(word: str) -> str:
 
 
 @cache
-def readings(word: str) -> frozenset[str]:
-    """A word as written, without its proclitics (:func:`arnews.core.names.strip_clitics`) and without the article."""
-    out = set()
+def readings(word: str) -> tuple[str, ...]:
+    """A word as written, without its proclitics (:func:`arnews.core.names.strip_clitics`) and without the article,
+    each once, in that order. (A tuple of strings: remembered for every word of a long run, it costs the garbage
+    collector nothing, where a set would be walked in every full collection.)"""
+    out: dict[str, None] = {}
     for _, stem, _ in strip_clitics(word):
-        out.add(stem)
-        out.add(strip_article(stem))
-    return frozenset(out)
+        out[stem] = None
+        out[strip_article(stem)] = None
+    return tuple(out)
 
 
 def in_lexicon(word: str, lexicon: frozenset[str]) -> bool:

@@ -125,7 +125,9 @@ class KbMemo:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._readings: dict[str, tuple[tuple[int, str, bool], ...]] = {}
-        self._grows: dict[tuple[str, ...], bool] = {}
+        # keyed by the span's words joined: a dict of strings and booleans only is left alone by the garbage
+        # collector, however big it grows (a tuple key would have it walked again after every insertion)
+        self._grows: dict[str, bool] = {}
         self._names: dict[tuple[str, ...], tuple[NameKeys, tuple[Candidate, ...]] | None] = {}
 
     def start_readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
@@ -143,7 +145,8 @@ class KbMemo:
     def grows(self, span: tuple[str, ...]) -> bool:
         """Some KB name or known name begins with the normalised words ``span`` (a stem and the tokens after it;
         :meth:`arnews.kb.KnowledgeBase.continues` on their keys)."""
-        hit = self._grows.get(span)
+        joined = "\x1f".join(span)
+        hit = self._grows.get(joined)
         if hit is None:
             keyed: tuple[WordKeys, ...] = ()
             for w in span:
@@ -151,7 +154,7 @@ class KbMemo:
             hit = self.kb.continues(keyed) or next(zip(*keyed, strict=True), ()) in known_prefixes()
             if len(self._grows) >= _MEMO_WORDS:
                 self._grows.clear()
-            self._grows[span] = hit
+            self._grows[joined] = hit
         return hit
 
     def names(self, span: tuple[str, ...]) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
