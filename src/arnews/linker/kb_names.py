@@ -60,11 +60,11 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
                 single = last == i
                 if single and (stem in stop or len(stem) < 3 or (LATIN.match(stem) and len(stem) < 3)):
                     continue
-                named = memo.names((stem, *rest))
+                text = " ".join((stem, *rest))
+                named = memo.names(text)
                 if named is None:
                     continue  # neither a KB name nor a known name
                 keys, found = named
-                text = " ".join((stem, *rest))
                 cand = _kb_candidate(doc, i, text, found, single, stripped=stem != toks[i].text and written_known)
                 kind = known.get(keys[0])
                 start = toks[i].start + (0 if fused else off)

@@ -117,18 +117,17 @@ _MEMO_WORDS = 200_000  # words and spans remembered per KB (bounded in a long-ru
 
 class KbMemo:
     """What the gazetteer asks of the KB about words, remembered per KB and process: the readings of a word that may
-    begin a name, and whether a run of words may begin one. Every word of every article is asked, and most words
-    and word pairs recur from article to article."""
+    begin a name, whether a run of words may begin one, and what a run names. Every word of every article is asked,
+    and most words and word runs recur from article to article. Runs are keyed by their words joined (a string): a
+    dict of strings is walked by no garbage collection, however big it grows."""
 
     __slots__ = ("_grows", "_names", "_readings", "kb")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._readings: dict[str, tuple[tuple[int, str, bool], ...]] = {}
-        # keyed by the span's words joined: a dict of strings and booleans only is left alone by the garbage
-        # collector, however big it grows (a tuple key would have it walked again after every insertion)
         self._grows: dict[str, bool] = {}
-        self._names: dict[tuple[str, ...], tuple[NameKeys, tuple[Candidate, ...]] | None] = {}
+        self._names: dict[str, tuple[NameKeys, tuple[Candidate, ...]] | None] = {}
 
     def start_readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
         """The readings of a normalised word (:func:`arnews.core.names.strip_clitics`) that may begin a name of the
@@ -157,18 +156,18 @@ class KbMemo:
             self._grows[joined] = hit
         return hit
 
-    def names(self, span: tuple[str, ...]) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
-        """The keys of the name the normalised words ``span`` write and the KB entities it may denote
-        (:meth:`arnews.kb.KnowledgeBase.lookup_keys`); None when it is neither a KB name nor a known name (most
-        spans)."""
-        if span in self._names:
-            return self._names[span]
-        keys = name_keys([wk for w in span for wk in stem_keys(w)])
+    def names(self, text: str) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
+        """The keys of the name ``text`` writes (normalised words joined by single spaces) and the KB entities it
+        may denote (:meth:`arnews.kb.KnowledgeBase.lookup_keys`); None when it is neither a KB name nor a known name
+        (most runs)."""
+        if text in self._names:
+            return self._names[text]
+        keys = name_keys([wk for w in text.split(" ") for wk in stem_keys(w)])
         found = tuple(self.kb.lookup_keys(keys))
         hit = (keys, found) if found or keys[0] in known_name_kinds() else None
         if len(self._names) >= _MEMO_WORDS:
             self._names.clear()
-        self._names[span] = hit
+        self._names[text] = hit
         return hit
 
 
@@ -181,11 +180,6 @@ def kb_memo(kb: KnowledgeBase) -> KbMemo:
     if memo is None:
         memo = _MEMOS[kb] = KbMemo(kb)
     return memo
-
-
-def start_readings(kb: KnowledgeBase, word: str) -> tuple[tuple[int, str, bool], ...]:
-    """:meth:`KbMemo.start_readings` of ``kb``'s memo."""
-    return kb_memo(kb).start_readings(word)
 
 
 def stop_words() -> frozenset[str]:
