@@ -111,7 +111,7 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
                 continue  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
             if not _inside_body(ctx, (a, b)):  # "أستاذ بجامعة عين شمس": the words after the title name the body
                 names[norm[a:b]] = None
-        for k in [k for k, tok in enumerate(toks) if grammar.cue_of(tok[2]) is not None]:
+        for k in [n for n, tok in enumerate(toks) if grammar.cue_of(tok[2]) is not None]:  # the cue verbs
             if len(names) >= MAX_NAMES:
                 break
             cue = grammar.cue_of(toks[k][2])
