@@ -118,8 +118,9 @@ _MEMO_WORDS = 200_000  # words and spans remembered per KB (bounded in a long-ru
 class KbMemo:
     """What the gazetteer asks of the KB about words, remembered per KB and process: the readings of a word that may
     begin a name, whether a run of words may begin one, and what a run names. Every word of every article is asked,
-    and most words and word runs recur from article to article. Runs are keyed by their words joined (a string): a
-    dict of strings is walked by no garbage collection, however big it grows."""
+    and most words and word runs recur from article to article. Runs are keyed by their words joined by spaces (a
+    string, not a tuple: the memo of runs that grow holds only strings and booleans, which Python's garbage collector
+    never walks, however big it grows)."""
 
     __slots__ = ("_grows", "_names", "_readings", "kb")
 
@@ -144,7 +145,7 @@ class KbMemo:
     def grows(self, span: tuple[str, ...]) -> bool:
         """Some KB name or known name begins with the normalised words ``span`` (a stem and the tokens after it;
         :meth:`arnews.kb.KnowledgeBase.continues` on their keys)."""
-        joined = "\x1f".join(span)
+        joined = " ".join(span)  # tokens hold no spaces
         hit = self._grows.get(joined)
         if hit is None:
             keyed: tuple[WordKeys, ...] = ()
@@ -266,10 +267,6 @@ class Words:
         for a, b in pairwise(toks):
             gap = norm[a.end : b.start]
             self._joined.append(a.word and b.word and (gap == "" or (gap.isspace() and "\n" not in gap)))
-
-    def keys(self, i: int) -> tuple[WordKeys, ...]:
-        """The KB keys of token i's words (:func:`stem_keys`)."""
-        return stem_keys(self.toks[i].text)
 
     def bare(self, i: int) -> list[str]:
         """Readings of token i: as it is, and without proclitics."""
