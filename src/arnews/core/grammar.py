@@ -214,13 +214,32 @@ def article_after_clitic(word: str) -> str | None:
     return None
 
 
+def manner_adverb(word: str) -> bool:
+    """Whether a word is an adverb of manner: ب and a noun of ``manner_nouns.txt`` with no article, a possessive
+    suffix allowed ("بهدوء"، "بغيظ"، "بصوته"، "بلهجتها"), or بلا ("بلا حماس")."""
+    w = strip_proclitic(word)
+    if len(w) < 3 or w[0] != "ب":
+        return False
+    stem = w[1:]
+    nouns = load_set("manner_nouns")
+    if stem in nouns or stem == "لا":
+        return True
+    for suffix in possessive_suffixes():
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+            base = stem[: -len(suffix)]
+            if base in nouns or (base.endswith("ت") and base[:-1] + "ه" in nouns):
+                return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def is_stop(word: str) -> bool:
-    """Whether a word ends a name: a speech stopword or name break (also behind ب/ل/ك + article), or a cue."""
+    """Whether a word ends a name: a speech stopword or name break (also behind ب/ل/ك + article), a cue, or an
+    adverb of manner ("فقال عز بهدوء")."""
     stops = name_breaks()
     if word.startswith("أ"):
         word = "ا" + word[1:]
-    if word in stops or strip_proclitic(word) in stops or cue_of(word) is not None:
+    if word in stops or strip_proclitic(word) in stops or cue_of(word) is not None or manner_adverb(word):
         return True
     stem = article_after_clitic(word)  # "بالأمس"، "لليوم"
     return stem is not None and (stem in stops or strip_article(stem) in stops)
@@ -318,8 +337,8 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
                 break
             if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or is_title(w[1:])):
                 break
-            if w[0] in "لب" and len(w) > 4 and w[1:] in load_set("common_words") and not given_name(w):
-                break  # "لمحطة"، "بمدينة": a preposition on an everyday noun ("باسم" is a name)
+            if w[0] in "لب" and len(w) >= 4 and w[1:] in load_set("common_words") and not given_name(w):
+                break  # "لمحطة"، "بمدينة"، "لدول": a preposition on an everyday noun ("باسم"، "لورا" are names)
             if len(w) >= 5 and w.endswith(pronoun_suffixes()):
                 break
             if common_noun(w):

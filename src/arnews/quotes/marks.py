@@ -12,7 +12,7 @@ from attrs import define
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
-from arnews.core.text import TextView
+from arnews.core.text import TextView, normalize
 from arnews.core.tokens import tokenize
 from arnews.quotes import cues
 
@@ -251,3 +251,31 @@ def quoted_end(toks: Sequence[Tok], k: int, words: int = 5, stop: int | None = N
         return k
     close = next((m for m in range(k + 2, min(stop, k + words + 2)) if toks[m][2] in mark_table()), None)
     return k if close is None else close + 1
+
+
+def addressee_end(toks: Sequence[Tok]) -> int:
+    """Where the speaker phrase begins after what may open it: the outlet spoken to ("لـ«عكاظ»"، "لرويترز") and the
+    statement it was made in ("في تصريح لـ«الوطن»"، "في حديثه إلى «الشرق الأوسط»"، "في كلمة له")."""
+    k, n = 0, len(toks)
+    while k < n:
+        t = toks[k][2]
+        if t == "ل" and quoted_end(toks, k + 1) > k + 1:
+            k = quoted_end(toks, k + 1)  # "لـ«عكاظ»"
+            if k < n and toks[k][2] in ("،", ","):
+                k += 1  # "وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة"
+        elif t in PRONOUN_OBJECTS:
+            k += 1  # "وقال له الأمين"، "ويقول عنه الوزير": the one spoken to or of is a pronoun
+        elif t[0] == "ب" and t[1:] in load_set("demonstratives"):
+            # "صرح بذلك الوكيل": what was said; "ويقول بهذا الصدد": the demonstrative's noun with it
+            k += 2 if k + 1 < n and grammar.has_article(toks[k + 1][2]) else 1
+        elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
+            k += 2
+            while k < n and normalize(toks[k][2]) in load_set("statement_modifiers"):
+                k += 1
+            if k < n and toks[k][2] in ("الي", "ل") and quoted_end(toks, k + 1) > k + 1:
+                k = quoted_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
+            elif k < n and toks[k][2].startswith("ل") and len(toks[k][2]) > 3 and grammar.is_word(toks[k]):
+                k += 1  # "لرويترز"، "للصحيفة"
+        else:
+            break
+    return k

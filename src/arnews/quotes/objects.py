@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
-from arnews.quotes import speakers as sp
+from arnews.quotes.marks import addressee_end
 
 __all__ = ["leads_to_quote", "subject_words"]
 
@@ -72,7 +72,7 @@ def leads_to_quote(toks: Sequence[Tok], a: int, hi: int) -> bool:
     rest = [t for t in toks[a:hi] if t[2] != ":"]
     if not rest or (len(rest) == 1 and rest[0][2] in load_set("complementizers") and toks[hi - 1][2] == ":"):
         return True  # "الذي صرح بأن: «...»"
-    if sp.addressee_end(toks[a:hi]) >= len(rest):
+    if addressee_end(toks[a:hi]) >= len(rest):
         return True
     lead = rest[0][2]
     return (

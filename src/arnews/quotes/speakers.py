@@ -19,7 +19,7 @@ from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads
-from arnews.quotes.marks import PRONOUN_OBJECTS, quoted_end
+from arnews.quotes.marks import addressee_end, quoted_end
 
 
 @frozen
@@ -73,7 +73,11 @@ def name_after_modifiers(toks: Sequence[Tok], k: int, stop: int) -> tuple[int, i
     j = k
     while j < min(stop, k + _MODIFIERS) and grammar.is_word(toks[j]) and not grammar.is_stop(toks[j][2]):
         w = toks[j][2]
-        if not (grammar.has_article(w) or (w[0] in "بل" and grammar.has_article(w[1:]))):
+        # "بالخارجية"، "بصحة الطائف": a preposition on a definite word, or on a noun in construct with one
+        construct = (
+            w[0] in "بل" and j + 1 < stop and grammar.has_article(toks[j + 1][2]) and grammar.name_run(toks, j) == j
+        )
+        if not (grammar.has_article(w) or (w[0] in "بل" and grammar.has_article(w[1:])) or construct):
             break
         j += 1
     if j == k or j >= stop:
@@ -110,31 +114,6 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             (toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], toks[desc_end - 1][1])
         )
     return None
-
-
-def addressee_end(toks: Sequence[Tok]) -> int:
-    """Where the speaker phrase begins after what may open it: the outlet spoken to ("لـ«عكاظ»"، "لرويترز") and the
-    statement it was made in ("في تصريح لـ«الوطن»"، "في حديثه إلى «الشرق الأوسط»"، "في كلمة له")."""
-    k, n = 0, len(toks)
-    while k < n:
-        t = toks[k][2]
-        if t == "ل" and quoted_end(toks, k + 1) > k + 1:
-            k = quoted_end(toks, k + 1)  # "لـ«عكاظ»"
-            if k < n and toks[k][2] in ("،", ","):
-                k += 1  # "وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة"
-        elif t in PRONOUN_OBJECTS:
-            k += 1  # "وقال له الأمين"، "ويقول عنه الوزير": the one spoken to or of is a pronoun
-        elif t == "في" and k + 1 < n and toks[k + 1][2] in load_set("statement_nouns"):
-            k += 2
-            while k < n and normalize(toks[k][2]) in load_set("statement_modifiers"):
-                k += 1
-            if k < n and toks[k][2] in ("الي", "ل") and quoted_end(toks, k + 1) > k + 1:
-                k = quoted_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
-            elif k < n and toks[k][2].startswith("ل") and len(toks[k][2]) > 3 and grammar.is_word(toks[k]):
-                k += 1  # "لرويترز"، "للصحيفة"
-        else:
-            break
-    return k
 
 
 _QUOTED_SUBJECT_WORDS = 7
@@ -355,12 +334,13 @@ def speaker_problem(name: str) -> str | None:
     # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
     glued = (
         first[0] in "بل"
-        and len(first) > 4
+        and len(first) >= 4
         and first not in common
+        and not grammar.given_name(first)
         and (first[1:] in common or grammar.in_lexicon(first[1:], grammar.organisation_heads()))
     )
-    if first.startswith(("بال", "لل")) or glued:
-        return "opens with a preposition"
+    if first.startswith(("بال", "لل")) or glued or grammar.manner_adverb(first):
+        return "opens with a preposition"  # "بالإضافة"، "لوكالة"، and how, not who: "فقال ببساطة"
     if grammar.cue_of(first) is not None:
         return "opens with a verb"
     if len(words) == 1 and _honorific_pronoun(first):

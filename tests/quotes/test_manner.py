@@ -1,0 +1,75 @@
+"""How a speaker speaks is not who speaks: adverbs of manner ("بهدوء"، "بلا حماس"، "بلهجة آمرة"), a preposition on
+a place or a common noun in a title's complement ("بجدة"، "لدول الخليج"، "بصحة الطائف") and words of time after a
+name ("عقب") never open or lengthen a speaker's name."""
+
+from __future__ import annotations
+
+import pytest
+from test_commentary import said
+
+from arnews.core import grammar
+from arnews.core.text import normalize
+from arnews.quotes.speakers import speaker_problem
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["بهدوء", "ببساطة", "بغيظ", "بأسى", "بلهجة", "بصوته", "بلهجتها", "بلغتنا", "بلا", "وبهدوء", "بحماس", "بسخرية"],
+)
+def test_adverbs_of_manner_are_known(word: str) -> None:
+    assert grammar.manner_adverb(normalize(word))
+    assert grammar.is_stop(normalize(word))
+
+
+@pytest.mark.parametrize("word", ["باسم", "بدر", "بندر", "بلاتر", "بوتين", "باراك", "بصل", "بهاء", "لافروف", "بيان"])
+def test_names_and_nouns_that_open_with_b_are_not_adverbs(word: str) -> None:
+    assert not grammar.manner_adverb(word)
+
+
+@pytest.mark.parametrize("name", ["ببساطة", "بلهجة آمرة", "بغيظ", "بصوت شبه هامس", "بصحة"])
+def test_a_manner_or_a_preposition_is_no_speaker(name: str) -> None:
+    assert speaker_problem(name) is not None
+
+
+@pytest.mark.parametrize("name", ["بدر عبدالعاطي", "باسم إبراهيم", "لوران فابيوس", "بلاتر", "لورا", "بندر بن سلطان"])
+def test_names_that_open_with_b_or_l_are_speakers(name: str) -> None:
+    assert speaker_problem(name) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال الوزير خالد العمري بهدوء: «لن نتراجع عن هذا القرار مهما كانت الضغوط».", "خالد العمري"),
+        ("ورد المدرب سامي الجابر بسرعة: «الفريق قادر على العودة في المباراة المقبلة».", "سامي الجابر"),
+        ("وقال لاكازيت عقب الفوز على ضيفه ميلان 2-1: «أريد البقاء في صفوف ليون هذا الموسم».", "لاكازيت"),
+        (
+            "وقال الناطق الإعلامي بصحة الطائف سراج الحميدان: «الهدف إدخال البهجة في قلوب المرضى والنزلاء».",
+            "سراج الحميدان",
+        ),
+        (
+            "أعرب الأمين العام لمجلس التعاون لدول الخليج العربية عبداللطيف بن راشد الزياني عن استغرابه، وقال: "
+            "«هذه التصريحات تناقض ما يعلنه المسؤولون»",
+            "عبداللطيف بن راشد الزياني",
+        ),
+        (
+            "صرح بذلك مدير المستشفى الأستاذ عطية عبد ربه المالكي، وقال: «الحالات التي وصلت مستقرة ولله الحمد».",
+            "عطية عبد ربه المالكي",
+        ),
+    ],
+)
+def test_the_speaker_is_named_around_the_adverb(body: str, speaker: str) -> None:
+    found = [q for q in said(body) if q[0] == "direct"]
+    assert found and found[-1][2] == speaker, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وسألته عن الموعد، فقال ببساطة: «بعد الظهر إن شاء الله، لا تقلقي من شيء».",
+        "ثم جاء الرد على الهاتف، وقالت بلهجة آمرة: «افتحوا الباب فورا ولا تتأخروا علينا».",
+        "وسكت قليلا ثم قال بلا حماس: «ليس عندي ما أضيفه إلى ما قلته من قبل».",
+    ],
+)
+def test_an_adverb_after_the_verb_is_never_the_speaker(body: str) -> None:
+    for _, _, speaker in said(body):
+        assert speaker is None or speaker_problem(speaker) is None, speaker
