@@ -327,8 +327,8 @@ def speaker_problem(name: str) -> str | None:
     if len(words) >= 2 and last == "الله" and words[-2].startswith("ال"):
         return "a subject and the object of its verb"  # "ودعت القيادة الله أن ...": the subject alone speaks
     common = load_set("common_words")
-    if len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common:
-        return "an adverb"  # "بدلا"، "أيضا"، "رسميا": an indefinite accusative, not a name
+    if grammar.manner_adverb(first) or (len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common):
+        return "an adverb"  # "بدلا"، "رسميا": an indefinite accusative; "ببساطة"، "بلهجة آمرة": how, not who
     if first.startswith(("وال", "فال")) and first[1:] in common:
         return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
     # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
@@ -339,8 +339,8 @@ def speaker_problem(name: str) -> str | None:
         and not grammar.given_name(first)
         and (first[1:] in common or grammar.in_lexicon(first[1:], grammar.organisation_heads()))
     )
-    if first.startswith(("بال", "لل")) or glued or grammar.manner_adverb(first):
-        return "opens with a preposition"  # "بالإضافة"، "لوكالة"، and how, not who: "فقال ببساطة"
+    if first.startswith(("بال", "لل")) or glued:
+        return "opens with a preposition"
     if grammar.cue_of(first) is not None:
         return "opens with a verb"
     if len(words) == 1 and _honorific_pronoun(first):
