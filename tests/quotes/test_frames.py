@@ -268,6 +268,24 @@ def test_a_narrating_verb_is_no_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "وقالت مصادر مطلعة إن الوفد «سيعمل على إيجاد موقع قدم لانطلاق العمل الحكومي، حسب أهداف المشروع».",
+        "وقال المدير: «سنوزع السلال وفقا للخطة التي أقرها المجلس».",
+    ],
+)
+def test_an_attribution_inside_the_quoted_words_is_not_the_quote_s_source(body: str) -> None:
+    _, found = quotes_of(body)
+    assert found
+    assert [q.according_to for q in found] == [None] * len(found)
+
+
+def test_an_attribution_after_the_quote_is_its_source() -> None:
+    _, found = quotes_of("«سيعود الوفد إلى عدن الأسبوع المقبل»، بحسب مصادر حكومية.")
+    assert [q.according_to for q in found] == ["مصادر حكومية"]
+
+
+@pytest.mark.parametrize(
     ("body", "speaker"),
     [
         ("بحسب الخطي: «استثمرت إيران في عامل التمييز الذي أضر بالأقليات».", "الخطي"),

@@ -14,6 +14,7 @@ from arnews.core.lexicons import load_set
 from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames, nearby
 from arnews.quotes import speakers as sp
+from arnews.quotes.carriers import statement_author
 from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
@@ -41,11 +42,9 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess 
     name = phrase.name
     if phrase.titled and toks:
         # "النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز": a known name inside the phrase wins
-        st = ctx.state
-        m = bisect.bisect_left(st.mention_starts, name[1])
-        if m < len(st.mentions) and st.mentions[m][1] <= toks[-1][1]:
-            name = st.mentions[m]
-            phrase = sp.Phrase(name, addressee=phrase.addressee)
+        known = ctx.mention_within(name[1], toks[-1][1])
+        if known is not None:
+            phrase = sp.Phrase(known, addressee=phrase.addressee)
     return guess_of(phrase, cue)
 
 
@@ -117,7 +116,7 @@ def _reported_from(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
 
 def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     """The speaker of a cue verb with no subject of its own."""
-    reported = _reported_from(ctx, pos, cue)
+    reported = _reported_from(ctx, pos, cue) or statement_author(ctx, pos, cue)
     if reported is not None:
         return reported
     st = ctx.state

@@ -179,8 +179,21 @@ def according_source(toks: Sequence[Tok], i: int, colon: int) -> Source | None:
 
 def according_phrase(toks: Sequence[Tok], lo: int, hi: int) -> Source | None:
     """The first attribution among ``toks[lo:hi]`` and the source it names (eight words at most, up to إن/أن, فإن or
-    punctuation), for :attr:`arnews.models.Quote.according_to`."""
+    punctuation), for :attr:`arnews.models.Quote.according_to`. An attribution inside quotation marks is part of
+    the quoted words ("قال إن الوفد «سيعمل ... حسب أهداف المشروع»"), not the source of the report."""
+    marks, depth = mark_table(), 0
     for k in range(lo, hi):
+        mark = marks.get(toks[k][2])
+        if mark is not None:
+            if mark[1] == "open":
+                depth += 1
+            elif mark[1] == "close":
+                depth = max(0, depth - 1)
+            else:  # a straight mark opens or closes
+                depth = 0 if depth else 1
+            continue
+        if depth:
+            continue
         opened = _source_start(toks, k, anywhere=True)
         if opened is None:
             continue

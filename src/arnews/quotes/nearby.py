@@ -93,7 +93,8 @@ def subject_like(ctx: Reading, pos: int) -> bool:
 
 
 def governed(ctx: Reading, pos: int) -> bool:
-    """Whether a name at ``pos`` is the object of a preposition (ببايدن، من سيلرز), not a subject."""
+    """Whether a name at ``pos`` is the object of a preposition (ببايدن، من سيلرز) or the genitive of a noun of
+    kinship ("شقيق عبدالملك الحوثي": his brother is meant), not a subject."""
     norm = ctx.view.norm
     if pos > 0 and norm[pos - 1] in "بل" and (pos < 2 or not norm[pos - 2].isalnum()):
         return True
@@ -101,6 +102,12 @@ def governed(ctx: Reading, pos: int) -> bool:
     while j >= 0 and norm[j] == " ":
         j -= 1
     k = j
-    while k >= 0 and norm[k].isalnum() and j - k < 6:
+    while k >= 0 and norm[k].isalnum() and j - k < 8:
         k -= 1
-    return norm[k + 1 : j + 1] in load_set("governing_prepositions")
+    word = norm[k + 1 : j + 1]
+    if word in load_set("governing_prepositions"):
+        return True
+    if k >= 0 and norm[k].isalnum():
+        return False  # a longer word than the scan reads
+    kin = load_set("kinship_nouns")
+    return word in kin or (len(word) > 3 and word[0] in "وفل" and word[1:] in kin)

@@ -108,6 +108,13 @@ class Reading:
             return None
         return Guess((self.view.norm_index(last.start), self.view.norm_index(last.end)), person=True)
 
+    def mention_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first person mention that begins at or after normal offset ``start`` and ends by ``end``: the known
+        name inside a titled phrase ("النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز")."""
+        st = self.state
+        m = bisect.bisect_left(st.mention_starts, start)
+        return st.mentions[m] if m < len(st.mentions) and st.mentions[m][1] <= end else None
+
     def tokens(self, start: int, end: int) -> list[Tok]:
         """Tokens of ``view.norm[start:end]``, computed once per range."""
         key = (start, end)
