@@ -73,3 +73,38 @@ def test_the_speaker_is_named_around_the_adverb(body: str, speaker: str) -> None
 def test_an_adverb_after_the_verb_is_never_the_speaker(body: str) -> None:
     for _, _, speaker in said(body):
         assert speaker is None or speaker_problem(speaker) is None, speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "nobody"),
+    [
+        ("وكان زعيم الجماعة قد اعتبر آنذاك أن «تأسيس جيش آخر لا قيمة له في الغوطة».", "آنذاك"),
+        ("ولما سألوها عن السبب قالت حينئذ إنها لم تعد تستطيع أن تكتب كما كانت تفعل.", "حينئذ"),
+        ("وعن الأسعار قال أعتقد أنها مناسبة فليس هناك تغير في هذا الموسم.", "أعتقد"),
+    ],
+)
+def test_a_time_adverb_or_a_verb_of_opinion_after_the_cue_is_nobody(body: str, nobody: str) -> None:
+    assert said(body)
+    assert all(speaker != nobody for _, _, speaker in said(body))
+    assert speaker_problem(nobody) is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال العم عبدالله، أحد كبار السن بالمحافظة: «العيد في السابق كان بسيطا ويبدأ بعد الصلاة».", "عبدالله"),
+        ("وقال العميد سمير الحاج: «المقاومة تتقدم في كل الجبهات رغم الحصار».", "سمير الحاج"),
+    ],
+)
+def test_an_elder_called_uncle_is_named_and_a_family_name_stays_whole(body: str, speaker: str) -> None:
+    found = [q for q in said(body) if q[0] == "direct"]
+    assert found and found[-1][2] == speaker, found
+
+
+def test_a_participle_of_repeating_speaks_for_its_sentence_s_subject() -> None:
+    body = (
+        "من جهته أعرب أنس الأهدل عضو هيئة التدريس بجامعة طيبة عن فخره بهذا الإنجاز، مرددًا: "
+        "«عاشت مملكتنا الحبيبة وشاهت وجوه العدو»."
+    )
+    found = [q for q in said(body) if q[0] == "direct"]
+    assert found and found[-1][2] == "أنس الأهدل", found

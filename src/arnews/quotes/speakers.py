@@ -13,7 +13,7 @@ from attrs import frozen
 
 from arnews.core import grammar
 from arnews.core.grammar import Tok
-from arnews.core.lexicons import load_set, load_table
+from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.names import strip_article
 from arnews.core.text import normalize
 from arnews.document import EntityIndex
@@ -296,6 +296,18 @@ def _idiom_object(word: str) -> bool:
     return word in objects or any(word.endswith(s) and word[: -len(s)] in objects for s in suffixes)
 
 
+#: Lexicons whose words never open a speaker: particles, prepositions, complementizers, reports with no subject,
+#: and the adverbs of time and manner and first-person verbs that end a name ("آنذاك"، "أعتقد").
+_NOT_OPENING: tuple[ListName, ...] = (
+    "speech_stopwords",
+    "noun_prepositions",
+    "complementizers",
+    "verb_particles",
+    "impersonal_reports",
+    "name_breaks",
+)
+
+
 def speaker_problem(name: str) -> str | None:
     """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
     phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
@@ -311,13 +323,7 @@ def speaker_problem(name: str) -> str | None:
     for word in {first, grammar.strip_proclitic(first)}:
         if word == "علي" and raw_words[0].endswith("ي"):
             continue  # the name علي, not the preposition على (one normal form)
-        for lexicon in (
-            "speech_stopwords",
-            "noun_prepositions",
-            "complementizers",
-            "verb_particles",
-            "impersonal_reports",
-        ):
+        for lexicon in _NOT_OPENING:
             if word in load_set(lexicon):
                 return f"opens with a word of {lexicon}"
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
