@@ -34,25 +34,17 @@ def _carriers() -> frozenset[str]:
 
 
 def carrier_noun(word: str) -> str | None:
-    """The statement noun ``word`` is (with و/ف، ب/ل، ال and the accusative ا read off), or None.
+    """The statement noun ``word`` is (its readings, :func:`arnews.core.grammar.readings`, with the accusative ا
+    read off too), or None.
 
     >>> carrier_noun("بيانا"), carrier_noun("برساله"), carrier_noun("والتصريحات"), carrier_noun("بيت")
     ('بيان', 'رساله', 'تصريحات', None)
     """
-    forms = [word]
-    for w in list(forms):
-        if len(w) > 3 and w[0] in "وف":
-            forms.append(w[1:])
-    for w in list(forms):
-        if len(w) > 3 and w[0] in "بل":
-            forms.append(w[1:])
-    for w in list(forms):
-        if w.startswith("ال") and len(w) > 4:
-            forms.append(w[2:])
-    for w in list(forms):
-        if w.endswith("ا") and len(w) > 3:
-            forms.append(w[:-1])
-    return next((w for w in forms if w in _carriers()), None)
+    for reading in grammar.readings(word):
+        for form in (reading, reading[:-1] if reading.endswith("ا") and len(reading) > 3 else ""):
+            if form in _carriers():
+                return form
+    return None
 
 
 def statement_author(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
@@ -81,8 +73,7 @@ def statement_author(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
 
 def _makes(word: str) -> bool:
     """Whether ``word`` (normal form) is a verb of ``statement_verbs.txt``, with و/ف or not."""
-    makers = load_set("statement_verbs")
-    return word in makers or (len(word) > 3 and word[0] in "وف" and word[1:] in makers)
+    return grammar.strip_proclitic(word) in load_set("statement_verbs") or word in load_set("statement_verbs")
 
 
 def _maker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
