@@ -19,6 +19,7 @@ import random
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from corpus import CORPUS, texts
@@ -37,6 +38,12 @@ def articles(corpus: Path, limit: int | None, every: int) -> Iterator[str]:
     return texts(corpus, limit, every)
 
 
+@cache
+def _heads() -> frozenset[str]:
+    """Titles and institution heads (:func:`arnews.core.grammar.common_noun` reads the heads of bodies and places)."""
+    return grammar.title_words() | load_set("institution_heads")
+
+
 def supported(speaker: Speaker) -> bool:
     """Whether something besides the speaker grammar backs the speaker: an entity of the document, an anonymous
     source, or a word that the lexicons know as a title, a description, the head of a body or a given name. Read
@@ -44,7 +51,7 @@ def supported(speaker: Speaker) -> bool:
     ones to read by eye: most are right (a name the KB and the lexicons do not know), some are not names at all."""
     if speaker.entity is not None or speaker.anonymous:
         return True
-    heads = grammar.title_words() | grammar.organisation_heads() | grammar.place_heads() | load_set("institution_heads")
+    heads = _heads()
     for word in normalize(speaker.name).split():
         if grammar.given_name(word) or grammar.given_name(grammar.strip_proclitic(word)):
             return True
