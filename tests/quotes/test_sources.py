@@ -211,6 +211,9 @@ def test_an_attribution_before_the_colon_is_not_read_as_a_documents_owner() -> N
     [
         ("وأخيرا يأخذني قول أحد مستشاري الرئيس الروسي: «إن سعود الفيصل يتحدث بوضوح تام».", "أحد مستشاري"),
         ("وفي سياق القدح أيضا، يندرج قول بعضهم: «الفلسفة محاولة فاشلة للوصول إلى أشياء بعيدة».", "بعضهم"),
+        # a bracket between the speaker and the colon (dates, a party, a gloss) is read over
+        ("وهو ما يعضده قول الشاعر هوراس (65 ق.م - 8 ق.م): «اقطف اليوم الحاضر دون أن تتلهى عنه».", "هوراس"),
+        ("وجاء في بيان الوزارة (الخميس): «نرحب بالقرار الصادر عن المجلس بشكل كامل».", "الوزارة"),
     ],
 )
 def test_the_noun_of_saying_names_its_speaker_before_the_colon(body: str, speaker: str) -> None:
@@ -352,3 +355,16 @@ def test_only_a_phrase_that_names_someone_is_indexed_for_later_cues(
     ctx = SimpleNamespace(view=v, entity_index=EntityIndex(ents))
     span = (v.norm_index(at), v.norm_index(at + len(phrase)))
     assert _named(ctx, Phrase(span)) is named  # type: ignore[arg-type]
+
+
+def test_a_bracket_that_is_not_right_before_the_colon_is_not_read_over() -> None:
+    found = said("وقال (الوزير) إن الوضع صعب. وجاء في البيان (المنشور) أمس: «نرحب بالقرار الصادر عن المجلس».")
+    assert [who for kind, _, who in found if kind == "direct"] != ["المنشور"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["وقال غير واحد من المسؤولين إن الوضع خطير.", "وأكد سوى مرة واحدة أن الاتفاق قائم.", "وذكر غير مصدر أن الوفد وصل."],
+)
+def test_sawa_and_ghayr_open_no_speaker(body: str) -> None:
+    assert [who for _, _, who in said(body)] == [None]

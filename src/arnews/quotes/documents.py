@@ -17,8 +17,9 @@ from arnews.quotes.reading import Guess, Reading
 
 
 def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple[int, Guess | None] | None:
-    """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker."""
-    colon = q.open_tok - 1
+    """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker. A
+    bracket right before the colon is read over ("قول الشاعر الروماني هوراس (65 ق.م - 8 ق.م): «...»")."""
+    colon = _before_bracket(toks, lo, q.open_tok - 1)
     for k in range(lo, colon):
         source = frames.according_source(toks, k, colon) or _saying(toks, k, colon)
         if source is not None:  # "بحسب مصادر الوزارة: «...»": the sources, not the ministry
@@ -32,6 +33,22 @@ def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple
             return k, resolve_subject(ctx, toks[k][0], cue)
         return k, _owner(ctx, toks, source) or source_guess(ctx, toks, source)
     return None
+
+
+_BRACKETS = {")": "(", "]": "["}
+
+
+def _before_bracket(toks: Sequence[Tok], lo: int, colon: int) -> int:
+    """Where a bracketed aside that ends right before the colon opens, else the colon."""
+    opener = _BRACKETS.get(toks[colon - 1][2]) if colon > lo else None
+    if opener is None:
+        return colon
+    for k in range(colon - 2, lo - 1, -1):
+        if toks[k][2] == opener:
+            return k
+        if toks[k][2] in _BRACKETS:
+            break
+    return colon
 
 
 def _saying(toks: Sequence[Tok], k: int, colon: int) -> frames.Source | None:
