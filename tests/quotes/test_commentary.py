@@ -334,3 +334,44 @@ def test_everyday_words_after_a_title_are_its_verbs_object_not_a_name() -> None:
     # nor a name the next subject-less cue could resolve to
     found = said("وأكد الوزير دعم الحكومة للمشروعات الصغيرة في المدن. وقال: «سنواصل العمل حتى نهاية العام».")
     assert [who for _, _, who in found] == [None]  # was "دعم"; None rather than a guess
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وأبان مدير إدارة المرور بالرياض أن الحركة تحسنت كثيرا.", "مدير إدارة المرور بالرياض"),
+        ("وأبانت المصادر أنه تم استدعاء المدافع للحاق بالبعثة.", "المصادر"),
+        ("وألمح التقرير إلى أن الاختلاف في معدلات البطالة كبير.", "التقرير"),
+        ("وأفصحت الوزارة أن البرنامج سيبدأ الشهر المقبل.", "الوزارة"),
+    ],
+)
+def test_verbs_of_disclosing_and_hinting_report(body: str, speaker: str) -> None:
+    assert said(body)[-1][0] == "indirect"
+    assert said(body)[-1][2] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "second"),
+    [
+        # a participle that leads into إلى أن starts a report of its own, with or without a comma before it
+        (
+            "وأبان التاجر أن العيد أنعش السوق إذ وصلت المبيعات إلى أعلى مستوياتها مشيرًا إلى أن المربين استعدوا مبكرا.",
+            "العيد أنعش السوق إذ وصلت المبيعات إلى أعلى مستوياتها",
+            "المربين استعدوا مبكرا",
+        ),
+        (
+            "وألمح التقرير إلى أن الاختلاف كبير في دول الاتحاد، وأشار إلى أن أقل المعدلات في ألمانيا.",
+            "الاختلاف كبير في دول الاتحاد",
+            "أقل المعدلات في ألمانيا",
+        ),
+    ],
+)
+def test_a_cue_that_leads_into_ila_anna_ends_the_report_before_it(body: str, first: str, second: str) -> None:
+    found = said(body)
+    assert [text for kind, text, _ in found if kind == "indirect"] == [first, second]
+    assert found[0][2] == found[1][2]
+
+
+def test_ila_not_followed_by_anna_stays_inside_the_report() -> None:
+    found = said("وقال الوزير إن الوفد وصل مشيرا إلى المدينة التي زارها أمس.")
+    assert [text for _, text, _ in found] == ["الوفد وصل مشيرا إلى المدينة التي زارها أمس"]

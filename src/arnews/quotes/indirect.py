@@ -214,8 +214,12 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     cue = grammar.cue_of(toks[k][2])
     if cue is None or cue.strict or k + 1 >= len(toks):
         return False
-    leads = toks[k + 1][2] == ":" or toks[k + 1][2] in load_set("complementizers")
+    after = k + 2 if toks[k + 1][2] in _TO and k + 2 < len(toks) else k + 1  # "مشيرا إلى أن"، "ولفت إلى أن"
+    leads = toks[after][2] == ":" or toks[after][2] in load_set("complementizers")
     return leads and (cue.participle or toks[k - 1][2] in "،,")
+
+
+_TO = frozenset({"إلى", "الى", "الي"})
 
 
 def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, int]:
