@@ -401,3 +401,55 @@ def test_a_name_after_an_anonymous_head_and_its_adjective_is_the_speaker() -> No
 )
 def test_an_that_after_a_subordinator_is_no_report(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert indirect(body) == expected
+
+
+def test_the_subject_of_a_cue_after_according_ma_is_the_source() -> None:
+    # "بحسب ما ذكر X"، "وفقا لما أعلنته X": the source is the subject after ما and its verb, not "ما ذكر X"
+    for body, source in [
+        ("وبحسب ما ذكر الموقع الرسمي فإن الوفد وصل أمس.", "الموقع الرسمي"),
+        ("ووفقا لما أعلنته الوزارة، فإن الوفد وصل أمس.", "الوزارة"),
+    ]:
+        (q,) = speech(body)
+        assert (q.speaker.name if q.speaker else None, q.according_to) == (source, source)
+    (q,) = speech("وبحسب ما لدينا من معلومات فإن الوفد وصل أمس.")  # ما and no verb of saying: the whole phrase
+    assert q.according_to == "ما لدينا من معلومات"
+
+
+def test_a_report_inside_according_ma_is_no_cue_of_its_own() -> None:
+    (q,) = speech("وأضاف شيخ الأزهر، بحسب ما ذكر الموقع الرسمي للمشيخة، بقوله: «ومن يقول غير ذلك فهو مخطئ».")
+    assert (q.speaker.name if q.speaker else None, q.according_to) == ("شيخ الأزهر", "الموقع الرسمي للمشيخة")
+    # with nobody else named, the one it is according to speaks ("قائلا" names no subject of its own)
+    (q,) = speech(
+        "وتلقى اللاعب عروضا كثيرة بحسب ما أكد غولييلموني للصحيفة الفرنسية قائلا: «أعربت أندية كبرى عن اهتمامها»."
+    )
+    assert (q.speaker.name if q.speaker else None, q.according_to) == ("غولييلموني", "غولييلموني للصحيفة الفرنسية")
+    # a cue with no subject goes on with the last speaker; the attribution stays the source
+    found = speech("وقال الوزير إن الأمر انتهى. وأضاف، بحسب ما ذكر الموقع الرسمي، أن الوفد وصل.")
+    assert [(q.speaker.name if q.speaker else None, q.according_to) for q in found][-1] == ("الوزير", "الموقع الرسمي")
+
+
+@pytest.mark.parametrize("name", ["المدير العام للمنظمة في", "الوزير من", "رئيس اللجنة أن"])
+def test_a_phrase_that_ends_with_a_preposition_is_no_speaker(name: str) -> None:
+    assert speaker_problem(name) == "ends with a preposition"
+
+
+@pytest.mark.parametrize("name", ["محمد علي", "المتحدث باسم الوزارة", "مسؤول آخر", "مدير عام"])
+def test_names_and_titles_that_end_like_particles_are_speakers(name: str) -> None:
+    assert speaker_problem(name) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وأوردت صحيفة «الغارديان» البريطانية أن أكثر من ثلاثة ملايين عراقي تركوا بلادهم.", "الغارديان"),
+        ("وأورد التقرير أن حركة الرياح ستكون جنوبية.", "التقرير"),
+        ("وتعتقد الحكومة أن الأسعار سترتفع العام المقبل.", "الحكومة"),
+    ],
+)
+def test_verbs_of_citing_and_believing_report(body: str, speaker: str) -> None:
+    (q,) = speech(body)
+    assert (q.kind, q.speaker.name if q.speaker else None) == ("indirect", speaker)
+
+
+def test_a_passive_believed_names_nobody() -> None:
+    assert speech("ويعتقد أن الفيديو تم تصويره في سوريا.") == []

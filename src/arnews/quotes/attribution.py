@@ -222,9 +222,22 @@ def _auxiliary(word: str) -> bool:
 _WHAT = frozenset({"ما", "مما"})  # "ما قاله الوزير": the relative is the object; the subject follows the verb
 
 
+#: "بحسب ما ذكر"، "وفقا لما أعلنه"، "كما ذكرت": the heads that make a cue after ما the source of a report
+_ACCORDING_WHAT = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "طبقا", "تبعا", "استنادا"})
+
+
+def _according_what(toks: Sequence[Tok], k: int, lo: int) -> bool:
+    """Whether the cue at ``toks[k]`` reports inside an attribution: "بحسب ما ذكر"، "وفقا لما أعلنه"."""
+    if k < lo + 2:
+        return False
+    what, head = toks[k - 1][2], toks[k - 2][2]
+    return what in {"ما", "لما"} and head in _ACCORDING_WHAT
+
+
 def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, grammar.Cue, Guess | None] | None:
     """The attributing cue of a clause ``toks[lo:hi]``: the last one with a subject, else the last one."""
     best: tuple[int, grammar.Cue, Guess | None] | None = None
+    aside: tuple[int, grammar.Cue, Guess | None] | None = None
     explicit = False
     for k in range(lo, hi):
         cue = cues.verb_at(toks, k)
@@ -232,6 +245,11 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
             continue
         if k > lo + 1 and toks[k - 2][2] in load_set("relative_pronouns") and _auxiliary(toks[k - 1][2]):
             continue  # "وقال غابريال الذي كان يتحدث بحضور الوزير: «...»": the relative clause's verb speaks not
+        if _according_what(toks, k, lo):
+            # "وأضاف الشيخ، بحسب ما ذكر الموقع الرسمي، بقوله: «...»": the source of the report, which speaks only
+            # when no other cue of the clause names its subject ("بحسب ما أكد غولييلموني ... قائلا: «...»")
+            aside = (k, cue, guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue))
+            continue
         if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
             object_first = k + 1 < hi and toks[k + 1][2] in PRONOUN_OBJECTS  # "الذي قالت عنه ميركل إنه"
             if object_first or (toks[k - 1][2] in _WHAT and toks[hi - 1][2] == ":"):
@@ -272,6 +290,8 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, gr
         elif not explicit:
             implicit = subject_before(ctx, toks, k, cue) or when_subject(ctx, toks, k)
             best = (k, cue, implicit or resolve_subject(ctx, toks[k][0], cue))
+    if aside is not None and aside[2] is not None and not explicit and (best is None or best[1].participle):
+        return aside
     return best
 
 

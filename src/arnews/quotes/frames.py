@@ -203,6 +203,7 @@ def according_phrase(toks: Sequence[Tok], lo: int, hi: int) -> Source | None:
             and grammar.is_word(toks[end])
             and toks[end][2] not in load_set("attribution_links")
             and toks[end][2] not in load_set("complementizers")
+            and not (end > start and _participle(toks[end][2]))  # "بحسب ما أكد X للصحيفة قائلا:"
         ):
             end += 1
         return Source(start, end, opened[1]) if end > start else None
@@ -211,7 +212,34 @@ def according_phrase(toks: Sequence[Tok], lo: int, hi: int) -> Source | None:
 
 def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tuple[int, int] | None:
     """Where the source begins (a token index, and the characters of that token before it) when an attribution
-    phrase opens a clause at ``toks[i]`` (``anywhere``: inside a clause too)."""
+    phrase opens a clause at ``toks[i]`` (``anywhere``: inside a clause too). "بحسب ما ذكر الموقع"، "وفقا لما
+    أعلنته الوزارة": the source is the subject after ما and its cue verb."""
+    opened = _head_source(toks, i, anywhere=anywhere)
+    if opened is None:
+        return None
+    start, skip = opened
+    what = toks[start][2][skip:]
+    verb = toks[start + 1][2] if what == "ما" and start + 2 < len(toks) else ""
+    if verb and (grammar.cue_of(verb) or grammar.cue_of(_without_object(verb))):
+        return (start + 2, 0) if grammar.is_word(toks[start + 2]) else None
+    return opened
+
+
+def _participle(word: str) -> bool:
+    cue = grammar.cue_of(word)
+    return cue is not None and cue.participle
+
+
+def _without_object(verb: str) -> str:
+    """ "أعلنته"، "ذكرها": a cue verb without the object pronoun its ما leaves on it."""
+    for suffix in ("ها", "ه", "هم"):
+        if verb.endswith(suffix) and len(verb) > len(suffix) + 2:
+            return verb[: -len(suffix)]
+    return verb
+
+
+def _head_source(toks: Sequence[Tok], i: int, *, anywhere: bool) -> tuple[int, int] | None:
+    """Where the words after the attribution phrase at ``toks[i]`` begin."""
     if not anywhere and i > 0 and not (_stops(toks[i - 1]) or toks[i - 1][2] in "،,"):
         return None
     word = toks[i][2]

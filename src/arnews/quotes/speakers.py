@@ -326,6 +326,9 @@ def speaker_problem(name: str) -> str | None:
         for lexicon in _NOT_OPENING:
             if word in load_set(lexicon):
                 return f"opens with a word of {lexicon}"
+    ali = last == "علي" and raw_words[-1].endswith("ي")  # the name علي, not على
+    if len(words) > 1 and not ali and (last in load_set("noun_prepositions") or last in load_set("complementizers")):
+        return "ends with a preposition"  # "المدير العام للمنظمة في": the phrase runs on past the name
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
     if len(words) == 1 and _idiom_object(first):
