@@ -375,3 +375,29 @@ def test_a_cue_that_leads_into_ila_anna_ends_the_report_before_it(body: str, fir
 def test_ila_not_followed_by_anna_stays_inside_the_report() -> None:
     found = said("وقال الوزير إن الوفد وصل مشيرا إلى المدينة التي زارها أمس.")
     assert [text for _, text, _ in found] == ["الوفد وصل مشيرا إلى المدينة التي زارها أمس"]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "speaker"),
+    [
+        ("ونقلت الصحيفة عن مصادر مطلعة أن الوفد وصل أمس إلى الرياض.", "indirect", "مصادر"),
+        ("ونقل التلفزيون الرسمي عن الرئيس أن الحكومة ستستقيل.", "indirect", "الرئيس"),
+        ("ونقلت صحيفة «الخبر»، عن مصادر عسكرية أن الموكب تعرض لكمين.", "indirect", "مصادر"),
+        ("ونقلت الوكالة عن صادق السور، رئيس قسم التحقيقات، قوله إن المهربين معروفون.", "indirect", "صادق السور"),
+        ("ونقل البيان عن آزفيدو القول: «إنها لحظة مهمة للتجارة العالمية كلها».", "direct", "آزفيدو"),
+    ],
+)
+def test_whom_the_words_are_relayed_from_speaks(body: str, kind: str, speaker: str) -> None:
+    assert [(k, who) for k, _, who in said(body)] == [(kind, speaker)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ونقل المسعفون المصابين إلى المستشفى بعد أن وقع الحادث.",
+        "ونقلت الشركة الركاب عن طريق الحافلات بعد أن تعطل القطار.",
+        "إن هذا نقل غير صحيح، فما أفتى به كان عن رجل جادله في أن الأمر ممكن.",
+    ],
+)
+def test_moving_and_a_noun_of_transmission_relay_nothing(body: str) -> None:
+    assert said(body) == []

@@ -8,6 +8,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
@@ -22,6 +24,10 @@ from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, guess_of
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
+    if cue.role == "relay":
+        # "ونقلت الصحيفة عن مصادر مطلعة أن": whom the words are relayed from speaks, not who relays them
+        source = cues.relayed_from(toks)
+        return None if source is None else guess_speaker(ctx, toks[source:], attrs.evolve(cue, role="say"))
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
     before = toks

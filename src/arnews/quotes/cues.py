@@ -85,9 +85,31 @@ def _narrow() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return found
 
 
+def relayed_from(toks: Sequence[Tok]) -> int | None:
+    """Where the source of a relayed report begins in the phrase after its verb ("الصحيفة عن مصادر مطلعة": at
+    مصادر), or None when no عن names one."""
+    for j, t in enumerate(toks[: _RELAYER_WORDS + 1]):
+        if t[2] == "عن":
+            return j + 1 if j + 1 < len(toks) and toks[j + 1][2] not in _NOT_SOURCES else None
+        comma_before_an = t[2] in "،," and j + 1 < len(toks) and toks[j + 1][2] == "عن"  # "صحيفة «الخبر»، عن"
+        if t[2] in "،,.؛;:" and not comma_before_an:
+            return None  # "نقل غير صحيح، فما ...": a noun and its clause, no relayer before عن
+    return None
+
+
+_RELAYER_WORDS = 10  # the most tokens between the verb and عن ("صحيفة «وول ستريت جورنال» الأميركية")
+
+
+#: "عن طريق" (by way of), "عن كثب" (closely), "عن بعد" (remotely): عن in an idiom names no source
+_NOT_SOURCES = frozenset({"طريق", "كثب", "بعد", "قرب"})
+
+
 def narrow_ok(cue: Cue, toks: Sequence[Tok], k: int, end: int) -> bool:
     """Whether a cue of ``narrow_cues.tsv`` (ذهب، خلص، تحدث) at ``toks[k]`` reports here: one of its words stands
-    among the last two of the speaker phrase ``toks[k + 1 : end]``, or ends it. Any other cue: True."""
+    among the last two of the speaker phrase ``toks[k + 1 : end]``, or ends it. A relaying verb (نقل) reports only
+    from a source after عن ("نقل المصابين إلى المستشفى" is no report). Any other cue: True."""
+    if cue.role == "relay":
+        return relayed_from(toks[k + 1 : end]) is not None
     need = _narrow().get(normalize(cue.lemma))
     if need is None:
         return True

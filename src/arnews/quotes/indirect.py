@@ -106,6 +106,8 @@ def _colon(toks: Sequence[Tok], i: int) -> int | None:
 def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue, *, phrase_end: int, first: int) -> int:
     """The quote of the cue at ``toks[i]``: its speaker in ``toks[i + 1 : phrase_end]`` (else before the verb, else
     the last fitting speaker), its clause from ``toks[first]`` to the sentence end."""
+    if not cues.narrow_ok(cue, toks, i, phrase_end):
+        return -1  # "نقل المصابين إلى المستشفى بعد أن": a verb in its everyday sense
     phrase = list(toks[i + 1 : phrase_end])
     while phrase and (phrase[-1][2] in load_set("speaker_phrase_tails") or phrase[-1][2] in "،,"):
         phrase.pop()
