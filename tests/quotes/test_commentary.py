@@ -393,4 +393,3 @@ def test_ila_not_followed_by_anna_stays_inside_the_report() -> None:
 )
 def test_whom_the_words_are_relayed_from_speaks(body: str, kind: str, speaker: str) -> None:
     assert [(k, who) for k, _, who in said(body)] == [(kind, speaker)]
-
