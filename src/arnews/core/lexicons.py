@@ -66,7 +66,7 @@ TableName = Literal[
     "donation_frames", "donation_triggers", "furniture", "known_names", "letter_names", "months",
     "named_after_heads", "narrow_cues", "number_words", "ordinal_words", "org_heads", "outlets", "qualifiers",
     "quote_marks",
-    "relative_dates", "source_notes", "titles", "translators", "weekdays",
+    "relative_dates", "relay_verbs", "source_notes", "titles", "translators", "weekdays",
 ]  # fmt: skip
 LIST_NAMES: tuple[str, ...] = get_args(ListName)
 TABLE_NAMES: tuple[str, ...] = get_args(TableName)

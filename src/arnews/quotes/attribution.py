@@ -26,7 +26,7 @@ from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, guess_of
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
     if cue.role == "relay":
         # "ونقلت الصحيفة عن مصادر مطلعة أن": whom the words are relayed from speaks, not who relays them
-        source = cues.relayed_from(toks)
+        source = cues.relayed_from(cue, toks)
         return None if source is None else guess_speaker(ctx, toks[source:], attrs.evolve(cue, role="say"))
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker

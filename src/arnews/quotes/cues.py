@@ -85,23 +85,31 @@ def _narrow() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return found
 
 
-def relayed_from(toks: Sequence[Tok]) -> int | None:
-    """Where the source of a relayed report begins in the phrase after its verb ("الصحيفة عن مصادر مطلعة": at
-    مصادر), or None when no عن names one."""
+@cache
+def _relay_prepositions() -> dict[str, str]:
+    return {normalize(lemma): normalize(prep) for lemma, prep, *_ in load_table("relay_verbs")}
+
+
+def relayed_from(cue: Cue, toks: Sequence[Tok]) -> int | None:
+    """Where the source of a report the cue relays begins in the phrase after it (``relay_verbs.tsv``: "الصحيفة عن
+    مصادر مطلعة" after نقل, at مصادر), or None when its preposition names no source."""
+    prep = _relay_prepositions().get(normalize(cue.lemma), "عن")
     for j, t in enumerate(toks[: _RELAYER_WORDS + 1]):
-        if t[2] == "عن":
+        if t[2] == prep:
             return j + 1 if j + 1 < len(toks) and toks[j + 1][2] not in _NOT_SOURCES else None
-        comma_before_an = t[2] in "،," and j + 1 < len(toks) and toks[j + 1][2] == "عن"  # "صحيفة «الخبر»، عن"
-        if t[2] in "،,.؛;:" and not comma_before_an:
-            return None  # "نقل غير صحيح، فما ...": a noun and its clause, no relayer before عن
+        comma_before_an = t[2] in "،," and j + 1 < len(toks) and toks[j + 1][2] == prep  # "صحيفة «الخبر»، عن"
+        if (t[2] in "،,.؛;:" and not comma_before_an) or t[2] in load_set("noun_prepositions"):
+            # "نقل غير صحيح، فما ..."، "علمت إدارة الفندق بقدومه قبل 12 ساعة من وصوله": a noun and its clause, or
+            # a time or place, not the name of who relays
+            return None
     return None
 
 
 _RELAYER_WORDS = 10  # the most tokens between the verb and عن ("صحيفة «وول ستريت جورنال» الأميركية")
 
 
-#: "عن طريق" (by way of), "عن كثب" (closely), "عن بعد" (remotely): عن in an idiom names no source
-_NOT_SOURCES = frozenset({"طريق", "كثب", "بعد", "قرب"})
+#: "عن طريق" (by way of), "عن كثب" (closely), "عن بعد" (remotely), "من أجل" (for): an idiom names no source
+_NOT_SOURCES = frozenset({"طريق", "كثب", "بعد", "قرب", "أجل", "اجل"})
 
 
 def narrow_ok(cue: Cue, toks: Sequence[Tok], k: int, end: int) -> bool:
@@ -109,7 +117,7 @@ def narrow_ok(cue: Cue, toks: Sequence[Tok], k: int, end: int) -> bool:
     among the last two of the speaker phrase ``toks[k + 1 : end]``, or ends it. A relaying verb (نقل) reports only
     from a source after عن ("نقل المصابين إلى المستشفى" is no report). Any other cue: True."""
     if cue.role == "relay":
-        return relayed_from(toks[k + 1 : end]) is not None
+        return relayed_from(cue, toks[k + 1 : end]) is not None
     need = _narrow().get(normalize(cue.lemma))
     if need is None:
         return True
