@@ -183,6 +183,37 @@ def test_a_person_named_in_marks_with_a_title_after_speaks(body: str, speaker: s
     assert (q.kind, q.speaker.name if q.speaker else None) == ("direct", speaker)
 
 
+@pytest.mark.parametrize(
+    ("body", "kind", "speaker"),
+    [
+        # a name in marks, then in which statement it said it
+        ("وقالت «نعيم للسمسرة» في مذكرة: «مع تحسن جودة الائتمان يبدو البنك أكثر جاذبية».", "direct", "نعيم للسمسرة"),
+        ("وقالت «الاقتصادية» في تقرير لها إن الأسعار سترتفع.", "indirect", "الاقتصادية"),
+        ('وأضاف "كورتز" في تغريدة له إن مشروع القرار سيمر.', "indirect", "كورتز"),
+        # a verb of telling: the name in marks is the one told
+        ("وأبلغ «الشرق الأوسط» مصدر مطلع أن الوضع خطير جدا.", "indirect", "مصدر"),
+        ("وأبلغ الوزير «عكاظ» أن الوضع خطير جدا.", "indirect", "الوزير"),
+    ],
+)
+def test_a_name_in_marks_speaks_in_its_statement_and_is_told_after_a_verb_of_telling(
+    body: str, kind: str, speaker: str
+) -> None:
+    q = only(body)
+    assert (q.kind, q.speaker.name if q.speaker else None) == (kind, speaker)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقالت «نعم» في الاستفتاء: «نريد التغيير الآن في كل شيء».",  # في, but no statement: not its speaker
+        "وأبلغ «الشرق الأوسط» في تصريح أن الوضع خطير جدا.",  # the one told, and no subject after it
+    ],
+)
+def test_a_name_in_marks_that_is_no_speaker(body: str) -> None:
+    q = only(body)
+    assert q.speaker is None
+
+
 def test_a_strict_cue_after_a_bullet_opens_its_clause() -> None:
     q = only("* ويقول مانويل مورينو إيبانيز، من جامعة برشلونة المستقلة: «يمثل غلافنا الجوي درعا فاعلا يحمينا».")
     assert q.speaker is not None and q.speaker.name == "مانويل مورينو إيبانيز"

@@ -55,7 +55,7 @@ ListName = Literal[
     "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns", "royal_titles",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",
     "statement_carriers", "statement_verbs",
-    "statement_modifiers", "subordinators",
+    "statement_modifiers", "subordinators", "telling_verbs",
     "statement_nouns", "time_conjunctions", "title_modifiers", "title_prepositions", "verb_particles",
     "weak_institution_heads", "work_nouns",
 ]  # fmt: skip

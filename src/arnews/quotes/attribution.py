@@ -13,11 +13,12 @@ import attrs
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.core.text import normalize
 from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames, nearby
 from arnews.quotes import speakers as sp
 from arnews.quotes.carriers import statement_author
-from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end
+from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end, quoted_end
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, guess_of
@@ -28,6 +29,11 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess 
         # "ونقلت الصحيفة عن مصادر مطلعة أن": whom the words are relayed from speaks, not who relays them
         source = cues.relayed_from(cue, toks)
         return None if source is None else guess_speaker(ctx, toks[source:], attrs.evolve(cue, role="say"))
+    if toks and normalize(cue.lemma) in load_set("telling_verbs"):
+        told = quoted_end(toks, 0, 7)  # "أبلغ «الشرق الأوسط» مصدر مطلع أن": the one told, then the speaker
+        toks = toks[told + (told < len(toks) and toks[told][2] in ("،", ",")) :] if told else toks
+        if toks and toks[0][2] in load_set("noun_prepositions"):
+            return None  # "أبلغ «الشرق الأوسط» في تصريحات سابقة أن": no subject after the one told
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
     before = toks

@@ -235,12 +235,25 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
             k = named  # the name, then إن/أن: not "قال «لا» ثم انصرف"
         elif after < stop and grammar.is_word(toks[after]) and grammar.is_title(toks[after][2]):
             k = named  # "قال "عذبي العقيل" مدير عام المبيعات:": the name, then a title in apposition
+        elif _words_to_colon(toks, after, stop):
+            k = named  # "وقالت «نعيم للسمسرة» في مذكرة: «...»": the name, then where it said it
     while k < stop and k < i + 20:
         t = toks[k][2]
         if t in load_set("complementizers") or t in ":" or t in mark_table() or cues.ends(toks[k]):
             break
         k += 1
     return k
+
+
+def _words_to_colon(toks: Sequence[Tok], k: int, stop: int) -> bool:
+    """Whether a few words, and nothing else, lead from ``toks[k]`` to a colon or إن/أن before ``stop``."""
+    for m in range(k, min(stop, k + 8)):
+        t = toks[m][2]
+        if t == ":" or t in load_set("complementizers"):
+            return m > k
+        if not grammar.is_word(toks[m]):
+            return False
+    return False
 
 
 def quoted_end(toks: Sequence[Tok], k: int, words: int = 5, stop: int | None = None) -> int:
