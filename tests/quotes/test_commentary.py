@@ -428,3 +428,32 @@ def test_ila_not_followed_by_anna_stays_inside_the_report() -> None:
 )
 def test_whom_the_words_are_relayed_from_speaks(body: str, kind: str, speaker: str) -> None:
     assert [(k, who) for k, _, who in said(body)] == [(kind, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a long complement of the title (its body, region and city) before the name
+        (
+            "وقال المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة المدينة المنورة خالد بن مساعد السهلي: إن"
+            " الفرق باشرت الحادث.",
+            "خالد بن مساعد السهلي",
+        ),
+        # the outlet in brackets, as some papers write their own name
+        (
+            "وأوضح لـ(عكاظ) الناطق الإعلامي لمديرية الدفاع المدني بمنطقة جازان الرائد يحيى القحطاني، أن الفرق باشرت.",
+            "يحيى القحطاني",
+        ),
+        # a word that is also a title (مساعد، أمير) after بن is the father's name
+        ("وأكد رئيس الهيئة العامة للرياضة الأمير عبدالله بن مساعد أن اللاعبين سيعودون.", "عبدالله بن مساعد"),
+    ],
+)
+def test_the_name_after_a_long_title_and_its_body(body: str, speaker: str) -> None:
+    assert said(body)[0][2] == speaker
+
+
+@pytest.mark.parametrize("name", ["لهيئة الهلال الأحمر", "لصحيفة", "لقناة", "بمؤسسة النقد"])
+def test_a_body_behind_a_preposition_is_no_speaker_even_as_a_common_word(name: str) -> None:
+    from arnews.quotes.wellformed import speaker_problem
+
+    assert speaker_problem(name) == "opens with a preposition"

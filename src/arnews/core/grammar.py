@@ -280,8 +280,10 @@ def ends_name(w: str, prev: str, run: int) -> bool:
         and (run >= 2 or common_noun(w[1:]) or is_title(w[1:]) or w[1:].startswith("ال"))
     ):
         return True
-    if common_noun(w) or is_title(w) or (w.endswith("يه") and not linked):
-        return True  # a noun in -iyya ends a name, but not after أبو/بن/آل ("أبو هنية", "بن رقية")
+    if ((common_noun(w) or is_title(w)) and not linked) or (w.endswith("يه") and not linked):
+        # a noun in -iyya ends a name, but not after أبو/بن/آل ("أبو هنية", "بن رقية"); nor does a word that is
+        # also a title or a noun after the link ("خالد بن مساعد السهلي"، "عبدالله بن أمير")
+        return True
     if len(w) >= 5 and w.endswith(pronoun_suffixes()) and not linked:
         return True
     if run >= 2 and not linked and circumstantial(w):

@@ -224,8 +224,8 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     """End index (exclusive) of the speaker phrase that starts at ``toks[i]``; a name in marks that opens it is
     read whole ("وأعلن «المرصد السوري لحقوق الإنسان»، أن")."""
     k = i + 1 if i < stop and toks[i][2] in PRONOUN_OBJECTS else i
-    if k < stop and toks[k][2] == "ل" and quoted_end(toks, k + 1, 5, stop) > k + 1:
-        k = quoted_end(toks, k + 1, 5, stop)  # "وقال لـ«عكاظ» المتحدث الإعلامي": the outlet spoken to
+    if k < stop and toks[k][2] == "ل" and outlet_end(toks, k + 1, stop) > k + 1:
+        k = outlet_end(toks, k + 1, stop)  # "وقال لـ«عكاظ» المتحدث الإعلامي": the outlet spoken to
         if k < stop and toks[k][2] in ("،", ","):
             k += 1
     named = quoted_end(toks, k, 7, stop)
@@ -256,6 +256,16 @@ def _words_to_colon(toks: Sequence[Tok], k: int, stop: int) -> bool:
     return False
 
 
+def outlet_end(toks: Sequence[Tok], k: int, stop: int | None = None) -> int:
+    """The index after the name of an outlet at ``toks[k]`` that ل or إلى governs: in marks ("لـ«عكاظ»") or in
+    brackets, as some papers write their own name ("لـ(عكاظ)"); ``k`` when none opens there."""
+    stop = len(toks) if stop is None else min(stop, len(toks))
+    if k < stop and toks[k][2] == "(":
+        close = next((m for m in range(k + 2, min(stop, k + 6)) if toks[m][2] == ")"), None)
+        return k if close is None else close + 1
+    return quoted_end(toks, k, 5, stop)
+
+
 def quoted_end(toks: Sequence[Tok], k: int, words: int = 5, stop: int | None = None) -> int:
     """The index after a quoted name of at most ``words`` tokens opening at ``toks[k]`` («عكاظ») and closing
     before ``stop`` (default: the end), or ``k`` when none does."""
@@ -272,8 +282,8 @@ def addressee_end(toks: Sequence[Tok]) -> int:
     k, n = 0, len(toks)
     while k < n:
         t = toks[k][2]
-        if t == "ل" and quoted_end(toks, k + 1) > k + 1:
-            k = quoted_end(toks, k + 1)  # "لـ«عكاظ»"
+        if t == "ل" and outlet_end(toks, k + 1) > k + 1:
+            k = outlet_end(toks, k + 1)  # "لـ«عكاظ»"، "لـ(عكاظ)"
             if k < n and toks[k][2] in ("،", ","):
                 k += 1  # "وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة"
         elif t in PRONOUN_OBJECTS:
@@ -285,8 +295,8 @@ def addressee_end(toks: Sequence[Tok]) -> int:
             k += 2
             while k < n and normalize(toks[k][2]) in load_set("statement_modifiers"):
                 k += 1
-            if k < n and toks[k][2] in ("الي", "ل") and quoted_end(toks, k + 1) > k + 1:
-                k = quoted_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
+            if k < n and toks[k][2] in ("الي", "ل") and outlet_end(toks, k + 1) > k + 1:
+                k = outlet_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
             elif k < n and toks[k][2].startswith("ل") and len(toks[k][2]) > 3 and grammar.is_word(toks[k]):
                 k += 1  # "لرويترز"، "للصحيفة"
         else:

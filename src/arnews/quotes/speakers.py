@@ -13,13 +13,16 @@ from attrs import frozen
 
 from arnews.core import grammar
 from arnews.core.grammar import Tok
-from arnews.core.lexicons import ListName, load_set, load_table
+from arnews.core.lexicons import load_set, load_table
 from arnews.core.names import strip_article
 from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads
 from arnews.quotes.marks import addressee_end, quoted_end
+from arnews.quotes.wellformed import speaker_problem
+
+__all__ = ["Phrase", "entity_for", "name_after_modifiers", "parse_phrase", "speaker_problem", "subject_phrase"]
 
 
 @frozen
@@ -64,7 +67,7 @@ def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: boo
     return found
 
 
-_MODIFIERS = 3  # definite words (or ب/ل before one) read between a title and the name after it
+_MODIFIERS = 7  # definite words (or ب/ل before one) read between a title and the name after it
 
 
 def name_after_modifiers(toks: Sequence[Tok], k: int, stop: int) -> tuple[int, int] | None:
@@ -75,7 +78,10 @@ def name_after_modifiers(toks: Sequence[Tok], k: int, stop: int) -> tuple[int, i
         w = toks[j][2]
         # "بالخارجية"، "بصحة الطائف": a preposition on a definite word, or on a noun in construct with one
         construct = (
-            w[0] in "بل" and j + 1 < stop and grammar.has_article(toks[j + 1][2]) and grammar.name_run(toks, j) == j
+            w[0] in "بل"
+            and j + 1 < stop
+            and grammar.has_article(toks[j + 1][2])
+            and (grammar.name_run(toks, j) == j or grammar.in_lexicon(w[1:], grammar.organisation_heads()))
         )
         if not (grammar.has_article(w) or (w[0] in "بل" and grammar.has_article(w[1:])) or construct):
             break
@@ -206,12 +212,12 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         return anonymous
     i, saw = grammar.title_run(toks, 0)
     j = grammar.name_run(toks, i)
+    if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
+        j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
     if j == i and (saw or grammar.in_lexicon(toks[0][2], anonymous_heads())):
         named = name_after_modifiers(toks, max(i, 1), end_all)
         if named is not None:
             i, j = named  # "ضابط الإعلام بالخارجية ماستويال بوزاليم": the name after the title's complements
-    if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
-        j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
     if saw and j > i and i + 1 < len(toks) and grammar.everyday(toks[i][2]) and grammar.everyday(toks[i + 1][2]):
         j = i  # "وأكد الوزير دعم الحكومة": the verb's object after the title, two everyday words ("أمل الحربي" stays)
     if i == 0 and j == 1 and end_all > 1 and _construct(toks[0][2], toks[1][2]):
@@ -296,92 +302,6 @@ def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     i, _ = grammar.title_run(toks, j + 1)
     k = grammar.name_run(toks, i, limit=3)
     return (toks[i][0], toks[k - 1][1]) if k > i else None
-
-
-def _idiom_object(word: str) -> bool:
-    objects, suffixes = load_set("idiom_objects"), (*grammar.possessive_suffixes(), "ي")
-    return word in objects or any(word.endswith(s) and word[: -len(s)] in objects for s in suffixes)
-
-
-#: Lexicons whose words never open a speaker: particles, prepositions, complementizers, reports with no subject,
-#: and the adverbs of time and manner and first-person verbs that end a name ("آنذاك"، "أعتقد").
-_NOT_OPENING: tuple[ListName, ...] = (
-    "speech_stopwords",
-    "noun_prepositions",
-    "complementizers",
-    "verb_particles",
-    "impersonal_reports",
-    "name_breaks",
-)
-
-
-def speaker_problem(name: str) -> str | None:
-    """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
-    phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
-    a lone time word or quantifier, a formula ("بالقول"، "لـ"، "يكون"، "الأسبوع"، "صلى الله"), nor a name cut after a
-    link word ("عاطي بن")."""
-    raw_words = name.replace("ـ", " ").split()
-    words = [normalize(w) for w in raw_words]
-    if not words or sum(len(w) for w in words) < 3 or not any(len(w) > 2 for w in words):
-        return "too short"
-    first, last = words[0], words[-1]
-    if len(words) > 1 and (first in load_set("demonstratives") or first in load_set("quantity_words")):
-        return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
-    for word in {first, grammar.strip_proclitic(first)}:
-        if word == "علي" and raw_words[0].endswith("ي"):
-            continue  # the name علي, not the preposition على (one normal form)
-        for lexicon in _NOT_OPENING:
-            if word in load_set(lexicon):
-                return f"opens with a word of {lexicon}"
-    ali = last == "علي" and raw_words[-1].endswith("ي")  # the name علي, not على
-    if len(words) > 1 and not ali and (last in load_set("noun_prepositions") or last in load_set("complementizers")):
-        return "ends with a preposition"  # "المدير العام للمنظمة في": the phrase runs on past the name
-    if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
-        return "a time word, quantifier, verb or formula"
-    if len(words) == 1 and _idiom_object(first):
-        return "the object of its verb"  # "ولفت نظري أنه": what caught the eye, nobody's words
-    if len(words) >= 2 and last == "الله" and words[-2].startswith("ال"):
-        return "a subject and the object of its verb"  # "ودعت القيادة الله أن ...": the subject alone speaks
-    common = load_set("common_words")
-    if grammar.manner_adverb(first) or (len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common):
-        return "an adverb"  # "بدلا"، "رسميا": an indefinite accusative; "ببساطة"، "بلهجة آمرة": how, not who
-    if first.startswith(("وال", "فال")) and first[1:] in common:
-        return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
-    # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
-    glued = (
-        first[0] in "بل"
-        and len(first) >= 4
-        and first not in common
-        and not grammar.given_name(first)
-        and (first[1:] in common or grammar.in_lexicon(first[1:], grammar.organisation_heads()))
-    )
-    if first.startswith(("بال", "لل")) or glued:
-        return "opens with a preposition"
-    if grammar.cue_of(first) is not None:
-        return "opens with a verb"
-    if len(words) == 1 and _honorific_pronoun(first):
-        return "a pronoun"  # "وقال سموه": the person named before speaks
-    own = first[:-2] if first.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
-    if len(words) == 1 and len(own) >= 3 and own in common:
-        return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
-    if any(grammar.strip_proclitic(w) in load_set("personal_pronouns") for w in words[1:]):
-        return "a clause"  # "أشار نحوي وأنا أجلس": a pronoun subject, not a noun phrase
-    # "عاطي بن"، "أبي": a link word ends the name (a name written with آ, "آبي", is none)
-    cut = len(words) > 1 and last in grammar.name_links()
-    if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
-        return "a name cut after a link word"
-    return None
-
-
-def _honorific_pronoun(word: str) -> bool:
-    """ "سموه"، "معاليه"، "سماحتها": an honorific with a pronoun suffix."""
-    for suffix in ("ها", "ه"):
-        stem = word.removesuffix(suffix)
-        if stem != word and len(stem) >= 3:
-            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # "سماحته" -> "سماحه" (ة in normal form)
-            if stem in load_set("honorifics"):
-                return True
-    return False
 
 
 def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> Entity | None:

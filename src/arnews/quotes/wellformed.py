@@ -1,0 +1,99 @@
+"""Whether a speaker phrase is a well-formed noun phrase (:func:`speaker_problem`): the one check of speakers that
+the attribution applies, that donations apply to their receivers, and that ``benchmarks/quotes_corpus.py`` counts.
+"""
+
+from __future__ import annotations
+
+from arnews.core import grammar
+from arnews.core.lexicons import ListName, load_set
+from arnews.core.text import normalize
+
+__all__ = ["speaker_problem"]
+
+
+def _idiom_object(word: str) -> bool:
+    objects, suffixes = load_set("idiom_objects"), (*grammar.possessive_suffixes(), "ي")
+    return word in objects or any(word.endswith(s) and word[: -len(s)] in objects for s in suffixes)
+
+
+#: Lexicons whose words never open a speaker: particles, prepositions, complementizers, reports with no subject,
+#: and the adverbs of time and manner and first-person verbs that end a name ("آنذاك"، "أعتقد").
+_NOT_OPENING: tuple[ListName, ...] = (
+    "speech_stopwords",
+    "noun_prepositions",
+    "complementizers",
+    "verb_particles",
+    "impersonal_reports",
+    "name_breaks",
+)
+
+
+def speaker_problem(name: str) -> str | None:
+    """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
+    phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
+    a lone time word or quantifier, a formula ("بالقول"، "لـ"، "يكون"، "الأسبوع"، "صلى الله"), nor a name cut after a
+    link word ("عاطي بن")."""
+    raw_words = name.replace("ـ", " ").split()
+    words = [normalize(w) for w in raw_words]
+    if not words or sum(len(w) for w in words) < 3 or not any(len(w) > 2 for w in words):
+        return "too short"
+    first, last = words[0], words[-1]
+    if len(words) > 1 and (first in load_set("demonstratives") or first in load_set("quantity_words")):
+        return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
+    for word in {first, grammar.strip_proclitic(first)}:
+        if word == "علي" and raw_words[0].endswith("ي"):
+            continue  # the name علي, not the preposition على (one normal form)
+        for lexicon in _NOT_OPENING:
+            if word in load_set(lexicon):
+                return f"opens with a word of {lexicon}"
+    ali = last == "علي" and raw_words[-1].endswith("ي")  # the name علي, not على
+    if len(words) > 1 and not ali and (last in load_set("noun_prepositions") or last in load_set("complementizers")):
+        return "ends with a preposition"  # "المدير العام للمنظمة في": the phrase runs on past the name
+    if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
+        return "a time word, quantifier, verb or formula"
+    if len(words) == 1 and _idiom_object(first):
+        return "the object of its verb"  # "ولفت نظري أنه": what caught the eye, nobody's words
+    if len(words) >= 2 and last == "الله" and words[-2].startswith("ال"):
+        return "a subject and the object of its verb"  # "ودعت القيادة الله أن ...": the subject alone speaks
+    common = load_set("common_words")
+    if grammar.manner_adverb(first) or (len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common):
+        return "an adverb"  # "بدلا"، "رسميا": an indefinite accusative; "ببساطة"، "بلهجة آمرة": how, not who
+    if first.startswith(("وال", "فال")) and first[1:] in common:
+        return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
+    # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
+    # ("لهيئة الهلال الأحمر": ب/ل on a body's head, even where the glued form is itself a common word)
+    glued = (
+        first[0] in "بل"
+        and len(first) >= 4
+        and not grammar.given_name(first)
+        and (
+            (first not in common and first[1:] in common) or grammar.in_lexicon(first[1:], grammar.organisation_heads())
+        )
+    )
+    if first.startswith(("بال", "لل")) or glued:
+        return "opens with a preposition"
+    if grammar.cue_of(first) is not None:
+        return "opens with a verb"
+    if len(words) == 1 and _honorific_pronoun(first):
+        return "a pronoun"  # "وقال سموه": the person named before speaks
+    own = first[:-2] if first.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
+    if len(words) == 1 and len(own) >= 3 and own in common:
+        return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
+    if any(grammar.strip_proclitic(w) in load_set("personal_pronouns") for w in words[1:]):
+        return "a clause"  # "أشار نحوي وأنا أجلس": a pronoun subject, not a noun phrase
+    # "عاطي بن"، "أبي": a link word ends the name (a name written with آ, "آبي", is none)
+    cut = len(words) > 1 and last in grammar.name_links()
+    if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
+        return "a name cut after a link word"
+    return None
+
+
+def _honorific_pronoun(word: str) -> bool:
+    """ "سموه"، "معاليه"، "سماحتها": an honorific with a pronoun suffix."""
+    for suffix in ("ها", "ه"):
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 3:
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # "سماحته" -> "سماحه" (ة in normal form)
+            if stem in load_set("honorifics"):
+                return True
+    return False
