@@ -452,8 +452,35 @@ def test_the_name_after_a_long_title_and_its_body(body: str, speaker: str) -> No
     assert said(body)[0][2] == speaker
 
 
-@pytest.mark.parametrize("name", ["لهيئة الهلال الأحمر", "لصحيفة", "لقناة", "بمؤسسة النقد"])
-def test_a_body_behind_a_preposition_is_no_speaker_even_as_a_common_word(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("لهيئة الهلال الأحمر", "opens with a preposition"),
+        ("لصحيفة", "opens with a preposition"),
+        ("لقناة", "opens with a preposition"),
+        ("بمؤسسة النقد", "opens with a preposition"),
+        ("لرويترز", "opens with a preposition"),  # the agency spoken to
+        ("عملها", "a possessed noun"),
+        ("فكرتها", "a possessed noun"),
+        ("مقاله", "a possessed noun"),
+        ("معلقا", "an adverb"),
+        ("متنهدا", "an adverb"),
+        # speakers all the same: ة is no pronoun, a quantity of them is an anonymous source, a name is a name
+        ("الشرطة", None),
+        ("الطبيبة", None),
+        ("بعضهم", None),
+        ("جميعهم", None),
+        ("لبنى", None),
+        ("حمزة", None),
+        ("عبده", None),
+    ],
+)
+def test_what_a_lone_word_or_a_glued_preposition_is_instead_of_a_speaker(name: str, problem: str | None) -> None:
     from arnews.quotes.wellformed import speaker_problem
 
-    assert speaker_problem(name) == "opens with a preposition"
+    assert speaker_problem(name) == problem
+
+
+def test_the_interviewee_speaks_not_the_agency_spoken_to() -> None:
+    found = said("وقالت النائبة بروين بولدان لرويترز «حضر شبان كثيرون لعبور الحدود إلى كوباني».")
+    assert [who for _, _, who in found] == ["بروين بولدان"]

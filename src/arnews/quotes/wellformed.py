@@ -4,8 +4,10 @@ the attribution applies, that donations apply to their receivers, and that ``ben
 
 from __future__ import annotations
 
+from functools import cache
+
 from arnews.core import grammar
-from arnews.core.lexicons import ListName, load_set
+from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
 
 __all__ = ["speaker_problem"]
@@ -70,21 +72,33 @@ def speaker_problem(name: str) -> str | None:
             (first not in common and first[1:] in common) or grammar.in_lexicon(first[1:], grammar.organisation_heads())
         )
     )
-    if first.startswith(("بال", "لل")) or glued:
+    if first.startswith(("بال", "لل")) or glued or _told(first):
         return "opens with a preposition"
     if grammar.cue_of(first) is not None:
         return "opens with a verb"
-    if len(words) == 1 and _honorific_pronoun(first):
-        return "a pronoun"  # "وقال سموه": the person named before speaks
-    own = first[:-2] if first.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
-    if len(words) == 1 and len(own) >= 3 and own in common:
-        return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
+    alone = _lone_word_problem(raw_words[0], first) if len(words) == 1 else None
+    if alone is not None:
+        return alone
     if any(grammar.strip_proclitic(w) in load_set("personal_pronouns") for w in words[1:]):
         return "a clause"  # "أشار نحوي وأنا أجلس": a pronoun subject, not a noun phrase
     # "عاطي بن"، "أبي": a link word ends the name (a name written with آ, "آبي", is none)
     cut = len(words) > 1 and last in grammar.name_links()
     if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
         return "a name cut after a link word"
+    return None
+
+
+def _lone_word_problem(raw: str, word: str) -> str | None:
+    """What a one-word speaker (``raw`` as written, ``word`` its normal form) is instead of a speaker, or None."""
+    if _honorific_pronoun(word):
+        return "a pronoun"  # "وقال سموه": the person named before speaks
+    own = word[:-2] if word.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
+    if len(own) >= 3 and own in load_set("common_words"):
+        return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
+    if _possessed(raw):
+        return "a possessed noun"  # "عملها"، "مقاله": what somebody has, not who speaks
+    if grammar.circumstantial(word):
+        return "an adverb"  # "معلقا"، "مشيرا": a participle of circumstance
     return None
 
 
@@ -97,3 +111,38 @@ def _honorific_pronoun(word: str) -> bool:
             if stem in load_set("honorifics"):
                 return True
     return False
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(normalize(alias) for alias, *_ in load_table("agencies"))
+
+
+def _told(word: str) -> bool:
+    """ "لرويترز"، "لهادي": ل on an agency or a given name, the one spoken to ("لبنى" is a name of its own)."""
+    rest = word[1:]
+    return (
+        word[0] == "ل"
+        and len(rest) >= 3
+        and not grammar.given_name(word)
+        and (rest in _agencies() or grammar.given_name(rest))
+    )
+
+
+def _possessed(raw: str) -> bool:
+    """ "عملها"، "فكرتها"، "مقاله": an everyday noun with a possessive suffix of the third person, read as written
+    (in the normal form ة is ه too: "الشرطة" is no "الشرط" of his)."""
+    word = normalize(raw)
+    if raw.startswith("ال") or grammar.given_name(word):
+        return False
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = raw.removesuffix(suffix)
+        if stem != raw and len(stem) >= 3:
+            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem  # "فكرتها" -> "فكرة"
+            if normalize(stem) in load_set("common_words") and normalize(stem) not in _QUANTITIES:
+                return True
+    return False
+
+
+#: "بعضهم"، "جميعهم"، "كلهم": some or all of them is a speaker, anonymous
+_QUANTITIES = frozenset({"بعض", "جميع", "كل", "معظم", "اغلب", "احد", "كلا"})
