@@ -465,6 +465,14 @@ def test_the_name_after_a_long_title_and_its_body(body: str, speaker: str) -> No
         ("مقاله", "a possessed noun"),
         ("معلقا", "an adverb"),
         ("متنهدا", "an adverb"),
+        ("المدير العام للمنظمة في", "ends with a preposition"),
+        ("الوزير من", "ends with a preposition"),
+        ("رئيس اللجنة أن", "ends with a preposition"),
+        # names and titles that end in a word like a particle: علي (not على), آخر, عام
+        ("محمد علي", None),
+        ("المتحدث باسم الوزارة", None),
+        ("مسؤول آخر", None),
+        ("مدير عام", None),
         # speakers all the same: ة is no pronoun, a quantity of them is an anonymous source, a name is a name
         ("الشرطة", None),
         ("الطبيبة", None),
