@@ -492,3 +492,17 @@ def test_what_a_lone_word_or_a_glued_preposition_is_instead_of_a_speaker(name: s
 def test_the_interviewee_speaks_not_the_agency_spoken_to() -> None:
     found = said("وقالت النائبة بروين بولدان لرويترز «حضر شبان كثيرون لعبور الحدود إلى كوباني».")
     assert [who for _, _, who in found] == ["بروين بولدان"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقال كيري في مقابلة تلفزيونية إنه لم يكن ممكنا التوصل إلى اتفاق أفضل.",
+        "وقال كيري في تصريحات صحفية سابقة إنه لم يكن ممكنا التوصل إلى اتفاق أفضل.",
+    ],
+)
+def test_the_adjectives_of_a_statement_are_no_speaker(body: str) -> None:
+    assert [who for _, _, who in said(body)] == ["كيري"]
+    # with no name after the statement, its adjective is not taken for one
+    unnamed = body.replace("كيري ", "")
+    assert [who for _, _, who in said(unnamed)] == [None]
