@@ -234,7 +234,7 @@ def _auxiliary(word: str) -> bool:
 _WHAT = frozenset({"ما", "مما"})  # "ما قاله الوزير": the relative is the object; the subject follows the verb
 
 
-#: "بحسب ما ذكر"، "وفقا لما أعلنه"، "كما ذكرت": the heads that make a cue after ما the source of a report
+#: "بحسب ما ذكر"، "وفقا لما أعلنه": the heads that make a cue after ما the source of a report
 _ACCORDING_WHAT = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "طبقا", "تبعا", "استنادا"})
 
 

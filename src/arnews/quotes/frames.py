@@ -203,7 +203,7 @@ def according_phrase(toks: Sequence[Tok], lo: int, hi: int) -> Source | None:
             and grammar.is_word(toks[end])
             and toks[end][2] not in load_set("attribution_links")
             and toks[end][2] not in load_set("complementizers")
-            and not (end > start and _participle(toks[end][2]))  # "بحسب ما أكد X للصحيفة قائلا:"
+            and not (end > start and is_participle(toks[end][2]))  # "بحسب ما أكد X للصحيفة قائلا:"
         ):
             end += 1
         return Source(start, end, opened[1]) if end > start else None
@@ -225,7 +225,8 @@ def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tup
     return opened
 
 
-def _participle(word: str) -> bool:
+def is_participle(word: str) -> bool:
+    """Whether ``word`` is a participle of speech (مشيرا، مضيفة، قائلا): the start of a report of its own."""
     cue = grammar.cue_of(word)
     return cue is not None and cue.participle
 

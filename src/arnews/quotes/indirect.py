@@ -205,11 +205,6 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
     return k
 
 
-def _participle(word: str) -> bool:
-    cue = grammar.cue_of(word)
-    return cue is not None and cue.participle
-
-
 def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     """A participle, or a cue verb after a comma, that leads straight into a colon or إن/أن: the start of the next
     report, not a word of this clause."""
@@ -235,7 +230,7 @@ def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, i
     while end_k < stop and not cues.ends(toks[end_k]):
         if toks[end_k][2] == ":" and end_k + 1 < len(toks) and toks[end_k + 1][2] in mark_table():
             break
-        if toks[end_k][2] in "،," and end_k + 1 < len(toks) and _participle(toks[end_k + 1][2]):
+        if toks[end_k][2] in "،," and end_k + 1 < len(toks) and frames.is_participle(toks[end_k + 1][2]):
             break  # "...، مشيرا إلى أنه ...": the participle reports what follows
         if end_k > first and _opens_report(toks, end_k):
             break  # "عن علاقته بالشاعر قائلا: إنهما ..."، "أن المفاوضات توقفت، وقال: «...»": a report of its own
