@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.quotes import speakers as sp
-from arnews.quotes.cues import PUNCT_STOP
+from arnews.quotes.cues import PUNCT_STOP, carrier_noun
 from arnews.quotes.reading import Guess, Reading, guess_of
 
 __all__ = ["statement_author"]
@@ -26,25 +25,6 @@ _NOUN_REACH = 30
 _PHRASE_WORDS = 9
 #: Nouns of meetings whose speaker is who they were held "with" ("مقابلة مع أبي مالك"), not who held them.
 _INTERVIEWS = frozenset({"مقابله", "حوار", "لقاء"})
-
-
-@cache
-def _carriers() -> frozenset[str]:
-    return load_set("statement_carriers")
-
-
-def carrier_noun(word: str) -> str | None:
-    """The statement noun ``word`` is (its readings, :func:`arnews.core.grammar.readings`, with the accusative ا
-    read off too), or None.
-
-    >>> carrier_noun("بيانا"), carrier_noun("برساله"), carrier_noun("والتصريحات"), carrier_noun("بيت")
-    ('بيان', 'رساله', 'تصريحات', None)
-    """
-    for reading in grammar.readings(word):
-        for form in (reading, reading[:-1] if reading.endswith("ا") and len(reading) > 3 else ""):
-            if form in _carriers():
-                return form
-    return None
 
 
 def statement_author(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:

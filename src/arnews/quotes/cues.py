@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from arnews.core.grammar import Cue, Tok, cue_of, strip_proclitic
+from arnews.core.grammar import Cue, Tok, cue_of, readings, strip_proclitic
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import normalize
@@ -125,3 +125,22 @@ def narrow_ok(cue: Cue, toks: Sequence[Tok], k: int, end: int) -> bool:
     if end < len(toks) and toks[end][2] in ending:
         return True
     return any(t[2] in before for t in toks[max(k + 1, end - 2) : end])
+
+
+@cache
+def _carriers() -> frozenset[str]:
+    return load_set("statement_carriers")
+
+
+def carrier_noun(word: str) -> str | None:
+    """The statement noun ``word`` is (its readings, :func:`arnews.core.grammar.readings`, with the accusative ا
+    read off too), or None.
+
+    >>> carrier_noun("بيانا"), carrier_noun("برساله"), carrier_noun("والتصريحات"), carrier_noun("بيت")
+    ('بيان', 'رساله', 'تصريحات', None)
+    """
+    for reading in readings(word):
+        for form in (reading, reading[:-1] if reading.endswith("ا") and len(reading) > 3 else ""):
+            if form in _carriers():
+                return form
+    return None

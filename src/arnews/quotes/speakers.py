@@ -18,7 +18,7 @@ from arnews.core.names import strip_article
 from arnews.core.text import normalize
 from arnews.document import EntityIndex
 from arnews.models import Entity
-from arnews.quotes.cues import PUNCT_STOP, anonymous_heads
+from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun
 from arnews.quotes.marks import addressee_end, quoted_end
 from arnews.quotes.wellformed import speaker_problem
 
@@ -138,14 +138,9 @@ def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
     # alone, or before what the verb governs ("وتحدث «الحداد» عن فكرة مشروعه بأنه"): a body's name
     if not rest or rest[0][2] in load_set("governing_prepositions") or all(t[2] in PUNCT_STOP for t in rest):
         return Phrase(name, institution=True)
-    if len(rest) > 1 and rest[0][2] == "في" and _statement_noun(rest[1][2]):
+    if len(rest) > 1 and rest[0][2] == "في" and carrier_noun(rest[1][2]) is not None:
         return Phrase(name, institution=True)  # "وقالت «الاقتصادية» في تقرير لها إن": where it said it
     return None  # more follows the name: not the speaker alone
-
-
-def _statement_noun(word: str) -> bool:
-    """A noun of ``statement_carriers.txt`` (بيان، تقرير، مذكرة، مقابلة ...), read through its readings."""
-    return any(reading in load_set("statement_carriers") for reading in grammar.readings(word))
 
 
 _COMPLEMENT_WORDS = 2  # definite nouns read after a title that names nobody ("مخرج الفيلم"، "مدرب المنتخب الوطني")

@@ -139,10 +139,7 @@ def _possessed(raw: str) -> bool:
         stem = raw.removesuffix(suffix)
         if stem != raw and len(stem) >= 3:
             stem = stem[:-1] + "ة" if stem.endswith("ت") else stem  # "فكرتها" -> "فكرة"
-            if normalize(stem) in load_set("common_words") and normalize(stem) not in _QUANTITIES:
+            # "بعضهم"، "جميعهم": some or all of them (quantity_words.txt) is a speaker, an anonymous one
+            if normalize(stem) in load_set("common_words") and normalize(stem) not in load_set("quantity_words"):
                 return True
     return False
-
-
-#: "بعضهم"، "جميعهم"، "كلهم": some or all of them is a speaker, anonymous
-_QUANTITIES = frozenset({"بعض", "جميع", "كل", "معظم", "اغلب", "احد", "كلا"})
