@@ -443,3 +443,19 @@ def test_verbs_of_citing_and_believing_report(body: str, speaker: str) -> None:
 
 def test_a_passive_believed_names_nobody() -> None:
     assert speech("ويعتقد أن الفيديو تم تصويره في سوريا.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وبحسب بيان الوزارة فإن الوفد وصل أمس.", "الوزارة"),
+        ("وبحسب بيان صادر عن الوزارة فإن الوفد وصل أمس.", "الوزارة"),
+        ("وبحسب تصريحات وزير الخارجية فإن الوفد وصل أمس.", "وزير الخارجية"),
+        ("وحسب وصف المخرج، يتعرف البطل على الناس الذين سيصبحون ضحاياه.", "المخرج"),
+        # a statement with the article takes no genitive: nobody is named
+        ("وفقا للرواية الرسمية فإن الوفد وصل أمس.", None),
+    ],
+)
+def test_whose_statement_an_attribution_names_speaks(body: str, speaker: str | None) -> None:
+    (q,) = speech(body)
+    assert (q.kind, q.speaker.name if q.speaker else None) == ("indirect", speaker)

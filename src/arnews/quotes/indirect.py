@@ -144,10 +144,20 @@ def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
 def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Guess:
     """The speaker an attribution's source names: the phrase's speaker, else the source as a whole (anonymous when
     it opens with an anonymous head: "مصادر مطلعة")."""
+    head = toks[source.start][2][source.skip :]
+    definite = grammar.has_article(head) or toks[source.start][2].startswith("لل")  # "وفقا للرواية الرسمية"
+    if source.end - source.start >= 2 and not definite and cues.carrier_noun(head) is not None:
+        # "بحسب بيان الوزارة"، "حسب وصف المخرج"، "بحسب تصريحات وزير الخارجية": whose statement it is speaks;
+        # "بيان صادر عن الوزارة": the body it is issued by
+        k = source.start + 1
+        if k + 2 < source.end and toks[k][2] in load_set("document_issuers") and toks[k + 1][2] in ("عن", "من"):
+            k += 2
+        owner = sp.parse_phrase(toks[k : source.end])
+        if owner is not None and owner.name[0] == toks[k][0]:
+            return Guess(owner.name, anonymous=owner.anonymous, person=not owner.institution)
     phrase = sp.parse_phrase(toks[source.start : source.end]) if not source.skip else None
     if phrase is not None:
         return Guess(phrase.name, anonymous=phrase.anonymous, person=not phrase.institution)
-    head = toks[source.start][2][source.skip :]
     return Guess(source.span(toks), anonymous=grammar.in_lexicon(head, cues.anonymous_heads()))
 
 
