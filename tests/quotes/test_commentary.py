@@ -506,3 +506,28 @@ def test_the_adjectives_of_a_statement_are_no_speaker(body: str) -> None:
     # with no name after the statement, its adjective is not taken for one
     unnamed = body.replace("كيري ", "")
     assert [who for _, _, who in said(unnamed)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقالت والدة الضحية إن ابنها كان بريئا.", "والدة الضحية"),
+        ("ونقلت وسائل إعلام تركية عن والدة آلاجوز أنها تحدثت مع ابنها.", "والدة آلاجوز"),
+        ("أكدت والدة اللاعب ميك فانينج أنها شاهدت الهجوم.", "والدة اللاعب ميك فانينج"),
+        ("وقال شقيق المتهم محمد العلي إن أخاه بريء.", "شقيق المتهم محمد العلي"),
+    ],
+)
+def test_a_noun_of_kinship_in_construct_speaks_for_the_kin(body: str, speaker: str) -> None:
+    assert said(body)[-1][2] == speaker
+
+
+def test_the_kin_of_a_person_is_not_linked_to_that_person() -> None:
+    from arnews import Pipeline  # the entity stage too, which links the person's name
+
+    doc = Pipeline(processors=["quotes"]).process(
+        "وقال الرئيس محمد العلي إن الأمر انتهى. وقالت والدة محمد العلي إن ابنها بريء."
+    )
+    assert [(q.speaker.name, q.speaker.entity is not None) for q in doc.quotes if q.speaker] == [
+        ("محمد العلي", True),
+        ("والدة محمد العلي", False),
+    ]

@@ -215,7 +215,9 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
         if head is not None and head is not inner[2] and sp.speaker_problem(person) is None:
             # "قال محافظ جدة مشعل بن ماجد": the phrase opens with a place or body; the speaker is the person in it
             rs, re_, name = inner[0], inner[1], person
-    ent = None if guess.anonymous else sp.entity_for(name, (rs, re_), ctx.entity_index)
+    words = normalize(name).split()
+    kin = bool(words) and words[0] in load_set("kinship_nouns")  # "والدة محمد العلي" is not محمد العلي
+    ent = None if guess.anonymous or kin else sp.entity_for(name, (rs, re_), ctx.entity_index)
     return Speaker(
         name=name,
         entity=ent.id if ent else None,

@@ -205,6 +205,9 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     anonymous = _anonymous_phrase(toks, end_all)
     if anonymous is not None:
         return anonymous
+    kin = _kin_phrase(toks, end_all)
+    if kin is not None:
+        return kin
     i, saw = grammar.title_run(toks, 0)
     j = grammar.name_run(toks, i)
     if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
@@ -240,6 +243,34 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         end = _title_complement(toks, max(i, 1), end_all)
         return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
     return _institution(toks, end_all)
+
+
+_KIN_WORDS = 6  # the most words after a noun of kinship read as whose kin the speaker is
+
+
+def _kin_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
+    """A noun of kinship in construct opens the phrase: whose kin speaks ("والدة آلاجوز"، "شقيق الضحية"; not "الزوج",
+    which names the husband himself)."""
+    kins, first = load_set("kinship_nouns"), toks[0][2]
+    if end_all < 2 or not (first in kins or (grammar.in_lexicon(first, kins) and not grammar.has_article(first))):
+        return None
+    return Phrase((toks[0][0], toks[_kin_end(toks, end_all) - 1][1]))
+
+
+def _kin_end(toks: Sequence[Tok], end_all: int) -> int:
+    """The end of the phrase a noun of kinship opens: the name after it ("والدة آلاجوز"), else the definite words
+    and the noun in construct before them, and a name after those ("والدة راكب الأمواج الأسترالي ميك فانينج")."""
+    named = grammar.name_run(toks, 1)
+    if named > 1:
+        return min(named, end_all)
+    k = 1
+    stop = min(end_all, 1 + _KIN_WORDS)
+    while k < stop and (
+        grammar.has_article(toks[k][2]) or (k == 1 and k + 1 < stop and grammar.has_article(toks[2][2]))
+    ):
+        k += 1
+    named = grammar.name_run(toks, k) if k > 1 else k
+    return min(max(named, k), end_all) if k > 1 else 1
 
 
 def _institution(toks: Sequence[Tok], end_all: int) -> Phrase | None:

@@ -60,7 +60,7 @@ def speaker_problem(name: str) -> str | None:
     common = load_set("common_words")
     if grammar.manner_adverb(first) or (len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common):
         return "an adverb"  # "بدلا"، "رسميا": an indefinite accusative; "ببساطة"، "بلهجة آمرة": how, not who
-    if first.startswith(("وال", "فال")) and first[1:] in common:
+    if first.startswith(("وال", "فال")) and first[1:] in common and first not in load_set("kinship_nouns"):
         return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
     # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
     # ("لهيئة الهلال الأحمر": ب/ل on a body's head, even where the glued form is itself a common word)
