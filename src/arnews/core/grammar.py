@@ -123,6 +123,18 @@ def pronoun_suffixes() -> tuple[str, ...]:
     return tuple(x for x in possessive_suffixes() if len(x) >= 2 and x[0] == "ه")
 
 
+def pronoun_stems(word: str) -> tuple[str, ...]:
+    """``word`` without a third-person suffix of ``possessive_suffixes.txt`` (ه، ها، هم، هما), longest suffix first,
+    each stem of three letters or more, as written.
+
+    >>> pronoun_stems("أعلنته"), pronoun_stems("عملهم"), pronoun_stems("بلاتر")
+    (('أعلنت',), ('عمله', 'عمل'), ())
+    """
+    return tuple(
+        word[: -len(s)] for s in possessive_suffixes() if s[0] == "ه" and word.endswith(s) and len(word) - len(s) >= 3
+    )
+
+
 def given_name(word: str) -> bool:
     return word in load_set("first_names")
 

@@ -220,7 +220,8 @@ def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tup
     start, skip = opened
     what = toks[start][2][skip:]
     verb = toks[start + 1][2] if what == "ما" and start + 2 < len(toks) else ""
-    if verb and (grammar.cue_of(verb) or grammar.cue_of(_without_object(verb))):
+    # "أعلنته"، "ذكرها": the cue verb with the object pronoun its ما leaves on it
+    if verb and any(grammar.cue_of(v) for v in (verb, *grammar.pronoun_stems(verb))):
         return (start + 2, 0) if grammar.is_word(toks[start + 2]) else None
     return opened
 
@@ -229,14 +230,6 @@ def is_participle(word: str) -> bool:
     """Whether ``word`` is a participle of speech (مشيرا، مضيفة، قائلا): the start of a report of its own."""
     cue = grammar.cue_of(word)
     return cue is not None and cue.participle
-
-
-def _without_object(verb: str) -> str:
-    """ "أعلنته"، "ذكرها": a cue verb without the object pronoun its ما leaves on it."""
-    for suffix in ("ها", "ه", "هم"):
-        if verb.endswith(suffix) and len(verb) > len(suffix) + 2:
-            return verb[: -len(suffix)]
-    return verb
 
 
 def _head_source(toks: Sequence[Tok], i: int, *, anywhere: bool) -> tuple[int, int] | None:

@@ -104,13 +104,13 @@ def _lone_word_problem(raw: str, word: str) -> str | None:
 
 def _honorific_pronoun(word: str) -> bool:
     """ "سموه"، "معاليه"، "سماحتها": an honorific with a pronoun suffix."""
-    for suffix in ("ها", "ه"):
-        stem = word.removesuffix(suffix)
-        if stem != word and len(stem) >= 3:
-            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # "سماحته" -> "سماحه" (ة in normal form)
-            if stem in load_set("honorifics"):
-                return True
-    return False
+    return any(stem in load_set("honorifics") for stem in _noun_stems(word))
+
+
+def _noun_stems(word: str) -> tuple[str, ...]:
+    """The normal forms of a noun without a third-person suffix (:func:`arnews.core.grammar.pronoun_stems`), a final
+    ت read as ة ("سماحته" -> "سماحه", "فكرتها" -> "فكره")."""
+    return tuple(normalize(s[:-1] + "ة" if s.endswith("ت") else s) for s in grammar.pronoun_stems(word))
 
 
 @cache
@@ -135,11 +135,6 @@ def _possessed(raw: str) -> bool:
     word = normalize(raw)
     if raw.startswith("ال") or grammar.given_name(word):
         return False
-    for suffix in ("هما", "هم", "ها", "ه"):
-        stem = raw.removesuffix(suffix)
-        if stem != raw and len(stem) >= 3:
-            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem  # "فكرتها" -> "فكرة"
-            # "بعضهم"، "جميعهم": some or all of them (quantity_words.txt) is a speaker, an anonymous one
-            if normalize(stem) in load_set("common_words") and normalize(stem) not in load_set("quantity_words"):
-                return True
-    return False
+    # "بعضهم"، "جميعهم": some or all of them (quantity_words.txt) is a speaker, an anonymous one
+    common, quantities = load_set("common_words"), load_set("quantity_words")
+    return any(stem in common and stem not in quantities for stem in _noun_stems(raw))
