@@ -236,16 +236,12 @@ def _auxiliary(word: str) -> bool:
 _WHAT = frozenset({"ما", "مما"})  # "ما قاله الوزير": the relative is the object; the subject follows the verb
 
 
-#: "بحسب ما ذكر"، "وفقا لما أعلنه": the heads that make a cue after ما the source of a report
-_ACCORDING_WHAT = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "طبقا", "تبعا", "استنادا"})
-
-
 def _according_what(toks: Sequence[Tok], k: int, lo: int) -> bool:
     """Whether the cue at ``toks[k]`` reports inside an attribution: "بحسب ما ذكر"، "وفقا لما أعلنه"."""
     if k < lo + 2:
         return False
     what, head = toks[k - 1][2], toks[k - 2][2]
-    return what in {"ما", "لما"} and head in _ACCORDING_WHAT
+    return what in {"ما", "لما"} and frames.according_head(head)
 
 
 def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, grammar.Cue, Guess | None] | None:

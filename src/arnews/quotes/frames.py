@@ -132,6 +132,16 @@ def _according_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
+def according_head(word: str) -> bool:
+    """Whether ``word`` (with و/ف or not) opens "according to" alone or with ل: بحسب، حسب، وفقا، طبقا (the heads of
+    ``according_to.txt`` that "بحسب ما ذكر"، "وفقا لما أعلنه" put before ما and a verb of saying)."""
+    heads = _according_heads()
+    for bare in (word, word[1:] if len(word) > 3 and word[0] in "وف" else ""):
+        if any(len(p) == 1 or (len(p) == 2 and p[1] == "ل") for p in heads.get(bare, ())):
+            return True
+    return False
+
+
 def according_starts(toks: Sequence[Tok]) -> list[int]:
     """The indices of words that may open an attribution ("بحسب"، "ووفقا"، "نقلا")."""
     heads = _according_heads()
