@@ -93,10 +93,12 @@ def _relay_prepositions() -> dict[str, str]:
 def relayed_from(cue: Cue, toks: Sequence[Tok]) -> int | None:
     """Where the source of a report the cue relays begins in the phrase after it (``relay_verbs.tsv``: "الصحيفة عن
     مصادر مطلعة" after نقل, at مصادر), or None when its preposition names no source."""
-    prep = _relay_prepositions().get(normalize(cue.lemma), "عن")
+    prep = _relay_prepositions().get(normalize(cue.lemma))
+    if prep is None:
+        return None  # a relay verb with no row in relay_verbs.tsv names no source
     for j, t in enumerate(toks[: _RELAYER_WORDS + 1]):
         if t[2] == prep:
-            return j + 1 if j + 1 < len(toks) and toks[j + 1][2] not in _NOT_SOURCES else None
+            return j + 1 if j + 1 < len(toks) and toks[j + 1][2] not in load_set("relay_idioms") else None
         comma_before_an = t[2] in "،," and j + 1 < len(toks) and toks[j + 1][2] == prep  # "صحيفة «الخبر»، عن"
         if (t[2] in "،,.؛;:" and not comma_before_an) or t[2] in load_set("noun_prepositions"):
             # "نقل غير صحيح، فما ..."، "علمت إدارة الفندق بقدومه قبل 12 ساعة من وصوله": a noun and its clause, or
@@ -106,10 +108,6 @@ def relayed_from(cue: Cue, toks: Sequence[Tok]) -> int | None:
 
 
 _RELAYER_WORDS = 10  # the most tokens between the verb and عن ("صحيفة «وول ستريت جورنال» الأميركية")
-
-
-#: "عن طريق" (by way of), "عن كثب" (closely), "عن بعد" (remotely), "من أجل" (for): an idiom names no source
-_NOT_SOURCES = frozenset({"طريق", "كثب", "بعد", "قرب", "أجل", "اجل"})
 
 
 def narrow_ok(cue: Cue, toks: Sequence[Tok], k: int, end: int) -> bool:
