@@ -23,8 +23,6 @@ _IN_WHICH = re.compile(r"\w+\s+(?:ل(?:ه|ها|هم|هما)\s+)?في(?:ه|ها|�
 #: How many words back from the cue the statement's noun may stand, and how long a speaker phrase may be.
 _NOUN_REACH = 30
 _PHRASE_WORDS = 9
-#: Nouns of meetings whose speaker is who they were held "with" ("مقابلة مع أبي مالك"), not who held them.
-_INTERVIEWS = frozenset({"مقابله", "حوار", "لقاء"})
 
 
 def statement_author(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
@@ -39,7 +37,7 @@ def statement_author(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
         if noun is None:
             continue
         after = toks[n + 1 :]
-        if noun in _INTERVIEWS and after and after[0][2] == "مع":
+        if noun in load_set("interview_nouns") and after and after[0][2] == "مع":
             return _phrase(ctx, after[1:], cue)  # "مقابلة مع أبي مالك الشامي ... قال فيها"
         # whose it is, when ل or a verb of making says so ("مقال لرئيس التحرير"، "مقالة كتبها الناقد"); else
         # who made it ("ألقى رئيس البلدية كلمة اللجنة"); else the genitive ("تصريحات المرشد الأعلى")
