@@ -4,6 +4,8 @@ GeoNames' (:mod:`arnews.kb.places`); the mention is not linked."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from arnews.core.lexicons import load_set
 from arnews.core.names import strip_clitics
 from arnews.kb.places import place_names
@@ -22,8 +24,11 @@ def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand]) -> None:
     if not names:
         return
     toks, locative = doc.toks, load_set("locative_words")
-    for i, tok in enumerate(toks):
-        if not tok.word or i in taken:
+    # the words a name may begin at: after a word of place, or behind ب (the loop below says which)
+    at = [n for n, t in enumerate(toks) if t.word and (_behind_b(t.text) or (n > 0 and toks[n - 1].text in locative))]
+    for i in at:
+        tok = toks[i]
+        if i in taken:
             continue
         after_place_word = i > 0 and toks[i - 1].word and toks[i - 1].text in locative and doc.joined(i - 1)
         # "بعرعر", but not "بليون" (billion) or "باكرا" (early): the word as written is no everyday word
@@ -47,6 +52,18 @@ def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand]) -> None:
             if last is not None:
                 out.append(Cand(tok.start + off, toks[last].end, "LOC", P_KB_ONE, None, "gazetteer", i, last))
                 break
+
+
+@lru_cache(maxsize=65536)
+def _behind_b(word: str) -> bool:
+    """A reading of the word behind the clitic ب may be a place's name: the stem is long enough and has no article,
+    and the word as written is no everyday word. Asked once per word and process."""
+    if word in load_set("common_words") or word in not_names():
+        return False
+    return any(
+        off > 0 and "ب" in word[:off] and not fused and len(stem) >= _MIN_STEM and not stem.startswith("ال")
+        for off, stem, fused in strip_clitics(word)
+    )
 
 
 def _phrase_ends(doc: Words, k: int) -> bool:

@@ -32,7 +32,7 @@ def match_title(doc: Words, i: int) -> int:
     toks = doc.toks
     if not toks[i].word:
         return i
-    heads = _title_stems(toks[i].text)
+    heads = title_stems(toks[i].text)
     if not heads:
         return i  # most words begin no title
     titles, longest = title_table(), max_title()
@@ -51,7 +51,7 @@ def match_title(doc: Words, i: int) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _title_stems(word: str) -> tuple[str, ...]:
+def title_stems(word: str) -> tuple[str, ...]:
     """The readings of a word (clitics و ف ب ل off) that begin a title phrase, asked of every word."""
     return tuple(stem for _off, stem, _fused in strip_clitics(word) if stem in title_heads())
 

@@ -34,6 +34,29 @@ def _named_after_heads() -> dict[str, EntityKind]:
     return {normalize(w): kind for w, kind in load_table("named_after_heads")}  # type: ignore[misc]
 
 
+@lru_cache(maxsize=1)
+def _any_head() -> frozenset[str]:
+    """Every word that may head an institution's or a place's name."""
+    heads = _institution_heads() | _named_after_heads().keys() | load_set("weak_institution_heads")
+    return frozenset(heads | load_set("place_name_heads"))
+
+
+@lru_cache(maxsize=65536)
+def _head_of(word: str) -> tuple[int, str] | None:
+    """The head noun a word begins an institution's name with, and its offset in the word, or None (most words):
+    asked once per word and process, not of every token of every article."""
+    every = _any_head()
+    return next(
+        # ل+ال fused into لل keeps the whole word (offsets are sacred): "للجمعية الخيرية"
+        (
+            (0 if fused else o, strip_article(stem))
+            for o, stem, fused in strip_clitics(word)
+            if strip_article(stem) in every and o <= 2
+        ),
+        None,
+    )
+
+
 def institution_pass(doc: Words, out: list[Cand]) -> None:
     """Institutions named by description: a head noun (``institution_heads.txt``), with or without its article,
     then definite genitives and adjectives, ``ل`` complements, a royal name, or one known place ("وزارة الشؤون
@@ -41,26 +64,16 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
     coordinated noun ("والتراث") is left out: it as often starts a second body."""
     toks, heads, named = doc.toks, _institution_heads(), _named_after_heads()
     weak = load_set("weak_institution_heads")
-    every = heads | named.keys() | weak | load_set("place_name_heads")
     # a body or place the KB pass read from this word on is the KB's ("مدينة الملك عبدالعزيز للعلوم والتقنية")
     kb_bodies = {c.first_tok for c in out if c.source == "kb" and c.type != "PER"}
     # places the KB pass read: a body named after one ("أمانة المنطقة الشرقية", "غرفة تجارة وصناعة جدة") is the body
     places = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type == "LOC"}
     # where a name of its own begins (the KB's or the model's), a coordinated noun starts a second body
     starts = {c.first_tok for c in out if c.source in ("kb", "ner")}
-    for i, tok in enumerate(toks):
-        if not tok.word or not doc.joined(i):
-            continue
-        head = next(
-            # ل+ال fused into لل keeps the whole word (offsets are sacred): "للجمعية الخيرية"
-            (
-                (0 if fused else o, strip_article(stem))
-                for o, stem, fused in strip_clitics(tok.text)
-                if strip_article(stem) in every and o <= 2
-            ),
-            None,
-        )
-        if head is None:
+    for i in [n for n, t in enumerate(toks) if t.word and _head_of(t.text) is not None]:
+        tok = toks[i]
+        head = _head_of(tok.text)
+        if head is None or not doc.joined(i):
             continue
         # a head that only announces a name ("شركة أرامكو السعودية": the company "أرامكو") is named after no place
         announcing = org_head_words().get(head[1]) is False

@@ -4,6 +4,8 @@ names, organisation heads and places (the KB's own names: :mod:`arnews.linker.kb
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import strip_clitics
@@ -14,6 +16,7 @@ from arnews.linker.grammar import (
     skip_modifiers,
     sole_titles,
     title_key,
+    title_stems,
 )
 from arnews.linker.titles import read_sole_title
 from arnews.linker.tokens import (
@@ -38,13 +41,26 @@ from arnews.models import EntityKind
 # --- the passes ----------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
+def _cue_word(word: str) -> bool:
+    """A word the cue pass reads on from: one that begins a title, a verb of saying (with و or ف), or a given name
+    (behind ل or ب too). Asked once per word and process; the pass visits no other token."""
+    verbs, given = load_set("name_speech_verbs"), load_set("first_names")
+    return bool(
+        title_stems(word)
+        or word in verbs
+        or (word[:1] in "وف" and word[1:] in verbs)
+        or word in given
+        or (word[:1] in "لب" and word[1:] in given and word not in load_set("common_words"))
+    )
+
+
 def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
     toks = doc.toks
     verbs, given = load_set("name_speech_verbs"), load_set("first_names")
     in_title = -1  # the last token of the title phrase being read ("نائبة الرئيس": "الرئيس" is no title of its own)
-    for i, tok in enumerate(toks):
-        if not tok.word:
-            continue
+    for i in [n for n, t in enumerate(toks) if t.word and _cue_word(t.text)]:
+        tok = toks[i]
         # titles and roles
         after = match_title(doc, i)
         if after == i + 1 and title_table().get((tok.text,)) == "abbrev":
@@ -100,10 +116,9 @@ def credited_pass(doc: Words, out: list[Cand]) -> None:
 def latin_pass(doc: Words, out: list[Cand]) -> None:
     toks = doc.toks
     suffixes = load_set("org_suffixes")
-    i = 0
-    while i < len(toks):
-        if not doc.is_latin(i) or not doc.raw(i)[:1].isupper():
-            i += 1
+    done = 0  # the token after the last name read
+    for i in [n for n, t in enumerate(toks) if t.kind == "latin"]:  # the tokenizer's Latin words: doc.is_latin
+        if i < done or not doc.raw(i)[:1].isupper():
             continue
         end = i + 1
         while end < len(toks) and doc.is_latin(end) and (toks[end].start - toks[end - 1].end) <= 1:
@@ -124,18 +139,18 @@ def latin_pass(doc: Words, out: list[Cand]) -> None:
             out.append(
                 Cand(toks[i].start, toks[i].end, "ORG", P_WEAK, None, "acronym" + ("_org" if cued else ""), i, i)
             )
-            i = end
+            done = end
             continue
         elif toks[end - 1].text in suffixes or cued:
             kind, qid = "ORG", None
         elif end - i >= 2:
             kind, qid = "MISC", None
         else:
-            i = end
+            done = end
             continue
         prio = P_KB_MULTI + 0.5 if end - i > 1 else P_ORG
         out.append(Cand(toks[i].start, toks[end - 1].end, kind, prio, qid, "latin", i, end - 1))
-        i = end
+        done = end
 
 
 def _org_cue_before(doc: Words, i: int) -> bool:
@@ -153,19 +168,21 @@ def _org_cue_before(doc: Words, i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _org_head(word: str) -> tuple[str, int] | None:
+    """The organisation head word a word is, clitics off, and where it begins in the word; None for most words."""
+    heads = org_head_words()
+    return next(((stem, o) for o, stem, _fused in strip_clitics(word) if stem in heads), None)
+
+
 def org_pass(doc: Words, per_words: frozenset[str], out: list[Cand]) -> None:
     toks, heads, suffixes, letters = doc.toks, org_head_words(), load_set("org_suffixes"), letter_names()
-    for i, tok in enumerate(toks):
-        if not tok.word:
+    for i in [n for n, t in enumerate(toks) if t.word and _org_head(t.text) is not None]:
+        tok = toks[i]
+        found = _org_head(tok.text)
+        if found is None or i + 1 >= len(toks):
             continue
-        head: str | None = None
-        off = 0
-        for o, stem, _fused in strip_clitics(tok.text):
-            if stem in heads:
-                head, off = stem, o
-                break
-        if head is None or i + 1 >= len(toks):
-            continue
+        head, off = found
         in_name = heads[head]
         nxt = toks[i + 1]
         if not nxt.word and doc.raw(i + 1) in OPEN_QUOTES:
