@@ -8,6 +8,8 @@ from test_quotes import quotes_of
 
 from arnews.core.text import view
 from arnews.models import Quote
+from arnews.quotes import cues
+from arnews.quotes.marks import paragraph_tokens
 from arnews.quotes.speakers import speaker_problem
 
 
@@ -459,3 +461,24 @@ def test_a_passive_believed_names_nobody() -> None:
 def test_whose_statement_an_attribution_names_speaks(body: str, speaker: str | None) -> None:
     (q,) = speech(body)
     assert (q.kind, q.speaker.name if q.speaker else None) == ("indirect", speaker)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("من جهتها تقول الوزارة إن القرار نهائي.", "الوزارة"),
+        ("وفي الوقت نفسه تؤكد الصحيفة أن القرار نهائي.", "الصحيفة"),
+        ("وبدورها تؤكد الشركة أن القرار نهائي.", "الشركة"),
+        ("وفي هذا السياق يقول البيان إن القرار نهائي.", "البيان"),
+    ],
+)
+def test_a_verb_after_an_adverbial_that_opens_the_clause_reports(body: str, speaker: str) -> None:
+    assert indirect(body) == [("القرار نهائي", speaker)]
+
+
+def test_an_opening_adverbial_must_open_its_clause() -> None:
+    inside = view("وتبقى الوزارة من جهتها تقول إن القرار نهائي")
+    toks = paragraph_tokens(inside, 0, len(inside.norm))
+    assert not cues.after_opener(toks, [t[2] for t in toks].index("تقول"))
+    opening = view("من جهتها تقول الوزارة")
+    assert cues.after_opener(paragraph_tokens(opening, 0, len(opening.norm)), 2)

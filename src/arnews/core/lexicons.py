@@ -37,7 +37,7 @@ __all__ = [
 ListName = Literal[
     "abbreviations", "according_to", "anonymous_sources", "attribution_links", "author_professions",
     "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "claim_nouns", "common_words",
-    "complementizers",
+    "clause_openers", "complementizers",
     "currency_not_after",
     "date_word_names", "dateline_desks", "demonstratives", "document_issuers", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",

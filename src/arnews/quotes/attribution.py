@@ -337,6 +337,8 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
         return True  # "ومضى ليندمان ليقول إن": the ل of purpose, the subject the main verb's
     if at_start or not grammar.is_word(toks[k - 1]) or toks[k - 1][2] in load_set("quote_lead_ins"):
         return True  # a clause start: after punctuation or a bullet ("* ويقول مانويل مورينو: «...»")
+    if cues.after_opener(toks, k):
+        return True  # "من جهتها تقول الوزارة إن": after an adverbial that opens the clause
     if cues.subjunctive(toks, k):
         return True  # "قبل أن يتابع، مستحضرا ...: «...»": the verb of a clause after a subordinator
     if (

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from arnews.core.grammar import Cue, Tok, cue_of, readings, strip_proclitic
+from arnews.core.grammar import Cue, Tok, cue_of, is_word, readings, strip_proclitic
 from arnews.core.lexicons import known_names as lexicon_known_names
-from arnews.core.lexicons import load_set, load_table
+from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize
 from arnews.core.tokens import Token
 
@@ -59,6 +59,33 @@ def subjunctive(toks: Sequence[Tok], k: int) -> bool:
         return False
     cue = cue_of(toks[k][2])
     return cue is not None and cue.role == "add"
+
+
+@cache
+def _openers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of ``clause_openers.txt`` (normal form, word by word), by their last word."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in load_list("clause_openers"):
+        words = tuple(normalize(phrase).split())
+        found.setdefault(words[-1], []).append(words)
+    return {last: tuple(phrases) for last, phrases in found.items()}
+
+
+def after_opener(toks: Sequence[Tok], k: int) -> bool:
+    """An adverbial phrase that opens its clause ends right before ``toks[k]`` ("من جهتها تقول"، "وفي الوقت نفسه
+    تؤكد"): the verb there stands at the clause start."""
+    if k == 0:
+        return False
+    last = toks[k - 1][2]
+    phrases = _openers().get(last, ()) + (_openers().get(last[1:], ()) if last[:1] == "و" else ())
+    for words in phrases:
+        s = k - len(words)
+        if s < 0 or any(toks[s + n][2] != w for n, w in enumerate(words[1:], 1)):
+            continue
+        first = toks[s][2]
+        if (first == words[0] or (first[:1] == "و" and first[1:] == words[0])) and (s == 0 or not is_word(toks[s - 1])):
+            return True
+    return False
 
 
 @cache
