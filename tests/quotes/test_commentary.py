@@ -453,6 +453,30 @@ def test_the_name_after_a_long_title_and_its_body(body: str, speaker: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the name after a body's head is the body's; the person's name comes after it, titled or not
+        ("وقال مدير مركز داوني الصحي الدكتور سعيد الدوسري إن تجارة الوهم أخذت طابعا حديثا.", "سعيد الدوسري"),
+        ("وأكد مدير شركة أرامكو أمين الناصر أن الإنتاج سيرتفع.", "أمين الناصر"),
+        # one run of name words: the person's begins with a given name
+        ("وأكد رئيس حركة حماس خالد مشعل أن الحركة لن تتراجع.", "خالد مشعل"),
+        ("وقال الناطق باسم مجلس قيادة المقاومة الشعبية علي الأحمدي إن المقاتلين سيطروا على الحي.", "علي الأحمدي"),
+        # a place behind a preposition between the body and the person
+        ("وقال عضو مجلس قيادة الثورة بريف دمشق محمد علوش إن الخلاف انتهى.", "محمد علوش"),
+        # the person in apposition after a comma
+        ("وصرح قائد شرطة لامو، كريسبوس موتالي، أن خمسة أشخاص قتلوا.", "كريسبوس موتالي"),
+        # nobody named: the title with the body's name speaks
+        ("وقال رئيس جمعية حقوق الإنسان إن الوحدة مرحب بها.", "رئيس جمعية حقوق الإنسان"),
+        ("وقال مدير مكتب أوباما إن الرئيس سيزور المنطقة.", "مدير مكتب أوباما"),
+        # a definite body: the name after it is the person's
+        ("وقال رئيس الحركة خالد مشعل إن الحركة لن تتراجع.", "خالد مشعل"),
+    ],
+)
+def test_a_name_after_a_bodys_head_in_the_title_names_the_body(body: str, speaker: str) -> None:
+    assert said(body)[0][2] == speaker
+
+
+@pytest.mark.parametrize(
     ("name", "problem"),
     [
         ("لهيئة الهلال الأحمر", "opens with a preposition"),

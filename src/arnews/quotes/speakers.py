@@ -67,6 +67,37 @@ def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: boo
     return found
 
 
+def _after_body_name(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[int, int, int]:
+    """The name ``toks[i:j]`` after a title (``toks[:i]``), with the end of a body's name the title holds (0 when
+    none). When the title ends with a body's head without the article, the name after it is the body's ("مدير شركة
+    أرامكو"، "رئيس حركة حماس"): the person is the name after it, titled or not ("مدير مركز داوني الصحي الدكتور
+    سعيد الدوسري"، "مدير شركة أرامكو أمين الناصر"), or begins with a given name inside the run ("رئيس حركة حماس
+    خالد مشعل"); else the title with the body's name, or a name after a comma, speaks."""
+    if not (j > i >= 2 and toks[i - 1][2] in grammar.organisation_heads()):
+        return i, j, 0
+    person = _later_titled_name(toks, j, stop, named=True) or _given_name_in(toks, i + 1, j)
+    if person is None:
+        k = grammar.name_run(toks, j) if j < stop else j
+        if k > j and toks[j][2][:1] in "بل" and toks[j][2] not in load_set("first_names"):
+            # "مجلس قيادة الثورة بريف دمشق محمد علوش": a place after a preposition, then the person
+            person = _given_name_in(toks, j + 1, k)
+        elif k > j:
+            person = (j, k)
+    if person is not None:
+        return (*person, j)
+    # a longer run may hold the person's name too, which the entity stage tells apart, unless a comma sets the person
+    # apart ("رئيس مجلس إدارة شركة برايفت إير السعودية، الأمير تركي بن مقرن")
+    after = next((t[2] for t in toks[j:] if not grammar.is_word(t)), "")
+    return (i, i, j) if j == i + 1 or after in ("،", ",") else (i, j, 0)
+
+
+def _given_name_in(toks: Sequence[Tok], start: int, stop: int) -> tuple[int, int] | None:
+    """The name that begins with the first given name among ``toks[start:stop]``, read on as far as it goes."""
+    given = load_set("first_names")
+    p = next((p for p in range(start, stop) if toks[p][2] in given), None)
+    return None if p is None else (p, max(stop, grammar.name_run(toks, p)))
+
+
 _MODIFIERS = 7  # definite words (or ب/ل before one) read between a title and the name after it
 
 
@@ -221,10 +252,10 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     if i == 0 and j == 1 and end_all > 1 and _construct(toks[0][2], toks[1][2]):
         j = 0  # "مقدم البرنامج"، "لاعب الفريق": a common noun and its complement, not a name
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
-    # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي")
-    # a relative clause describes the speaker: a titled name in it is somebody else ("الذي كان يتحدث بحضور وزير
-    # النفط بيجان زنغنه")
+    # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي"), but
+    # not in a relative clause, which describes the speaker ("الذي كان يتحدث بحضور وزير النفط بيجان زنغنه")
     described = next((k for k in range(end_all) if toks[k][2] in load_set("relative_pronouns")), end_all)
+    i, j, body = _after_body_name(toks, i, j, described) if saw else (i, j, 0)
     full = j > i and _full_name(toks[i:j])
     later = None if (i == 0 and j > 0) or full else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
     if later is not None:
@@ -240,7 +271,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         if k > t_end and (after == len(toks) or not grammar.is_word(toks[after])):
             return Phrase((toks[t_end][0], toks[k - 1][1]))
     if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي"، "مقدم البرنامج")
-        end = _title_complement(toks, max(i, 1), end_all)
+        end = _title_complement(toks, max(i, 1, body), end_all)
         return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
     return _institution(toks, end_all)
 
