@@ -298,7 +298,27 @@ def addressee_end(toks: Sequence[Tok]) -> int:
             if k < n and toks[k][2] in ("الي", "ل") and outlet_end(toks, k + 1) > k + 1:
                 k = outlet_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
             elif k < n and toks[k][2].startswith("ل") and len(toks[k][2]) > 3 and grammar.is_word(toks[k]):
-                k += 1  # "لرويترز"، "للصحيفة"
+                k = _addressee_complement(toks, k + 1)  # "لرويترز"، "للصحيفة"، "لوسائل إعلام جزائرية"
         else:
             break
+    return k
+
+
+def _addressee_complement(toks: Sequence[Tok], k: int) -> int:
+    """Where the one spoken to ends, ``toks[k - 1]`` its ل-word: a common noun without the article heads a construct,
+    and its complement and the adjectives after it are the addressee's too ("في تصريحات لوسائل إعلام جزائرية"،
+    "لوكالة الأنباء الفرنسية"); a name ("لرويترز") or a definite noun ("للصحيفة") ends it."""
+    head = toks[k - 1][2]
+    common = head[1:] in load_set("common_words") or head[1:] in grammar.organisation_heads()
+    if head.startswith("لل") or not common or k >= len(toks):
+        return k
+    if not grammar.is_word(toks[k]) or toks[k][2] in load_set("complementizers") or grammar.is_title(toks[k][2]):
+        return k
+    definite = grammar.has_article(toks[k][2])
+    k += 1
+    while k < len(toks) and grammar.is_word(toks[k]) and toks[k][2] not in load_set("complementizers"):
+        w = toks[k][2]
+        if not (grammar.has_article(w) if definite else w.endswith(("يه", "ي"))):
+            break
+        k += 1
     return k
