@@ -305,6 +305,19 @@ def test_a_clause_ends_where_the_next_report_begins() -> None:
         ("indirect", "المفاوضات مع اللاعب توقفت", "المدير التنفيذي"),
         ("direct", "المفاوضات أخذت مسارا جديا", "المدير التنفيذي"),
     ]
+    # the statement and the one spoken to stand between the next cue and its إن
+    found = said(
+        "أكد عمر أبو العيش، سفير مصر لدى الجزائر، أن بلاده لم تتلق طلبا بالوساطة، وقال في تصريحات لوسائل إعلام"
+        " جزائرية إن الأخبار التي وردت غير صحيحة."
+    )
+    assert [(t, who) for _, t, who in found] == [
+        ("بلاده لم تتلق طلبا بالوساطة", "عمر أبو العيش"),
+        ("الأخبار التي وردت غير صحيحة", "عمر أبو العيش"),
+    ]
+    assert [t for _, t, _ in said("أكد الوزير أن الاتفاق صامد، وأكد له أن العمل مستمر.")] == [
+        "الاتفاق صامد",
+        "العمل مستمر",
+    ]
 
 
 def test_a_cue_form_after_inna_is_a_noun() -> None:

@@ -19,7 +19,15 @@ from arnews.quotes.attribution import (
     subject_before,
     when_subject,
 )
-from arnews.quotes.marks import MAX_CLAUSE, MAX_LOOK, PRONOUN_OBJECTS, mark_table, quoted_end, words_in
+from arnews.quotes.marks import (
+    MAX_CLAUSE,
+    MAX_LOOK,
+    PRONOUN_OBJECTS,
+    addressee_end,
+    mark_table,
+    quoted_end,
+    words_in,
+)
 from arnews.quotes.names import short_name
 from arnews.quotes.reading import Guess, Reading
 
@@ -221,12 +229,17 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     cue = grammar.cue_of(toks[k][2])
     if cue is None or cue.strict or k + 1 >= len(toks):
         return False
-    after = k + 2 if toks[k + 1][2] in _TO and k + 2 < len(toks) else k + 1  # "مشيرا إلى أن"، "ولفت إلى أن"
+    # "، وقال في تصريحات صحفية إن"، "، وقال له إن": the statement and the one spoken to stand between
+    nxt = k + 1 + addressee_end(toks[k + 1 : k + 1 + _ADDRESSEE_WORDS])
+    after = nxt + 1 if nxt + 1 < len(toks) and toks[nxt][2] in _TO else nxt  # "مشيرا إلى أن"، "ولفت إلى أن"
+    if after >= len(toks):
+        return False
     leads = toks[after][2] == ":" or toks[after][2] in load_set("complementizers")
     return leads and (cue.participle or toks[k - 1][2] in "،,")
 
 
 _TO = frozenset({"إلى", "الى", "الي"})
+_ADDRESSEE_WORDS = 10  # the longest statement and addressee read between a cue and its إن/أن
 
 
 def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, int]:
