@@ -571,9 +571,9 @@ def test_the_kin_of_a_person_is_not_linked_to_that_person() -> None:
 
 
 def test_every_relay_verb_names_the_preposition_of_its_source() -> None:
-    from arnews.core import grammar
+    from arnews.core import cue_verbs
     from arnews.core.lexicons import load_table
     from arnews.core.text import normalize
 
-    lemmas = {normalize(c.lemma) for c in grammar.cue_forms().values() if c.role == "relay"}
+    lemmas = {normalize(c.lemma) for c in cue_verbs.cue_forms().values() if c.role == "relay"}
     assert lemmas and lemmas <= {normalize(lemma) for lemma, *_ in load_table("relay_verbs")}

@@ -12,21 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from attrs import frozen
-
-from arnews.core.lexicons import load_set, load_table
+from arnews.core.cue_verbs import cue_of
+from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
-from arnews.core.names import PROCLITICS, strip_article, strip_clitics
-from arnews.core.text import normalize
+from arnews.core.names import CONJUNCTIONS, PROCLITICS, strip_article, strip_clitics
 from arnews.core.tokens import Token
 
 #: A token of the normal form (:class:`arnews.core.tokens.Token`): ``tok[0]``, ``tok[1]``, ``tok[2]`` are its
 #: start, end and text.
 Tok = Token
-
-
-#: The conjunctions و/ف: the first letters of the two-letter proclitics of :data:`arnews.core.names.PROCLITICS`.
-CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
 
 
 #: Every one-letter proclitic (و ف ب ل ك).
@@ -35,30 +29,6 @@ CLITIC_LETTERS = frozenset(p for p in PROCLITICS if len(p) == 1)
 
 #: Prepositions written glued to the next word (ب ل ك), and ل fused with the article (لل): "لـ«عكاظ»".
 GLUED_PREPOSITIONS = (CLITIC_LETTERS - CONJUNCTIONS) | {"لل"}
-
-
-@frozen
-class Cue:
-    """One form of a cue verb."""
-
-    form: str
-    lemma: str
-    gender: str
-    number: str
-    role: str
-    strict: bool
-    participle: bool = False  # مضيفا، مؤكدة: the words after it are never its subject
-
-
-@cache
-def cue_forms() -> dict[str, Cue]:
-    """Normalised form -> cue, from ``cue_verbs.tsv``."""
-    table: dict[str, Cue] = {}
-    for row in load_table("cue_verbs"):
-        form, lemma, gender, number, role, strict, participle = [*row, "", "", "", "", "", "0", "0"][:7]
-        key = normalize(form)
-        table.setdefault(key, Cue(form, lemma, gender, number, role, strict == "1", participle == "1"))
-    return table
 
 
 def name_links() -> frozenset[str]:
@@ -151,20 +121,6 @@ def is_word(tok: Tok) -> bool:
 def strip_proclitic(word: str) -> str:
     """``word`` without a leading conjunction و/ف."""
     return word[1:] if len(word) > 2 and word[0] in CONJUNCTIONS else word
-
-
-@lru_cache(maxsize=65536)
-def cue_of(word: str) -> Cue | None:
-    """The cue verb a token is, with or without و/ف before it (an imperfect also behind ل: "ليقول"); every stage
-    asks it of every word, so the answer is remembered per word."""
-    forms = cue_forms()
-    hit = forms.get(word)
-    if hit is None and len(word) > 2 and word[0] in CONJUNCTIONS:
-        hit = forms.get(word[1:])
-    if hit is None and len(word) > 4 and word[0] == "ل" and word[1] in "يت":
-        hit = forms.get(word[1:])  # "ومضى ليندمان ليقول إن": an imperfect behind the ل of purpose
-        hit = hit if hit is not None and hit.strict else None
-    return hit
 
 
 def shortest_reading(word: str) -> str:

@@ -18,12 +18,25 @@ from functools import lru_cache
 
 from arnews.core.text import normalize
 
-__all__ = ["PROCLITICS", "key", "loose", "phonetic", "phonetic_word", "strip_article", "strip_clitics", "words"]
+__all__ = [
+    "CONJUNCTIONS",
+    "PROCLITICS",
+    "key",
+    "loose",
+    "phonetic",
+    "phonetic_word",
+    "strip_article",
+    "strip_clitics",
+    "words",
+]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 #: Proclitic letters and their combinations, longest first (the article is handled apart).
 PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+#: The conjunctions و/ف: the first letters of the two-letter proclitics.
+CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
 
 
 def words(text: str) -> list[str]:

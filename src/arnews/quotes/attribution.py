@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -24,7 +24,7 @@ from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, guess_of
 
 
-def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
+def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
     if cue.role == "relay":
         # "ونقلت الصحيفة عن مصادر مطلعة أن": whom the words are relayed from speaks, not who relays them
         source = cues.relayed_from(cue, toks)
@@ -60,7 +60,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess 
     return guess_of(phrase, cue)
 
 
-def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue) -> Guess | None:
+def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> Guess | None:
     """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن")."""
 
     def is_aux(k: int) -> bool:
@@ -110,7 +110,7 @@ _APPOSITION = re.compile(r"\s*[،,]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[،,]\s*"
 _REPORTED_FROM = re.compile(r"(?:^|\s)عن\s+([^،,.:؛«»\"“”]{2,80}?)\s*[،,]?\s*$")
 
 
-def _reported_from(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
+def _reported_from(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """ "نقلت الوكالة عن وزارة الداخلية قولها: «...»": a verbal noun of saying speaks for whom the words are
     reported from."""
     if not cue.form.startswith("قول"):
@@ -126,7 +126,7 @@ def _reported_from(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
     return guess_of(phrase, cue)
 
 
-def resolve_subject(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
+def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """The speaker of a cue verb with no subject of its own."""
     reported = _reported_from(ctx, pos, cue) or statement_author(ctx, pos, cue)
     if reported is not None:
@@ -244,10 +244,10 @@ def _according_what(toks: Sequence[Tok], k: int, lo: int) -> bool:
     return what in {"ما", "لما"} and frames.according_head(head)
 
 
-def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, grammar.Cue, Guess | None] | None:
+def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cue_verbs.Cue, Guess | None] | None:
     """The attributing cue of a clause ``toks[lo:hi]``: the last one with a subject, else the last one."""
-    best: tuple[int, grammar.Cue, Guess | None] | None = None
-    aside: tuple[int, grammar.Cue, Guess | None] | None = None
+    best: tuple[int, cue_verbs.Cue, Guess | None] | None = None
+    aside: tuple[int, cue_verbs.Cue, Guess | None] | None = None
     explicit = False
     for k in range(lo, hi):
         cue = cues.verb_at(toks, k)
@@ -314,7 +314,7 @@ def when_subject(ctx: Reading, toks: Sequence[Tok], k: int) -> Guess | None:
     return nearby.sentence_subject(ctx, pos, any_place=True)
 
 
-def _named_before_colon(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: grammar.Cue) -> bool:
+def _named_before_colon(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: cue_verbs.Cue) -> bool:
     """An impersonal form with a speaker after it and a colon ending the phrase reports after all: "يذكر أحد كبار
     قادة القوات المسلحة: «...»"."""
     end = phrase_end(toks, k + 1, hi)
@@ -330,10 +330,10 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
         toks[end][2] in load_set("complementizers") or toks[end][2] == ":" or toks[end][2] in mark_table()
     ):
         return False
-    cue = grammar.cue_of(toks[k][2])
+    cue = cue_verbs.cue_of(toks[k][2])
     if cue is not None and not cues.narrow_ok(cue, toks, k, end):
         return False  # "يذهب السائح إلى موقع ساحر ويقرر أنه": the verb's everyday sense
-    if toks[k][2][0] == "ل" and grammar.cue_of(toks[k][2][1:]) is not None:
+    if toks[k][2][0] == "ل" and cue_verbs.cue_of(toks[k][2][1:]) is not None:
         return True  # "ومضى ليندمان ليقول إن": the ل of purpose, the subject the main verb's
     if at_start or not grammar.is_word(toks[k - 1]) or toks[k - 1][2] in load_set("quote_lead_ins"):
         return True  # a clause start: after punctuation or a bullet ("* ويقول مانويل مورينو: «...»")
@@ -353,6 +353,6 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
     return sum(1 for t in toks[k + 1 : end] if t[0] >= guess.span[1]) <= 3
 
 
-def note_turn(ctx: Reading, cue: grammar.Cue, guess: Guess) -> None:
+def note_turn(ctx: Reading, cue: cue_verbs.Cue, guess: Guess) -> None:
     if guess.addressee is not None and cue.role in ("say", "ask"):
         ctx.state.interviewee = guess.addressee

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -25,7 +25,7 @@ _NOUN_REACH = 30
 _PHRASE_WORDS = 9
 
 
-def statement_author(ctx: Reading, pos: int, cue: grammar.Cue) -> Guess | None:
+def statement_author(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """The speaker of the cue verb at normal-form offset ``pos`` when "فيه/فيها" follows it and a statement's noun
     stands before it in its sentence; None when the pattern is not there or names nobody."""
     norm = ctx.view.norm
@@ -54,7 +54,7 @@ def _makes(word: str) -> bool:
     return grammar.strip_proclitic(word) in load_set("statement_verbs") or word in load_set("statement_verbs")
 
 
-def _maker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
+def _maker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
     """ "أصدر المتحدث الرسمي باسم الجيش بيانا": the subject of the verb that made the statement
     (``statement_verbs.txt``): the words between that verb and the noun, or before the verb when it stands right
     before the noun ("أن داود أوغلو أجرى اتصالات")."""
@@ -77,7 +77,7 @@ def _maker(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
     return None
 
 
-def _owner(ctx: Reading, noun: str, toks: Sequence[Tok], cue: grammar.Cue, *, genitive: bool) -> Guess | None:
+def _owner(ctx: Reading, noun: str, toks: Sequence[Tok], cue: cue_verbs.Cue, *, genitive: bool) -> Guess | None:
     """Whose a statement is, named after its noun: a genitive ("تصريحات المرشد الأعلى ..."), ل of possession
     ("تصريحات للسيدة الأولى باربرا بوش"، "مقال افتتاحي لرئيس التحرير"), or the subject of a verb of making with
     the noun's pronoun ("مقالة قديمة كتبها الناقد رونالد برغن"); the genitive only when ``genitive``.
@@ -105,7 +105,7 @@ def _owner(ctx: Reading, noun: str, toks: Sequence[Tok], cue: grammar.Cue, *, ge
     return None
 
 
-def _phrase(ctx: Reading, toks: Sequence[Tok], cue: grammar.Cue) -> Guess | None:
+def _phrase(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
     """The speaker phrase ``toks`` open with; a known name inside a titled phrase wins ("الناقد البريطاني رونالد
     برغن")."""
     toks = toks[:_PHRASE_WORDS]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from arnews.core.grammar import Cue, Tok, cue_of, is_word, readings, strip_proclitic
+from arnews.core.cue_verbs import Cue, cue_of
+from arnews.core.grammar import Tok, is_word, readings, strip_proclitic
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize

@@ -9,7 +9,7 @@ from functools import cache
 
 from attrs import define
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -141,7 +141,7 @@ def _opening(
         return None
     if bare and q.open_tok > 0 and toks[q.open_tok - 1][2] in ("؟", "?"):
         # "- أي نوع من التدريب قمت به؟ «رياضي أساسا ...»": the answer to an interview's question
-        answer = grammar.cue_of("اجاب")
+        answer = cue_verbs.cue_of("اجاب")
         return _Found("direct", None, resolve_subject(ctx, q.start, answer) if answer else None)
     if bare:
         return _Found("direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start))
@@ -231,7 +231,7 @@ def _named_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> _Fou
     if (
         opens_line
         and grammar.strip_proclitic(label[0]) == label[0]
-        and not any(grammar.cue_of(w) or grammar.is_stop(w) for w in label)
+        and not any(cue_verbs.cue_of(w) or grammar.is_stop(w) for w in label)
     ):
         # a label that opens its line ("Èsrãá Ämêr: "..."" in a list of comments): its quote is nobody's known
         # words rather than those of the line before
@@ -270,7 +270,7 @@ def _by_words() -> frozenset[str]:
     return frozenset(w for phrase in load_set("according_to") for w in phrase.split() if w != "ل")
 
 
-def _own_words(toks: Sequence[Tok], k: int) -> tuple[int, grammar.Cue] | None:
+def _own_words(toks: Sequence[Tok], k: int) -> tuple[int, cue_verbs.Cue] | None:
     """ "«...» حسب قولها"، "«...»، على حد قوله": the speaker's own words, by a verbal noun with a pronoun; the token
     of the noun and its cue (gender and number from the pronoun)."""
     j = k
@@ -278,7 +278,7 @@ def _own_words(toks: Sequence[Tok], k: int) -> tuple[int, grammar.Cue] | None:
         j += 1
     if j == k or j >= len(toks):
         return None
-    cue = grammar.cue_of(toks[j][2])
+    cue = cue_verbs.cue_of(toks[j][2])
     return (j, cue) if cue is not None and toks[j][2].startswith("قول") else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.quotes import frames
@@ -28,7 +28,7 @@ def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple
         if source is None:
             continue
         owner = _OWNERS.get(toks[source.end][2]) if source.end < colon else None
-        cue = grammar.cue_of(owner) if owner else None
+        cue = cue_verbs.cue_of(owner) if owner else None
         if cue is not None:  # "وجاء في بيان لها: «...»": the statement of whom the pronoun names
             return k, resolve_subject(ctx, toks[k][0], cue)
         return k, _owner(ctx, toks, source) or source_guess(ctx, toks, source)

@@ -17,7 +17,7 @@ from functools import cache
 
 from attrs import frozen
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize
@@ -71,7 +71,7 @@ def _opens_clause(toks: Sequence[Tok], k: int, *, particles: bool = False) -> bo
     return words >= MIN_WORDS
 
 
-def governs(cue: grammar.Cue, word: str) -> bool:
+def governs(cue: cue_verbs.Cue, word: str) -> bool:
     """Whether ``word`` right after the cue is the preposition of its clause ("تعهد بدعم"، "دعا إلى"), so that it
     names no speaker."""
     comp = complements().get(normalize(cue.lemma))
@@ -80,7 +80,7 @@ def governs(cue: grammar.Cue, word: str) -> bool:
     return word in comp.separate or (len(word) > 3 and word[0] in comp.attached)
 
 
-def complement_at(toks: Sequence[Tok], i: int, cue: grammar.Cue) -> tuple[int, int] | None:
+def complement_at(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> tuple[int, int] | None:
     """``(phrase_end, first)`` when the cue at ``toks[i]`` takes a clause through a preposition (or, for a
     participle, as its object): the speaker phrase is ``toks[i + 1 : phrase_end]`` and the clause begins at
     ``toks[first]``. None when nothing fits within reach."""
@@ -231,14 +231,14 @@ def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tup
     what = toks[start][2][skip:]
     verb = toks[start + 1][2] if what == "ما" and start + 2 < len(toks) else ""
     # "أعلنته"، "ذكرها": the cue verb with the object pronoun its ما leaves on it
-    if verb and any(grammar.cue_of(v) for v in (verb, *grammar.pronoun_stems(verb))):
+    if verb and any(cue_verbs.cue_of(v) for v in (verb, *grammar.pronoun_stems(verb))):
         return (start + 2, 0) if grammar.is_word(toks[start + 2]) else None
     return opened
 
 
 def is_participle(word: str) -> bool:
     """Whether ``word`` is a participle of speech (مشيرا، مضيفة، قائلا): the start of a report of its own."""
-    cue = grammar.cue_of(word)
+    cue = cue_verbs.cue_of(word)
     return cue is not None and cue.participle
 
 
@@ -270,7 +270,7 @@ def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | Non
     """The end of the source and the first token of the clause after it."""
 
     def clause(k: int) -> bool:  # a cue verb after the attribution reports for itself ("وبحسب المصادر، قال ...")
-        return _opens_clause(toks, k) and grammar.cue_of(toks[k][2]) is None
+        return _opens_clause(toks, k) and cue_verbs.cue_of(toks[k][2]) is None
 
     k = start
     while k < min(len(toks), start + SOURCE_REACH):

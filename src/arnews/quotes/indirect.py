@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
@@ -77,7 +77,7 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
 
 def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tuple[int, int]]) -> int:
     """An indirect quote from the cue at ``toks[i]``; returns the offset its clause reaches."""
-    cue = grammar.cue_of(toks[i][2])
+    cue = cue_verbs.cue_of(toks[i][2])
     assert cue is not None
     c = _complementizer(toks, i)
     comp = frames.complement_at(toks, i, cue)
@@ -111,7 +111,7 @@ def _colon(toks: Sequence[Tok], i: int) -> int | None:
     return None
 
 
-def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue, *, phrase_end: int, first: int) -> int:
+def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, phrase_end: int, first: int) -> int:
     """The quote of the cue at ``toks[i]``: its speaker in ``toks[i + 1 : phrase_end]`` (else before the verb, else
     the last fitting speaker), its clause from ``toks[first]`` to the sentence end."""
     if not cues.narrow_ok(cue, toks, i, phrase_end):
@@ -128,7 +128,7 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: grammar.Cue, *, phra
         if end_word != ":" and end_word not in load_set("complementizers"):
             # through a preposition ("وعبر رئيس النادي عن سعادته"): only at a clause start
             named = guess is not None and guess.person
-            if not (at_start or named or toks[i - 1][2] in cues.PUNCT_STOP or toks[i][2][0] in grammar.CONJUNCTIONS):
+            if not (at_start or named or toks[i - 1][2] in cues.PUNCT_STOP or toks[i][2][0] in names.CONJUNCTIONS):
                 return -1
         elif not strict_ok(ctx, toks, i, phrase_end, guess, at_start=at_start):
             return -1
@@ -226,7 +226,7 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
 def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     """A participle, or a cue verb after a comma, that leads straight into a colon or إن/أن: the start of the next
     report, not a word of this clause."""
-    cue = grammar.cue_of(toks[k][2])
+    cue = cue_verbs.cue_of(toks[k][2])
     if cue is None or cue.strict or k + 1 >= len(toks):
         return False
     # "، وقال في تصريحات صحفية إن"، "، وقال له إن": the statement and the one spoken to stand between

@@ -9,7 +9,7 @@ from functools import cache
 
 from attrs import define
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import TextView, normalize
@@ -79,7 +79,7 @@ def _is_close_context(ch: str | None) -> bool:
     return ch is None or ch.isspace() or ch in ".,،؛;:!?؟)]}…-–—" or ch in mark_table()
 
 
-def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, grammar.Cue] | None:
+def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[int, cue_verbs.Cue] | None:
     """The cue verb that opens an attribution clause at ``toks[i]`` ("قال أليكمان ..."), past up to three marks
     and a lead-in word, with its index; None when there is none (or, with ``colon_ends``, a colon comes first)."""
     k = i
@@ -92,7 +92,7 @@ def cue_at(toks: Sequence[Tok], i: int, *, colon_ends: bool = False) -> tuple[in
         k += 1
     if k >= len(toks):
         return None
-    cue = grammar.cue_of(toks[k][2])
+    cue = cue_verbs.cue_of(toks[k][2])
     if cue is not None and k == lead and not cues.narrow_ok(cue, toks, k, k + 1):
         return None  # "«عكاظ» تحدثت المصادر": a narrow cue after a quote only behind a lead-in ("هكذا تحدث")
     return (k, cue) if cue is not None and cue.role != "describe" else None
@@ -160,7 +160,7 @@ def _narration_resumes(toks: Sequence[Tok], i: int) -> int:
     مبينا أن ...") ends the speaker's words; else the paragraph's end (``len(toks)``)."""
     for k in range(i + 1, len(toks) - 1):
         if toks[k][2] in "،," and grammar.is_word(toks[k + 1]):
-            cue = grammar.cue_of(toks[k + 1][2])
+            cue = cue_verbs.cue_of(toks[k + 1][2])
             if cue is not None and cue.participle:
                 return k
     return len(toks)

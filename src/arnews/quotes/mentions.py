@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -52,7 +52,7 @@ def _adjective(toks: Sequence[Tok], i: int) -> bool:
     if i == 0 or not grammar.is_word(toks[i - 1]) or not grammar.in_lexicon(toks[i][2], grammar.description_words()):
         return False
     prev = toks[i - 1][2]
-    return grammar.cue_of(prev) is None and prev not in load_set("complementizers")
+    return cue_verbs.cue_of(prev) is None and prev not in load_set("complementizers")
 
 
 def _mentions_in(norm: str, toks: Sequence[Tok], by_first: dict[str, list[list[str]]]) -> list[tuple[int, int]]:
@@ -111,10 +111,10 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
                 continue  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
             if not _inside_body(ctx, (a, b)):  # "أستاذ بجامعة عين شمس": the words after the title name the body
                 names[norm[a:b]] = None
-        for k in [n for n, tok in enumerate(toks) if grammar.cue_of(tok[2]) is not None]:  # the cue verbs
+        for k in [n for n, tok in enumerate(toks) if cue_verbs.cue_of(tok[2]) is not None]:  # the cue verbs
             if len(names) >= MAX_NAMES:
                 break
-            cue = grammar.cue_of(toks[k][2])
+            cue = cue_verbs.cue_of(toks[k][2])
             if cue is None or cue.role == "describe" or cue.strict or cue.participle:
                 continue
             if k + 1 < len(toks) and frames.governs(cue, toks[k + 1][2]):

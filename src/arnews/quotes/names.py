@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -35,7 +35,7 @@ def _named_by_title(toks: Sequence[Tok], q: RawQuote) -> bool:
     if not colon or grammar.strip_proclitic(toks[k][2]) not in load_set("work_nouns"):
         return False
     j = k - 1
-    while j >= max(0, k - 8) and toks[j][2] not in cues.PUNCT_STOP and grammar.cue_of(toks[j][2]) is None:
+    while j >= max(0, k - 8) and toks[j][2] not in cues.PUNCT_STOP and cue_verbs.cue_of(toks[j][2]) is None:
         j -= 1
     return j < max(0, k - 8) or toks[j][2] in cues.PUNCT_STOP
 
@@ -121,7 +121,7 @@ def _list_of_names(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         return False
     words = [w for item in items for w in item]
     complementizers = load_set("complementizers")
-    return not any(w in complementizers or grammar.cue_of(w) is not None or grammar.is_stop(w) for w in words)
+    return not any(w in complementizers or cue_verbs.cue_of(w) is not None or grammar.is_stop(w) for w in words)
 
 
 def follows_quote(ctx: Reading) -> bool:
@@ -140,7 +140,7 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         return True
     k = q.open_tok - 1
     j = k
-    while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in grammar.CONJUNCTIONS):
+    while j >= 0 and j > k - 2 and (toks[j][2] in "،," or toks[j][2] in names.CONJUNCTIONS):
         j -= 1
     if 0 <= j < k and toks[j][1] == ctx.last_name_end:
         return True  # «إيربي إن بي» و«ريديت»: one of a list of names
@@ -149,7 +149,7 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     close = q.close_tok
     for _ in range(10):  # a list of short quotes («جوجل» و«ياهو» ستستفيد): what follows the list decides
         j = close + 1
-        while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in grammar.CONJUNCTIONS):
+        while j < len(toks) and j <= close + 2 and (toks[j][2] in "،," or toks[j][2] in names.CONJUNCTIONS):
             j += 1
         item = ctx.raw_at.get(j) if j > close + 1 else None
         if item is None or item.close_tok is None or words_in(toks, item) > 3:
@@ -171,9 +171,9 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         k < 0 or toks[k][2] in load_set("complementizers") or not grammar.is_word(toks[k])
     ):
         return True  # "أن «مسك» قد حازت": the subject of a verb
-    if k >= 0 and grammar.is_word(toks[k]) and grammar.cue_of(toks[k][2]) is not None:
+    if k >= 0 and grammar.is_word(toks[k]) and cue_verbs.cue_of(toks[k][2]) is not None:
         return True  # "أعلنت «فلاي دبي» عن"، "سألت «الشرق الأوسط» الرؤساء": the verb's subject, named
-    if len(word) < 3 or word[0] in grammar.CONJUNCTIONS or grammar.is_stop(word):
+    if len(word) < 3 or word[0] in names.CONJUNCTIONS or grammar.is_stop(word):
         return False  # "“سوء الإدارة” و”مستعجل”"، "«سخيفة» قبل": the clause or a list goes on
     if k < 0 or not grammar.is_word(toks[k]):
         return True  # «أوبك» قادرة ...: the subject of its clause
@@ -181,7 +181,7 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     if prev in load_set("complementizers"):
         # after bare إن/أن the quote is the subject; after أنه/بأنها it is the predicate (the words reported)
         return len(prev.removeprefix("ب")) == 2
-    return grammar.cue_of(prev) is None and prev not in load_set("predicate_words")
+    return cue_verbs.cue_of(prev) is None and prev not in load_set("predicate_words")
 
 
 def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
@@ -191,13 +191,13 @@ def after_speaker(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     صحيفة «عكاظ»"), and no إن/أن follows in the sentence (then the quote is in the speaker's phrase)."""
     o = q.open_tok
     k = o - 1
-    while k >= 0 and k >= o - MAX_SPEAKER_WORDS and grammar.is_word(toks[k]) and grammar.cue_of(toks[k][2]) is None:
+    while k >= 0 and k >= o - MAX_SPEAKER_WORDS and grammar.is_word(toks[k]) and cue_verbs.cue_of(toks[k][2]) is None:
         k -= 1
     if k < 0 or k == o - 1 or not grammar.is_word(toks[k]):
         return False
     if any(grammar.is_stop(t[2]) or t[2] in load_set("complementizers") for t in toks[k + 1 : o]):
         return False  # "قال أحد السكان إنه سمع «انفجارا»"، "أحد الأعضاء في «داعش»": not the speaker alone
-    cue = grammar.cue_of(toks[k][2])
+    cue = cue_verbs.cue_of(toks[k][2])
     if cue is None or cue.participle or cue.role == "describe":
         return False
     if cue.strict and k > 0 and toks[k - 1][2] not in cues.PUNCT_STOP:
@@ -241,7 +241,7 @@ def next_cue(toks: Sequence[Tok], k: int) -> bool:
     """Whether ``toks[k]`` is a cue verb opening a new clause: behind و/ف ("وأضاف") or a clause link ("ثم
     أضاف")."""
     word = toks[k][2]
-    if grammar.cue_of(word) is None:
+    if cue_verbs.cue_of(word) is None:
         return False
     links = load_set("speech_clause_links")
     return grammar.strip_proclitic(word) != word or (k > 0 and grammar.strip_proclitic(toks[k - 1][2]) in links)
@@ -250,7 +250,7 @@ def next_cue(toks: Sequence[Tok], k: int) -> bool:
 def in_speaker_slot(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
     """Whether a short quote stands between a cue verb and its إن/أن or colon, where the speaker is named."""
     before = [k for k in range(max(0, q.open_tok - 2), q.open_tok) if grammar.is_word(toks[k])]
-    if not any(grammar.cue_of(toks[k][2]) is not None for k in before):
+    if not any(cue_verbs.cue_of(toks[k][2]) is not None for k in before):
         return False
     for k in range(q.after, min(len(toks), q.after + 10)):
         t = toks[k][2]
@@ -267,7 +267,7 @@ def _subject_of_cue(toks: Sequence[Tok], q: RawQuote) -> bool:
     """A quote right after a cue verb and right before its إن/أن (a comma between allowed): the cue's subject,
     whatever its length ("وأعلن «المرصد السوري لحقوق الإنسان»، أن")."""
     k = q.open_tok - 1
-    if k < 0 or not grammar.is_word(toks[k]) or grammar.cue_of(toks[k][2]) is None:
+    if k < 0 or not grammar.is_word(toks[k]) or cue_verbs.cue_of(toks[k][2]) is None:
         return False
     after = q.after
     if after < len(toks) and toks[after][2] in ("،", ","):
@@ -298,7 +298,7 @@ def predicate_slot(ctx: Reading, toks: Sequence[Tok], open_tok: int) -> bool:
         t = toks[k][2]
         if t in load_set("complementizers") or t in load_set("predicate_words"):
             return True
-        cue = grammar.cue_of(t)
+        cue = cue_verbs.cue_of(t)
         if cue is not None:
             # a strict form (بين، ذكر) is a cue only at a clause start: "بين المنتجين داخل «أوبك»" is not
             return not cue.strict or k == 0 or toks[k - 1][2] in cues.PUNCT_STOP
@@ -332,10 +332,10 @@ def credit_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> Guess | None:
     bracket = line[0][2] == "("
     end = int(bracket)
     while end < min(len(line), _CREDIT_WORDS + 1) and grammar.is_word(line[end]):
-        if not bracket and end > 0 and grammar.cue_of(line[end][2]) is not None:
+        if not bracket and end > 0 and cue_verbs.cue_of(line[end][2]) is not None:
             break  # "* «...». ⏎ وزير الخارجية الفلسطيني رياض المالكي يقول إن ...": the credit is the cue's subject
         end += 1
-    if not bracket and (end >= len(line) or grammar.cue_of(line[end][2]) is None):
+    if not bracket and (end >= len(line) or cue_verbs.cue_of(line[end][2]) is None):
         return None
     phrase = sp.parse_phrase(line[int(bracket) : end])
     if phrase is None or phrase.anonymous:

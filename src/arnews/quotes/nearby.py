@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
 from arnews.quotes.reading import MAX_NAMES, Guess, Reading
@@ -68,7 +68,7 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     rs, re_ = ctx.view.raw_span(toks[0].start, toks[0].end)
     if grammar.has_article(verb) and not ctx.view.raw[rs:re_].lstrip("وف").startswith(("أ", "إ", "آ")):
         return None  # a noun opens the clause ("وألقى" keeps its hamza: a verb)
-    if grammar.is_stop(verb) and grammar.cue_of(verb) is None:
+    if grammar.is_stop(verb) and cue_verbs.cue_of(verb) is None:
         return None  # a particle or preposition, not a verb ("وتصف الناشطة ...": a cue is a verb too)
     if grammar.title_run(toks, 1)[0] != len(toks):
         return None  # more than a title between the verb and the name
@@ -89,7 +89,7 @@ def subject_like(ctx: Reading, pos: int) -> bool:
     while k >= 0 and norm[k].isalnum() and j - k < 8:
         k -= 1
     word = norm[k + 1 : j + 1]
-    return word in load_set("complementizers") or grammar.cue_of(word) is not None
+    return word in load_set("complementizers") or cue_verbs.cue_of(word) is not None
 
 
 def governed(ctx: Reading, pos: int) -> bool:

@@ -8,7 +8,7 @@ import bisect
 
 from attrs import define, field
 
-from arnews.core import grammar
+from arnews.core import cue_verbs
 from arnews.core.grammar import Tok
 from arnews.core.text import TextView
 from arnews.document import Doc
@@ -33,7 +33,7 @@ class Guess:
     addressee: tuple[int, int] | None = None
 
 
-def guess_of(phrase: sp.Phrase, cue: grammar.Cue) -> Guess:
+def guess_of(phrase: sp.Phrase, cue: cue_verbs.Cue) -> Guess:
     """The speaker a subject phrase names, with the gender and number its cue verb gives."""
     return Guess(
         phrase.name,

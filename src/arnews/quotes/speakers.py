@@ -11,7 +11,7 @@ from functools import cache
 
 from attrs import frozen
 
-from arnews.core import grammar
+from arnews.core import grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.names import strip_article
@@ -53,7 +53,7 @@ def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: boo
         if (
             grammar.is_title(w)
             and w[0] != "ل"
-            and not (named and w[0] in grammar.CONJUNCTIONS and grammar.article_after_clitic(w))
+            and not (named and w[0] in names.CONJUNCTIONS and grammar.article_after_clitic(w))
         ):
             t_end, _ = grammar.title_run(toks, k)
             n_end = grammar.name_run(toks, t_end)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
 
@@ -74,7 +74,7 @@ def speaker_problem(name: str) -> str | None:
     )
     if first.startswith(("بال", "لل")) or glued or _told(first):
         return "opens with a preposition"
-    if grammar.cue_of(first) is not None:
+    if cue_verbs.cue_of(first) is not None:
         return "opens with a verb"
     alone = _lone_word_problem(raw_words[0], first) if len(words) == 1 else None
     if alone is not None:
