@@ -31,6 +31,14 @@ def run(phrase: str, *, first_known: bool = False) -> str:
         ("الوزير خالد", ""),  # a name does not open with the article
         ("وزارة الصحة", ""),  # nor with an organisation head
         ("قال خالد", ""),  # a verb of saying ends (and so never opens) a name
+        # a preposition on an everyday word, its phrase going on, ends a name
+        ("كاتسيلي لوسائل الإعلام", "كاتسيلي"),
+        ("استقدام بعدم استقدام", "استقدام"),
+        ("بينيتيز بخطوة لتدعيم", "بينيتيز"),
+        # not a family name that looks so and ends the phrase
+        ("راجح بادي ، إن", "راجح بادي"),
+        ("تيد بيكون إن", "تيد بيكون"),
+        ("خالد بن محمد لوسائل الإعلام", "خالد بن محمد"),
     ],
 )
 def test_where_a_name_runs(phrase: str, name: str) -> None:

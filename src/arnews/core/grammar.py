@@ -277,6 +277,17 @@ def circumstantial(w: str) -> bool:
 NAME_WORDS = 5
 
 
+def _preposition_phrase(toks: Sequence[Tok], j: int) -> bool:
+    """``toks[j]``, after a name's first word, opens a prepositional phrase: ب or ل on an everyday word, with a word
+    of the phrase after it ("بعدم استقدام"، "لوسائل الإعلام"; not "راجح بادي،" or "تيد بيكون إن", names that end
+    the phrase)."""
+    w = toks[j][2]
+    if w[0] not in "لب" or len(w) < 4 or w[1:] not in load_set("common_words") or given_name(w):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and is_word(nxt) and nxt[2] not in load_set("complementizers")
+
+
 def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_known: bool = False) -> int:
     """The end index of a person's name starting at ``toks[i]`` (== i when there is none).
 
@@ -315,6 +326,8 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
                 break
         elif ends_name(w, toks[j - 1][2], j - i - links) or toks[j][0] - toks[j - 1][1] > 1:
             break
+        elif _preposition_phrase(toks, j):
+            break  # "مكتب استقدام بعدم استقدام"، "كاتسيلي لوسائل الإعلام": a preposition's phrase ends the name
         links += toks[j][2] in name_links()  # "عادل بن أحمد": a link and its name are one part of the name
         j += 1
     return j
