@@ -490,6 +490,19 @@ def test_a_name_after_a_bodys_head_in_the_title_names_the_body(body: str, speake
 
 
 @pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # "تحرير" qualifies the title, and the outlet in marks stands between the title and the name
+        ("وقال المدير العام رئيس تحرير «سبق» علي الحازمي إن الصحيفة تسعى إلى التطوير.", "علي الحازمي"),
+        ("وصرح رئيس تحرير جريدة عرب نيوز محمد فهد الحارثي أن الجريدة تتوسع.", "محمد فهد الحارثي"),
+        ("وقال رئيس تحرير الصحيفة إن الجريدة تتوسع.", "رئيس تحرير الصحيفة"),
+    ],
+)
+def test_an_editor_in_chief_and_the_outlet_before_the_name(body: str, speaker: str) -> None:
+    assert said(body)[0][2] == speaker
+
+
+@pytest.mark.parametrize(
     ("name", "problem"),
     [
         ("لهيئة الهلال الأحمر", "opens with a preposition"),

@@ -263,17 +263,31 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     if j > i:
         addressee = _addressee(toks, j)
         return Phrase((toks[i][0], toks[j - 1][1]), addressee=addressee)
-    if saw and end_all + 1 < len(toks) and toks[end_all][2] in "،,":
-        # "حاكم ولاية تكساس، غريغ أبوت"، "رئيس الرابطة، المحامي صالح ذيبان لـ«الشرق الأوسط»": the name in apposition
-        t_end, titled = grammar.title_run(toks, end_all + 1)
-        k = grammar.name_run(toks, t_end)
-        after = addressee_end(toks[k:]) + k if titled else k
-        if k > t_end and (after == len(toks) or not grammar.is_word(toks[after])):
-            return Phrase((toks[t_end][0], toks[k - 1][1]))
+    appended = _name_after_title(toks, end_all) if saw else None
+    if appended is not None:
+        return appended
     if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي"، "مقدم البرنامج")
         end = _title_complement(toks, max(i, 1, body), end_all)
         return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
     return _institution(toks, end_all)
+
+
+def _name_after_title(toks: Sequence[Tok], end: int) -> Phrase | None:
+    """The name after a title phrase that ends at ``toks[end]``: in apposition after a comma ("حاكم ولاية تكساس، غريغ
+    أبوت"، "رئيس الرابطة، المحامي صالح ذيبان لـ«الشرق الأوسط»"), or after the outlet's name in marks ("رئيس تحرير
+    «سبق» علي الحازمي")."""
+    if end + 1 >= len(toks):
+        return None
+    if toks[end][2] in "،,":
+        t_end, titled = grammar.title_run(toks, end + 1)
+        k = grammar.name_run(toks, t_end)
+        after = addressee_end(toks[k:]) + k if titled else k
+        if k > t_end and (after == len(toks) or not grammar.is_word(toks[after])):
+            return Phrase((toks[t_end][0], toks[k - 1][1]))
+        return None
+    close = quoted_end(toks, end, 4)
+    k = grammar.name_run(toks, close) if close > end else close
+    return Phrase((toks[close][0], toks[k - 1][1])) if k > close else None
 
 
 _KIN_WORDS = 6  # the most words after a noun of kinship read as whose kin the speaker is
