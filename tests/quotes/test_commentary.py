@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from test_quotes import quotes_of
 
+import arnews
 from arnews.models import Entity, Mention, Quote
 
 
@@ -500,6 +501,38 @@ def test_a_name_after_a_bodys_head_in_the_title_names_the_body(body: str, speake
 )
 def test_an_editor_in_chief_and_the_outlet_before_the_name(body: str, speaker: str) -> None:
     assert said(body)[0][2] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the subject of a verb that reports nothing, after "من جانبه": a later verb with no subject is theirs
+        (
+            "وأكد الوزير أن العمل مستمر. من جانبه وصف محافظ الهيئة العامة للاستثمار المهندس عبداللطيف بن أحمد"
+            " العثمان، المملكة بالخيار الأمثل للمستثمر. وأشار إلى أن المملكة قدمت الكثير.",
+            "عبداللطيف بن أحمد العثمان",
+        ),
+        (
+            "وقال الوزير خالد العلي إن العمل مستمر. من جهته ثمن المهندس سعد الحربي زيارة الوزير. وأوضح أن المشروع"
+            " سيكتمل.",
+            "سعد الحربي",
+        ),
+    ],
+)
+def test_the_subject_after_a_partys_adverbial_takes_the_turn(body: str, speaker: str) -> None:
+    assert _parsed_speakers(body)[-1] == speaker
+
+
+def _parsed_speakers(body: str) -> list[str | None]:
+    """The speakers of the body's quotes, the entity stage run first (its people are whom a turn may go to)."""
+    article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
+    return [q.speaker.name if q.speaker else None for q in article.quotes]
+
+
+def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
+    # a country, and a noun the phrase runs on into, take no turn: the last speaker keeps it
+    body = "وقال الوزير خالد العلي إن العمل مستمر. بدورها، كثفت تونس مشاوراتها مع شركائها. وأضاف أن المشروع سيكتمل."
+    assert _parsed_speakers(body)[-1] == "خالد العلي"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from arnews.quotes.indirect import indirect_cues, read_according, read_indirect
 from arnews.quotes.marks import RawQuote, pair_marks
 from arnews.quotes.mentions import index_names
 from arnews.quotes.reading import Reading
+from arnews.quotes.turns import read_turn, turn_starts
 
 __all__ = ["extract_quotes"]
 
@@ -24,6 +25,7 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
     spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
     items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))
     items.extend((toks[i][0], "a", i) for i in according_starts(toks))
+    items.extend((toks[i][0], "t", i) for i in turn_starts(toks))
     items.sort(key=lambda x: x[0])
     prev_end_tok = -1  # token index where the previous speech quote ended
     ctx.prev = None
@@ -32,6 +34,9 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
         if kind == "q":
             assert isinstance(obj, RawQuote)
             prev_end_tok = read_quote(ctx, toks, obj, prev_end_tok, raws)
+        elif kind == "t":
+            assert isinstance(obj, int)
+            read_turn(ctx, toks, obj)
         else:
             assert isinstance(obj, int)
             if toks[obj][0] < covered:
