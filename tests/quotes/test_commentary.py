@@ -529,6 +529,20 @@ def _parsed_speakers(body: str) -> list[str | None]:
     return [q.speaker.name if q.speaker else None for q in article.quotes]
 
 
+def test_a_participle_after_a_relative_clause_goes_on_from_its_antecedent() -> None:
+    body = (
+        "وأكد المدرب أن الفريق جاهز. وشهد اللقاء حضور رئيس النادي عبد اللطيف الخضير، الذي تمنى أن يجني الفريق"
+        " ثمار هذا المعسكر، مؤكدا بأنه تم ترتيبه بالشكل المطلوب."
+    )
+    assert _parsed_speakers(body)[-1] == "عبد اللطيف الخضير"
+    # a body the clause describes does not go on
+    body = (
+        "وقال ستيف جانياك إن اللعبة ممتعة. وتعمل شركة هارمونيكس، التي تصنع ألعابا موسيقية، على لعبة جديدة،"
+        " مشيرة إلى أن الإطلاق قريب."
+    )
+    assert _parsed_speakers(body)[-1] != "هارمونيكس"
+
+
 def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
     # a country, and a noun the phrase runs on into, take no turn: the last speaker keeps it
     body = "وقال الوزير خالد العلي إن العمل مستمر. بدورها، كثفت تونس مشاوراتها مع شركائها. وأضاف أن المشروع سيكتمل."

@@ -102,6 +102,22 @@ def _antecedent(ctx: Reading, pos: int) -> Guess | None:
     return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
 
 
+def _relative_subject(ctx: Reading, pos: int) -> Guess | None:
+    """ "حضور رئيس النادي عبد اللطيف الخضير، الذي تمنى أن ...، مؤكدا بأنه": a participle after a relative clause in
+    its sentence goes on from the clause's verb, whose subject is the person the clause describes."""
+    start = ctx.sentence_start(pos)
+    last = None
+    for m in _RELATIVE_IN.finditer(ctx.view.norm, start, pos):
+        last = m
+    described = _antecedent(ctx, last.end()) if last is not None else None
+    if described is None or ctx.entity_index.person_within(ctx.view.raw_span(*described.span)) is None:
+        return None  # a body the clause describes ("شركة هارمونيكس، التي تصنع ...") is not who goes on
+    return described
+
+
+_RELATIVE_IN = re.compile(r"(?:^|\s)(?:ال|ا)?(?:لذي|لتي|لذين)\s")
+
+
 # "مسعود هونارماندي، رجل أعمال، الذي قال": a short description between commas stands between name and relative
 _APPOSITION = re.compile(r"\s*[،,]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[،,]\s*")
 
@@ -136,7 +152,9 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
         k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
         if cue.participle and (not k or st.events[k - 1][0] < ctx.sentence_start(pos)):
             # "رد أوباما على المخاوف، متعهدا بدعمها": the subject of the participle's own sentence
-            subject = nearby.sentence_subject(ctx, pos) or nearby.opening_subject(ctx, pos)
+            subject = (
+                _relative_subject(ctx, pos) or nearby.sentence_subject(ctx, pos) or nearby.opening_subject(ctx, pos)
+            )
             if subject is not None:
                 return subject
         if k and pos - st.events[k - 1][0] <= RESOLVE_CHARS:
