@@ -543,6 +543,15 @@ def test_a_participle_after_a_relative_clause_goes_on_from_its_antecedent() -> N
     assert _parsed_speakers(body)[-1] != "هارمونيكس"
 
 
+def test_a_person_opening_the_phrase_before_a_preposition_is_the_speaker() -> None:
+    # the family name with its article is no name to the grammar, but the entity stage knows the person
+    body = (
+        "أكد وزير الخارجية عادل بن أحمد الجبير أن العلاقات قوية. وقال الجبير في مؤتمر صحفي عقده مع وزير الخارجية"
+        " الألماني فرانك فالتر شتاينماير في برلين اليوم إنه يجب على إيران تغيير سياستها."
+    )
+    assert _parsed_speakers(body)[-1] == "الجبير"
+
+
 def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
     # a country, and a noun the phrase runs on into, take no turn: the last speaker keeps it
     body = "وقال الوزير خالد العلي إن العمل مستمر. بدورها، كثفت تونس مشاوراتها مع شركائها. وأضاف أن المشروع سيكتمل."

@@ -51,6 +51,11 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         return ctx.person_before(rs)
     if problem is not None:
         return None  # "ردت بالقول: «...»": no speaker named here; the caller looks before the verb and back
+    opening = _opening_person(ctx, toks)
+    if opening is not None and phrase.name[0] >= opening[1]:
+        # "وقال الجبير في مؤتمر صحفي عقده مع وزير الخارجية الألماني فرانك فالتر شتاينماير إنه": a person who opens
+        # the phrase and a preposition after them; the titled name further on is in the circumstance
+        return Guess(opening, gender=cue.gender, number=cue.number, person=True)
     name = phrase.name
     if phrase.titled and toks:
         # "النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز": a known name inside the phrase wins
@@ -58,6 +63,21 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         if known is not None:
             phrase = sp.Phrase(known, addressee=phrase.addressee)
     return guess_of(phrase, cue)
+
+
+def _opening_person(ctx: Reading, toks: Sequence[Tok]) -> tuple[int, int] | None:
+    """A person the entity stage found whose mention opens ``toks`` and is followed by a preposition."""
+    if not toks:
+        return None
+    st = ctx.state
+    m = bisect.bisect_left(st.mention_starts, toks[0][0])
+    if m >= len(st.mentions) or st.mentions[m][0] != toks[0][0]:
+        return None
+    ms, me = st.mentions[m]
+    after = next((t for t in toks if t[0] >= me), None)
+    if after is None or after[2] not in load_set("noun_prepositions"):
+        return None
+    return (ms, me) if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is not None else None
 
 
 def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> Guess | None:
