@@ -552,6 +552,25 @@ def test_a_person_opening_the_phrase_before_a_preposition_is_the_speaker() -> No
     assert _parsed_speakers(body)[-1] == "الجبير"
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a long subject after كان or أما, a comma, then its verb
+        (
+            "وقال البيان إن المساعدات مستمرة. وكانت المتحدثة باسم برنامج الأغذية العالمي في الأردن شذى المغربي،"
+            " أعلنت أن البرنامج خفض قيمة القسائم.",
+            "شذى المغربي",
+        ),
+        (
+            "وقال الشاعر طه عدنان إن القصيدة تتغير. أما الشاعر عبد الإله الصالحي، فيرى أن للنشر الإلكتروني أثرا.",
+            "عبد الإله الصالحي",
+        ),
+    ],
+)
+def test_a_subject_after_kana_or_amma_and_a_comma_speaks(body: str, speaker: str) -> None:
+    assert said(body)[-1][2] == speaker
+
+
 def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
     # a country, and a noun the phrase runs on into, take no turn: the last speaker keeps it
     body = "وقال الوزير خالد العلي إن العمل مستمر. بدورها، كثفت تونس مشاوراتها مع شركائها. وأضاف أن المشروع سيكتمل."

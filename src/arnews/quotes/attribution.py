@@ -51,7 +51,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         return ctx.person_before(rs)
     if problem is not None:
         return None  # "ردت بالقول: «...»": no speaker named here; the caller looks before the verb and back
-    opening = _opening_person(ctx, toks)
+    opening = nearby.opening_person(ctx, toks)
     if opening is not None and phrase.name[0] >= opening[1]:
         # "وقال الجبير في مؤتمر صحفي عقده مع وزير الخارجية الألماني فرانك فالتر شتاينماير إنه": a person who opens
         # the phrase and a preposition after them; the titled name further on is in the circumstance
@@ -65,19 +65,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
     return guess_of(phrase, cue)
 
 
-def _opening_person(ctx: Reading, toks: Sequence[Tok]) -> tuple[int, int] | None:
-    """A person the entity stage found whose mention opens ``toks`` and is followed by a preposition."""
-    if not toks:
-        return None
-    st = ctx.state
-    m = bisect.bisect_left(st.mention_starts, toks[0][0])
-    if m >= len(st.mentions) or st.mentions[m][0] != toks[0][0]:
-        return None
-    ms, me = st.mentions[m]
-    after = next((t for t in toks if t[0] >= me), None)
-    if after is None or after[2] not in load_set("noun_prepositions"):
-        return None
-    return (ms, me) if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is not None else None
+_LONG_SUBJECT = 14  # the most words of a subject between كان and a comma before its verb
 
 
 def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> Guess | None:
@@ -87,8 +75,15 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
         return _auxiliary(toks[k][2])
 
     end = i - 1 if i > 0 and is_aux(i - 1) else i
-    lo = end - 1
-    while lo >= 0 and end - lo <= 8 and grammar.is_word(toks[lo]) and not is_aux(lo):
+    lo, reach = end - 1, 8
+    if end > 1 and toks[end - 1][2] in ("،", ","):
+        # "وكانت المتحدثة باسم برنامج الأغذية العالمي شذى المغربي، أعلنت أن": a long subject after كان, a comma
+        k = end - 2
+        while k >= 0 and end - k <= _LONG_SUBJECT and grammar.is_word(toks[k]) and not is_aux(k):
+            k -= 1
+        if k >= 0 and is_aux(k) and (k == 0 or not grammar.is_word(toks[k - 1])):
+            end, lo, reach = end - 1, k, _LONG_SUBJECT
+    while lo >= 0 and end - lo <= reach and grammar.is_word(toks[lo]) and not is_aux(lo):
         lo -= 1
     if lo >= 0 and not (is_aux(lo) or toks[lo][2] in cues.PUNCT_STOP):
         return None  # too long, or a quote mark: not a subject standing alone before its verb

@@ -5,9 +5,10 @@ the article's protagonist (the person it names most)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from arnews.core import cue_verbs, grammar
+from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
 from arnews.quotes.reading import MAX_NAMES, Guess, Reading
@@ -111,3 +112,19 @@ def governed(ctx: Reading, pos: int) -> bool:
         return False  # a longer word than the scan reads
     kin = load_set("kinship_nouns")
     return word in kin or (len(word) > 3 and word[0] in "وفل" and word[1:] in kin)
+
+
+def opening_person(ctx: Reading, toks: Sequence[Tok]) -> tuple[int, int] | None:
+    """A person the entity stage found whose mention opens the speaker phrase ``toks`` with a preposition after it
+    ("الجبير في مؤتمر صحفي عقده مع ..."): the speaker, whatever titled name the circumstance holds."""
+    if not toks:
+        return None
+    st = ctx.state
+    m = bisect.bisect_left(st.mention_starts, toks[0][0])
+    if m >= len(st.mentions) or st.mentions[m][0] != toks[0][0]:
+        return None
+    ms, me = st.mentions[m]
+    after = next((t for t in toks if t[0] >= me), None)
+    if after is None or after[2] not in load_set("noun_prepositions"):
+        return None
+    return (ms, me) if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is not None else None
