@@ -39,6 +39,8 @@ def run(phrase: str, *, first_known: bool = False) -> str:
         ("راجح بادي ، إن", "راجح بادي"),
         ("تيد بيكون إن", "تيد بيكون"),
         ("خالد بن محمد لوسائل الإعلام", "خالد بن محمد"),
+        ("اللواء مظلوم ل «الشرق الأوسط»", ""),  # (a title opens no name)
+        ("مظلوم ل «الشرق الأوسط»", "مظلوم"),  # a lone letter is a preposition: "لـ«الشرق الأوسط»"
     ],
 )
 def test_where_a_name_runs(phrase: str, name: str) -> None:

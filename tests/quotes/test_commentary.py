@@ -593,6 +593,10 @@ def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
         ("المدير العام للمنظمة في", "ends with a preposition"),
         ("الوزير من", "ends with a preposition"),
         ("رئيس اللجنة أن", "ends with a preposition"),
+        ("علي لـ", "ends with a preposition"),  # the ل of "لـ«الشرق الأوسط»"
+        ("ومدير", "opens with a conjunction"),  # the second of two titles
+        ("وللشعب الكويتي", "opens with a conjunction"),
+        ("وحكومته", "opens with a conjunction"),
         # names and titles that end in a word like a particle: علي (not على), آخر, عام
         ("محمد علي", None),
         ("المتحدث باسم الوزارة", None),
@@ -605,6 +609,10 @@ def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
         ("جميعهم", None),
         ("لبنى", None),
         ("حمزة", None),
+        ("وليد", None),  # و that is the name's own letter
+        ("فيصل", None),
+        ("فقيه", None),
+        ("فرع الجمعية العربية السعودية", None),
         ("عبده", None),
     ],
 )

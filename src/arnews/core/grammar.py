@@ -324,8 +324,8 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
                 break
             if common_noun(w):
                 break
-        elif ends_name(w, toks[j - 1][2], j - i - links) or toks[j][0] - toks[j - 1][1] > 1:
-            break
+        elif len(w) < 2 or ends_name(w, toks[j - 1][2], j - i - links) or toks[j][0] - toks[j - 1][1] > 1:
+            break  # "مظلوم لـ«الشرق الأوسط»": a lone letter is a preposition, and the name ends before it
         elif _preposition_phrase(toks, j):
             break  # "مكتب استقدام بعدم استقدام"، "كاتسيلي لوسائل الإعلام": a preposition's phrase ends the name
         links += toks[j][2] in name_links()  # "عادل بن أحمد": a link and its name are one part of the name

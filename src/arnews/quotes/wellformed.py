@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
 
@@ -49,8 +49,9 @@ def speaker_problem(name: str) -> str | None:
             if word in load_set(lexicon):
                 return f"opens with a word of {lexicon}"
     ali = last == "علي" and raw_words[-1].endswith("ي")  # the name علي, not على
-    if len(words) > 1 and not ali and (last in load_set("noun_prepositions") or last in load_set("complementizers")):
-        return "ends with a preposition"  # "المدير العام للمنظمة في": the phrase runs on past the name
+    ends_in = load_set("noun_prepositions") | load_set("complementizers") | grammar.GLUED_PREPOSITIONS
+    if len(words) > 1 and not ali and last in ends_in:
+        return "ends with a preposition"  # "المدير العام للمنظمة في"، "علي لـ": the phrase runs on past the name
     if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
         return "a time word, quantifier, verb or formula"
     if len(words) == 1 and _idiom_object(first):
@@ -62,6 +63,8 @@ def speaker_problem(name: str) -> str | None:
         return "an adverb"  # "بدلا"، "رسميا": an indefinite accusative; "ببساطة"، "بلهجة آمرة": how, not who
     if first.startswith(("وال", "فال")) and first[1:] in common and first not in load_set("kinship_nouns"):
         return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
+    if first[0] in names.CONJUNCTIONS and not grammar.given_name(first) and _second(raw_words[0][1:]):
+        return "opens with a conjunction"  # "الممثل والمدير العام"، "وحكومته": a second title, noun or phrase
     # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
     # ("لهيئة الهلال الأحمر": ب/ل on a body's head, even where the glued form is itself a common word)
     glued = (
@@ -86,6 +89,12 @@ def speaker_problem(name: str) -> str | None:
     if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
         return "a name cut after a link word"
     return None
+
+
+def _second(raw: str) -> bool:
+    """A word after و/ف that continues a coordination: a title, a preposition on the article, a possessed noun."""
+    word = normalize(raw)
+    return grammar.is_title(word) or word.startswith(("لل", "بال")) or _possessed(raw)
 
 
 def _lone_word_problem(raw: str, word: str) -> str | None:
