@@ -575,6 +575,11 @@ def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
     # a country, and a noun the phrase runs on into, take no turn: the last speaker keeps it
     body = "وقال الوزير خالد العلي إن العمل مستمر. بدورها، كثفت تونس مشاوراتها مع شركائها. وأضاف أن المشروع سيكتمل."
     assert _parsed_speakers(body)[-1] == "خالد العلي"
+    # "في الوقت نفسه" names no party: its pronoun is the time's
+    body = (
+        "وقال الوزير خالد العلي إن العمل مستمر. في الوقت نفسه، استقبل المهندس سعد الحربي الوفد. وأضاف أن الخطة جاهزة."
+    )
+    assert _parsed_speakers(body)[-1] == "خالد العلي"
 
 
 @pytest.mark.parametrize(

@@ -75,8 +75,13 @@ def _openers() -> dict[str, tuple[tuple[str, ...], ...]]:
 def after_opener(toks: Sequence[Tok], k: int) -> bool:
     """An adverbial phrase that opens its clause ends right before ``toks[k]`` ("من جهتها تقول"، "وفي الوقت نفسه
     تؤكد"): the verb there stands at the clause start."""
+    return opener_before(toks, k) is not None
+
+
+def opener_before(toks: Sequence[Tok], k: int) -> tuple[str, ...] | None:
+    """The words of the opening adverbial (:func:`after_opener`) that ends right before ``toks[k]``, or None."""
     if k == 0:
-        return False
+        return None
     last = toks[k - 1][2]
     phrases = _openers().get(last, ()) + (_openers().get(last[1:], ()) if last[:1] == "و" else ())
     for words in phrases:
@@ -85,8 +90,8 @@ def after_opener(toks: Sequence[Tok], k: int) -> bool:
             continue
         first = toks[s][2]
         if (first == words[0] or (first[:1] == "و" and first[1:] == words[0])) and (s == 0 or not is_word(toks[s - 1])):
-            return True
-    return False
+            return words
+    return None
 
 
 @cache

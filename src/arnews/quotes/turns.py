@@ -19,15 +19,18 @@ __all__ = ["read_turn", "turn_starts"]
 
 _PHRASE_WORDS = 14  # the longest subject phrase read after the verb
 
-# the party a possessive suffix names: her turn, his, theirs (two)
+# the gender and number of the party a possessive suffix names: theirs (two), theirs, hers, his
 _SUFFIX_GENDER = (("هما", "", "d"), ("هم", "m", "p"), ("ها", "f", ""), ("ه", "m", ""))
 
 
 def turn_starts(toks: Sequence[Tok]) -> list[int]:
-    """The indices of the verbs right after an adverbial naming a party that opens its clause (a comma between)."""
+    """The indices of the verbs right after an adverbial naming a party that opens its clause (a comma between): a
+    preposition and a noun with the party's pronoun ("من جانبه"، "بدورها"; not "في الوقت نفسه", whose pronoun is
+    the time's)."""
     found = []
     for k in range(1, len(toks)):
-        if not cues.after_opener(toks, k) or not _party(toks[k - 1][2]):
+        words = cues.opener_before(toks, k)
+        if words is None or len(words) > 2 or not _party(words[-1]):
             continue
         verb = k + 1 if toks[k][2] in ("،", ",") else k
         if verb < len(toks) and grammar.is_word(toks[verb]):
@@ -46,7 +49,7 @@ def read_turn(ctx: Reading, toks: Sequence[Tok], verb: int) -> None:
     stop = min(len(toks), verb + 1 + _PHRASE_WORDS)
     cue = cue_of(toks[verb][2])
     if cue is None and grammar.is_stop(toks[verb][2]):
-        return  # "في الوقت نفسه، لم ييأس معاذ": a particle, not the verb
+        return  # "من جانبه، لم ييأس معاذ": a particle, not the verb
     if cue is not None:
         guess = guess_speaker(ctx, toks[verb + 1 : phrase_end(toks, verb + 1, stop)], cue)
         span = guess.span if guess is not None and not guess.anonymous else None
