@@ -93,7 +93,9 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
     return guess_of(phrase, cue)
 
 
-_RELATIVE = re.compile(r"(?:^|\s)(?:ال|ا)?(?:لذي|لتي|لذين|للذان|للتان)\s*$")
+#: The relative pronouns a described person stands before (الذي، التي، الذين، اللذان، اللتان; normal form).
+_WHO = r"(?:ال|ا)?(?:لذي|لتي|لذين|للذان|للتان)"
+_RELATIVE = re.compile(rf"(?:^|\s){_WHO}\s*$")
 
 
 def _antecedent(ctx: Reading, pos: int) -> Guess | None:
@@ -130,7 +132,7 @@ def _relative_subject(ctx: Reading, pos: int) -> Guess | None:
     return described
 
 
-_RELATIVE_IN = re.compile(r"(?:^|\s)(?:ال|ا)?(?:لذي|لتي|لذين)\s")
+_RELATIVE_IN = re.compile(rf"(?:^|\s){_WHO}\s")
 
 
 # "مسعود هونارماندي، رجل أعمال، الذي قال": a short description between commas stands between name and relative
