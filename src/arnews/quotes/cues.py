@@ -83,13 +83,14 @@ def opener_before(toks: Sequence[Tok], k: int) -> tuple[str, ...] | None:
     if k == 0:
         return None
     last = toks[k - 1][2]
-    phrases = _openers().get(last, ()) + (_openers().get(last[1:], ()) if last[:1] == "و" else ())
+    bare = strip_proclitic(last)  # "وبدورها": the conjunction before a one-word adverbial
+    phrases = _openers().get(last, ()) + (_openers().get(bare, ()) if bare != last else ())
     for words in phrases:
         s = k - len(words)
         if s < 0 or any(toks[s + n][2] != w for n, w in enumerate(words[1:], 1)):
             continue
         first = toks[s][2]
-        if (first == words[0] or (first[:1] == "و" and first[1:] == words[0])) and (s == 0 or not is_word(toks[s - 1])):
+        if words[0] in (first, strip_proclitic(first)) and (s == 0 or not is_word(toks[s - 1])):
             return words
     return None
 
