@@ -9,14 +9,19 @@ from arnews.core import grammar
 from arnews.core.text import normalize
 
 
-def run(phrase: str, *, first_known: bool = False) -> str:
-    words = normalize(phrase).split()
+def tokens(phrase: str) -> list[tuple[int, int, str]]:
+    """The normal-form tokens of a phrase of words."""
     toks, pos = [], 0
-    for w in words:
+    for w in normalize(phrase).split():
         toks.append((pos, pos + len(w), w))
         pos += len(w) + 1
+    return toks
+
+
+def run(phrase: str, *, first_known: bool = False) -> str:
+    toks = tokens(phrase)
     end = grammar.name_run(toks, 0, first_known=first_known)
-    return " ".join(words[:end])
+    return " ".join(t[2] for t in toks[:end])
 
 
 @pytest.mark.parametrize(
@@ -65,3 +70,44 @@ def test_entities_and_speakers_read_one_name(body: str, name: str) -> None:
     article = Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
     assert [e.name for e in article.entities if e.type == "PER"] == [name]
     assert [q.speaker.name for q in article.quotes if q.speaker] == [name]
+
+
+def title_end(phrase: str) -> tuple[str, bool]:
+    toks = tokens(phrase)
+    end, saw = grammar.title_run(toks, 0)
+    return " ".join(t[2] for t in toks[:end]), saw
+
+
+@pytest.mark.parametrize(
+    ("phrase", "title", "saw"),
+    [
+        # a nationality before a name describes the person as a title does
+        ("البرازيلي إيلتون ألميدا لاعب خط الوسط", "البرازيلي", True),
+        ("الأرجنتيني ليونيل ميسي", "الأرجنتيني", True),
+        ("الإسبانية كارولينا مارين", "الإسبانية", True),
+        # not before a word of everyday news, an article or a function word, and a country is no nationality
+        ("المصري أن الفريق", "", False),
+        ("البريطاني الجديد", "", False),
+        ("السعودية فرض رسوم", "", False),
+        # a title coordinated with the one before it
+        ("الممثل ومقدم التلفزيون المصري سمير صبري", "الممثل ومقدم التلفزيون المصري", True),
+        ("الكاتب والصحفي المصري سمير صبري", "الكاتب والصحفي المصري", True),
+    ],
+)
+def test_what_a_title_run_covers(phrase: str, title: str, saw: bool) -> None:
+    assert title_end(phrase) == (normalize(title), saw)
+
+
+def test_the_nationalities_are_those_of_the_knowledge_base() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "make_nationalities.py"
+    spec = importlib.util.spec_from_file_location("make_nationalities", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.OUT.read_text(encoding="utf-8") == module.build()
+    assert grammar.nationality(normalize("البرازيلي")) and grammar.nationality(normalize("الكينية"))
+    assert not grammar.nationality(normalize("المالي"))  # financial, far more often than Malian
+    assert not grammar.nationality(normalize("السعودية"))  # the country itself

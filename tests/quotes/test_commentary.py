@@ -678,3 +678,19 @@ def test_every_relay_verb_names_the_preposition_of_its_source() -> None:
 
     lemmas = {normalize(c.lemma) for c in cue_verbs.cue_forms().values() if c.role == "relay"}
     assert lemmas and lemmas <= {normalize(lemma) for lemma, *_ in load_table("relay_verbs")}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a nationality before the name, as a title
+        ("كشف البرازيلي إيلتون ألميدا لاعب خط الوسط الجديد، عن سعادته الكبيرة ببداية التحضيرات.", "إيلتون ألميدا"),
+        ("وقال الأرجنتيني ليونيل ميسي إن الفريق يستحق الفوز.", "ليونيل ميسي"),
+        # titles coordinated with و
+        ("وقال الممثل ومقدم التلفزيون المصري سمير صبري: «هو رمز للزمن الجميل في السينما».", "سمير صبري"),
+        # a country speaks as itself
+        ("وقالت السعودية إن الاتفاق يحمي المنطقة.", "السعودية"),
+    ],
+)
+def test_a_nationality_or_a_coordinated_title_goes_before_the_name(body: str, speaker: str) -> None:
+    assert [s for _k, _t, s in said(body)] == [speaker]

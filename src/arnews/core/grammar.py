@@ -105,6 +105,12 @@ def pronoun_stems(word: str) -> tuple[str, ...]:
     )
 
 
+def nationality(word: str) -> bool:
+    """A nationality adjective with the article ("البرازيلي"، "الأرجنتينية"; ``nationalities.txt``, derived from the
+    countries of the knowledge base), which before a name describes the person as a title does."""
+    return word in load_set("nationalities")
+
+
 def given_name(word: str) -> bool:
     return word in load_set("first_names")
 
@@ -338,6 +344,14 @@ def of_organisation(w: str) -> bool:
     return w[0] in "لب" and len(w) > 3 and (in_lexicon(w[1:], organisation_heads()) or w[1:].startswith("ال"))
 
 
+def _names_next(toks: Sequence[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` may open a name: a word, no function word, article or everyday noun."""
+    if i >= len(toks) or not is_word(toks[i]):
+        return False
+    w = toks[i][2]
+    return not (is_stop(w) or has_article(w) or everyday(w) or is_title(w) or cue_of(w) is not None)
+
+
 def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
     """Skip titles and what qualifies them ("المتحدث الرسمي لوزارة الصحة الدكتور"); return (end, saw_title)."""
     saw = False
@@ -347,8 +361,10 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
         w = toks[i][2]
         if is_stop(w) and not (saw and in_lexicon(w, mods)):  # "مدير عام": "عام" qualifies the title
             break
-        if is_title(w):
-            saw = True
+        if is_title(w) or (saw and w[0] in CONJUNCTIONS and is_title(w[1:])):
+            saw = True  # "الممثل ومقدم التلفزيون": a title coordinated with the one before
+        elif not saw and nationality(w) and _names_next(toks, i + 1):
+            saw = True  # "كشف البرازيلي إيلتون ألميدا": the nationality describes the person named after it
         elif w in abbreviated_titles() and i + 1 < len(toks) and toks[i + 1][2] == ".":
             saw = True  # "د." and "م." with their dot: "قال م. خالد العلي"
             i += 1
