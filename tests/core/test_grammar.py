@@ -92,6 +92,9 @@ def title_end(phrase: str) -> tuple[str, bool]:
         # a title coordinated with the one before it
         ("الممثل ومقدم التلفزيون المصري سمير صبري", "الممثل ومقدم التلفزيون المصري", True),
         ("الكاتب والصحفي المصري سمير صبري", "الكاتب والصحفي المصري", True),
+        # whom the title addresses ends it; the title's complement does not
+        ("المحافظ للصحافيين على رصيف الميناء", "المحافظ", True),
+        ("المتحدث الرسمي للوزارة سعد العلي", "المتحدث الرسمي للوزارة", True),
     ],
 )
 def test_what_a_title_run_covers(phrase: str, title: str, saw: bool) -> None:

@@ -694,3 +694,36 @@ def test_every_relay_verb_names_the_preposition_of_its_source() -> None:
 )
 def test_a_nationality_or_a_coordinated_title_goes_before_the_name(body: str, speaker: str) -> None:
     assert [s for _k, _t, s in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a place behind ب after the title is where the title holds; the name comes after it
+        (
+            "أكد المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي على تعزيز دور المدرسة في مكافحة العنف.",
+            "عبدالله بن أحمد الثقفي",
+        ),
+        ("قال القائد العسكري بعدن العميد عبدالله صبيحي إن رجاله دخلوا إلى مقر القيادة.", "عبدالله صبيحي"),
+        ("كشف مدير مستشفى الولادة بمكة المكرمة الدكتور أنس سدايو أن المستشفى جاهز.", "أنس سدايو"),
+        # a name that begins with ب is no place
+        ("وقال الرئيس بشار الأسد إن الحرب مستمرة.", "بشار الأسد"),
+    ],
+)
+def test_a_place_after_the_title_is_no_name(body: str, speaker: str) -> None:
+    assert _parsed_speakers(body) == [speaker]
+
+
+def test_whom_a_title_addresses_is_not_its_complement() -> None:
+    body = "وقال المحافظ للصحافيين على رصيف الميناء: «إنها السفينة الأولى التي ترسو في المرفأ منذ بدء المعارك»."
+    assert [s for _k, _t, s in said(body)] == ["المحافظ"]
+
+
+def test_a_cue_form_after_a_preposition_is_a_noun() -> None:
+    # "بلا رد": no verb of saying, so nobody speaks in the clause after it
+    assert said("وظلت صرخاتي بلا رد، وخيل إلي أنني استمعت فقط إلى تنهيدة عميقة.") == []
+    assert said("وانتهى الاجتماع بدون تعليق، ثم أعلنت الوزارة أن الموعد تأجل.")[0][2] == "الوزارة"
+
+
+def test_a_manner_noun_ends_the_speakers_name() -> None:
+    assert said("وقال سامي بلهفة: «هل جاء السائق قبلها؟».")[0][2] == "سامي"

@@ -111,6 +111,12 @@ def nationality(word: str) -> bool:
     return word in load_set("nationalities")
 
 
+def addressed(word: str) -> bool:
+    """ "للصحافيين"، "للحضور": ل on a noun of ``audience_nouns.txt``, those a speaker addresses, not a title's
+    complement."""
+    return word.startswith("لل") and "ال" + word[2:] in load_set("audience_nouns")
+
+
 def given_name(word: str) -> bool:
     return word in load_set("first_names")
 
@@ -374,6 +380,8 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
                 break
         elif not saw or not (in_lexicon(w, mods) or has_article(w) or in_lexicon(w, orgs) or of_organisation(w)):
             break
+        elif addressed(w):
+            break  # "وقال المحافظ للصحافيين": whom the speaker addresses
         i += 1
         if saw and i + 1 < len(toks) and toks[i][2] in load_set("title_prepositions") and is_word(toks[i + 1]):
             nxt = toks[i + 1][2]

@@ -35,7 +35,7 @@ __all__ = [
 
 #: Every word list (``<name>.txt``).
 ListName = Literal[
-    "abbreviations", "according_to", "anonymous_sources", "attribution_links", "author_professions",
+    "abbreviations", "according_to", "anonymous_sources", "attribution_links", "audience_nouns", "author_professions",
     "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "claim_nouns", "common_words",
     "clause_openers", "complementizers",
     "currency_not_after",

@@ -45,6 +45,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
     phrase = sp.parse_phrase(toks)
     if phrase is None:
         return None
+    phrase = nearby.past_place(ctx, toks, phrase)
     rs, re_ = ctx.view.raw_span(*phrase.name)
     problem = sp.speaker_problem(ctx.view.raw[rs:re_])
     if problem == "a pronoun":  # "وقال سموه": the last person named before

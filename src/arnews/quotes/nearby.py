@@ -1,6 +1,7 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
-right after the verb that opens it), whether a name stands where a subject does or is a preposition's object, and
-the article's protagonist (the person it names most)."""
+right after the verb that opens it), whether a name stands where a subject does or is a preposition's object, the
+article's protagonist (the person it names most), and a place behind ب that a speaker phrase took for the start of
+a name."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
+from arnews.quotes import speakers as sp
 from arnews.quotes.reading import MAX_NAMES, Guess, Reading
 
-__all__ = ["governed", "opening_subject", "protagonist", "sentence_subject", "subject_like"]
+__all__ = ["governed", "opening_subject", "past_place", "protagonist", "sentence_subject", "subject_like"]
 
 
 def protagonist(ctx: Reading, pos: int, fits: Callable[[Guess], bool]) -> Guess | None:
@@ -128,3 +130,19 @@ def opening_person(ctx: Reading, toks: Sequence[Tok]) -> tuple[int, int] | None:
     if after is None or after[2] not in load_set("noun_prepositions"):
         return None
     return (ms, me) if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is not None else None
+
+
+def past_place(ctx: Reading, toks: Sequence[Tok], phrase: sp.Phrase) -> sp.Phrase:
+    """ "المدير العام للتعليم بجدة عبدالله الثقفي"، "القائد العسكري بعدن العميد عبدالله صبيحي": a place behind ب,
+    which the entity stage found, is where the title holds, not the start of a name; the speaker comes after it."""
+    k = next((n for n, t in enumerate(toks) if t[0] == phrase.name[0]), len(toks))
+    w = toks[k][2] if k + 1 < len(toks) else ""
+    if not (w.startswith("ب") and len(w) > 3) or grammar.has_article(w):
+        return phrase
+    place = ctx.entity_index.containing(ctx.view.raw_span(toks[k][0] + 1, toks[k][1]))
+    if place is None or place.type != "LOC":
+        return phrase
+    while k + 1 < len(toks) and ctx.entity_index.containing(ctx.view.raw_span(*toks[k + 1][:2])) is place:
+        k += 1  # "بمكة المكرمة": the place's every word
+    after = sp.parse_phrase(toks[k + 1 :])
+    return after if after is not None and not after.anonymous else phrase

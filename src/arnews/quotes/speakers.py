@@ -185,6 +185,8 @@ def _title_complement(toks: Sequence[Tok], i: int, stop: int) -> int:
         w = toks[k][2]
         if not grammar.has_article(w) or grammar.is_stop(w) or w in load_set("not_speakers") or _time_word(w):
             break
+        if grammar.addressed(w):
+            break  # "وقال المحافظ للصحافيين": whom the title speaks to
         k += 1
     return k
 
