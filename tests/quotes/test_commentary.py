@@ -727,3 +727,16 @@ def test_a_cue_form_after_a_preposition_is_a_noun() -> None:
 
 def test_a_manner_noun_ends_the_speakers_name() -> None:
     assert said("وقال سامي بلهفة: «هل جاء السائق قبلها؟».")[0][2] == "سامي"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وكان رئيس شركة لوكويل العملاقة للنفط فاجيت اليكبيروف أعلن في أبريل أن شركته تريد العودة.", "فاجيت اليكبيروف"),
+        ("وقال مدير مستشفى سوق واقف للصقور إقدام مجيد الكرخي إن المستشفى يقدم خدمات متنوعة.", "إقدام مجيد الكرخي"),
+        # with nothing after the body's complement, the title and the body speak
+        ("وقال رئيس شركة لوكويل للنفط إن الشركة تريد العودة.", "رئيس شركة لوكويل للنفط"),
+    ],
+)
+def test_the_person_after_a_bodys_complement(body: str, speaker: str) -> None:
+    assert [s for _k, _t, s in said(body)] == [speaker]

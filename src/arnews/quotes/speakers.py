@@ -83,6 +83,8 @@ def _after_body_name(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[in
             person = _given_name_in(toks, j + 1, k)
         elif k > j:
             person = (j, k)
+        else:  # "رئيس شركة لوكويل العملاقة للنفط فاجيت اليكبيروف": the body's complements, then the person
+            person = name_after_modifiers(toks, j, stop)
     if person is not None:
         return (*person, j)
     # a longer run may hold the person's name too, which the entity stage tells apart, unless a comma sets the person
