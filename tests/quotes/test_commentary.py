@@ -740,3 +740,16 @@ def test_a_manner_noun_ends_the_speakers_name() -> None:
 )
 def test_the_person_after_a_bodys_complement(body: str, speaker: str) -> None:
     assert [s for _k, _t, s in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("بينما قالت الزائرة نجود الشمري إن مستوى التنظيم كان رائعا هذا العام.", "نجود الشمري"),
+        ("وبينت المتطوعة أمل ناصر أن المتطوعات تدربن على التعامل مع الزوار.", "أمل ناصر"),
+        ("وكتب المشجع الهلالي هاني الدهيمان على حسابه أن اللاعب لن ينتقل.", "هاني الدهيمان"),
+        ("ويقول الشيف مارون شديد إن الطبق يعد من مكونات عضوية.", "مارون شديد"),
+    ],
+)
+def test_who_a_speaker_from_the_street_is_goes_before_the_name(body: str, speaker: str) -> None:
+    assert [s for _k, _t, s in said(body)] == [speaker]
