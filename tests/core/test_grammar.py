@@ -92,6 +92,15 @@ def title_end(phrase: str) -> tuple[str, bool]:
         # a title coordinated with the one before it
         ("الممثل ومقدم التلفزيون المصري سمير صبري", "الممثل ومقدم التلفزيون المصري", True),
         ("الكاتب والصحفي المصري سمير صبري", "الكاتب والصحفي المصري", True),
+        # a noun in construct after a title without the article, and its complement
+        ("وزير حقوق الإنسان اليمني", "وزير حقوق الإنسان اليمني", True),
+        ("وزير خارجية النمسا سباستيان كورتس", "وزير خارجية النمسا", True),
+        ("مدير شؤون المعلمين سعد المنيف", "مدير شؤون المعلمين", True),
+        # not a name before its family name or its title, nor a body's name, nor after a title with the article
+        ("مساعد غالي العنزي", "مساعد", True),
+        ("مساعد غالي المتحدث الرسمي", "مساعد", True),
+        ("مؤسسة جسر الملك فهد", "مؤسسة", True),
+        ("الوزير سالم الحربي", "الوزير", True),
         # whom the title addresses ends it; the title's complement does not
         ("المحافظ للصحافيين على رصيف الميناء", "المحافظ", True),
         ("المتحدث الرسمي للوزارة سعد العلي", "المتحدث الرسمي للوزارة", True),

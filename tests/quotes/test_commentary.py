@@ -753,3 +753,14 @@ def test_the_person_after_a_bodys_complement(body: str, speaker: str) -> None:
 )
 def test_who_a_speaker_from_the_street_is_goes_before_the_name(body: str, speaker: str) -> None:
     assert [s for _k, _t, s in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال وزير خارجية النمسا سباستيان كورتس إن بلاده ستستقبل اللاجئين.", "سباستيان كورتس"),
+        ("وشدد وزير حقوق الإنسان اليمني على أهمية زيارة المناطق المتضررة.", "وزير حقوق الإنسان اليمني"),
+    ],
+)
+def test_a_title_in_construct_is_no_name(body: str, speaker: str) -> None:
+    assert [s for _k, _t, s in said(body)] == [speaker]

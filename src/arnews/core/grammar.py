@@ -15,7 +15,14 @@ from functools import cache, lru_cache
 from arnews.core.cue_verbs import cue_of
 from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
-from arnews.core.names import CONJUNCTIONS, PROCLITICS, strip_article, strip_clitics
+from arnews.core.names import (
+    CONJUNCTIONS,
+    PROCLITICS,
+    possessive_suffixes,
+    pronoun_suffixes,
+    strip_article,
+    strip_clitics,
+)
 from arnews.core.tokens import Token
 
 #: A token of the normal form (:class:`arnews.core.tokens.Token`): ``tok[0]``, ``tok[1]``, ``tok[2]`` are its
@@ -80,29 +87,6 @@ def stopwords() -> frozenset[str]:
 def name_breaks() -> frozenset[str]:
     """Words that end a name after a cue verb: the speech stopwords and the adverbs of ``name_breaks.txt``."""
     return stopwords() | load_set("name_breaks")
-
-
-@cache
-def possessive_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
-
-
-@cache
-def pronoun_suffixes() -> tuple[str, ...]:
-    """The third-person suffixes of two letters or more (ها، هم، هما): a long word ending so is not a name."""
-    return tuple(x for x in possessive_suffixes() if len(x) >= 2 and x[0] == "ه")
-
-
-def pronoun_stems(word: str) -> tuple[str, ...]:
-    """``word`` without a third-person suffix of ``possessive_suffixes.txt`` (ه، ها، هم، هما), longest suffix first,
-    each stem of three letters or more, as written.
-
-    >>> pronoun_stems("أعلنته"), pronoun_stems("عملهم"), pronoun_stems("بلاتر")
-    (('أعلنت',), ('عمله', 'عمل'), ())
-    """
-    return tuple(
-        word[: -len(s)] for s in possessive_suffixes() if s[0] == "ه" and word.endswith(s) and len(word) - len(s) >= 3
-    )
 
 
 def nationality(word: str) -> bool:
@@ -358,6 +342,28 @@ def _names_next(toks: Sequence[Tok], i: int) -> bool:
     return not (is_stop(w) or has_article(w) or everyday(w) or is_title(w) or cue_of(w) is not None)
 
 
+def _in_construct(toks: Sequence[Tok], i: int) -> bool:
+    """``toks[i]`` is a noun in construct with the title before it, its own complement after it: a word that is no
+    given name after a title written without the article, before a word with the article ("وزير حقوق الإنسان"،
+    "مدير إدارة المرور"; not "الوزير سالم الحربي", nor an honorific before a name, "معالي", nor a name before a
+    family name in the nisba form, "مساعد غالي العنزي", nor a body's name, "مؤسسة جسر الملك فهد")."""
+    prev, w = toks[i - 1][2], toks[i][2]
+    if i + 1 >= len(toks) or not is_word(toks[i + 1]):
+        return False
+    nxt = toks[i + 1][2]
+    return (
+        is_title(prev)
+        and not has_article(prev)
+        and prev not in load_set("honorifics")
+        and not in_lexicon(prev, organisation_heads())
+        and not given_name(w)
+        and not has_article(w)
+        and has_article(nxt)
+        and not nxt.endswith("ي")
+        and not is_title(nxt)  # "مساعد غالي المتحدث الرسمي": a name, then the title in apposition
+    )
+
+
 def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
     """Skip titles and what qualifies them ("المتحدث الرسمي لوزارة الصحة الدكتور"); return (end, saw_title)."""
     saw = False
@@ -374,6 +380,8 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
         elif w in abbreviated_titles() and i + 1 < len(toks) and toks[i + 1][2] == ".":
             saw = True  # "د." and "م." with their dot: "قال م. خالد العلي"
             i += 1
+        elif saw and _in_construct(toks, i):
+            pass  # "وزير حقوق الإنسان": a noun in construct after a title without the article
         elif saw and in_lexicon(w, place_heads()) and i + 1 < len(toks) and is_word(toks[i + 1]):
             i += 1  # "حاكم ولاية تكساس": the place and its name
             if is_stop(toks[i][2]):

@@ -9,13 +9,16 @@ Three keys, from strict to loose:
   ``"كامالا هاريس"`` and ``"Kamala Harris"``, ``"أليجمان"`` and ``"أليكمان"`` share a key.
 * :func:`strip_clitics`: the ways a word may carry a proclitic (و ف ب ل ك, the article ال, لل), each with the
   offset where the stem starts, so a mention keeps exact offsets ("وبايدن" -> "بايدن" at +1).
+
+And the enclitics: the possessive and object suffixes (:func:`pronoun_stems`: "عملهم" is "عمل" and "هم").
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 
 __all__ = [
@@ -25,6 +28,9 @@ __all__ = [
     "loose",
     "phonetic",
     "phonetic_word",
+    "possessive_suffixes",
+    "pronoun_stems",
+    "pronoun_suffixes",
     "strip_article",
     "strip_clitics",
     "words",
@@ -181,3 +187,29 @@ def phonetic(text: str, *, normalized: bool = False) -> str:
     """The transliteration-aware key of a name: one skeleton per word (an initial ال stays: "أليجمان")."""
     parts = (phonetic_word(w) for w in words(text if normalized else normalize(text)))
     return " ".join(p for p in parts if p)
+
+
+# --- enclitics --------------------------------------------------------------------------------------------
+
+
+@cache
+def possessive_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
+
+
+@cache
+def pronoun_suffixes() -> tuple[str, ...]:
+    """The third-person suffixes of two letters or more (ها، هم، هما): a long word ending so is not a name."""
+    return tuple(x for x in possessive_suffixes() if len(x) >= 2 and x[0] == "ه")
+
+
+def pronoun_stems(word: str) -> tuple[str, ...]:
+    """``word`` without a third-person suffix of ``possessive_suffixes.txt`` (ه، ها، هم، هما), longest suffix first,
+    each stem of three letters or more, as written.
+
+    >>> pronoun_stems("أعلنته"), pronoun_stems("عملهم"), pronoun_stems("بلاتر")
+    (('أعلنت',), ('عمل',), ())
+    """
+    return tuple(
+        word[: -len(s)] for s in possessive_suffixes() if s[0] == "ه" and word.endswith(s) and len(word) - len(s) >= 3
+    )

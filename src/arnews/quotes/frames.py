@@ -17,7 +17,7 @@ from functools import cache
 
 from attrs import frozen
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize
@@ -231,7 +231,7 @@ def _source_start(toks: Sequence[Tok], i: int, *, anywhere: bool = False) -> tup
     what = toks[start][2][skip:]
     verb = toks[start + 1][2] if what == "ما" and start + 2 < len(toks) else ""
     # "أعلنته"، "ذكرها": the cue verb with the object pronoun its ما leaves on it
-    if verb and any(cue_verbs.cue_of(v) for v in (verb, *grammar.pronoun_stems(verb))):
+    if verb and any(cue_verbs.cue_of(v) for v in (verb, *names.pronoun_stems(verb))):
         return (start + 2, 0) if grammar.is_word(toks[start + 2]) else None
     return opened
 

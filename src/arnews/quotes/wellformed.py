@@ -14,7 +14,7 @@ __all__ = ["speaker_problem"]
 
 
 def _idiom_object(word: str) -> bool:
-    objects, suffixes = load_set("idiom_objects"), (*grammar.possessive_suffixes(), "ي")
+    objects, suffixes = load_set("idiom_objects"), (*names.possessive_suffixes(), "ي")
     return word in objects or any(word.endswith(s) and word[: -len(s)] in objects for s in suffixes)
 
 
@@ -117,9 +117,9 @@ def _honorific_pronoun(word: str) -> bool:
 
 
 def _noun_stems(word: str) -> tuple[str, ...]:
-    """The normal forms of a noun without a third-person suffix (:func:`arnews.core.grammar.pronoun_stems`), a final
+    """The normal forms of a noun without a third-person suffix (:func:`arnews.core.names.pronoun_stems`), a final
     ت read as ة ("سماحته" -> "سماحه", "فكرتها" -> "فكره")."""
-    return tuple(normalize(s[:-1] + "ة" if s.endswith("ت") else s) for s in grammar.pronoun_stems(word))
+    return tuple(normalize(s[:-1] + "ة" if s.endswith("ت") else s) for s in names.pronoun_stems(word))
 
 
 @cache
