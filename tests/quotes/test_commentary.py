@@ -764,3 +764,16 @@ def test_who_a_speaker_from_the_street_is_goes_before_the_name(body: str, speake
 )
 def test_a_title_in_construct_is_no_name(body: str, speaker: str) -> None:
     assert [s for _k, _t, s in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("في البداية قال الرقيب علي العبدالله: «بدون شك إن للعيد فرحة وبهجة».", "علي العبدالله"),
+        ("وقال الكولونيل واين موروتو إن الغارات مستمرة.", "واين موروتو"),
+        ("ويقول البروفسور ديفيد كارد إن الدوريات تتغير.", "ديفيد كارد"),
+        ("وأكد المهاجم البرازيلي هالك أن الهتافات العنصرية أصبحت جزءا من الكرة.", "هالك"),
+    ],
+)
+def test_ranks_and_roles_stand_before_the_name(body: str, speaker: str) -> None:
+    assert [s for _k, _t, s in said(body)] == [speaker]
