@@ -777,3 +777,21 @@ def test_a_title_in_construct_is_no_name(body: str, speaker: str) -> None:
 )
 def test_ranks_and_roles_stand_before_the_name(body: str, speaker: str) -> None:
     assert [s for _k, _t, s in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "according_to"),
+    [
+        # a rule, a schedule or a condition inside the reported words is not their source
+        ("وأضاف العقلة أن معظم الدول تحدد الأسعار بحسب العقد الأول الذي أبرمه المستأجر.", None),
+        ("وذكر الوزير أن الأدوية ستوزع وفقا للآلية المتفق عليها.", None),
+        ("وأوضح المتحدث أن اللجان ستستقبل المرشحين حسب جدول يومي على فترتين.", None),
+        # a source, figures or a study is
+        ("وقال المسؤول إن الاتفاق، بحسب مصادر مطلعة، سيوقع قريبا.", "مصادر مطلعة"),
+        ("وأكد الوزير أن البطالة تراجعت بحسب إحصائيات الوزارة.", "إحصائيات الوزارة"),
+        ("وأشار إلى أن الاتفاق نقطة بداية بحسب ما جاء في البيان المشترك.", "ما جاء في البيان المشترك"),
+    ],
+)
+def test_according_to_inside_the_reported_words(body: str, according_to: str | None) -> None:
+    _, found = quotes_of(body)
+    assert [q.according_to for q in found] == [according_to]

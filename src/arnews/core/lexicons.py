@@ -38,7 +38,7 @@ ListName = Literal[
     "abbreviations", "according_to", "anonymous_sources", "attribution_links", "audience_nouns", "author_professions",
     "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "claim_nouns", "common_words",
     "clause_openers", "complementizers",
-    "currency_not_after",
+    "currency_not_after", "data_sources",
     "date_word_names", "dateline_desks", "demonstratives", "document_issuers", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
     "donation_values", "first_names", "future_cues", "governing_prepositions", "honorifics", "idiom_objects",

@@ -178,7 +178,10 @@ def _emit(
     v = ctx.view
     rs, re_ = v.raw_span(start, end)
     cs, ce = v.raw_span(toks[i][0], toks[i][1])
-    according = according_text(ctx, toks, source or frames.according_phrase(toks, i, last))
+    found = source or frames.according_phrase(toks, i, last)
+    if source is None and found is not None and found.start >= first and not _names_source(ctx, toks, found):
+        found = None  # "تحدد الأسعار بحسب العقد الأول": a condition inside the reported words, not their source
+    according = according_text(ctx, toks, found)
     ctx.quotes.append(
         Quote(
             text=v.raw[rs:re_],
@@ -193,6 +196,36 @@ def _emit(
     if guess is not None:
         ctx.state.add_event(guess, reported_to=end)
     return end
+
+
+_CAME = frozenset({"جاء", "ورد", "وردت", "جاءت"})  # "بحسب ما جاء في البيان": what a statement or a person said
+
+
+def _names_source(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> bool:
+    """Whether an attribution inside the reported clause names where words come from: after "بحسب ما قال" (a cue
+    verb), or a person or body the entity stage found, an anonymous source, an institution, a statement, figures or a
+    study, a body's head or a title ("وفقا لمصادر"، "حسب الوكالة"، "بحسب إحصائيات الوزارة"); not a rule or a
+    schedule the clause goes by ("بحسب العقد الأول"، "وفقا للآلية المتفق عليها"، "حسب جدول يومي")."""
+    if source.start > 0 and cue_verbs.cue_of(toks[source.start - 1][2]) is not None:
+        return True
+    word = toks[source.start][2][source.skip :]
+    if word in ("ما", "لما") and source.start + 1 < len(toks) and toks[source.start + 1][2] in _CAME:
+        return True  # "بحسب ما جاء على لسان ..."، "وفقا لما ورد في التقرير"
+    names = (
+        "anonymous_sources",
+        "institution_heads",
+        "statement_nouns",
+        "statement_carriers",
+        "claim_nouns",
+        "data_sources",
+    )
+    lexicons = [load_set(name) for name in names]
+    if any(grammar.in_lexicon(word, lexicon) for lexicon in [*lexicons, grammar.organisation_heads()]):
+        return True
+    if grammar.is_title(word):
+        return True
+    entity = ctx.entity_index.covering(ctx.view.raw_span(*source.span(toks)))
+    return entity is not None and entity.type in ("PER", "ORG")
 
 
 def _complementizer(toks: Sequence[Tok], i: int) -> int:
