@@ -795,3 +795,11 @@ def test_ranks_and_roles_stand_before_the_name(body: str, speaker: str) -> None:
 def test_according_to_inside_the_reported_words(body: str, according_to: str | None) -> None:
     _, found = quotes_of(body)
     assert [q.according_to for q in found] == [according_to]
+
+
+def test_a_clause_of_circumstance_after_the_cue_is_not_its_subject() -> None:
+    body = "كريستوفر بايلي صرح، وابتسامة رضا بادية على ملامحه: «بعض الرجال سيلبسون الدانتيل وبعضهم لن يلبسوه»."
+    assert [s for _k, _t, s in said(body)] == ["كريستوفر بايلي"]
+    assert [s for _k, _t, s in said("وقال، والدموع في عينيه: «لن أنسى هذا اليوم أبدا ما حييت».")] == [None]
+    # a given name after the comma is the subject
+    assert [s for _k, _t, s in said("وقال، وليد الشمري، المدير العام: «لن أنسى هذا اليوم أبدا».")] == ["وليد الشمري"]

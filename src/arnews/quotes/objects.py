@@ -16,10 +16,14 @@ __all__ = ["leads_to_quote", "subject_words"]
 
 def subject_words(toks: Sequence[Tok], *, describes: bool) -> Sequence[Tok]:
     """The words after a cue that may name its speaker: without a comma before them ("وقال، روبرتو أزيفيدو،
-    المدير العام"), a stance noun that is the verb's object ("أبدى وزير الخارجية تفاؤله بأن") or a participle of
-    manner after the speaker ("وتابع انريكي متحدثا"), and, after a verb that ``describes``, what it describes."""
+    المدير العام"; none after a comma and و: "وقال، والدموع في عينيه"), a stance noun that is the verb's object
+    ("أبدى وزير الخارجية تفاؤله بأن") or a participle of manner after the speaker ("وتابع انريكي متحدثا"), and,
+    after a verb that ``describes``, what it describes."""
     if toks and toks[0][2] in ("،", ","):
         toks = toks[1:]
+        first = toks[0][2] if toks else ""
+        if first[:1] in ("و", "ف") and grammar.strip_proclitic(first) != first and not grammar.given_name(first):
+            return ()  # "وقال، والدموع في عينيه:": a clause of circumstance after the comma, not the subject
     cut = next((k for k in range(1, len(toks)) if _participle(toks[k][2])), len(toks))
     toks = toks[:cut]  # "وتابع انريكي متحدثا عن ميسي:": the speaker ends before the participle of manner
     while len(toks) > 1 and _stance(toks[-1][2]):
