@@ -803,3 +803,16 @@ def test_a_clause_of_circumstance_after_the_cue_is_not_its_subject() -> None:
     assert [s for _k, _t, s in said("وقال، والدموع في عينيه: «لن أنسى هذا اليوم أبدا ما حييت».")] == [None]
     # a given name after the comma is the subject
     assert [s for _k, _t, s in said("وقال، وليد الشمري، المدير العام: «لن أنسى هذا اليوم أبدا».")] == ["وليد الشمري"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("ويشير عدد من أصحاب المحلات إلى أن أنواع العود تختلف من حيث النوعية.", "عدد من أصحاب المحلات"),
+        ("وأكد عدد من المواطنين أن الأسعار ارتفعت هذا العام.", "عدد من المواطنين"),
+        ("لكن بعض المحللين يقولون إن ضعف الاستثمار يعني أن الإنتاج سيتأخر.", "بعض المحللين"),
+    ],
+)
+def test_some_of_a_group_speak_anonymously(body: str, speaker: str) -> None:
+    _, found = quotes_of(body)
+    assert [(q.speaker.name, q.speaker.anonymous) for q in found if q.speaker] == [(speaker, True)]

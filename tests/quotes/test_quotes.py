@@ -14,7 +14,7 @@ from arnews.core.text import normalize, view
 from arnews.document import EntityIndex
 from arnews.models import Entity, Mention, Quote
 from arnews.quotes import extract_quotes
-from arnews.quotes.speakers import entity_for
+from arnews.quotes.reading import entity_for
 from corpus_helpers import corpus_articles, corpus_text
 from docs_helpers import make_doc
 

@@ -21,7 +21,7 @@ from arnews.quotes.carriers import statement_author
 from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end, quoted_end
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
-from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, guess_of
+from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, entity_for, guess_of
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
@@ -253,7 +253,7 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
             rs, re_, name = inner[0], inner[1], person
     words = normalize(name).split()
     kin = bool(words) and words[0] in load_set("kinship_nouns")  # "والدة محمد العلي" is not محمد العلي
-    ent = None if guess.anonymous or kin else sp.entity_for(name, (rs, re_), ctx.entity_index)
+    ent = None if guess.anonymous or kin else entity_for(name, (rs, re_), ctx.entity_index)
     return Speaker(
         name=name,
         entity=ent.id if ent else None,

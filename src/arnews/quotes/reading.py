@@ -11,8 +11,8 @@ from attrs import define, field
 from arnews.core import cue_verbs
 from arnews.core.grammar import Tok
 from arnews.core.text import TextView
-from arnews.document import Doc
-from arnews.models import Quote
+from arnews.document import Doc, EntityIndex
+from arnews.models import Entity, Quote
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import RawQuote, paragraph_tokens
 
@@ -123,3 +123,15 @@ class Reading:
                 self.view, start, end, self.sentence_ends, made=self.doc.norm_tokens(start, end)
             )
         return self.token_cache[key]
+
+
+def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> Entity | None:
+    """The entity a speaker is: the one whose mention covers the speaker's span, else the one whose name or
+    a mention is the speaker's name, full or by surname."""
+    if not index.entities:
+        return None
+    if span is not None:
+        found = index.covering(span)
+        if found is not None:
+            return found
+    return index.named(name)

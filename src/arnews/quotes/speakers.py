@@ -11,18 +11,16 @@ from functools import cache
 
 from attrs import frozen
 
-from arnews.core import grammar, names
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.names import strip_article
 from arnews.core.text import normalize
-from arnews.document import EntityIndex
-from arnews.models import Entity
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun
 from arnews.quotes.marks import addressee_end, quoted_end
 from arnews.quotes.wellformed import speaker_problem
 
-__all__ = ["Phrase", "entity_for", "name_after_modifiers", "parse_phrase", "speaker_problem", "subject_phrase"]
+__all__ = ["Phrase", "name_after_modifiers", "parse_phrase", "speaker_problem", "subject_phrase"]
 
 
 @frozen
@@ -125,10 +123,23 @@ def name_after_modifiers(toks: Sequence[Tok], k: int, stop: int) -> tuple[int, i
     return (j, end) if end > j and end <= stop else None
 
 
+_DESCRIPTION_WORDS = 15  # the most words of an anonymous source's description
+
+
 def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
-    """An anonymous source: "مصدر مطلع"، "أحد المانحين"، "ذلك الشخص"، "أربعة أشخاص"، "مسؤولو الحملة"."""
+    """An anonymous source: "مصدر مطلع"، "أحد المانحين"، "ذلك الشخص"، "أربعة أشخاص"، "مسؤولو الحملة"، "عدد من
+    المواطنين"."""
     anon = anonymous_heads()
     quantities = load_set("quantity_words")
+    if end_all > 2 and toks[1][2] == "من" and grammar.in_lexicon(toks[0][2], quantities):
+        # "عدد من المواطنين"، "عدد من أصحاب المحلات": some of a group, whoever they are
+        w, head_end = toks[2][2], 3
+        if grammar.is_stop(w) or cue_verbs.cue_of(w) is not None or grammar.given_name(w) or grammar.is_title(w):
+            return None  # "كل من فهد العتيبي وخالد ..."، "كل من الوزير ...": people named one by one
+        if head_end < end_all and not grammar.has_article(w) and grammar.has_article(toks[head_end][2]):
+            head_end += 1
+        described = toks[min(end_all, _DESCRIPTION_WORDS) - 1][1]
+        return Phrase((toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], described))
     for k in range(min(2, end_all)):
         w = toks[k][2]
         if k == 1 and not (toks[0][2].isdigit() or grammar.in_lexicon(toks[0][2], quantities)):
@@ -148,7 +159,7 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             nxt = toks[head_end][2]
             if grammar.shortest_reading(w) in quantities or (not grammar.has_article(w) and grammar.has_article(nxt)):
                 head_end += 1
-        desc_end = min(end_all, 15)
+        desc_end = min(end_all, _DESCRIPTION_WORDS)
         return Phrase(
             (toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], toks[desc_end - 1][1])
         )
@@ -377,15 +388,3 @@ def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     i, _ = grammar.title_run(toks, j + 1)
     k = grammar.name_run(toks, i, limit=3)
     return (toks[i][0], toks[k - 1][1]) if k > i else None
-
-
-def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> Entity | None:
-    """The entity a speaker is: the one whose mention covers the speaker's span, else the one whose name or
-    a mention is the speaker's name, full or by surname."""
-    if not index.entities:
-        return None
-    if span is not None:
-        found = index.covering(span)
-        if found is not None:
-            return found
-    return index.named(name)
