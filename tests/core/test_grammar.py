@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from arnews import Pipeline
-from arnews.core import grammar
+from arnews.core import grammar, titles
 from arnews.core.text import normalize
 
 
@@ -74,7 +74,7 @@ def test_entities_and_speakers_read_one_name(body: str, name: str) -> None:
 
 def title_end(phrase: str) -> tuple[str, bool]:
     toks = tokens(phrase)
-    end, saw = grammar.title_run(toks, 0)
+    end, saw = titles.title_run(toks, 0)
     return " ".join(t[2] for t in toks[:end]), saw
 
 
@@ -120,6 +120,6 @@ def test_the_nationalities_are_those_of_the_knowledge_base() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.OUT.read_text(encoding="utf-8") == module.build()
-    assert grammar.nationality(normalize("البرازيلي")) and grammar.nationality(normalize("الكينية"))
-    assert not grammar.nationality(normalize("المالي"))  # financial, far more often than Malian
-    assert not grammar.nationality(normalize("السعودية"))  # the country itself
+    assert titles.nationality(normalize("البرازيلي")) and titles.nationality(normalize("الكينية"))
+    assert not titles.nationality(normalize("المالي"))  # financial, far more often than Malian
+    assert not titles.nationality(normalize("السعودية"))  # the country itself

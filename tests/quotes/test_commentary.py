@@ -816,3 +816,16 @@ def test_a_clause_of_circumstance_after_the_cue_is_not_its_subject() -> None:
 def test_some_of_a_group_speak_anonymously(body: str, speaker: str) -> None:
     _, found = quotes_of(body)
     assert [(q.speaker.name, q.speaker.anonymous) for q in found if q.speaker] == [(speaker, True)]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a title whose first word is also a function word (ولي: و + لي)
+        ("وعبر سمو ولي العهد عن أبلغ التهاني وأطيب التمنيات لفخامته.", "سمو ولي العهد"),
+        ("وأكد ولي ولي العهد أن المملكة ماضية في الإصلاح.", "ولي ولي العهد"),
+        ("وقال ولي العهد الأمير محمد بن نايف إن الأمن مستتب.", "محمد بن نايف"),
+    ],
+)
+def test_the_crown_prince_speaks(body: str, speaker: str) -> None:
+    assert [s for _k, _t, s in said(body)] == [speaker]

@@ -89,18 +89,6 @@ def name_breaks() -> frozenset[str]:
     return stopwords() | load_set("name_breaks")
 
 
-def nationality(word: str) -> bool:
-    """A nationality adjective with the article ("البرازيلي"، "الأرجنتينية"; ``nationalities.txt``, derived from the
-    countries of the knowledge base), which before a name describes the person as a title does."""
-    return word in load_set("nationalities")
-
-
-def addressed(word: str) -> bool:
-    """ "للصحافيين"، "للحضور": ل on a noun of ``audience_nouns.txt``, those a speaker addresses, not a title's
-    complement."""
-    return word.startswith("لل") and "ال" + word[2:] in load_set("audience_nouns")
-
-
 def given_name(word: str) -> bool:
     return word in load_set("first_names")
 
@@ -327,72 +315,3 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
         links += toks[j][2] in name_links()  # "عادل بن أحمد": a link and its name are one part of the name
         j += 1
     return j
-
-
-def of_organisation(w: str) -> bool:
-    """ "لوزارة"، "بالهيئة": an organisation a title belongs to."""
-    return w[0] in "لب" and len(w) > 3 and (in_lexicon(w[1:], organisation_heads()) or w[1:].startswith("ال"))
-
-
-def _names_next(toks: Sequence[Tok], i: int) -> bool:
-    """Whether ``toks[i]`` may open a name: a word, no function word, article or everyday noun."""
-    if i >= len(toks) or not is_word(toks[i]):
-        return False
-    w = toks[i][2]
-    return not (is_stop(w) or has_article(w) or everyday(w) or is_title(w) or cue_of(w) is not None)
-
-
-def _in_construct(toks: Sequence[Tok], i: int) -> bool:
-    """``toks[i]`` is a noun in construct with the title before it, its own complement after it: a word that is no
-    given name after a title written without the article, before a word with the article ("وزير حقوق الإنسان"،
-    "مدير إدارة المرور"; not "الوزير سالم الحربي", nor an honorific before a name, "معالي", nor a name before a
-    family name in the nisba form, "مساعد غالي العنزي", nor a body's name, "مؤسسة جسر الملك فهد")."""
-    prev, w = toks[i - 1][2], toks[i][2]
-    if i + 1 >= len(toks) or not is_word(toks[i + 1]):
-        return False
-    nxt = toks[i + 1][2]
-    return (
-        is_title(prev)
-        and not has_article(prev)
-        and prev not in load_set("honorifics")
-        and not in_lexicon(prev, organisation_heads())
-        and not given_name(w)
-        and not has_article(w)
-        and has_article(nxt)
-        and not nxt.endswith("ي")
-        and not is_title(nxt)  # "مساعد غالي المتحدث الرسمي": a name, then the title in apposition
-    )
-
-
-def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
-    """Skip titles and what qualifies them ("المتحدث الرسمي لوزارة الصحة الدكتور"); return (end, saw_title)."""
-    saw = False
-    orgs = organisation_heads()
-    mods = title_modifiers()
-    while i < len(toks) and is_word(toks[i]):
-        w = toks[i][2]
-        if is_stop(w) and not (saw and in_lexicon(w, mods)):  # "مدير عام": "عام" qualifies the title
-            break
-        if is_title(w) or (saw and w[0] in CONJUNCTIONS and is_title(w[1:])):
-            saw = True  # "الممثل ومقدم التلفزيون": a title coordinated with the one before
-        elif not saw and nationality(w) and _names_next(toks, i + 1):
-            saw = True  # "كشف البرازيلي إيلتون ألميدا": the nationality describes the person named after it
-        elif w in abbreviated_titles() and i + 1 < len(toks) and toks[i + 1][2] == ".":
-            saw = True  # "د." and "م." with their dot: "قال م. خالد العلي"
-            i += 1
-        elif saw and _in_construct(toks, i):
-            pass  # "وزير حقوق الإنسان": a noun in construct after a title without the article
-        elif saw and in_lexicon(w, place_heads()) and i + 1 < len(toks) and is_word(toks[i + 1]):
-            i += 1  # "حاكم ولاية تكساس": the place and its name
-            if is_stop(toks[i][2]):
-                break
-        elif not saw or not (in_lexicon(w, mods) or has_article(w) or in_lexicon(w, orgs) or of_organisation(w)):
-            break
-        elif addressed(w):
-            break  # "وقال المحافظ للصحافيين": whom the speaker addresses
-        i += 1
-        if saw and i + 1 < len(toks) and toks[i][2] in load_set("title_prepositions") and is_word(toks[i + 1]):
-            nxt = toks[i + 1][2]
-            if in_lexicon(nxt, orgs) or (has_article(nxt) and not in_lexicon(nxt, place_heads())):
-                i += 1
-    return i, saw

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -34,7 +34,7 @@ def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
                 i = stop
                 continue
         if grammar.is_word(toks[i]) and grammar.is_title(toks[i][2]) and not _adjective(toks, i):
-            end, _ = grammar.title_run(toks, i)
+            end, _ = titles.title_run(toks, i)
             stop = grammar.name_run(toks, end)
             if stop > end and len(toks[end][2]) > 1:
                 found.append((toks[end][0], toks[stop - 1][1]))

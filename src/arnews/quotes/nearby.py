@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
@@ -73,7 +73,7 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
         return None  # a noun opens the clause ("وألقى" keeps its hamza: a verb)
     if grammar.is_stop(verb) and cue_verbs.cue_of(verb) is None:
         return None  # a particle or preposition, not a verb ("وتصف الناشطة ...": a cue is a verb too)
-    if grammar.title_run(toks, 1)[0] != len(toks):
+    if titles.title_run(toks, 1)[0] != len(toks):
         return None  # more than a title between the verb and the name
     if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is None:
         return None  # a person the entity stage found, not words a title's grammar took for a name ("لكرة القدم")

@@ -11,7 +11,7 @@ from functools import cache
 
 from attrs import frozen
 
-from arnews.core import cue_verbs, grammar, names
+from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.names import strip_article
@@ -53,7 +53,7 @@ def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: boo
             and w[0] != "ل"
             and not (named and w[0] in names.CONJUNCTIONS and grammar.article_after_clitic(w))
         ):
-            t_end, _ = grammar.title_run(toks, k)
+            t_end, _ = titles.title_run(toks, k)
             n_end = grammar.name_run(toks, t_end)
             if n_end > t_end:
                 found = (t_end, n_end)
@@ -147,7 +147,7 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
         if not grammar.in_lexicon(w, anon):
             continue
         if grammar.is_title(w):
-            t_end, _ = grammar.title_run(toks, k)
+            t_end, _ = titles.title_run(toks, k)
             if grammar.name_run(toks, t_end) > t_end:
                 break
         if name_after_modifiers(toks, k + 1, end_all) is not None:
@@ -198,7 +198,7 @@ def _title_complement(toks: Sequence[Tok], i: int, stop: int) -> int:
         w = toks[k][2]
         if not grammar.has_article(w) or grammar.is_stop(w) or w in load_set("not_speakers") or _time_word(w):
             break
-        if grammar.addressed(w):
+        if titles.addressed(w):
             break  # "وقال المحافظ للصحافيين": whom the title speaks to
         k += 1
     return k
@@ -254,7 +254,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     kin = _kin_phrase(toks, end_all)
     if kin is not None:
         return kin
-    i, saw = grammar.title_run(toks, 0)
+    i, saw = titles.title_run(toks, 0)
     j = grammar.name_run(toks, i)
     if saw and j > i and speaker_problem(" ".join(t[2] for t in toks[i:j])) is not None:
         j = i  # "المتحدث الرسمي لانتخابات أعضاء المجالس ...": the title's complement, not a name
@@ -294,7 +294,7 @@ def _name_after_title(toks: Sequence[Tok], end: int) -> Phrase | None:
     if end + 1 >= len(toks):
         return None
     if toks[end][2] in "،,":
-        t_end, titled = grammar.title_run(toks, end + 1)
+        t_end, titled = titles.title_run(toks, end + 1)
         k = grammar.name_run(toks, t_end)
         after = addressee_end(toks[k:]) + k if titled else k
         if k > t_end and (after == len(toks) or not grammar.is_word(toks[after])):
@@ -385,6 +385,6 @@ def _addressee(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     rest = w[2:] if w.startswith("لل") else w[1:]
     if not (grammar.is_title(rest) or grammar.is_title("ال" + rest)):
         return None
-    i, _ = grammar.title_run(toks, j + 1)
+    i, _ = titles.title_run(toks, j + 1)
     k = grammar.name_run(toks, i, limit=3)
     return (toks[i][0], toks[k - 1][1]) if k > i else None

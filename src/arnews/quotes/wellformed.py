@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from arnews.core import cue_verbs, grammar, names
+from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
 
@@ -42,7 +42,7 @@ def speaker_problem(name: str) -> str | None:
     first, last = words[0], words[-1]
     if len(words) > 1 and (first in load_set("demonstratives") or first in load_set("quantity_words")):
         return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
-    for word in {first, grammar.strip_proclitic(first)}:
+    for word in {first, grammar.strip_proclitic(first)} if not titles.stop_title_length(words) else ():
         if word == "علي" and raw_words[0].endswith("ي"):
             continue  # the name علي, not the preposition على (one normal form)
         for lexicon in _NOT_OPENING:
