@@ -32,18 +32,20 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _first(words: Iterable[str]) -> str:
-    """A lookahead for the first two characters of normalised ``words`` (most word starts fail there, before the
-    word-start lookbehinds and the alternations run)."""
-    seconds: dict[str, set[str]] = {}
+    """A lookahead for the first three characters of normalised ``words`` (most word starts fail there, before the
+    word-start lookbehinds and the alternations run; two are too few: "ما" opens مارس and مايو and a word met in
+    every sentence)."""
+    rests: dict[str, set[str]] = {}
     for w in words:
         n = normalize(w)
-        seconds.setdefault(n[0], set()).add(n[1:2])
+        rests.setdefault(n[0], set()).add(n[1:3])
     branches = []
-    for first, after in sorted(seconds.items()):
+    for first, after in sorted(rests.items()):
         if "" in after:  # a one-letter word: its first letter is all there is to look at
             branches.append(re.escape(first))
-        else:
-            branches.append(re.escape(first) + "[" + "".join(re.escape(c) for c in sorted(after)) + "]")
+        else:  # the shorter rest of a two-letter word after the longer ones that begin with it
+            rest = sorted(after, key=lambda r: (-len(r), r))
+            branches.append(re.escape(first) + "(?:" + "|".join(re.escape(r) for r in rest) + ")")
     return "(?=" + "|".join(branches) + ")"
 
 
@@ -161,10 +163,11 @@ def _time_patterns(
 
 def _hijri_marks(months: dict[str, tuple[int, Calendar]]) -> re.Pattern[str]:
     """A year or day written as Hijri ("1436هـ", "5 رمضان", "شوال 1436")."""
-    hijri_months = _alt(name for name, (_number, cal) in months.items() if cal == "hijri")
-    return re.compile(
-        rf"(?<!\d)\d{{3,4}}\s*(?:هجريه|هجري|ه)(?!\w)|(?<!\d)\d{{1,2}}\s*(?:{hijri_months}){_WE}"
-        rf"|(?<!\w)(?:{hijri_months})\s*[,،]?\s*\d{{3,4}}(?!\d)"
+    names = [name for name, (_number, cal) in months.items() if cal == "hijri"]
+    hijri_months = _alt(names)
+    return re.compile(  # each branch opens with a look at its first characters (see :func:`_first`)
+        rf"(?=\d)(?<!\d)(?:\d{{3,4}}\s*(?:هجريه|هجري|ه)(?!\w)|\d{{1,2}}\s*(?:{hijri_months}){_WE})"
+        rf"|{_first(names)}(?<!\w)(?:{hijri_months})\s*[,،]?\s*\d{{3,4}}(?!\d)"
     )
 
 
