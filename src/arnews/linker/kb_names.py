@@ -40,9 +40,6 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
             i += 1  # most words begin no name: nothing more to read
             continue
         best: Cand | None = None
-        # "بايدن هاريس": a word that as written begins a KB name is not read without a clitic as another person
-        # (asked only of a run that names something: most do not)
-        written_known: bool | None = None
         # grow the span only while it is the beginning of some KB or known name: linear in the article; each
         # word is keyed once (doc.keys) and a span's keys are its words' keys
         reach = i
@@ -66,10 +63,10 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
                 if named is None:
                     continue  # neither a KB name nor a known name
                 keys, found = named
-                stripped = stem != toks[i].text
-                if stripped and written_known is None:
-                    written_known = kb.could_start(toks[i].text)
-                cand = _kb_candidate(doc, i, text, found, single, stripped=stripped and bool(written_known))
+                # "بايدن هاريس": a word that as written begins a KB name is not read without a clitic as another
+                # person (asked only of a run that names something: most do not)
+                stripped = stem != toks[i].text and kb.could_start(toks[i].text)
+                cand = _kb_candidate(doc, i, text, found, single, stripped=stripped)
                 kind = known.get(keys[0])
                 start = toks[i].start + (0 if fused else off)
                 if cand is not None:
