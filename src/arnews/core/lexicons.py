@@ -55,7 +55,7 @@ ListName = Literal[
     "place_heads",
     "place_name_heads",
     "possessive_suffixes", "predicate_words", "quantity_words", "quote_lead_ins", "relative_pronouns",
-    "relay_idioms", "royal_titles",
+    "relay_idioms", "royal_titles", "source_verbs",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",
     "statement_carriers", "statement_verbs",
     "statement_modifiers", "subordinators", "telling_verbs",
