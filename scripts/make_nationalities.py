@@ -12,15 +12,13 @@ differs from what the knowledge base gives.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from pathlib import Path
 
 from arnews.core.text import normalize
+from arnews.kb import default_kb
 
 ROOT = Path(__file__).resolve().parent.parent
-KB = ROOT / "src" / "arnews" / "data" / "kb" / "kb.jsonl.gz"
 OUT = ROOT / "src" / "arnews" / "data" / "lexicons" / "ar" / "nationalities.txt"
 
 HEADER = """\
@@ -45,20 +43,13 @@ def _nisba(label: str) -> str | None:
 
 
 def build() -> str:
-    countries: list[list[str]] = []
-    with gzip.open(KB, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            entry = json.loads(line)
-            if entry["type"] == "LOC" and "country" in (entry.get("desc") or "").lower():
-                countries.append(entry["ar"])
+    """The file's text: a header, then every form, sorted."""
+    countries = [e.ar for e in default_kb() if e.type == "LOC" and "country" in (e.description or "").lower()]
     labels = {normalize(form) for names in countries for label in names for form in (label, "ال" + label)}
     everyday = {normalize(w) for w in EVERYDAY}
     forms: dict[str, None] = {}
     for names in countries:
-        for label in names:
-            masc = _nisba(label)
-            if masc is None:
-                continue
+        for masc in filter(None, map(_nisba, names)):
             for form in (masc, masc + "ة"):
                 key = normalize(form)
                 if key not in everyday and key not in labels:
