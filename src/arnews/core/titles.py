@@ -59,6 +59,12 @@ def _stop_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(sorted(rows, key=len, reverse=True)) for first, rows in found.items()}
 
 
+@cache
+def _longest_stop_title() -> int:
+    """The most words of such a title: how far :func:`title_run` reads ahead for one."""
+    return max((len(row) for rows in _stop_titles().values() for row in rows), default=0)
+
+
 def stop_title_length(words: Sequence[str]) -> int:
     """How many of ``words`` (normal form) a title written out in full covers when its first word is also a function
     word ("ولي ولي العهد"، "ولي العهد"); 0 when none does."""
@@ -105,7 +111,7 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
     mods = title_modifiers()
     while i < len(toks) and is_word(toks[i]):
         w = toks[i][2]
-        full = stop_title_length([t[2] for t in toks[i : i + 3]]) if is_stop(w) else 0
+        full = stop_title_length([t[2] for t in toks[i : i + _longest_stop_title()]]) if is_stop(w) else 0
         if full:
             saw, i = True, i + full  # "سمو ولي العهد": a title whose first word is also a function word
             continue
