@@ -525,3 +525,18 @@ def test_a_writer_heading_the_page_is_credited() -> None:
 def test_a_heading_that_merely_opens_with_a_name_credits_nobody() -> None:
     a = parse(f"الرياض، عاصمة القرار العربي\n\n{BODY}\n{LAST}")
     assert a.source.contributors == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(الكاتب الأميركي ديفيد إغناتيوس، المقرب من إدارة أوباما).",
+        "الكاتب والإعلامي غازي الصويغ إلى رحمة الله",
+        "الموقعون :",
+    ],
+)
+def test_a_sentence_opening_with_a_note_label_is_no_source_note(line: str) -> None:
+    # a one-word label ("الكاتب"، "الموقع") marks a note only with its colon, and only as a whole word
+    a = parse("عنوان\n\n" + BODY + "\n" + line + "\n" + BODY)
+    assert a.source.author is None and a.source.site is None
+    assert line in [p.text for p in a.paragraphs]

@@ -290,12 +290,17 @@ def source_note(view: TextView, line: Line, k: str) -> tuple[str, str] | None:
     for label, fieldname in _source_labels():
         if k == label:
             return fieldname, ""
-        if k.startswith(label + " ") or (fieldname != "translator" and k.startswith(label)):
+        if k.startswith(label + " "):
             # the value is what follows the label and its colon in the line itself (raw characters)
             after = len(_match_prefix(norm, label))
             colon = re.match(r"\s*[:：\-–]?\s*", norm[after:])
-            if fieldname == "translator" and not (colon and colon.group().strip() in (":", "：")):
-                continue  # "ترجمة" opening a sentence is not a credit
+            mark = colon.group().strip() if colon else ""
+            if (fieldname == "translator" or " " not in label) and not mark:
+                # "ترجمة" or "الكاتب" opening a sentence is no credit ("(الكاتب الأميركي ديفيد إغناتيوس، المقرب من
+                # إدارة أوباما)"، "الكاتب باسكال بونيفاس: العرب ..."): a one-word label needs its colon
+                continue
+            if fieldname == "translator" and mark not in (":", "："):
+                continue
             rs, re_ = view.raw_span(line.nstart + after + (colon.end() if colon else 0), line.nend)
             return fieldname, view.raw[rs:re_].strip()
     return None
