@@ -245,6 +245,13 @@ def _sentences(text: str) -> list[str]:
         ("انتهى الاجتماع.وقال المتحدث", ["انتهى الاجتماع.", "وقال المتحدث"]),
         ("تأسست الشركة عام 1990 م. وقال مديرها", ["تأسست الشركة عام 1990 م.", "وقال مديرها"]),
         ("هل حضر؟ نعم!\nوغادر...", ["هل حضر؟", "نعم!", "وغادر..."]),
+        # a Latin letter spelled out in Arabic and dotted is an initial inside a name or an acronym ...
+        ("وقال جورج دبليو. بوش إن الحرب طويلة. ثم غادر.", ["وقال جورج دبليو. بوش إن الحرب طويلة.", "ثم غادر."]),
+        ("نقلت سي. آي. إيه الخبر. ثم نفته.", ["نقلت سي. آي. إيه الخبر.", "ثم نفته."]),
+        # ... but a spelled acronym, a letter before و, or a letter that is also a word may end the sentence
+        ("وقال لبي بي سي. وأضاف أنه", ["وقال لبي بي سي.", "وأضاف أنه"]),
+        ("تناول فيتامين سي. والآن نعود", ["تناول فيتامين سي.", "والآن نعود"]),
+        ("مر بي. ثم مضى", ["مر بي.", "ثم مضى"]),
     ],
 )
 def test_rule_sentences_keep_decimals_and_abbreviations(text: str, expected: list[str]) -> None:

@@ -272,6 +272,18 @@ def _preposition_phrase(toks: Sequence[Tok], j: int) -> bool:
     return nxt is not None and is_word(nxt) and nxt[2] not in load_set("complementizers")
 
 
+def _initial_dot(toks: Sequence[Tok], j: int) -> bool:
+    """Whether the dot at ``toks[j]`` closes a Latin initial spelled out in Arabic, glued to it, with a word
+    after it."""
+    return (
+        toks[j][2] == "."
+        and toks[j][0] == toks[j - 1][1]
+        and toks[j - 1][2] in load_set("initial_letters")
+        and j + 1 < len(toks)
+        and is_word(toks[j + 1])
+    )
+
+
 def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_known: bool = False) -> int:
     """The end index of a person's name starting at ``toks[i]`` (== i when there is none).
 
@@ -293,6 +305,10 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
             break
         if w.isdigit():
             break
+        if j > i and j + 2 < len(toks) and _initial_dot(toks, j + 1) and not is_stop(toks[j + 2][2]):
+            links += 2  # "لورا إيه. كولانجيلو"، "جورج دبليو. بوش": a spelled-out initial and the name it stands in
+            j += 3
+            continue
         if j == i and w == "ال" and j + 1 < len(toks) and is_word(toks[j + 1]):
             links += 1  # "آل ثابت"، "آل الشيخ": a family name opened by آل (its normal form looks like an article)
             j += 1

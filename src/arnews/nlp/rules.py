@@ -90,8 +90,38 @@ def _dot_continues(text: str, i: int, start: int) -> bool:
         before -= 1
     if before >= start and text[before].isdigit():
         return False  # after a number "م." is an era ("عام 2020 م."), not a title: the sentence may end
+    if normalize(word) in lexicons.load_set("initial_letters"):
+        return _spelled_initial(text, i, m.start(), start)
     # the word itself ("U.S", "ص.ب") or its part after the last inner dot ("أ.د" -> "د")
     return normalize(word) in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
+
+
+@cache
+def _letter_names() -> frozenset[str]:
+    """Every spelled-out Latin letter (``letter_names.tsv``), normal form."""
+    return frozenset(normalize(row[0]) for row in lexicons.load_table("letter_names"))
+
+
+_WORD_AFTER = re.compile(r"[ \t]{1,3}(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]{1,3}\Z")
+
+
+def _spelled_initial(text: str, i: int, word_start: int, start: int) -> bool:
+    """Whether the dot at ``text[i]`` after a spelled-out Latin letter marks an initial: another spelled letter
+    follows ("سي. آي. إيه"، "جي. كيه. رولينغ"), or a name goes on after a word that is no letter ("جورج دبليو.
+    بوش"، "لورا إيه. كولانجيلو"). After a run of letters ("بي بي سي. وأضاف") or before و/ف ("فيتامين سي.
+    والآن") the sentence ends."""
+    after = _WORD_AFTER.match(text, i + 1)
+    if after is None:
+        return False
+    letters = lexicons.load_set("initial_letters")
+    following = normalize(after.group(1))
+    if following in letters:
+        return True
+    before = _WORD_BEFORE.search(text, max(start, word_start - _ABBREV_LOOKBACK), word_start)
+    if before is None or normalize(before.group(1)) in _letter_names():
+        return False
+    return following[:1] not in ("و", "ف")
 
 
 def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
