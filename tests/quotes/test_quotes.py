@@ -515,6 +515,10 @@ def test_a_quoted_name_before_the_speech_is_part_of_the_attribution() -> None:
         ("direct", "تخطط الشركتان لتوسيع أنواع السيارات الهجينة", "مسؤول")
     ]
 
+    # a journal named after its noun and where the words were written, then the words
+    _, found = quotes_of("قال إدوارد لاسكي، في دورية «أميركان ثنكار» (المفكر الأميركي): «توصلت شيرمان إلى اتفاق».")
+    assert [(q.kind, q.text, speaker(q)) for q in found] == [("direct", "توصلت شيرمان إلى اتفاق", "إدوارد لاسكي")]
+
 
 def test_short_quotes_that_are_speech_stay() -> None:
     q = one("وهنا قالت سارة العلي «نعم».")
