@@ -46,6 +46,12 @@ def run(phrase: str, *, first_known: bool = False) -> str:
         ("خالد بن محمد لوسائل الإعلام", "خالد بن محمد"),
         ("اللواء مظلوم ل «الشرق الأوسط»", ""),  # (a title opens no name)
         ("مظلوم ل «الشرق الأوسط»", "مظلوم"),  # a lone letter is a preposition: "لـ«الشرق الأوسط»"
+        # the Dutch van inside a name, not فإن (one normal form) before a noun, the article or a given name
+        ("لويس فان غال المدير الفني", "لويس فان غال"),
+        ("روبن فان بيرسي للصحفيين", "روبن فان بيرسي"),
+        ("بدر السحيباني فإن شرطة المنطقة", "بدر السحيباني"),
+        ("خالد العلي فإن الحكومة", "خالد العلي"),
+        ("فهد الحربي فإن حسين", "فهد الحربي"),
     ],
 )
 def test_where_a_name_runs(phrase: str, name: str) -> None:

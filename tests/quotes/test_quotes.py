@@ -520,6 +520,23 @@ def test_a_quoted_name_before_the_speech_is_part_of_the_attribution() -> None:
     assert [(q.kind, q.text, speaker(q)) for q in found] == [("direct", "توصلت شيرمان إلى اتفاق", "إدوارد لاسكي")]
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال لويس فان غال المدير الفني للفريق: «نحن جاهزون».", "لويس فان غال"),
+        ("وقال فان غال: «نحن جاهزون».", "فان غال"),
+        ("وأكد فان دير سار أن الفريق جاهز.", "فان دير سار"),
+    ],
+)
+def test_a_dutch_name_with_van_speaks(body: str, name: str) -> None:
+    assert speaker(one(body)) == name
+
+
+def test_fa_inna_after_a_verb_of_saying_opens_no_name() -> None:
+    _, found = quotes_of("وقال الوزير فإن الحكومة ستعمل على ذلك. وقال فإن الحكومة ستعمل.")
+    assert all(speaker(q) in (None, "الوزير") for q in found)
+
+
 def test_short_quotes_that_are_speech_stay() -> None:
     q = one("وهنا قالت سارة العلي «نعم».")
     assert (q.kind, q.text, speaker(q)) == ("direct", "نعم", "سارة العلي")

@@ -272,6 +272,35 @@ def _preposition_phrase(toks: Sequence[Tok], j: int) -> bool:
     return nxt is not None and is_word(nxt) and nxt[2] not in load_set("complementizers")
 
 
+_VAN = "فان"  # the Dutch "van" and the particle فإن share a normal form
+
+
+def _van(toks: Sequence[Tok], i: int, j: int) -> bool:
+    """Whether فان at ``toks[j]`` is the particle of a Dutch name, before a word that is no stopword, number, or word
+    with the article: inside a name run ("لويس فان غال"), right after a verb of saying ("وقال فان بيرسي"), or
+    opening a phrase as a name of two words or with دير/در ("فان غال:"، "فان دير سار"); not "كذلك فإن نتنياهو"،
+    "وقال فإن الحكومة"، "الأرجح، فإن فيدال سيغادر"."""
+    if j + 1 >= len(toks) or not is_word(toks[j + 1]) or toks[j + 1][0] - toks[j][1] > 1:
+        return False
+    nxt = toks[j + 1][2]
+    if is_stop(nxt) or nxt.isdigit() or has_article(nxt) or len(nxt) < 2 or everyday(nxt) or given_name(nxt):
+        return False  # "بدر السحيباني فإن شرطة"، "الحكم، فإن حسين": فإن before a noun or a new name
+    if j > i or (i > 0 and is_word(toks[i - 1]) and cue_of(toks[i - 1][2]) is not None):
+        return True
+    # opening a phrase read on its own: a two-word name that ends the phrase ("فان غال:"), or van der/den
+    return j + 2 >= len(toks) or not is_word(toks[j + 2]) or nxt in _VAN_ARTICLES
+
+
+def dutch_name(words: Sequence[str]) -> bool:
+    """Whether normal-form words opening with فان are a Dutch name that the grammar reads whole ("فان غال"، "فان
+    دير سار"), not the particle فإن."""
+    toks = [Tok(k, k, w) for k, w in enumerate(words)]
+    return len(words) > 1 and words[0] == _VAN and name_run(toks, 0) == len(words)
+
+
+_VAN_ARTICLES = frozenset({"دير", "در", "دن"})  # "فان دير سار"، "فان در بيك"
+
+
 def _initial_dot(toks: Sequence[Tok], j: int) -> bool:
     """Whether the dot at ``toks[j]`` closes a Latin initial spelled out in Arabic, glued to it, with a word
     after it."""
@@ -301,6 +330,10 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
     links = 0
     while j < len(toks) and j - i < limit:
         w = toks[j][2]
+        if w == _VAN and _van(toks, i, j):
+            links += 1  # "لويس فان غال"، "وقال فان دير سار": the Dutch particle, not فإن, and its name: one part
+            j += 2
+            continue
         if not is_word(toks[j]) or is_stop(w):
             break
         if w.isdigit():

@@ -43,7 +43,7 @@ def speaker_problem(name: str) -> str | None:
     if len(words) > 1 and (first in load_set("demonstratives") or first in load_set("quantity_words")):
         return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
     full_title = titles.stop_title_length(words) > 0  # "ولي العهد": ولي is the title here, not و + لي
-    for word in () if full_title else {first, grammar.strip_proclitic(first)}:
+    for word in () if full_title or grammar.dutch_name(words) else {first, grammar.strip_proclitic(first)}:
         if word == "علي" and raw_words[0].endswith("ي"):
             continue  # the name علي, not the preposition على (one normal form)
         for lexicon in _NOT_OPENING:
