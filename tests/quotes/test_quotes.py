@@ -395,6 +395,19 @@ def test_subject_before_the_cue_verb(body: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("body", "name"),
     [
+        ("والوزير خالد العلي، وهو المسؤول عن الملف، أكد أن المشكلة كبيرة.", "خالد العلي"),
+        ("أما الفنان نمير عبد الحسين، وهو أحد من شملهم الاعتقال، فقال: «فوجئت باقتحام القوة».", "نمير عبد الحسين"),
+    ],
+)
+def test_an_aside_between_the_subject_and_its_verb(body: str, name: str) -> None:
+    # "وهو ..." in commas describes the subject; the verb after it is still the subject's, not the last speaker's
+    _, found = quotes_of("وقال مسؤول إن الوضع هادئ. " + body)
+    assert [speaker(q) for q in found] == ["مسؤول", name]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
         ("وقال الملياردير إيلون ماسك إن الشركة ستطلق صاروخا جديدا.", "إيلون ماسك"),
         ("وقالت الداعية نورة السعد إن الحملة نجحت.", "نورة السعد"),
     ],

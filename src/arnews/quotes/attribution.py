@@ -76,6 +76,7 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
         return _auxiliary(toks[k][2])
 
     end = i - 1 if i > 0 and is_aux(i - 1) else i
+    end = nearby.before_aside(toks, end)
     lo, reach = end - 1, 8
     if end > 1 and toks[end - 1][2] in ("،", ","):
         # "وكانت المتحدثة باسم برنامج الأغذية العالمي شذى المغربي، أعلنت أن": a long subject after كان, a comma

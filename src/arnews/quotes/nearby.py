@@ -1,7 +1,7 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
 right after the verb that opens it), whether a name stands where a subject does or is a preposition's object, the
-article's protagonist (the person it names most), and a place behind ب that a speaker phrase took for the start of
-a name."""
+article's protagonist (the person it names most), a place behind ب that a speaker phrase took for the start of a
+name, and an aside in commas between a subject and its verb."""
 
 from __future__ import annotations
 
@@ -15,7 +15,15 @@ from arnews.core.tokens import tokenize
 from arnews.quotes import speakers as sp
 from arnews.quotes.reading import MAX_NAMES, Guess, Reading
 
-__all__ = ["governed", "opening_subject", "past_place", "protagonist", "sentence_subject", "subject_like"]
+__all__ = [
+    "before_aside",
+    "governed",
+    "opening_subject",
+    "past_place",
+    "protagonist",
+    "sentence_subject",
+    "subject_like",
+]
 
 
 def protagonist(ctx: Reading, pos: int, fits: Callable[[Guess], bool]) -> Guess | None:
@@ -146,3 +154,21 @@ def past_place(ctx: Reading, toks: Sequence[Tok], phrase: sp.Phrase) -> sp.Phras
         k += 1  # "بمكة المكرمة": the place's every word
     after = sp.parse_phrase(toks[k + 1 :])
     return after if after is not None and not after.anonymous else phrase
+
+
+_ASIDE_WORDS = 14  # the most words of an aside in commas between a subject and its verb
+
+
+def before_aside(toks: Sequence[Tok], end: int) -> int:
+    """Where the subject before a verb at ``toks[end]`` ends when an aside opened by و and a pronoun stands between
+    them, in commas ("وولتر غولييلموني، وهو الأخ غير الشقيق لكافاني ومدير أعماله أيضا، كشف أن"): at the first
+    comma; else ``end``."""
+    if end < 2 or toks[end - 1][2] not in ("،", ","):
+        return end
+    k = end - 2
+    while k >= 0 and end - k <= _ASIDE_WORDS and grammar.is_word(toks[k]):
+        k -= 1
+    opener = toks[k + 1][2]
+    if k < 1 or toks[k][2] not in ("،", ",") or not (opener[:1] == "و" and opener[1:] in load_set("personal_pronouns")):
+        return end
+    return k
