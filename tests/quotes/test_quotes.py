@@ -405,6 +405,16 @@ def test_an_aside_between_the_subject_and_its_verb(body: str, name: str) -> None
     assert [speaker(q) for q in found] == ["مسؤول", name]
 
 
+def test_a_person_a_verb_of_saying_names_speaks_next() -> None:
+    # the verb reports no words of its own (a participle's clause follows), yet its subject is who goes on
+    body = (
+        "وقال طلال عبدالله إن البرنامج ناجح. وقال الفنان عامر الحمود مغرداً عبر حسابه الشخصي مادحاً الدور الكبير "
+        "للقنوات. وأضاف: «التلفزيون السعودي له فضل كبير»."
+    )
+    article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
+    assert [(q.kind, speaker(q)) for q in article.quotes] == [("indirect", "طلال عبدالله"), ("direct", "عامر الحمود")]
+
+
 @pytest.mark.parametrize(
     ("body", "name"),
     [

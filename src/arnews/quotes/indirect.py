@@ -25,6 +25,7 @@ from arnews.quotes.marks import (
     PRONOUN_OBJECTS,
     addressee_end,
     mark_table,
+    phrase_end,
     quoted_end,
     words_in,
 )
@@ -87,6 +88,7 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
     if c < 0:
         colon = _colon(toks, i)
         if colon is None:
+            _narrated(ctx, toks, i, cue)
             return -1
         return _report(ctx, toks, i, cue, phrase_end=colon, first=colon + 1)
     if c + 1 < len(toks) and toks[c + 1][2] in mark_table():
@@ -137,6 +139,19 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, ph
     else:
         note_turn(ctx, cue, guess)
     return _emit(ctx, toks, i, first, guess)
+
+
+def _narrated(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> None:
+    """A verb of saying that reports no words of its own ("وقال الحمود مغردا عبر حسابه، مادحا الدور ..."): the person
+    it names is who speaks next, for a verb with no subject after it ("وقال: ..."), as after a quote."""
+    if cue.strict or cue.role != "say":
+        return
+    guess = guess_speaker(ctx, toks[i + 1 : phrase_end(toks, i + 1, min(len(toks), i + MAX_LOOK))], cue)
+    if guess is None or not guess.person or guess.anonymous:
+        return
+    person = ctx.entity_index.person_within(ctx.view.raw_span(*guess.span))
+    if person is not None and (person[0], person[1]) == ctx.view.raw_span(*guess.span):
+        ctx.state.add_event(guess)  # a person the entity stage found, named whole right after the verb
 
 
 def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
