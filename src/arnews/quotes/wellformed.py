@@ -30,6 +30,14 @@ _NOT_OPENING: tuple[ListName, ...] = (
 )
 
 
+def _formula(words: list[str]) -> bool:
+    """A time word, quantifier, verb or formula (``not_speakers.txt``) alone or before الله/وجل ("صلى الله"), also
+    behind ب/ل ("بوجود" in "واعترف بوجود «...»": what is admitted, not who admits)."""
+    first = words[0]
+    alone = len(words) == 1 or words[1] in ("الله", "وجل")
+    return alone and bool({first, first[1:] if first[0] in "بل" else first} & load_set("not_speakers"))
+
+
 def speaker_problem(name: str) -> str | None:
     """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
     phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
@@ -53,7 +61,7 @@ def speaker_problem(name: str) -> str | None:
     ends_in = load_set("noun_prepositions") | load_set("complementizers") | grammar.GLUED_PREPOSITIONS
     if len(words) > 1 and not ali and last in ends_in:
         return "ends with a preposition"  # "المدير العام للمنظمة في"، "علي لـ": the phrase runs on past the name
-    if (len(words) == 1 or words[1] in ("الله", "وجل")) and first in load_set("not_speakers"):
+    if _formula(words):
         return "a time word, quantifier, verb or formula"
     if len(words) == 1 and _idiom_object(first):
         return "the object of its verb"  # "ولفت نظري أنه": what caught the eye, nobody's words
