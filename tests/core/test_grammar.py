@@ -52,6 +52,9 @@ def run(phrase: str, *, first_known: bool = False) -> str:
         ("بدر السحيباني فإن شرطة المنطقة", "بدر السحيباني"),
         ("خالد العلي فإن الحكومة", "خالد العلي"),
         ("فهد الحربي فإن حسين", "فهد الحربي"),
+        # a Latin initial spelled out without its dot makes one part with the name after it
+        ("جورج دبليو بوش للصحفيين", "جورج دبليو بوش"),
+        ("هشام دي إيدي الباحث", "هشام دي إيدي"),
     ],
 )
 def test_where_a_name_runs(phrase: str, name: str) -> None:

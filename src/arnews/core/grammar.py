@@ -202,7 +202,8 @@ def ends_name(w: str, prev: str, run: int) -> bool:
     """Whether ``w``, after ``run`` parts of a name (a link word and the name after it are one part), ends it: a
     title, a suffixed noun, a clitic, a frequent word."""
     links = name_links()
-    linked = prev in links
+    # a link ("عادل بن أحمد") or a Latin initial spelled out ("جورج دبليو بوش") makes one part with the word after it
+    linked = prev in links or prev in load_set("initial_letters")
     if w in links:
         return False
     family = has_article(w) and w.endswith("ي")  # a family name in the nisba form: "شذى المغربي"

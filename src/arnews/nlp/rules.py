@@ -90,8 +90,9 @@ def _dot_continues(text: str, i: int, start: int) -> bool:
         before -= 1
     if before >= start and text[before].isdigit():
         return False  # after a number "م." is an era ("عام 2020 م."), not a title: the sentence may end
-    if normalize(word) in lexicons.load_set("initial_letters"):
-        return _spelled_initial(text, i, m.start(), start)
+    spelled = normalize(word)
+    if spelled in _letter_names() and spelled not in lexicons.load_set("speech_stopwords"):
+        return _spelled_initial(text, i, m.start(), start)  # not after إن، في، أو: "(إن. بي. سي)" stays as it was
     # the word itself ("U.S", "ص.ب") or its part after the last inner dot ("أ.د" -> "د")
     return normalize(word) in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
 
@@ -114,10 +115,11 @@ def _spelled_initial(text: str, i: int, word_start: int, start: int) -> bool:
     after = _WORD_AFTER.match(text, i + 1)
     if after is None:
         return False
-    letters = lexicons.load_set("initial_letters")
     following = normalize(after.group(1))
-    if following in letters:
-        return True
+    if following in _letter_names() and following not in lexicons.load_set("speech_stopwords"):
+        return True  # a spelled letter after the dot, even one that is also a word ("سي. آي. إيه"; not في، إن)
+    if normalize(text[word_start:i]) not in lexicons.load_set("initial_letters"):
+        return False  # "مر بي. ثم": a spelled letter that is also a word, before a word
     before = _WORD_BEFORE.search(text, max(start, word_start - _ABBREV_LOOKBACK), word_start)
     if before is None or normalize(before.group(1)) in _letter_names():
         return False
