@@ -405,6 +405,20 @@ def test_an_aside_between_the_subject_and_its_verb(body: str, name: str) -> None
     assert [speaker(q) for q in found] == ["مسؤول", name]
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وأعلنت إدارة الرئيس الأميركي باراك أوباما أن واشنطن تحقق في التقارير.", "إدارة الرئيس الأميركي باراك أوباما"),
+        ("وشددت جامعة الملك سعود على أن من لم تراجع سيستبعد.", "جامعة الملك سعود"),
+        ("وقال مكتب رئيس الوزراء بنيامين نتنياهو إن الاجتماع انتهى.", "مكتب رئيس الوزراء بنيامين نتنياهو"),
+        # the person, where no body heads the phrase
+        ("وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الاجتماع انتهى.", "بنيامين نتنياهو"),
+    ],
+)
+def test_a_body_headed_by_a_titled_person_speaks_as_the_body(body: str, name: str) -> None:
+    assert speaker(one(body, "indirect")) == name
+
+
 def test_a_person_a_verb_of_saying_names_speaks_next() -> None:
     # the verb reports no words of its own (a participle's clause follows), yet its subject is who goes on
     body = (

@@ -13,6 +13,7 @@ from arnews.core.cue_verbs import cue_of
 from arnews.core.grammar import (
     Tok,
     abbreviated_titles,
+    common_noun,
     everyday,
     given_name,
     has_article,
@@ -140,3 +141,17 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
             if in_lexicon(nxt, orgs) or (has_article(nxt) and not in_lexicon(nxt, place_heads())):
                 i += 1
     return i, saw
+
+
+def body_before_title(toks: Sequence[Tok], named: int) -> bool:
+    """Whether the phrase opens with a body's head noun whose complement, nouns and titles only, leads to the titled
+    name at ``toks[named]`` ("إدارة الرئيس الأميركي"، "جامعة الملك"، "القوات الموالية لحكومة الرئيس اليمني"; not
+    "اللجنة ألقاها رئيس لجنة الاحتفالات")."""
+    head = toks[0][2]
+    if not in_lexicon(head, organisation_heads()) or is_title(head):
+        return False
+    for _, _, w, *_ in toks[1:named]:
+        bare = w[1:] if w[0] in "لب" and len(w) > 3 else w
+        if not (has_article(w) or w in ("من", "عن") or is_title(bare) or common_noun(bare)):
+            return False
+    return True

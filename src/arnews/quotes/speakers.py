@@ -274,6 +274,9 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     full = j > i and _full_name(toks[i:j])
     later = None if (i == 0 and j > 0) or full else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
     if later is not None:
+        if j == 0 and titles.body_before_title(toks, later[0]):
+            # "إدارة الرئيس الأميركي باراك أوباما"، "مكتب رئيس الوزراء بنيامين نتنياهو": the body speaks, not its head
+            return Phrase((toks[0][0], toks[later[1] - 1][1]), institution=True)
         i, j = later
     if j > i:
         addressee = _addressee(toks, j)
