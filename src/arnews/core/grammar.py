@@ -274,6 +274,7 @@ def _preposition_phrase(toks: Sequence[Tok], j: int) -> bool:
 
 
 _VAN = "فان"  # the Dutch "van" and the particle فإن share a normal form
+_VAN_ARTICLES = frozenset({"دير", "در", "دن"})  # "فان دير سار"، "فان در بيك"
 
 
 def _van(toks: Sequence[Tok], i: int, j: int) -> bool:
@@ -297,9 +298,6 @@ def dutch_name(words: Sequence[str]) -> bool:
     دير سار"), not the particle فإن."""
     toks = [Tok(k, k, w) for k, w in enumerate(words)]
     return len(words) > 1 and words[0] == _VAN and name_run(toks, 0) == len(words)
-
-
-_VAN_ARTICLES = frozenset({"دير", "در", "دن"})  # "فان دير سار"، "فان در بيك"
 
 
 def _initial_dot(toks: Sequence[Tok], j: int) -> bool:

@@ -92,9 +92,9 @@ def _dot_continues(text: str, i: int, start: int) -> bool:
         return False  # after a number "م." is an era ("عام 2020 م."), not a title: the sentence may end
     spelled = normalize(word)
     if spelled in _letter_names() and spelled not in lexicons.load_set("speech_stopwords"):
-        return _spelled_initial(text, i, m.start(), start)  # not after إن، في، أو: "(إن. بي. سي)" stays as it was
+        return _spelled_initial(text, i, spelled, m.start(), start)  # not after إن، في، أو: "(إن. بي. سي)" as before
     # the word itself ("U.S", "ص.ب") or its part after the last inner dot ("أ.د" -> "د")
-    return normalize(word) in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
+    return spelled in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
 
 
 @cache
@@ -107,8 +107,9 @@ _WORD_AFTER = re.compile(r"[ \t]{1,3}(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]{1,3}\Z")
 
 
-def _spelled_initial(text: str, i: int, word_start: int, start: int) -> bool:
-    """Whether the dot at ``text[i]`` after a spelled-out Latin letter marks an initial: another spelled letter
+def _spelled_initial(text: str, i: int, letter: str, word_start: int, start: int) -> bool:
+    """Whether the dot at ``text[i]`` after a spelled-out Latin letter (``letter``, normal form, written from
+    ``word_start``) marks an initial: another spelled letter
     follows ("سي. آي. إيه"، "جي. كيه. رولينغ"), or a name goes on after a word that is no letter ("جورج دبليو.
     بوش"، "لورا إيه. كولانجيلو"). After a run of letters ("بي بي سي. وأضاف") or before و/ف ("فيتامين سي.
     والآن") the sentence ends."""
@@ -118,7 +119,7 @@ def _spelled_initial(text: str, i: int, word_start: int, start: int) -> bool:
     following = normalize(after.group(1))
     if following in _letter_names() and following not in lexicons.load_set("speech_stopwords"):
         return True  # a spelled letter after the dot, even one that is also a word ("سي. آي. إيه"; not في، إن)
-    if normalize(text[word_start:i]) not in lexicons.load_set("initial_letters"):
+    if letter not in lexicons.load_set("initial_letters"):
         return False  # "مر بي. ثم": a spelled letter that is also a word, before a word
     before = _WORD_BEFORE.search(text, max(start, word_start - _ABBREV_LOOKBACK), word_start)
     if before is None or normalize(before.group(1)) in _letter_names():

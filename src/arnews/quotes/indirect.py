@@ -149,8 +149,9 @@ def _narrated(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> 
     guess = guess_speaker(ctx, toks[i + 1 : phrase_end(toks, i + 1, min(len(toks), i + MAX_LOOK))], cue)
     if guess is None or not guess.person or guess.anonymous:
         return
-    person = ctx.entity_index.person_within(ctx.view.raw_span(*guess.span))
-    if person is not None and (person[0], person[1]) == ctx.view.raw_span(*guess.span):
+    span = ctx.view.raw_span(*guess.span)
+    person = ctx.entity_index.person_within(span)
+    if person is not None and (person[0], person[1]) == span:
         ctx.state.add_event(guess)  # a person the entity stage found, named whole right after the verb
 
 
