@@ -429,6 +429,16 @@ def test_a_person_a_verb_of_saying_names_speaks_next() -> None:
     assert [(q.kind, speaker(q)) for q in article.quotes] == [("indirect", "طلال عبدالله"), ("direct", "عامر الحمود")]
 
 
+def test_a_name_before_a_title_in_apposition_speaks() -> None:
+    # "NAME، TITLE VERB": the name that opens the clause, not the title after its comma
+    body = (
+        "وقال مسؤول إن الوضع هادئ. خالد العلي، رئيس مؤسسة بدرخان للثقافة والفنون قال في حديث لنا: «تمكنا من "
+        "كتابة تاريخ المدينة»."
+    )
+    article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
+    assert [speaker(q) for q in article.quotes] == ["مسؤول", "خالد العلي"]
+
+
 @pytest.mark.parametrize(
     ("body", "name"),
     [

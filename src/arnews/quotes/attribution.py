@@ -92,7 +92,8 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
     phrase = sp.subject_phrase(toks[lo + 1 : end])
     if phrase is None:
         return None
-    return guess_of(phrase, cue)
+    named = nearby.name_before_title(ctx, toks, lo) if phrase.institution and phrase.titled else None
+    return named or guess_of(phrase, cue)
 
 
 #: The relative pronouns a described person stands before (الذي، التي، الذين، اللذان، اللتان; normal form).

@@ -1,7 +1,7 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
 right after the verb that opens it), whether a name stands where a subject does or is a preposition's object, the
 article's protagonist (the person it names most), a place behind ب that a speaker phrase took for the start of a
-name, and an aside in commas between a subject and its verb."""
+name, an aside in commas between a subject and its verb, and a name before a title in apposition."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
+from arnews.quotes import cues
 from arnews.quotes import speakers as sp
 from arnews.quotes.reading import MAX_NAMES, Guess, Reading
 
 __all__ = [
     "before_aside",
     "governed",
+    "name_before_title",
     "opening_subject",
     "past_place",
     "protagonist",
@@ -172,3 +174,20 @@ def before_aside(toks: Sequence[Tok], end: int) -> int:
     if k < 1 or toks[k][2] not in ("،", ",") or not (opener[:1] == "و" and opener[1:] in load_set("personal_pronouns")):
         return end
     return k
+
+
+def name_before_title(ctx: Reading, toks: Sequence[Tok], comma: int) -> Guess | None:
+    """The person named before the comma at ``toks[comma]`` that opens a title in apposition, the name opening its
+    clause ("حميد بدرخان، رئيس مؤسسة بدرخان للثقافة والفنون قال"): a known person mention, whole."""
+    if comma < 1 or toks[comma][2] not in ("،", ","):
+        return None
+    k = comma - 1
+    while k >= 0 and grammar.is_word(toks[k]) and comma - k <= grammar.NAME_WORDS:
+        k -= 1
+    if k >= 0 and toks[k][2] not in cues.PUNCT_STOP:
+        return None  # the name does not open its clause
+    found = ctx.mention_within(toks[k + 1][0], toks[comma - 1][1])
+    if found is None or found[1] != toks[comma - 1][1] or found[0] - toks[k + 1][0] > 1:
+        return None  # not one mention from the clause start (و before it allowed) to the comma
+    st = ctx.state
+    return Guess(found, gender=st.genders.get(st.key(found), ""))
