@@ -429,6 +429,18 @@ def test_a_person_a_verb_of_saying_names_speaks_next() -> None:
     assert [(q.kind, speaker(q)) for q in article.quotes] == [("indirect", "طلال عبدالله"), ("direct", "عامر الحمود")]
 
 
+def test_whom_a_message_was_sent_to_does_not_speak_next() -> None:
+    # the embedded model takes the preposition into the name ("لزيد رعد الحسين"); after "بعث بها" that person is
+    # whom the message was sent to, not who speaks next
+    body = (
+        "وقال مسؤول إن الوضع هادئ. وأكد وزير حقوق الإنسان عز الدين الأصبحي أن الحكومة عادت. وأكد الوزير الأصبحي، في "
+        "رسالة بعث بها لزيد رعد الحسين، مفوض الأمم المتحدة السامي لحقوق الإنسان، أهمية الزيارة. "
+        "وقال: «ستعمل الحكومة على ترتيب الزيارة»."
+    )
+    article = arnews.Pipeline().parse("عنوان الخبر\n\n" + body)
+    assert [speaker(q) for q in article.quotes][-1] == "عز الدين الأصبحي"
+
+
 def test_a_name_before_a_title_in_apposition_speaks() -> None:
     # "NAME، TITLE VERB": the name that opens the clause, not the title after its comma
     body = (
