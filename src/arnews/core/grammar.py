@@ -274,7 +274,6 @@ def _preposition_phrase(toks: Sequence[Tok], j: int) -> bool:
 
 
 _VAN = "فان"  # the Dutch "van" and the particle فإن share a normal form
-_VAN_ARTICLES = frozenset({"دير", "در", "دن"})  # "فان دير سار"، "فان در بيك"
 
 
 def _van(toks: Sequence[Tok], i: int, j: int) -> bool:
@@ -290,7 +289,7 @@ def _van(toks: Sequence[Tok], i: int, j: int) -> bool:
     if j > i or (i > 0 and is_word(toks[i - 1]) and cue_of(toks[i - 1][2]) is not None):
         return True
     # opening a phrase read on its own: a two-word name that ends the phrase ("فان غال:"), or van der/den
-    return j + 2 >= len(toks) or not is_word(toks[j + 2]) or nxt in _VAN_ARTICLES
+    return j + 2 >= len(toks) or not is_word(toks[j + 2]) or nxt in load_set("van_particles")
 
 
 def dutch_name(words: Sequence[str]) -> bool:

@@ -60,7 +60,7 @@ ListName = Literal[
     "statement_carriers", "statement_verbs",
     "statement_modifiers", "subordinators", "telling_verbs",
     "statement_nouns", "time_conjunctions", "title_modifiers", "title_prepositions", "verb_particles",
-    "weak_institution_heads", "work_nouns",
+    "van_particles", "weak_institution_heads", "work_nouns",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).
 TableName = Literal[

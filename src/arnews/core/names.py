@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from arnews.core.lexicons import load_set
+from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import normalize
 
 __all__ = [
@@ -193,6 +193,12 @@ def phonetic(text: str, *, normalized: bool = False) -> str:
 
 
 @cache
+@cache
+def letter_names() -> dict[str, str]:
+    """Latin letters as Arabic spells them out (``letter_names.tsv``): normal form -> letter ("دبليو" -> "w")."""
+    return {normalize(ar): lat for ar, lat in load_table("letter_names")}
+
+
 def possessive_suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
 

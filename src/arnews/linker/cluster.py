@@ -9,7 +9,7 @@ import re
 
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
-from arnews.core.names import phonetic, phonetic_word, strip_clitics
+from arnews.core.names import letter_names, phonetic, phonetic_word, strip_clitics
 from arnews.core.text import normalize
 from arnews.linker.grammar import FAMOUS, head_noun, match_title
 from arnews.linker.tokens import (
@@ -19,7 +19,6 @@ from arnews.linker.tokens import (
     Cand,
     Ent,
     Words,
-    letter_names,
     obscure_by_sound,
     spelled_letters,
     stop_words,

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
-from arnews.core.names import strip_clitics
+from arnews.core.names import letter_names, strip_clitics
 from arnews.linker.grammar import (
     match_title,
     name_like,
@@ -30,7 +30,6 @@ from arnews.linker.tokens import (
     P_WEAK,
     Cand,
     Words,
-    letter_names,
     org_head_words,
     spelled_letters,
     stop_words,

@@ -13,7 +13,7 @@ from itertools import pairwise
 from attrs import define, field
 
 from arnews.core.lexicons import known_names, load_set, load_table, titles
-from arnews.core.names import key, strip_clitics, words
+from arnews.core.names import key, letter_names, strip_clitics, words
 from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
@@ -77,11 +77,6 @@ def max_title() -> int:
 @cache
 def org_head_words() -> dict[str, bool]:
     return {normalize(w): flag == "yes" for w, flag in load_table("org_heads")}
-
-
-@cache
-def letter_names() -> dict[str, str]:
-    return {normalize(ar): lat for ar, lat in load_table("letter_names")}
 
 
 @cache

@@ -15,6 +15,7 @@ from typing import Protocol
 from attrs import frozen
 
 from arnews.core import lexicons
+from arnews.core.names import letter_names
 from arnews.core.text import normalize
 from arnews.document import NerSpan, Sentence, Token
 
@@ -91,16 +92,10 @@ def _dot_continues(text: str, i: int, start: int) -> bool:
     if before >= start and text[before].isdigit():
         return False  # after a number "م." is an era ("عام 2020 م."), not a title: the sentence may end
     spelled = normalize(word)
-    if spelled in _letter_names() and spelled not in lexicons.load_set("speech_stopwords"):
+    if spelled in letter_names() and spelled not in lexicons.load_set("speech_stopwords"):
         return _spelled_initial(text, i, spelled, m.start(), start)  # not after إن، في، أو: "(إن. بي. سي)" as before
     # the word itself ("U.S", "ص.ب") or its part after the last inner dot ("أ.د" -> "د")
     return spelled in _abbreviations() or normalize(word.rsplit(".", 1)[-1]) in _abbreviations()
-
-
-@cache
-def _letter_names() -> frozenset[str]:
-    """Every spelled-out Latin letter (``letter_names.tsv``), normal form."""
-    return frozenset(normalize(row[0]) for row in lexicons.load_table("letter_names"))
 
 
 _WORD_AFTER = re.compile(r"[ \t]{1,3}(\w+)")
@@ -109,20 +104,19 @@ _WORD_BEFORE = re.compile(r"(\w+)[ \t]{1,3}\Z")
 
 def _spelled_initial(text: str, i: int, letter: str, word_start: int, start: int) -> bool:
     """Whether the dot at ``text[i]`` after a spelled-out Latin letter (``letter``, normal form, written from
-    ``word_start``) marks an initial: another spelled letter
-    follows ("سي. آي. إيه"، "جي. كيه. رولينغ"), or a name goes on after a word that is no letter ("جورج دبليو.
-    بوش"، "لورا إيه. كولانجيلو"). After a run of letters ("بي بي سي. وأضاف") or before و/ف ("فيتامين سي.
-    والآن") the sentence ends."""
+    ``word_start``) marks an initial: another spelled letter follows ("سي. آي. إيه"، "جي. كيه. رولينغ"), or a name
+    goes on after a word that is no letter ("جورج دبليو. بوش"، "لورا إيه. كولانجيلو"). After a run of letters ("بي
+    بي سي. وأضاف") or before و/ف ("فيتامين سي. والآن") the sentence ends."""
     after = _WORD_AFTER.match(text, i + 1)
     if after is None:
         return False
     following = normalize(after.group(1))
-    if following in _letter_names() and following not in lexicons.load_set("speech_stopwords"):
+    if following in letter_names() and following not in lexicons.load_set("speech_stopwords"):
         return True  # a spelled letter after the dot, even one that is also a word ("سي. آي. إيه"; not في، إن)
     if letter not in lexicons.load_set("initial_letters"):
         return False  # "مر بي. ثم": a spelled letter that is also a word, before a word
     before = _WORD_BEFORE.search(text, max(start, word_start - _ABBREV_LOOKBACK), word_start)
-    if before is None or normalize(before.group(1)) in _letter_names():
+    if before is None or normalize(before.group(1)) in letter_names():
         return False
     return following[:1] not in ("و", "ف")
 

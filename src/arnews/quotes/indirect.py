@@ -141,9 +141,6 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, ph
     return _emit(ctx, toks, i, first, guess)
 
 
-_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})  # the pronouns a preposition carries: "بها"، "له"
-
-
 def _narrated(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> None:
     """A verb of saying that reports no words of its own ("وقال الحمود مغردا عبر حسابه، مادحا الدور ..."): the person
     it names is who speaks next, for a verb with no subject after it ("وقال: ..."), as after a quote."""
@@ -152,7 +149,11 @@ def _narrated(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> 
     guess = guess_speaker(ctx, toks[i + 1 : phrase_end(toks, i + 1, min(len(toks), i + MAX_LOOK))], cue)
     if guess is None or not guess.person or guess.anonymous:
         return
-    if any(t[2][0] in "بل" and t[2][1:] in _PRONOUNS for t in toks[i + 1 : i + MAX_LOOK] if t[0] < guess.span[0]):
+    if any(
+        t[2][0] in "بل" and t[2][1:] in names.possessive_suffixes()
+        for t in toks[i + 1 : i + MAX_LOOK]
+        if t[0] < guess.span[0]
+    ):
         return  # "في رسالة بعث بها لزيد رعد الحسين": after the verb's object, whom it was sent to
     span = ctx.view.raw_span(*guess.span)
     person = ctx.entity_index.person_within(span)
