@@ -11,7 +11,7 @@ import arnews
 from arnews import Pipeline
 from arnews.document import Doc
 from arnews.kb import KbEntry, KnowledgeBase
-from arnews.nlp import RuleAnalyzer
+from arnews.nlp import RuleAnalyzer, split, tokens_of
 from arnews.pipeline import resolve_processors
 from arnews.processors import PROCESSORS, REQUIRES
 from process_helpers import run_fresh
@@ -90,6 +90,23 @@ def test_tokenize_fills_sentences_and_tokens_with_exact_offsets() -> None:
     for piece in (*doc.sentences, *doc.tokens):
         assert ARTICLE[piece.start : piece.end] == piece.text
     assert doc.ner == ()
+
+
+def test_the_models_tokens_are_made_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+
+    def counted(text: str, regions: list[tuple[int, int]]) -> tuple[arnews.nlp.Token, ...]:
+        made.append(len(regions))
+        return tokens_of(text, regions)
+
+    monkeypatch.setattr("arnews.processors.tokens_of", counted)
+    doc = Pipeline(exclude=["ner"]).process(ARTICLE)
+    assert made == [] and doc.quotes  # the rule stages never read them
+    first = doc.tokens
+    assert first == split(ARTICLE, doc.structure.regions()).tokens and doc.tokens is first
+    assert made == [len(doc.structure.regions())]  # made once, on first reading
+    doc.tokens = first[:2]
+    assert doc.tokens == first[:2]
 
 
 def test_regions_are_the_one_conversion_to_normal_offsets() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from attrs import define, field, frozen
 
@@ -171,7 +171,8 @@ class Doc:
     page: Page | None = None  # the web page the text was read from, when the input was HTML
     structure: Structure = field(factory=Structure)
     sentences: tuple[Sentence, ...] = ()
-    tokens: tuple[Token, ...] = ()
+    # the tokens, or what makes them the first time they are read (:meth:`defer_tokens`); the argument is ``tokens``
+    _tokens: tuple[Token, ...] | Callable[[], tuple[Token, ...]] = ()
     ner: tuple[NerSpan, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -188,6 +189,24 @@ class Doc:
     _index: EntityIndex | None = field(default=None, init=False, repr=False)
     _norm_tokens: dict[tuple[int, int], tuple[NormToken, ...]] = field(factory=dict, init=False, repr=False)
     _all_tokens: tuple[TextView, list[NormToken], list[int]] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The words the NER model reads (see the class); made on first reading when the tokenize processor
+        deferred them (:meth:`defer_tokens`)."""
+        made = self._tokens
+        if not isinstance(made, tuple):
+            made = self._tokens = made()
+        return made
+
+    @tokens.setter
+    def tokens(self, value: tuple[Token, ...]) -> None:
+        self._tokens = value
+
+    def defer_tokens(self, make: Callable[[], tuple[Token, ...]]) -> None:
+        """Make :attr:`tokens` with ``make`` when they are first read: only the NER model reads them, so a run
+        without it never makes them."""
+        self._tokens = make
 
     @property
     def text(self) -> str:

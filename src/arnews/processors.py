@@ -26,6 +26,7 @@ The rule stages match on the normal form with one tokenizer (:mod:`arnews.core.t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import ClassVar
 
 from arnews.dates import extract_dates
@@ -33,7 +34,7 @@ from arnews.document import Doc
 from arnews.kb import KnowledgeBase
 from arnews.linker import link_entities
 from arnews.money import extract_donations, extract_money
-from arnews.nlp import Analysis, Analyzer, default_analyzer, split
+from arnews.nlp import Analysis, Analyzer, default_analyzer, sentences_of, tokens_of
 from arnews.parser import parse_structure
 from arnews.quotes import extract_quotes
 
@@ -71,8 +72,9 @@ class TokenizeProcessor(Processor):
     requires = ("structure",)
 
     def process(self, doc: Doc) -> None:
-        analysis = split(doc.text, doc.structure.regions())
-        doc.sentences, doc.tokens = analysis.sentences, analysis.tokens
+        text, regions = doc.text, doc.structure.regions()
+        doc.sentences = sentences_of(text, regions)
+        doc.defer_tokens(partial(tokens_of, text, regions))  # made when the model reads them
 
 
 class NerProcessor(Processor):

@@ -899,3 +899,19 @@ def test_a_place_the_news_names_often_is_linked_though_also_a_word(body: str) ->
 def test_an_everyday_word_heading_a_construct_is_no_linked_place() -> None:
     found = entities(article("وعاد اللاعب إلى مسقط رأسه بعد انتهاء الموسم."))
     assert all(e.wikidata != "Q3826" for e in found)
+
+
+def test_the_gazetteer_passes_over_words_that_begin_names_but_name_nothing_alone() -> None:
+    from arnews.kb import default_kb
+    from arnews.linker.tokens import kb_memo
+
+    kb = default_kb()
+    memo = kb_memo(kb)
+    assert memo is kb_memo(kb)  # one per KB and process
+    # "من" and "على" may begin a KB name by sound, and name nobody by themselves
+    for word in ("من", "علي", "وزير"):
+        assert memo.start_readings(word) and not memo.names_alone(word)
+    for word in ("الرياض", "بالرياض", "ايران"):  # behind a clitic too
+        assert memo.names_alone(word)
+    for word in ("الرياض", "من", "اوباما"):
+        assert memo.surname_prior(word) == kb.surname_prior(word)

@@ -17,6 +17,7 @@ from arnews.linker.tokens import (
     MARKS,
     MAX_SKIP,
     Words,
+    kb_memo,
     max_title,
     norm_words,
     not_names,
@@ -167,7 +168,7 @@ FAMOUS = 0.8  # the popularity prior from which a KB person is known by surname 
 
 
 def _known_person_word(doc: Words, text: str) -> bool:
-    return len(phonetic_word(text)) >= 3 and doc.kb.surname_prior(text) >= FAMOUS
+    return len(phonetic_word(text)) >= 3 and kb_memo(doc.kb).surname_prior(text) >= FAMOUS
 
 
 def name_run(doc: Words, k: int, places: Container[int] = ()) -> int:

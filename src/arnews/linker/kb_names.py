@@ -16,6 +16,7 @@ from arnews.linker.tokens import (
     P_KB_MULTI,
     P_KB_ONE,
     Cand,
+    KbMemo,
     Words,
     kb_memo,
     known_name_kinds,
@@ -40,19 +41,11 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
             i += 1  # most words begin no name: nothing more to read
             continue
         best: Cand | None = None
-        # grow the span only while it is the beginning of some KB or known name: linear in the article; each
-        # word is keyed once (doc.keys) and a span's keys are its words' keys
-        reach = i
-        for _off, stem, _fused in readings:
-            span = [stem]
-            k = i
-            while k - i < 4 and doc.joined(k):
-                span.append(toks[k + 1].text)
-                if not memo.grows(tuple(span)):
-                    break
-                k += 1
-            reach = max(reach, k)
-        for last in range(reach, i - 1, -1) if readings else ():
+        reach = _reach(doc, memo, i, readings)
+        if reach == i and not memo.names_alone(toks[i].text):
+            i += 1  # one word, and it names nothing by itself
+            continue
+        for last in range(reach, i - 1, -1):
             rest = tuple(t.text for t in toks[i + 1 : last + 1])
             for off, stem, fused in readings:
                 single = last == i
@@ -85,6 +78,23 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
             i = best.last_tok + 1
         else:
             i += 1
+
+
+def _reach(doc: Words, memo: KbMemo, i: int, readings: tuple[tuple[int, str, bool], ...]) -> int:
+    """The last token a KB or known name beginning at token ``i`` (read as one of its ``readings``) may reach: the
+    span grows only while it is the beginning of some name, so the pass stays linear in the article; each word is
+    keyed once and a span's keys are its words' keys."""
+    toks, reach = doc.toks, i
+    for _off, stem, _fused in readings:
+        span = [stem]
+        k = i
+        while k - i < 4 and doc.joined(k):
+            span.append(toks[k + 1].text)
+            if not memo.grows(tuple(span)):
+                break
+            k += 1
+        reach = max(reach, k)
+    return reach
 
 
 def _lengthen_chain(doc: Words, c: Cand) -> None:

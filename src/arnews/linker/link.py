@@ -20,7 +20,7 @@ from arnews.linker.passes import (
 )
 from arnews.linker.states import join_bare_states
 from arnews.linker.titles import join_bare_titles
-from arnews.linker.tokens import Cand, Words, words_of
+from arnews.linker.tokens import Cand, Words, kb_memo, words_of
 from arnews.models import Entity
 
 __all__ = ["link_entities"]
@@ -43,10 +43,10 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     latin_pass(doc, cands)
     credited_pass(doc, cands)
     ner_pass(doc, article.ner, cands)
-    strong = ("kb", "title", "speech")
+    strong, memo = ("kb", "title", "speech"), kb_memo(doc.kb)
     per_words = frozenset(
         w for c in cands if c.type == "PER" and c.source in strong for w in words_of(doc, c)
-    ) | frozenset(w for w in {t.text for t in doc.toks if t.word} if doc.kb.surname_prior(w) >= FAMOUS)
+    ) | frozenset(w for w in {t.text for t in doc.toks if t.word} if memo.surname_prior(w) >= FAMOUS)
     org_pass(doc, per_words, cands)
     institution_pass(doc, cands)
     outlet_pass(doc, cands)

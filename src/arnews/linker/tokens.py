@@ -117,11 +117,13 @@ class KbMemo:
     string, not a tuple: the memo of runs that grow holds only strings and booleans, which Python's garbage collector
     never walks, however big it grows)."""
 
-    __slots__ = ("_grows", "_names", "_readings", "kb")
+    __slots__ = ("_alone", "_grows", "_names", "_readings", "_surname", "kb")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._readings: dict[str, tuple[tuple[int, str, bool], ...]] = {}
+        self._alone: dict[str, bool] = {}
+        self._surname: dict[str, float] = {}
         self._grows: dict[str, bool] = {}
         self._names: dict[str, tuple[NameKeys, tuple[Candidate, ...]] | None] = {}
 
@@ -136,6 +138,32 @@ class KbMemo:
                 self._readings.clear()
             self._readings[word] = found
         return found
+
+    def surname_prior(self, word: str) -> float:
+        """:meth:`arnews.kb.KnowledgeBase.surname_prior` of a normalised word (asked of every word of an article)."""
+        prior = self._surname.get(word)
+        if prior is None:
+            prior = self.kb.surname_prior(word)
+            if len(self._surname) >= _MEMO_WORDS:
+                self._surname.clear()
+            self._surname[word] = prior
+        return prior
+
+    def names_alone(self, word: str) -> bool:
+        """Some reading of the normalised ``word`` (:meth:`start_readings`) names something by itself: a KB name or
+        a known name of one word that is no stop word and has three letters or more. Most words that may begin a
+        name ("من"، "على") name nothing alone: the gazetteer passes them over at once."""
+        hit = self._alone.get(word)
+        if hit is None:
+            stop = stop_words()
+            hit = any(
+                stem not in stop and len(stem) >= 3 and self.names(stem) is not None
+                for _off, stem, _fused in self.start_readings(word)
+            )
+            if len(self._alone) >= _MEMO_WORDS:
+                self._alone.clear()
+            self._alone[word] = hit
+        return hit
 
     def grows(self, span: tuple[str, ...]) -> bool:
         """Some KB name or known name begins with the normalised words ``span`` (a stem and the tokens after it;

@@ -8,7 +8,7 @@ model to load.
 from __future__ import annotations
 
 from arnews.document import NerSpan, Sentence, Token
-from arnews.nlp.rules import Analysis, Analyzer, RuleAnalyzer, model_form, split
+from arnews.nlp.rules import Analysis, Analyzer, RuleAnalyzer, model_form, sentences_of, split, tokens_of
 from arnews.nlp.tagger import StanzaAnalyzer, default_analyzer, stanza_available
 
 __all__ = [
@@ -21,6 +21,8 @@ __all__ = [
     "Token",
     "default_analyzer",
     "model_form",
+    "sentences_of",
     "split",
     "stanza_available",
+    "tokens_of",
 ]

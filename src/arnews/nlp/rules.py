@@ -19,7 +19,7 @@ from arnews.core.names import letter_names
 from arnews.core.text import normalize
 from arnews.document import NerSpan, Sentence, Token
 
-__all__ = ["Analysis", "Analyzer", "RuleAnalyzer", "model_form", "split"]
+__all__ = ["Analysis", "Analyzer", "RuleAnalyzer", "model_form", "sentences_of", "split", "tokens_of"]
 
 
 @frozen
@@ -137,8 +137,12 @@ def split(text: str, regions: Sequence[tuple[int, int]]) -> Analysis:
     >>> [s.text for s in a.sentences]
     ['قال د. محمد إن النمو بلغ 3.5 في المئة.', 'وأضاف أنه سيستمر.']
     """
+    return Analysis(sentences_of(text, regions), tokens_of(text, regions), ())
+
+
+def sentences_of(text: str, regions: Sequence[tuple[int, int]]) -> tuple[Sentence, ...]:
+    """The sentences of :func:`split` alone (without their surrounding spaces)."""
     sentences: list[Sentence] = []
-    tokens: list[Token] = []
     for start, end in regions:
         s = start
         for e in _sentence_ends(text, start, end):
@@ -150,8 +154,14 @@ def split(text: str, regions: Sequence[tuple[int, int]]) -> Analysis:
                 b -= 1
             if b > a:
                 sentences.append(Sentence(text[a:b], a, b))
-        tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end))
-    return Analysis(tuple(sentences), tuple(tokens), ())
+    return tuple(sentences)
+
+
+def tokens_of(text: str, regions: Sequence[tuple[int, int]]) -> tuple[Token, ...]:
+    """The tokens of :func:`split` alone: the words the NER model reads (input offsets)."""
+    return tuple(
+        Token(m.group(), m.start(), m.end()) for start, end in regions for m in _TOKEN.finditer(text, start, end)
+    )
 
 
 class RuleAnalyzer:
