@@ -804,3 +804,42 @@ def test_the_imperfect_of_istatrada_continues_the_last_speaker() -> None:
         "إيلامًا هي التي تروي فقدان الأحبة»."
     )
     assert [speaker(q) for q in found] == ["مايكل هول", "مايكل هول"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a title's complement coordinated with و, then a later titled name: the name speaks
+        (
+            "وأكد أستاذ طب وجراحة الأسنان المشارك ونائب رئيس الجمعية الدكتور سامي بن علي القحطاني أن العلاج متاح.",
+            "سامي بن علي القحطاني",
+        ),
+        # ل on a noun in construct with a definite noun: the title's complement, not a name
+        (
+            "من جانبه، أكد رئيس الاتحاد الآسيوي لكرة السلة المستقيل أنه لن يترشح.",
+            "رئيس الاتحاد الآسيوي لكرة السلة المستقيل",
+        ),
+        ("وقال لاعب الفريق الأول لكرة القدم بنادي الشباب ماجد الدوسري إن الفوز مستحق.", "ماجد الدوسري"),
+        # a run after a body's noun names the body; the titled name after it speaks
+        ("وقال المدير التنفيذي لشركة نخلة جدة المهندس فيصل الشهري إن المشروع اكتمل.", "فيصل الشهري"),
+        # a place head with the article names no place after it: the name after it speaks
+        ("وأوضح المتحدث الرسمي لصحة المنطقة عبدالرحيم الغامدي أن الحالات مستقرة.", "عبدالرحيم الغامدي"),
+        ("وأفاد المتحدث الرسمي للدفاع المدني بالمنطقة سعد بن محمد الشهراني أن الحريق أخمد.", "سعد بن محمد الشهراني"),
+        # a nickname after the name describes the speaker
+        ('وقال هاملتون الملقب بالسهم الأسود للصحافيين "كانت ليلة صعبة".', "هاملتون"),
+    ],
+)
+def test_the_title_phrase_reads_its_complements_to_the_name(body: str, name: str) -> None:
+    assert speaker(one(body)) == name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقال السفير لمحطة التلفزيون المحلية إن الزيارة ناجحة.",  # whom the title speaks to
+        "وأقر السيد لامبرت بالخطأ في الدراسة، وأضاف أنه سيصححها.",  # a name in ل is no complement
+        "وقال المتحدث لوسائل الإعلام إن الأمر انتهى.",
+    ],
+)
+def test_a_complement_in_l_is_neither_an_addressee_nor_a_name(body: str) -> None:
+    assert speaker(one(body)) in ("السفير", "السيد لامبرت", "لامبرت", "المتحدث")

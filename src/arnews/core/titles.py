@@ -21,15 +21,17 @@ from arnews.core.grammar import (
     is_stop,
     is_title,
     is_word,
+    name_links,
     organisation_heads,
     place_heads,
+    strip_proclitic,
     title_modifiers,
 )
 from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
 from arnews.core.names import CONJUNCTIONS
 
-__all__ = ["addressed", "nationality", "of_organisation", "stop_title_length", "title_run"]
+__all__ = ["addressed", "full_name", "nationality", "of_organisation", "stop_title_length", "title_run"]
 
 
 def nationality(word: str) -> bool:
@@ -127,8 +129,10 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
             i += 1
         elif saw and _in_construct(toks, i):
             pass  # "وزير حقوق الإنسان": a noun in construct after a title without the article
-        elif saw and in_lexicon(w, place_heads()) and i + 1 < len(toks) and is_word(toks[i + 1]):
-            i += 1  # "حاكم ولاية تكساس": the place and its name
+        elif saw and _construct_after_l(toks, i):
+            pass  # "رئيس الاتحاد الدولي لكرة القدم": ل on a noun in construct with the definite noun after it
+        elif saw and in_lexicon(w, place_heads()) and not has_article(w) and i + 1 < len(toks) and is_word(toks[i + 1]):
+            i += 1  # "حاكم ولاية تكساس": the place and its name ("لصحة المنطقة" names none)
             if is_stop(toks[i][2]):
                 break
         elif not saw or not (in_lexicon(w, mods) or has_article(w) or in_lexicon(w, orgs) or of_organisation(w)):
@@ -143,6 +147,26 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
     return i, saw
 
 
+def _construct_after_l(toks: Sequence[Tok], i: int) -> bool:
+    """``toks[i]`` is ل on an indefinite noun in construct with the definite word after it, the complement of a title
+    and what qualifies it ("الاتحاد الدولي لكرة القدم"، "الرئيس العام لشؤون المسجد الحرام"), not a name ("لمحمد
+    الحربي"، "لاكور بالكذب") nor those the speaker addresses ("لوسائل الإعلام"، "السفير لمحطة التلفزيون")."""
+    w = toks[i][2]
+    if not (w[0] == "ل" and len(w) > 3) or i + 1 >= len(toks) or not is_word(toks[i + 1]):
+        return False
+    noun, nxt = w[1:], toks[i + 1][2]
+    return (
+        not is_title(toks[i - 1][2])  # "وقال السفير لمحطة التلفزيون": whom the title speaks to
+        and not has_article(noun)
+        and not noun.startswith("ل")
+        and not given_name(noun)
+        and not given_name(w)
+        and "ال" + noun not in load_set("audience_nouns")
+        and nxt.startswith("ال")
+        and not is_title(nxt)
+    )
+
+
 def body_before_title(toks: Sequence[Tok], named: int) -> bool:
     """Whether the phrase opens with a body's head noun whose complement, nouns and titles only, leads to the titled
     name at ``toks[named]`` ("إدارة الرئيس الأميركي"، "جامعة الملك"، "القوات الموالية لحكومة الرئيس اليمني"; not
@@ -155,3 +179,21 @@ def body_before_title(toks: Sequence[Tok], named: int) -> bool:
         if not (has_article(w) or w in ("من", "عن") or is_title(bare) or common_noun(bare)):
             return False
     return True
+
+
+def full_name(name: Sequence[Tok]) -> bool:
+    """A name after the first title that keeps a later title for its description ("العقيد منصور بن أحمد الغامدي مدير
+    جوازات المنطقة"، "الدكتور فهمي صبحة محلل أسواق المال"): opened by a given name, joined by بن, or with no
+    everyday word in it (unlike the complement "عميد كلية خدمة المجتمع الدكتور حامد الربيعي" gives)."""
+    return (
+        name[0][2] in load_set("first_names")
+        or any(t[2] in name_links() for t in name)
+        or not any(everyday(t[2]) or (k > 0 and _coordinated_noun(t[2])) for k, t in enumerate(name))
+    )
+
+
+def _coordinated_noun(word: str) -> bool:
+    """و/ف on an everyday noun of four letters or more inside a run ("طب وجراحة العيون"): nouns coordinated in a
+    title's complement, not a name (a shorter stem is as often a name's own letters: "واحة"، "وليد")."""
+    stem = strip_proclitic(word)
+    return stem != word and len(stem) >= 4 and everyday(stem)

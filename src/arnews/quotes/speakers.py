@@ -213,17 +213,6 @@ def _time_word(word: str) -> bool:
     return word in _weekdays() or strip_article(word) in _weekdays() or word in grammar.name_breaks()
 
 
-def _full_name(name: Sequence[Tok]) -> bool:
-    """A name after the first title that keeps a later title for its description ("العقيد منصور بن أحمد الغامدي مدير
-    جوازات المنطقة"، "الدكتور فهمي صبحة محلل أسواق المال"): opened by a given name, joined by بن, or with no
-    everyday word in it (unlike the complement "عميد كلية خدمة المجتمع الدكتور حامد الربيعي" gives)."""
-    return (
-        name[0][2] in load_set("first_names")
-        or any(t[2] in grammar.name_links() for t in name)
-        or not any(grammar.everyday(t[2]) for t in name)
-    )
-
-
 def _construct(first: str, second: str) -> bool:
     """An everyday noun (not a given name) before a definite noun: the two are a construct, not a name."""
     return grammar.everyday(first) and grammar.has_article(second)
@@ -271,7 +260,8 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     # not in a relative clause, which describes the speaker ("الذي كان يتحدث بحضور وزير النفط بيجان زنغنه")
     described = next((k for k in range(end_all) if toks[k][2] in load_set("relative_pronouns")), end_all)
     i, j, body = _after_body_name(toks, i, j, described) if saw else (i, j, 0)
-    full = j > i and _full_name(toks[i:j])
+    # a run after a body's noun names the body, and a later titled name speaks ("لشركة نخلة جدة المهندس ...")
+    full = j > i and titles.full_name(toks[i:j]) and not (i > 0 and titles.of_organisation(toks[i - 1][2]))
     later = None if (i == 0 and j > 0) or full else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
     if later is not None:
         if j == 0 and titles.body_before_title(toks, later[0]):
