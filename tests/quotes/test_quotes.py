@@ -843,3 +843,24 @@ def test_the_title_phrase_reads_its_complements_to_the_name(body: str, name: str
 )
 def test_a_complement_in_l_is_neither_an_addressee_nor_a_name(body: str) -> None:
     assert speaker(one(body)) in ("السفير", "السيد لامبرت", "لامبرت", "المتحدث")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a body's noun opens the phrase and its name in marks follows: the name speaks, whatever the marks
+        ('وقالت شركة "نوفا تك" للخدمات الهندسية "إن الطلب ارتفع بمقدار 7 في المئة خلال الربع".', "نوفا تك"),
+        ("وقالت صحيفة «الأيام» البحرينية: «إن الاجتماع تأجل إلى الأسبوع المقبل».", "الأيام"),
+        # a statement issued by a body: the body speaks
+        ("من ناحية أخرى، شدد تقرير صادر عن وكالة الطاقة الدولية على أهمية تسريع الجهود.", "وكالة الطاقة الدولية"),
+        ("وذكر بيان صادر عن وزارة الداخلية أن الطريق فتح أمام السيارات.", "وزارة الداخلية"),
+        ("وقال تقرير حديث إن النمو تباطأ.", "تقرير"),
+    ],
+)
+def test_a_body_named_after_its_noun_or_issuing_a_statement_speaks(body: str, name: str) -> None:
+    assert speaker(one(body)) == name
+
+
+def test_a_body_spoken_to_in_marks_is_not_the_speaker() -> None:
+    _, found = quotes_of("وقال الوزير خالد الشمري: «الأمر انتهى». وأضاف لصحيفة «الأيام»: «سنبدأ غدا».")
+    assert [speaker(q) for q in found] == ["خالد الشمري", "خالد الشمري"]

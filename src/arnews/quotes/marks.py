@@ -239,10 +239,25 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
             k = named  # "وقالت «نعيم للسمسرة» في مذكرة: «...»": the name, then where it said it
     while k < stop and k < i + 20:
         t = toks[k][2]
+        if t in mark_table() and k == i + 1 and _body_named_in_marks(toks, k, stop):
+            k = quoted_end(toks, k, 5, stop)  # "وقالت شركة "بيكر هيوز" للخدمات النفطية "...": the body's name
+            continue
         if t in load_set("complementizers") or t in ":" or t in mark_table() or cues.ends(toks[k]):
             break
         k += 1
     return k
+
+
+def _body_named_in_marks(toks: Sequence[Tok], k: int, stop: int) -> bool:
+    """The marks at ``toks[k]`` hold the name of the body whose noun, without the article or a preposition, opens the
+    speaker phrase before them ("وقالت شركة «بيكر هيوز» للخدمات النفطية"): a noun in construct needs its name, so
+    what the marks hold is no quote."""
+    head = toks[k - 1][2]
+    return (
+        grammar.is_word(toks[k - 1])
+        and grammar.strip_proclitic(head) in grammar.organisation_heads()  # not "لصحيفة «غارديان»", spoken to
+        and quoted_end(toks, k, 5, stop) > k
+    )
 
 
 def _words_to_colon(toks: Sequence[Tok], k: int, stop: int) -> bool:

@@ -329,14 +329,23 @@ def _kin_end(toks: Sequence[Tok], end_all: int) -> int:
 def _institution(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     """An institution: "وزارة الخارجية"، "حملة هاريس"، "البيان"، "المجموعة"."""
     first = toks[0][2]
-    if grammar.is_stop(first):
-        return None
+    issuer = _issuer(toks, end_all) if carrier_noun(first) == first else None
+    if issuer is not None or grammar.is_stop(first):
+        return issuer
     k = 1
     while k < end_all and k < 4 and not grammar.is_stop(toks[k][2]) and toks[k][2][0] not in "لب":
         if not (grammar.has_article(toks[k][2]) or grammar.in_lexicon(first, grammar.organisation_heads())):
             break
         k += 1
     return Phrase((toks[0][0], toks[k - 1][1]), institution=True)
+
+
+def _issuer(toks: Sequence[Tok], end_all: int) -> Phrase | None:
+    """A statement issued by a body as the subject ("وأكد تقرير صادر عن وكالة الطاقة أن"): the body speaks, as in
+    "بحسب بيان صادر عن ..."."""
+    if end_all > 3 and toks[1][2] in load_set("document_issuers") and toks[2][2] in ("عن", "من"):
+        return parse_phrase(toks[3:end_all])
+    return None
 
 
 def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
