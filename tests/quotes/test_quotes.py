@@ -864,3 +864,21 @@ def test_a_body_named_after_its_noun_or_issuing_a_statement_speaks(body: str, na
 def test_a_body_spoken_to_in_marks_is_not_the_speaker() -> None:
     _, found = quotes_of("وقال الوزير خالد الشمري: «الأمر انتهى». وأضاف لصحيفة «الأيام»: «سنبدأ غدا».")
     assert [speaker(q) for q in found] == ["خالد الشمري", "خالد الشمري"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "كما دعا الداعية سالم المطيري، المقرب من «حركة الإصلاح» ومن «الجبهة»، إلى الحوار.",  # behind و and من
+        "وبعد نجاحها في المسرح قررت أن تنتج أول أفلامها «ليلة في القاهرة» عام 1960.",  # a work in the plural
+        "وقال المصممون إن الجهاز يعمل بمعالج من نوع «سنابدراجون 615».",  # a kind or model named
+        "وأكد المسؤولون أن الأجهزة الجديدة تنتمي لطراز «آي آر 2».",
+    ],
+)
+def test_a_name_in_marks_after_a_preposition_a_work_or_a_kind_is_nobodys_words(body: str) -> None:
+    assert not any(q.kind == "partial" for q in quotes_of(body)[1])
+
+
+def test_a_clause_in_marks_coordinated_with_the_cues_preposition_stays_a_quote() -> None:
+    _, found = quotes_of("وأكد الوزير خالد الشمري على حياد البلاد وعلى «جاهزية الجيش لحماية الحدود».")
+    assert any("جاهزية الجيش لحماية الحدود" in q.text and speaker(q) == "خالد الشمري" for q in found)

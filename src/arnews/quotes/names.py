@@ -69,9 +69,10 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return True
     if not grammar.is_word(toks[k]):
         return prev == ":" and k > 0 and grammar.in_lexicon(toks[k - 1][2], cues.naming_words())
-    if prev in cues.name_prepositions() and words >= 2 and _cue_complement(toks, k):
+    preposition = grammar.strip_proclitic(prev) in cues.name_prepositions()  # "ومن «القاعدة»" too
+    if preposition and words >= 2 and _cue_complement(toks, k):
         return False  # "وشدد الوزير على «ضرورة الالتزام بالأنظمة»": the cue's clause, in marks
-    if grammar.common_noun(prev) or grammar.in_lexicon(prev, cues.naming_words()) or prev in cues.name_prepositions():
+    if grammar.common_noun(prev) or grammar.in_lexicon(prev, cues.naming_words()) or preposition:
         return True
     if grammar.is_title(prev) and not grammar.has_article(grammar.strip_proclitic(prev)):
         return True  # "تيم بيل رئيس «نايت فرانك لأبحاث العقارات»": a title in construct with the body it heads
@@ -96,7 +97,7 @@ def _cue_complement(toks: Sequence[Tok], k: int) -> bool:
         cue = cues.verb_at(toks, j)
         if cue is not None:
             comp = frames.complements().get(normalize(cue.lemma))
-            return comp is not None and toks[k][2] in comp.separate
+            return comp is not None and grammar.strip_proclitic(toks[k][2]) in comp.separate  # "أكد على ... وعلى"
     return False
 
 
