@@ -882,3 +882,25 @@ def test_a_name_in_marks_after_a_preposition_a_work_or_a_kind_is_nobodys_words(b
 def test_a_clause_in_marks_coordinated_with_the_cues_preposition_stays_a_quote() -> None:
     _, found = quotes_of("وأكد الوزير خالد الشمري على حياد البلاد وعلى «جاهزية الجيش لحماية الحدود».")
     assert any("جاهزية الجيش لحماية الحدود" in q.text and speaker(q) == "خالد الشمري" for q in found)
+
+
+def _speakers_with_entities(body: str) -> list[str | None]:
+    """The speakers the rule layers give, the entity stage included (the person a verb names must be one it found)."""
+    article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
+    return [q.speaker.name if q.speaker else None for q in article.quotes]
+
+
+def test_the_subject_of_a_verb_of_narration_speaks_when_a_verb_of_saying_follows_in_its_sentence() -> None:
+    body = (
+        "وقال مدير الدفاع المدني اللواء سعد العتيبي إن الحالة مستقرة. "
+        "وأشاد مدير المرور في المنطقة العقيد فهد الشهري بما تحقق من إنجاز، وقال: «نحمد الله على ذلك»."
+    )
+    assert _speakers_with_entities(body) == ["سعد العتيبي", "فهد الشهري"]
+
+
+def test_a_sentence_that_only_narrates_leaves_the_speakers_as_they_were() -> None:
+    body = (
+        "وقال مدير الدفاع المدني اللواء سعد العتيبي إن الحالة مستقرة. "
+        "واستقبل أمير المنطقة الأمير فيصل بن خالد وفد الجمعية أمس. وأضاف أن الفرق جاهزة."
+    )
+    assert _speakers_with_entities(body) == ["سعد العتيبي", "سعد العتيبي"]

@@ -12,7 +12,7 @@ from arnews.core.lexicons import load_table
 from arnews.core.names import CONJUNCTIONS
 from arnews.core.text import normalize
 
-__all__ = ["Cue", "cue_forms", "cue_of"]
+__all__ = ["Cue", "cue_forms", "cue_of", "narration_forms", "narration_of"]
 
 
 @frozen
@@ -50,4 +50,25 @@ def cue_of(word: str) -> Cue | None:
     if hit is None and len(word) > 4 and word[0] == "ل" and word[1] in "يت":
         hit = forms.get(word[1:])  # "ومضى ليندمان ليقول إن": an imperfect behind the ل of purpose
         hit = hit if hit is not None and hit.strict else None
+    return hit
+
+
+@cache
+def narration_forms() -> dict[str, Cue]:
+    """Normalised form -> verb of narration (``narration_verbs.tsv``): an act of news whose subject, named after it,
+    speaks next ("وأشاد مدير أمن الطرق العقيد زيد الشمري بما تحقق، وقال: «...»"); read as a verb of saying that
+    reports nothing."""
+    return {
+        normalize(form): Cue(form, form, gender, number, "say", False)
+        for form, gender, number in load_table("narration_verbs")
+    }
+
+
+@lru_cache(maxsize=65536)
+def narration_of(word: str) -> Cue | None:
+    """The verb of narration a token is, with or without و/ف before it (:func:`narration_forms`)."""
+    forms = narration_forms()
+    hit = forms.get(word)
+    if hit is None and len(word) > 2 and word[0] in CONJUNCTIONS:
+        hit = forms.get(word[1:])
     return hit

@@ -67,7 +67,8 @@ TableName = Literal[
     "agencies", "bylines", "clock_hours", "credit_lines", "clock_minutes", "cue_complements", "cue_verbs",
     "currencies", "currency_adjectives", "currency_countries", "date_modifiers", "date_units", "day_parts",
     "donation_frames", "donation_triggers", "furniture", "known_names", "letter_names", "months",
-    "named_after_heads", "narrow_cues", "number_words", "ordinal_words", "org_heads", "outlets", "qualifiers",
+    "named_after_heads", "narration_verbs", "narrow_cues", "number_words", "ordinal_words", "org_heads", "outlets",
+    "qualifiers",
     "quote_marks",
     "relative_dates", "relay_verbs", "source_notes", "titles", "translators", "weekdays",
 ]  # fmt: skip

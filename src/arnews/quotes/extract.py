@@ -6,7 +6,7 @@ from arnews.document import Doc
 from arnews.models import Quote
 from arnews.quotes.direct import read_quote
 from arnews.quotes.frames import according_starts
-from arnews.quotes.indirect import indirect_cues, read_according, read_indirect
+from arnews.quotes.indirect import indirect_cues, narration_starts, read_according, read_indirect, read_narration
 from arnews.quotes.marks import RawQuote, pair_marks
 from arnews.quotes.mentions import index_names
 from arnews.quotes.reading import Reading
@@ -26,6 +26,7 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
     items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))
     items.extend((toks[i][0], "a", i) for i in according_starts(toks))
     items.extend((toks[i][0], "t", i) for i in turn_starts(toks))
+    items.extend((toks[i][0], "n", i) for i in narration_starts(toks, spans))
     items.sort(key=lambda x: x[0])
     prev_end_tok = -1  # token index where the previous speech quote ended
     ctx.prev = None
@@ -37,6 +38,10 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
         elif kind == "t":
             assert isinstance(obj, int)
             read_turn(ctx, toks, obj)
+        elif kind == "n":
+            assert isinstance(obj, int)
+            if toks[obj][0] >= covered:  # not a verb inside a report ("وقال إن الوزير استقبل")
+                read_narration(ctx, toks, obj)
         else:
             assert isinstance(obj, int)
             if toks[obj][0] < covered:

@@ -141,6 +141,30 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, ph
     return _emit(ctx, toks, i, first, guess)
 
 
+def narration_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The verbs of narration (:func:`arnews.core.cue_verbs.narration_of`) that open a clause outside the quotes
+    (``spans``): with و/ف, after punctuation, or opening the paragraph."""
+    found = []
+    for i, (s, _, t, _kind, _word) in enumerate(toks):
+        if cue_verbs.narration_of(t) is None or any(a <= s < b for a, b in spans):
+            continue
+        if i == 0 or t[0] in names.CONJUNCTIONS or toks[i - 1][2] in cues.PUNCT_STOP or toks[i - 1][2] in "،,":
+            found.append(i)
+    return found
+
+
+def read_narration(ctx: Reading, toks: Sequence[Tok], i: int) -> None:
+    """A verb of narration at ``toks[i]`` ("وأشاد العقيد زيد الشمري بما تحقق، وقال: ..."): the person it names
+    speaks next, when a verb of saying goes on in its sentence (its subject is that person); a sentence that only
+    narrates ("افتتح المحافظ المهرجان.") leaves the speakers as they were."""
+    cue = cue_verbs.narration_of(toks[i][2])
+    k = i + 1
+    while k < len(toks) and not cues.ends(toks[k]) and cues.verb_at(toks, k) is None:
+        k += 1
+    if cue is not None and k < len(toks) and not cues.ends(toks[k]):
+        _narrated(ctx, toks, i, cue)
+
+
 def _narrated(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> None:
     """A verb of saying that reports no words of its own ("وقال الحمود مغردا عبر حسابه، مادحا الدور ..."): the person
     it names is who speaks next, for a verb with no subject after it ("وقال: ..."), as after a quote."""
