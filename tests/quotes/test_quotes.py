@@ -904,3 +904,21 @@ def test_a_sentence_that_only_narrates_leaves_the_speakers_as_they_were() -> Non
         "واستقبل أمير المنطقة الأمير فيصل بن خالد وفد الجمعية أمس. وأضاف أن الفرق جاهزة."
     )
     assert _speakers_with_entities(body) == ["سعد العتيبي", "سعد العتيبي"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("قال الاتحاد الدولي لكرة السلة (فيبا) اليوم الاثنين إنه سيشكل لجنة للإصلاح.", "الاتحاد الدولي لكرة السلة"),
+        ("وقال المرصد الوطني لحقوق الإنسان إن الاشتباكات تجددت.", "المرصد الوطني لحقوق الإنسان"),
+        ("وذكرت وكالة بلومبرغ للأنباء الاقتصادية أن الصفقة اكتملت.", "وكالة بلومبرغ"),
+        ("وذكرت شبكة بي بي سي أن النادي توصل إلى اتفاق.", "شبكة بي بي سي"),
+        # the limit of a body's name does not cut a coordinated name in two
+        (
+            "وأكد الاتحاد الدولي لجمعيات الهلال الأحمر والصليب الأحمر أن المملكة من أول الداعمين.",
+            "الاتحاد الدولي لجمعيات الهلال الأحمر",
+        ),
+    ],
+)
+def test_a_body_speaks_with_its_complement_and_its_foreign_name(body: str, name: str) -> None:
+    assert speaker(one(body)) == name

@@ -29,9 +29,18 @@ from arnews.core.grammar import (
 )
 from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
-from arnews.core.names import CONJUNCTIONS
+from arnews.core.names import CONJUNCTIONS, letter_names
 
-__all__ = ["addressed", "full_name", "nationality", "of_organisation", "stop_title_length", "title_run"]
+__all__ = [
+    "addressed",
+    "body_end",
+    "construct_after_l",
+    "full_name",
+    "nationality",
+    "of_organisation",
+    "stop_title_length",
+    "title_run",
+]
 
 
 def nationality(word: str) -> bool:
@@ -129,7 +138,7 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
             i += 1
         elif saw and _in_construct(toks, i):
             pass  # "وزير حقوق الإنسان": a noun in construct after a title without the article
-        elif saw and _construct_after_l(toks, i):
+        elif saw and construct_after_l(toks, i):
             pass  # "رئيس الاتحاد الدولي لكرة القدم": ل on a noun in construct with the definite noun after it
         elif saw and in_lexicon(w, place_heads()) and not has_article(w) and i + 1 < len(toks) and is_word(toks[i + 1]):
             i += 1  # "حاكم ولاية تكساس": the place and its name ("لصحة المنطقة" names none)
@@ -147,7 +156,7 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
     return i, saw
 
 
-def _construct_after_l(toks: Sequence[Tok], i: int) -> bool:
+def construct_after_l(toks: Sequence[Tok], i: int) -> bool:
     """``toks[i]`` is ل on an indefinite noun in construct with the definite word after it, the complement of a title
     and what qualifies it ("الاتحاد الدولي لكرة القدم"، "الرئيس العام لشؤون المسجد الحرام"), not a name ("لمحمد
     الحربي"، "لاكور بالكذب") nor those the speaker addresses ("لوسائل الإعلام"، "السفير لمحطة التلفزيون")."""
@@ -197,3 +206,27 @@ def _coordinated_noun(word: str) -> bool:
     title's complement, not a name (a shorter stem is as often a name's own letters: "واحة"، "وليد")."""
     stem = strip_proclitic(word)
     return stem != word and len(stem) >= 4 and everyday(stem)
+
+
+def body_end(toks: Sequence[Tok], end_all: int) -> int:
+    """Where the name of a body that opens ``toks`` ends (before ``end_all``): its adjectives and definite
+    complements ("وزارة الصحة"), its own name after its noun ("وكالة بلومبرج"، "شبكة بي بي سي"), and a complement
+    in construct behind ل ("الاتحاد الدولي لكرة القدم"), a few words at most."""
+    first = toks[0][2]
+    head, letters = in_lexicon(first, organisation_heads()), letter_names()
+    k, most = 1, 4
+    while k < end_all and k < most and not is_stop(toks[k][2]):
+        if construct_after_l(toks, k) and k + 1 < end_all:
+            k, most = k + 2, 6  # "الاتحاد الدولي لكرة القدم": ل on a noun in construct, the body's complement
+            continue
+        if k > 1 and toks[k][2] in letters and toks[k - 1][2] in letters:
+            k += 1  # "شبكة بي بي سي": a name spelled in Latin letters
+            continue
+        # ل/ب open a complement ("للأنباء"، "بالمنطقة"), unless the word names the head before it ("وكالة بلومبرج")
+        named = k == 1 and head and not has_article(first) and not has_article(toks[k][2])
+        if (toks[k][2][0] in "لب" and not named) or not (has_article(toks[k][2]) or head):
+            break
+        k += 1
+    if most > 4 and k >= most and k < end_all and toks[k - 1][2][0] in "وف" and not is_stop(toks[k][2]):
+        k -= 1  # not the first word of a coordinated name the limit cuts ("... الهلال الأحمر والصليب")
+    return k

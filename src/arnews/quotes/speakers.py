@@ -332,11 +332,7 @@ def _institution(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     issuer = _issuer(toks, end_all) if carrier_noun(first) == first else None
     if issuer is not None or grammar.is_stop(first):
         return issuer
-    k = 1
-    while k < end_all and k < 4 and not grammar.is_stop(toks[k][2]) and toks[k][2][0] not in "لب":
-        if not (grammar.has_article(toks[k][2]) or grammar.in_lexicon(first, grammar.organisation_heads())):
-            break
-        k += 1
+    k = titles.body_end(toks, end_all)
     return Phrase((toks[0][0], toks[k - 1][1]), institution=True)
 
 
