@@ -594,6 +594,10 @@ def test_a_title_with_a_possessive_pronoun_is_no_name_but_a_name_in_ta_marbuta_i
         ("واجتمع أعضاء غرفة جدة أمس.", "غرفة جدة"),
         ("وفاز فريق جامعة الملك عبدالعزيز بالمركز الأول.", "جامعة الملك عبدالعزيز"),
         ("وأعلن الاتحاد السعودي لكرة القدم موعد المباراة.", "الاتحاد السعودي لكرة القدم"),
+        ("وقال المرصد الوطني لحقوق الإنسان إن الاشتباكات تجددت.", "المرصد الوطني لحقوق الإنسان"),
+        ("ورفع البنك المركزي الأردني سعر الفائدة.", "البنك المركزي الأردني"),
+        ("وأصدر معهد الدراسات الاقتصادية تقريره السنوي.", "معهد الدراسات الاقتصادية"),
+        ("وفاز حزب العمل الديمقراطي بأغلبية المقاعد.", "حزب العمل الديمقراطي"),
     ],
 )
 def test_institutions_named_by_description_are_organisations(sentence: str, name: str) -> None:
@@ -614,6 +618,11 @@ def test_an_institution_ends_before_a_title_or_a_second_body(sentence: str, name
         not m.text.startswith(name) or m.text == name or len(m.text) < len(name) + 3 for e in found for m in e.mentions
     )
     assert not any("الدكتور" in m.text and m.text.startswith("النيابة") for e in found for m in e.mentions)
+
+
+def test_a_party_or_an_observatory_needs_more_than_one_word_to_be_a_body() -> None:
+    found = entities(article("وقال إن الحزب المتطرف لا يمثل أحدا، وإن المرصد الفلكي مغلق."))
+    assert not [e for e in found if e.name in ("الحزب المتطرف", "المرصد الفلكي")]
 
 
 @pytest.mark.parametrize(
