@@ -922,3 +922,21 @@ def test_a_sentence_that_only_narrates_leaves_the_speakers_as_they_were() -> Non
 )
 def test_a_body_speaks_with_its_complement_and_its_foreign_name(body: str, name: str) -> None:
     assert speaker(one(body)) == name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("ويقول الكثير من الخبراء بأن الأسعار سترتفع.", "الكثير من الخبراء"),
+        ("وأكد عديد من سفراء الدول أن التعاون مستمر.", "عديد من سفراء الدول"),
+        ("وقال العديد من السكان المحليين إن الرجل غادر.", "العديد من السكان"),
+    ],
+)
+def test_many_of_a_group_is_an_anonymous_source(body: str, name: str) -> None:
+    q = one(body)
+    assert speaker(q) == name and q.speaker is not None and q.speaker.anonymous
+
+
+def test_much_behind_a_preposition_is_how_not_who() -> None:
+    _, found = quotes_of('وقالت المديرة سارة الشمري: «سننجح». وقالت بكثير من الحماس "هذه علامة تجارية فريدة".')
+    assert [speaker(q) for q in found] == ["سارة الشمري", "سارة الشمري"]

@@ -131,8 +131,10 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     المواطنين"."""
     anon = anonymous_heads()
     quantities = load_set("quantity_words")
-    if end_all > 2 and toks[1][2] == "من" and grammar.in_lexicon(toks[0][2], quantities):
-        # "عدد من المواطنين"، "عدد من أصحاب المحلات": some of a group, whoever they are
+    first = toks[0][2]
+    many = first in quantities or (first[0] not in "بل" and grammar.in_lexicon(first, quantities))
+    if end_all > 2 and toks[1][2] == "من" and many:
+        # "عدد من المواطنين"، "عدد من أصحاب المحلات": some of a group, whoever they are (not "بكثير من الحماس")
         w, head_end = toks[2][2], 3
         if grammar.is_stop(w) or cue_verbs.cue_of(w) is not None or grammar.given_name(w) or grammar.is_title(w):
             return None  # "كل من فهد العتيبي وخالد ..."، "كل من الوزير ...": people named one by one
