@@ -135,3 +135,16 @@ def test_the_nationalities_are_those_of_the_knowledge_base() -> None:
     assert titles.nationality(normalize("البرازيلي")) and titles.nationality(normalize("الكينية"))
     assert not titles.nationality(normalize("المالي"))  # financial, far more often than Malian
     assert not titles.nationality(normalize("السعودية"))  # the country itself
+
+
+def test_a_complement_in_l_needs_the_noun_it_completes_before_it() -> None:
+    from arnews.core import titles
+    from arnews.core.text import view
+    from arnews.quotes.marks import paragraph_tokens
+
+    v = view("لكرة القدم شعبية كبيرة")
+    toks = paragraph_tokens(v, 0, len(v.norm))
+    assert not titles.construct_after_l(toks, 0)  # nothing before it: no complement (and no wrap-around)
+    v = view("رئيس الاتحاد الدولي لكرة القدم")
+    toks = paragraph_tokens(v, 0, len(v.norm))
+    assert titles.construct_after_l(toks, 3)

@@ -161,8 +161,8 @@ def construct_after_l(toks: Sequence[Tok], i: int) -> bool:
     and what qualifies it ("الاتحاد الدولي لكرة القدم"، "الرئيس العام لشؤون المسجد الحرام"), not a name ("لمحمد
     الحربي"، "لاكور بالكذب") nor those the speaker addresses ("لوسائل الإعلام"، "السفير لمحطة التلفزيون")."""
     w = toks[i][2]
-    if not (w[0] == "ل" and len(w) > 3) or i + 1 >= len(toks) or not is_word(toks[i + 1]):
-        return False
+    if i == 0 or not (w[0] == "ل" and len(w) > 3) or i + 1 >= len(toks) or not is_word(toks[i + 1]):
+        return False  # a complement needs the noun it completes before it
     noun, nxt = w[1:], toks[i + 1][2]
     return (
         not is_title(toks[i - 1][2])  # "وقال السفير لمحطة التلفزيون": whom the title speaks to
