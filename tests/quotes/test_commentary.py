@@ -5,9 +5,8 @@ and the everyday senses of the same verbs, which report nothing."""
 from __future__ import annotations
 
 import pytest
-from test_quotes import quotes_of
+from test_quotes import parsed_speakers, quotes_of
 
-import arnews
 from arnews.models import Entity, Mention, Quote
 
 
@@ -520,13 +519,7 @@ def test_an_editor_in_chief_and_the_outlet_before_the_name(body: str, speaker: s
     ],
 )
 def test_the_subject_after_a_partys_adverbial_takes_the_turn(body: str, speaker: str) -> None:
-    assert _parsed_speakers(body)[-1] == speaker
-
-
-def _parsed_speakers(body: str) -> list[str | None]:
-    """The speakers of the body's quotes, the entity stage run first (its people are whom a turn may go to)."""
-    article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
-    return [q.speaker.name if q.speaker else None for q in article.quotes]
+    assert parsed_speakers(body)[-1] == speaker
 
 
 def test_a_participle_after_a_relative_clause_goes_on_from_its_antecedent() -> None:
@@ -534,13 +527,13 @@ def test_a_participle_after_a_relative_clause_goes_on_from_its_antecedent() -> N
         "وأكد المدرب أن الفريق جاهز. وشهد اللقاء حضور رئيس النادي عبد اللطيف الخضير، الذي تمنى أن يجني الفريق"
         " ثمار هذا المعسكر، مؤكدا بأنه تم ترتيبه بالشكل المطلوب."
     )
-    assert _parsed_speakers(body)[-1] == "عبد اللطيف الخضير"
+    assert parsed_speakers(body)[-1] == "عبد اللطيف الخضير"
     # a body the clause describes does not go on
     body = (
         "وقال ستيف جانياك إن اللعبة ممتعة. وتعمل شركة هارمونيكس، التي تصنع ألعابا موسيقية، على لعبة جديدة،"
         " مشيرة إلى أن الإطلاق قريب."
     )
-    assert _parsed_speakers(body)[-1] != "هارمونيكس"
+    assert parsed_speakers(body)[-1] != "هارمونيكس"
 
 
 def test_a_person_opening_the_phrase_before_a_preposition_is_the_speaker() -> None:
@@ -549,7 +542,7 @@ def test_a_person_opening_the_phrase_before_a_preposition_is_the_speaker() -> No
         "أكد وزير الخارجية عادل بن أحمد الجبير أن العلاقات قوية. وقال الجبير في مؤتمر صحفي عقده مع وزير الخارجية"
         " الألماني فرانك فالتر شتاينماير في برلين اليوم إنه يجب على إيران تغيير سياستها."
     )
-    assert _parsed_speakers(body)[-1] == "الجبير"
+    assert parsed_speakers(body)[-1] == "الجبير"
 
 
 @pytest.mark.parametrize(
@@ -574,12 +567,12 @@ def test_a_subject_after_kana_or_amma_and_a_comma_speaks(body: str, speaker: str
 def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
     # a country, and a noun the phrase runs on into, take no turn: the last speaker keeps it
     body = "وقال الوزير خالد العلي إن العمل مستمر. بدورها، كثفت تونس مشاوراتها مع شركائها. وأضاف أن المشروع سيكتمل."
-    assert _parsed_speakers(body)[-1] == "خالد العلي"
+    assert parsed_speakers(body)[-1] == "خالد العلي"
     # "في الوقت نفسه" names no party: its pronoun is the time's
     body = (
         "وقال الوزير خالد العلي إن العمل مستمر. في الوقت نفسه، استقبل المهندس سعد الحربي الوفد. وأضاف أن الخطة جاهزة."
     )
-    assert _parsed_speakers(body)[-1] == "خالد العلي"
+    assert parsed_speakers(body)[-1] == "خالد العلي"
 
 
 @pytest.mark.parametrize(
@@ -711,7 +704,7 @@ def test_a_nationality_or_a_coordinated_title_goes_before_the_name(body: str, sp
     ],
 )
 def test_a_place_after_the_title_is_no_name(body: str, speaker: str) -> None:
-    assert _parsed_speakers(body) == [speaker]
+    assert parsed_speakers(body) == [speaker]
 
 
 def test_whom_a_title_addresses_is_not_its_complement() -> None:

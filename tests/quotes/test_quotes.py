@@ -884,8 +884,9 @@ def test_a_clause_in_marks_coordinated_with_the_cues_preposition_stays_a_quote()
     assert any("جاهزية الجيش لحماية الحدود" in q.text and speaker(q) == "خالد الشمري" for q in found)
 
 
-def _speakers_with_entities(body: str) -> list[str | None]:
-    """The speakers the rule layers give, the entity stage included (the person a verb names must be one it found)."""
+def parsed_speakers(body: str) -> list[str | None]:
+    """The speakers of the body's quotes, the entity stage run first (its people are whom a turn may go to, and the
+    person a verb of narration names must be one it found)."""
     article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
     return [q.speaker.name if q.speaker else None for q in article.quotes]
 
@@ -895,7 +896,7 @@ def test_the_subject_of_a_verb_of_narration_speaks_when_a_verb_of_saying_follows
         "وقال مدير الدفاع المدني اللواء سعد العتيبي إن الحالة مستقرة. "
         "وأشاد مدير المرور في المنطقة العقيد فهد الشهري بما تحقق من إنجاز، وقال: «نحمد الله على ذلك»."
     )
-    assert _speakers_with_entities(body) == ["سعد العتيبي", "فهد الشهري"]
+    assert parsed_speakers(body) == ["سعد العتيبي", "فهد الشهري"]
 
 
 def test_a_sentence_that_only_narrates_leaves_the_speakers_as_they_were() -> None:
@@ -903,7 +904,7 @@ def test_a_sentence_that_only_narrates_leaves_the_speakers_as_they_were() -> Non
         "وقال مدير الدفاع المدني اللواء سعد العتيبي إن الحالة مستقرة. "
         "واستقبل أمير المنطقة الأمير فيصل بن خالد وفد الجمعية أمس. وأضاف أن الفرق جاهزة."
     )
-    assert _speakers_with_entities(body) == ["سعد العتيبي", "سعد العتيبي"]
+    assert parsed_speakers(body) == ["سعد العتيبي", "سعد العتيبي"]
 
 
 @pytest.mark.parametrize(
