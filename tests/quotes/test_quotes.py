@@ -941,3 +941,17 @@ def test_many_of_a_group_is_an_anonymous_source(body: str, name: str) -> None:
 def test_much_behind_a_preposition_is_how_not_who() -> None:
     _, found = quotes_of('وقالت المديرة سارة الشمري: «سننجح». وقالت بكثير من الحماس "هذه علامة تجارية فريدة".')
     assert [speaker(q) for q in found] == ["سارة الشمري", "سارة الشمري"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a body's short name in construct with the title, then the person, opened by a given name
+        ("وأوضح مدير فنون الطائف محمد الزهراني أن الحفل يبدأ مساء.", "محمد الزهراني"),
+        ("وقال مدير تعليم تبوك محمد بن سعد العنزي إن الدراسة تبدأ غدا.", "محمد بن سعد العنزي"),
+        # a name whose given name follows بن is one name
+        ("وقال المدير التنفيذي للسوق عادل بن صالح الغامدي إن الخطوة مهمة.", "عادل بن صالح الغامدي"),
+    ],
+)
+def test_the_person_after_a_bodys_short_name_speaks(body: str, name: str) -> None:
+    assert speaker(one(body)) == name

@@ -72,7 +72,13 @@ def _after_body_name(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[in
     سعيد الدوسري"، "مدير شركة أرامكو أمين الناصر"), or begins with a given name inside the run ("رئيس حركة حماس
     خالد مشعل"); else the title with the body's name, or a name after a comma, speaks."""
     if not (j > i >= 2 and toks[i - 1][2] in grammar.organisation_heads()):
-        return i, j, 0
+        # "مدير فنون أبها أحمد السروي": a body's short name in construct with the title, then the person, opened by a
+        # given name two words on or more with no link before it ("عادل بن صالح الغامدي" is one name)
+        short = j - i >= 4 and toks[i][2] not in load_set("first_names")
+        person = _given_name_in(toks, i + 2, j - 1) if short else None
+        if person is None or any(t[2] in grammar.name_links() for t in toks[i : person[0]]):
+            return i, j, 0
+        return (*person, 0)
     person = _later_titled_name(toks, j, stop, named=True) or _given_name_in(toks, i + 1, j)
     if person is None:
         k = grammar.name_run(toks, j) if j < stop else j
