@@ -167,6 +167,38 @@ def test_indirect_speakers(body: str, name: str) -> None:
     assert speaker(one(body, "indirect")) == name
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "clause"),
+    [
+        (
+            "ويقول سامي الغامدي، وهو مهندس عمل في مشاريع الطرق بالمنطقة الشرقية، وكان مستشارا لأمانة الدمام لسنوات "
+            "طويلة قبل تقاعده، إن المشروع تأخر عامين.",
+            "سامي الغامدي",
+            "المشروع تأخر عامين",
+        ),
+        (
+            "ومن جدة تقول الباحثة منى العتيبي، وهي أستاذة في كلية الاقتصاد بجامعة الملك عبدالعزيز، إن الأسعار سترتفع.",
+            "منى العتيبي",
+            "الأسعار سترتفع",
+        ),
+        (
+            "وأوضح مسؤول سابق في الهيئة، وهي جهة حكومية تأسست قبل عشرين عاما لمراقبة الأسواق، أن الرقابة ضعيفة.",
+            "مسؤول",
+            "الرقابة ضعيفة",
+        ),
+    ],
+)
+def test_an_aside_in_commas_between_speaker_and_report(body: str, name: str, clause: str) -> None:
+    # "يقول فلان، وهو ...، إن": an aside opened by و and a pronoun stands between the speaker and إن/أن
+    q = one(body, "indirect")
+    assert (speaker(q), q.text) == (name, clause)
+
+
+def test_an_aside_is_no_report_when_no_complementizer_closes_it() -> None:
+    _, found = quotes_of("ويقول سامي الغامدي، وهو مهندس عمل في مشاريع الطرق، كلاما كثيرا عن المشروع.")
+    assert found == []
+
+
 def test_implicit_subject_goes_to_the_nearest_person() -> None:
     _, found = quotes_of("قال الوزير خالد الفالح إن الإنتاج مستقر. وقال إنه يتوقع ارتفاع الطلب في الربع المقبل.")
     assert [speaker(q) for q in found] == ["خالد الفالح", "خالد الفالح"]

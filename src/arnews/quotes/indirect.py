@@ -30,6 +30,7 @@ from arnews.quotes.marks import (
     words_in,
 )
 from arnews.quotes.names import short_name
+from arnews.quotes.nearby import aside_after
 from arnews.quotes.reading import Guess, Reading
 
 
@@ -295,6 +296,9 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
             continue
         if t in load_set("complementizers") or t == ":" or cues.ends(toks[k]):
             break
+        closed = aside_after(toks, k)
+        if closed > k:
+            k, limit = closed, min(len(toks), closed + 2)  # "يقول فلان، وهو ...، إن": the aside stepped over
         k += 1
     if k >= limit or toks[k][2] not in load_set("complementizers"):
         return -1

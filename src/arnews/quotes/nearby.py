@@ -17,6 +17,7 @@ from arnews.quotes import speakers as sp
 from arnews.quotes.reading import MAX_NAMES, Guess, Reading
 
 __all__ = [
+    "aside_after",
     "before_aside",
     "governed",
     "name_before_title",
@@ -174,6 +175,26 @@ def before_aside(toks: Sequence[Tok], end: int) -> int:
     if k < 1 or toks[k][2] not in ("،", ",") or not (opener[:1] == "و" and opener[1:] in load_set("personal_pronouns")):
         return end
     return k
+
+
+_ASIDE_TOKENS = 40  # the most tokens of an aside in commas between a speaker and إن/أن
+
+
+def aside_after(toks: Sequence[Tok], comma: int) -> int:
+    """Where an aside opened by و and a pronoun after the comma at ``toks[comma]`` ends: the comma that closes it
+    ("يقول ياسر فراويلة، وهو شخصية قريبة من ...، وكان يعتزم ...، إن"), the last comma before إن/أن within reach and
+    before the sentence ends; else ``comma``."""
+    if comma + 1 >= len(toks) or toks[comma][2] not in ("،", ","):
+        return comma
+    opener = toks[comma + 1][2]
+    if not (opener[:1] == "و" and opener[1:] in load_set("personal_pronouns")):
+        return comma
+    for k in range(comma + 2, min(len(toks) - 1, comma + _ASIDE_TOKENS)):
+        if cues.ends(toks[k]):
+            break
+        if toks[k][2] in ("،", ",") and toks[k + 1][2] in load_set("complementizers"):
+            return k
+    return comma
 
 
 def name_before_title(ctx: Reading, toks: Sequence[Tok], comma: int) -> Guess | None:
