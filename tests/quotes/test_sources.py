@@ -106,6 +106,30 @@ def test_a_bracketed_credit_stops_before_the_participle() -> None:
     assert [who for _, _, who in said(body)] == ["باراك أوباما"]
 
 
+@pytest.mark.parametrize(
+    ("credit", "who"),
+    [
+        ("رئيس الوزراء البريطاني ديفيد كاميرون خلال مشاركته أمس في حفل التأبين.", "ديفيد كاميرون"),
+        ("النائب الروسي أليكسيس بوشكوف الذي يترأس لجنة الشؤون الدولية في مجلس النواب.", "أليكسيس بوشكوف"),
+        # the name grammar would read the verb into the name: no credit rather than a wrong span
+        ("الرئيس المصري عبد الفتاح السيسي يتوعد بتشديد القوانين ضد المتطرفين.", None),
+        # a title with no name after it credits nobody
+        ("الرئيس الجديد للبرلمان في جلسته الأولى أمس.", None),
+    ],
+)
+def test_a_quote_box_credited_by_a_titled_name_that_opens_the_next_line(credit: str, who: str | None) -> None:
+    body = f"أقوال\n\n* «تتجمع الأمة اليوم لتذكر ضحايا واحدة من أكثر الهجمات دموية في تاريخها».\n{credit}"
+    assert [name for _, _, name in said(body)] == [who]
+
+
+def test_every_quote_of_a_box_takes_its_credit() -> None:
+    body = (
+        "* «قلنا مرارا إننا لا نتفاوض بشأن الشؤون الإقليمية». «لن نسمح بتقويض مبادئنا».\n"
+        "(الرئيس الإيراني حسن روحاني في خطبة العيد)."
+    )
+    assert [name for _, _, name in said(body)] == ["حسن روحاني", "حسن روحاني"]
+
+
 def test_a_short_quote_before_its_verb_is_the_subject_not_words() -> None:
     found = said('" سبق " تقول للمسؤول: الواقع الإداري الذي نعيشه اليوم يشير إلى تفشي البيروقراطية.')
     assert [kind for kind, _, _ in found] == ["indirect"]

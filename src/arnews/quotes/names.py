@@ -313,8 +313,8 @@ _CREDIT_WORDS = 12  # the longest credit line read for the speaker's phrase
 
 def credit_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> Guess | None:
     """A quote that fills its paragraph (a bullet or a mark around it at most), credited on the next line, as quote
-    boxes give them: in brackets ("* «...». ⏎ (الرئيس الأميركي باراك أوباما مروجا لاتفاقه)") or as the subject of a
-    cue verb that opens the line."""
+    boxes give them: in brackets ("* «...». ⏎ (الرئيس الأميركي باراك أوباما مروجا لاتفاقه)"), as the subject of a
+    cue verb that opens the line, or as a titled name that opens it."""
     nxt = ctx.next_paragraph
     # no word before the quote, then none after it: each check stops at the first word (linear in a paragraph of
     # thousands of quotes, which all fail the first check but one)
@@ -325,8 +325,12 @@ def credit_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> Guess | None:
         k -= 1
     if k >= 0 and "\n" not in ctx.view.norm[toks[k][1] : toks[q.open_tok][0]]:
         return None  # a word before the quote on its line ("نقرأ: ⏎ * «...»" opens its line)
-    if any(grammar.is_word(toks[k]) for k in range(q.after, len(toks))):
-        return None
+    k = q.after
+    while k < len(toks):  # other quotes may follow in the box ("* «...». «...». ⏎ (مرشد إيران علي خامنئي)")
+        if grammar.is_word(toks[k]):
+            return None
+        other = ctx.raw_at.get(k)
+        k = other.after if other is not None and other.after > k else k + 1
     line = ctx.tokens(*nxt)
     if not line:
         return None
@@ -336,10 +340,31 @@ def credit_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> Guess | None:
         if not bracket and end > 0 and cue_verbs.cue_of(line[end][2]) is not None:
             break  # "* «...». ⏎ وزير الخارجية الفلسطيني رياض المالكي يقول إن ...": the credit is the cue's subject
         end += 1
-    if not bracket and (end >= len(line) or cue_verbs.cue_of(line[end][2]) is None):
+    titled = not bracket and grammar.is_title(line[0][2])
+    if not bracket and not titled and (end >= len(line) or cue_verbs.cue_of(line[end][2]) is None):
         return None
     phrase = sp.parse_phrase(line[int(bracket) : end])
     if phrase is None or phrase.anonymous:
         return None
+    cue_next = end < len(line) and cue_verbs.cue_of(line[end][2]) is not None
+    if titled and not cue_next and (phrase.institution or phrase.name[0] == line[0][0] or not _name_ends(line, phrase)):
+        # "* «...». ⏎ رئيس الوزراء البريطاني ديفيد كاميرون خلال مشاركته ...": a line that opens with a title credits
+        # the quote when a name follows the title and a little word, a verb of saying or punctuation ends it
+        return None
     name = ctx.view.norm[phrase.name[0] : phrase.name[1]]
     return None if sp.speaker_problem(name) is not None else Guess(phrase.name, person=not phrase.institution)
+
+
+def _name_ends(line: Sequence[Tok], phrase: sp.Phrase) -> bool:
+    """Whether the word after the phrase's name plainly ends it: punctuation, a stop word, a relative pronoun or a
+    verb of saying or narration (a word the name grammar would read on, "السيسي يتوعد", does not)."""
+    after = next((t for t in line if t[0] >= phrase.name[1]), None)
+    if after is None or not grammar.is_word(after):
+        return True
+    word = after[2]
+    return (
+        word in grammar.stopwords()
+        or word in load_set("relative_pronouns")
+        or cue_verbs.cue_of(word) is not None
+        or cue_verbs.narration_of(word) is not None
+    )
