@@ -130,6 +130,26 @@ def test_every_quote_of_a_box_takes_its_credit() -> None:
     assert [name for _, _, name in said(body)] == ["حسن روحاني", "حسن روحاني"]
 
 
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "«نحتفل اليوم بالنصر الذي نهديه إلى عائلات الشهداء والجرحى»، بهذه الكلمات لخص القائد العسكري في المحافظة "
+            "العميد سالم الحربي أحداث أمس.",
+            "سالم الحربي",
+        ),
+        (
+            "«لن أترك المسرح ما دمت قادرا على الوقوف عليه». بهذه العبارة ختمت الفنانة سعاد عبدالله حديثها.",
+            "سعاد عبدالله",
+        ),
+        # "these words" with no verb after them name nobody
+        ("«الحب لا يعرف الحدود في هذا العالم الواسع». بهذه الكلمات في مقدمة الرواية يبدأ الكتاب.", None),
+    ],
+)
+def test_these_words_after_a_quote_credit_the_verbs_subject(body: str, who: str | None) -> None:
+    assert [name for _, _, name in said(body)] == [who]
+
+
 def test_a_short_quote_before_its_verb_is_the_subject_not_words() -> None:
     found = said('" سبق " تقول للمسؤول: الواقع الإداري الذي نعيشه اليوم يشير إلى تفشي البيروقراطية.')
     assert [kind for kind, _, _ in found] == ["indirect"]

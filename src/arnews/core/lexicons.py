@@ -59,7 +59,8 @@ ListName = Literal[
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",
     "statement_carriers", "statement_verbs",
     "statement_modifiers", "subordinators", "telling_verbs",
-    "statement_nouns", "time_conjunctions", "title_modifiers", "title_prepositions", "verb_particles",
+    "statement_nouns", "time_conjunctions", "title_modifiers", "title_prepositions", "utterance_nouns",
+    "verb_particles",
     "van_particles", "weak_institution_heads", "work_nouns",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).

@@ -174,10 +174,31 @@ def _according_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> _Found |
     own = _own_words(toks, k)
     if own is not None:
         return _Found("direct", k, resolve_subject(ctx, toks[k][0], own[1]), own[0] + 1)
+    these = _these_words(ctx, toks, k + (k < len(toks) and toks[k][2] == "."))
+    if these is not None:
+        return these
     source = frames.according_phrase(toks, k, sentence_end(toks, k)) if k < len(toks) else None
     if source is None or source.start > k + 4:
         return None
     return _Found("direct", k, source_guess(ctx, toks, source), source.end)
+
+
+def _these_words(ctx: Reading, toks: Sequence[Tok], k: int) -> _Found | None:
+    """ "«...»، بهذه الكلمات أوجز القائد العسكري العميد عبدالله صبيحي أحداث أمس": the subject of the verb after
+    "these words" said the quote (the verb's form gives no more than its gender)."""
+    if k + 3 >= len(toks) or toks[k + 1][2] not in load_set("utterance_nouns"):
+        return None
+    if toks[k][2][:1] != "ب" or toks[k][2][1:] not in load_set("demonstratives"):
+        return None
+    verb = k + 2
+    if not grammar.is_word(toks[verb]) or toks[verb][2] in grammar.stopwords():
+        return None  # "بهذه الكلمات في مقدمة رواية": no verb, no subject
+    said = cue_verbs.cue_of(toks[verb][2]) or cue_verbs.cue_of("قالت" if toks[verb][2][:1] == "ت" else "قال")
+    if said is None:
+        return None
+    end = phrase_end(toks, verb + 1, len(toks))
+    guess = guess_speaker(ctx, toks[verb + 1 : end], said)
+    return None if guess is None else _Found("direct", verb, guess, end)
 
 
 def _colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
