@@ -199,6 +199,21 @@ def test_an_aside_is_no_report_when_no_complementizer_closes_it() -> None:
     assert found == []
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("بعض التحليلات تقول إن هذا الأمر مثير للقلق لدى الناخبين.", "بعض التحليلات"),
+        ("وقال أحد المسؤولين ورفض نشر اسمه إن الهجوم وقع فجرا.", "أحد المسؤولين"),
+        ("وقال أحد الدبلوماسيين الغربيين إن المفاوضات متعثرة.", "أحد الدبلوماسيين الغربيين"),
+        ("ويرى بعض السياسيين والإداريين أن دمج الوزارات يؤثر على العمل.", "بعض السياسيين والإداريين"),
+        ("وقال هذا الأمر إن السوق ستتعافى.", None),  # a demonstrative opens no group
+    ],
+)
+def test_part_of_a_group_speaks_as_one_anonymous_source(body: str, name: str | None) -> None:
+    # a word of quantity and the group's definite plural, its adjectives and the nouns coordinated with it
+    assert speaker(one(body, "indirect")) == name
+
+
 def test_implicit_subject_goes_to_the_nearest_person() -> None:
     _, found = quotes_of("قال الوزير خالد الفالح إن الإنتاج مستقر. وقال إنه يتوقع ارتفاع الطلب في الربع المقبل.")
     assert [speaker(q) for q in found] == ["خالد الفالح", "خالد الفالح"]

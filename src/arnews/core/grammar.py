@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from arnews.core.cue_verbs import cue_of
-from arnews.core.lexicons import load_set
+from arnews.core.lexicons import load_set, load_table
 from arnews.core.lexicons import titles as title_rows
 from arnews.core.names import (
     CONJUNCTIONS,
@@ -23,6 +23,7 @@ from arnews.core.names import (
     strip_article,
     strip_clitics,
 )
+from arnews.core.text import normalize
 from arnews.core.tokens import Token
 
 #: A token of the normal form (:class:`arnews.core.tokens.Token`): ``tok[0]``, ``tok[1]``, ``tok[2]`` are its
@@ -362,3 +363,30 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
         links += toks[j][2] in name_links()  # "عادل بن أحمد": a link and its name are one part of the name
         j += 1
     return j
+
+
+def quantity_word(word: str) -> bool:
+    """A word of quantity that may stand before a group ("بعض"، "معظم"، "أربعة"), not a demonstrative."""
+    return word in load_set("quantity_words") and word not in load_set("demonstratives")
+
+
+def group_noun(word: str) -> bool:
+    """A definite noun that may name a group of people after a word of quantity ("بعض المساجين"): not a stop
+    word, a title, a verb of saying or a word that never speaks ("بعض الوقت")."""
+    return (
+        has_article(word)
+        and not is_stop(word)
+        and not is_title(word)
+        and word not in load_set("not_speakers")
+        and cue_of(word) is None
+    )
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(normalize(row[0]) for row in load_table("weekdays"))
+
+
+def time_word(word: str) -> bool:
+    """A day of the week (with or without the article) or a name break: never the head of a speaker."""
+    return word in _weekdays() or strip_article(word) in _weekdays() or word in name_breaks()

@@ -7,15 +7,12 @@ Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from attrs import frozen
 
 from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.grammar import Tok
-from arnews.core.lexicons import load_set, load_table
-from arnews.core.names import strip_article
-from arnews.core.text import normalize
+from arnews.core.lexicons import load_set
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun
 from arnews.quotes.marks import addressee_end, quoted_end
 from arnews.quotes.wellformed import speaker_problem
@@ -139,6 +136,7 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     quantities = load_set("quantity_words")
     first = toks[0][2]
     many = first in quantities or (first[0] not in "بل" and grammar.in_lexicon(first, quantities))
+    head_end = 0
     if end_all > 2 and toks[1][2] == "من" and many:
         # "عدد من المواطنين"، "عدد من أصحاب المحلات": some of a group, whoever they are (not "بكثير من الحماس")
         w, head_end = toks[2][2], 3
@@ -146,6 +144,11 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             return None  # "كل من فهد العتيبي وخالد ..."، "كل من الوزير ...": people named one by one
         if head_end < end_all and not grammar.has_article(w) and grammar.has_article(toks[head_end][2]):
             head_end += 1
+    elif end_all > 1 and many and grammar.quantity_word(first) and grammar.group_noun(toks[1][2]):
+        head_end = 2  # "بعض المساجين"، "معظم المحللين": part of a group named by its definite plural
+        while head_end < min(end_all, 5) and _group_goes_on(toks[head_end][2]):
+            head_end += 1  # "بعض السياسيين والإداريين"، "كل الطلاب المستجدين"
+    if head_end:
         described = toks[min(end_all, _DESCRIPTION_WORDS) - 1][1]
         return Phrase((toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], described))
     for k in range(min(2, end_all)):
@@ -172,6 +175,17 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             (toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], toks[desc_end - 1][1])
         )
     return None
+
+
+def _group_goes_on(word: str) -> bool:
+    """A group's noun coordinated with و, or a definite adjective of relation after it ("الغربيين"، "الأمنية"; not
+    a participle with its complement, "أحد الحشد البالغ عددهم")."""
+    if word[:1] == "و" and grammar.group_noun(word[1:]):
+        return True
+    return word.startswith("ال") and len(word) > 4 and word.endswith(_RELATION) and grammar.group_noun(word)
+
+
+_RELATION = ("ي", "يه", "يين", "يون", "يات")  # the endings of an adjective of relation (نسبة), normal form
 
 
 _QUOTED_SUBJECT_WORDS = 7
@@ -204,21 +218,12 @@ def _title_complement(toks: Sequence[Tok], i: int, stop: int) -> int:
     k = i
     while k < min(stop, i + _COMPLEMENT_WORDS):
         w = toks[k][2]
-        if not grammar.has_article(w) or grammar.is_stop(w) or w in load_set("not_speakers") or _time_word(w):
+        if not grammar.has_article(w) or grammar.is_stop(w) or w in load_set("not_speakers") or grammar.time_word(w):
             break
         if titles.addressed(w):
             break  # "وقال المحافظ للصحافيين": whom the title speaks to
         k += 1
     return k
-
-
-@cache
-def _weekdays() -> frozenset[str]:
-    return frozenset(normalize(row[0]) for row in load_table("weekdays"))
-
-
-def _time_word(word: str) -> bool:
-    return word in _weekdays() or strip_article(word) in _weekdays() or word in grammar.name_breaks()
 
 
 def _construct(first: str, second: str) -> bool:
@@ -361,7 +366,8 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
         return None
     s, e, first = toks[0][:3]
     rest = grammar.strip_proclitic(first)
-    if rest != first and (rest.startswith("ال") or grammar.is_title(rest) or rest in load_set("first_names")):
+    opens = rest.startswith("ال") or grammar.is_title(rest) or grammar.given_name(rest) or grammar.quantity_word(rest)
+    if rest != first and opens:
         toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد": the speaker without و
         first = rest
     phrase = parse_phrase(toks)
