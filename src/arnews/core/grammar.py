@@ -365,23 +365,6 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
     return j
 
 
-def quantity_word(word: str) -> bool:
-    """A word of quantity that may stand before a group ("بعض"، "معظم"، "أربعة"), not a demonstrative."""
-    return word in load_set("quantity_words") and word not in load_set("demonstratives")
-
-
-def group_noun(word: str) -> bool:
-    """A definite noun that may name a group of people after a word of quantity ("بعض المساجين"): not a stop
-    word, a title, a verb of saying or a word that never speaks ("بعض الوقت")."""
-    return (
-        has_article(word)
-        and not is_stop(word)
-        and not is_title(word)
-        and word not in load_set("not_speakers")
-        and cue_of(word) is None
-    )
-
-
 @cache
 def _weekdays() -> frozenset[str]:
     return frozenset(normalize(row[0]) for row in load_table("weekdays"))

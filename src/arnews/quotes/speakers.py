@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from arnews.core import cue_verbs, grammar, names, titles
+from arnews.core import cue_verbs, grammar, groups, names, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun
@@ -144,9 +144,9 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             return None  # "كل من فهد العتيبي وخالد ..."، "كل من الوزير ...": people named one by one
         if head_end < end_all and not grammar.has_article(w) and grammar.has_article(toks[head_end][2]):
             head_end += 1
-    elif end_all > 1 and many and grammar.quantity_word(first) and grammar.group_noun(toks[1][2]):
+    elif end_all > 1 and many and groups.quantity_word(first) and groups.group_noun(toks[1][2]):
         head_end = 2  # "بعض المساجين"، "معظم المحللين": part of a group named by its definite plural
-        while head_end < min(end_all, 5) and _group_goes_on(toks[head_end][2]):
+        while head_end < min(end_all, 5) and groups.goes_on(toks[head_end][2]):
             head_end += 1  # "بعض السياسيين والإداريين"، "كل الطلاب المستجدين"
     if head_end:
         described = toks[min(end_all, _DESCRIPTION_WORDS) - 1][1]
@@ -175,17 +175,6 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             (toks[0][0], toks[head_end - 1][1]), anonymous=True, description=(toks[0][0], toks[desc_end - 1][1])
         )
     return None
-
-
-def _group_goes_on(word: str) -> bool:
-    """A group's noun coordinated with و, or a definite adjective of relation after it ("الغربيين"، "الأمنية"; not
-    a participle with its complement, "أحد الحشد البالغ عددهم")."""
-    if word[:1] == "و" and grammar.group_noun(word[1:]):
-        return True
-    return word.startswith("ال") and len(word) > 4 and word.endswith(_RELATION) and grammar.group_noun(word)
-
-
-_RELATION = ("ي", "يه", "يين", "يون", "يات")  # the endings of an adjective of relation (نسبة), normal form
 
 
 _QUOTED_SUBJECT_WORDS = 7
@@ -366,7 +355,7 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
         return None
     s, e, first = toks[0][:3]
     rest = grammar.strip_proclitic(first)
-    opens = rest.startswith("ال") or grammar.is_title(rest) or grammar.given_name(rest) or grammar.quantity_word(rest)
+    opens = rest.startswith("ال") or grammar.is_title(rest) or grammar.given_name(rest) or groups.quantity_word(rest)
     if rest != first and opens:
         toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد": the speaker without و
         first = rest
