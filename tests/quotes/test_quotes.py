@@ -214,6 +214,24 @@ def test_part_of_a_group_speaks_as_one_anonymous_source(body: str, name: str | N
     assert speaker(one(body, "indirect")) == name
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "أعلنت جمعية الأيدي الحرفية عن وظائف شاغرة في مقرها بجدة. ودعت المتقدمين إلى إرفاق بياناتهم كاملة.",
+            "جمعية الأيدي الحرفية",
+        ),
+        ("وأوضح المدرب غروس أن البرنامج سيستمر أسبوعين. وطالب اللاعبين بمضاعفة الجهد في التدريبات المقبلة.", "غروس"),
+        # a name of this shape is a subject all the same ("ودعا الحسين إلى"), and so is a plural after another verb
+        ("وقال الباحث سعد الحسين إن الدراسة اكتملت.", "سعد الحسين"),
+        ("ويرى المختصين أن السوق ستتعافى.", "المختصين"),
+    ],
+)
+def test_people_addressed_right_after_the_verb_are_not_its_subject(body: str, name: str) -> None:
+    # "ودعت المتقدمين إلى": a sound masculine plural in the accusative after دعا، طالب، ناشد ... is the object
+    assert speaker([q for q in quotes_of(body)[1] if q.kind == "indirect"][-1]) == name
+
+
 def test_implicit_subject_goes_to_the_nearest_person() -> None:
     _, found = quotes_of("قال الوزير خالد الفالح إن الإنتاج مستقر. وقال إنه يتوقع ارتفاع الطلب في الربع المقبل.")
     assert [speaker(q) for q in found] == ["خالد الفالح", "خالد الفالح"]

@@ -6,19 +6,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.core.text import normalize
 from arnews.quotes.marks import addressee_end
 
 __all__ = ["leads_to_quote", "subject_words"]
 
 
-def subject_words(toks: Sequence[Tok], *, describes: bool) -> Sequence[Tok]:
+def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue) -> Sequence[Tok]:
     """The words after a cue that may name its speaker: without a comma before them ("وقال، روبرتو أزيفيدو،
     المدير العام"; none after a comma and و: "وقال، والدموع في عينيه"), a stance noun that is the verb's object
     ("أبدى وزير الخارجية تفاؤله بأن") or a participle of manner after the speaker ("وتابع انريكي متحدثا"), and,
-    after a verb that ``describes``, what it describes."""
+    after a verb that describes, what it describes; none when a verb that addresses people has them right after it
+    ("ودعت المتقدمين إلى")."""
+    if toks and _addressed(toks[0][2]) and normalize(cue.lemma) in load_set("addressing_verbs"):
+        return ()
+    describes = cue.role == "describe"
     if toks and toks[0][2] in ("،", ","):
         toks = toks[1:]
         first = toks[0][2] if toks else ""
@@ -29,6 +34,12 @@ def subject_words(toks: Sequence[Tok], *, describes: bool) -> Sequence[Tok]:
     while len(toks) > 1 and _stance(toks[-1][2]):
         toks = toks[:-1]
     return _without_object(toks) if describes else toks
+
+
+def _addressed(word: str) -> bool:
+    """A definite sound masculine plural in the accusative ("المتقدمين"، "اللاعبين"), long enough not to be a
+    name ("الحسين"، "الأمين")."""
+    return word.startswith("ال") and word.endswith("ين") and len(word) >= 8 and not grammar.given_name(word)
 
 
 def _without_object(toks: Sequence[Tok]) -> Sequence[Tok]:
