@@ -232,6 +232,17 @@ def test_people_addressed_right_after_the_verb_are_not_its_subject(body: str, na
     assert speaker([q for q in quotes_of(body)[1] if q.kind == "indirect"][-1]) == name
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وتعترف الرئيسة التنفيذية للشركة سارة العتيبي بأن البيع بالتجزئة تغير كثيرا.", "سارة العتيبي"),
+        ("ويعرب الخبراء عن القلق بشأن صحة سكان المدن في موجات الحر.", "الخبراء"),
+    ],
+)
+def test_imperfect_forms_of_confessing_and_expressing_report(body: str, name: str) -> None:
+    assert speaker(one(body, "indirect")) == name
+
+
 def test_implicit_subject_goes_to_the_nearest_person() -> None:
     _, found = quotes_of("قال الوزير خالد الفالح إن الإنتاج مستقر. وقال إنه يتوقع ارتفاع الطلب في الربع المقبل.")
     assert [speaker(q) for q in found] == ["خالد الفالح", "خالد الفالح"]
