@@ -387,8 +387,8 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
         return True  # "نقلت رويترز عن مصدر مطلع قوله إن": the words of whom they are reported from
     if guess is None or not guess.person:
         return False
-    # the phrase must be the speaker and little else ("في هذا السياق يقول الصحافي صديق آبا إن"), an aside in
-    # commas after it aside ("يقول ياسر فراويلة، وهو شخصية قريبة من ...، إن")
+    # the phrase must be the speaker and little else ("في هذا السياق يقول الصحافي صديق آبا إن"), not counting an
+    # aside in commas after it ("يقول ياسر فراويلة، وهو شخصية قريبة من ...، إن")
     rest = [j for j in range(k + 1, end) if toks[j][0] >= guess.span[1]]
     if rest and nearby.aside_after(toks, rest[0]) == end - 1:
         rest = rest[:1]
