@@ -947,6 +947,19 @@ def test_a_name_in_marks_after_a_preposition_a_work_or_a_kind_is_nobodys_words(b
     assert not any(q.kind == "partial" for q in quotes_of(body)[1])
 
 
+def test_a_verb_inside_quotation_marks_attributes_nothing_after_it() -> None:
+    # "«اعترف بتراجع ...»، لكنه قال إن قواته «...»": the quoted words are somebody's, not the narration's cue
+    _, found = quotes_of(
+        "ونقلت الصحيفة أن المسؤول «اعترف بتراجع القوات في المدينة»، لكنه قال إن قواته «تحارب لاسترداد الأراضي»."
+    )
+    last = found[-1]
+    assert (last.kind, last.text, last.cue) == ("partial", "تحارب لاسترداد الأراضي", "قال")
+    assert speaker(last) != "بتراجع القوات"
+    # and a title in marks whose words hold a verb of saying is no quote of the sentence's speaker
+    _, found = quotes_of("وتعرض الليلة مسرحية «قال الراوي»، وغدا «شقة من وسط البلد».")
+    assert found == []
+
+
 def test_a_clause_in_marks_coordinated_with_the_cues_preposition_stays_a_quote() -> None:
     _, found = quotes_of("وأكد الوزير خالد الشمري على حياد البلاد وعلى «جاهزية الجيش لحماية الحدود».")
     assert any("جاهزية الجيش لحماية الحدود" in q.text and speaker(q) == "خالد الشمري" for q in found)

@@ -289,7 +289,7 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
     explicit = False
     for k in range(lo, hi):
         cue = cues.verb_at(toks, k)
-        if cue is None:
+        if cue is None or ctx.quoted(k):  # a verb inside quotation marks is the quoted person's word
             continue
         if k > lo + 1 and toks[k - 2][2] in load_set("relative_pronouns") and _auxiliary(toks[k - 1][2]):
             continue  # "وقال غابريال الذي كان يتحدث بحضور الوزير: «...»": the relative clause's verb speaks not

@@ -21,6 +21,7 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
     toks = ctx.tokens(p_start, p_end)
     raws = pair_marks(norm, toks, p_start, p_end)
     ctx.raw_at = {q.open_tok: q for q in raws}
+    ctx.quote_opens = sorted(ctx.raw_at)
     items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in raws]
     spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
     items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))

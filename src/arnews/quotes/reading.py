@@ -87,6 +87,7 @@ class Reading:
         self.quotes: list[Quote] = []
         self.token_cache: dict[tuple[int, int], list[Tok]] = {}
         self.raw_at: dict[int, RawQuote] = {}  # the paragraph's quotes by the index of their opening mark
+        self.quote_opens: list[int] = []  # the paragraph's opening marks (token indices), in order
         self.prev: tuple[str, Guess | None] | None = None  # kind and speaker of the paragraph's last quote
         self.last_quote_end = -1  # normal offset where the last speech quote closed
         self.prev_paragraph_tail = -1  # a quote ending at or after this offset ended the previous paragraph
@@ -99,6 +100,12 @@ class Reading:
         """Where the sentence holding normal-form offset ``pos`` begins (0 before the first)."""
         k = bisect.bisect_right(self._sentence_starts, pos) - 1
         return self._sentence_starts[k] if k >= 0 else 0
+
+    def quoted(self, k: int) -> bool:
+        """Whether the paragraph token ``toks[k]`` is inside one of the paragraph's quotes (a verb there is the
+        quoted person's word, not the narration's)."""
+        n = bisect.bisect_left(self.quote_opens, k) - 1
+        return n >= 0 and k < self.raw_at[self.quote_opens[n]].after
 
     def person_before(self, raw_pos: int) -> Guess | None:
         """The last person mention ending before input offset ``raw_pos``, within reach of a pronoun."""
