@@ -235,6 +235,37 @@ def test_people_addressed_right_after_the_verb_are_not_its_subject(body: str, na
     assert speaker([q for q in quotes_of(body)[1] if q.kind == "indirect"][-1]) == name
 
 
+def test_a_titled_speaker_after_a_comma_and_wa_ends_the_report_before() -> None:
+    # "...، وبينت المتطوعة روان نبيل أن": a cue with و after a comma and a title and a name right after it is
+    # another speaker's turn, even for a form that is also a common word ("ورد رئيس الزمالك ... بقسوة")
+    _, found = quotes_of(
+        "وقالت المشرفة سارة النفيسي إن الفريق وزع ألف وجبة على الأسر، وبينت المتطوعة روان نبيل أن مشاركتها "
+        "في العمل التطوعي مكنتها من زيارة دار المسنين."
+    )
+    assert [(speaker(q), q.text) for q in found] == [
+        ("سارة النفيسي", "الفريق وزع ألف وجبة على الأسر"),
+        ("روان نبيل", "مشاركتها في العمل التطوعي مكنتها من زيارة دار المسنين"),
+    ]
+    q = one(
+        "وأصدر النادي بيانا، مؤكدا أن الفريق تعرض لظلم شديد على مدار البطولة، ورد رئيس النادي المنافس خالد "
+        "العمري بقسوة على البيان.",
+        "indirect",
+    )
+    assert q.text == "الفريق تعرض لظلم شديد على مدار البطولة"
+    # a title with the one spoken to before the name goes on in the report ("وقال اللاعب لبرنامج ... مع الإعلامي")
+    q = one(
+        "وأوضح المدرب سعد الشهري أن اللاعب سيتوجه إلى جدة، وقال اللاعب لبرنامج في المرمى مع الإعلامي بتال القوس "
+        "كلاما كثيرا.",
+        "indirect",
+    )
+    assert q.text.endswith("كلاما كثيرا")
+
+
+def test_the_subordinator_likay_ends_a_speakers_name() -> None:
+    q = one("ورأى مخرج الفيلم لكي يوفق بين عملي الفني وبين الدراسة أن أركب الطائرة صباح كل يوم.", "indirect")
+    assert (speaker(q), q.text) == ("مخرج الفيلم", "أركب الطائرة صباح كل يوم")
+
+
 def test_implicit_subject_goes_to_the_nearest_person() -> None:
     _, found = quotes_of("قال الوزير خالد الفالح إن الإنتاج مستقر. وقال إنه يتوقع ارتفاع الطلب في الربع المقبل.")
     assert [speaker(q) for q in found] == ["خالد الفالح", "خالد الفالح"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import cue_verbs, grammar, names
+from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
@@ -22,6 +22,7 @@ from arnews.quotes.attribution import (
 from arnews.quotes.marks import (
     MAX_CLAUSE,
     MAX_LOOK,
+    MAX_SPEAKER_WORDS,
     PRONOUN_OBJECTS,
     addressee_end,
     mark_table,
@@ -320,6 +321,20 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     return leads and (cue.participle or toks[k - 1][2] in "،,")
 
 
+def _another_speaker(toks: Sequence[Tok], k: int) -> bool:
+    """A cue with و after a comma and a titled person after it opens another speaker's turn ("... لظلم شديد، ورد
+    رئيس الزمالك مرتضى منصور بقسوة"): the clause before it ends there."""
+    word = toks[k][2]
+    cue = cue_verbs.cue_of(word)
+    if cue is None or word[:1] != "و" or toks[k - 1][2] not in "،,":
+        return False
+    words = toks[k + 1 : k + 1 + MAX_SPEAKER_WORDS]
+    title_end, saw = titles.title_run(words, 0)
+    phrase = sp.parse_phrase(words) if saw and 0 < title_end < len(words) else None
+    # a title, then the name right after it
+    return phrase is not None and not phrase.institution and phrase.name[0] == words[title_end][0]
+
+
 _TO = frozenset({"إلى", "الى", "الي"})
 _ADDRESSEE_WORDS = 10  # the longest statement and addressee read between a cue and its إن/أن
 
@@ -337,7 +352,7 @@ def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, i
             break
         if toks[end_k][2] in "،," and end_k + 1 < len(toks) and frames.is_participle(toks[end_k + 1][2]):
             break  # "...، مشيرا إلى أنه ...": the participle reports what follows
-        if end_k > first and _opens_report(toks, end_k):
+        if end_k > first and (_opens_report(toks, end_k) or _another_speaker(toks, end_k)):
             break  # "عن علاقته بالشاعر قائلا: إنهما ..."، "أن المفاوضات توقفت، وقال: «...»": a report of its own
         end_k += 1
     end = toks[end_k - 1][1] if end_k > first else start
