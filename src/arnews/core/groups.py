@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from arnews.core.cue_verbs import cue_of
 from arnews.core.grammar import has_article, is_stop, is_title
 from arnews.core.lexicons import load_set
 
@@ -19,14 +18,8 @@ def quantity_word(word: str) -> bool:
 
 def group_noun(word: str) -> bool:
     """A definite noun that may name a group of people after a word of quantity ("بعض المساجين"): not a stop
-    word, a title, a verb of saying or a word that never speaks ("بعض الوقت")."""
-    return (
-        has_article(word)
-        and not is_stop(word)
-        and not is_title(word)
-        and word not in load_set("not_speakers")
-        and cue_of(word) is None
-    )
+    word (nor a verb of saying, which ends a name too), a title or a word that never speaks ("بعض الوقت")."""
+    return has_article(word) and not is_stop(word) and not is_title(word) and word not in load_set("not_speakers")
 
 
 def goes_on(word: str) -> bool:
