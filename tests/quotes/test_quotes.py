@@ -165,6 +165,8 @@ def test_indirect_speech_runs_to_the_sentence_end() -> None:
         ("وتعترف الرئيسة التنفيذية للشركة سارة العتيبي بأن البيع بالتجزئة تغير كثيرا.", "سارة العتيبي"),
         ("ويعرب الخبراء عن القلق بشأن صحة سكان المدن في موجات الحر.", "الخبراء"),
         ("وقال هذا الأمر إن السوق ستتعافى.", None),  # a demonstrative opens no group
+        # the name علي after a title, as the speaker grammar's tokens mark it apart from the preposition على
+        ("ويؤكد د. علي لـ«الشرق الأوسط» أن الروبوت سيغير حياتنا اليومية.", "علي"),
     ],
 )
 def test_indirect_speakers(body: str, name: str | None) -> None:

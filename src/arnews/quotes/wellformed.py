@@ -52,12 +52,12 @@ def speaker_problem(name: str) -> str | None:
         return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
     full_title = titles.stop_title_length(words) > 0  # "ولي العهد": ولي is the title here, not و + لي
     for word in () if full_title or grammar.dutch_name(words) else {first, grammar.strip_proclitic(first)}:
-        if word == "علي" and raw_words[0].endswith("ي"):
+        if word == "علي" and _ali(raw_words[0]):
             continue  # the name علي, not the preposition على (one normal form)
         for lexicon in _NOT_OPENING:
             if word in load_set(lexicon):
                 return f"opens with a word of {lexicon}"
-    ali = last == "علي" and raw_words[-1].endswith("ي")  # the name علي, not على
+    ali = last == "علي" and _ali(raw_words[-1])  # the name علي, not على
     ends_in = load_set("noun_prepositions") | load_set("complementizers") | grammar.GLUED_PREPOSITIONS
     if len(words) > 1 and not ali and last in ends_in:
         return "ends with a preposition"  # "المدير العام للمنظمة في"، "علي لـ": the phrase runs on past the name
@@ -98,6 +98,12 @@ def speaker_problem(name: str) -> str | None:
     if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
         return "a name cut after a link word"
     return None
+
+
+def _ali(raw: str) -> bool:
+    """Whether a word written علي is the name (with ي in the input, or marked with a shadda by the speaker grammar's
+    tokens: "علي\u0651"), not the preposition على."""
+    return raw.rstrip("\u0651").endswith("ي")
 
 
 def _second(raw: str) -> bool:
