@@ -147,8 +147,11 @@ def narration_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> l
     """The verbs of narration (:func:`arnews.core.cue_verbs.narration_of`) that open a clause outside the quotes
     (``spans``): with و/ف, after punctuation, or opening the paragraph."""
     found = []
+    j = 0
     for i, (s, _, t, _kind, _word) in enumerate(toks):
-        if cue_verbs.narration_of(t) is None or any(a <= s < b for a, b in spans):
+        while j < len(spans) and spans[j][1] <= s:
+            j += 1  # the spans are in order: one pass over them, however many quotes the paragraph has
+        if cue_verbs.narration_of(t) is None or (j < len(spans) and spans[j][0] <= s):
             continue
         if i == 0 or t[0] in names.CONJUNCTIONS or toks[i - 1][2] in cues.PUNCT_STOP or toks[i - 1][2] in "،,":
             found.append(i)
