@@ -144,7 +144,7 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
             return None  # "كل من فهد العتيبي وخالد ..."، "كل من الوزير ...": people named one by one
         if head_end < end_all and not grammar.has_article(w) and grammar.has_article(toks[head_end][2]):
             head_end += 1
-    elif end_all > 1 and many and groups.quantity_word(first) and groups.group_noun(toks[1][2]):
+    elif end_all > 1 and groups.quantity_word(first) and groups.group_noun(toks[1][2]):
         head_end = 2  # "بعض المساجين"، "معظم المحللين": part of a group named by its definite plural
         while head_end < min(end_all, 5) and groups.goes_on(toks[head_end][2]):
             head_end += 1  # "بعض السياسيين والإداريين"، "كل الطلاب المستجدين"
