@@ -214,6 +214,34 @@ def test_a_name_in_marks_that_is_no_speaker(body: str) -> None:
     assert q.speaker is None
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكشفت الشركة النقاب عن نسختها الجديدة «دي بي 9 جي تي»، وهي طراز جديد.",
+        "وتعمل هذه الخاصية ما دامت المسافة ميلا واحدا، حسبما تقول «دي جيه آي».",
+        "وأجري المسح من خلال شركة أبحاث السوق المستقلة: «لايت سبيد جي إم آي»، وشمل ألف شخص.",
+        "واستولت المقاومة على مدرعة «بي آر دي إم» ومدفع هاون.",
+    ],
+)
+def test_a_spelled_acronym_in_marks_is_a_name(body: str) -> None:
+    assert said(body) == []
+
+
+def test_a_spelled_acronym_inside_speech_leaves_it_speech() -> None:
+    found = said("وقال المدير: «نحن نستخدم جي بي إس في كل شيء».")
+    assert found == [("direct", "نحن نستخدم جي بي إس في كل شيء", "المدير")]
+    for words in ("نحن جي بي", "هذا هو جي بي"):  # a pronoun or a stop word: a clause
+        assert said(f"وقال المدير: «{words}».") == [("direct", words, "المدير")]
+
+
+def test_a_quoted_name_ending_the_speakers_phrase_leads_to_the_quote() -> None:
+    body = (
+        "وقالت إلسا غونزاليس في تصريح إلى محطة التلفزيون العامة الإسبانية «تي في إي» «في الوقت الحاضر لا يمكننا"
+        " إلا الحديث عن اختفاء»، موضحة أن لا أخبار عنهم."
+    )
+    assert said(body)[0] == ("direct", "في الوقت الحاضر لا يمكننا إلا الحديث عن اختفاء", "إلسا غونزاليس")
+
+
 def test_a_strict_cue_after_a_bullet_opens_its_clause() -> None:
     q = only("* ويقول مانويل مورينو إيبانيز، من جامعة برشلونة المستقلة: «يمثل غلافنا الجوي درعا فاعلا يحمينا».")
     assert q.speaker is not None and q.speaker.name == "مانويل مورينو إيبانيز"

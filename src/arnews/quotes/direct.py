@@ -55,6 +55,9 @@ def read_quote(ctx: Reading, toks: Sequence[Tok], q: RawQuote, prev_end_tok: int
     return max(q.after - 1, found.attribution_end)
 
 
+_CUE_REACH = 12  # tokens from a cue to the direct quote it opens with no colon ("قال الوزير للصحفيين «...»")
+
+
 def _classify(
     ctx: Reading, toks: Sequence[Tok], q: RawQuote, prev_end_tok: int, *, lo: int, words: int
 ) -> _Found | None:
@@ -78,7 +81,10 @@ def _classify(
         # term or a name, not a whole clause: only after a colon or ending the sentence is it direct
         whole = ends_colon or words > 3 or q.after >= len(toks) or cues.ends(toks[q.after])
         whole = whole or after_speaker(ctx, toks, q)  # "قال المتحدث «لا» ثم انصرف"
-        if whole and (ends_colon or q.open_tok - k <= 12):
+        # a quoted name right before the quote ends the speaker's phrase: "وقالت السا غونزاليس في تصريح إلى
+        # محطة التلفزيون العامة الإسبانية "تي في إي" "في الوقت الحاضر ...""
+        reach = _CUE_REACH * 2 if q.open_tok > 0 and toks[q.open_tok - 1][1] == ctx.last_name_end else _CUE_REACH
+        if whole and (ends_colon or q.open_tok - k <= reach):
             return _Found("direct", k, g)
     if not before or ends_colon:
         return _opening(ctx, toks, q, prev_end_tok, lo=lo, words=words, bare=not before, adjacent=adjacent)

@@ -47,7 +47,7 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return False  # "لوكالة الأنباء “إنها أبرز صحيفة ...”": a clause opened by إن/أن is somebody's words
     if words > 7:
         return False
-    if _list_of_names(ctx, toks, q):
+    if _list_of_names(ctx, toks, q) or _spelled_acronym(toks, q):
         return True
     if words <= 3 and q.close_tok is not None and in_speaker_slot(ctx, toks, q):
         return True  # "وبينت مصادر «سبق» أن"، "ويرى “جون ديغنان” خبير المدن أن": part of the speaker phrase
@@ -99,6 +99,30 @@ def _cue_complement(toks: Sequence[Tok], k: int) -> bool:
             comp = frames.complements().get(normalize(cue.lemma))
             return comp is not None and grammar.strip_proclitic(toks[k][2]) in comp.separate  # "أكد على ... وعلى"
     return False
+
+
+_ACRONYM_WORDS = 6  # the longest quoted name around a spelled acronym ("«جي بي مورجان تشايس آند كو»")
+
+
+def _spelled_acronym(toks: Sequence[Tok], q: RawQuote) -> bool:
+    """A short quote with two or more Latin letters spelled out in a row ("«دي بي 9 جي تي»"، "«بي آر دي إم»"،
+    "«لايت سبيد جي إم آي»"): a model, a brand or a body named by its acronym, not words anybody said."""
+    if q.close_tok is None:
+        return False
+    inner = toks[q.open_tok + 1 : q.close_tok]
+    if not inner or len(inner) > _ACRONYM_WORDS or not all(grammar.is_word(t) for t in inner):
+        return False
+    letters, run, best = names.letter_names(), 0, 0
+    for t in inner:
+        run = run + 1 if t[2] in letters else 0
+        best = max(best, run)
+    if best < 2:
+        return False
+    # a verb of saying, إن/أن, a pronoun or a stop word that spells no letter ("«نحن جي بي»") makes it a clause
+    clause_words = load_set("complementizers") | load_set("personal_pronouns")
+    return not any(
+        cue_verbs.cue_of(t[2]) or t[2] in clause_words or (grammar.is_stop(t[2]) and t[2] not in letters) for t in inner
+    )
 
 
 _LIST_ITEM_WORDS = 3
