@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from test_quotes import parsed_speakers, quotes_of
 
+from arnews import Pipeline
 from arnews.models import Entity, Mention, Quote
 
 
@@ -240,6 +241,32 @@ def test_a_quoted_name_ending_the_speakers_phrase_leads_to_the_quote() -> None:
         " إلا الحديث عن اختفاء»، موضحة أن لا أخبار عنهم."
     )
     assert said(body)[0] == ("direct", "في الوقت الحاضر لا يمكننا إلا الحديث عن اختفاء", "إلسا غونزاليس")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a name after a form of كان is the subject of the verb that follows
+        (
+            "وكان نايف البكري يشغل قبل ذلك منصب وكيل محافظة عدن لشؤون المديريات، وطالب في تصريحات سابقة بسرعة"
+            " تأهيل المدينة، مشيرا إلى أن جرائم المتمردين خلفت آلاف الجرحى.",
+            "نايف البكري",
+        ),
+        (
+            "ويلتقي وزير الدفاع الأميركي آشتون كارتر نظيره اليوم. وكان كارتر أعلنه بوضوح قبل أن يصل: «لن أسعى"
+            " لتغيير رأي أحد في هذا البلد».",
+            "كارتر",
+        ),
+    ],
+)
+def test_a_name_after_a_form_of_kana_is_the_subject(body: str, speaker: str) -> None:
+    article = Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)  # the linker's mentions too
+    found = [q.speaker.name if q.speaker else None for q in article.quotes]
+    assert found and all(who == speaker for who in found), found
+
+
+def test_a_short_quote_before_a_form_of_kana_is_its_subject() -> None:
+    assert said("ورغم أن موسم «الهوت كوتير» كان ولا يزال عن الفخامة، فإن الأسعار نارية.") == []
 
 
 def test_a_strict_cue_after_a_bullet_opens_its_clause() -> None:

@@ -86,8 +86,9 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def name_breaks() -> frozenset[str]:
-    """Words that end a name after a cue verb: the speech stopwords and the adverbs of ``name_breaks.txt``."""
-    return stopwords() | load_set("name_breaks")
+    """Words that end a name after a cue verb: the speech stopwords, the adverbs of ``name_breaks.txt`` and the forms
+    of كان (``auxiliary_verbs.txt``)."""
+    return stopwords() | load_set("name_breaks") | load_set("auxiliary_verbs")
 
 
 def given_name(word: str) -> bool:

@@ -35,7 +35,7 @@ __all__ = [
 
 #: Every word list (``<name>.txt``).
 ListName = Literal[
-    "addressing_verbs",
+    "addressing_verbs", "auxiliary_verbs",
     "abbreviations", "according_to", "anonymous_sources", "attribution_links", "audience_nouns", "author_professions",
     "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "claim_nouns", "common_words",
     "clause_openers", "complementizers",

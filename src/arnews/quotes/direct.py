@@ -214,7 +214,10 @@ def _colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> G
     if lo >= q.open_tok - 2 or not grammar.is_word(toks[lo]):
         return None
     verb = toks[lo][2]
-    if grammar.is_stop(verb) or grammar.has_article(grammar.strip_proclitic(verb)) or grammar.is_title(verb):
+    auxiliary = grammar.strip_proclitic(verb) in load_set("auxiliary_verbs")  # "وكان كارتر أعلنه بوضوح: «...»"
+    if (grammar.is_stop(verb) and not auxiliary) or grammar.has_article(grammar.strip_proclitic(verb)):
+        return None
+    if grammar.is_title(verb):  # "وزير الخارجية: «...»" is a label, not a clause
         return None
     v = ctx.view
     colon = v.raw_span(toks[q.open_tok - 1][0], toks[q.open_tok - 1][1])[0]

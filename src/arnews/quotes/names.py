@@ -198,7 +198,8 @@ def short_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> bool:
         return True  # "أن «مسك» قد حازت": the subject of a verb
     if k >= 0 and grammar.is_word(toks[k]) and cue_verbs.cue_of(toks[k][2]) is not None:
         return True  # "أعلنت «فلاي دبي» عن"، "سألت «الشرق الأوسط» الرؤساء": the verb's subject, named
-    if len(word) < 3 or word[0] in names.CONJUNCTIONS or grammar.is_stop(word):
+    stop = grammar.is_stop(word) and word not in load_set("auxiliary_verbs")  # "أن موسم «الهوت كوتير» كان"
+    if len(word) < 3 or word[0] in names.CONJUNCTIONS or stop:
         return False  # "“سوء الإدارة” و”مستعجل”"، "«سخيفة» قبل": the clause or a list goes on
     if k < 0 or not grammar.is_word(toks[k]):
         return True  # «أوبك» قادرة ...: the subject of its clause

@@ -92,7 +92,8 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
 
 
 def subject_like(ctx: Reading, pos: int) -> bool:
-    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue verb, or a sentence end."""
+    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue verb, a form of كان ("وكان رينزي قد
+    صرح"), or a sentence end."""
     norm = ctx.view.norm
     j = pos - 1
     while j >= 0 and norm[j] == " ":
@@ -103,6 +104,8 @@ def subject_like(ctx: Reading, pos: int) -> bool:
     while k >= 0 and norm[k].isalnum() and j - k < 8:
         k -= 1
     word = norm[k + 1 : j + 1]
+    if grammar.strip_proclitic(word) in load_set("auxiliary_verbs"):
+        return True
     return word in load_set("complementizers") or cue_verbs.cue_of(word) is not None
 
 
