@@ -313,6 +313,16 @@ def _initial_dot(toks: Sequence[Tok], j: int) -> bool:
     )
 
 
+def opens_predicate(toks: Sequence[Tok], j: int) -> bool:
+    """Whether ``toks[j]``, after a name, is an imperfect verb that opens the name's predicate ("روحاني يتحرك نحو"،
+    "كارولين تسيطر على"): a form of ``imperfect_verbs.txt`` with a word after it that is no title and no إن/أن (a
+    surname that looks like a verb stands before punctuation or a title: "جانيت يلين، رئيسة")."""
+    if toks[j][2] not in load_set("imperfect_verbs") or j + 1 >= len(toks) or not is_word(toks[j + 1]):
+        return False
+    after = toks[j + 1][2]
+    return not (is_title(after) or after in load_set("complementizers"))
+
+
 def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_known: bool = False) -> int:
     """The end index of a person's name starting at ``toks[i]`` (== i when there is none).
 
@@ -357,7 +367,12 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
                 break
             if common_noun(w):
                 break
-        elif len(w) < 2 or ends_name(w, toks[j - 1][2], j - i - links) or toks[j][0] - toks[j - 1][1] > 1:
+        elif (
+            len(w) < 2
+            or ends_name(w, toks[j - 1][2], j - i - links)
+            or toks[j][0] - toks[j - 1][1] > 1
+            or opens_predicate(toks, j)
+        ):
             break  # "مظلوم لـ«الشرق الأوسط»": a lone letter is a preposition, and the name ends before it
         elif _preposition_phrase(toks, j):
             break  # "مكتب استقدام بعدم استقدام"، "كاتسيلي لوسائل الإعلام": a preposition's phrase ends the name
