@@ -15,8 +15,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lexicon_file import write_or_check
-
 from arnews.core.text import normalize
 from arnews.kb import default_kb
 
@@ -60,7 +58,12 @@ def build() -> str:
 
 
 def main(argv: list[str]) -> int:
-    return write_or_check(OUT, build(), HEADER, check="--check" in argv)
+    text = build()
+    if "--check" in argv:
+        return 0 if OUT.exists() and OUT.read_text(encoding="utf-8") == text else 1
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{OUT.relative_to(ROOT)}: {text.count(chr(10)) - HEADER.count(chr(10))} forms")
+    return 0
 
 
 if __name__ == "__main__":

@@ -146,37 +146,38 @@ def test_what_a_title_run_covers(phrase: str, title: str, saw: bool) -> None:
     assert title_end(phrase) == (normalize(title), saw)
 
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def script(name: str) -> ModuleType:
-    """A script of ``scripts/`` loaded as a module (its folder on the path, for the helpers it imports)."""
-    sys.path.insert(0, str(SCRIPTS))
+def script(folder: str, name: str) -> ModuleType:
+    """A script of ``scripts/`` or ``training/`` loaded as a module (its folder on the path, for what it imports)."""
+    where = str(ROOT / folder)
+    sys.path.insert(0, where)
     try:
-        spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+        spec = importlib.util.spec_from_file_location(name, ROOT / folder / f"{name}.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     finally:
-        sys.path.remove(str(SCRIPTS))
+        sys.path.remove(where)
     return module
 
 
 def test_the_nationalities_are_those_of_the_knowledge_base() -> None:
-    module = script("make_nationalities")
+    module = script("scripts", "make_nationalities")
     assert module.OUT.read_text(encoding="utf-8") == module.build()
     assert titles.nationality(normalize("البرازيلي")) and titles.nationality(normalize("الكينية"))
     assert not titles.nationality(normalize("المالي"))  # financial, far more often than Malian
     assert not titles.nationality(normalize("السعودية"))  # the country itself
 
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+NER_DATA = ROOT.parent / "shared" / "data" / "ner"
 
 
-@pytest.mark.skipif(not (DATA / "ner").is_dir(), reason="the shared NER and UD data are absent")
-def test_the_imperfect_verbs_are_those_of_the_data() -> None:
-    module = script("make_imperfect_verbs")
-    assert module.OUT.read_text(encoding="utf-8") == module.build(DATA)
+@pytest.mark.skipif(not (NER_DATA / "ANERCorp_HassanAzzam.txt").is_file(), reason="the shared NER data are absent")
+def test_the_imperfect_verbs_are_those_of_the_train_and_dev_documents() -> None:
+    module = script("training", "imperfect_verbs")
+    assert module.OUT.read_text(encoding="utf-8") == module.build(NER_DATA)
 
 
 def test_the_imperfect_verbs_hold_no_given_name() -> None:
