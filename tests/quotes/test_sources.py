@@ -152,7 +152,9 @@ def test_these_words_after_a_quote_credit_the_verbs_subject(body: str, who: str 
 
 def test_a_short_quote_before_its_verb_is_the_subject_not_words() -> None:
     found = said('" سبق " تقول للمسؤول: الواقع الإداري الذي نعيشه اليوم يشير إلى تفشي البيروقراطية.')
-    assert [kind for kind, _, _ in found] == ["indirect"]
+    assert [(kind, who) for kind, _, who in found] == [("indirect", "سبق")]  # the name in marks speaks
+    found = said("«سبق» تقول للمسؤول: «الواقع الإداري الذي نعيشه اليوم يشير إلى تفشي البيروقراطية».")
+    assert [(kind, who) for kind, _, who in found] == [("direct", "سبق")]
 
 
 def test_a_short_quote_before_a_named_speaker_is_still_speech() -> None:

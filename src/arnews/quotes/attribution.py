@@ -164,7 +164,7 @@ def _reported_from(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
 
 def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """The speaker of a cue verb with no subject of its own."""
-    reported = _reported_from(ctx, pos, cue) or statement_author(ctx, pos, cue)
+    reported = nearby.named_subject(ctx, pos) or _reported_from(ctx, pos, cue) or statement_author(ctx, pos, cue)
     if reported is not None:
         return reported
     st = ctx.state

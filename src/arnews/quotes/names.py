@@ -53,7 +53,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
         return True  # "وبينت مصادر «سبق» أن"، "ويرى “جون ديغنان” خبير المدن أن": part of the speaker phrase
     if q.close_tok is not None and _subject_of_cue(toks, q):
         return True  # "وأعلن «المرصد السوري لحقوق الإنسان»، أن": the body that speaks, named in marks
-    if words <= 3 and _subject_before_cue(toks, q):
+    if words <= 3 and q.close_tok is not None and _subject_before_cue(toks, q):
+        ctx.named_subject = (toks[q.open_tok + 1][0], toks[q.close_tok - 1][1])  # the words inside the marks
         return True  # "" سبق " تقول للمسؤول: ...": the outlet that speaks, before its verb
     if words <= 3 and short_name(ctx, toks, q):
         ctx.last_name_end = toks[q.close_tok][1] if q.close_tok is not None else -1

@@ -21,6 +21,7 @@ __all__ = [
     "before_aside",
     "governed",
     "name_before_title",
+    "named_subject",
     "opening_subject",
     "past_place",
     "protagonist",
@@ -89,6 +90,17 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is None:
         return None  # a person the entity stage found, not words a title's grammar took for a name ("لكرة القدم")
     return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+
+
+_MARKS = " \"'«»“”„"  # quotation marks and spaces between a quoted name and its verb
+
+
+def named_subject(ctx: Reading, pos: int) -> Guess | None:
+    """ "«سبق» تقول للمسؤول: ...": the quoted name right before the verb at ``pos``, which it is the subject of."""
+    named = ctx.named_subject
+    if named is None or named[1] >= pos or ctx.view.norm[named[1] : pos].strip(_MARKS):
+        return None
+    return Guess(named)
 
 
 def subject_like(ctx: Reading, pos: int) -> bool:
