@@ -192,6 +192,17 @@ def test_indirect_speakers(body: str, name: str | None) -> None:
             "مسؤول",
             "الرقابة ضعيفة",
         ),
+        # with no commas the aside still ends the speaker's phrase: a name in it is not who speaks
+        (
+            "ويقول «الورفلي» وهو من أبناء المدينة وأحد المقربين من الرئيس السابق عبد الرحمن السويحلي إن الأوضاع صعبة.",
+            "الورفلي",
+            "الأوضاع صعبة",
+        ),
+        (
+            "وقال السناتور الجمهوري توم كوتون وهو من منتقدي الرئيس باراك أوباما إن الاتفاق سيئ.",
+            "السناتور الجمهوري",
+            "الاتفاق سيئ",
+        ),
     ],
 )
 def test_an_aside_in_commas_between_speaker_and_report(body: str, name: str, clause: str) -> None:

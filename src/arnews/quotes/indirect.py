@@ -121,6 +121,11 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, ph
     if not cues.narrow_ok(cue, toks, i, phrase_end):
         return -1  # "نقل المصابين إلى المستشفى بعد أن": a verb in its everyday sense
     phrase = list(toks[i + 1 : phrase_end])
+    # "قال السناتور توم كوتون وهو من ... منتقدي الرئيس باراك أوباما إن": an aside of و and a pronoun ends the phrase
+    aside = next(
+        (k for k, t in enumerate(phrase) if k and t[2][0] == "و" and t[2][1:] in load_set("personal_pronouns")), -1
+    )
+    phrase = phrase[:aside] if aside > 0 else phrase
     while phrase and (phrase[-1][2] in load_set("speaker_phrase_tails") or phrase[-1][2] in "،,"):
         phrase.pop()
     guess = guess_speaker(ctx, phrase, cue) if phrase else None
