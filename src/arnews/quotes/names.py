@@ -120,9 +120,10 @@ def _spelled_acronym(toks: Sequence[Tok], q: RawQuote) -> bool:
     if best < 2:
         return False
     # a verb of saying, إن/أن, a pronoun or a stop word that spells no letter ("«نحن جي بي»") makes it a clause
-    clause_words = load_set("complementizers") | load_set("personal_pronouns")
+    comps, pronouns = load_set("complementizers"), load_set("personal_pronouns")
     return not any(
-        cue_verbs.cue_of(t[2]) or t[2] in clause_words or (grammar.is_stop(t[2]) and t[2] not in letters) for t in inner
+        cue_verbs.cue_of(t[2]) or t[2] in comps or t[2] in pronouns or (grammar.is_stop(t[2]) and t[2] not in letters)
+        for t in inner
     )
 
 
