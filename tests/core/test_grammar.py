@@ -159,7 +159,8 @@ def script(folder: str, name: str) -> ModuleType:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     finally:
-        sys.path.remove(where)
+        while where in sys.path:  # a training script puts its folder on the path itself too
+            sys.path.remove(where)
     return module
 
 

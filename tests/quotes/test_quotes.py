@@ -205,8 +205,8 @@ def test_indirect_speakers(body: str, name: str | None) -> None:
         ),
     ],
 )
-def test_an_aside_in_commas_between_speaker_and_report(body: str, name: str, clause: str) -> None:
-    # "يقول فلان، وهو ...، إن": an aside opened by و and a pronoun stands between the speaker and إن/أن
+def test_an_aside_between_speaker_and_report(body: str, name: str, clause: str) -> None:
+    # "يقول فلان، وهو ...، إن" (or with no commas): an aside opened by و and a pronoun stands before إن/أن
     q = one(body, "indirect")
     assert (speaker(q), q.text) == (name, clause)
 
