@@ -1071,3 +1071,40 @@ def test_much_behind_a_preposition_is_how_not_who() -> None:
 )
 def test_the_person_after_a_bodys_short_name_speaks(body: str, name: str) -> None:
     assert speaker(one(body)) == name
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "clause"),
+    [
+        # a titled speaker of twenty tokens with an abbreviation's dot ("م.") before إن/أن
+        (
+            "أوضح مدير عام فرع وزارة الزراعة بمنطقة الجوف المشرف العام على برنامج مكافحة سوسة النخيل م. خالد بن "
+            "سعد الرويلي أن الفرق الميدانية أنهت مسح المزارع.",
+            "خالد بن سعد الرويلي",
+            "الفرق الميدانية أنهت مسح المزارع",
+        ),
+        # a longer phrase, with its appositions, that a comma closes before إن
+        (
+            "قال ماجد الحربي، مدير التسويق في شركة للأجهزة المنزلية في جدة وهو من أقدم العاملين في قطاع التجزئة "
+            "بالمنطقة الغربية، إن المبيعات تضاعفت.",
+            "ماجد الحربي",
+            "المبيعات تضاعفت",
+        ),
+    ],
+)
+def test_a_long_speaker_phrase_before_its_report(body: str, name: str, clause: str) -> None:
+    q = one(body, "indirect")
+    assert (speaker(q), q.text) == (name, clause)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وسعى العلماء إلى كشف أسرار الشيخوخة عبر سلسلة طويلة من التجارب على الحيوانات، إلا أن النتائج جاءت متواضعة.",
+        "ويعتبر الموعد مكسبا للرئيس الذي أراد تأخير الانتخابات عامين كاملين، في حين أن الاتحاد الأوروبي طالب بها.",
+        "قد لا يكون الإعراض ماديا نراه رأي العين أو نسمعه معبرا عنه في كل مرة، غير أننا نستشعره في السلوك.",
+    ],
+)
+def test_a_conjunction_of_contrast_opens_no_report(body: str) -> None:
+    # "إلا أن"، "في حين أن"، "غير أن" open a clause of the narration, whatever verb stood before them
+    assert [q for q in quotes_of(body)[1] if q.kind == "indirect"] == []

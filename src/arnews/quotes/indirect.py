@@ -287,7 +287,7 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
     """The index of إن/أن after the cue at ``toks[i]`` and its speaker phrase (a short quoted name inside the phrase
     stepped over), or -1 when none follows within reach."""
     k = i + 1
-    limit = min(len(toks), i + 20)
+    limit = min(len(toks), i + _FAR_REACH)
     while k < limit:
         t = toks[k][2]
         if t in mark_table():
@@ -311,7 +311,14 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
         k += 1
     if k >= limit or toks[k][2] not in load_set("complementizers"):
         return -1
-    return k
+    # an abbreviation's dot does not count ("م. عبداللطيف بن محمد البنيان أن"); a longer phrase, with its
+    # appositions, ends at a comma ("قال أندريس أيسون، مسؤول ... وتربطه صداقة بجيب بوش الابن، إن")
+    near = sum(1 for t in toks[i + 1 : k] if t[2] != ".") < _NEAR_REACH
+    return k if near or toks[k - 1][2] in ("،", ",") else -1
+
+
+_NEAR_REACH = 20  # tokens between a cue and its إن/أن
+_FAR_REACH = 28  # tokens between a cue and an إن/أن after a comma
 
 
 def _opens_report(toks: Sequence[Tok], k: int) -> bool:
