@@ -1108,3 +1108,36 @@ def test_a_long_speaker_phrase_before_its_report(body: str, name: str, clause: s
 def test_a_conjunction_of_contrast_opens_no_report(body: str) -> None:
     # "إلا أن"، "في حين أن"، "غير أن" open a clause of the narration, whatever verb stood before them
     assert [q for q in quotes_of(body)[1] if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "clause"),
+    [
+        # a sound plural participle after the verb that opens its sentence and the group it names
+        (
+            "وأشاد عدد من المراجعين بمبادرة المستشفى بتوزيع الهدايا، مؤكدين أنها أدخلت البهجة على المرضى.",
+            "عدد من المراجعين",
+            "أدخلت البهجة على المرضى",
+        ),
+        (
+            "من جهتهم، اشتكى الأهالي من تراكم المخلفات، مشيرين إلى أن الروائح باتت لا تطاق.",
+            "الأهالي",
+            "الروائح باتت لا تطاق",
+        ),
+    ],
+)
+def test_a_plural_participle_goes_on_from_the_group_named_after_the_verb(body: str, name: str, clause: str) -> None:
+    q = [q for q in quotes_of(body)[1] if q.kind == "indirect"][-1]
+    assert (speaker(q), q.text) == (name, clause)
+
+
+def test_a_feminine_plural_verb_reports() -> None:
+    q = one("وسأل الباحثون الأمهات عن التغيرات بعد الولادة، فذكرن أنهن أصبحن أكثر صبرا مع الآخرين.", "indirect")
+    assert q.text == "أصبحن أكثر صبرا مع الآخرين"
+
+
+def test_a_plural_participle_takes_no_object_of_a_preposition_for_its_speaker() -> None:
+    # "ونادوا بضرورة الحفاظ ...، مضيفين: «...»": nobody is named after the opening verb
+    body = "ونادوا بضرورة الحفاظ على الألعاب الشعبية وتبني جمعيات محلية لها، مضيفين: «يجب أن نحمي تراثنا من الاندثار»."
+    q = one(body, "direct")
+    assert speaker(q) is None

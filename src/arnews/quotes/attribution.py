@@ -172,9 +172,8 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
         k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
         if cue.participle and (not k or st.events[k - 1][0] < ctx.sentence_start(pos)):
             # "رد أوباما على المخاوف، متعهدا بدعمها": the subject of the participle's own sentence
-            subject = (
-                _relative_subject(ctx, pos) or nearby.sentence_subject(ctx, pos) or nearby.opening_subject(ctx, pos)
-            )
+            subject = _relative_subject(ctx, pos) or nearby.sentence_subject(ctx, pos)
+            subject = subject or nearby.opening_subject(ctx, pos) or nearby.opening_group(ctx, pos, cue)
             if subject is not None:
                 return subject
         if k and pos - st.events[k - 1][0] <= RESOLVE_CHARS:

@@ -1,7 +1,8 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
-right after the verb that opens it), whether a name stands where a subject does or is a preposition's object, the
-article's protagonist (the person it names most), a place behind ب that a speaker phrase took for the start of a
-name, an aside in commas between a subject and its verb, and a name before a title in apposition."""
+right after the verb that opens it, and the group a plural participle goes on from), whether a name stands where a
+subject does or is a preposition's object, the article's protagonist (the person it names most), a place behind ب
+that a speaker phrase took for the start of a name, an aside in commas between a subject and its verb, and a name
+before a title in apposition."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
 from arnews.quotes import cues
 from arnews.quotes import speakers as sp
-from arnews.quotes.reading import MAX_NAMES, Guess, Reading
+from arnews.quotes.marks import MAX_SPEAKER_WORDS, paragraph_tokens
+from arnews.quotes.reading import MAX_NAMES, Guess, Reading, guess_of
 
 __all__ = [
     "aside_after",
@@ -22,6 +24,7 @@ __all__ = [
     "governed",
     "name_before_title",
     "named_subject",
+    "opening_group",
     "opening_subject",
     "past_place",
     "protagonist",
@@ -90,6 +93,34 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is None:
         return None  # a person the entity stage found, not words a title's grammar took for a name ("لكرة القدم")
     return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+
+
+_OPENER_WORDS = 4  # the words of a phrase that opens a sentence before its verb ("من جهتهم، عبر ...")
+
+
+def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
+    """ "وأشاد عدد من المرضى بمبادرة البلدية، مؤكدين أنها ...": the people a plural participle goes on from, named
+    right after the verb that opens its sentence as a group, a body or people described ("عدد من المرضى"،
+    "الأهالي"، "زوار دبي"), where no person is named to speak for them."""
+    if cue.number != "p":
+        return None
+    start = ctx.sentence_start(pos)
+    toks = paragraph_tokens(ctx.view, start, pos)
+    comma = next((k for k, t in enumerate(toks[: _OPENER_WORDS + 1]) if t[2] in ("،", ",")), -1)
+    toks = toks[comma + 1 :]  # "من جهتهم، عبر عدد من المسافرين عن ...": the clause after its opener
+    if len(toks) < 2 or not grammar.is_word(toks[0]) or grammar.has_article(toks[0][2]):
+        return None  # a noun opens the sentence, not a verb
+    if grammar.is_stop(toks[0][2]) or cue_verbs.cue_of(toks[0][2]) is not None:
+        return None  # a particle, or a cue verb whose own phrase the report reads
+    head = toks[1][2]
+    if head[:1] in ("ب", "ل") and head not in load_set("quantity_words"):
+        return None  # "مضيفين: ... بضرورة الحفاظ": a preposition's object, not who speaks ("بعض الأهالي" is)
+    phrase = sp.parse_phrase(toks[1 : 1 + MAX_SPEAKER_WORDS])
+    if phrase is None or phrase.name[0] != toks[1][0] or not (phrase.anonymous or phrase.institution):
+        return None  # a group or a body ("عدد من المرضى"، "الأهالي"), not one person's name for a plural verb
+    if sp.speaker_problem(ctx.view.norm[phrase.name[0] : phrase.name[1]]) is not None:
+        return None
+    return guess_of(phrase, cue)
 
 
 _MARKS = " \"'«»“”„"  # quotation marks and spaces between a quoted name and its verb
