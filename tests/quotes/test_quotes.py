@@ -1141,3 +1141,9 @@ def test_a_plural_participle_takes_no_object_of_a_preposition_for_its_speaker() 
     body = "ونادوا بضرورة الحفاظ على الألعاب الشعبية وتبني جمعيات محلية لها، مضيفين: «يجب أن نحمي تراثنا من الاندثار»."
     q = one(body, "direct")
     assert speaker(q) is None
+
+
+def test_a_verb_and_its_participle_of_saying_after_a_comma_end_the_report_before() -> None:
+    # "...، وأضاف قائلا: «...»": وأضاف opens the next report with قائلا, so it is no word of the clause before it
+    body = "وعبر اللاعب عن فرحته بالفوز الأول هذا العام، وأضاف قائلا: «تمكنا أخيرا من إظهار قدراتنا»."
+    assert one(body, "indirect").text == "فرحته بالفوز الأول هذا العام"

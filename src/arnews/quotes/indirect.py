@@ -325,7 +325,12 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     """A participle, or a cue verb after a comma, that leads straight into a colon or إن/أن: the start of the next
     report, not a word of this clause."""
     cue = cue_verbs.cue_of(toks[k][2])
-    if cue is None or cue.strict or k + 1 >= len(toks):
+    if cue is None or k + 1 >= len(toks):
+        return False
+    if toks[k - 1][2] in "،," and _opens_report(toks, k + 1):
+        said = cue_verbs.cue_of(toks[k + 1][2])  # "، وأضاف قائلا:"، "، وزاد قائلا له إن": the verb, then its participle
+        return said is not None and said.participle
+    if cue.strict:
         return False
     # "، وقال في تصريحات صحفية إن"، "، وقال له إن": the statement and the one spoken to stand between
     nxt = k + 1 + addressee_end(toks[k + 1 : k + 1 + _ADDRESSEE_WORDS])
