@@ -1147,3 +1147,33 @@ def test_a_verb_and_its_participle_of_saying_after_a_comma_end_the_report_before
     # "...، وأضاف قائلا: «...»": وأضاف opens the next report with قائلا, so it is no word of the clause before it
     body = "وعبر اللاعب عن فرحته بالفوز الأول هذا العام، وأضاف قائلا: «تمكنا أخيرا من إظهار قدراتنا»."
     assert one(body, "indirect").text == "فرحته بالفوز الأول هذا العام"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "clause"),
+    [
+        (
+            "وتعرضت الشركة لضغوط من صعود الدولار الذي قال سماسرة إنه قد يضر بأرباح الشركات.",
+            "سماسرة",
+            "قد يضر بأرباح الشركات",
+        ),
+        (
+            "وتقام هذا الشهر مزادات العقار التي تعتقد مصادر السوق أنها توفر أفضل الفرص للمستثمرين.",
+            "مصادر السوق",
+            "توفر أفضل الفرص للمستثمرين",
+        ),
+    ],
+)
+def test_a_relative_clause_with_a_subject_of_its_own_reports(body: str, name: str, clause: str) -> None:
+    # "الذي قال سماسرة إنه": the subject after the cue speaks, not the antecedent ("الذي قال إن" stays no report)
+    q = one(body, "indirect")
+    assert (speaker(q), q.text) == (name, clause)
+
+
+def test_a_report_after_a_comma_and_a_conjunction_of_time_is_a_report_of_its_own() -> None:
+    body = "وأكد الوزير أن قيادة التحالف كانت واضحة، عندما أعلنت أن العمليات العسكرية ستستمر حتى تحرير المدينة."
+    _, found = quotes_of(body)
+    assert [q.text for q in found if q.kind == "indirect"] == [
+        "قيادة التحالف كانت واضحة",
+        "العمليات العسكرية ستستمر حتى تحرير المدينة",
+    ]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from arnews.core.cue_verbs import Cue, cue_of
-from arnews.core.grammar import Tok, is_word, readings, strip_proclitic
+from arnews.core.grammar import Tok, is_stop, is_word, readings, strip_proclitic
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize
@@ -176,3 +176,18 @@ def carrier_noun(word: str) -> str | None:
             if form in _carriers():
                 return form
     return None
+
+
+_OWN_SUBJECT_WORDS = 3  # the words of a subject between a relative clause's cue and its إن/أن
+
+
+def own_subject(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the cue at ``toks[i]``, in a relative clause, has a subject of its own before إن/أن ("مكان الاحتجاز
+    الذي قالت المحطة إنه"، "الانخفاضات التي قالت الفاو بأنها"): the subject's words, not the antecedent's."""
+    for k in range(i + 1, min(len(toks), i + 2 + _OWN_SUBJECT_WORDS)):
+        word = toks[k][2]
+        if word in load_set("complementizers"):
+            return k > i + 1
+        if not is_word(toks[k]) or is_stop(word) or word in load_set("noun_prepositions"):
+            return False
+    return False

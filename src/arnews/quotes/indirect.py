@@ -68,6 +68,7 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
             i > 0
             and toks[i - 1][2] in load_set("relative_pronouns")
             and not (i + 1 < len(toks) and toks[i + 1][2] in PRONOUN_OBJECTS)
+            and not cues.own_subject(toks, i)
         ):
             continue  # "الذي قال إن": the antecedent's words; "الذي قالت عنه ميركل إنه": Merkel's
         if cue.strict and t in load_set("noun_prepositions") and i > 0 and grammar.has_article(toks[i - 1][2]):
@@ -338,7 +339,9 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     if after >= len(toks):
         return False
     leads = toks[after][2] == ":" or toks[after][2] in load_set("complementizers")
-    return leads and (cue.participle or toks[k - 1][2] in "،,")
+    # "...، عندما أكدت أن": a conjunction of time after the comma opens the next report as well
+    when = k > 1 and toks[k - 1][2] in load_set("time_conjunctions") and toks[k - 2][2] in "،,"
+    return leads and (cue.participle or toks[k - 1][2] in "،," or when)
 
 
 def _another_speaker(toks: Sequence[Tok], k: int) -> bool:
@@ -374,6 +377,8 @@ def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, i
             break  # "...، مشيرا إلى أنه ...": the participle reports what follows
         if end_k > first and (_opens_report(toks, end_k) or _another_speaker(toks, end_k)):
             break  # "عن علاقته بالشاعر قائلا: إنهما ..."، "أن المفاوضات توقفت، وقال: «...»": a report of its own
+        if toks[end_k][2] in load_set("time_conjunctions") and end_k + 1 < stop and _opens_report(toks, end_k + 1):
+            break  # "...، عندما أكدت أن": the next report, from its conjunction
         end_k += 1
     end = toks[end_k - 1][1] if end_k > first else start
     while start < end and norm[start].isspace():
