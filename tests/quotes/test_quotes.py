@@ -1177,3 +1177,18 @@ def test_a_report_after_a_comma_and_a_conjunction_of_time_is_a_report_of_its_own
         "قيادة التحالف كانت واضحة",
         "العمليات العسكرية ستستمر حتى تحرير المدينة",
     ]
+
+
+def test_a_participle_goes_on_from_the_titled_name_when_the_title_is_a_mention_of_its_own() -> None:
+    # "السفير" names عمرو رمضان later in the article, so it is a mention of its own right before his name; the
+    # participle goes on from him, not from the speaker of the sentence before
+    body = (
+        "أقام السفير عمرو رمضان، مندوب مصر الدائم لدى الأمم المتحدة بجنيف، حفلا بمناسبة العيد الوطني.\n"
+        "وقال الأمير أحمد فؤاد إنه سعيد بالمشاركة في الحفل لأول مرة.\n"
+        "وألقى السفير عمرو رمضان كلمة في بداية الحفل شكر فيها الحضور على تلبيتهم الدعوة، مشيرًا إلى أن الثورة "
+        "أسست لأول جمهورية في البلاد.\n"
+        "وشدد السفير على أن استذكار هذه الدروس يعد في غاية الأهمية."
+    )
+    article = arnews.Pipeline(processors=["quotes"]).process(body)  # with the entity stage that finds the alias
+    q = next(q for q in article.quotes if q.text.startswith("الثورة"))
+    assert speaker(q) == "عمرو رمضان"

@@ -76,7 +76,19 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     m = bisect.bisect_left(st.mention_starts, start)
     if m >= len(st.mentions) or st.mentions[m][1] > pos:
         return None
-    ms, me = st.mentions[m]
+    found = _opening_person(ctx, start, *st.mentions[m])
+    if found is None and m + 1 < len(st.mentions):
+        # "وألقى السفير عمرو رمضان": the title alone is a mention of its own, right before the name
+        (title_start, title_end), (ms, me) = st.mentions[m], st.mentions[m + 1]
+        words = tokenize(ctx.view.norm, title_start, title_end)
+        bare = len(words) == 1 and grammar.is_title(words[0].text)
+        if bare and me <= pos and not ctx.view.norm[title_end:ms].strip():
+            found = _opening_person(ctx, start, ms, me)
+    return found
+
+
+def _opening_person(ctx: Reading, start: int, ms: int, me: int) -> Guess | None:
+    st = ctx.state
     toks = tokenize(ctx.view.norm, start, ms)
     comma = max((k for k, t in enumerate(toks) if t.text in ("،", ",")), default=-1)
     toks = toks[comma + 1 :]  # "إلى ذلك، قدم الدكتور ناصر باعوم ...": the clause after an opening phrase
