@@ -1192,3 +1192,14 @@ def test_a_participle_goes_on_from_the_titled_name_when_the_title_is_a_mention_o
     article = arnews.Pipeline(processors=["quotes"]).process(body)  # with the entity stage that finds the alias
     q = next(q for q in article.quotes if q.text.startswith("الثورة"))
     assert speaker(q) == "عمرو رمضان"
+
+
+def test_a_cue_behind_the_lam_of_purpose_speaks_for_the_person_of_its_sentence() -> None:
+    # "وهذا ما دعا (سارة الحربي) إلى ... لتقول:": the person the sentence names goes on to say it, not the speaker
+    # of the quote before
+    body = (
+        'تقول الباحثة منى العتيبي في إحدى فقرات كتابها: "الأمومة تغير الدماغ". وهذا ما دعا (سارة الحربي) إلى '
+        'التقاط هذه الفكرة في إحدى فقرات كتابها الجديد عن الأمومة لتقول: "الأمهات أكثر صبرا مما نظن".'
+    )
+    article = arnews.Pipeline(processors=["quotes"]).process(body)
+    assert [speaker(q) for q in article.quotes] == ["منى العتيبي", "سارة الحربي"]

@@ -28,6 +28,7 @@ __all__ = [
     "opening_subject",
     "past_place",
     "protagonist",
+    "purpose_subject",
     "sentence_subject",
     "subject_like",
 ]
@@ -144,6 +145,19 @@ def named_subject(ctx: Reading, pos: int) -> Guess | None:
     if named is None or named[1] >= pos or ctx.view.norm[named[1] : pos].strip(_MARKS):
         return None
     return Guess(named)
+
+
+def purpose_subject(ctx: Reading, pos: int) -> Guess | None:
+    """ "وهذا ما دعا (كاثرين أليسون) إلى التقاط الفكرة ... لتقول: «...»"، "وتسرد الكليدار حكايتها ... لتقول:": an
+    imperfect cue behind the ل of purpose says what the person of its sentence goes on to say: the last person named
+    there before it."""
+    word = ctx.view.norm[pos : pos + 2]
+    if len(word) < 2 or word[0] != "ل" or word[1] not in "يت":
+        return None
+    found = sentence_subject(ctx, pos, any_place=True)
+    if found is None or ctx.entity_index.person_within(ctx.view.raw_span(*found.span)) is None:
+        return None  # a person the entity stage found, not a verb a name's grammar read ("حينما استقبل ضيوف")
+    return found
 
 
 def subject_like(ctx: Reading, pos: int) -> bool:
