@@ -1203,3 +1203,18 @@ def test_a_cue_behind_the_lam_of_purpose_speaks_for_the_person_of_its_sentence()
     )
     article = arnews.Pipeline(processors=["quotes"]).process(body)
     assert [speaker(q) for q in article.quotes] == ["منى العتيبي", "سارة الحربي"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # an everyday word read as a one-word name gives way to the titled name after it, past a quoted name
+        ("أكد منتج مسلسل «ليالي الصيف» الفنان خالد الحربي أن العمل سيعرض في رمضان.", "خالد الحربي"),
+        (
+            'وأوضح مدير عام "تعليم الخرج" الدكتور عبدالرحمن بن عبدالله العبدالجبار أن اللجان بدأت أعمالها.',
+            "عبدالرحمن بن عبدالله العبدالجبار",
+        ),
+    ],
+)
+def test_a_titled_name_past_a_quoted_name_in_the_speaker_phrase(body: str, name: str) -> None:
+    assert speaker(one(body, "indirect")) == name

@@ -1,7 +1,7 @@
 """Titles in the one name grammar: where a run of titles and what qualifies them ends before a person's name
 ("المتحدث الرسمي لوزارة الصحة الدكتور"، "وزير حقوق الإنسان"، "الممثل ومقدم التلفزيون"، "سمو ولي العهد"), a
-nationality that describes the person as a title does ("البرازيلي إيلتون ألميدا"), and those a speaker addresses
-("للصحافيين"). It reads words with :mod:`arnews.core.grammar`; speaker phrases (:mod:`arnews.quotes`) call it.
+nationality that describes the person as a title does ("البرازيلي إيلتون ألميدا"), those a speaker addresses
+("للصحافيين"), and the name after the last title of a phrase ("عميد كلية ... الدكتور حامد الربيعي"). It reads words with :mod:`arnews.core.grammar`; speaker phrases (:mod:`arnews.quotes`) call it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from arnews.core.cue_verbs import cue_of
 from arnews.core.grammar import (
     Tok,
     abbreviated_titles,
+    article_after_clitic,
     common_noun,
     everyday,
     given_name,
@@ -22,6 +23,7 @@ from arnews.core.grammar import (
     is_title,
     is_word,
     name_links,
+    name_run,
     organisation_heads,
     place_heads,
     strip_proclitic,
@@ -36,6 +38,7 @@ __all__ = [
     "body_end",
     "construct_after_l",
     "full_name",
+    "later_titled_name",
     "nationality",
     "of_organisation",
     "stop_title_length",
@@ -230,3 +233,29 @@ def body_end(toks: Sequence[Tok], end_all: int) -> int:
     if most > 4 and k >= most and k < end_all and toks[k - 1][2][0] in "وف" and not is_stop(toks[k][2]):
         k -= 1  # not the first word of a coordinated name the limit cuts ("... الهلال الأحمر والصليب")
     return k
+
+
+def later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: bool) -> tuple[int, int] | None:
+    """ "عميد كلية خدمة المجتمع الدكتور حامد الربيعي": the name after the last title of the phrase."""
+    found = None
+    k = start
+    while k < stop:
+        w = toks[k][2]
+        if w in abbreviated_titles() and k + 2 < len(toks) and toks[k + 1][2] == ".":
+            n_end = name_run(toks, k + 2)  # "م. جديع بن نهار القحطاني": the dot a token of its own
+            if n_end > k + 2:
+                found = (k + 2, n_end)
+                k = n_end
+                continue
+        # after a name, a title behind a conjunction ("عبدالله الكعبي والمحامي سعد") names a second speaker
+        if is_title(w) and w[0] != "ل" and not (named and w[0] in CONJUNCTIONS and article_after_clitic(w)):
+            t_end, _ = title_run(toks, k)
+            n_end = name_run(toks, t_end)
+            if n_end > t_end:
+                found = (t_end, n_end)
+                k = n_end
+                continue
+            k = max(t_end, k + 1)
+        else:
+            k += 1
+    return found

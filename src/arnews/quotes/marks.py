@@ -291,6 +291,19 @@ def quoted_end(toks: Sequence[Tok], k: int, words: int = 5, stop: int | None = N
     return k if close is None else close + 1
 
 
+def past_quoted_names(toks: Sequence[Tok], end: int) -> int:
+    """Where the phrase ending at ``toks[end]`` ends when short quoted names inside it are stepped over ("منتج مسلسل
+    «أوراق التوت» الفنان ماجد العبيد"): the reach of a later titled name."""
+    while end < len(toks) and toks[end][2] not in cues.PUNCT_STOP:
+        after = quoted_end(toks, end)
+        if after == end:
+            break
+        end = after
+        while end < len(toks) and grammar.is_word(toks[end]):
+            end += 1
+    return end
+
+
 def addressee_end(toks: Sequence[Tok]) -> int:
     """Where the speaker phrase begins after what may open it: the outlet spoken to ("لـ«عكاظ»"، "لرويترز") and the
     statement it was made in ("في تصريح لـ«الوطن»"، "في حديثه إلى «الشرق الأوسط»"، "في كلمة له")."""

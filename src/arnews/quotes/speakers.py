@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from arnews.core import cue_verbs, grammar, groups, names, titles
+from arnews.core import cue_verbs, grammar, groups, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun
-from arnews.quotes.marks import addressee_end, quoted_end
+from arnews.quotes.marks import addressee_end, past_quoted_names, quoted_end
 from arnews.quotes.wellformed import speaker_problem
 
 __all__ = ["Phrase", "name_after_modifiers", "parse_phrase", "speaker_problem", "subject_phrase"]
@@ -32,36 +32,6 @@ class Phrase:
     addressee: tuple[int, int] | None = None
 
 
-def _later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: bool) -> tuple[int, int] | None:
-    """ "عميد كلية خدمة المجتمع الدكتور حامد الربيعي": the name after the last title of the phrase."""
-    found = None
-    k = start
-    while k < stop:
-        w = toks[k][2]
-        if w in grammar.abbreviated_titles() and k + 2 < len(toks) and toks[k + 1][2] == ".":
-            n_end = grammar.name_run(toks, k + 2)  # "م. جديع بن نهار القحطاني": the dot a token of its own
-            if n_end > k + 2:
-                found = (k + 2, n_end)
-                k = n_end
-                continue
-        # after a name, a title behind a conjunction ("عبدالله الكعبي والمحامي سعد") names a second speaker
-        if (
-            grammar.is_title(w)
-            and w[0] != "ل"
-            and not (named and w[0] in names.CONJUNCTIONS and grammar.article_after_clitic(w))
-        ):
-            t_end, _ = titles.title_run(toks, k)
-            n_end = grammar.name_run(toks, t_end)
-            if n_end > t_end:
-                found = (t_end, n_end)
-                k = n_end
-                continue
-            k = max(t_end, k + 1)
-        else:
-            k += 1
-    return found
-
-
 def _after_body_name(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[int, int, int]:
     """The name ``toks[i:j]`` after a title (``toks[:i]``), with the end of a body's name the title holds (0 when
     none). When the title ends with a body's head without the article, the name after it is the body's ("مدير شركة
@@ -76,7 +46,7 @@ def _after_body_name(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[in
         if person is None or any(t[2] in grammar.name_links() for t in toks[i : person[0]]):
             return i, j, 0
         return (*person, 0)
-    person = _later_titled_name(toks, j, stop, named=True) or _given_name_in(toks, i + 1, j)
+    person = titles.later_titled_name(toks, j, stop, named=True) or _given_name_in(toks, i + 1, j)
     if person is None:
         k = grammar.name_run(toks, j) if j < stop else j
         if k > j and toks[j][2][:1] in "بل" and toks[j][2] not in load_set("first_names"):
@@ -163,7 +133,7 @@ def _anonymous_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
                 break
         if name_after_modifiers(toks, k + 1, end_all) is not None:
             break  # "المسؤول الانفصالي ألكسندر زاخارتشنكو": a named person, not an anonymous one
-        if _later_titled_name(toks, k + 1, end_all, named=False) is not None:
+        if titles.later_titled_name(toks, k + 1, end_all, named=False) is not None:
             break  # "المتحدث الرسمي لانتخابات المجالس م. سعد القحطاني": named after a later title
         head_end = k + 1
         if head_end < end_all and not grammar.is_stop(toks[head_end][2]):
@@ -260,11 +230,10 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
     # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي"), but
     # not in a relative clause, which describes the speaker ("الذي كان يتحدث بحضور وزير النفط بيجان زنغنه")
-    described = next((k for k in range(end_all) if toks[k][2] in load_set("relative_pronouns")), end_all)
+    reach = past_quoted_names(toks, end_all)
+    described = next((k for k in range(reach) if toks[k][2] in load_set("relative_pronouns")), reach)
     i, j, body = _after_body_name(toks, i, j, described) if saw else (i, j, 0)
-    # a run after a body's noun names the body, and a later titled name speaks ("لشركة نخلة جدة المهندس ...")
-    full = j > i and titles.full_name(toks[i:j]) and not (i > 0 and titles.of_organisation(toks[i - 1][2]))
-    later = None if (i == 0 and j > 0) or full else _later_titled_name(toks, max(j, i + 1), described, named=j > i)
+    later = _later_speaker(toks, i, j, described)
     if later is not None:
         if j == 0 and titles.body_before_title(toks, later[0]):
             # "إدارة الرئيس الأميركي باراك أوباما"، "مكتب رئيس الوزراء بنيامين نتنياهو": the body speaks, not its head
@@ -280,6 +249,20 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         end = _title_complement(toks, max(i, 1, body), end_all)
         return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
     return _institution(toks, end_all)
+
+
+def _later_speaker(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[int, int] | None:
+    """A titled name after the phrase's name ``toks[i:j]`` (or its title) that speaks instead of it: not after a
+    name that opens the phrase, nor after a full name; a run after a body's noun names the body ("لشركة نخلة جدة
+    المهندس ..."), and an everyday word read as a one-word name gives way ("منتج مسلسل «...» الفنان خالد ...")."""
+    full = j > i and titles.full_name(toks[i:j]) and not (i > 0 and titles.of_organisation(toks[i - 1][2]))
+    common = j == 1 and grammar.everyday(toks[0][2]) and not grammar.in_lexicon(toks[0][2], anonymous_heads())
+    if (i == 0 and j > 0 and not common) or full:
+        return None
+    later = titles.later_titled_name(toks, max(j, i + 1), stop, named=j > i)
+    if later is not None and common and i == 0 and not grammar.given_name(toks[later[0]][2]):
+        return None  # "خطوة رئيسة نحو تحقيق": a title's word in a clause, no titled name
+    return later
 
 
 def _name_after_title(toks: Sequence[Tok], end: int) -> Phrase | None:
