@@ -1,7 +1,8 @@
 """Titles in the one name grammar: where a run of titles and what qualifies them ends before a person's name
 ("المتحدث الرسمي لوزارة الصحة الدكتور"، "وزير حقوق الإنسان"، "الممثل ومقدم التلفزيون"، "سمو ولي العهد"), a
 nationality that describes the person as a title does ("البرازيلي إيلتون ألميدا"), those a speaker addresses
-("للصحافيين"), and the name after the last title of a phrase ("عميد كلية ... الدكتور حامد الربيعي"). It reads words with :mod:`arnews.core.grammar`; speaker phrases (:mod:`arnews.quotes`) call it.
+("للصحافيين"), and the name after the last title of a phrase ("عميد كلية ... الدكتور حامد الربيعي"). It reads
+words with :mod:`arnews.core.grammar`; speaker phrases (:mod:`arnews.quotes`) call it.
 """
 
 from __future__ import annotations
