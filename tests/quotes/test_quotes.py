@@ -1218,3 +1218,21 @@ def test_a_cue_behind_the_lam_of_purpose_speaks_for_the_person_of_its_sentence()
 )
 def test_a_titled_name_past_a_quoted_name_in_the_speaker_phrase(body: str, name: str) -> None:
     assert speaker(one(body, "indirect")) == name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال الوزير إن الوضع صعب. أما جبر الشوفي، فيشير إلى أن الحل قريب.", "جبر الشوفي"),
+        (
+            "وقال الوزير إن الوضع صعب. أما بيرنهارد كوفاتش الشريك المؤسس للمبادرة فقال: «الحل قريب جدا».",
+            "بيرنهارد كوفاتش",
+        ),
+        ("وقال الوزير إن الوضع صعب. أما علي محمد فقال: الحل قريب جدا من الجميع.", "علي محمد"),
+        # a topic behind a preposition is no subject: the last speaker goes on
+        ("وقال الوزير إن الوضع صعب. أما عن الشعر السياسي، فقال: «الحل قريب جدا».", "الوزير"),
+    ],
+)
+def test_the_topic_of_amma_speaks_through_the_verb_behind_fa(body: str, name: str) -> None:
+    # "أما X ... فقال": the topic أما opens is the subject of the cue ف opens, not the speaker before
+    assert speaker(quotes_of(body)[1][-1]) == name

@@ -70,24 +70,24 @@ _LONG_SUBJECT = 14  # the most words of a subject between كان and a comma bef
 
 
 def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> Guess | None:
-    """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن")."""
-
-    def is_aux(k: int) -> bool:
-        return _auxiliary(toks[k][2])
-
-    end = i - 1 if i > 0 and is_aux(i - 1) else i
+    """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن"، "أما
+    الوزير فقال")."""
+    topic = nearby.topic_subject(toks, i, cue)
+    if topic is not None:
+        return topic
+    end = i - 1 if i > 0 and _auxiliary(toks[i - 1][2]) else i
     end = nearby.before_aside(toks, end)
     lo, reach = end - 1, 8
     if end > 1 and toks[end - 1][2] in ("،", ","):
         # "وكانت المتحدثة باسم برنامج الأغذية العالمي شذى المغربي، أعلنت أن": a long subject after كان, a comma
         k = end - 2
-        while k >= 0 and end - k <= _LONG_SUBJECT and grammar.is_word(toks[k]) and not is_aux(k):
+        while k >= 0 and end - k <= _LONG_SUBJECT and grammar.is_word(toks[k]) and not _auxiliary(toks[k][2]):
             k -= 1
-        if k >= 0 and is_aux(k) and (k == 0 or not grammar.is_word(toks[k - 1])):
+        if k >= 0 and _auxiliary(toks[k][2]) and (k == 0 or not grammar.is_word(toks[k - 1])):
             end, lo, reach = end - 1, k, _LONG_SUBJECT
-    while lo >= 0 and end - lo <= reach and grammar.is_word(toks[lo]) and not is_aux(lo):
+    while lo >= 0 and end - lo <= reach and grammar.is_word(toks[lo]) and not _auxiliary(toks[lo][2]):
         lo -= 1
-    if lo >= 0 and not (is_aux(lo) or toks[lo][2] in cues.PUNCT_STOP):
+    if lo >= 0 and not (_auxiliary(toks[lo][2]) or toks[lo][2] in cues.PUNCT_STOP):
         return None  # too long, or a quote mark: not a subject standing alone before its verb
     phrase = sp.subject_phrase(toks[lo + 1 : end])
     if phrase is None:

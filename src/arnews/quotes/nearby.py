@@ -31,6 +31,7 @@ __all__ = [
     "purpose_subject",
     "sentence_subject",
     "subject_like",
+    "topic_subject",
 ]
 
 
@@ -145,6 +146,29 @@ def named_subject(ctx: Reading, pos: int) -> Guess | None:
     if named is None or named[1] >= pos or ctx.view.norm[named[1] : pos].strip(_MARKS):
         return None
     return Guess(named)
+
+
+_TOPIC_TOKENS = 24  # tokens from أما to the verb that ف opens after its topic
+_TOPIC = ("اما", "واما")  # أما، وأما in normal form
+
+
+def topic_subject(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> Guess | None:
+    """ "أما جبر الشوفي، فيشير إلى أن"، "أما بيرنهارد كوفاتش الشريك المؤسس للمبادرة فقال:": the topic that أما opens
+    is the subject of the cue verb behind ف that comments on it; not a topic behind a preposition ("أما عن الشعر
+    السياسي، فقال"), which the verb's own subject or the last speaker fills."""
+    word = toks[i][2]
+    if word[:1] != "ف" or cue_verbs.cue_of(word[1:]) is None:
+        return None
+    k = i - 1
+    while k > max(-1, i - _TOPIC_TOKENS) and toks[k][2] not in _TOPIC and not cues.ends(toks[k]):
+        k -= 1
+    if k < 0 or toks[k][2] not in _TOPIC or k + 1 >= i:
+        return None
+    head = toks[k + 1][2]
+    if not grammar.is_word(toks[k + 1]) or grammar.is_stop(head) or head in load_set("noun_prepositions"):
+        return None
+    phrase = sp.parse_phrase(toks[k + 1 : i])
+    return None if phrase is None else guess_of(phrase, cue)
 
 
 def purpose_subject(ctx: Reading, pos: int) -> Guess | None:
