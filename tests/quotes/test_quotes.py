@@ -1236,3 +1236,14 @@ def test_a_titled_name_past_a_quoted_name_in_the_speaker_phrase(body: str, name:
 def test_the_topic_of_amma_speaks_through_the_verb_behind_fa(body: str, name: str) -> None:
     # "أما X ... فقال": the topic أما opens is the subject of the cue ف opens, not the speaker before
     assert speaker(quotes_of(body)[1][-1]) == name
+
+
+def test_a_plural_verb_with_no_subject_goes_on_from_the_group_after_the_opening_verb() -> None:
+    q = one("واجتمع أعضاء المجلس البلدي بالأهالي أمس في مقر البلدية، وأكدوا أن المشروع سيكتمل قريبا.", "indirect")
+    assert (speaker(q) or "").startswith("أعضاء المجلس")
+
+
+def test_a_plural_noun_in_construct_opens_no_verb_phrase() -> None:
+    # "مسؤولو الاتحاد": a sound plural in construct, not a verb whose subject follows it
+    q = one("وفي الوقت نفسه، مسؤولو الاتحاد الذين أصروا على الشروط، وأكدوا أن الاتفاق قريب.", "indirect")
+    assert speaker(q) != "الاتحاد"

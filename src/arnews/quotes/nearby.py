@@ -113,17 +113,17 @@ _OPENER_WORDS = 4  # the words of a phrase that opens a sentence before its verb
 
 
 def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
-    """ "وأشاد عدد من المرضى بمبادرة البلدية، مؤكدين أنها ...": the people a plural participle goes on from, named
-    right after the verb that opens its sentence as a group, a body or people described ("عدد من المرضى"،
-    "الأهالي"، "زوار دبي"), where no person is named to speak for them."""
+    """ "وأشاد عدد من المرضى بمبادرة البلدية، مؤكدين أنها ..."، "واجتمع أعضاء المجلس بالأهالي، وأكدوا أن": the
+    people a plural participle or verb goes on from, named right after the verb that opens its sentence as a group, a
+    body or people described ("عدد من المرضى"، "الأهالي"، "زوار دبي"), where no person is named to speak for them."""
     if cue.number != "p":
         return None
     start = ctx.sentence_start(pos)
     toks = paragraph_tokens(ctx.view, start, pos)
     comma = next((k for k, t in enumerate(toks[: _OPENER_WORDS + 1]) if t[2] in ("،", ",")), -1)
     toks = toks[comma + 1 :]  # "من جهتهم، عبر عدد من المسافرين عن ...": the clause after its opener
-    if len(toks) < 2 or not grammar.is_word(toks[0]) or grammar.has_article(toks[0][2]):
-        return None  # a noun opens the sentence, not a verb
+    if len(toks) < 2 or not grammar.is_word(toks[0]) or grammar.has_article(toks[0][2]) or toks[0][2][-1] == "و":
+        return None  # a noun opens the sentence, not a verb ("مسؤولو اليورو": a plural in construct)
     if grammar.is_stop(toks[0][2]) or cue_verbs.cue_of(toks[0][2]) is not None:
         return None  # a particle, or a cue verb whose own phrase the report reads
     head = toks[1][2]
