@@ -1,8 +1,9 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
-right after the verb that opens it, and the group a plural participle goes on from), whether a name stands where a
-subject does or is a preposition's object, the article's protagonist (the person it names most), a place behind ب
-that a speaker phrase took for the start of a name, an aside in commas between a subject and its verb, and a name
-before a title in apposition."""
+right after the verb that opens it, the group a plural verb goes on from, the topic أما opens before a verb with ف,
+the person a verb behind the ل of purpose goes on from), whether a name stands where a subject does or is a
+preposition's object, the article's protagonist (the person it names most), a place behind ب that a speaker phrase
+took for the start of a name, an aside in commas between a subject and its verb, and a name before a title in
+apposition."""
 
 from __future__ import annotations
 
@@ -168,7 +169,12 @@ def topic_subject(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> Guess | No
     if not grammar.is_word(toks[k + 1]) or grammar.is_stop(head) or head in load_set("noun_prepositions"):
         return None
     phrase = sp.parse_phrase(toks[k + 1 : i])
-    return None if phrase is None else guess_of(phrase, cue)
+    if phrase is None:
+        return None
+    name = " ".join(t[2] for t in toks[k + 1 : i] if phrase.name[0] <= t[0] and t[1] <= phrase.name[1])
+    if sp.speaker_problem(name) is not None:
+        return None  # "أما الذين ...": no well-formed speaker phrase
+    return guess_of(phrase, cue)
 
 
 def purpose_subject(ctx: Reading, pos: int) -> Guess | None:
