@@ -172,7 +172,7 @@ def test_a_quote_left_open_ends_where_narration_resumes() -> None:
     "name",
     [
         "بالقول", "لـ", "يكون", "الأسبوع", "صلى الله", "عاطي بن", "آل", "على الفور", "أن", "قد", "بالتالي", "57", "كل",
-        "احتمال", "القيادة الله", "بوجود", "بكثير",
+        "احتمال", "القيادة الله", "بوجود", "بكثير", "الله",
     ],
 )  # fmt: skip
 def test_ill_formed_speaker_phrases_are_named(name: str) -> None:
