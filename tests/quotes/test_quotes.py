@@ -1247,3 +1247,11 @@ def test_a_plural_noun_in_construct_opens_no_verb_phrase() -> None:
     # "مسؤولو الاتحاد": a sound plural in construct, not a verb whose subject follows it
     q = one("وفي الوقت نفسه، مسؤولو الاتحاد الذين أصروا على الشروط، وأكدوا أن الاتفاق قريب.", "indirect")
     assert speaker(q) != "الاتحاد"
+
+
+def test_a_relative_clause_after_the_speaker_holds_no_complement_of_the_cue() -> None:
+    # "وشدد جعجع، الذي يعد أحد ... على": the preposition belongs to the clause that describes the speaker
+    body = "وشدد جعجع، الذي يعد أحد أبرز المتنافسين على منصب الرئاسة الشاغر في لبنان منذ انتهاء ولاية الرئيس السابق."
+    assert [q for q in quotes_of(body)[1] if q.kind == "indirect"] == []
+    body = "وشدد جعجع، الذي يعد أحد أبرز المتنافسين على الرئاسة، على أن السعودية لم تتدخل في الشأن اللبناني."
+    assert speaker(one(body, "indirect")) == "جعجع"

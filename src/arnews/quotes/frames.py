@@ -97,6 +97,9 @@ def complement_at(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> tuple[int,
         if comp.attached and grammar.is_word(tok) and len(t) > 3 and t[0] in comp.attached and _opens_clause(toks, k):
             return k, k
         if t in "،,":
+            if k + 1 < len(toks) and toks[k + 1][2] in load_set("relative_pronouns"):
+                # "وشدد جعجع، الذي يعد أحد أبرز المتنافسين على منصب الرئاسة": the clause describes the speaker
+                k = next((j for j in range(k + 2, min(len(toks), i + 1 + reach)) if toks[j][2] in "،,"), len(toks))
             k += 1
             continue
         if _stops(tok) or t in load_set("complementizers"):
