@@ -1255,3 +1255,18 @@ def test_a_relative_clause_after_the_speaker_holds_no_complement_of_the_cue() ->
     assert [q for q in quotes_of(body)[1] if q.kind == "indirect"] == []
     body = "وشدد جعجع، الذي يعد أحد أبرز المتنافسين على الرئاسة، على أن السعودية لم تتدخل في الشأن اللبناني."
     assert speaker(one(body, "indirect")) == "جعجع"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "وقال الوزير إن السوق مستقرة. يشار إلى أن الصندوق العقاري أفاد بأن آلاف المواطنين سيحصلون على قروض.",
+            "الصندوق العقاري",
+        ),
+        ("وقال الوزير إن الخطة جاهزة. غير أن محللين آخرين يرون أن الخطة تحتاج إلى تمويل إضافي.", "محللين"),
+    ],
+)
+def test_a_subject_after_a_bare_anna_speaks_through_the_verb_after_it(body: str, name: str) -> None:
+    # "يشار إلى أن الصندوق العقاري أفاد بأن": the subject stands between أن and its verb, not the speaker before
+    assert speaker(quotes_of(body)[1][-1]) == name
