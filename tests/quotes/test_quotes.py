@@ -1270,3 +1270,9 @@ def test_a_relative_clause_after_the_speaker_holds_no_complement_of_the_cue() ->
 def test_a_subject_after_a_bare_anna_speaks_through_the_verb_after_it(body: str, name: str) -> None:
     # "يشار إلى أن الصندوق العقاري أفاد بأن": the subject stands between أن and its verb, not the speaker before
     assert speaker(quotes_of(body)[1][-1]) == name
+
+
+def test_a_subject_before_a_chain_of_auxiliaries_speaks() -> None:
+    # "يذكر أن بعض المتعاملين كانوا قد حذروا من أن": كانوا and قد both stand between the subject and its verb
+    body = "يذكر أن بعض المتعاملين كانوا قد حذروا من أن السماح بالتداول دون قيود من شأنه أن يشكل خطرا."
+    assert speaker(one(body, "indirect")) == "بعض المتعاملين"

@@ -70,12 +70,12 @@ _LONG_SUBJECT = 14  # the most words of a subject between كان and a comma bef
 
 
 def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> Guess | None:
-    """The speaker named before the cue verb at ``toks[i]`` ("وزير الصحة قال إن"، "وكان الوزير قد أكد أن"، "أما
-    الوزير فقال")."""
-    topic = nearby.topic_subject(toks, i, cue)
-    if topic is not None:
+    """The speaker named before the cue at ``toks[i]`` ("الوزير قال إن"، "وكان الوزير قد أكد أن"، "أما الوزير فقال")."""
+    if (topic := nearby.topic_subject(toks, i, cue)) is not None:
         return topic
-    end = i - 1 if i > 0 and _auxiliary(toks[i - 1][2]) else i
+    end = i
+    while end > 0 and _auxiliary(toks[end - 1][2]) and toks[end - 1][2] not in load_set("complementizers"):
+        end -= 1  # "كانوا قد حذروا": the auxiliaries before the verb
     end = nearby.before_aside(toks, end)
     lo, reach = end - 1, 8
     if end > 1 and toks[end - 1][2] in ("،", ","):
