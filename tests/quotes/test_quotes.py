@@ -1276,3 +1276,15 @@ def test_a_subject_before_a_chain_of_auxiliaries_speaks() -> None:
     # "يذكر أن بعض المتعاملين كانوا قد حذروا من أن": كانوا and قد both stand between the subject and its verb
     body = "يذكر أن بعض المتعاملين كانوا قد حذروا من أن السماح بالتداول دون قيود من شأنه أن يشكل خطرا."
     assert speaker(one(body, "indirect")) == "بعض المتعاملين"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'وقال عبدالله إن المشكلة كبيرة. وأضاف "أنور": "نحن مجتمع محافظ، واكتسبنا ذلك من تمسكنا بديننا".',
+        "وقال عبدالله إن المشكلة كبيرة. وأضاف «أنور»: «نحن مجتمع محافظ».",
+    ],
+)
+def test_a_quoted_name_between_a_cue_and_its_colon_speaks(body: str) -> None:
+    # 'وأضاف "أنور": "..."': Saudi papers put the speaker's surname in marks before the colon
+    assert speaker(one(body, "direct")) == "أنور"

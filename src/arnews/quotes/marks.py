@@ -231,8 +231,8 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
     named = quoted_end(toks, k, 7, stop)
     if named > k:
         after = named + 1 if named < stop and toks[named][2] in ("،", ",") else named
-        if after < stop and toks[after][2] in load_set("complementizers"):
-            k = named  # the name, then إن/أن: not "قال «لا» ثم انصرف"
+        if after < stop and (toks[after][2] in load_set("complementizers") or toks[after][2] == ":"):
+            k = named  # the name, then إن/أن or a colon ('وأضاف "أنور": "..."'): not "قال «لا» ثم انصرف"
         elif after < stop and grammar.is_word(toks[after]) and grammar.is_title(toks[after][2]):
             k = named  # "قال "عذبي العقيل" مدير عام المبيعات:": the name, then a title in apposition
         elif _words_to_colon(toks, after, stop):
