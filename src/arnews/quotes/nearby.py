@@ -16,7 +16,7 @@ from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
 from arnews.quotes import cues
 from arnews.quotes import speakers as sp
-from arnews.quotes.marks import MAX_SPEAKER_WORDS, paragraph_tokens
+from arnews.quotes.marks import MAX_SPEAKER_WORDS
 from arnews.quotes.reading import MAX_NAMES, Guess, Reading, guess_of
 
 __all__ = [
@@ -120,7 +120,7 @@ def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     if cue.number != "p":
         return None
     start = ctx.sentence_start(pos)
-    toks = paragraph_tokens(ctx.view, start, pos)
+    toks = ctx.tokens(start, pos)  # the document's tokens, as every reader takes them
     comma = next((k for k, t in enumerate(toks[: _OPENER_WORDS + 1]) if t[2] in ("،", ",")), -1)
     toks = toks[comma + 1 :]  # "من جهتهم، عبر عدد من المسافرين عن ...": the clause after its opener
     if len(toks) < 2 or not grammar.is_word(toks[0]) or grammar.has_article(toks[0][2]) or toks[0][2][-1] == "و":
