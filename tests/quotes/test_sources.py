@@ -414,3 +414,25 @@ def test_a_bracket_that_is_not_right_before_the_colon_is_not_read_over() -> None
 )
 def test_sawa_and_ghayr_open_no_speaker(body: str) -> None:
     assert [who for _, _, who in said(body)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "وبحسب التفاصيل التي ذكرتها صحيفة “ذا ناشيونال” الإماراتية، فإن المتهمين قابلا الضحيتين في سبتمبر.",
+            "ذا ناشيونال",
+        ),
+        (
+            "وبحسب الإعلان الذي أوردته صحيفة دايلي ميل البريطانية، فإن المكنسة مصنوعة من الذهب.",
+            "صحيفة دايلي ميل البريطانية",
+        ),
+        ("وطبقا للترتيب الذي كشفت عنه المجلة، فإن النادي حل أولا في القائمة هذا العام.", "المجلة"),
+        ("وبحسب المعلومات التي نشرتها وزارة الداخلية، فإن المتهمين قابلا الضحيتين في سبتمبر.", "وزارة الداخلية"),
+        # no subject of its own in the relative clause: the source as named
+        ("وبحسب الأرقام التي تم الكشف عنها، فإن المبيعات ارتفعت كثيرا هذا العام.", "الأرقام"),
+    ],
+)
+def test_an_attribution_speaks_for_whom_its_relative_clause_names(body: str, who: str) -> None:
+    _, found = quotes_of(body)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("indirect", who)]

@@ -289,3 +289,24 @@ def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | Non
             return None
         k += 1
     return None
+
+
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")  # "ذكرتها"، "أوردته": the verb with its object pronoun
+
+
+def relative_source(toks: Sequence[Tok], source: Source) -> int | None:
+    """The first token of whoever published or said what an attribution names, when a relative clause names them
+    ("بحسب التفاصيل التي ذكرتها صحيفة ذا ناشيونال"، "بحسب الإعلان الذي أوردته صحيفة دايلي ميل"، "طبقا للترتيب الذي
+    كشفت عنه المجلة"): the token after the clause's verb of saying or publishing; None otherwise ("بحسب الأرقام التي
+    تم الكشف عنها": no subject)."""
+    k = source.start + 1
+    if k + 2 >= source.end or toks[k][2] not in load_set("relative_pronouns"):
+        return None
+    verb = toks[k + 1][2]
+    forms = [verb, *(verb[: -len(s)] for s in _OBJECT_SUFFIXES if verb.endswith(s) and len(verb) - len(s) >= 3)]
+    if not any(cue_verbs.cue_of(f) is not None or f in load_set("publishing_verbs") for f in forms):
+        return None
+    k += 2
+    if toks[k][2] in ("عنه", "عنها", "عنهما", "عنهم"):
+        k += 1  # "كشفت عنه المجلة"
+    return k if k < source.end and grammar.is_word(toks[k]) else None

@@ -220,6 +220,11 @@ def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Gu
         owner = sp.parse_phrase(toks[k : source.end])
         if owner is not None and owner.name[0] == toks[k][0]:
             return Guess(owner.name, anonymous=owner.anonymous, person=not owner.institution)
+    # "بحسب التفاصيل التي ذكرتها صحيفة ...": who published or said what the source names
+    published = frames.relative_source(toks, source)
+    owner = sp.parse_phrase(toks[published : source.end]) if published is not None else None
+    if owner is not None:
+        return Guess(owner.name, anonymous=owner.anonymous, person=not owner.institution)
     phrase = sp.parse_phrase(toks[source.start : source.end]) if not source.skip else None
     if phrase is not None:
         return Guess(phrase.name, anonymous=phrase.anonymous, person=not phrase.institution)
