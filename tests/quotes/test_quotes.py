@@ -1054,6 +1054,24 @@ def test_many_of_a_group_is_an_anonymous_source(body: str, name: str) -> None:
     assert speaker(q) == name and q.speaker is not None and q.speaker.anonymous
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # people named by their calling or their place, as a group: no names, however the name grammar reads them
+        (
+            "استنكر علماء ووجهاء محافظة القطيف الجريمة الإرهابية في عسير، مؤكدين أن الجريمة لن تفرق بين أبناء الوطن.",
+            "علماء",
+        ),
+        ("حاولت أن أفهم السبب، وعلماء النفس يؤكدون أن الوصول إلى أصل المشكلة هو الحل.", "علماء النفس"),
+        ("وهي حبوب يقول الأطباء إنها تصيب الإنسان بحالة من الهدوء.", "الأطباء"),
+        ("وقال أهالي الحي في شكواهم إن المياه انقطعت منذ أسبوع.", "أهالي الحي"),
+    ],
+)
+def test_a_group_named_by_its_calling_is_an_anonymous_source(body: str, name: str) -> None:
+    _, found = quotes_of(body)
+    assert [(speaker(q), q.speaker is not None and q.speaker.anonymous) for q in found] == [(name, True)]
+
+
 def test_much_behind_a_preposition_is_how_not_who() -> None:
     _, found = quotes_of('وقالت المديرة سارة الشمري: «سننجح». وقالت بكثير من الحماس "هذه علامة تجارية فريدة".')
     assert [speaker(q) for q in found] == ["سارة الشمري", "سارة الشمري"]

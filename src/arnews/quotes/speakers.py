@@ -339,8 +339,8 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
     s, e, first = toks[0][:3]
     rest = grammar.strip_proclitic(first)
     opens = rest.startswith("ال") or grammar.is_title(rest) or grammar.given_name(rest) or groups.quantity_word(rest)
-    if rest != first and opens:
-        toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد": the speaker without و
+    if rest != first and (opens or rest in anonymous_heads()):
+        toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد"، "وعلماء النفس يؤكدون": without و
         first = rest
     phrase = parse_phrase(toks)
     if phrase is None:
