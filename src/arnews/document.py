@@ -129,6 +129,12 @@ class EntityIndex:
         best = min((i for s, end, i in self._spans[lo:hi] if s <= span[0] and end >= span[1]), default=None)
         return None if best is None else self.entities[best]
 
+    def mention_at(self, start: int) -> tuple[int, int, Entity] | None:
+        """The longest mention that begins at ``start`` (an input offset), with its offsets; None when none does."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._starts, start)
+        found = max(((e, i) for _, e, i in self._spans[lo:hi]), default=None)
+        return None if found is None else (start, found[0], self.entities[found[1]])
+
     def person_within(self, span: tuple[int, int]) -> tuple[int, int, Entity] | None:
         """The one person mention lying inside ``span`` (input offsets), with its offsets; None when there is no
         such mention or more than one."""

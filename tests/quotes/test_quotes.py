@@ -1261,6 +1261,39 @@ def test_a_plural_verb_with_no_subject_goes_on_from_the_group_after_the_opening_
     assert (speaker(q) or "").startswith("أعضاء المجلس")
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "عزت أمانة المنطقة الشرقية كثرة التحويلات إلى مشروعات الطرق في الدمام، مؤكدة أهمية هذه المشروعات للمرور.\n"
+            "فيما شددت على أنها تسعى لوضع الخطط الاستراتيجية لحركة النقل.",
+            "أمانة المنطقة الشرقية",
+        ),
+        (
+            "اعتذرت وزارة الصحة للمراجعين عن تأخر المواعيد مؤكدة حرصها على خدمة المرضى في كل المستشفيات.",
+            "وزارة الصحة",
+        ),
+        (
+            "أطلقت أمانة منطقة الرياض حملة النظافة أمس، مؤكدة أهمية المشاركة في الحملة من جميع الأهالي.",
+            "أمانة منطقة الرياض",
+        ),
+    ],
+)
+def test_a_singular_participle_goes_on_from_the_body_after_the_opening_verb(body: str, name: str) -> None:
+    # the body the entity stage found, not the verb's object the phrase would run on into ("... الشرقية كثرة")
+    article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == [name] * len(article.quotes)
+    assert article.quotes
+
+
+def test_a_participle_that_disagrees_with_the_opening_verb_takes_no_body() -> None:
+    # "أطلقت": a feminine verb and its body; "مؤكدا": a masculine participle, whose subject is someone else
+    article = arnews.Pipeline(exclude=["ner"]).parse(
+        "عنوان الخبر\n\nأطلقت أمانة منطقة الرياض حملة النظافة أمس، مؤكدا أهمية المشاركة في الحملة من جميع الأهالي."
+    )
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == [None]
+
+
 def test_a_plural_noun_in_construct_opens_no_verb_phrase() -> None:
     # "مسؤولو الاتحاد": a sound plural in construct, not a verb whose subject follows it
     q = one("وفي الوقت نفسه، مسؤولو الاتحاد الذين أصروا على الشروط، وأكدوا أن الاتفاق قريب.", "indirect")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-from arnews.core import cue_verbs, grammar, titles
+from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
@@ -117,7 +117,7 @@ def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """ "وأشاد عدد من المرضى بمبادرة البلدية، مؤكدين أنها ..."، "واجتمع أعضاء المجلس بالأهالي، وأكدوا أن": the
     people a plural participle or verb goes on from, named right after the verb that opens its sentence as a group, a
     body or people described ("عدد من المرضى"، "الأهالي"، "زوار دبي"), where no person is named to speak for them."""
-    if cue.number != "p":
+    if cue.number not in ("p", "s"):
         return None
     start = ctx.sentence_start(pos)
     toks = ctx.tokens(start, pos)  # the document's tokens, as every reader takes them
@@ -133,9 +133,27 @@ def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     phrase = sp.parse_phrase(toks[1 : 1 + MAX_SPEAKER_WORDS])
     if phrase is None or phrase.name[0] != toks[1][0] or not (phrase.anonymous or phrase.institution):
         return None  # a group or a body ("عدد من المرضى"، "الأهالي"), not one person's name for a plural verb
+    if cue.number == "s":
+        return _opening_body(ctx, toks, phrase, cue)
     if sp.speaker_problem(ctx.view.norm[phrase.name[0] : phrase.name[1]]) is not None:
         return None
     return guess_of(phrase, cue)
+
+
+def _opening_body(ctx: Reading, toks: Sequence[Tok], phrase: sp.Phrase, cue: cue_verbs.Cue) -> Guess | None:
+    """A singular participle goes on from a body named after its sentence's opening verb ("عزت أمانة المنطقة
+    الشرقية كثرة التحويلات ...، مؤكدة أهمية"، "أعلن البنك المركزي ...، مشيرا إلى"): an organisation the entity stage
+    found right there (its mention, not the verb's object the phrase may run on into), not a title or an anonymous
+    source, whose gender the verb and the participle both show (a feminine verb ends in ت, a feminine head in ة)."""
+    if not phrase.institution or phrase.titled or phrase.anonymous or not cue.participle:
+        return None
+    feminine = names.strip_article(grammar.strip_proclitic(toks[1][2])).endswith("ه")
+    if not (cue.gender == "f") == feminine == toks[0][2].endswith("ت"):
+        return None
+    found = ctx.entity_index.mention_at(ctx.view.raw_span(*phrase.name)[0])
+    if found is None or found[2].type != "ORG":
+        return None
+    return Guess((ctx.view.norm_index(found[0]), ctx.view.norm_index(found[1])), gender=cue.gender)
 
 
 _MARKS = " \"'«»“”„"  # quotation marks and spaces between a quoted name and its verb
