@@ -1168,6 +1168,20 @@ def test_a_verb_and_its_participle_of_saying_after_a_comma_end_the_report_before
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "ودعا الوزير المنظمات الإغاثية إلى زيارة عدن والقيام بواجباتها الإنسانية وقال: إننا نعد برنامجا للأسر.",
+        "وأعلن المتحدث أن الشركة اعترضت على تجديد الامتياز واعتبر أن وجود الشركة الأجنبية غير مقبول.",
+    ],
+)
+def test_a_cue_with_wa_right_before_its_colon_or_anna_opens_a_report_without_a_comma(body: str) -> None:
+    # "... والإنسانية وقال: إننا"، "... الامتياز واعتبر أن": the report before ends there, and a second one begins
+    _, found = quotes_of(body)
+    assert [q.kind for q in found] == ["indirect", "indirect"]
+    assert not any("وقال" in q.text or "واعتبر" in q.text for q in found)
+
+
+@pytest.mark.parametrize(
     ("body", "name", "clause"),
     [
         (

@@ -346,7 +346,9 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     leads = toks[after][2] == ":" or toks[after][2] in load_set("complementizers")
     # "...، عندما أكدت أن": a conjunction of time after the comma opens the next report as well
     when = k > 1 and toks[k - 1][2] in load_set("time_conjunctions") and toks[k - 2][2] in "،,"
-    return leads and (cue.participle or toks[k - 1][2] in "،," or when)
+    # "... والإنسانية وقال: إننا"، "وأضاف أن": a verb with و right before its colon or إن/أن, no comma needed
+    joined = toks[k][2][:1] in names.CONJUNCTIONS and after == k + 1
+    return leads and (cue.participle or toks[k - 1][2] in "،," or when or joined)
 
 
 def _another_speaker(toks: Sequence[Tok], k: int) -> bool:
