@@ -493,3 +493,16 @@ def test_an_opening_adverbial_must_open_its_clause() -> None:
     assert not cues.after_opener(toks, [t[2] for t in toks].index("تقول"))
     opening = view("من جهتها تقول الوزارة")
     assert cues.after_opener(paragraph_tokens(opening, 0, len(opening.norm)), 2)
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        ("وقال الوزير: إننا نعد برنامجا لرعاية أسر الشهداء.", "إننا نعد برنامجا لرعاية أسر الشهداء"),
+        ("وأكد المدير أنني لا أتحدث باسم رؤساء الأندية الأدبية.", "أنني لا أتحدث باسم رؤساء الأندية الأدبية"),
+        # a pronoun of the third person is who the words are about, already named: the clause starts after it
+        ("وأكد المدير أنه لا يتحدث باسم رؤساء الأندية الأدبية.", "لا يتحدث باسم رؤساء الأندية الأدبية"),
+    ],
+)
+def test_a_first_person_pronoun_on_anna_is_part_of_the_reported_words(body: str, clause: str) -> None:
+    assert [text for text, _ in indirect(body)] == [clause]

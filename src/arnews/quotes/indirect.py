@@ -100,7 +100,12 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
         if q is None or words_in(toks, q) > 3 or not short_name(ctx, toks, q):
             return -1
     colon = c - 1 if c > i + 1 and toks[c - 1][2] == ":" else c  # "أوضح الشامي: ان المركز ..."
-    return _report(ctx, toks, i, cue, phrase_end=colon, first=c + 1)
+    # "وقال: إننا نعد برنامجا": a first-person pronoun on إن/أن is the speaker's own subject, part of the words
+    first = c if toks[c][2] in _FIRST_PERSON else c + 1
+    return _report(ctx, toks, i, cue, phrase_end=colon, first=first)
+
+
+_FIRST_PERSON = frozenset({"اننا", "انني", "بانني", "باننا"})  # إننا، أنني ... in normal form
 
 
 def _colon(toks: Sequence[Tok], i: int) -> int | None:
