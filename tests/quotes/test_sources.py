@@ -436,3 +436,33 @@ def test_sawa_and_ghayr_open_no_speaker(body: str) -> None:
 def test_an_attribution_speaks_for_whom_its_relative_clause_names(body: str, who: str) -> None:
     _, found = quotes_of(body)
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("indirect", who)]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        ("وجاء في تقرير الفاو أن أسعار الزيوت هبطت 5.5 بالمئة بينما ارتفعت أسعار السكر.", "الفاو"),
+        ("وورد في بيان الوزارة أن أسعار الزيوت هبطت خلال الشهر الماضي.", "الوزارة"),
+        (
+            "وجاء في بيان صادر عن وزارة الخارجية الباكستانية أن القوات الهندية انتهكت الهدنة.",
+            "وزارة الخارجية الباكستانية",
+        ),
+        ("وجاء في بيان لوزارة الخارجية الباكستانية أن القوات الهندية انتهكت الهدنة.", "وزارة الخارجية الباكستانية"),
+        ("وجاء في البيان أن الوزير سيزور المنطقة غدا مع وفد رسمي.", "البيان"),
+    ],
+)
+def test_what_a_document_says_through_anna_is_reported_for_its_owner(body: str, who: str) -> None:
+    _, found = quotes_of(body)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("indirect", who)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ورفض المسؤول التعليق على ما جاء في ادعاءات الشركة، مكتفيا بالقول إن الجهات الرسمية ستحسم الأمر.",
+        "القانوني الذي كتب نص الاتفاق تعمد أن تكون بعض أجزائه غامضة.",
+    ],
+)
+def test_what_a_document_says_is_no_report_of_its_own_after_ma_or_as_a_noun(body: str) -> None:
+    _, found = quotes_of(body)
+    assert all(q.cue not in ("جاء", "نص") for q in found)

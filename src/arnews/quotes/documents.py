@@ -11,7 +11,7 @@ from arnews.core.lexicons import load_set
 from arnews.quotes import frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import resolve_subject
-from arnews.quotes.indirect import source_guess
+from arnews.quotes.indirect import emit_report, source_guess
 from arnews.quotes.marks import PRONOUN_OBJECTS, RawQuote
 from arnews.quotes.reading import Guess, Reading
 
@@ -25,14 +25,67 @@ def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple
         if source is not None:  # "بحسب مصادر الوزارة: «...»": the sources, not the ministry
             return k, source_guess(ctx, toks, source)
         source = _document(toks, k, colon)
-        if source is None:
-            continue
-        owner = _OWNERS.get(toks[source.end][2]) if source.end < colon else None
-        cue = cue_verbs.cue_of(owner) if owner else None
-        if cue is not None:  # "وجاء في بيان لها: «...»": the statement of whom the pronoun names
-            return k, resolve_subject(ctx, toks[k][0], cue)
-        return k, _owner(ctx, toks, source) or source_guess(ctx, toks, source)
+        if source is not None:
+            return k, _document_speaker(ctx, toks, k, source, colon)
     return None
+
+
+def _document_speaker(ctx: Reading, toks: Sequence[Tok], k: int, source: frames.Source, stop: int) -> Guess | None:
+    """Who speaks through the document that ``source`` names (its opener at ``toks[k]``): whom "بيان لها" names,
+    the owner of "بيان الوزارة", the issuer of "بيان صادر عن الوزارة", else the document."""
+    owner = _OWNERS.get(toks[source.end][2]) if source.end < stop else None
+    cue = cue_verbs.cue_of(owner) if owner else None
+    if cue is not None:  # "وجاء في بيان لها: «...»": the statement of whom the pronoun names
+        return resolve_subject(ctx, toks[k][0], cue)
+    return _owner_after_li(toks, source) or _owner(ctx, toks, source) or source_guess(ctx, toks, source)
+
+
+def _owner_after_li(toks: Sequence[Tok], source: frames.Source) -> Guess | None:
+    """ "وجاء في بيان لوزارة الخارجية الباكستانية"، "في بيان للحكومة": the body after the ل of a document without the
+    article speaks for it."""
+    if source.end - source.start < 2 or grammar.has_article(grammar.strip_proclitic(toks[source.start][2])):
+        return None
+    s, e, word = toks[source.start + 1][:3]
+    if not word.startswith("ل") or word.startswith("لل") or len(word) < 4 or e - s != len(word):
+        return None  # "للحكومة": the article's alef is gone, and "الحكومة" is nowhere in the text to point at
+    owner = sp.parse_phrase([Tok(s + 1, e, word[1:]), *toks[source.start + 2 : source.end]])
+    if owner is None or owner.anonymous or not owner.institution:
+        return None
+    return Guess(owner.name, person=False)
+
+
+_WHAT = frozenset({"ما", "مما", "لما", "بما", "فيما", "كما"})
+
+
+def document_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The indices of the words that may open a document's report ("وجاء في"، "وورد في"), outside quotes."""
+    # "جاء في"، "ورد في": not "نص" alone, which is as often a noun ("كتب نص الاتفاق") or a law's stipulation
+    firsts = {phrase.split()[0] for phrase in load_set("document_openers") if " " in phrase}
+    return [
+        k
+        for k, t in enumerate(toks)
+        if grammar.is_word(t)
+        and grammar.strip_proclitic(t[2]) in firsts
+        and not (k and toks[k - 1][2] in _WHAT)  # "التعليق على ما جاء في ادعاءاته": what it says, no report
+        and not any(a <= t[0] < b for a, b in spans)
+    ]
+
+
+def read_document_report(ctx: Reading, toks: Sequence[Tok], k: int) -> int:
+    """ "وجاء في البيان أن ..."، "وورد في تقرير لجنة التحقيق أن ...": what a document says, reported through إن/أن;
+    its owner or issuer speaks, else the document itself. Returns the offset the clause reaches, or -1."""
+    c = k + 1
+    while c < min(len(toks), k + _DOCUMENT_WORDS + 4) and toks[c][2] not in load_set("complementizers"):
+        if not (grammar.is_word(toks[c]) or toks[c][2] in ("،", ",")):
+            return -1
+        c += 1
+    if c >= len(toks) or toks[c][2] not in load_set("complementizers"):
+        return -1
+    source = _document(toks, k, c)
+    if source is None:
+        return -1
+    guess = _document_speaker(ctx, toks, k, source, c)
+    return emit_report(ctx, toks, k, frames.reported_first(toks, c), guess, source=source)
 
 
 _BRACKETS = {")": "(", "]": "["}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from arnews.document import Doc
 from arnews.models import Quote
 from arnews.quotes.direct import read_quote
+from arnews.quotes.documents import document_starts, read_document_report
 from arnews.quotes.frames import according_starts
 from arnews.quotes.indirect import indirect_cues, narration_starts, read_according, read_indirect, read_narration
 from arnews.quotes.marks import RawQuote, pair_marks
@@ -26,6 +27,7 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
     spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
     items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))
     items.extend((toks[i][0], "a", i) for i in according_starts(toks))
+    items.extend((toks[i][0], "d", i) for i in document_starts(toks, spans))
     items.extend((toks[i][0], "t", i) for i in turn_starts(toks))
     items.extend((toks[i][0], "n", i) for i in narration_starts(toks, spans))
     items.sort(key=lambda x: x[0])
@@ -47,8 +49,11 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
             assert isinstance(obj, int)
             if toks[obj][0] < covered:
                 continue
-            reached = read_indirect(ctx, toks, obj, spans) if kind == "i" else read_according(ctx, toks, obj)
-            covered = max(covered, reached) if kind == "a" else reached
+            if kind == "i":
+                reached = read_indirect(ctx, toks, obj, spans)
+            else:
+                reached = read_according(ctx, toks, obj) if kind == "a" else read_document_report(ctx, toks, obj)
+            covered = reached if kind == "i" else max(covered, reached)
 
 
 def read_article(ctx: Reading) -> tuple[Quote, ...]:

@@ -310,3 +310,12 @@ def relative_source(toks: Sequence[Tok], source: Source) -> int | None:
     if toks[k][2] in ("عنه", "عنها", "عنهما", "عنهم"):
         k += 1  # "كشفت عنه المجلة"
     return k if k < source.end and grammar.is_word(toks[k]) else None
+
+
+_FIRST_PERSON = frozenset({"اننا", "انني", "بانني", "باننا"})  # إننا، أنني ... in normal form
+
+
+def reported_first(toks: Sequence[Tok], c: int) -> int:
+    """The first token of the words إن/أن at ``toks[c]`` reports: the one after it, or إن/أن itself with a
+    first-person pronoun, the speaker's own subject ("وقال: إننا نعد برنامجا")."""
+    return c if toks[c][2] in _FIRST_PERSON else c + 1

@@ -33,6 +33,7 @@ from arnews.quotes.marks import (
 from arnews.quotes.names import short_name
 from arnews.quotes.nearby import aside_after
 from arnews.quotes.reading import Guess, Reading
+from arnews.quotes.sources import names_source
 
 
 def sentence_end(toks: Sequence[Tok], i: int) -> int:
@@ -100,12 +101,15 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
         if q is None or words_in(toks, q) > 3 or not short_name(ctx, toks, q):
             return -1
     colon = c - 1 if c > i + 1 and toks[c - 1][2] == ":" else c  # "أوضح الشامي: ان المركز ..."
-    # "وقال: إننا نعد برنامجا": a first-person pronoun on إن/أن is the speaker's own subject, part of the words
-    first = c if toks[c][2] in _FIRST_PERSON else c + 1
-    return _report(ctx, toks, i, cue, phrase_end=colon, first=first)
+    return _report(ctx, toks, i, cue, phrase_end=colon, first=frames.reported_first(toks, c))
 
 
-_FIRST_PERSON = frozenset({"اننا", "انني", "بانني", "باننا"})  # إننا، أنني ... in normal form
+def emit_report(
+    ctx: Reading, toks: Sequence[Tok], i: int, first: int, guess: Guess | None, *, source: frames.Source
+) -> int:
+    """Record the report that ``toks[i]`` opens and ``source`` names (a document, an attribution), its clause from
+    ``toks[first]``; returns the offset the clause reaches, or -1."""
+    return _emit(ctx, toks, i, first, guess, source=source)
 
 
 def _colon(toks: Sequence[Tok], i: int) -> int | None:
@@ -246,7 +250,7 @@ def _emit(
     rs, re_ = v.raw_span(start, end)
     cs, ce = v.raw_span(toks[i][0], toks[i][1])
     found = source or frames.according_phrase(toks, i, last)
-    if source is None and found is not None and found.start >= first and not _names_source(ctx, toks, found):
+    if source is None and found is not None and found.start >= first and not names_source(ctx, toks, found):
         found = None  # "تحدد الأسعار بحسب العقد الأول": a condition inside the reported words, not their source
     according = according_text(ctx, toks, found)
     ctx.quotes.append(
@@ -263,35 +267,6 @@ def _emit(
     if guess is not None:
         ctx.state.add_event(guess, reported_to=end)
     return end
-
-
-#: What an attribution inside the reported words may name to be their source (besides a person or body found).
-_SOURCE_LEXICONS = (
-    "anonymous_sources",
-    "institution_heads",
-    "organisation_heads",
-    "statement_nouns",
-    "statement_carriers",
-    "claim_nouns",
-    "data_sources",
-)
-
-
-def _names_source(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> bool:
-    """Whether an attribution inside the reported clause names where words come from: after "بحسب ما قال" (a cue
-    verb) or "بحسب ما جاء" (``source_verbs.txt``), or a person or body the entity stage found, an anonymous source, an
-    institution, a body's head, a statement, figures, a study or a title ("وفقا لمصادر"، "حسب الوكالة"، "بحسب
-    إحصائيات الوزارة"); not a rule or a schedule the clause goes by ("بحسب العقد الأول"، "حسب جدول يومي")."""
-    if source.start > 0 and cue_verbs.cue_of(toks[source.start - 1][2]) is not None:
-        return True
-    word = toks[source.start][2][source.skip :]
-    nxt = toks[source.start + 1][2] if source.start + 1 < len(toks) else ""
-    if word in ("ما", "لما") and nxt in load_set("source_verbs"):
-        return True  # "بحسب ما جاء على لسان ..."، "وفقا لما ورد في التقرير"
-    if grammar.is_title(word) or any(grammar.in_lexicon(word, load_set(name)) for name in _SOURCE_LEXICONS):
-        return True
-    entity = ctx.entity_index.covering(ctx.view.raw_span(*source.span(toks)))
-    return entity is not None and entity.type in ("PER", "ORG")
 
 
 def _complementizer(toks: Sequence[Tok], i: int) -> int:
