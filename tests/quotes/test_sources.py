@@ -466,3 +466,16 @@ def test_what_a_document_says_through_anna_is_reported_for_its_owner(body: str, 
 def test_what_a_document_says_is_no_report_of_its_own_after_ma_or_as_a_noun(body: str) -> None:
     _, found = quotes_of(body)
     assert all(q.cue not in ("جاء", "نص") for q in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        ("وقال المبتعث يوسف بن علي الراجحي في نيويورك إن الدكتورة موضي لا يكفيها الشكر.", "يوسف بن علي الراجحي"),
+        ("كما أفاد المبتعث محمد الحامد بأن هذه اللحظات صعبة على الجميع.", "محمد الحامد"),
+        ("وقد أشار المغادر راشد المري إلى أنه سعيد بالعمل في الجمرك.", "راشد المري"),
+    ],
+)
+def test_a_noun_the_titles_do_not_list_before_a_given_name_describes_the_speaker(body: str, who: str) -> None:
+    _, found = quotes_of(body)
+    assert [q.speaker.name if q.speaker else None for q in found] == [who]

@@ -248,7 +248,16 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     if saw:  # a title with no name after it: the title is the speaker ("المتحدث الرسمي"، "مقدم البرنامج")
         end = _title_complement(toks, max(i, 1, body), end_all)
         return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
-    return _institution(toks, end_all)
+    return _described_name(toks, end_all) or _institution(toks, end_all)
+
+
+def _described_name(toks: Sequence[Tok], end_all: int) -> Phrase | None:
+    """ "المبتعث فراس الدهيمان"، "المبتعث يوسف بن علي الراجحي": a noun with the article that the titles do not list,
+    then a name opened by a given name: the noun describes the person the name names."""
+    if end_all < 3 or not grammar.has_article(toks[0][2]) or not grammar.given_name(toks[1][2]):
+        return None
+    j = grammar.name_run(toks, 1)
+    return Phrase((toks[1][0], toks[j - 1][1])) if j >= 3 else None
 
 
 def _later_speaker(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[int, int] | None:
