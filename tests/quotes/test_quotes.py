@@ -1182,6 +1182,26 @@ def test_a_cue_with_wa_right_before_its_colon_or_anna_opens_a_report_without_a_c
 
 
 @pytest.mark.parametrize(
+    ("body", "second"),
+    [
+        (
+            "وقال الوزير إن الطائرات وصلت لإعادة تشغيل المطار خلال يوم، وأوضح المدير الإقليمي للشركة أن البرج جاهز.",
+            "البرج جاهز",
+        ),
+        (
+            "وأكد التقرير أن الأسواق تراجعت هذا الشهر، ولفت التقرير الثاني إلى أن المصارف كانت مرنة.",
+            "المصارف كانت مرنة",
+        ),
+    ],
+)
+def test_a_cue_with_wa_after_a_comma_and_its_speaker_opens_the_next_report(body: str, second: str) -> None:
+    # "...، وأوضح المدير الإقليمي للشركة أن": the clause before ends at the comma, and the next report begins
+    _, found = quotes_of(body)
+    assert [q.text for q in found][1:] == [second]
+    assert "،" not in found[0].text[-3:] and "وأوضح" not in found[0].text and "ولفت" not in found[0].text
+
+
+@pytest.mark.parametrize(
     ("body", "name", "clause"),
     [
         (

@@ -328,7 +328,22 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     when = k > 1 and toks[k - 1][2] in load_set("time_conjunctions") and toks[k - 2][2] in "،,"
     # "... والإنسانية وقال: إننا"، "وأضاف أن": a verb with و right before its colon or إن/أن, no comma needed
     joined = toks[k][2][:1] in names.CONJUNCTIONS and after == k + 1
-    return leads and (cue.participle or toks[k - 1][2] in "،," or when or joined)
+    return (leads and (cue.participle or toks[k - 1][2] in "،," or when or joined)) or _turn_after_comma(toks, k)
+
+
+_TURN_WORDS = 6  # words of a speaker phrase between "، وقال" and its إن/أن
+
+
+def _turn_after_comma(toks: Sequence[Tok], k: int) -> bool:
+    """ "...، وأكد المدير الإقليمي للشركة أن": a verb with و after a comma, its speaker phrase, then إن/أن."""
+    if toks[k][2][:1] != "و" or toks[k - 1][2] not in "،,":
+        return False
+    for j in range(k + 1, min(len(toks), k + 2 + _TURN_WORDS)):
+        if toks[j][2] in load_set("complementizers"):
+            return j > k + 1
+        if not grammar.is_word(toks[j]):
+            return False
+    return False
 
 
 def _another_speaker(toks: Sequence[Tok], k: int) -> bool:
