@@ -4,6 +4,7 @@ document's owner ("بيان الوزارة"، "بيان لها") or issuer ("ب�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
@@ -57,10 +58,16 @@ def _owner_after_li(toks: Sequence[Tok], source: frames.Source) -> Guess | None:
 _WHAT = frozenset({"ما", "مما", "لما", "بما", "فيما", "كما"})
 
 
+@cache
+def _opener_firsts() -> frozenset[str]:
+    """The first words of the document openers of two words or more ("جاء في"، "ورد في"): not "نص" alone, which is
+    as often a noun ("كتب نص الاتفاق") or a law's stipulation."""
+    return frozenset(phrase.split()[0] for phrase in load_set("document_openers") if " " in phrase)
+
+
 def document_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
     """The indices of the words that may open a document's report ("وجاء في"، "وورد في"), outside quotes."""
-    # "جاء في"، "ورد في": not "نص" alone, which is as often a noun ("كتب نص الاتفاق") or a law's stipulation
-    firsts = {phrase.split()[0] for phrase in load_set("document_openers") if " " in phrase}
+    firsts = _opener_firsts()
     return [
         k
         for k, t in enumerate(toks)
