@@ -1,9 +1,9 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
-right after the verb that opens it, the group a plural verb goes on from, the topic أما opens before a verb with ف,
-the person a verb behind the ل of purpose goes on from), whether a name stands where a subject does or is a
-preposition's object, the article's protagonist (the person it names most), a place behind ب that a speaker phrase
-took for the start of a name, an aside in commas between a subject and its verb, and a name before a title in
-apposition."""
+right after the verb that opens it, the group a plural verb or the body a singular participle goes on from, the topic
+أما opens before a verb with ف, the person a verb behind the ل of purpose goes on from), whether a name stands where a
+subject does or is a preposition's object, the article's protagonist (the person it names most), a place behind ب
+that a speaker phrase took for the start of a name, an aside in commas between a subject and its verb, and a name
+before a title in apposition."""
 
 from __future__ import annotations
 
@@ -116,7 +116,8 @@ _OPENER_WORDS = 4  # the words of a phrase that opens a sentence before its verb
 def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """ "وأشاد عدد من المرضى بمبادرة البلدية، مؤكدين أنها ..."، "واجتمع أعضاء المجلس بالأهالي، وأكدوا أن": the
     people a plural participle or verb goes on from, named right after the verb that opens its sentence as a group, a
-    body or people described ("عدد من المرضى"، "الأهالي"، "زوار دبي"), where no person is named to speak for them."""
+    body or people described ("عدد من المرضى"، "الأهالي"، "زوار دبي"), where no person is named to speak for them; for
+    a singular participle, the organisation named there (:func:`_opening_body`)."""
     if cue.number not in ("p", "s"):
         return None
     start = ctx.sentence_start(pos)
