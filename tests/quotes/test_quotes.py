@@ -1192,6 +1192,15 @@ def test_a_cue_with_wa_right_before_its_colon_or_anna_opens_a_report_without_a_c
             "وأكد التقرير أن الأسواق تراجعت هذا الشهر، ولفت التقرير الثاني إلى أن المصارف كانت مرنة.",
             "المصارف كانت مرنة",
         ),
+        # a form that is also a common word (بين، ذكر، يقول): with its speaker and أن after the comma
+        (
+            "وقال المدير إن الملتقى سيكون نقطة انطلاق قوية، وبيّن الغامدي أن ذلك أتى بناء على توجيهات عليا.",
+            "ذلك أتى بناء على توجيهات عليا",
+        ),
+        (
+            "وأكد الجيش أن المعسكر سقط بعد قصف عنيف، وذكرت مصادر محلية أن المعسكر كان مخزنا للسلاح.",
+            "المعسكر كان مخزنا للسلاح",
+        ),
     ],
 )
 def test_a_cue_with_wa_after_a_comma_and_its_speaker_opens_the_next_report(body: str, second: str) -> None:

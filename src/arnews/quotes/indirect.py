@@ -316,8 +316,8 @@ def _opens_report(toks: Sequence[Tok], k: int) -> bool:
     if toks[k - 1][2] in "،," and _opens_report(toks, k + 1):
         said = cue_verbs.cue_of(toks[k + 1][2])  # "، وأضاف قائلا:"، "، وزاد قائلا له إن": the verb, then its participle
         return said is not None and said.participle
-    if cue.strict:
-        return False
+    if cue.strict:  # "، وبين المهاجم السوري أن": a form that is also a common word, only with its speaker and أن
+        return _turn_after_comma(toks, k)
     # "، وقال في تصريحات صحفية إن"، "، وقال له إن": the statement and the one spoken to stand between
     nxt = k + 1 + addressee_end(toks[k + 1 : k + 1 + _ADDRESSEE_WORDS])
     after = nxt + 1 if nxt + 1 < len(toks) and toks[nxt][2] in _TO else nxt  # "مشيرا إلى أن"، "ولفت إلى أن"
