@@ -1382,3 +1382,11 @@ def test_a_subject_before_a_chain_of_auxiliaries_speaks() -> None:
 def test_a_quoted_name_between_a_cue_and_its_colon_speaks(body: str) -> None:
     # 'وأضاف "أنور": "..."': Saudi papers put the speaker's surname in marks before the colon
     assert speaker(one(body, "direct")) == "أنور"
+
+
+def test_a_figure_alone_is_no_speaker() -> None:
+    # "ويقول 51.3 في المائة إن": the share of people cut to its figure speaks for nobody
+    body = "ويسمح نصف المديرين للموظفين باستخدام أجهزتهم الشخصية، ويقول 51.3 في المائة إن الموظفين يدخلون الشبكة."
+    _, found = quotes_of(body)
+    assert [q.text for q in found] == ["الموظفين يدخلون الشبكة"]
+    assert all(any(ch.isalpha() for ch in speaker(q) or "x") for q in found)

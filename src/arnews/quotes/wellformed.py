@@ -47,6 +47,8 @@ def speaker_problem(name: str) -> str | None:
     words = [normalize(w) for w in raw_words]
     if not words or sum(len(w) for w in words) < 3 or not any(len(w) > 2 for w in words):
         return "too short"
+    if not any(ch.isalpha() for ch in name):
+        return "a number"  # "ويقول 51.3 في المائة إن": a share of people, cut to its figure
     first, last = words[0], words[-1]
     if len(words) > 1 and (first in load_set("demonstratives") or first in load_set("quantity_words")):
         return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
