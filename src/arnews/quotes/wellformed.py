@@ -90,16 +90,14 @@ def speaker_problem(name: str) -> str | None:
         return "opens with a preposition"
     if cue_verbs.cue_of(first) is not None:
         return "opens with a verb"
-    alone = _lone_word_problem(raw_words[0], first) if len(words) == 1 else None
-    if alone is not None:
+    if len(words) == 1 and (alone := _lone_word_problem(raw_words[0], first)) is not None:
         return alone
     if any(grammar.strip_proclitic(w) in load_set("personal_pronouns") for w in words[1:]):
         return "a clause"  # "أشار نحوي وأنا أجلس": a pronoun subject, not a noun phrase
     # "عاطي بن"، "أبي": a link word ends the name (a name written with آ, "آبي", is none)
     cut = len(words) > 1 and last in grammar.name_links()
-    if cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ")):
-        return "a name cut after a link word"
-    return None
+    cut = cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ"))
+    return "a name cut after a link word" if cut else None
 
 
 def _ali(raw: str) -> bool:
