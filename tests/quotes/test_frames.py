@@ -506,3 +506,24 @@ def test_an_opening_adverbial_must_open_its_clause() -> None:
 )
 def test_a_first_person_pronoun_on_anna_is_part_of_the_reported_words(body: str, clause: str) -> None:
     assert [text for text, _ in indirect(body)] == [clause]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتوصلت الاختبارات إلى نتائج مؤكدة حيال تسرب الكيماويات من العبوات البلاستيكية.",
+        "وأظهرت الإحصائيات رصد 1048 حالة إصابة مؤكدة بكورونا منذ عام 1433هـ في المملكة.",
+        "وقال اللاعب إنه لاحظ حضورا لافتا في اللقاء الأول مع الفريق، إضافة إلى أن الجماهير تتفاعل.",
+        "بل لقد كان لافتا بصورة أكبر أنه حتى أداء السوق العقارية تحسن في النصف الأول.",
+    ],
+)
+def test_a_participle_as_an_adjective_reports_nothing(body: str) -> None:
+    # "نتائج مؤكدة"، "حضورا لافتا"، "كان لافتا": the participle agrees with a noun or follows كان
+    assert not any(q.cue and q.cue.startswith(("مؤكد", "لافت")) for q in speech(body))
+
+
+def test_a_participle_of_saying_after_a_noun_still_reports() -> None:
+    # "في تصريح صحفي مؤكدا أن"، "في بلاده مؤكدا وحدة": إن/أن after it, or no agreement with the noun before it
+    assert [text for text, _ in indirect("وقال الوزير في تصريح صحفي مؤكدا أن الطرق ستفتح غدا.")] == ["الطرق ستفتح غدا"]
+    found = speech("وأشاد السفير بالإنجازات الأمنية الأخيرة في بلاده مؤكدا وحدة المصير بين البلدين الشقيقين.")
+    assert [q.cue for q in found] == ["مؤكدا"]

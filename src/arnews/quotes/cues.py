@@ -8,9 +8,20 @@ from collections.abc import Sequence
 from functools import cache
 
 from arnews.core.cue_verbs import Cue, cue_of
-from arnews.core.grammar import Tok, is_stop, is_word, readings, strip_proclitic
+from arnews.core.grammar import (
+    Tok,
+    everyday,
+    given_name,
+    has_article,
+    is_stop,
+    is_word,
+    readings,
+    strip_proclitic,
+    time_word,
+)
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set, load_table
+from arnews.core.names import pronoun_suffixes
 from arnews.core.text import normalize
 from arnews.core.tokens import Token
 
@@ -191,3 +202,25 @@ def own_subject(toks: Sequence[Tok], i: int) -> bool:
         if not is_word(toks[k]) or is_stop(word) or word in load_set("noun_prepositions"):
             return False
     return False
+
+
+_LEADS_INTO = ("الي", "علي", ":", "،", ",")  # what a participle of saying leads into, besides إن/أن
+
+
+def adjectival(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the participle at ``toks[k]`` is an adjective, no report: right after an indefinite everyday noun or
+    كان ("عدوى مؤكدة فتاكة"، "نتائج مؤكدة حيال"، "حضورا لافتا في"، "كان لافتا بصورة أكبر"), with no إن/أن, إلى,
+    على or colon after it, which a participle of saying leads into ("في تصريح صحفي مؤكدا أن")."""
+    nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+    if k == 0 or not is_word(toks[k - 1]) or nxt in _LEADS_INTO or nxt in load_set("complementizers"):
+        return False
+    prev = toks[k - 1][2]
+    if prev in load_set("auxiliary_verbs"):
+        return True
+    if has_article(prev) or time_word(prev) or given_name(prev) or prev.endswith(pronoun_suffixes()):
+        return False
+    cue = cue_of(toks[k][2])
+    if cue is not None and cue.gender == "m" and prev.endswith("ه"):
+        return False  # "في بلاده مؤكدا وحدة المصير": no agreement, so no adjective; the sentence's subject speaks
+    bare = prev[:-1] if prev.endswith("ا") and len(prev) > 3 else prev  # "حضورا": the accusative's alef
+    return everyday(prev) or everyday(bare)

@@ -63,8 +63,8 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
         if j < len(spans) and spans[j][0] <= s < spans[j][1]:
             continue
         cue = cues.verb_at(toks, i)
-        if cue is None or cue.role in ("describe", "ask"):
-            continue
+        if cue is None or cue.role in ("describe", "ask") or (cue.participle and cues.adjectival(toks, i)):
+            continue  # "عدوى مؤكدة فتاكة": a participle as an adjective reports nothing
         if (
             i > 0
             and toks[i - 1][2] in load_set("relative_pronouns")
