@@ -1201,6 +1201,11 @@ def test_a_cue_with_wa_right_before_its_colon_or_anna_opens_a_report_without_a_c
             "وأكد الجيش أن المعسكر سقط بعد قصف عنيف، وذكرت مصادر محلية أن المعسكر كان مخزنا للسلاح.",
             "المعسكر كان مخزنا للسلاح",
         ),
+        # a comma may close the speaker phrase before its أن
+        (
+            "وأكد أنه سيتشرف بارتداء قميص الأهلي، وبيّن المهاجم السوري، أنه لم يخرج من ناديه بسبب مشكلات مالية.",
+            "لم يخرج من ناديه بسبب مشكلات مالية",
+        ),
     ],
 )
 def test_a_cue_with_wa_after_a_comma_and_its_speaker_opens_the_next_report(body: str, second: str) -> None:

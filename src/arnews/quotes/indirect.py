@@ -341,8 +341,9 @@ def _turn_after_comma(toks: Sequence[Tok], k: int) -> bool:
     for j in range(k + 1, min(len(toks), k + 2 + _TURN_WORDS)):
         if toks[j][2] in load_set("complementizers"):
             return j > k + 1
-        if not grammar.is_word(toks[j]):
-            return False
+        comma_then_that = toks[j][2] in "،," and j + 1 < len(toks) and toks[j + 1][2] in load_set("complementizers")
+        if not grammar.is_word(toks[j]) and not (comma_then_that and j > k + 1):
+            return False  # "، وبيّن المهاجم السوري، أنه": a comma may close the speaker phrase
     return False
 
 
