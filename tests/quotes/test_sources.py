@@ -479,3 +479,12 @@ def test_what_a_document_says_is_no_report_of_its_own_after_ma_or_as_a_noun(body
 def test_a_noun_the_titles_do_not_list_before_a_given_name_describes_the_speaker(body: str, who: str) -> None:
     _, found = quotes_of(body)
     assert [q.speaker.name if q.speaker else None for q in found] == [who]
+
+
+def test_the_text_of_a_message_is_its_owners_words() -> None:
+    # "تغريدة لخادم الحرمين الشريفين كان نصها: «...»": the message's owner after ل speaks
+    found = said("وحصلت تغريدة لخادم الحرمين الشريفين كان نصها: «أيها الشعب الكريم: تستحقون أكثر».")
+    assert [who for _, _, who in found] == ["خادم الحرمين الشريفين"]
+    # a message with nobody named to own it keeps no speaker
+    found = said("وظهرت على الشاشات رسالة تحذيرية مفادها: «لا يمكنك الاتصال بالشبكة الآن».")
+    assert [who for _, _, who in found] == [None]

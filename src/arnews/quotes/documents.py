@@ -9,7 +9,7 @@ from functools import cache
 from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
-from arnews.quotes import frames
+from arnews.quotes import frames, nearby
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import resolve_subject
 from arnews.quotes.indirect import emit_report, source_guess
@@ -21,6 +21,9 @@ def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple
     """ "بحسب الخطي: «...»"، "حسب قول سيندي تشاو: «...»": an attribution before the colon names the speaker. A
     bracket right before the colon is read over ("قول الشاعر الروماني هوراس (65 ق.م - 8 ق.م): «...»")."""
     colon = _before_bracket(toks, lo, q.open_tok - 1)
+    message = _message_text(ctx, toks, lo, colon)
+    if message is not None:
+        return message
     for k in range(lo, colon):
         source = frames.according_source(toks, k, colon) or _saying(toks, k, colon)
         if source is not None:  # "بحسب مصادر الوزارة: «...»": the sources, not the ministry
@@ -29,6 +32,28 @@ def attributed(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> tuple
         if source is not None:
             return k, _document_speaker(ctx, toks, k, source, colon)
     return None
+
+
+#: "نصها"، "مفاده"، "فحواها": the text of a message, in normal form
+_TEXT_OF = frozenset({"نصها", "نصه", "مفادها", "مفاده", "فحواها", "فحواه"})
+
+
+def _message_text(ctx: Reading, toks: Sequence[Tok], lo: int, colon: int) -> tuple[int, Guess | None] | None:
+    """ "وحصلت تغريدة لخادم الحرمين الشريفين كان نصها: «...»"، "أطلق خادم الحرمين الشريفين تغريدة نصها: «...»": the
+    words of a message whose text follows the colon are its owner's (after ل), else those of the person who opens
+    the sentence as its verb's subject; None when neither is named (the other readings of the colon then try)."""
+    k = colon - 1
+    if k <= lo or toks[k][2] not in _TEXT_OF:
+        return None
+    end = k
+    while end > lo and toks[end - 1][2] in load_set("auxiliary_verbs"):
+        end -= 1  # "كان نصها"
+    for d in range(max(lo, end - _DOCUMENT_WORDS), end - 1):
+        owner = _owner_after_li(toks, frames.Source(d, end))
+        if owner is not None:
+            return d, owner
+    subject = nearby.opening_subject(ctx, toks[k][0])
+    return (k, subject) if subject is not None else None
 
 
 def _document_speaker(ctx: Reading, toks: Sequence[Tok], k: int, source: frames.Source, stop: int) -> Guess | None:
