@@ -1,5 +1,7 @@
-"""Speech credited to a document or an attribution before the colon: "بحسب الخطي: «...»"، "وجاء في البيان: «...»"، the
-document's owner ("بيان الوزارة"، "بيان لها") or issuer ("بيان صادر عن وزارة الخارجية")."""
+"""Speech credited to a document: an attribution or a document before the colon ("بحسب الخطي: «...»"، "وجاء في البيان:
+«...»"), what a document says through إن/أن ("وجاء في البيان أن ...") and a message's text ("تغريدة لفلان كان نصها:
+«...»"); the document's owner ("بيان الوزارة"، "بيان لها"، "بيان لوزارة ...") or issuer ("بيان صادر عن وزارة
+الخارجية") speaks."""
 
 from __future__ import annotations
 
