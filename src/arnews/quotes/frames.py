@@ -22,7 +22,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize
 from arnews.quotes import cues
-from arnews.quotes.marks import MAX_CLAUSE, mark_table
+from arnews.quotes.marks import MAX_CLAUSE, PRONOUN_OBJECTS, mark_table
 
 REACH = 20  # tokens of a speaker phrase between a cue verb and the preposition of its clause, at most
 SOURCE_REACH = 10  # tokens of the source named by an attribution ("وفقا لوزير المالية اليوناني ...")
@@ -291,9 +291,6 @@ def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | Non
     return None
 
 
-_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")  # "ذكرتها"، "أوردته": the verb with its object pronoun
-
-
 def relative_source(toks: Sequence[Tok], source: Source) -> int | None:
     """The first token of whoever published or said what an attribution names, when a relative clause names them
     ("بحسب التفاصيل التي ذكرتها صحيفة ذا ناشيونال"، "بحسب الإعلان الذي أوردته صحيفة دايلي ميل"، "طبقا للترتيب الذي
@@ -302,12 +299,12 @@ def relative_source(toks: Sequence[Tok], source: Source) -> int | None:
     k = source.start + 1
     if k + 2 >= source.end or toks[k][2] not in load_set("relative_pronouns"):
         return None
-    verb = toks[k + 1][2]
-    forms = [verb, *(verb[: -len(s)] for s in _OBJECT_SUFFIXES if verb.endswith(s) and len(verb) - len(s) >= 3)]
+    verb = toks[k + 1][2]  # "ذكرتها"، "أوردته": the verb with its object pronoun
+    forms = (verb, *names.pronoun_stems(verb))
     if not any(cue_verbs.cue_of(f) is not None or f in load_set("publishing_verbs") for f in forms):
         return None
     k += 2
-    if toks[k][2] in ("عنه", "عنها", "عنهما", "عنهم"):
+    if toks[k][2] in PRONOUN_OBJECTS and toks[k][2].startswith("عن"):
         k += 1  # "كشفت عنه المجلة"
     return k if k < source.end and grammar.is_word(toks[k]) else None
 
