@@ -183,10 +183,15 @@ def carrier_noun(word: str) -> str | None:
     ('بيان', 'رساله', 'تصريحات', None)
     """
     for reading in readings(word):
-        for form in (reading, reading[:-1] if reading.endswith("ا") and len(reading) > 3 else ""):
+        for form in (reading, _unaccused(reading)):
             if form in _carriers():
                 return form
     return None
+
+
+def _unaccused(word: str) -> str:
+    """``word`` without the alef of an indefinite accusative ("بيانا"، "حضورا"); a word too short keeps it."""
+    return word[:-1] if word.endswith("ا") and len(word) > 3 else word
 
 
 _OWN_SUBJECT_WORDS = 3  # the words of a subject between a relative clause's cue and its إن/أن
@@ -222,5 +227,4 @@ def adjectival(toks: Sequence[Tok], k: int) -> bool:
     cue = cue_of(toks[k][2])
     if cue is not None and cue.gender == "m" and prev.endswith("ه"):
         return False  # "في بلاده مؤكدا وحدة المصير": no agreement, so no adjective; the sentence's subject speaks
-    bare = prev[:-1] if prev.endswith("ا") and len(prev) > 3 else prev  # "حضورا": the accusative's alef
-    return everyday(prev) or everyday(bare)
+    return everyday(prev) or everyday(_unaccused(prev))  # "حضورا": the accusative's alef off
