@@ -71,6 +71,13 @@ def run(phrase: str, *, first_known: bool = False) -> str:
         ("كارولين تسيطر على قلبه", "كارولين"),
         ("جوزيف سميث يفكر في", "جوزيف سميث"),
         ("جانيت يلين رئيسة", "جانيت يلين"),
+        # الله is a name's second word ("عبد الله"); after a definite word it is a verb's object, and a religious
+        # formula after a name ends it
+        ("عبد الله المطلق", "عبد الله المطلق"),
+        ("سعاد الحربي الله أن يحفظ", "سعاد الحربي"),
+        ("أبو سعيد الخدري رضي الله عنه", "أبو سعيد الخدري"),
+        ("سلمان بن عبدالعزيز حفظه الله", "سلمان بن عبدالعزيز"),
+        ("رجب طيب أردوغان إن", "رجب طيب أردوغان"),
     ],
 )
 def test_where_a_name_runs(phrase: str, name: str) -> None:

@@ -488,3 +488,19 @@ def test_the_text_of_a_message_is_its_owners_words() -> None:
     # a message with nobody named to own it keeps no speaker
     found = said("وظهرت على الشاشات رسالة تحذيرية مفادها: «لا يمكنك الاتصال بالشبكة الآن».")
     assert [who for _, _, who in found] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # the object of a verb of prayer after the speaker: "وسألت ... الله أن", then the speaker's words
+        (
+            "وسألت الموظفة سعاد الحربي الله أن يحفظ رجال الأمن، قائلة: «نتابع كل يوم الإنجازات الأمنية الكبيرة».",
+            "سعاد الحربي",
+        ),
+        # a religious formula after the name ends it
+        ("كما قال أبو سعيد الخدري رضي الله عنه: «كنا نخرج يوم الفطر صاعا من طعام».", "أبو سعيد الخدري"),
+    ],
+)
+def test_a_prayer_or_a_formula_after_the_speakers_name_is_not_part_of_it(body: str, who: str) -> None:
+    assert [w for k, _, w in said(body) if k == "direct"] == [who]

@@ -208,6 +208,12 @@ def ends_name(w: str, prev: str, run: int) -> bool:
     linked = prev in links or prev in load_set("initial_letters")
     if w in links:
         return False
+    if w == "الله":
+        # "عبد الله"، "نصر الله": the second word of a name; after a definite word ("وسألت الموظفة سعاد الحربي الله
+        # أن يحفظ"), which no construct opens, the object of a verb of prayer
+        return has_article(prev)
+    if w in load_set("religious_formulas"):
+        return True  # "أبو سعيد الخدري رضي الله عنه"، "الملك سلمان حفظه الله": a formula after the name
     family = has_article(w) and w.endswith("ي")  # a family name in the nisba form: "شذى المغربي"
     # a frequent word of news that is never a name ends one ("عبدالفتاح السيسي نقل"، "كيري الشهر"), except as the
     # second word, which is often a given name or a surname that is also a word ("خالد سعيد"، "جوتاكا إيدي")
