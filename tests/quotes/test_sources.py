@@ -504,3 +504,23 @@ def test_the_text_of_a_message_is_its_owners_words() -> None:
 )
 def test_a_prayer_or_a_formula_after_the_speakers_name_is_not_part_of_it(body: str, who: str) -> None:
     assert [w for k, _, w in said(body) if k == "direct"] == [who]
+
+
+def test_a_quote_after_an_ellipsis_goes_on_with_its_paragraphs_report() -> None:
+    # "يقول فلان إن ... عاجلة. أولا إنهاء حالة الفوضى.. «...»": the ellipsis carries the paragraph's report on
+    found = said(
+        "ومن محافظة الإسكندرية يقول ياسر فراويلة، وهو شخصية قريبة من التيار، إن المطلوب من البرلمان المقبل القيام"
+        " بعدة خطوات عاجلة. أولا إنهاء حالة الفوضى الحكومية.. «بمعنى ترتيب البيت من الداخل والانتهاء من ملف العمل»."
+    )
+    assert found[-1] == ("direct", "بمعنى ترتيب البيت من الداخل والانتهاء من ملف العمل", "ياسر فراويلة")
+    # a report in the paragraph before does not carry over; neither does a bare quote with no ellipsis before it
+    found = said(
+        "ويقول المستشار عبد الكريم إن الجهة التي نفذت الهجوم هي ميليشيات رجل متطرف.\n\n"
+        "وشهدت المدينة بعدها أياما هادئة، وعاد السكان إلى منازلهم.. «هذه واحدة من نكبات المدينة الكثيرة»."
+    )
+    assert found[-1][2] is None
+    found = said(
+        "ويقول المستشار عبد الكريم إن الجهة التي نفذت الهجوم هي ميليشيات رجل متطرف. وشهدت المدينة بعدها أياما"
+        " هادئة. وعاد السكان إلى منازلهم وأسواقهم وأعمالهم. «هذه واحدة من نكبات المدينة الكثيرة»."
+    )
+    assert found[-1][2] is None

@@ -150,22 +150,28 @@ def _opening(
         answer = cue_verbs.cue_of("اجاب")
         return _Found("direct", None, resolve_subject(ctx, q.start, answer) if answer else None)
     if bare:
-        return _Found("direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start))
+        return _Found("direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start, toks[q.open_tok][0]))
     return _Found("direct", None, _colon_subject(ctx, toks, q, lo) or credit_line(ctx, toks, q))
 
 
 _NARRATED_CHARS = 400  # how far back the speaker of a bare quote's narration may stand
 
 
-def _last_reporter(ctx: Reading, pos: int) -> Guess | None:
+def _last_reporter(ctx: Reading, pos: int, opens: int) -> Guess | None:
     """The speaker a bare quote goes on with: the one whose words the sentences just before it report ("ويشير
-    حسان إلى أن ... .. «...»"), when that report ended a few sentences back at most."""
+    حسان إلى أن ... .. «...»"), when that report ended a sentence back at most; after an ellipsis ("يقول ياسر
+    فراويلة إن ... عاجلة. أولا إنهاء حالة الفوضى.. «...»"), which carries the paragraph's report on, anywhere in
+    its paragraph. ``opens``: where the quote's opening mark stands."""
     reports = ctx.state.reports
     if not reports or reports[-1][0] > pos:
         return None
     at, guess = reports[-1]
-    previous = ctx.sentence_start(max(0, ctx.sentence_start(pos) - 2))  # the sentence right before the quote's
-    if pos - at > _NARRATED_CHARS or at < previous:
+    norm = ctx.view.norm
+    if norm[max(0, opens - 4) : opens].rstrip().endswith(("..", "…")):
+        previous, reach = norm.rfind("\n", max(0, opens - _NARRATED_CHARS * 3), opens) + 1, _NARRATED_CHARS * 3
+    else:
+        previous, reach = ctx.sentence_start(max(0, ctx.sentence_start(pos) - 2)), _NARRATED_CHARS
+    if pos - at > reach or at < previous:
         return None
     name = ctx.view.norm[guess.span[0] : guess.span[1]]
     return guess if guess.anonymous or sp.speaker_problem(name) is None else None
