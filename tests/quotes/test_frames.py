@@ -70,6 +70,52 @@ def test_an_attribution_at_a_clause_start_reports_its_source(
     assert q.according_to == speaker
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker", "according"),
+    [
+        # ل on the article drops its alef ("للتقرير" = ل + التقرير): the source is "تقرير", never "لتقرير"
+        ("ووفقا للتقرير فإن الصندوق سيزيد قروضه للدول الأعضاء.", "تقرير", "تقرير"),
+        (
+            "ووفقا للمصادر العسكرية الليبية، فإن الكتيبة استولت على مخازن الأسلحة.",
+            "مصادر العسكرية الليبية",
+            "مصادر العسكرية الليبية",
+        ),
+        # a titled name in the source speaks
+        (
+            "ووفقا للناطق الإعلامي لشرطة منطقة القصيم الرائد بدر السحيباني، فإن الجهات المختصة باشرت التحقيق.",
+            "بدر السحيباني",
+            "ناطق الإعلامي لشرطة منطقة القصيم الرائد بدر السحيباني",
+        ),
+        # a rule, a custom or a condition the clause goes by says nothing: according_to only
+        (
+            "ووفقا للعادة الأميركية في مشاركة عائلة المرشح، وقف أبناؤه يعلنون مساندتهم.",
+            None,
+            "عادة الأميركية في مشاركة عائلة المرشح",
+        ),
+        ("وحسب القانون، يعاقب المخالف بالسجن مدة لا تقل عن سنة.", None, "القانون"),
+    ],
+)
+def test_an_attribution_with_the_article_after_its_lam_names_its_source(
+    body: str, speaker: str | None, according: str | None
+) -> None:
+    (q,) = speech(body)
+    assert ((q.speaker.name if q.speaker else None), q.according_to) == (speaker, according)
+
+
+def test_a_quantity_or_a_demonstrative_opens_the_clause_after_an_attribution() -> None:
+    assert indirect("ووفقا لوزارة الصحة فإن عدد الإصابات ارتفع إلى عشرين حالة.") == [
+        ("عدد الإصابات ارتفع إلى عشرين حالة", "وزارة الصحة")
+    ]
+    assert indirect("وبحسب المصادر، فإن هذه الخطوة ستؤدي إلى خفض الأسعار.") == [
+        ("هذه الخطوة ستؤدي إلى خفض الأسعار", "المصادر")
+    ]
+
+
+def test_an_attribution_inside_quotation_marks_is_part_of_the_quoted_words() -> None:
+    found = speech("وقال الخبير: «مع ذلك، وبحسب الإحصاءات الرسمية، فإن العاملين في القطاع ثابتون عند 21 مليونا».")
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("direct", "الخبير")]
+
+
 def test_an_attribution_before_a_cue_leaves_the_report_to_the_cue() -> None:
     assert indirect("وبحسب المصادر، قال الوزير إن الاجتماع تأجل إلى الأسبوع المقبل.") == [
         ("الاجتماع تأجل إلى الأسبوع المقبل", "الوزير")
@@ -465,8 +511,9 @@ def test_a_passive_believed_names_nobody() -> None:
         ("وبحسب بيان صادر عن الوزارة فإن الوفد وصل أمس.", "الوزارة"),
         ("وبحسب تصريحات وزير الخارجية فإن الوفد وصل أمس.", "وزير الخارجية"),
         ("وحسب وصف المخرج، يتعرف البطل على الناس الذين سيصبحون ضحاياه.", "المخرج"),
-        # a statement with the article takes no genitive: nobody is named
-        ("وفقا للرواية الرسمية فإن الوفد وصل أمس.", None),
+        # a statement with the article takes no genitive: no owner is named, and the statement is the source (its
+        # ل and the article's ل left out, as in "للمصادر")
+        ("وفقا للرواية الرسمية فإن الوفد وصل أمس.", "رواية الرسمية"),
     ],
 )
 def test_whose_statement_an_attribution_names_speaks(body: str, speaker: str | None) -> None:

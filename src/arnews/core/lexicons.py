@@ -56,7 +56,7 @@ ListName = Literal[
     "place_heads",
     "place_name_heads",
     "possessive_suffixes", "predicate_words", "publishing_verbs", "quantity_words", "quote_lead_ins",
-    "relative_pronouns", "religious_formulas",
+    "relative_pronouns", "religious_formulas", "rule_nouns",
     "relay_idioms", "royal_titles", "source_verbs",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",
     "statement_carriers", "statement_verbs",

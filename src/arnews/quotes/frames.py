@@ -56,12 +56,17 @@ def _stops(tok: Tok) -> bool:
     return not grammar.is_word(tok) and (cues.ends(tok) or t in mark_table() or t in cues.PUNCT_STOP)
 
 
-def _opens_clause(toks: Sequence[Tok], k: int, *, particles: bool = False) -> bool:
+def _opens_clause(toks: Sequence[Tok], k: int, *, particles: bool = False, subject: bool = False) -> bool:
     """A clause can begin at ``toks[k]``: a word that is not a particle (unless ``particles``: after a colon, "ما حدث
-    ..." opens speech), and enough words before the sentence ends."""
+    ..." opens speech; ``subject``: a quantity or a demonstrative may open it), and enough words before the sentence
+    ends."""
     if k >= len(toks) or not grammar.is_word(toks[k]) or (toks[k][2].isdigit() and not particles):
         return False
-    if not particles and (toks[k][2] in grammar.stopwords() or toks[k][2] in load_set("complementizers")):
+    word = toks[k][2]
+    # after an attribution ("وبحسب الوزارة فإن عدد الإصابات ارتفع"، "فإن هذه الخطوة"، "فقد لا"): a quantity, a
+    # demonstrative or a verb's particle opens the clause; a preposition or a complementizer does not
+    opener = subject and (word in load_set("quantity_words") or word in load_set("verb_particles"))
+    if not particles and not opener and (word in grammar.stopwords() or word in load_set("complementizers")):
         return False
     words = 0
     for tok in toks[k : k + MIN_WORDS + 1]:
@@ -264,6 +269,8 @@ def _head_source(toks: Sequence[Tok], i: int, *, anywhere: bool) -> tuple[int, i
         if toks[start][2] == "ل":
             start += 1 + (start + 1 < len(toks) and toks[start + 1][2] in mark_table())
             return (start, 0) if start < len(toks) and grammar.is_word(toks[start]) else None
+        if toks[start][2].startswith("لل") and len(toks[start][2]) > 4:
+            return start, 2  # "للتقرير"، "للمصادر": ل on the article, whose alef it drops; the source is "تقرير"
         if toks[start][2].startswith("ل") and len(toks[start][2]) > 2:
             return start, 1
     return None
@@ -273,7 +280,7 @@ def _source_and_clause(toks: Sequence[Tok], start: int) -> tuple[int, int] | Non
     """The end of the source and the first token of the clause after it."""
 
     def clause(k: int) -> bool:  # a cue verb after the attribution reports for itself ("وبحسب المصادر، قال ...")
-        return _opens_clause(toks, k) and cue_verbs.cue_of(toks[k][2]) is None
+        return _opens_clause(toks, k, subject=True) and cue_verbs.cue_of(toks[k][2]) is None
 
     k = start
     while k < min(len(toks), start + SOURCE_REACH):

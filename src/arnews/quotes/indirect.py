@@ -30,6 +30,7 @@ from arnews.quotes.marks import (
     quoted_end,
     words_in,
 )
+from arnews.quotes.mentions import title_names
 from arnews.quotes.names import short_name
 from arnews.quotes.nearby import aside_after
 from arnews.quotes.reading import Guess, Reading
@@ -212,7 +213,9 @@ def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
     if found is None:
         return -1
     source, first = found
-    return _emit(ctx, toks, i, first, source_guess(ctx, toks, source), source=source)
+    # "ووفقا للعادة الأميركية، وقف ..."، "وفقاً لشروط ...": a rule or a custom the clause goes by says nothing
+    ruled = grammar.in_lexicon(toks[source.start][2][source.skip :], load_set("rule_nouns"))
+    return _emit(ctx, toks, i, first, None if ruled else source_guess(ctx, toks, source), source=source)
 
 
 def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Guess:
@@ -237,6 +240,10 @@ def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Gu
     phrase = sp.parse_phrase(toks[source.start : source.end]) if not source.skip else None
     if phrase is not None:
         return Guess(phrase.name, anonymous=phrase.anonymous, person=not phrase.institution)
+    titled = source.skip and grammar.is_title(head)  # "وفقا للناطق الإعلامي لشرطة المنطقة الرائد بدر السحيباني"
+    inside = title_names(toks[source.start : source.end]) if titled else []
+    if inside:  # the titled name speaks
+        return Guess(inside[-1], person=True)
     return Guess(source.span(toks), anonymous=grammar.in_lexicon(head, cues.anonymous_heads()))
 
 
