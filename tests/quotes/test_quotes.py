@@ -845,6 +845,63 @@ def test_an_honorific_with_a_pronoun_speaks_for_the_person_named_before() -> Non
     assert quote.speaker is not None and quote.speaker.name == "فيصل بن بندر"
 
 
+def _people(text: str, *names: str) -> tuple[Entity, ...]:
+    """One PER entity for each name, mentioned where it first stands in ``text``."""
+    found = []
+    for n, name in enumerate(names):
+        at = text.index(name)
+        found.append(Entity(f"L{n}", name, "PER", mentions=(Mention(name, at, at + len(name)),)))
+    return tuple(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "names", "speaker"),
+    [
+        # "سموه" is a prince, not the king named after him
+        (
+            "نقل الأمير متعب بن عبدالله وزير الحرس الوطني تهاني خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز"
+            " إلى منسوبي الحرس. وقال سموه إن الحرس يقوم بواجبه على أكمل وجه.",
+            ("متعب بن عبدالله", "سلمان بن عبدالعزيز"),
+            "متعب بن عبدالله",
+        ),
+        # "معاليه" is nobody royal, nor the late king a formula of mercy follows
+        (
+            "وأكد الرئيس العام لشؤون الحرمين الشيخ عبدالرحمن السديس أن مشروع الملك عبدالله بن عبدالعزيز - رحمه الله -"
+            " يسير وفق الخطة، وذلك بحضور الأمير خالد الفيصل. وأوضح معاليه أن الأعمال ستنتهي قبل موسم الحج.",
+            ("عبدالرحمن السديس", "عبدالله بن عبدالعزيز", "خالد الفيصل"),
+            "عبدالرحمن السديس",
+        ),
+        # the prince who opens the sentence before as its subject, not the prince it congratulates
+        (
+            "رفع الأمير فهد بن سلطان أمير منطقة تبوك التهاني لخادم الحرمين الشريفين وللأمير محمد بن سلمان ولي ولي"
+            " العهد على نجاح الخطط الأمنية. وقال سموه إن رجال الأمن قاموا بواجبهم.",
+            ("فهد بن سلطان", "محمد بن سلمان"),
+            "فهد بن سلطان",
+        ),
+        # a speaker named by title alone before, whom the honorific fits
+        (
+            "وهنأ خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز المواطنين بالعيد. وأكد وزير الصحة أن المستشفيات"
+            " جاهزة. وقال معاليه إن الخطة تشمل جميع المناطق.",
+            ("سلمان بن عبدالعزيز",),
+            "وزير الصحة",
+        ),
+        # nobody the honorific fits: no speaker rather than the wrong one
+        (
+            "وهنأ خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز المواطنين بالعيد. وقال معاليه إن البلاد بخير.",
+            ("سلمان بن عبدالعزيز",),
+            None,
+        ),
+    ],
+)
+def test_an_honorific_speaks_for_the_last_person_of_its_rank(
+    body: str, names: tuple[str, ...], speaker: str | None
+) -> None:
+    text = f"عنوان الخبر\n\n{body}"
+    _, found = quotes_of(body, entities=_people(text, *names))
+    last = [q for q in found if q.kind == "indirect"][-1]
+    assert (last.speaker.name if last.speaker else None) == speaker
+
+
 @pytest.mark.parametrize(
     ("body", "speaker"),
     [

@@ -73,7 +73,7 @@ TableName = Literal[
     "named_after_heads", "narration_verbs", "narrow_cues", "number_words", "ordinal_words", "org_heads", "outlets",
     "qualifiers",
     "quote_marks",
-    "relative_dates", "relay_verbs", "source_notes", "titles", "translators", "weekdays",
+    "honorific_ranks", "relative_dates", "relay_verbs", "source_notes", "titles", "translators", "weekdays",
 ]  # fmt: skip
 LIST_NAMES: tuple[str, ...] = get_args(ListName)
 TABLE_NAMES: tuple[str, ...] = get_args(TableName)

@@ -48,8 +48,8 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
     phrase = nearby.past_place(ctx, toks, phrase)
     rs, re_ = ctx.view.raw_span(*phrase.name)
     problem = sp.speaker_problem(ctx.view.raw[rs:re_])
-    if problem == "a pronoun":  # "وقال سموه": the last person named before
-        return ctx.person_before(rs)
+    if problem == "a pronoun":  # "وقال سموه": the last person named before whom the honorific fits
+        return nearby.honorific_antecedent(ctx, rs, ctx.view.raw[rs:re_]) or Guess(phrase.name)  # none fits: None
     if problem is not None:
         return None  # "ردت بالقول: «...»": no speaker named here; the caller looks before the verb and back
     opening = nearby.opening_person(ctx, toks)

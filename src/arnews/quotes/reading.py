@@ -5,16 +5,19 @@ speaker guesses the stage passes around.
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from attrs import define, field
 
-from arnews.core import cue_verbs
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
-from arnews.core.text import TextView
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.text import TextView, normalize
 from arnews.document import Doc, EntityIndex
 from arnews.models import Entity, Quote
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import RawQuote, paragraph_tokens
+from arnews.quotes.wellformed import honorific_of
 
 RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
 MAX_NAMES = 400
@@ -108,13 +111,27 @@ class Reading:
         n = bisect.bisect_left(self.quote_opens, k) - 1
         return n >= 0 and k < self.raw_at[self.quote_opens[n]].after
 
-    def person_before(self, raw_pos: int) -> Guess | None:
-        """The last person mention ending before input offset ``raw_pos``, within reach of a pronoun."""
+    def person_before(self, raw_pos: int, *, pronoun: str = "") -> Guess | None:
+        """The last person mention ending before input offset ``raw_pos``, within reach of a pronoun; for an
+        honorific ``pronoun`` ("سموه"، "معاليه"), the last one it fits (:func:`fits_honorific`), or None."""
+        honorific = honorific_of(pronoun) if pronoun else None
         people = [m for e in self.entities if e.type == "PER" for m in e.mentions if m.end <= raw_pos]
-        last = max(people, key=lambda m: m.start, default=None)
-        if last is None or raw_pos - last.end > RESOLVE_CHARS:
+        people.sort(key=lambda m: -m.start)
+        for m in people[:_HONORIFIC_REACH]:
+            if raw_pos - m.end > RESOLVE_CHARS:
+                break
+            if honorific is None or fits_honorific(self.view.raw, (m.start, m.end), honorific):
+                return Guess((self.view.norm_index(m.start), self.view.norm_index(m.end)), person=True)
+            # "نقل الأمير متعب ... تهاني خادم الحرمين الشريفين الملك سلمان ... وقال سموه": the prince, not the king
+        if honorific is None:
             return None
-        return Guess((self.view.norm_index(last.start), self.view.norm_index(last.end)), person=True)
+        pos = self.view.norm_index(raw_pos)
+        for at, _, guess in reversed(self.state.events[-_HONORIFIC_REACH:]):
+            # "وأكد وزير الصحة أن ... وقال معاليه": a speaker named by title alone, whom the honorific fits
+            near = at < pos and pos - at <= RESOLVE_CHARS and not guess.anonymous
+            if near and fits_honorific(self.view.raw, self.view.raw_span(*guess.span), honorific):
+                return guess
+        return None
 
     def mention_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The first person mention that begins at or after normal offset ``start`` and ends by ``end``: the known
@@ -143,3 +160,40 @@ def entity_for(name: str, span: tuple[int, int] | None, index: EntityIndex) -> E
         if found is not None:
             return found
     return index.named(name)
+
+
+_HONORIFIC_REACH = 12  # the person mentions an honorific looks back through
+_TITLE_WORDS = 4  # the words before a mention that may hold its title ("صاحب السمو الملكي الأمير")
+
+
+@cache
+def _honorific_ranks() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each honorific's titles (``honorific_ranks.tsv``; none, written -: any person but the royals) and the royal
+    titles."""
+    ranks = {
+        normalize(row[0]): frozenset(normalize(w) for w in row[1].split() if w != "-")
+        for row in load_table("honorific_ranks")
+    }
+    return ranks, frozenset().union(*ranks.values())
+
+
+def fits_honorific(raw: str, span: tuple[int, int], honorific: str) -> bool:
+    """Whether the person mentioned at input ``span`` may be the one an honorific pronoun stands for: "سموه" a prince
+    (a royal title in the mention or the few words before it), "جلالته" a king, "معاليه"، "سعادته" anybody but the
+    royals; never a person a religious formula or "رحمه الله" follows (a prophet, a companion, the dead), nor a
+    mention with no title before it, no given name and no بن (a phrase the entity stage took for a person)."""
+    ranks, royal = _honorific_ranks()
+    fitting = ranks.get(honorific)
+    if fitting is None:
+        return True
+    after = normalize(raw[span[1] : span[1] + 24]).lstrip(" -–—،,(").split()
+    if after and (after[0] in load_set("religious_formulas") or after[0].startswith(("رحمه", "رحمها", "يرحم"))):
+        return False
+    named = normalize(raw[span[0] : span[1]]).split()
+    before = normalize(raw[max(0, span[0] - 60) : span[0]]).split()[-_TITLE_WORDS:]
+    words = (*before, named[0]) if named else tuple(before)
+    titled = any(grammar.is_title(w) for w in words) or bool(set(named) & grammar.name_links())
+    if not named or grammar.common_noun(named[0]) or not (titled or grammar.given_name(named[0])):
+        return False  # "ديوان المظالم"، "إجماع أعضاء اليونسكو": a body, or no title, given name or بن: no person
+    titles = {w for w in (*before, *named)} & royal
+    return bool(titles & fitting) if fitting else not titles

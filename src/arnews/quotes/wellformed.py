@@ -10,7 +10,7 @@ from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
 
-__all__ = ["speaker_problem"]
+__all__ = ["honorific_of", "speaker_problem"]
 
 
 def _idiom_object(word: str) -> bool:
@@ -128,7 +128,12 @@ def _lone_word_problem(raw: str, word: str) -> str | None:
 
 def _honorific_pronoun(word: str) -> bool:
     """ "سموه"، "معاليه"، "سماحتها": an honorific with a pronoun suffix."""
-    return any(stem in load_set("honorifics") for stem in _noun_stems(word))
+    return honorific_of(word) is not None
+
+
+def honorific_of(word: str) -> str | None:
+    """The honorific (normal form) a word with a pronoun suffix is ("سموه" -> "سمو"، "معاليه" -> "معالي"), or None."""
+    return next((stem for stem in _noun_stems(normalize(word)) if stem in load_set("honorifics")), None)
 
 
 def _noun_stems(word: str) -> tuple[str, ...]:
