@@ -116,6 +116,16 @@ def test_an_attribution_inside_quotation_marks_is_part_of_the_quoted_words() -> 
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("direct", "الخبير")]
 
 
+def test_a_plural_verb_goes_on_from_the_people_who_open_the_sentence_before() -> None:
+    assert indirect("أشاد عدد من المواطنين بجهود رجال الأمن في المنطقة. وأكدوا أن الأمن نعمة يجب المحافظة عليها.") == [
+        ("الأمن نعمة يجب المحافظة عليها", "عدد من المواطنين")
+    ]
+    # a body opening the sentence before is no subject of a plural verb
+    assert indirect("أعلنت الشركة نتائجها المالية للربع الثاني من العام. وقالوا إن الأرباح ارتفعت كثيرا.") == [
+        ("الأرباح ارتفعت كثيرا", None)
+    ]
+
+
 def test_an_attribution_before_a_cue_leaves_the_report_to_the_cue() -> None:
     assert indirect("وبحسب المصادر، قال الوزير إن الاجتماع تأجل إلى الأسبوع المقبل.") == [
         ("الاجتماع تأجل إلى الأسبوع المقبل", "الوزير")

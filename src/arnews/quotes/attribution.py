@@ -220,7 +220,7 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     if chosen is None:
         chosen = pick([g for _, g in mentions])
     if chosen is None and cue.role in ("say", "add", "answer"):
-        chosen = nearby.opening_group(ctx, pos, cue) or nearby.protagonist(ctx, pos, fits)
+        chosen = nearby.group_for(ctx, pos, cue) or nearby.protagonist(ctx, pos, fits)
     return chosen
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "aside_after",
     "before_aside",
     "governed",
+    "group_for",
     "honorific_antecedent",
     "name_before_title",
     "named_subject",
@@ -141,6 +142,18 @@ def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     if sp.speaker_problem(ctx.view.norm[phrase.name[0] : phrase.name[1]]) is not None:
         return None
     return guess_of(phrase, cue)
+
+
+def group_for(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
+    """The group a verb with no subject goes on from (:func:`opening_group`): the one that opens its own sentence,
+    else, for a plural verb (not a participle), the people who open the sentence before ("انتقد عدد من شباب الطائف عدم
+    وجود مناطق خاصة بهم. وقالوا إنهم ...")."""
+    found = opening_group(ctx, pos, cue)
+    start = ctx.sentence_start(pos)
+    if found is None and cue.number == "p" and not cue.participle and start > 0:
+        found = opening_group(ctx, start - 1, cue)
+        return found if found is not None and found.anonymous else None  # people, not a body, from the sentence before
+    return found
 
 
 def _opening_body(ctx: Reading, toks: Sequence[Tok], phrase: sp.Phrase, cue: cue_verbs.Cue) -> Guess | None:
