@@ -524,3 +524,18 @@ def test_a_quote_after_an_ellipsis_goes_on_with_its_paragraphs_report() -> None:
         " هادئة. وعاد السكان إلى منازلهم وأسواقهم وأعمالهم. «هذه واحدة من نكبات المدينة الكثيرة»."
     )
     assert found[-1][2] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        ("وأعلن عضو مجلس الشورى، حسين نقوي حسيني، أن المجلس سيصوت على الاتفاق.", "حسين نقوي حسيني"),
+        ("وقال المتحدث الرسمي باسم الحكومة اليمنية، راجح بادي، إن الدمار في عدن كبير.", "راجح بادي"),
+        ("وأوضح المتحدث باسم الدفاع المدني بمنطقة مكة المكرمة، العقيد سعيد سرحان، أن الحريق محدود.", "سعيد سرحان"),
+        # with no name after it, the description is the anonymous source
+        ("وقال مصدر مطلع في الوزارة إن الوفد وصل أمس.", "مصدر"),
+    ],
+)
+def test_a_name_in_apposition_after_a_description_speaks(body: str, who: str) -> None:
+    _, found = quotes_of(body)
+    assert [q.speaker.name if q.speaker else None for q in found] == [who]

@@ -209,7 +209,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         close = quoted_end(toks, 1)
         if close > 3:  # "صحيفة «كاثيميريني»": the body is the name in marks
             return Phrase((toks[2][0], toks[close - 2][1]), institution=True)
-    anonymous = _anonymous_phrase(toks, end_all)
+    anonymous = _described_source(toks, end_all)
     if anonymous is not None:
         return anonymous
     kin = _kin_phrase(toks, end_all)
@@ -249,6 +249,16 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
         end = _title_complement(toks, max(i, 1, body), end_all)
         return Phrase((toks[0][0], toks[end - 1][1]), institution=True, titled=True)
     return _described_name(toks, end_all) or _institution(toks, end_all)
+
+
+def _described_source(toks: Sequence[Tok], end_all: int) -> Phrase | None:
+    """An anonymous description ("مصدر مطلع"), or the name in apposition after it ("عضو مجلس الشورى، حسين نقوي
+    حسيني،"، "المتحدث باسم الحكومة، راجح بادي،")."""
+    anonymous = _anonymous_phrase(toks, end_all)
+    if anonymous is None:
+        return None
+    whole = anonymous.description is not None and anonymous.description[1] == toks[end_all - 1][1]
+    return (_name_after_title(toks, end_all) if whole else None) or anonymous
 
 
 def _described_name(toks: Sequence[Tok], end_all: int) -> Phrase | None:
