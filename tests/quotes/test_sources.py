@@ -468,6 +468,12 @@ def test_what_a_document_says_is_no_report_of_its_own_after_ma_or_as_a_noun(body
     assert all(q.cue not in ("جاء", "نص") for q in found)
 
 
+def speakers_of(body: str) -> list[str | None]:
+    """The speaker of each quote found in ``body``, in order."""
+    _, found = quotes_of(body)
+    return [q.speaker.name if q.speaker else None for q in found]
+
+
 @pytest.mark.parametrize(
     ("body", "who"),
     [
@@ -477,8 +483,7 @@ def test_what_a_document_says_is_no_report_of_its_own_after_ma_or_as_a_noun(body
     ],
 )
 def test_a_noun_the_titles_do_not_list_before_a_given_name_describes_the_speaker(body: str, who: str) -> None:
-    _, found = quotes_of(body)
-    assert [q.speaker.name if q.speaker else None for q in found] == [who]
+    assert speakers_of(body) == [who]
 
 
 def test_the_text_of_a_message_is_its_owners_words() -> None:
@@ -537,5 +542,4 @@ def test_a_quote_after_an_ellipsis_goes_on_with_its_paragraphs_report() -> None:
     ],
 )
 def test_a_name_in_apposition_after_a_description_speaks(body: str, who: str) -> None:
-    _, found = quotes_of(body)
-    assert [q.speaker.name if q.speaker else None for q in found] == [who]
+    assert speakers_of(body) == [who]
