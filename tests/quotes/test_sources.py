@@ -543,3 +543,16 @@ def test_a_quote_after_an_ellipsis_goes_on_with_its_paragraphs_report() -> None:
 )
 def test_a_name_in_apposition_after_a_description_speaks(body: str, who: str) -> None:
     assert speakers_of(body) == [who]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # envoys, commissioners and delegates are titles: the name after the title phrase speaks
+        ("وقال المبعوث الخاص للأمم المتحدة برناردينو ليون إن الاتفاق خطوة مهمة في طريق السلام.", "برناردينو ليون"),
+        ("ورأى المفوض الأعلى لحقوق الإنسان في الأمم المتحدة زيد رعد الحسين أن المحاكمة منعطف مهم.", "زيد رعد الحسين"),
+        ("وقد صرحت مفوضة الشرطة في مدريد، كونثيبثيون دانكاوسا، بأن الحقيبة أرشدت الشرطة.", "كونثيبثيون دانكاوسا"),
+    ],
+)
+def test_envoys_and_commissioners_are_titles(body: str, who: str) -> None:
+    assert speakers_of(body) == [who]
