@@ -27,8 +27,8 @@ def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
     spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
     items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))
     # an attribution inside quotation marks is part of the quoted words ("«مع ذلك، وبحسب الإحصاءات، فإن ...»")
-    quoted = [i for i in according_starts(toks) if any(s <= toks[i][0] < e for s, e in spans)]
-    items.extend((toks[i][0], "a", i) for i in according_starts(toks) if i not in quoted)
+    attributions = [i for i in according_starts(toks) if not any(s <= toks[i][0] < e for s, e in spans)]
+    items.extend((toks[i][0], "a", i) for i in attributions)
     items.extend((toks[i][0], "d", i) for i in document_starts(toks, spans))
     items.extend((toks[i][0], "t", i) for i in turn_starts(toks))
     items.extend((toks[i][0], "n", i) for i in narration_starts(toks, spans))

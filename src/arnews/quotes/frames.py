@@ -58,8 +58,8 @@ def _stops(tok: Tok) -> bool:
 
 def _opens_clause(toks: Sequence[Tok], k: int, *, particles: bool = False, subject: bool = False) -> bool:
     """A clause can begin at ``toks[k]``: a word that is not a particle (unless ``particles``: after a colon, "ما حدث
-    ..." opens speech; ``subject``: a quantity or a demonstrative may open it), and enough words before the sentence
-    ends."""
+    ..." opens speech; ``subject``, after an attribution: a quantity, a demonstrative or a verb's particle may open
+    it), and enough words before the sentence ends."""
     if k >= len(toks) or not grammar.is_word(toks[k]) or (toks[k][2].isdigit() and not particles):
         return False
     word = toks[k][2]

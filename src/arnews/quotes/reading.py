@@ -120,9 +120,9 @@ class Reading:
         for m in people[:_HONORIFIC_REACH]:
             if raw_pos - m.end > RESOLVE_CHARS:
                 break
+            # "نقل الأمير متعب ... تهاني خادم الحرمين الشريفين الملك سلمان ... وقال سموه": the prince, not the king
             if honorific is None or fits_honorific(self.view.raw, (m.start, m.end), honorific):
                 return Guess((self.view.norm_index(m.start), self.view.norm_index(m.end)), person=True)
-            # "نقل الأمير متعب ... تهاني خادم الحرمين الشريفين الملك سلمان ... وقال سموه": the prince, not the king
         if honorific is None:
             return None
         pos = self.view.norm_index(raw_pos)
