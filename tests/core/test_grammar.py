@@ -205,3 +205,12 @@ def test_a_complement_in_l_needs_the_noun_it_completes_before_it() -> None:
     v = view("رئيس الاتحاد الدولي لكرة القدم")
     toks = paragraph_tokens(v, 0, len(v.norm))
     assert titles.construct_after_l(toks, 3)
+
+
+def test_no_name_opens_with_the_lam_an_adjective_governs() -> None:
+    # "القوات الموالية لهادي"، "الشركة التابعة لأرامكو": ل is the adjective's preposition, not a name's first letter
+    for phrase in ("القوات الموالية لهادي أن", "الشركة التابعة لأرامكو في"):
+        toks = tokens(phrase)
+        assert grammar.name_run(toks, 2) == 2
+    toks = tokens("وقال لويس فان غال إن")  # a name that begins with ل after no such adjective
+    assert grammar.name_run(toks, 1) > 1

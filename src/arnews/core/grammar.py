@@ -367,6 +367,8 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
                 break
             if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or is_title(w[1:])):
                 break
+            if w[0] == "ل" and i > 0 and toks[i - 1][2] in load_set("lam_governors"):
+                break  # "القوات الموالية لهادي": the adjective's complement through ل, not a name
             if w[0] in "لب" and len(w) >= 4 and w[1:] in load_set("common_words") and not given_name(w):
                 break  # "لمحطة"، "بمدينة"، "لدول": a preposition on an everyday noun ("باسم"، "لورا" are names)
             if len(w) >= 5 and w.endswith(pronoun_suffixes()):

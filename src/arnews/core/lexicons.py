@@ -43,7 +43,7 @@ ListName = Literal[
     "date_word_names", "dateline_desks", "demonstratives", "document_issuers", "document_openers", "donation_blockers",
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
     "donation_values", "first_names", "future_cues", "governing_prepositions", "honorifics", "idiom_objects",
-    "imperfect_verbs", "impersonal_reports", "initial_letters",
+    "imperfect_verbs", "impersonal_reports", "initial_letters", "lam_governors",
     "institution_heads", "interview_nouns", "kinship_nouns", "loan_statements", "locative_words", "manner_nouns",
     "name_breaks",
     "name_links",
