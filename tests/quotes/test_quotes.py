@@ -31,6 +31,16 @@ def quotes_of(body: str, entities: tuple[Entity, ...] = (), title: str = "عنو
     return text, found
 
 
+def people(body: str, *names: str) -> tuple[Entity, ...]:
+    """Person entities for ``names`` at their first place in the article ``quotes_of`` builds around ``body``."""
+    text = f"عنوان الخبر\n\n{body}"
+    found = []
+    for n, name in enumerate(names):
+        at = text.index(name)
+        found.append(Entity(id=f"e{n}", name=name, type="PER", mentions=(Mention(name, at, at + len(name)),)))
+    return tuple(found)
+
+
 def one(body: str, kind: str | None = None) -> Quote:
     _, found = quotes_of(body)
     if kind is not None:
@@ -845,15 +855,6 @@ def test_an_honorific_with_a_pronoun_speaks_for_the_person_named_before() -> Non
     assert quote.speaker is not None and quote.speaker.name == "فيصل بن بندر"
 
 
-def _people(text: str, *names: str) -> tuple[Entity, ...]:
-    """One PER entity for each name, mentioned where it first stands in ``text``."""
-    found = []
-    for n, name in enumerate(names):
-        at = text.index(name)
-        found.append(Entity(f"L{n}", name, "PER", mentions=(Mention(name, at, at + len(name)),)))
-    return tuple(found)
-
-
 @pytest.mark.parametrize(
     ("body", "names", "speaker"),
     [
@@ -896,8 +897,7 @@ def _people(text: str, *names: str) -> tuple[Entity, ...]:
 def test_an_honorific_speaks_for_the_last_person_of_its_rank(
     body: str, names: tuple[str, ...], speaker: str | None
 ) -> None:
-    text = f"عنوان الخبر\n\n{body}"
-    _, found = quotes_of(body, entities=_people(text, *names))
+    _, found = quotes_of(body, entities=people(body, *names))
     last = [q for q in found if q.kind == "indirect"][-1]
     assert (last.speaker.name if last.speaker else None) == speaker
 

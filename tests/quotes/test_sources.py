@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import pytest
 from test_commentary import said
-from test_quotes import quotes_of
+from test_quotes import people, quotes_of
 
 from arnews.core import grammar
 from arnews.core.text import normalize
 from arnews.models import Entity, Mention
 
 
-def people(body: str, *names: str) -> tuple[Entity, ...]:
-    """Person entities for ``names`` at their first place in the article ``quotes_of`` builds around ``body``."""
-    text = f"عنوان الخبر\n\n{body}"
-    found = []
-    for n, name in enumerate(names):
-        at = text.index(name)
-        found.append(Entity(id=f"e{n}", name=name, type="PER", mentions=(Mention(name, at, at + len(name)),)))
-    return tuple(found)
+def reports_of(body: str) -> list[tuple[str, str | None]]:
+    """The kind and the speaker of each quote found in ``body``, in order."""
+    _, found = quotes_of(body)
+    return [(q.kind, q.speaker.name if q.speaker else None) for q in found]
 
 
 def speakers(body: str, *names: str) -> list[tuple[str, str | None]]:
@@ -434,8 +430,7 @@ def test_sawa_and_ghayr_open_no_speaker(body: str) -> None:
     ],
 )
 def test_an_attribution_speaks_for_whom_its_relative_clause_names(body: str, who: str) -> None:
-    _, found = quotes_of(body)
-    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("indirect", who)]
+    assert reports_of(body) == [("indirect", who)]
 
 
 @pytest.mark.parametrize(
@@ -452,8 +447,7 @@ def test_an_attribution_speaks_for_whom_its_relative_clause_names(body: str, who
     ],
 )
 def test_what_a_document_says_through_anna_is_reported_for_its_owner(body: str, who: str) -> None:
-    _, found = quotes_of(body)
-    assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("indirect", who)]
+    assert reports_of(body) == [("indirect", who)]
 
 
 @pytest.mark.parametrize(
