@@ -69,14 +69,17 @@ def _document_speaker(ctx: Reading, toks: Sequence[Tok], k: int, source: frames.
 
 
 def _owner_after_li(toks: Sequence[Tok], source: frames.Source) -> Guess | None:
-    """ "وجاء في بيان لوزارة الخارجية الباكستانية"، "في بيان للحكومة": the body after the ل of a document without the
-    article speaks for it."""
+    """ "وجاء في بيان لوزارة الخارجية الباكستانية"، "في بيان للحكومة اليمنية": the body after the ل of a document
+    without the article speaks for it; after ل on the article, which drops its alef, from the word's third letter
+    ("حكومة اليمنية"), as an attribution's source is read (:func:`arnews.quotes.frames.according_at`)."""
     if source.end - source.start < 2 or grammar.has_article(grammar.strip_proclitic(toks[source.start][2])):
         return None
-    s, e, word = toks[source.start + 1][:3]
-    if not word.startswith("ل") or word.startswith("لل") or len(word) < 4 or e - s != len(word):
-        return None  # "للحكومة": the article's alef is gone, and "الحكومة" is nowhere in the text to point at
-    owner = sp.parse_phrase([Tok(s + 1, e, word[1:]), *toks[source.start + 2 : source.end]])
+    first = toks[source.start + 1]
+    if not first.text.startswith("ل") or len(first.text) < 4 or first.end - first.start != len(first.text):
+        return None
+    skip = 2 if first.text.startswith("لل") else 1  # the phrase is read with its article: "للحكومة" as "الحكومة"
+    read = first._replace(start=first.start + skip, text=("ال" if skip == 2 else "") + first.text[skip:])
+    owner = sp.parse_phrase([read, *toks[source.start + 2 : source.end]])
     if owner is None or owner.anonymous or not owner.institution:
         return None
     return Guess(owner.name, person=False)

@@ -105,14 +105,6 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
     return _report(ctx, toks, i, cue, phrase_end=colon, first=frames.reported_first(toks, c))
 
 
-def emit_report(
-    ctx: Reading, toks: Sequence[Tok], i: int, first: int, guess: Guess | None, *, source: frames.Source
-) -> int:
-    """Record the report that ``toks[i]`` opens and ``source`` names (a document, an attribution), its clause from
-    ``toks[first]``; returns the offset the clause reaches, or -1."""
-    return _emit(ctx, toks, i, first, guess, source=source)
-
-
 def _colon(toks: Sequence[Tok], i: int) -> int | None:
     """The colon that ends the cue's speaker phrase when speech with no marks follows it ("وأضاف: ...")."""
     k = i + 1
@@ -156,7 +148,7 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, ph
         guess = before or when_subject(ctx, toks, i) or resolve_subject(ctx, toks[i][0], cue)
     else:
         note_turn(ctx, cue, guess)
-    return _emit(ctx, toks, i, first, guess)
+    return emit_report(ctx, toks, i, first, guess)
 
 
 def narration_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
@@ -215,7 +207,7 @@ def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
     source, first = found
     # "ووفقا للعادة الأميركية، وقف ..."، "وفقاً لشروط ...": a rule or a custom the clause goes by says nothing
     ruled = grammar.in_lexicon(toks[source.start][2][source.skip :], load_set("rule_nouns"))
-    return _emit(ctx, toks, i, first, None if ruled else source_guess(ctx, toks, source), source=source)
+    return emit_report(ctx, toks, i, first, None if ruled else source_guess(ctx, toks, source), source=source)
 
 
 def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Guess:
@@ -247,9 +239,12 @@ def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Gu
     return Guess(source.span(toks), anonymous=grammar.in_lexicon(head, cues.anonymous_heads()))
 
 
-def _emit(
+def emit_report(
     ctx: Reading, toks: Sequence[Tok], i: int, first: int, guess: Guess | None, *, source: frames.Source | None = None
 ) -> int:
+    """Record the report that the cue, attribution or document at ``toks[i]`` opens, its clause from ``toks[first]``
+    (``source``: the attribution or document that names where the words come from); returns the offset the clause
+    reaches, or -1."""
     start, end, last = clause_from(ctx.view.norm, toks, first)
     if end - start < 3 or not any(ch.isalnum() for ch in ctx.view.norm[start:end]):
         return -1
