@@ -371,7 +371,7 @@ def honorific_antecedent(ctx: Reading, raw_pos: int, pronoun: str) -> Guess | No
         subject = _titled_person(ctx, opening_subject(ctx, end))
         if subject is not None and fits_honorific(ctx.view.raw, ctx.view.raw_span(*subject.span), honorific):
             return subject
-    return ctx.person_before(raw_pos, pronoun=pronoun)
+    return ctx.person_before(raw_pos, honorific=honorific)
 
 
 def _titled_person(ctx: Reading, subject: Guess | None) -> Guess | None:

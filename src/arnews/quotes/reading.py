@@ -17,7 +17,6 @@ from arnews.document import Doc, EntityIndex
 from arnews.models import Entity, Quote
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import RawQuote, paragraph_tokens
-from arnews.quotes.wellformed import honorific_of
 
 RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
 MAX_NAMES = 400
@@ -111,10 +110,10 @@ class Reading:
         n = bisect.bisect_left(self.quote_opens, k) - 1
         return n >= 0 and k < self.raw_at[self.quote_opens[n]].after
 
-    def person_before(self, raw_pos: int, *, pronoun: str = "") -> Guess | None:
+    def person_before(self, raw_pos: int, *, honorific: str | None = None) -> Guess | None:
         """The last person mention ending before input offset ``raw_pos``, within reach of a pronoun; for an
-        honorific ``pronoun`` ("سموه"، "معاليه"), the last one it fits (:func:`fits_honorific`), or None."""
-        honorific = honorific_of(pronoun) if pronoun else None
+        ``honorific`` ("سمو" of "سموه"، "معالي" of "معاليه"), the last one it fits (:func:`fits_honorific`), else the
+        last speaker named by title alone that it fits, or None."""
         people = [m for e in self.entities if e.type == "PER" for m in e.mentions if m.end <= raw_pos]
         people.sort(key=lambda m: -m.start)
         for m in people[:_HONORIFIC_REACH]:
