@@ -1452,3 +1452,46 @@ def test_a_figure_alone_is_no_speaker() -> None:
     _, found = quotes_of(body)
     assert [q.text for q in found] == ["الموظفين يدخلون الشبكة"]
     assert all(any(ch.isalpha() for ch in speaker(q) or "x") for q in found)
+
+
+# ---- verbs with no subject after long interviews and names inside quotes --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "spoke"),
+    [
+        # a name inside the quote is the quoted person's words, not the subject of the next verb
+        (
+            "وقال مدرب المنتخب في مؤتمره: «أعتقد أن محمد الشهري سيعود إلى التشكيلة في المباراة المقبلة».\n"
+            "وعن استعدادات الفريق قال: «الفريق جاهز للمباراة».",
+            "محمد الشهري",
+            "مدرب المنتخب",
+        ),
+        (
+            "وقالت وزيرة الخارجية الإسبانية: «نعلم أن سيرغي لافروف سيحضر الاجتماع».\n"
+            "وعن الملف الليبي قالت: «الحل سياسي».",
+            "سيرغي لافروف",
+            "وزيرة الخارجية الإسبانية",
+        ),
+    ],
+)
+def test_a_name_inside_a_quote_is_no_antecedent(body: str, named: str, spoke: str) -> None:
+    _, found = quotes_of(body, people(body, named))
+    assert [speaker(q) for q in found] == [spoke, spoke]
+
+
+def test_a_speaker_who_keeps_speaking_stays_within_reach() -> None:
+    # an interview whose speaker was described once, thousands of characters before her last answer
+    said = (
+        "أنا سعيدة بهذا العمل لأنه منحني فرصة لتقديم شخصية مختلفة عن كل ما قدمته في السابق، وقد تعلمت الكثير "
+        "من فريق العمل خلال أشهر التصوير الطويلة. "
+    )
+    episodes = ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة"]
+    body = (
+        "ولفتت الممثلة المصرية إلى أن المسلسل حقق نجاحا كبيرا.\n"
+        + "".join(f"وعن الحلقة {e} أضافت: «{said * 3}».\n" for e in episodes)
+        + "وعن عملها مع المخرج محمد خان في فيلمها الأخير قالت: «كان تعاونا مثمرا»."
+    )
+    assert body.index("قالت") - body.index("الممثلة المصرية") > 3000
+    _, found = quotes_of(body, people(body, "محمد خان"))
+    assert [speaker(q) for q in found[-2:]] == ["الممثلة المصرية", "الممثلة المصرية"]

@@ -177,7 +177,7 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
             subject = subject or nearby.opening_subject(ctx, pos) or nearby.opening_group(ctx, pos, cue)
             if subject is not None:
                 return subject
-        if k and pos - st.events[k - 1][0] <= RESOLVE_CHARS:
+        if k and pos - st.last_heard(st.events[k - 1][0], st.events[k - 1][2]) <= RESOLVE_CHARS:
             return st.events[k - 1][2]
         if st.last_quote is not None:
             return st.last_quote
@@ -196,7 +196,7 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
         return fitting[0] if fitting else None  # machine translation often gets the verb's gender wrong
 
     k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
-    events = [it for it in reversed(st.events[max(0, k - 8) : k]) if pos - it[0] <= RESOLVE_CHARS]
+    events = [it for it in reversed(st.events[max(0, k - 8) : k]) if pos - st.last_heard(it[0], it[2]) <= RESOLVE_CHARS]
     m = bisect.bisect_left(st.mention_starts, pos)
     mentions: list[tuple[int, Guess]] = []
     for ms, me in reversed(st.mentions[max(0, m - 8) : m]):

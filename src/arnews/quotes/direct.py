@@ -345,6 +345,8 @@ def _record(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int, found: _Fou
             according_to=according,
         )
     )
+    if q.close_tok is not None:
+        ctx.state.note_quoted(q.start, q.end)
     guess = found.guess
     if guess is not None:
         ctx.state.add_event(guess, reported_to=q.end)

@@ -60,6 +60,8 @@ class State:
     interviewee: tuple[int, int] | None = None
     genders: dict[str, str] = field(factory=dict)
     reports: list[tuple[int, Guess]] = field(factory=list)  # (where a report with a speaker ended, its speaker)
+    quoted: list[tuple[int, int]] = field(factory=list)  # the words of the speech quotes read so far, in text order
+    heard: dict[tuple[int, int], int] = field(factory=dict)  # where the words reported for each speaker last ended
 
     def add_event(self, guess: Guess, *, reported_to: int | None = None) -> None:
         """Remember a speaker, where they are named; ``reported_to``: where the words reported for them end."""
@@ -67,8 +69,32 @@ class State:
         bisect.insort(self.events, item)
         if reported_to is not None:
             self.reports.append((reported_to, guess))  # in reading order, which is text order
+            self.heard[guess.span] = max(reported_to, self.heard.get(guess.span, -1))
         if guess.gender and not guess.anonymous:
             self.genders.setdefault(self.key(guess.span), guess.gender)
+
+    def last_heard(self, at: int, guess: Guess) -> int:
+        """Where a speaker named at ``at`` was last heard: the end of the last words reported for them, or ``at``.
+        A verb with no subject reaches back to that point ("قالت: «...»" in an interview goes on with the speaker
+        described many paragraphs before, as long as she keeps speaking)."""
+        return max(at, self.heard.get(guess.span, at))
+
+    def note_quoted(self, start: int, end: int) -> None:
+        """Remember the words of a speech quote (normal offsets): the names inside them are the quoted person's
+        words ("«... فعندما تجدين تيم حسن ...». وقالت:"), no antecedent for a later verb, and leave the mentions."""
+        self.quoted.append((start, end))
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = lo
+        while hi < len(self.mentions) and self.mentions[hi][1] <= end:
+            hi += 1
+        if hi > lo:
+            del self.mentions[lo:hi]
+            del self.mention_starts[lo:hi]
+
+    def inside_quoted(self, start: int, end: int) -> bool:
+        """Whether normal span ``start:end`` lies inside the words of a speech quote read so far."""
+        k = bisect.bisect_right(self.quoted, (start, len(self.view.norm))) - 1
+        return k >= 0 and self.quoted[k][0] <= start and end <= self.quoted[k][1]
 
     def key(self, span: tuple[int, int]) -> str:
         text = self.view.norm[span[0] : span[1]].split()
@@ -116,6 +142,8 @@ class Reading:
         last speaker named by title alone that it fits, or None."""
         people = [m for e in self.entities if e.type == "PER" for m in e.mentions if m.end <= raw_pos]
         people.sort(key=lambda m: -m.start)
+        view = self.view
+        people = [m for m in people if not self.state.inside_quoted(view.norm_index(m.start), view.norm_index(m.end))]
         for m in people[:_HONORIFIC_REACH]:
             if raw_pos - m.end > RESOLVE_CHARS:
                 break
