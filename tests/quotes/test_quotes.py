@@ -1495,3 +1495,40 @@ def test_a_speaker_who_keeps_speaking_stays_within_reach() -> None:
     assert body.index("قالت") - body.index("الممثلة المصرية") > 3000
     _, found = quotes_of(body, people(body, "محمد خان"))
     assert [speaker(q) for q in found[-2:]] == ["الممثلة المصرية", "الممثلة المصرية"]
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "spoke"),
+    [
+        (
+            "وقالت الشرطة إن الشاب لم يكن يعرف السباحة. واستبعدت الشرطة وجود عمل إجرامي.\n"
+            "وأصدرت مور (52 عاما) بيانا قالت فيه: «أشعر بصدمة تامة».",
+            ("مور",),
+            "مور",
+        ),
+        (
+            "وقال رئيس الاتحاد أحمد عيد إن البطولة نجحت.\n"
+            "ووجه النائب خالد الضاهر انتقادات إلى الحكومة، وقال في تصريحات صحفية إن الحكومة فشلت.",
+            ("أحمد عيد", "خالد الضاهر"),
+            "خالد الضاهر",
+        ),
+        (
+            "وقال المتحدث باسم الوزارة إن التحقيق مستمر.\n"
+            "وبذل زكي طليمات مجهودا كبيرا في إخفاء ابتسامته ثم قال: «طيب تعالي يا فاتن».",
+            ("زكي طليمات",),
+            "زكي طليمات",
+        ),
+        # a title in construct whose name comes later is no subject by itself; the name is
+        (
+            "وقال رئيس الاتحاد أحمد عيد إن البطولة نجحت.\n"
+            "وأشاد رئيس بعثة المنتخب للبطولة خالد الشافعي بالتنظيم، وقال إن المنتخب استفاد كثيرا من المعسكر.",
+            ("أحمد عيد", "خالد الشافعي"),
+            "خالد الشافعي",
+        ),
+    ],
+)
+def test_a_verb_of_saying_goes_on_from_the_subject_of_its_sentence(
+    body: str, named: tuple[str, ...], spoke: str
+) -> None:
+    _, found = quotes_of(body, people(body, *named))
+    assert speaker(found[-1]) == spoke

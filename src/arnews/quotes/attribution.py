@@ -164,8 +164,8 @@ def _reported_from(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
 
 def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """The speaker of a cue verb with no subject of its own."""
-    reported = nearby.named_subject(ctx, pos) or nearby.purpose_subject(ctx, pos)
-    reported = reported or _reported_from(ctx, pos, cue) or statement_author(ctx, pos, cue)
+    reported = nearby.named_subject(ctx, pos) or nearby.purpose_subject(ctx, pos) or _reported_from(ctx, pos, cue)
+    reported = reported or statement_author(ctx, pos, cue) or nearby.first_verb_subject(ctx, pos, cue)
     if reported is not None:
         return reported
     st = ctx.state

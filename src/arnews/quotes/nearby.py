@@ -1,9 +1,8 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
 right after the verb that opens it, the group a plural verb or the body a singular participle goes on from, the topic
-أما opens before a verb with ف, the person a verb behind the ل of purpose goes on from), whether a name stands where a
-subject does or is a preposition's object, the article's protagonist (the person it names most), a place behind ب
-that a speaker phrase took for the start of a name, an aside in commas between a subject and its verb, and a name
-before a title in apposition."""
+أما opens before a verb with ف, the person a verb behind the ل of purpose goes on from), whether a name is a subject
+or a preposition's object, the article's protagonist, a place behind ب that a speaker phrase took for the start of a
+name, an aside in commas between a subject and its verb, and a name before a title in apposition."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from arnews.quotes.wellformed import honorific_of
 __all__ = [
     "aside_after",
     "before_aside",
+    "first_verb_subject",
     "governed",
     "group_for",
     "honorific_antecedent",
@@ -82,15 +82,30 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     m = bisect.bisect_left(st.mention_starts, start)
     if m >= len(st.mentions) or st.mentions[m][1] > pos:
         return None
-    found = _opening_person(ctx, start, *st.mentions[m])
-    if found is None and m + 1 < len(st.mentions):
-        # "وألقى السفير عمرو رمضان": the title alone is a mention of its own, right before the name
-        (title_start, title_end), (ms, me) = st.mentions[m], st.mentions[m + 1]
-        words = tokenize(ctx.view.norm, title_start, title_end)
-        bare = len(words) == 1 and grammar.is_title(words[0].text)
-        if bare and me <= pos and not ctx.view.norm[title_end:ms].strip():
+    ts, te = st.mentions[m]
+    words = tokenize(ctx.view.norm, ts, te)
+    if not (len(words) == 1 and grammar.is_title(words[0].text)):
+        return _opening_person(ctx, start, ts, te)
+    if m + 1 < len(st.mentions):
+        ms, me = st.mentions[m + 1]
+        between = tokenize(ctx.view.norm, ts, ms)
+        if me <= pos and titles.title_run(between, 0)[0] == len(between):
+            # "وألقى السفير عمرو رمضان"، "أما رئيس بعثة منتخبنا للبطولة خالد الشافعي": the title alone is a mention
+            # of its own; the name it introduces is the subject
             found = _opening_person(ctx, start, ms, me)
-    return found
+            if found is not None:
+                return found
+    if not grammar.has_article(words[0].text):
+        return None  # "رئيس" in construct names nobody by itself
+    return _opening_person(ctx, start, ts, te)  # "وأشاد الوزير بالمبادرة، مشيرا إلى": the title alone
+
+
+def first_verb_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
+    """ "وبذل زكي مجهودا في إخفاء ابتسامته ثم قال:": a singular verb of saying with no subject goes on from the person
+    another verb opens its sentence with (:func:`opening_subject`); "وأضاف" goes on with the last speaker instead."""
+    found = opening_subject(ctx, pos) if cue.role != "add" and cue.number not in ("p", "d") else None
+    name = ctx.view.norm[found.span[0] : found.span[1]] if found is not None else ""
+    return found if found is not None and sp.speaker_problem(name) is None else None  # not "لانتخابات أعضاء"
 
 
 def _opening_person(ctx: Reading, start: int, ms: int, me: int) -> Guess | None:
@@ -99,8 +114,8 @@ def _opening_person(ctx: Reading, start: int, ms: int, me: int) -> Guess | None:
     comma = max((k for k, t in enumerate(toks) if t.text in ("،", ",")), default=-1)
     toks = toks[comma + 1 :]  # "إلى ذلك، قدم الدكتور ناصر باعوم ...": the clause after an opening phrase
     verb = toks[0].text if toks else ""
-    if not verb or not grammar.is_word(toks[0]):
-        return None
+    if not verb or not grammar.is_word(toks[0]) or grammar.is_title(verb):
+        return None  # "كيسلي دافنبورت، رئيسة قسم ...": a title in apposition, no verb
     rs, re_ = ctx.view.raw_span(toks[0].start, toks[0].end)
     if grammar.has_article(verb) and not ctx.view.raw[rs:re_].lstrip("وف").startswith(("أ", "إ", "آ")):
         return None  # a noun opens the clause ("وألقى" keeps its hamza: a verb)
