@@ -1532,3 +1532,31 @@ def test_a_verb_of_saying_goes_on_from_the_subject_of_its_sentence(
 ) -> None:
     _, found = quotes_of(body, people(body, *named))
     assert speaker(found[-1]) == spoke
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "description"),
+    [
+        # whom a spokesman speaks for, whatever the head of its name, then the spokesman's own name
+        (
+            "وقال المتحدث باسم قيادة المقاومة علي الأحمدي في تصريحات صحفية إن المقاتلين سيطروا على الحي.",
+            "علي الأحمدي",
+            None,
+        ),
+        ("وقال المتحدث باسم حماس فوزي برهوم إن الاحتلال يتحمل المسؤولية.", "فوزي برهوم", None),
+        ("وقالت المتحدثة باسم هذه المنظمة الدولية ريم ندا: «إنها أول سفينة تبلغ المرفأ».", "ريم ندا", None),
+        # an unnamed spokesman: the body spoken for is the description, not the speaker
+        (
+            "وقال متحدث باسم قصر باكنغهام: «إنه لأمر مخيب للآمال أن يتم الحصول على هذه اللقطات».",
+            "متحدث",
+            "متحدث باسم قصر باكنغهام",
+        ),
+        ("وقالت متحدثة باسم فيشر إن موعد الزيارة لم يتحدد بعد.", "متحدثة", "متحدثة باسم فيشر"),
+        # given names that also read as a preposition on a noun (ب + اسم) or a noun with a pronoun (نادي + ه)
+        ("وقال الدكتور باسم عوض الله إن الاقتصاد يتعافى.", "باسم عوض الله", None),
+        ("وقالت الفنانة نادية الجندي إن الدور كان صعبا.", "نادية الجندي", None),
+    ],
+)
+def test_a_spokesman_speaks_for_a_body_and_basim_is_a_name(body: str, name: str, description: str | None) -> None:
+    q = one(body)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.description) == (name, description)

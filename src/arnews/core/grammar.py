@@ -365,16 +365,16 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
         if j == i:
             if len(w) < 2 or has_article(w) or (w[0] in "لب" and w[1:].startswith("ال")) or w.startswith("لل"):
                 break
-            if w[0] in "لب" and (in_lexicon(w[1:], organisation_heads()) or is_title(w[1:])):
-                break
+            if w[0] in "لب" and not given_name(w) and (in_lexicon(w[1:], organisation_heads()) or is_title(w[1:])):
+                break  # "لوزارة"، "بمدير": a preposition on a body or a title ("باسم" is a name)
             if w[0] == "ل" and i > 0 and toks[i - 1][2] in load_set("lam_governors"):
                 break  # "القوات الموالية لهادي": the adjective's complement through ل, not a name
             if w[0] in "لب" and len(w) >= 4 and w[1:] in load_set("common_words") and not given_name(w):
                 break  # "لمحطة"، "بمدينة"، "لدول": a preposition on an everyday noun ("باسم"، "لورا" are names)
             if len(w) >= 5 and w.endswith(pronoun_suffixes()):
                 break
-            if common_noun(w):
-                break
+            if common_noun(w) and not given_name(w):
+                break  # "نادية" and "باسم" read as نادي + ه and ب + اسم too, but are names
         elif (
             len(w) < 2
             or ends_name(w, toks[j - 1][2], j - i - links)

@@ -150,6 +150,8 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
                 break
         elif not saw or not (in_lexicon(w, mods) or has_article(w) or in_lexicon(w, orgs) or of_organisation(w)):
             break
+        elif given_name(w):
+            break  # "الدكتور باسم عوض الله": a given name (read as ب + اسم too) begins the name
         elif addressed(w):
             break  # "وقال المحافظ للصحافيين": whom the speaker addresses
         i += 1
@@ -157,7 +159,44 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
             nxt = toks[i + 1][2]
             if in_lexicon(nxt, orgs) or (has_article(nxt) and not in_lexicon(nxt, place_heads())):
                 i += 1
+        if saw and i < len(toks) and toks[i][2] == "باسم" and any(_speaks_for(t[2]) for t in toks[max(0, i - 3) : i]):
+            i = _spoken_for(toks, i + 1)  # "المتحدث (الرسمي) باسم ...": whom the spokesman speaks for
     return i, saw
+
+
+@cache
+def _spokesmen() -> frozenset[str]:
+    """The titles "باسم" completes in ``titles.tsv`` ("المتحدث باسم"، "الناطقة باسم"), by their first word."""
+    return frozenset(row.words[0] for row in title_rows() if len(row.words) == 2 and row.words[1] == "باسم")
+
+
+def _speaks_for(word: str) -> bool:
+    """Whether a title before "باسم" is a spokesman's ("المتحدث"، "وناطق"): "باسم" then names whom they speak for,
+    not the given name it also is ("الدكتور باسم عوض الله")."""
+    spokesmen = _spokesmen()
+    bare = strip_proclitic(word)
+    return any(w in spokesmen or "ال" + w in spokesmen for w in (word, bare))
+
+
+def _spoken_for(toks: Sequence[Tok], i: int) -> int:
+    """After a spokesman's "باسم" (``toks[i]`` the word after it), the body they speak for, whatever its head
+    ("المتحدث باسم قيادة المقاومة علي الأحمدي"، "المتحدث باسم جبهة ردفان العند"، "متحدث باسم قصر باكنغهام إن"): an
+    indefinite head and the indefinite nouns in construct after it, up to a word with the article, which the title run
+    reads on, or to the last word before the clause goes on; never a given name, which begins the spokesman's name
+    ("المتحدث باسم حماس فوزي برهوم"). Returns where the title run goes on."""
+    if i < len(toks) and toks[i][2] in load_set("demonstratives"):
+        i += 1  # "المتحدثة باسم هذه المنظمة الدولية ريم ندا"
+    head = True
+    while i < len(toks) and is_word(toks[i]) and not has_article(toks[i][2]):
+        w = toks[i][2]
+        if given_name(w) or is_stop(w) or (is_title(w) and not head):
+            break
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        ends = nxt is None or not is_word(nxt) or is_stop(nxt[2])
+        if not (head or ends or (nxt is not None and has_article(nxt[2]))):
+            break  # "حماس فوزي": a name goes on after the body's own name
+        i, head = i + 1, len(w) <= 2  # "باسم دي ميستورا": a particle and the name it opens
+    return i
 
 
 def construct_after_l(toks: Sequence[Tok], i: int) -> bool:
