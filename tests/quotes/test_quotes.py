@@ -1560,3 +1560,36 @@ def test_a_verb_of_saying_goes_on_from_the_subject_of_its_sentence(
 def test_a_spokesman_speaks_for_a_body_and_basim_is_a_name(body: str, name: str, description: str | None) -> None:
     q = one(body)
     assert q.speaker is not None and (q.speaker.name, q.speaker.description) == (name, description)
+
+
+@pytest.mark.parametrize(
+    ("body", "spoke"),
+    [
+        # a hadith's narrator, named with the companion's formula right before the verb
+        ("وهي تجب على كل مسلم. عن ابن عمر رضي الله عنهما قال: «فرض رسول الله زكاة الفطر صاعا من تمر».", "ابن عمر"),
+        ("والواجب إخراجها من قوت البلد لحديث ابن عمر رضي الله عنهما قال: «فرض رسول الله زكاة الفطر».", "ابن عمر"),
+        # God, named with His formula after the verb
+        ("فكانوا كما قال الله عز وجل: «ومن الناس من يعجبك قوله في الحياة الدنيا».", "الله عز وجل"),
+        # the Prophet, by the formula after the verb and his name before it
+        (
+            "وأفتتح مقالي بحديث شريف عن الرسول، صلى الله عليه وسلم، قال عليه الصلاة والسلام: «إن الأمير إذا ابتغى "
+            "الريبة في الناس أفسدهم».",
+            "الرسول",
+        ),
+        # God named by the formula alone: no speaker phrase, and not the person named before
+        ("وقال الشيخ خالد العلي إن العيد فرحة. لقد قال تعالى «قل بفضل الله وبرحمته فبذلك فليفرحوا».", None),
+    ],
+)
+def test_sacred_words_and_who_says_them(body: str, spoke: str | None) -> None:
+    _, found = quotes_of(body)
+    assert speaker([q for q in found if q.kind == "direct"][-1]) == spoke
+
+
+def test_god_prayed_to_is_no_speaker_and_a_sacred_speaker_does_not_go_on() -> None:
+    body = (
+        "وهنأ الأمير خالد الفيصل المواطنين بالعيد، داعيا الله عز وجل أن يعيده على الجميع بالخير.\n"
+        "وفي الحديث عن الرسول صلى الله عليه وسلم قال عليه الصلاة والسلام: «الدين النصيحة».\n"
+        "وقال إن الأمن مسؤولية الجميع."
+    )
+    _, found = quotes_of(body, people(body, "خالد الفيصل"))
+    assert [speaker(q) for q in found] == ["خالد الفيصل", "الرسول", "خالد الفيصل"]

@@ -55,7 +55,7 @@ ListName = Literal[
     "organisation_heads", "organizer_nouns", "participant_cues", "personal_pronouns", "photo_credit_labels",
     "place_heads",
     "place_name_heads",
-    "possessive_suffixes", "predicate_words", "publishing_verbs", "quantity_words", "quote_lead_ins",
+    "possessive_suffixes", "predicate_words", "prophet_titles", "publishing_verbs", "quantity_words", "quote_lead_ins",
     "relative_pronouns", "religious_formulas", "rule_nouns",
     "relay_idioms", "royal_titles", "source_verbs",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",
@@ -73,7 +73,8 @@ TableName = Literal[
     "named_after_heads", "narration_verbs", "narrow_cues", "number_words", "ordinal_words", "org_heads", "outlets",
     "qualifiers",
     "quote_marks",
-    "honorific_ranks", "relative_dates", "relay_verbs", "source_notes", "titles", "translators", "weekdays",
+    "honorific_ranks", "relative_dates", "relay_verbs", "sacred_formulas", "source_notes", "titles", "translators",
+    "weekdays",
 ]  # fmt: skip
 LIST_NAMES: tuple[str, ...] = get_args(ListName)
 TABLE_NAMES: tuple[str, ...] = get_args(TableName)

@@ -22,6 +22,7 @@ from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, p
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, entity_for, guess_of
+from arnews.quotes.sacred import sacred_speaker
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
@@ -164,9 +165,9 @@ def _reported_from(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
 
 def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """The speaker of a cue verb with no subject of its own."""
-    reported = nearby.named_subject(ctx, pos) or nearby.purpose_subject(ctx, pos) or _reported_from(ctx, pos, cue)
-    reported = reported or statement_author(ctx, pos, cue) or nearby.first_verb_subject(ctx, pos, cue)
-    if reported is not None:
+    reported = nearby.named_subject(ctx, pos) or nearby.purpose_subject(ctx, pos) or sacred_speaker(ctx, pos, cue)
+    reported = reported or _reported_from(ctx, pos, cue) or statement_author(ctx, pos, cue)
+    if (reported := reported or nearby.first_verb_subject(ctx, pos, cue)) is not None:
         return reported
     st = ctx.state
     if cue.role == "add":
@@ -271,9 +272,6 @@ def _auxiliary(word: str) -> bool:
     return word in aux or grammar.strip_proclitic(word) in aux
 
 
-_WHAT = frozenset({"ما", "مما"})  # "ما قاله الوزير": the relative is the object; the subject follows the verb
-
-
 def _according_what(toks: Sequence[Tok], k: int, lo: int) -> bool:
     """Whether the cue at ``toks[k]`` reports inside an attribution: "بحسب ما ذكر"، "وفقا لما أعلنه"."""
     if k < lo + 2:
@@ -300,7 +298,8 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
             continue
         if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
             object_first = k + 1 < hi and toks[k + 1][2] in PRONOUN_OBJECTS  # "الذي قالت عنه ميركل إنه"
-            if object_first or (toks[k - 1][2] in _WHAT and toks[hi - 1][2] == ":"):
+            # "ما قاله الوزير:": the relative is the object; the subject follows the verb
+            if object_first or (toks[k - 1][2] in ("ما", "مما") and toks[hi - 1][2] == ":"):
                 # "ومما قاله قائد القوات البحرية: «...»": what the subject after the verb said, then the words
                 said = guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue)
                 if said is not None:

@@ -33,6 +33,7 @@ class Guess:
     number: str = ""
     person: bool = False  # named by the phrase itself as a person or a source (not a title or institution)
     addressee: tuple[int, int] | None = None
+    sacred: bool = False  # God, the Prophet, a hadith's narrator (:mod:`arnews.quotes.sacred`): no later subject
 
 
 def guess_of(phrase: sp.Phrase, cue: cue_verbs.Cue) -> Guess:
@@ -64,7 +65,10 @@ class State:
     heard: dict[tuple[int, int], int] = field(factory=dict)  # where the words reported for each speaker last ended
 
     def add_event(self, guess: Guess, *, reported_to: int | None = None) -> None:
-        """Remember a speaker, where they are named; ``reported_to``: where the words reported for them end."""
+        """Remember a speaker, where they are named; ``reported_to``: where the words reported for them end. A sacred
+        speaker speaks only the words its formula marks: the narration goes on with the people before."""
+        if guess.sacred:
+            return
         item = (guess.span[0], len(self.events), guess)
         bisect.insort(self.events, item)
         if reported_to is not None:

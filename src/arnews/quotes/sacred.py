@@ -1,0 +1,69 @@
+"""Sacred words quoted in the news and who says them, for a verb of saying with no subject of its own: a hadith's
+narrator ("عن ابن عباس رضي الله عنهما قال:"), God ("قال الله عز وجل:"، "يقول الله تعالى في كتابه:") and the Prophet
+("قال صلى الله عليه وسلم:"، "قال عليه الصلاة والسلام:"), told apart by the formula of praise that follows the name or
+the verb (``sacred_formulas.tsv``; the Prophet's names, ``prophet_titles.txt``). "قال تعالى" names God by the formula
+alone: no speaker phrase, and nobody else's words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from arnews.core.cue_verbs import Cue
+from arnews.core.lexicons import load_set, load_table
+from arnews.core.text import normalize
+from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading
+
+__all__ = ["sacred_speaker"]
+
+_NARRATOR_CHARS = 80  # how far before its verb a narrator's name and formula may begin
+_NAME_WORDS = 4  # the most words of a narrator's name ("عبد الله بن عمر بن الخطاب" is cut to its last four)
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regular expression of phrases in the normal form, the longest first, each word apart by any spaces."""
+    forms = sorted({normalize(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The narrator before the verb; God and the Prophet's formula after it; the Prophet named with the formula."""
+    rows = load_table("sacred_formulas")
+
+    def of(who: str) -> str:
+        return _alternatives(row[0] for row in rows if row[1] == who)
+
+    word = r"(?!عن\b)[^\W\d_]+"  # "روى عن أبيه عن ابن عباس": the last narrator of the chain
+    name = rf"{word}(?:\s+{word}){{0,{_NAME_WORDS - 1}}}?"
+    # "عن ابن عباس رضي الله عنهما قال"، "لحديث ابن عمر رضي الله عنهما قال": the last one the hadith is told from
+    narrator = re.compile(rf"(?:^|\s)(?:و?عن|[وفل]?حديث)\s+({name})\s+(?:{of('companion')})\s*[،,]?\s*$")
+    god = re.compile(rf"\s*((?:الله\s+)?(?:{of('god')}))(?!\w)")
+    prophet_after = re.compile(rf"\s*(?:{of('prophet')})(?!\w)")
+    prophet = re.compile(rf"(?<!\w)[وفبل]?({_alternatives(load_set('prophet_titles'))})\s*[،,]?\s*(?:{of('prophet')})")
+    return narrator, god, prophet_after, prophet
+
+
+def sacred_speaker(ctx: Reading, pos: int, cue: Cue) -> Guess | None:
+    """Who says the words of the verb of saying at normal offset ``pos``: the narrator named with a companion's
+    formula right before it, God named with His formula right after "قال" (not after "دعا الله", where He is
+    prayed to), or the Prophet when his formula follows the verb (the last name of the Prophet that the formula
+    follows before it, within reach); else None."""
+    norm = ctx.view.norm
+    narrator, god, prophet_after, prophet = _patterns()
+    found = narrator.search(norm, max(0, pos - _NARRATOR_CHARS), pos)
+    if found is not None:
+        return Guess(found.span(1), person=True, sacred=True)  # "عن ابن عباس رضي الله عنهما قال"
+    end = pos
+    while end < len(norm) and not norm[end].isspace():
+        end += 1  # the verb itself
+    said = god.match(norm, end) if normalize(cue.lemma) == "قال" else None
+    if said is not None:
+        # "قال الله عز وجل": the name with its formula (الله alone names none); "قال تعالى": the formula alone, which
+        # names nobody as a speaker phrase, so that God's words are nobody else's
+        return Guess(said.span(1), person=True, sacred=True)
+    if prophet_after.match(norm, end) is None:
+        return None
+    named = [m.span(1) for m in prophet.finditer(norm, max(0, pos - RESOLVE_CHARS), pos)]
+    return Guess(named[-1], person=True, sacred=True) if named else None
