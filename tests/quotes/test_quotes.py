@@ -1593,3 +1593,15 @@ def test_god_prayed_to_is_no_speaker_and_a_sacred_speaker_does_not_go_on() -> No
     )
     _, found = quotes_of(body, people(body, "خالد الفيصل"))
     assert [speaker(q) for q in found] == ["خالد الفيصل", "الرسول", "خالد الفيصل"]
+
+
+def test_a_bare_quote_after_an_ellipsis_is_said_by_the_subject_of_the_sentence_it_trails() -> None:
+    body = (
+        "وكان أبو هريرة يجتمع في محاضرات بالمعسكرات مع مقاتلين آخرين.. «هنا تستطيع أن تعثر على كتب الفقهاء في كل "
+        "مكان».\n"
+        "ووصلت الخلافات الفقهية إلى حد رفع الأسلحة أم لا.. «سحب أحدهم بندقيته وأراد إطلاق النار على خصمه»."
+    )
+    _, found = quotes_of(body, people(body, "أبو هريرة"))
+    direct = [q for q in found if q.kind == "direct"]
+    assert [speaker(q) for q in direct] == ["أبو هريرة", None]  # no person opens the second sentence
+

@@ -14,7 +14,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Quote
-from arnews.quotes import cues, documents, frames
+from arnews.quotes import cues, documents, frames, nearby
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
 from arnews.quotes.indirect import according_text, sentence_end, source_guess
@@ -150,7 +150,10 @@ def _opening(
         answer = cue_verbs.cue_of("اجاب")
         return _Found("direct", None, resolve_subject(ctx, q.start, answer) if answer else None)
     if bare:
-        return _Found("direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start, toks[q.open_tok][0]))
+        opens = toks[q.open_tok][0]
+        return _Found(
+            "direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start, opens) or _trailed(ctx, opens)
+        )
     return _Found("direct", None, _colon_subject(ctx, toks, q, lo) or credit_line(ctx, toks, q))
 
 
@@ -175,6 +178,18 @@ def _last_reporter(ctx: Reading, pos: int, opens: int) -> Guess | None:
         return None
     name = ctx.view.norm[guess.span[0] : guess.span[1]]
     return guess if guess.anonymous or sp.speaker_problem(name) is None else None
+
+
+def _trailed(ctx: Reading, opens: int) -> Guess | None:
+    """ "ويتعجب «جديدي» من وصول القبيلتين إلى هذا الحد من الخصام.. «...»"، "وكان أبو هريرة يجتمع مع مقاتلين آخرين..
+    «...»": after an ellipsis, which lets the sentence before trail into the words, a bare quote with no report before
+    it is said by the person that sentence opens with as its subject."""
+    norm = ctx.view.norm
+    head = norm[max(0, opens - 4) : opens].rstrip()
+    if not head.endswith(("..", "…")):
+        return None
+    dots = max(0, opens - 4) + len(head) - 2
+    return nearby.opening_subject(ctx, dots) or nearby.sentence_subject(ctx, dots)
 
 
 def _according_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> _Found | None:
