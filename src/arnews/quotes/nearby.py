@@ -144,8 +144,8 @@ def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     toks = toks[comma + 1 :]  # "من جهتهم، عبر عدد من المسافرين عن ...": the clause after its opener
     if len(toks) < 2 or not grammar.is_word(toks[0]) or grammar.has_article(toks[0][2]) or toks[0][2][-1] == "و":
         return None  # a noun opens the sentence, not a verb ("مسؤولو اليورو": a plural in construct)
-    if grammar.is_stop(toks[0][2]) or cue_verbs.cue_of(toks[0][2]) is not None:
-        return None  # a particle, or a cue verb whose own phrase the report reads
+    if grammar.is_stop(toks[0][2]) and cue_verbs.cue_of(toks[0][2]) is None:
+        return None  # a particle (a verb of saying is read too: "انتقد عدد من شباب الطائف عدم وجود ...")
     head = toks[1][2]
     if head[:1] in ("ب", "ل") and head not in load_set("quantity_words"):
         return None  # "مضيفين: ... بضرورة الحفاظ": a preposition's object, not who speaks ("بعض الأهالي" is)
