@@ -1613,3 +1613,11 @@ def test_a_plural_verb_goes_on_from_the_group_a_verb_of_saying_opens_with() -> N
         "السلام على الأقارب."
     )
     assert spoken(body) == ["عدد من شباب الطائف"]
+
+
+def test_a_group_that_goes_on_is_described_by_its_own_words_only() -> None:
+    _, found = quotes_of(
+        "وقال الشخص ومصدران آخران إن المانحين انضموا إلى المكالمة. وقالوا إن المانحين غادروا بخيبة أمل."
+    )
+    described = [q.speaker.description for q in found if q.speaker is not None]
+    assert described == ["الشخص ومصدران آخران", "الشخص ومصدران آخران"]

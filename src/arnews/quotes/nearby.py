@@ -15,7 +15,7 @@ from arnews.core.lexicons import load_set
 from arnews.core.tokens import tokenize
 from arnews.quotes import cues
 from arnews.quotes import speakers as sp
-from arnews.quotes.marks import MAX_SPEAKER_WORDS
+from arnews.quotes.marks import MAX_SPEAKER_WORDS, phrase_end
 from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, fits_honorific, guess_of
 from arnews.quotes.wellformed import honorific_of
 
@@ -149,7 +149,7 @@ def opening_group(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     head = toks[1][2]
     if head[:1] in ("ب", "ل") and head not in load_set("quantity_words"):
         return None  # "مضيفين: ... بضرورة الحفاظ": a preposition's object, not who speaks ("بعض الأهالي" is)
-    phrase = sp.parse_phrase(toks[1 : 1 + MAX_SPEAKER_WORDS])
+    phrase = sp.parse_phrase(toks[1 : phrase_end(toks, 1, min(len(toks), 1 + MAX_SPEAKER_WORDS))])
     if phrase is None or phrase.name[0] != toks[1][0] or not (phrase.anonymous or phrase.institution):
         return None  # a group or a body ("عدد من المرضى"، "الأهالي"), not one person's name for a plural verb
     if cue.number == "s":
