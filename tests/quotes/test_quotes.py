@@ -1621,3 +1621,8 @@ def test_a_group_that_goes_on_is_described_by_its_own_words_only() -> None:
     )
     described = [q.speaker.description for q in found if q.speaker is not None]
     assert described == ["الشخص ومصدران آخران", "الشخص ومصدران آخران"]
+
+
+def test_l_on_a_name_the_article_writes_alone_is_the_one_spoken_to() -> None:
+    assert "لرزق" not in spoken("وجلس رزق في بهو الفندق ينتظر.\nثم قال لرزق: «لا تتأخر عن موعدك غدا».")
+    assert spoken("وقال لافروف: «لا تتأخر عن موعدك غدا».") == ["لافروف"]  # a name that begins with ل

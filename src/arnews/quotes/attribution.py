@@ -233,7 +233,7 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     name = v.raw[rs:re_]
     if not name.strip():
         return None
-    if sp.speaker_problem(name) is not None:
+    if sp.speaker_problem(name) is not None or ctx.spoken_to(name):
         # no well-formed speaker phrase ("بالقول"، "لـ"، "يكون"): the titled name inside it ("لانتخابات أعضاء
         # المجالس البلدية م. جديع بن نهار القحطاني"), else unknown rather than a guess
         inside = title_names(ctx.tokens(*guess.span))

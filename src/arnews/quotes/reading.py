@@ -5,6 +5,7 @@ speaker guesses the stage passes around.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 
 from attrs import define, field
@@ -163,6 +164,14 @@ class Reading:
             if near and fits_honorific(self.view.raw, self.view.raw_span(*guess.span), honorific):
                 return guess
         return None
+
+    def spoken_to(self, name: str) -> bool:
+        """Whether a one-word speaker is ل on a word the article also writes without it ("وقال لرزق"، "صرح لبرينان"،
+        "لشبكات التلفزيون"): the one spoken to, not who speaks ("لافروف"، "ليبسن" are names of their own)."""
+        words = normalize(name).split()
+        if len(words) != 1 or len(words[0]) < 4 or words[0][0] != "ل":
+            return False
+        return re.search(rf"(?<!\w){re.escape(words[0][1:])}(?!\w)", self.view.norm) is not None
 
     def mention_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The first person mention that begins at or after normal offset ``start`` and ends by ``end``: the known
