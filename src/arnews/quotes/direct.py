@@ -188,7 +188,7 @@ def _trailed(ctx: Reading, opens: int) -> Guess | None:
     head = norm[max(0, opens - 4) : opens].rstrip()
     if not head.endswith(("..", "…")):
         return None
-    dots = max(0, opens - 4) + len(head) - 2
+    dots = max(0, opens - 4) + len(head) - (1 if head.endswith("…") else 2)  # where the ellipsis begins
     return nearby.opening_subject(ctx, dots) or nearby.sentence_subject(ctx, dots)
 
 

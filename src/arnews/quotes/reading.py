@@ -85,16 +85,14 @@ class State:
         return max(at, self.heard.get(guess.span, at))
 
     def note_quoted(self, start: int, end: int) -> None:
-        """Remember the words of a speech quote (normal offsets): the names inside them are the quoted person's
-        words ("«... فعندما تجدين تيم حسن ...». وقالت:"), no antecedent for a later verb, and leave the mentions."""
+        """Remember the words of a speech quote (normal offsets). The names inside them are the quoted person's words
+        ("«... فعندما تجدين تيم حسن ...». وقالت:"), no antecedent for a later verb: they leave the mention index."""
         self.quoted.append((start, end))
         lo = bisect.bisect_left(self.mention_starts, start)
-        hi = lo
-        while hi < len(self.mentions) and self.mentions[hi][1] <= end:
-            hi += 1
-        if hi > lo:
-            del self.mentions[lo:hi]
-            del self.mention_starts[lo:hi]
+        hi = bisect.bisect_left(self.mention_starts, end, lo)
+        kept = [m for m in self.mentions[lo:hi] if m[1] > end]  # a mention that runs on past the closing mark stays
+        self.mentions[lo:hi] = kept
+        self.mention_starts[lo:hi] = [m[0] for m in kept]
 
     def inside_quoted(self, start: int, end: int) -> bool:
         """Whether normal span ``start:end`` lies inside the words of a speech quote read so far."""

@@ -18,7 +18,7 @@ from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading
 __all__ = ["sacred_speaker"]
 
 _NARRATOR_CHARS = 80  # how far before its verb a narrator's name and formula may begin
-_NAME_WORDS = 4  # the most words of a narrator's name ("عبد الله بن عمر بن الخطاب" is cut to its last four)
+_NAME_WORDS = 4  # the most words of a narrator's name between عن and the formula ("عبد الله بن عمر")
 
 
 def _alternatives(phrases: Iterable[str]) -> str:
