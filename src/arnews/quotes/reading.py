@@ -125,6 +125,7 @@ class Reading:
         self.next_paragraph: tuple[int, int] | None = None  # the paragraph after the one being read (normal offsets)
         self.last_name_end = -1  # normal offset where the last quoted name closed
         self.named_subject: tuple[int, int] | None = None  # a quoted name, its next verb's subject ("«سبق» تقول")
+        self._words: frozenset[str] | None = None  # the article's words (normal form), for :meth:`spoken_to`
         self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's
         self._sentence_starts = sorted(s for s, _e, _r in doc.norm_sentences)
 
@@ -169,7 +170,9 @@ class Reading:
         words = normalize(name).split()
         if len(words) != 1 or len(words[0]) < 4 or words[0][0] != "ل":
             return False
-        return re.search(rf"(?<!\w){re.escape(words[0][1:])}(?!\w)", self.view.norm) is not None
+        if self._words is None:  # the article's words, read once (not the whole text again for each speaker)
+            self._words = frozenset(re.findall(r"\w+", self.view.norm))
+        return words[0][1:] in self._words
 
     def mention_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The first person mention that begins at or after normal offset ``start`` and ends by ``end``: the known
