@@ -250,6 +250,20 @@ def test_people_addressed_right_after_the_verb_are_not_its_subject(body: str, na
     assert speaker([q for q in quotes_of(body)[1] if q.kind == "indirect"][-1]) == name
 
 
+def test_a_titled_speaker_after_a_comma_and_fi_hin_ends_the_report_before() -> None:
+    # "...، في حين أكد وزير الخارجية عادل الجبير على": a conjunction of time, a cue, a title and a name: the report
+    # before ends at the comma, and the cue's own report, through its preposition, is the next one
+    _, found = quotes_of(
+        "وكان المحافظ خالد العتيبي قد أكد على أهمية مشاركة شباب المحافظة في المهرجان، في حين أكد وزير الخارجية "
+        "عادل الجبير على أهمية مثل هذه المهرجانات في احتواء الشباب، مشيرا إلى أن المحافظة تزخر بالمواهب."
+    )
+    assert [(speaker(q), q.text) for q in found] == [
+        ("خالد العتيبي", "أهمية مشاركة شباب المحافظة في المهرجان"),
+        ("عادل الجبير", "أهمية مثل هذه المهرجانات في احتواء الشباب"),
+        ("عادل الجبير", "المحافظة تزخر بالمواهب"),
+    ]
+
+
 def test_a_titled_speaker_after_a_comma_and_wa_ends_the_report_before() -> None:
     # "...، وبينت المتطوعة روان نبيل أن": a cue with و after a comma and a title and a name right after it is
     # another speaker's turn, even for a form that is also a common word ("ورد رئيس الزمالك ... بقسوة")

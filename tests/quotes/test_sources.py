@@ -52,6 +52,55 @@ def test_a_relative_clause_declares_behind_bi_anna_and_a_colon() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "name", "clause"),
+    [
+        (
+            "إلا أنه اصطدم بقناعات المدرب السويسري كريستيان غروس الذي أكد أن إمكانات اللاعب لا تتناسب وطريقة اللعب.",
+            "كريستيان غروس",
+            "إمكانات اللاعب لا تتناسب وطريقة اللعب",
+        ),
+        (
+            "ومنهم تسيبي ليفني، وزيرة العدل الإسرائيلية السابقة، التي أشارت إلى أن المنطقة ستشتعل عاجلا أم آجلا.",
+            "تسيبي ليفني",
+            "المنطقة ستشتعل عاجلا أم آجلا",
+        ),
+        (
+            "وجاءت تصريحات وزير الخارجية الأمريكي جون كيري الذي قال إن توعد الزعيم الإيراني مقلق للغاية.",
+            "جون كيري",
+            "توعد الزعيم الإيراني مقلق للغاية",
+        ),
+    ],
+)
+def test_a_relative_clause_reports_for_the_person_it_describes(body: str, name: str, clause: str) -> None:
+    _, found = quotes_of(body, entities=people(body, name))
+    assert [(q.kind, q.speaker.name if q.speaker else None, q.text) for q in found] == [("indirect", name, clause)]
+
+
+def test_a_relative_clause_reports_only_through_anna_or_a_colon() -> None:
+    # "بلاتر الذي أعلن تخليه عن المنصب": the verbal noun after the verb is no speaker, and a preposition of the
+    # verb opens no report in a relative clause; a colon does ("الذي قال حينها: العمل ...")
+    body = "وتقرر انتخاب رئيس جديد خلفا لجوزيف بلاتر الذي أعلن تخليه عن المنصب وسط فضيحة فساد."
+    assert [q for q in quotes_of(body, entities=people(body, "جوزيف بلاتر"))[1] if q.kind == "indirect"] == []
+    body = "حسب تأكيد رئيس الهيئة سابقا عبد الرحمن الهزاع، الذي قال حينها: العمل غير الجيد لن يكون له نصيب."
+    _, found = quotes_of(body, entities=people(body, "عبد الرحمن الهزاع"))
+    assert [(q.kind, q.speaker.name if q.speaker else None, q.text) for q in found] == [
+        ("indirect", "عبد الرحمن الهزاع", "العمل غير الجيد لن يكون له نصيب")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقد ظهرت الرواية التي تقول إن السلطات السورية استقدمت كتيبة من الخارج.",
+        "وهو ما يستحضر المثل الشعبي المصري الذي يقول إن المركب التي فيها ريسين تغرق.",
+        "مستدلا بآخر الإحصائيات التي أشارت إلى أن الخسائر بلغت مليار ريال.",
+    ],
+)
+def test_a_relative_clause_about_no_person_reports_nothing(body: str) -> None:
+    assert [q for q in quotes_of(body)[1] if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
     ("body", "name"),
     [
         (

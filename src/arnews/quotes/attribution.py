@@ -15,7 +15,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Span, Speaker
-from arnews.quotes import cues, frames, nearby
+from arnews.quotes import cues, frames, nearby, relative
 from arnews.quotes import speakers as sp
 from arnews.quotes.carriers import statement_author
 from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end, quoted_end
@@ -97,52 +97,6 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
     return named or guess_of(phrase, cue)
 
 
-#: The relative pronouns a described person stands before (الذي، التي، الذين، اللذان، اللتان; normal form).
-_WHO = r"(?:ال|ا)?(?:لذي|لتي|لذين|للذان|للتان)"
-_RELATIVE = re.compile(rf"(?:^|\s){_WHO}\s*$")
-
-
-def _antecedent(ctx: Reading, pos: int) -> Guess | None:
-    """The person a relative clause's cue speaks for: "... محمد الثبيتي، الذي يقول: «...»" (a name ending right
-    before the relative pronoun, a comma between allowed)."""
-    before = ctx.view.norm[max(0, pos - 12) : pos]
-    m = _RELATIVE.search(before)
-    if m is None:
-        return None
-    rel = pos - len(before) + m.start()
-    st = ctx.state
-    k = bisect.bisect_right(st.mention_starts, rel) - 1
-    if k < 0:
-        return None
-    ms, me = st.mentions[k]
-    if me > rel:
-        return None
-    between = ctx.view.norm[me:rel]
-    if between.strip(" ،,") != "" and not _APPOSITION.fullmatch(between):
-        return None
-    return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
-
-
-def _relative_subject(ctx: Reading, pos: int) -> Guess | None:
-    """ "حضور رئيس النادي عبد اللطيف الخضير، الذي تمنى أن ...، مؤكدا بأنه": a participle after a relative clause in
-    its sentence goes on from the clause's verb, whose subject is the person the clause describes."""
-    start = ctx.sentence_start(pos)
-    last = None
-    for m in _RELATIVE_IN.finditer(ctx.view.norm, start, pos):
-        last = m
-    described = _antecedent(ctx, last.end()) if last is not None else None
-    if described is None or ctx.entity_index.person_within(ctx.view.raw_span(*described.span)) is None:
-        return None  # a body the clause describes ("شركة هارمونيكس، التي تصنع ...") is not who goes on
-    return described
-
-
-_RELATIVE_IN = re.compile(rf"(?:^|\s){_WHO}\s")
-
-
-# "مسعود هونارماندي، رجل أعمال، الذي قال": a short description between commas stands between name and relative
-_APPOSITION = re.compile(r"\s*[،,]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[،,]\s*")
-
-
 # "عن محمد علي جعفري قائد الحرس الثوري، قوله": the source, its title, and a comma before the verbal noun
 _REPORTED_FROM = re.compile(r"(?:^|\s)عن\s+([^،,.:؛«»\"“”]{2,80}?)\s*[،,]?\s*$")
 
@@ -174,7 +128,7 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
         k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
         if cue.participle and (not k or st.events[k - 1][0] < ctx.sentence_start(pos)):
             # "رد أوباما على المخاوف، متعهدا بدعمها": the subject of the participle's own sentence
-            subject = _relative_subject(ctx, pos) or nearby.sentence_subject(ctx, pos)
+            subject = relative.relative_subject(ctx, pos) or nearby.sentence_subject(ctx, pos)
             subject = subject or nearby.opening_subject(ctx, pos) or nearby.opening_group(ctx, pos, cue)
             if subject is not None:
                 return subject
@@ -309,7 +263,7 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
                     continue
             # a relative clause's verb attributes only the quote right after it: "محمد الثبيتي، الذي يقول: «...»"
             leads = leads_to_quote(toks, k + 1, hi)
-            antecedent = _antecedent(ctx, toks[k][0]) if leads else None
+            antecedent = relative.antecedent(ctx, toks[k][0]) if leads else None
             if antecedent is not None and not explicit:
                 best = (k, cue, antecedent)
             continue

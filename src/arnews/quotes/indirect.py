@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import cue_verbs, grammar, names, titles
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.models import Quote
@@ -19,12 +19,10 @@ from arnews.quotes.attribution import (
     subject_before,
     when_subject,
 )
+from arnews.quotes.clauses import clause_from
 from arnews.quotes.marks import (
-    MAX_CLAUSE,
     MAX_LOOK,
-    MAX_SPEAKER_WORDS,
     PRONOUN_OBJECTS,
-    addressee_end,
     mark_table,
     phrase_end,
     quoted_end,
@@ -34,6 +32,7 @@ from arnews.quotes.mentions import title_names
 from arnews.quotes.names import short_name
 from arnews.quotes.nearby import aside_after
 from arnews.quotes.reading import Guess, Reading
+from arnews.quotes.relative import described_speaker
 from arnews.quotes.sources import names_source
 
 
@@ -71,8 +70,9 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
             and toks[i - 1][2] in load_set("relative_pronouns")
             and not (i + 1 < len(toks) and toks[i + 1][2] in PRONOUN_OBJECTS)
             and not cues.own_subject(toks, i)
+            and described_speaker(ctx, toks, i) is None
         ):
-            continue  # "الذي قال إن": the antecedent's words; "الذي قالت عنه ميركل إنه": Merkel's
+            continue  # "الرواية التي تقول إن": no one's words; "الذي قالت عنه ميركل إنه": Merkel's
         if cue.strict and t in load_set("noun_prepositions") and i > 0 and grammar.has_article(toks[i - 1][2]):
             continue  # "تنتقل الاهتزازات عبر سطح الطاولة": a preposition after a noun, not the verb
         if grammar.in_lexicon(t, cues.impersonal()) or grammar.strip_proclitic(t) in cues.impersonal():
@@ -87,22 +87,26 @@ def read_indirect(ctx: Reading, toks: Sequence[Tok], i: int, spans: Sequence[tup
     assert cue is not None
     c = _complementizer(toks, i)
     comp = frames.complement_at(toks, i, cue)
+    # "المدرب غروس الذي أكد أن": the person a relative clause describes speaks, through إن/أن or a colon only
+    # ("بلاتر الذي أعلن تخليه عن المنصب"، "خطاب كاميرون الذي دعا فيه الجالية إلى")
+    described = described_speaker(ctx, toks, i)
     if comp is not None and (c < 0 or comp[0] + 1 < c):
         # "أشار إلى ارتفاع ...": a preposition of the cue opens the clause before any إن/أن does
-        return _report(ctx, toks, i, cue, phrase_end=comp[0], first=comp[1])
+        return -1 if described else _report(ctx, toks, i, cue, phrase_end=comp[0], first=comp[1])
     if c < 0:
         colon = _colon(toks, i)
         if colon is None:
-            _narrated(ctx, toks, i, cue)
+            if described is None:
+                _narrated(ctx, toks, i, cue)
             return -1
-        return _report(ctx, toks, i, cue, phrase_end=colon, first=colon + 1)
+        return _report(ctx, toks, i, cue, phrase_end=colon, first=colon + 1, described=described)
     if c + 1 < len(toks) and toks[c + 1][2] in mark_table():
         # "أعلن أنها “سخيفة”": the quote itself is the report, unless it is a name ("إن «أرامكو» ستبني")
         q = ctx.raw_at.get(c + 1)
         if q is None or words_in(toks, q) > 3 or not short_name(ctx, toks, q):
             return -1
     colon = c - 1 if c > i + 1 and toks[c - 1][2] == ":" else c  # "أوضح الشامي: ان المركز ..."
-    return _report(ctx, toks, i, cue, phrase_end=colon, first=frames.reported_first(toks, c))
+    return _report(ctx, toks, i, cue, phrase_end=colon, first=frames.reported_first(toks, c), described=described)
 
 
 def _colon(toks: Sequence[Tok], i: int) -> int | None:
@@ -118,9 +122,19 @@ def _colon(toks: Sequence[Tok], i: int) -> int | None:
     return None
 
 
-def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, phrase_end: int, first: int) -> int:
-    """The quote of the cue at ``toks[i]``: its speaker in ``toks[i + 1 : phrase_end]`` (else before the verb, else
-    the last fitting speaker), its clause from ``toks[first]`` to the sentence end."""
+def _report(
+    ctx: Reading,
+    toks: Sequence[Tok],
+    i: int,
+    cue: cue_verbs.Cue,
+    *,
+    phrase_end: int,
+    first: int,
+    described: Guess | None = None,
+) -> int:
+    """The quote of the cue at ``toks[i]``: its speaker the person a relative clause ``described``, else in ``toks[i +
+    1 : phrase_end]`` (else before the verb, else the last fitting speaker), its clause from ``toks[first]`` to the
+    sentence end."""
     if not cues.narrow_ok(cue, toks, i, phrase_end):
         return -1  # "نقل المصابين إلى المستشفى بعد أن": a verb in its everyday sense
     phrase = list(toks[i + 1 : phrase_end])
@@ -131,7 +145,7 @@ def _report(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue, *, ph
     phrase = phrase[:aside] if aside > 0 else phrase
     while phrase and (phrase[-1][2] in load_set("speaker_phrase_tails") or phrase[-1][2] in "،,"):
         phrase.pop()
-    guess = guess_speaker(ctx, phrase, cue) if phrase else None
+    guess = described or (guess_speaker(ctx, phrase, cue) if phrase else None)
     before = subject_before(ctx, toks, i, cue) if guess is None else None
     # a subject standing before the verb opens the clause, as the verb itself would
     at_start = i == 0 or before is not None
@@ -307,87 +321,3 @@ def _complementizer(toks: Sequence[Tok], i: int) -> int:
 
 _NEAR_REACH = 20  # tokens between a cue and its إن/أن
 _FAR_REACH = 28  # tokens between a cue and an إن/أن after a comma
-
-
-def _opens_report(toks: Sequence[Tok], k: int) -> bool:
-    """A participle, or a cue verb after a comma, that leads straight into a colon or إن/أن: the start of the next
-    report, not a word of this clause."""
-    cue = cue_verbs.cue_of(toks[k][2])
-    if cue is None or k + 1 >= len(toks):
-        return False
-    if toks[k - 1][2] in "،," and _opens_report(toks, k + 1):
-        said = cue_verbs.cue_of(toks[k + 1][2])  # "، وأضاف قائلا:"، "، وزاد قائلا له إن": the verb, then its participle
-        return said is not None and said.participle
-    if cue.strict:  # "، وبين المهاجم السوري أن": a form that is also a common word, only with its speaker and أن
-        return _turn_after_comma(toks, k)
-    # "، وقال في تصريحات صحفية إن"، "، وقال له إن": the statement and the one spoken to stand between
-    nxt = k + 1 + addressee_end(toks[k + 1 : k + 1 + _ADDRESSEE_WORDS])
-    after = nxt + 1 if nxt + 1 < len(toks) and toks[nxt][2] in _TO else nxt  # "مشيرا إلى أن"، "ولفت إلى أن"
-    if after >= len(toks):
-        return False
-    leads = toks[after][2] == ":" or toks[after][2] in load_set("complementizers")
-    # "...، عندما أكدت أن": a conjunction of time after the comma opens the next report as well
-    when = k > 1 and toks[k - 1][2] in load_set("time_conjunctions") and toks[k - 2][2] in "،,"
-    # "... والإنسانية وقال: إننا"، "وأضاف أن": a verb with و right before its colon or إن/أن, no comma needed
-    joined = toks[k][2][:1] in names.CONJUNCTIONS and after == k + 1
-    return (leads and (cue.participle or toks[k - 1][2] in "،," or when or joined)) or _turn_after_comma(toks, k)
-
-
-_TURN_WORDS = 6  # words of a speaker phrase between "، وقال" and its إن/أن
-
-
-def _turn_after_comma(toks: Sequence[Tok], k: int) -> bool:
-    """ "...، وأكد المدير الإقليمي للشركة أن": a verb with و after a comma, its speaker phrase, then إن/أن."""
-    if toks[k][2][:1] != "و" or toks[k - 1][2] not in "،,":
-        return False
-    for j in range(k + 1, min(len(toks), k + 2 + _TURN_WORDS)):
-        if toks[j][2] in load_set("complementizers"):
-            return j > k + 1
-        comma_then_that = toks[j][2] in "،," and j + 1 < len(toks) and toks[j + 1][2] in load_set("complementizers")
-        if not grammar.is_word(toks[j]) and not (comma_then_that and j > k + 1):
-            return False  # "، وبيّن المهاجم السوري، أنه": a comma may close the speaker phrase
-    return False
-
-
-def _another_speaker(toks: Sequence[Tok], k: int) -> bool:
-    """A cue with و after a comma and a titled person after it opens another speaker's turn ("... لظلم شديد، ورد
-    رئيس الزمالك مرتضى منصور بقسوة"): the clause before it ends there."""
-    word = toks[k][2]
-    cue = cue_verbs.cue_of(word)
-    if cue is None or word[:1] != "و" or toks[k - 1][2] not in "،,":
-        return False
-    words = toks[k + 1 : k + 1 + MAX_SPEAKER_WORDS]
-    title_end, saw = titles.title_run(words, 0)
-    phrase = sp.parse_phrase(words) if saw and 0 < title_end < len(words) else None
-    # a title, then the name right after it
-    return phrase is not None and not phrase.institution and phrase.name[0] == words[title_end][0]
-
-
-_TO = frozenset({"إلى", "الى", "الي"})
-_ADDRESSEE_WORDS = 10  # the longest statement and addressee read between a cue and its إن/أن
-
-
-def clause_from(norm: str, toks: Sequence[Tok], first: int) -> tuple[int, int, int]:
-    """The reported clause (normal-form offsets) from ``toks[first]`` to the sentence end, or to a direct quote that
-    starts inside it, without edge spaces and trailing commas; and the index of the token after it."""
-    if first >= len(toks):
-        return 0, 0, first
-    start = toks[first][0]
-    end_k = first
-    stop = min(len(toks), first + MAX_CLAUSE)
-    while end_k < stop and not cues.ends(toks[end_k]):
-        if toks[end_k][2] == ":" and end_k + 1 < len(toks) and toks[end_k + 1][2] in mark_table():
-            break
-        if toks[end_k][2] in "،," and end_k + 1 < len(toks) and frames.is_participle(toks[end_k + 1][2]):
-            break  # "...، مشيرا إلى أنه ...": the participle reports what follows
-        if end_k > first and (_opens_report(toks, end_k) or _another_speaker(toks, end_k)):
-            break  # "عن علاقته بالشاعر قائلا: إنهما ..."، "أن المفاوضات توقفت، وقال: «...»": a report of its own
-        if toks[end_k][2] in load_set("time_conjunctions") and end_k + 1 < stop and _opens_report(toks, end_k + 1):
-            break  # "...، عندما أكدت أن": the next report, from its conjunction
-        end_k += 1
-    end = toks[end_k - 1][1] if end_k > first else start
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and (norm[end - 1] in "،,؛;" or norm[end - 1].isspace()):
-        end -= 1
-    return start, end, end_k

@@ -1,0 +1,73 @@
+"""Relative clauses of saying: the person a clause such as "محمد الثبيتي، الذي يقول: «...»" or "الوزيرة السابقة درية
+شرف الدين، التي قالت إن ..." describes is the one who speaks."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from arnews.core.grammar import Tok
+from arnews.core.lexicons import load_set
+from arnews.quotes import cues
+from arnews.quotes.marks import PRONOUN_OBJECTS
+from arnews.quotes.reading import Guess, Reading
+
+#: The relative pronouns a described person stands before (الذي، التي، الذين، اللذان، اللتان; normal form).
+_WHO = r"(?:ال|ا)?(?:لذي|لتي|لذين|للذان|للتان)"
+_RELATIVE = re.compile(rf"(?:^|\s){_WHO}\s*$")
+_RELATIVE_IN = re.compile(rf"(?:^|\s){_WHO}\s")
+# "مسعود هونارماندي، رجل أعمال، الذي قال": a short description between commas stands between name and relative
+_APPOSITION = re.compile(r"\s*[،,]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[،,]\s*")
+
+
+def antecedent(ctx: Reading, pos: int) -> Guess | None:
+    """The name a relative clause's cue at ``pos`` (a normal-form offset) speaks for: "... محمد الثبيتي، الذي
+    يقول: «...»" (a name ending right before the relative pronoun, a comma or a short description between commas
+    allowed)."""
+    before = ctx.view.norm[max(0, pos - 12) : pos]
+    m = _RELATIVE.search(before)
+    if m is None:
+        return None
+    rel = pos - len(before) + m.start()
+    st = ctx.state
+    k = bisect.bisect_right(st.mention_starts, rel) - 1
+    if k < 0:
+        return None
+    ms, me = st.mentions[k]
+    if me > rel:
+        return None
+    between = ctx.view.norm[me:rel]
+    if between.strip(" ،,") != "" and not _APPOSITION.fullmatch(between):
+        return None
+    return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+
+
+def _person(ctx: Reading, guess: Guess | None) -> Guess | None:
+    """``guess`` when its words are one person's mention; a body ("شركة هارمونيكس، التي تصنع ...") or a thing
+    ("الرواية التي تقول إن"، "المثل الذي يقول إن") is nobody who speaks here."""
+    if guess is None or ctx.entity_index.person_within(ctx.view.raw_span(*guess.span)) is None:
+        return None
+    return guess
+
+
+def relative_subject(ctx: Reading, pos: int) -> Guess | None:
+    """ "حضور رئيس النادي عبد اللطيف الخضير، الذي تمنى أن ...، مؤكدا بأنه": a participle after a relative clause in
+    its sentence goes on from the clause's verb, whose subject is the person the clause describes."""
+    start = ctx.sentence_start(pos)
+    last = None
+    for m in _RELATIVE_IN.finditer(ctx.view.norm, start, pos):
+        last = m
+    return _person(ctx, antecedent(ctx, last.end()) if last is not None else None)
+
+
+def described_speaker(ctx: Reading, toks: Sequence[Tok], i: int) -> Guess | None:
+    """The person who reports when the cue at ``toks[i]`` opens a relative clause that describes them ("المدرب
+    السويسري غروس الذي أكد أن"، "تسيبي ليفني، وزيرة العدل الإسرائيلية السابقة، التي أشارت إلى أن"); None when the
+    clause has a subject of its own ("الذي قالت عنه ميركل إنه"، "مكان الاحتجاز الذي قالت المحطة إنه") or describes
+    no person."""
+    if i == 0 or toks[i - 1][2] not in load_set("relative_pronouns"):
+        return None
+    if (i + 1 < len(toks) and toks[i + 1][2] in PRONOUN_OBJECTS) or cues.own_subject(toks, i):
+        return None
+    return _person(ctx, antecedent(ctx, toks[i][0]))
