@@ -108,3 +108,24 @@ def test_a_participle_of_repeating_speaks_for_its_sentence_s_subject() -> None:
     )
     found = [q for q in said(body) if q[0] == "direct"]
     assert found and found[-1][2] == "أنس الأهدل", found
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "وأنهى وزير الخارجية عادل الجبير كلمته أمام المؤتمر معقبا: «نحن مع الحل السياسي في اليمن».",
+            "عادل الجبير",
+        ),
+        ("وكتب الكاتب منتصر الزيات في مقاله الأخير، شارحًا: «أهم ما كان يؤلمه هو السجن الطويل».", "منتصر الزيات"),
+        ("ووقفت الوزيرة هند الصبيح أمام الصحفيين مستنكرةً: «كيف يحدث هذا في بلدنا؟».", "هند الصبيح"),
+    ],
+)
+def test_a_participle_of_comment_or_explanation_speaks_for_its_sentence_s_subject(body: str, speaker: str) -> None:
+    found = [q for q in said(body) if q[0] == "direct"]
+    assert found and found[-1][2] == speaker, found
+
+
+def test_a_participle_that_is_also_suspended_reports_nothing() -> None:
+    # "معلقا" is also "suspended": "ظل المشروع معلقا إلى أن تم تمويله" is no report
+    assert said("وظل المشروع معلقا إلى أن تم تمويله من الوزارة العام الماضي.") == []
