@@ -123,6 +123,11 @@ def _lone_word_problem(raw: str, word: str) -> str | None:
         return "a possessed noun"  # "عملها"، "مقاله": what somebody has, not who speaks
     if grammar.circumstantial(word):
         return "an adverb"  # "معلقا"، "مشيرا": a participle of circumstance
+    bare = word[1:] if word[:1] in names.CONJUNCTIONS else word
+    if len(bare) >= 6 and bare.startswith(("يست", "تست")):
+        return "a verb"  # "ويستأثر قطاع الاتصالات": an imperfect verb of the form استفعل, no name
+    if word != bare and len(bare) >= 6 and bare.endswith("ه") and bare.startswith(("ت", "است", "ان")):
+        return "a possessed noun"  # "وتعميمه"، "واستقطابه": a verbal noun of his, after و
     return None
 
 
