@@ -509,6 +509,21 @@ def test_a_preposition_with_the_article_or_a_time_word_ends_the_name(body: str, 
 @pytest.mark.parametrize(
     ("body", "name"),
     [
+        ("وأوضح وسام اللحاف ابن شقيقة سائق السيارة المفقود أن الأجهزة الأمنية توسعت بالتحقيق.", "وسام اللحاف"),
+        ("وقال محمد العتيبي ابن عم الضحية إن الحادث وقع فجرا.", "محمد العتيبي"),
+        ("وقالت سارة الشمري ابنة خالة المصاب إن حالته مستقرة.", "سارة الشمري"),
+        # a link before a name is a part of the name, even a name that begins like a relative ("خالد"، "عمر")
+        ("وقال محمد بن خالد إن الأمر انتهى.", "محمد بن خالد"),
+        ("وقال عبدالله بن عمر إن الأمر انتهى.", "عبدالله بن عمر"),
+    ],
+)
+def test_a_son_or_daughter_of_a_relative_after_the_name_ends_it(body: str, name: str) -> None:
+    assert speaker(one(body, "indirect")) == name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
         ("وزير الصحة قال إن المستشفى جاهز لاستقبال المرضى.", "وزير الصحة"),
         ("الوزير أكد أن المشروع سيكتمل قبل نهاية العام.", "الوزير"),
         ("وكان الوزير خالد الفالح قد أكد أن الإنتاج مستقر.", "خالد الفالح"),

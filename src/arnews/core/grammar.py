@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from arnews.core.cue_verbs import cue_of
-from arnews.core.lexicons import load_set, load_table
+from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
 from arnews.core.names import (
     CONJUNCTIONS,
@@ -23,7 +23,6 @@ from arnews.core.names import (
     strip_article,
     strip_clitics,
 )
-from arnews.core.text import normalize
 from arnews.core.tokens import Token
 
 #: A token of the normal form (:class:`arnews.core.tokens.Token`): ``tok[0]``, ``tok[1]``, ``tok[2]`` are its
@@ -382,18 +381,19 @@ def name_run(toks: Sequence[Tok], i: int, limit: int = NAME_WORDS, *, first_know
             or opens_predicate(toks, j)
         ):
             break  # "مظلوم لـ«الشرق الأوسط»": a lone letter is a preposition, and the name ends before it
-        elif _preposition_phrase(toks, j):
-            break  # "مكتب استقدام بعدم استقدام"، "كاتسيلي لوسائل الإعلام": a preposition's phrase ends the name
+        elif _preposition_phrase(toks, j) or _kin_after_link(toks, j):
+            # "مكتب استقدام بعدم استقدام"، "كاتسيلي لوسائل الإعلام": a preposition's phrase ends the name; so does
+            # a relative after it ("وسام اللحاف ابن شقيقة سائق السيارة": a nephew, not a part of the name)
+            break
         links += toks[j][2] in name_links()  # "عادل بن أحمد": a link and its name are one part of the name
         j += 1
     return j
 
 
-@cache
-def _weekdays() -> frozenset[str]:
-    return frozenset(normalize(row[0]) for row in load_table("weekdays"))
-
-
-def time_word(word: str) -> bool:
-    """A day of the week (with or without the article) or a name break: never the head of a speaker."""
-    return word in _weekdays() or strip_article(word) in _weekdays() or word in name_breaks()
+def _kin_after_link(toks: Sequence[Tok], j: int) -> bool:
+    """``toks[j]`` is a link word ("ابن"، "بنت") whose next word is a relative ("شقيقة"، "عم"): "son of the sister of
+    ...", an apposition."""
+    if toks[j][2] not in name_links() or j + 1 >= len(toks):
+        return False
+    kin = toks[j + 1][2]
+    return kin in load_set("kinship_nouns") or kin in load_set("kin_after_link")

@@ -15,13 +15,13 @@ from arnews.core.grammar import (
     has_article,
     is_stop,
     is_word,
+    name_breaks,
     readings,
     strip_proclitic,
-    time_word,
 )
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set, load_table
-from arnews.core.names import pronoun_suffixes
+from arnews.core.names import pronoun_suffixes, strip_article
 from arnews.core.text import normalize
 from arnews.core.tokens import Token
 
@@ -228,3 +228,13 @@ def adjectival(toks: Sequence[Tok], k: int) -> bool:
     if cue is not None and cue.gender == "m" and prev.endswith("ه"):
         return False  # "في بلاده مؤكدا وحدة المصير": no agreement, so no adjective; the sentence's subject speaks
     return everyday(prev) or everyday(_unaccused(prev))  # "حضورا": the accusative's alef off
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(normalize(row[0]) for row in load_table("weekdays"))
+
+
+def time_word(word: str) -> bool:
+    """A day of the week (with or without the article) or a name break: never the head of a speaker."""
+    return word in _weekdays() or strip_article(word) in _weekdays() or word in name_breaks()

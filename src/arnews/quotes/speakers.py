@@ -13,7 +13,7 @@ from attrs import frozen
 from arnews.core import cue_verbs, grammar, groups, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
-from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun
+from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun, time_word
 from arnews.quotes.marks import addressee_end, past_quoted_names, quoted_end
 from arnews.quotes.wellformed import speaker_problem
 
@@ -177,7 +177,7 @@ def _title_complement(toks: Sequence[Tok], i: int, stop: int) -> int:
     k = i
     while k < min(stop, i + _COMPLEMENT_WORDS):
         w = toks[k][2]
-        if not grammar.has_article(w) or grammar.is_stop(w) or w in load_set("not_speakers") or grammar.time_word(w):
+        if not grammar.has_article(w) or grammar.is_stop(w) or w in load_set("not_speakers") or time_word(w):
             break
         if titles.addressed(w):
             break  # "وقال المحافظ للصحافيين": whom the title speaks to
