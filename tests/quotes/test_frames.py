@@ -51,6 +51,19 @@ def test_a_participle_reports_its_own_clause_for_the_same_speaker() -> None:
     assert [t for t, _ in found] == ["العمل مستمر", "حرص الحكومة على إنجاز المشروعات في وقتها"]
 
 
+def test_a_participle_of_calling_reports_from_its_object_unless_anna_follows_it() -> None:
+    # "داعيا الجمعيات ... للتنسيق": whom the speaker calls on, and to what, is the report; "داعيا الله العلي القدير أن
+    # يحفظ" reports from أن; the أن of a subordinator ("دون أن") or of the next verb of saying is not the object's
+    found = indirect(
+        "وقال المتحدث الرسمي إن اللائحة نصت على ذلك، داعيا الجمعيات والمؤسسات الوطنية للتنسيق فيما بينها للاتفاق."
+    )
+    assert [t for t, _ in found][1:] == ["الجمعيات والمؤسسات الوطنية للتنسيق فيما بينها للاتفاق"]
+    found = indirect("وقال المحافظ إن الحادث مؤلم، داعيا الله العلي القدير أن يتغمد المتوفين بواسع رحمته.")
+    assert [t for t, _ in found][1:] == ["يتغمد المتوفين بواسع رحمته"]
+    found = indirect("وقال الوزير إن المساكن واسعة، منتقدا المساحات الكبيرة دون أن يكون لها حاجة ملحة.")
+    assert [t for t, _ in found][1:] == ["المساحات الكبيرة دون أن يكون لها حاجة ملحة"]
+
+
 @pytest.mark.parametrize(
     ("body", "start", "speaker", "anonymous"),
     [

@@ -110,9 +110,25 @@ def complement_at(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> tuple[int,
         if _stops(tok) or t in load_set("complementizers"):
             break
         k += 1
-    if cue.participle and comp.object and _opens_clause(toks, i + 1):
+    if cue.participle and comp.object and _opens_clause(toks, i + 1) and not _that_follows(toks, i + 1):
         return i + 1, i + 1
     return None
+
+
+_OBJECT_WORDS = 8  # the words of an object read before its إن/أن ("داعيا الله العلي القدير أن")
+
+
+def _that_follows(toks: Sequence[Tok], k: int) -> bool:
+    """إن/أن follows the words from ``toks[k]`` within a short object, before any punctuation or other verb of saying:
+    "داعيا الله العلي القدير أن يحفظ" reports from أن, not from its object ("منتقدا المساحات الكبيرة دون أن"،
+    "مؤكدا توثيق ذلك وأوضح أن": a subordinator's or another verb's أن)."""
+    for j in range(k, min(len(toks), k + _OBJECT_WORDS)):
+        word = toks[j][2]
+        if word in load_set("complementizers"):
+            return grammar.strip_proclitic(toks[j - 1][2]) not in load_set("subordinators")
+        if not grammar.is_word(toks[j]) or cue_verbs.cue_of(word) is not None:
+            return False
+    return False
 
 
 def colon_at(toks: Sequence[Tok], c: int) -> int | None:
