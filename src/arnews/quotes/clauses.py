@@ -54,11 +54,11 @@ def _turn_after_comma(toks: Sequence[Tok], k: int) -> bool:
 
 
 def _another_speaker(toks: Sequence[Tok], k: int) -> bool:
-    """A cue with و after a comma and a titled person after it opens another speaker's turn ("... لظلم شديد، ورد
-    رئيس الزمالك مرتضى منصور بقسوة"): the clause before it ends there."""
+    """A cue with و after a comma, or after a comma and a conjunction of time ("...، في حين أكد"), and a titled person
+    after it opens another speaker's turn ("... لظلم شديد، ورد رئيس الزمالك مرتضى منصور بقسوة"): the clause before it
+    ends there."""
     word = toks[k][2]
     cue = cue_verbs.cue_of(word)
-    # "...، في حين أكد رئيس البلدية نايف بن سعيدان على": a conjunction of time or contrast opens the turn too
     if cue is None or (toks[k - 1][2] not in "،," if word[:1] == "و" else not _after_conjunction(toks, k)):
         return False
     words = toks[k + 1 : k + 1 + MAX_SPEAKER_WORDS]

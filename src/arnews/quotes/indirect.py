@@ -22,7 +22,6 @@ from arnews.quotes.attribution import (
 from arnews.quotes.clauses import clause_from
 from arnews.quotes.marks import (
     MAX_LOOK,
-    PRONOUN_OBJECTS,
     mark_table,
     phrase_end,
     quoted_end,
@@ -32,7 +31,7 @@ from arnews.quotes.mentions import title_names
 from arnews.quotes.names import short_name
 from arnews.quotes.nearby import aside_after
 from arnews.quotes.reading import Guess, Reading
-from arnews.quotes.relative import described_speaker
+from arnews.quotes.relative import antecedent_speaks, described_speaker
 from arnews.quotes.sources import names_source
 
 
@@ -65,14 +64,8 @@ def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, 
         cue = cues.verb_at(toks, i)
         if cue is None or cue.role in ("describe", "ask") or (cue.participle and cues.adjectival(toks, i)):
             continue  # "عدوى مؤكدة فتاكة": a participle as an adjective reports nothing
-        if (
-            i > 0
-            and toks[i - 1][2] in load_set("relative_pronouns")
-            and not (i + 1 < len(toks) and toks[i + 1][2] in PRONOUN_OBJECTS)
-            and not cues.own_subject(toks, i)
-            and described_speaker(ctx, toks, i) is None
-        ):
-            continue  # "الرواية التي تقول إن": no one's words; "الذي قالت عنه ميركل إنه": Merkel's
+        if antecedent_speaks(toks, i) and described_speaker(ctx, toks, i) is None:
+            continue  # "الرواية التي تقول إن": no one's words ("الذي قالت عنه ميركل إنه" is Merkel's)
         if cue.strict and t in load_set("noun_prepositions") and i > 0 and grammar.has_article(toks[i - 1][2]):
             continue  # "تنتقل الاهتزازات عبر سطح الطاولة": a preposition after a noun, not the verb
         if grammar.in_lexicon(t, cues.impersonal()) or grammar.strip_proclitic(t) in cues.impersonal():

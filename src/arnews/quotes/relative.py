@@ -61,13 +61,17 @@ def relative_subject(ctx: Reading, pos: int) -> Guess | None:
     return _person(ctx, antecedent(ctx, last.end()) if last is not None else None)
 
 
+def antecedent_speaks(toks: Sequence[Tok], i: int) -> bool:
+    """The cue at ``toks[i]`` opens a relative clause whose subject is its antecedent ("غروس الذي أكد أن"): a relative
+    pronoun before it, and neither an object pronoun ("الذي قالت عنه ميركل إنه") nor a subject of its own ("مكان
+    الاحتجاز الذي قالت المحطة إنه") after it."""
+    if i == 0 or toks[i - 1][2] not in load_set("relative_pronouns"):
+        return False
+    return not ((i + 1 < len(toks) and toks[i + 1][2] in PRONOUN_OBJECTS) or cues.own_subject(toks, i))
+
+
 def described_speaker(ctx: Reading, toks: Sequence[Tok], i: int) -> Guess | None:
     """The person who reports when the cue at ``toks[i]`` opens a relative clause that describes them ("المدرب
     السويسري غروس الذي أكد أن"، "تسيبي ليفني، وزيرة العدل الإسرائيلية السابقة، التي أشارت إلى أن"); None when the
-    clause has a subject of its own ("الذي قالت عنه ميركل إنه"، "مكان الاحتجاز الذي قالت المحطة إنه") or describes
-    no person."""
-    if i == 0 or toks[i - 1][2] not in load_set("relative_pronouns"):
-        return None
-    if (i + 1 < len(toks) and toks[i + 1][2] in PRONOUN_OBJECTS) or cues.own_subject(toks, i):
-        return None
-    return _person(ctx, antecedent(ctx, toks[i][0]))
+    clause has a subject of its own (:func:`antecedent_speaks`) or describes no person."""
+    return _person(ctx, antecedent(ctx, toks[i][0])) if antecedent_speaks(toks, i) else None
