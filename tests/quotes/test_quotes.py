@@ -1610,6 +1610,11 @@ def test_a_spokesman_speaks_for_a_body_and_basim_is_a_name(body: str, name: str,
         ),
         # God named by the formula alone: no speaker phrase, and not the person named before
         ("وقال الشيخ خالد العلي إن العيد فرحة. لقد قال تعالى «قل بفضل الله وبرحمته فبذلك فليفرحوا».", None),
+        # the Prophet before his verb, the formula between them (not "وسلم", the formula's last word)
+        ("وعن أبي هريرة رضي الله عنه أن النبي صلى الله عليه وسلم قال: «من غشنا فليس منا».", "النبي"),
+        ("ودخل أبو بكر فقال: أمزمارة عند رسول الله، صلى الله عليه وسلم، فقال: «دعهما».", "رسول الله"),
+        # a prayer for the dead between a subject and its verb
+        ("ونرى الأمن مع وعي المواطن، حيث كان الأمير نايف رحمه الله يقول: «المواطن هو رجل الأمن الأول».", "نايف"),
     ],
 )
 def test_sacred_words_and_who_says_them(body: str, spoke: str | None) -> None:

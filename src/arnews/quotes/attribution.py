@@ -22,7 +22,7 @@ from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, p
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, entity_for, guess_of
-from arnews.quotes.sacred import sacred_speaker
+from arnews.quotes.sacred import formula_before, prophet_before, sacred_speaker
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
@@ -77,6 +77,9 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
     end = i
     while end > 0 and _auxiliary(toks[end - 1][2]) and toks[end - 1][2] not in load_set("complementizers"):
         end -= 1  # "كانوا قد حذروا": the auxiliaries before the verb
+    end, follows = formula_before(toks, end)  # "والرسول صلى الله عليه وسلم يقول"، "الأمير نايف رحمه الله يقول"
+    if follows == "prophet" and (prophet := prophet_before(toks, end)) is not None:
+        return Guess(prophet, person=True, sacred=True)
     end = nearby.before_aside(toks, end)
     lo, reach = end - 1, 8
     if end > 1 and toks[end - 1][2] in ("،", ","):

@@ -7,15 +7,16 @@ alone: no speaker phrase, and nobody else's words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from arnews.core.cue_verbs import Cue
+from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import normalize
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading
 
-__all__ = ["sacred_speaker"]
+__all__ = ["formula_before", "prophet_before", "sacred_speaker"]
 
 _NARRATOR_CHARS = 80  # how far before its verb a narrator's name and formula may begin
 _NAME_WORDS = 4  # the most words of a narrator's name between عن and the formula ("عبد الله بن عمر")
@@ -67,3 +68,39 @@ def sacred_speaker(ctx: Reading, pos: int, cue: Cue) -> Guess | None:
         return None
     named = [m.span(1) for m in prophet.finditer(norm, max(0, pos - RESOLVE_CHARS), pos)]
     return Guess(named[-1], person=True, sacred=True) if named else None
+
+
+@cache
+def _formulas() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Every formula of praise or prayer (``sacred_formulas.tsv``) as its words in the normal form, and whom it
+    follows; the longest first ("سبحانه وتعالى" before "تعالى")."""
+    rows = {tuple(normalize(row[0]).split()): row[1] for row in load_table("sacred_formulas")}
+    return tuple(sorted(rows.items(), key=lambda row: -len(row[0])))
+
+
+def formula_before(toks: Sequence[Tok], end: int) -> tuple[int, str]:
+    """Where a formula of praise or prayer that ends right before ``toks[end]`` begins, commas around it passed over
+    ("والرسول صلى الله عليه وسلم يقول"، "عند رسول الله، صلى الله عليه وسلم، فقال"، "الأمير نايف رحمه الله يقول"),
+    and whom it follows (god, prophet, companion, person); ``(end, "")`` when none does."""
+    k = end - 1 if end > 0 and toks[end - 1][2] in ("،", ",") else end
+    for words, who in _formulas():
+        lo = k - len(words)
+        if lo >= 0 and all(toks[lo + n][2] == w for n, w in enumerate(words)):
+            return (lo - 1 if lo > 0 and toks[lo - 1][2] in ("،", ",") else lo), who
+    return end, ""
+
+
+def prophet_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
+    """The normal span of a name of the Prophet (``prophet_titles.txt``) that ends right before ``toks[end]``, a
+    conjunction or preposition on it read off ("والرسول"، "لرسول الله"); None when the words there are no such name."""
+    titles = {tuple(normalize(t).split()) for t in load_set("prophet_titles")}
+    for size in sorted({len(t) for t in titles}, reverse=True):
+        lo = end - size
+        if lo < 0:
+            continue
+        words = [t[2] for t in toks[lo:end]]
+        first = words[0]
+        for start, word in ((0, first), (1, first[1:])):
+            if tuple([word, *words[1:]]) in titles and (start == 0 or first[0] in "وفبل"):
+                return toks[lo][0] + start, toks[end - 1][1]
+    return None
