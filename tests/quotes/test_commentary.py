@@ -191,6 +191,13 @@ def test_a_person_named_in_marks_with_a_title_after_speaks(body: str, speaker: s
         ("وقالت «نعيم للسمسرة» في مذكرة: «مع تحسن جودة الائتمان يبدو البنك أكثر جاذبية».", "direct", "نعيم للسمسرة"),
         ("وقالت «الاقتصادية» في تقرير لها إن الأسعار سترتفع.", "indirect", "الاقتصادية"),
         ('وأضاف "كورتز" في تغريدة له إن مشروع القرار سيمر.', "indirect", "كورتز"),
+        # no colon: the statement, a place before it, then the quote; or ب and the statement
+        (
+            'وقالت "نعيم للسمسرة" في مصر في مذكرة "مع تحسن جودة الائتمان والسيولة يبدو البنك في وضع جيد".',
+            "direct",
+            "نعيم للسمسرة",
+        ),
+        ('وهتف "أهل درعا" بعبارة صارت عنوانا للثورة: "الموت ولا المذلة".', "direct", "أهل درعا"),
         # a verb of telling: the name in marks is the one told
         ("وأبلغ «الشرق الأوسط» مصدر مطلع أن الوضع خطير جدا.", "indirect", "مصدر"),
         ("وأبلغ الوزير «عكاظ» أن الوضع خطير جدا.", "indirect", "الوزير"),
@@ -208,6 +215,7 @@ def test_a_name_in_marks_speaks_in_its_statement_and_is_told_after_a_verb_of_tel
     [
         "وقالت «نعم» في الاستفتاء: «نريد التغيير الآن في كل شيء».",  # في, but no statement: not its speaker
         "وأبلغ «الشرق الأوسط» في تصريح أن الوضع خطير جدا.",  # the one told, and no subject after it
+        "وقالت «نعم» في الاستفتاء «نريد التغيير الآن في كل شيء».",  # no statement before the quote either
     ],
 )
 def test_a_name_in_marks_that_is_no_speaker(body: str) -> None:

@@ -235,7 +235,7 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
             k = named  # the name, then إن/أن or a colon ('وأضاف "أنور": "..."'): not "قال «لا» ثم انصرف"
         elif after < stop and grammar.is_word(toks[after]) and grammar.is_title(toks[after][2]):
             k = named  # "قال "عذبي العقيل" مدير عام المبيعات:": the name, then a title in apposition
-        elif _words_to_colon(toks, after, stop):
+        elif _words_to_colon(toks, after, stop) or _said_in(toks, after, stop):
             k = named  # "وقالت «نعيم للسمسرة» في مذكرة: «...»": the name, then where it said it
     while k < stop and k < i + 20:
         t = toks[k][2]
@@ -266,6 +266,22 @@ def _words_to_colon(toks: Sequence[Tok], k: int, stop: int) -> bool:
         t = toks[m][2]
         if t == ":" or t in load_set("complementizers"):
             return m > k
+        if not grammar.is_word(toks[m]):
+            return False
+    return False
+
+
+def _said_in(toks: Sequence[Tok], k: int, stop: int) -> bool:
+    """Whether the words from ``toks[k]`` to the next quotation mark say what the words were said in, and nothing
+    else: في and a statement noun, a place before it ("في مصر في مذكرة «...»"), or ب and the noun ("بعبارة"); the
+    mark may stand at ``stop``, where the quote opens."""
+    for m in range(k, min(len(toks), stop + 1, k + 6)):
+        if toks[m][2] in mark_table():
+            return (
+                m > k
+                and any(cues.carrier_noun(t[2]) is not None for t in toks[k:m])
+                and (toks[k][2] == "في" or toks[k][2][:1] == "ب")
+            )
         if not grammar.is_word(toks[m]):
             return False
     return False
