@@ -54,7 +54,7 @@ ListName = Literal[
     "not_speakers",
     "noun_prepositions", "org_suffixes",
     "organisation_heads", "organizer_nouns", "participant_cues", "personal_pronouns", "photo_credit_labels",
-    "place_heads",
+    "place_heads", "cause_conjunctions",
     "place_name_heads",
     "possessive_suffixes", "predicate_words", "prophet_titles", "publishing_verbs", "quantity_words", "quote_lead_ins",
     "relative_pronouns", "religious_formulas", "rule_nouns",

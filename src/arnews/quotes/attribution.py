@@ -292,20 +292,24 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
             best, explicit = (k, cue, guess), True
             note_turn(ctx, cue, guess)
         elif not explicit:
-            implicit = subject_before(ctx, toks, k, cue) or when_subject(ctx, toks, k)
+            implicit = subject_before(ctx, toks, k, cue) or when_subject(ctx, toks, k, cue)
             best = (k, cue, implicit or resolve_subject(ctx, toks[k][0], cue))
     if aside is not None and aside[2] is not None and not explicit and (best is None or best[1].participle):
         return aside
     return best
 
 
-def when_subject(ctx: Reading, toks: Sequence[Tok], k: int) -> Guess | None:
+def when_subject(ctx: Reading, toks: Sequence[Tok], k: int, cue: cue_verbs.Cue) -> Guess | None:
     """ "تصريح يحيى رحيم صفوي، مستشار المرشد، حين قال إن ...": a cue behind a word of time speaks for the last
-    person its sentence names before it."""
-    if k == 0 or grammar.strip_proclitic(toks[k - 1][2]) not in load_set("time_conjunctions"):
-        return None
+    person its sentence names before it; behind حيث or إذ ("وروت المشرفة هديل قصصا، حيث قالت: إن"), for the subject
+    of the verb that opens the sentence, else a person named as a subject in it (one person: not "اعتبروا")."""
+    word = grammar.strip_proclitic(toks[k - 1][2]) if k else ""
     pos = toks[k][0]
-    return nearby.sentence_subject(ctx, pos, any_place=True)
+    if word in load_set("time_conjunctions"):
+        return nearby.sentence_subject(ctx, pos, any_place=True)
+    if word in load_set("cause_conjunctions") and cue.number not in ("p", "d"):
+        return nearby.opening_subject(ctx, pos) or nearby.sentence_subject(ctx, pos, any_place=True)
+    return None
 
 
 def _named_before_colon(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: cue_verbs.Cue) -> bool:

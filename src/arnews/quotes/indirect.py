@@ -152,7 +152,7 @@ def _report(
         elif not strict_ok(ctx, toks, i, phrase_end, guess, at_start=at_start):
             return -1
     if guess is None:
-        guess = before or when_subject(ctx, toks, i) or resolve_subject(ctx, toks[i][0], cue)
+        guess = before or when_subject(ctx, toks, i, cue) or resolve_subject(ctx, toks[i][0], cue)
     else:
         note_turn(ctx, cue, guess)
     return emit_report(ctx, toks, i, first, guess)
