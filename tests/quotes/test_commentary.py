@@ -662,6 +662,9 @@ def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
         ("لقناة", "opens with a preposition"),
         ("بمؤسسة النقد", "opens with a preposition"),
         ("لرويترز", "opens with a preposition"),  # the agency spoken to
+        ("لأحد الأصدقاء", "opens with a preposition"),  # "كما روى لأحد الأصدقاء": whom it was told
+        ("لبعض الصحف", "opens with a preposition"),
+        ("أحد الأصدقاء", None),
         ("عملها", "a possessed noun"),
         ("فكرتها", "a possessed noun"),
         ("مقاله", "a possessed noun"),

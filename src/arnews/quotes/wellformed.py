@@ -83,7 +83,9 @@ def speaker_problem(name: str) -> str | None:
         and len(first) >= 4
         and not grammar.given_name(first)
         and (
-            (first not in common and first[1:] in common) or grammar.in_lexicon(first[1:], grammar.organisation_heads())
+            (first not in common and first[1:] in common)
+            or grammar.in_lexicon(first[1:], grammar.organisation_heads())
+            or first[1:] in load_set("quantity_words")  # "لأحد الأصدقاء"، "لبعض الصحف": whom it was told
         )
     )
     if first.startswith(("بال", "لل")) or glued or _told(first):
