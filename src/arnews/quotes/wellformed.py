@@ -76,19 +76,7 @@ def speaker_problem(name: str) -> str | None:
         return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
     if first[0] in names.CONJUNCTIONS and not grammar.given_name(first) and _second(raw_words[0][1:]):
         return "opens with a conjunction"  # "الممثل والمدير العام"، "وحكومته": a second title, noun or phrase
-    # "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
-    # ("لهيئة الهلال الأحمر": ب/ل on a body's head, even where the glued form is itself a common word)
-    glued = (
-        first[0] in "بل"
-        and len(first) >= 4
-        and not grammar.given_name(first)
-        and (
-            (first not in common and first[1:] in common)
-            or grammar.in_lexicon(first[1:], grammar.organisation_heads())
-            or first[1:] in load_set("quantity_words")  # "لأحد الأصدقاء"، "لبعض الصحف": whom it was told
-        )
-    )
-    if first.startswith(("بال", "لل")) or glued or _told(first):
+    if first.startswith(("بال", "لل")) or _glued(first) or _told(first):
         return "opens with a preposition"
     if cue_verbs.cue_of(first) is not None:
         return "opens with a verb"
@@ -100,6 +88,23 @@ def speaker_problem(name: str) -> str | None:
     cut = len(words) > 1 and last in grammar.name_links()
     cut = cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ"))
     return "a name cut after a link word" if cut else None
+
+
+def _glued(first: str) -> bool:
+    """ "بالإضافة"، "لوكالة الأنباء الألمانية" (the one spoken to): a preposition on a common word or a body's head
+    ("لهيئة الهلال الأحمر": ب/ل on a body's head, even where the glued form is itself a common word), or on a word
+    of quantity ("لأحد الأصدقاء"، "لبعض الصحف": whom it was told)."""
+    common = load_set("common_words")
+    return (
+        first[0] in "بل"
+        and len(first) >= 4
+        and not grammar.given_name(first)
+        and (
+            (first not in common and first[1:] in common)
+            or grammar.in_lexicon(first[1:], grammar.organisation_heads())
+            or first[1:] in load_set("quantity_words")
+        )
+    )
 
 
 def _ali(raw: str) -> bool:
