@@ -343,6 +343,34 @@ def test_according_to() -> None:
     assert q.according_to == "مصادر مطلعة"
 
 
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # a long fragment in a sentence that an attribution opens, with no verb of saying: the source speaks it
+        (
+            "ووفقا للمصادر فقد تناول الاجتماع ملف الضرائب، وسبل «خفض العجز في الميزانية خلال العامين المقبلين "
+            "دون المساس بالرواتب».",
+            [("indirect", "مصادر"), ("partial", "مصادر")],
+        ),
+        (
+            "وبحسب التقرير، فإن «قوات الأمن استخدمت القوة المفرطة ضد المتظاهرين في أكثر من مدينة».",
+            [("partial", "التقرير")],
+        ),
+        # a short one is a name or a term; a source that names nobody speaks nothing
+        ("ووفقا للتقرير فإن الشركة حققت أرباحا من بيع «مليون وحدة حرارية بريطانية» من الغاز.", [("indirect", "تقرير")]),
+        (
+            "ووفقا لدراسة نشرت في العدد الأخير من «دورية الحساسية والربو وعلم المناعة السريرية والتطبيقية الأمريكية».",
+            [],
+        ),
+    ],
+)
+def test_a_long_fragment_in_a_sentence_an_attribution_opens_is_the_sources(
+    body: str, said: list[tuple[str, str | None]]
+) -> None:
+    _, found = quotes_of(body)
+    assert [(q.kind, speaker(q)) for q in found] == said
+
+
 def test_interview_answer_goes_to_the_interviewee() -> None:
     _, found = quotes_of(
         "قال المذيع جون سميث للوزيرة سارة العلي: “هل ستترشحين للانتخابات المقبلة؟”\n\n"

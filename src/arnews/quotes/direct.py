@@ -55,6 +55,8 @@ def read_quote(ctx: Reading, toks: Sequence[Tok], q: RawQuote, prev_end_tok: int
     return max(q.after - 1, found.attribution_end)
 
 
+_SOURCED_WORDS = 7  # the fewest words of a fragment that an attribution opening its sentence speaks for, plus one
+_SOURCE_OPENS = 3  # tokens before an attribution's source that open its sentence ("ووفقا للمصادر"، "كذلك، ووفقا")
 _CUE_REACH = 12  # tokens from a cue to the direct quote it opens with no colon ("قال الوزير للصحفيين «...»")
 
 
@@ -92,6 +94,9 @@ def _classify(
     lo_sent = clause_start(toks, q.open_tok, 0)
     coordinated = prev is not None and prev_end_tok >= q.open_tok - 2
     cue = cue_in(ctx, toks, lo_sent, q.open_tok)
+    # "ووفقا للمصادر فقد تم النقاش حول ...، وسبل «...»": no verb, but the attribution that opens the sentence names
+    # the source of a long fragment (a short one is more often a name: "وفقا لدراسة نشرت في «دورية الحساسية ...»")
+    source = frames.according_phrase(toks, lo_sent, q.open_tok) if cue is None else None
     # a quoted term in narration («القاعدة»، "فضيحة"): scare quotes or a name, unless somebody speaks in its
     # sentence and it reads as their words: two words, or one with the article ("من «الضياع»"; a bare foreign
     # word in quotes is a name: «بيرسون»)
@@ -103,6 +108,10 @@ def _classify(
         found.cue_tok, found.guess = cue[0], cue[2]
     elif prev is not None and prev_end_tok >= lo_sent:
         found.guess = prev[1]
+    elif source is not None and words > _SOURCED_WORDS and source.start <= lo_sent + _SOURCE_OPENS:
+        found.guess = source_guess(ctx, toks, source)
+        if speaker_record(ctx, found.guess) is None:
+            return None  # "ووفقا لدراسة نشرت في العدد الأخير من «...»": no source that speaks
     if found.guess is None and found.cue_tok is None and not _reported_clause(toks, q, lo_sent):
         # a quoted term with nobody saying it in its sentence ("زلزال «تسونامي جنوب شرقي آسيا» في ..."): a name,
         # a title or scare quotes
