@@ -392,6 +392,39 @@ def test_place_at_the_edge_of_a_model_person_is_cut_off() -> None:
     assert by_mention(found, "فلوريدا").type == "LOC"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # a person's title after the name or before it: a person, whatever body or place the model says
+        (
+            "وأنشأ البنك وكالة تصنيف تترأسها يكاتيرينا تروفيموفا نائب رئيس مصرف غازبروم بنك.",
+            "يكاتيرينا تروفيموفا",
+            "ORG",
+        ),
+        ("كما أشارت نتائج دراسات الباحثة (ماريان دايموند) إلى ذلك.", "ماريان دايموند", "ORG"),
+        ("وقالت الطبيبة سارة لينتون إن النتائج مشجعة.", "سارة لينتون", "LOC"),
+    ],
+)
+def test_a_title_or_an_aside_around_a_model_name_makes_it_a_person(sentence: str, name: str, kind: str) -> None:
+    text = article(sentence)
+    assert by_mention(entities(text, ner_at(text, (name, kind))), name).type == "PER"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # the article, a head noun, a number or Latin letters say it is no person's name; so does MISC
+        ("وقال نائب رئيس الهيئة العامة للاستثمار إن الخطة جاهزة.", "الهيئة العامة للاستثمار", "ORG"),
+        ("وصدر نظام ويندوز 8.1 مدير الشركة بعد ذلك.", "ويندوز 8.1", "MISC"),
+        # an aside after the name: a company is "هي" too
+        ("ويشير ماثيو جيمس من شركة رايت موف، وهي واحدة من أكبر شركات العقار.", "رايت موف", "ORG"),
+    ],
+)
+def test_a_body_or_place_the_model_finds_keeps_its_type_beside_a_title(sentence: str, name: str, kind: str) -> None:
+    text = article(sentence)
+    assert by_mention(entities(text, ner_at(text, (name, kind))), name).type == kind
+
+
 def test_model_currencies_and_common_words_dropped() -> None:
     # a currency the model calls MISC is money, not an entity; one-word people or bodies that are frequent words
     # of news ("للأسر", "طفل") do not become entities

@@ -317,3 +317,26 @@ def head_noun(word: str) -> bool:
     nothing, even where a gazetteer holds it as a name ("The Village" is "قرية")."""
     bare = strip_article(word)
     return bare in load_set("place_heads") or bare in org_head_words() or bare in load_set("institution_heads")
+
+
+def person_by_context(doc: Words, first: int, last: int) -> bool:
+    """A name of two or more Arabic words, no article, no head noun and no number, that a person's title stands
+    right before ("الطبيبة (سارة لينتون)") or after ("تترأسها يكاتيرينا تروفيموفا نائب رئيس المصرف"): a person,
+    whatever body or place a model took it for. (An aside after it, "وهي من ...", says nothing: a company is "هي"
+    too.)"""
+    toks = doc.toks
+    if last <= first or any(
+        doc.articled(k) or head_noun(toks[k].text) or doc.is_latin(k) or not toks[k].text.isalpha()
+        for k in range(first, last + 1)
+    ):
+        return False
+    before = first - 1 if first > 0 and toks[first - 1].text == "(" else first
+    if any(match_title(doc, k) == before for k in range(max(0, before - _TITLE_REACH), before)):
+        return True
+    after = last + 1
+    while after < len(toks) and toks[after].text in (")", "،", ","):
+        after += 1
+    return after < len(toks) and match_title(doc, after) > after
+
+
+_TITLE_REACH = 4  # the words of a title that may stand right before a name

@@ -22,6 +22,7 @@ from arnews.linker.grammar import (
     match_title,
     ner_breaks,
     nisba_of,
+    person_by_context,
     possessed_noun,
     said,
     verb_form,
@@ -120,6 +121,7 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
             last = cut - 1
         if kind == "ORG" and last > first and announcing_head(doc, first, last):
             first += 1  # "شركة أرامكو السعودية": the name is "أرامكو السعودية"
+        kind = "PER" if kind != "MISC" and person_by_context(doc, first, last) else kind  # "X نائب رئيس"
     if first == last and _no_name_word(doc, met, kind, first):
         return []
     return [_model_candidate(doc, kind, first, last, met.words)]
