@@ -228,6 +228,18 @@ def test_surname_alone_is_not_linked_without_full_name() -> None:
     assert not any(e.wikidata == "Q10853588" for e in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "qid"),
+    [
+        ("وأكد أن نوافذ الود أصبحت مفتوحة مع خامنئي والذين معه.", "خامنئي", "Q57336"),
+        ("وضم الجيش ضباطا قاتلوا في صفوفه في عهد القذافي حتى مصرعه.", "القذافي", "Q19878"),
+    ],
+)
+def test_a_person_the_kb_labels_with_one_word_is_linked_by_that_word(sentence: str, name: str, qid: str) -> None:
+    # the KB's own one-word label, unlike a surname of a longer name (above)
+    assert by_mention(entities(article(sentence)), name).wikidata == qid
+
+
 def test_title_and_surname_of_a_prominent_person_links() -> None:
     found = entities(article("أعلن الرئيس بايدن انسحابه من السباق، وأيد بايدن نائبته."))
     biden = by_mention(found, "بايدن")  # both mentions in one entity

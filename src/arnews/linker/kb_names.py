@@ -139,15 +139,12 @@ def _kb_candidate(
         # one word: the article must agree ("المالي" is not "مالي"); by sound only for places and bodies
         # written without an article ("ماريلاند" ~ "Maryland"); by a loose spelling only when long enough to be a
         # transliteration (a short word differs by a long vowel: "بردة" is no "بريدة")
-        # and a person is never linked by one word of an alias (a surname): only through a full name
+        # and a person is linked by one word only where the KB labels the person with that one word ("بوتين"،
+        # "خامنئي"): never by one word of a longer name (a surname), only through the full name
         cands = [
             c
             for c in cands
-            if (
-                c.how in ("exact", "alias")
-                and doc.kb.has_label(c.entry, text)
-                and (c.how == "exact" or c.entry.type != "PER")
-            )
+            if (c.how in ("exact", "alias") and doc.kb.has_label(c.entry, text))
             or (c.how == "loose" and len(text) >= 6 and not articled and doc.kb.has_label(c.entry, text, loose=True))
             or (c.how == "phonetic" and c.entry.type != "PER" and not articled)
         ]
