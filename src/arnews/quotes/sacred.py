@@ -90,10 +90,16 @@ def formula_before(toks: Sequence[Tok], end: int) -> tuple[int, str]:
     return end, ""
 
 
+@cache
+def _prophet_names() -> frozenset[tuple[str, ...]]:
+    """The Prophet's names (``prophet_titles.txt``) as their words in the normal form."""
+    return frozenset(tuple(normalize(t).split()) for t in load_set("prophet_titles"))
+
+
 def prophet_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
     """The normal span of a name of the Prophet (``prophet_titles.txt``) that ends right before ``toks[end]``, a
     conjunction or preposition on it read off ("والرسول"، "لرسول الله"); None when the words there are no such name."""
-    titles = {tuple(normalize(t).split()) for t in load_set("prophet_titles")}
+    titles = _prophet_names()
     for size in sorted({len(t) for t in titles}, reverse=True):
         lo = end - size
         if lo < 0:
