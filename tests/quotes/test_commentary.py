@@ -216,6 +216,7 @@ def test_a_name_in_marks_speaks_in_its_statement_and_is_told_after_a_verb_of_tel
         "وقالت «نعم» في الاستفتاء: «نريد التغيير الآن في كل شيء».",  # في, but no statement: not its speaker
         "وأبلغ «الشرق الأوسط» في تصريح أن الوضع خطير جدا.",  # the one told, and no subject after it
         "وقالت «نعم» في الاستفتاء «نريد التغيير الآن في كل شيء».",  # no statement before the quote either
+        "وقالت «نعم» بيان الحزب: «نريد التغيير الآن في كل شيء».",  # "بيان" is no ب on a statement
     ],
 )
 def test_a_name_in_marks_that_is_no_speaker(body: str) -> None:

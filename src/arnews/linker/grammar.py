@@ -319,6 +319,9 @@ def head_noun(word: str) -> bool:
     return bare in load_set("place_heads") or bare in org_head_words() or bare in load_set("institution_heads")
 
 
+_TITLE_REACH = 4  # the words of a title that may stand right before a name
+
+
 def person_by_context(doc: Words, first: int, last: int) -> bool:
     """A name of two or more Arabic words, no article, no head noun and no number, that a person's title stands
     right before ("الطبيبة (سارة لينتون)") or after ("تترأسها يكاتيرينا تروفيموفا نائب رئيس المصرف"): a person,
@@ -337,6 +340,3 @@ def person_by_context(doc: Words, first: int, last: int) -> bool:
     while after < len(toks) and toks[after].text in (")", "،", ","):
         after += 1
     return after < len(toks) and match_title(doc, after) > after
-
-
-_TITLE_REACH = 4  # the words of a title that may stand right before a name

@@ -277,11 +277,10 @@ def _said_in(toks: Sequence[Tok], k: int, stop: int) -> bool:
     mark may stand at ``stop``, where the quote opens."""
     for m in range(k, min(len(toks), stop + 1, k + 6)):
         if toks[m][2] in mark_table():
-            return (
-                m > k
-                and any(cues.carrier_noun(t[2]) is not None for t in toks[k:m])
-                and (toks[k][2] == "في" or toks[k][2][:1] == "ب")
-            )
+            first = toks[k][2]
+            if first[:1] == "ب":
+                return m > k and cues.carrier_noun(first[1:]) is not None  # "بعبارة": ب on the statement itself
+            return m > k and first == "في" and any(cues.carrier_noun(t[2]) is not None for t in toks[k:m])
         if not grammar.is_word(toks[m]):
             return False
     return False

@@ -167,7 +167,7 @@ def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
         return Phrase(name, institution=True)  # "وقالت «الاقتصادية» في تقرير لها إن": where it said it
     if len(rest) > 3 and rest[0][2] == rest[2][2] == "في" and carrier_noun(rest[3][2]) is not None:
         return Phrase(name, institution=True)  # "وقالت "نعيم للسمسرة" في مصر في مذكرة": where, then what in
-    if rest and rest[0][2][:1] == "ب" and carrier_noun(rest[0][2]) is not None:
+    if rest and rest[0][2][:1] == "ب" and carrier_noun(rest[0][2][1:]) is not None:
         return Phrase(name, institution=True)  # "وهتف «أهل درعا» بعبارة صارت عنوانا للثورة": what in
     return None  # more follows the name: not the speaker alone
 
