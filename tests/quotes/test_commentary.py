@@ -905,3 +905,28 @@ def test_some_of_a_group_speak_anonymously(body: str, speaker: str) -> None:
 )
 def test_the_crown_prince_speaks(body: str, speaker: str) -> None:
     assert [s for _k, _t, s in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقالت الأم وتدعى سلمى العتيبي «لم أكن أتوقع أن يعود ابني سالما».", "سلمى العتيبي"),
+        ("وقال عامل بالميناء يدعى حسن القحطاني إن السفن توقفت عن التفريغ منذ يومين.", "حسن القحطاني"),
+        ("وأضاف مزارع من القرية عمره 40 عاما ويدعى ماجد الحربي: «خسرنا المحصول كله».", "ماجد الحربي"),
+        ("وقال أحد السكان ويدعى خالد المطيري جاء إلى السوق بعد الانفجار إن الدخان غطى المكان.", "خالد المطيري"),
+    ],
+)
+def test_a_described_speaker_is_the_name_they_are_called(body: str, speaker: str) -> None:
+    found = said(body)
+    assert [who for _, _, who in found] == [speaker], found
+
+
+def test_the_passive_of_claim_names_and_reports_nothing() -> None:
+    # يدعى "is called" and يدعي "claims" share one normal form: only إن/أن or a colon makes it a report
+    q = only("وفي حديث لإذاعة محلية قالت الأم وتدعى هالة الشمري «لم أره منذ عامين، أما الآن فأنا سعيدة».")
+    assert (q.cue, q.speaker.name if q.speaker else None) == ("قالت", "هالة الشمري")
+    assert said("ويدعي الرئيس التنفيذي بأنه لم يعلم بالخسائر قبل نشرها.") == [
+        ("indirect", "لم يعلم بالخسائر قبل نشرها", "الرئيس التنفيذي")
+    ]
+    assert said("ورفض المسؤول نشر اسمه، وقال إن التحقيق ما زال جاريا.")[0][2] != "نشر"
+

@@ -324,10 +324,13 @@ _TITLE_REACH = 4  # the words of a title that may stand right before a name
 
 def person_by_context(doc: Words, first: int, last: int) -> bool:
     """A name of two or more Arabic words, no article, no head noun and no number, that a person's title stands
-    right before ("الطبيبة (سارة لينتون)") or after ("تترأسها يكاتيرينا تروفيموفا نائب رئيس المصرف"): a person,
-    whatever body or place a model took it for. (An aside after it, "وهي من ...", says nothing: a company is "هي"
-    too.)"""
+    right before ("الطبيبة (سارة لينتون)") or after ("تترأسها يكاتيرينا تروفيموفا نائب رئيس المصرف"), or a word
+    that names a person ("مسؤولة تدعى نارونج سايونج"), stands right before: a person, whatever body or place a
+    model took it for. (An aside after it, "وهي من ...", says nothing: a company is "هي" too.)"""
     toks = doc.toks
+    named = first > 0 and grammar.strip_proclitic(toks[first - 1].text) in load_set("person_naming_words")
+    if named and last > first and all(toks[k].text.isalpha() and not doc.is_latin(k) for k in range(first, last + 1)):
+        return True  # "شابا يدعى كمال الدباغ": the name given to a person described, an article or not
     if last <= first or any(
         doc.articled(k) or head_noun(toks[k].text) or doc.is_latin(k) or not toks[k].text.isalpha()
         for k in range(first, last + 1)

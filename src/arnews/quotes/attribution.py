@@ -59,6 +59,9 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         # the phrase and a preposition after them; the titled name further on is in the circumstance
         return Guess(opening, gender=cue.gender, number=cue.number, person=True)
     name = phrase.name
+    given = relative.named_as(toks, next((j for j, t in enumerate(toks) if t[0] >= name[1]), len(toks)))
+    if given is not None:  # "قالت الوالدة وتدعى إليزابيث أوسبورن": the name the description is given
+        return Guess((toks[given[0]][0], toks[given[1]][1]), gender=cue.gender, number=cue.number, person=True)
     if phrase.titled and toks:
         # "النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز": a known name inside the phrase wins
         known = ctx.mention_within(name[1], toks[-1][1])

@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from arnews.core import grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.quotes import cues
@@ -75,3 +76,24 @@ def described_speaker(ctx: Reading, toks: Sequence[Tok], i: int) -> Guess | None
     السويسري غروس الذي أكد أن"، "تسيبي ليفني، وزيرة العدل الإسرائيلية السابقة، التي أشارت إلى أن"); None when the
     clause has a subject of its own (:func:`antecedent_speaks`) or describes no person."""
     return _person(ctx, antecedent(ctx, toks[i][0])) if antecedent_speaks(toks, i) else None
+
+
+_NAMED_REACH = 8  # tokens from a described speaker to the word that gives their name ("مريض آخر ... ويدعى")
+
+
+def named_as(toks: Sequence[Tok], after: int) -> tuple[int, int] | None:
+    """ "قالت الوالدة وتدعى إليزابيث أوسبورن «...»"، "وقالت معلمة تدعى هدى حسين": a naming word
+    (``person_naming_words.txt``) within a few words after the described speaker, which ends at ``toks[after]``,
+    and the name after it: its first and last token index; None when there is none or a clause boundary comes
+    first (a comma, a mark, إن/أن)."""
+    naming = load_set("person_naming_words")
+    for j in range(after, min(len(toks), after + _NAMED_REACH)):
+        word = toks[j][2]
+        if word in naming or grammar.strip_proclitic(word) in naming:
+            end = grammar.name_run(toks, j + 1)
+            if end > j + 2 and end < len(toks) and grammar.everyday(toks[end - 1][2]) and grammar.is_stop(toks[end][2]):
+                end -= 1  # "يدعى أبو بكر جاء إلى السوق": a verb and its preposition after the name
+            return (j + 1, end - 1) if end > j + 1 else None
+        if not (grammar.is_word(toks[j]) or toks[j][2].isdigit()) or toks[j][2] in load_set("complementizers"):
+            return None
+    return None
