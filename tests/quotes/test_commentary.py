@@ -930,3 +930,21 @@ def test_the_passive_of_claim_names_and_reports_nothing() -> None:
     ]
     assert said("ورفض المسؤول نشر اسمه، وقال إن التحقيق ما زال جاريا.")[0][2] != "نشر"
 
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال الوزير لقناة محلية «لم نتوقع أن يتأخر المشروع كل هذا الوقت».", "الوزير"),
+        ("وقالت متحدثة لشبكة تلفزيونية خاصة «سحب الناس أموالهم من المصارف خوفا».", "متحدثة"),
+        ("وقالت الأم وتدعى سلمى العتيبي لقناة محلية «لم أكن أتوقع أن يعود ابني سالما».", "سلمى العتيبي"),
+    ],
+)
+def test_the_one_told_before_a_quote_with_no_colon_leaves_it_speech(body: str, speaker: str) -> None:
+    assert said(body) == [("direct", said(body)[0][1], speaker)]
+
+
+def test_an_outlet_named_right_after_its_head_is_no_speech() -> None:
+    # "لشبكة «...»": the marks name the outlet the construct heads, whatever a verb of saying before it (a guard:
+    # the one told before a quote must not turn the outlet's name into speech)
+    found = said("وقال السيناتور جون ماكين لشبكة «سي إن إن» إن الاتفاق سيئ للغاية ولن يصوت له.")
+    assert [(kind, who) for kind, _, who in found] == [("indirect", "جون ماكين")]

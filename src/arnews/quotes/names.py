@@ -11,6 +11,7 @@ from arnews.core.text import normalize
 from arnews.quotes import cues, frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import MAX_SPEAKER_WORDS, RawQuote, mark_table, phrase_end, words_in
+from arnews.quotes.objects import told_before
 from arnews.quotes.reading import Guess, Reading
 
 
@@ -59,8 +60,8 @@ def _is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool
     if words <= 3 and short_name(ctx, toks, q):
         ctx.last_name_end = toks[q.close_tok][1] if q.close_tok is not None else -1
         return True
-    if words <= 3 and after_speaker(ctx, toks, q):
-        return False  # "قالت الوزيرة «نعم»": the speaker's words, not a name after a common noun
+    if (words <= 3 and after_speaker(ctx, toks, q)) or (words > 3 and told_before(toks, q.open_tok)):
+        return False  # "قالت الوزيرة «نعم»"، "وقال الوزير لقناة محلية «...»": the words said, not a name
     k = q.open_tok - 1
     if k < 0:
         return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -31,6 +31,8 @@ def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue) -> Sequence[Tok]:
             return ()  # "وقال، والدموع في عينيه:": a clause of circumstance after the comma, not the subject
     cut = next((k for k in range(1, len(toks)) if _participle(toks[k][2])), len(toks))
     toks = toks[:cut]  # "وتابع انريكي متحدثا عن ميسي:": the speaker ends before the participle of manner
+    told = next((k for k in range(1, len(toks)) if len(toks) - k <= _TOLD_AFTER and _told(toks[k][2])), len(toks))
+    toks = toks[:told]  # "وقال الوزير لقناة محلية «...»": the one spoken to ends the phrase
     while len(toks) > 1 and _stance(toks[-1][2]):
         toks = toks[:-1]
     return _without_object(toks) if describes else toks
@@ -55,6 +57,7 @@ def _without_object(toks: Sequence[Tok]) -> Sequence[Tok]:
 
 
 _PARTICIPLE_LETTERS = 5
+_TOLD_AFTER = 3  # the most words of the one spoken to after a speaker ("لقناة محلية"، "لصحيفة الرياض")
 
 
 def _participle(word: str) -> bool:
@@ -97,3 +100,34 @@ def leads_to_quote(toks: Sequence[Tok], a: int, hi: int) -> bool:
         and all(grammar.is_word(t) for t in rest)
         and toks[hi - 1][2] == ":"
     )
+
+
+_TOLD_REACH = 8  # words from a verb of saying to the one it tells, before a quote with no colon
+
+
+def told_before(toks: Sequence[Tok], open_tok: int) -> bool:
+    """ "وقال الوزير لقناة محلية «...»": the words right before a quote are the one spoken to (a word with ل, two
+    words after it at most) and a verb of saying opens the clause a few words before that: the quote is the words
+    said, not a name after a common noun."""
+    j = open_tok - 1
+    while j >= max(0, open_tok - 3) and grammar.is_word(toks[j]) and not _told(toks[j][2]):
+        j -= 1
+    if j < max(0, open_tok - 3) or not _told(toks[j][2]):
+        return False
+    if j == open_tok - 1 and not titles.addressed(toks[j][2]):
+        return False  # "لشبكة «إم إس إن بي سي»": the quote names the outlet the construct heads
+    for c in range(j - 1, max(-1, j - _TOLD_REACH - 1), -1):
+        if not grammar.is_word(toks[c]):
+            return False
+        cue = cue_verbs.cue_of(toks[c][2])
+        if cue is not None:
+            return cue.role in ("say", "add", "answer", "ask")
+    return False
+
+
+def _told(word: str) -> bool:
+    """ "للصحفيين"، "لقناة"، "لصحيفة": ل on a noun of ``audience_nouns.txt``, with its article or in construct
+    ("لقناة محلية"، "لوكالة رويترز"); "لحقوق" (المرصد السوري لحقوق الإنسان) is a body's name going on."""
+    if len(word) < 4 or word[0] != "ل":
+        return False
+    return titles.addressed(word) or (word[1] != "ل" and "ال" + word[1:] in load_set("audience_nouns"))
