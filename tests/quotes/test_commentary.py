@@ -948,3 +948,16 @@ def test_an_outlet_named_right_after_its_head_is_no_speech() -> None:
     # the one told before a quote must not turn the outlet's name into speech)
     found = said("وقال السيناتور جون ماكين لشبكة «سي إن إن» إن الاتفاق سيئ للغاية ولن يصوت له.")
     assert [(kind, who) for kind, _, who in found] == [("indirect", "جون ماكين")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال المبعوث الأممي إلى اليمن، ستيفان دي ميستورا، إن المحادثات ستستأنف الأسبوع المقبل.", "ستيفان دي ميستورا"),
+        ("وقالت الناطقة باسم دي ميستورا جيسي شاهين إن المحادثات ستستأنف.", "جيسي شاهين"),
+        ("وتابع المدرب متحدثا عن اللاعب: «إنه الأفضل في العالم».", "المدرب"),  # a guard: a participle still ends it
+    ],
+)
+def test_a_foreign_name_after_its_particle_is_no_participle_of_manner(body: str, speaker: str) -> None:
+    # "ميستورا" has the shape of "متحدثا" (م ... ا); after دي it is the rest of a name
+    assert [who for _, _, who in said(body)] == [speaker]

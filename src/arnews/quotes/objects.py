@@ -29,7 +29,7 @@ def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue) -> Sequence[Tok]:
         first = toks[0][2] if toks else ""
         if first[:1] in ("و", "ف") and grammar.strip_proclitic(first) != first and not grammar.given_name(first):
             return ()  # "وقال، والدموع في عينيه:": a clause of circumstance after the comma, not the subject
-    cut = next((k for k in range(1, len(toks)) if _participle(toks[k][2])), len(toks))
+    cut = next((k for k in range(1, len(toks)) if _participle(toks[k][2]) and not _linked(toks[k - 1][2])), len(toks))
     toks = toks[:cut]  # "وتابع انريكي متحدثا عن ميسي:": the speaker ends before the participle of manner
     told = next((k for k in range(1, len(toks)) if len(toks) - k <= _TOLD_AFTER and _told(toks[k][2])), len(toks))
     toks = toks[:told]  # "وقال الوزير لقناة محلية «...»": the one spoken to ends the phrase
@@ -69,6 +69,12 @@ def _participle(word: str) -> bool:
         and len(word) >= _PARTICIPLE_LETTERS
         and word not in load_set("first_names")
     )
+
+
+def _linked(word: str) -> bool:
+    """A word after which a name goes on, whatever its shape: a link of an Arabic name (بن، أبو) or a particle or
+    initial of a foreign one ("ستيفان دي ميستورا": not the participle of manner its shape suggests)."""
+    return word in grammar.name_links() or word in load_set("initial_letters")
 
 
 def _stance(word: str) -> bool:
