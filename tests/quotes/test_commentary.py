@@ -961,3 +961,17 @@ def test_an_outlet_named_right_after_its_head_is_no_speech() -> None:
 def test_a_foreign_name_after_its_particle_is_no_participle_of_manner(body: str, speaker: str) -> None:
     # "ميستورا" has the shape of "متحدثا" (م ... ا); after دي it is the rest of a name
     assert [who for _, _, who in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # an adverbial that opens the sentence before its verb, then a title and the person
+        "وعلى ذات السياق أشاد الدكتور عبدالرؤوف المطرود بدور رجال الأمن، مؤكدا أن ذلك يفرض على الجميع تقديرهم.",
+        # a title whose complement names a place or body the entity stage found, then the person
+        "وفي سياق متصل أشاد رئيس جمعية سيهات الخيرية عبدالرؤوف المطرود بدور رجال الأمن، مؤكدا أن ذلك يستحق التقدير.",
+    ],
+)
+def test_a_participle_goes_on_from_its_sentence_opening_subject_after_an_adverbial(second: str) -> None:
+    doc = Pipeline(processors=["quotes"]).process("عنوان\n\nوقال رجل الأعمال زكي الزاير إن الأمن مستتب.\n" + second)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["زكي الزاير", "عبدالرؤوف المطرود"]

@@ -15,7 +15,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Span, Speaker
-from arnews.quotes import cues, frames, nearby, relative
+from arnews.quotes import cues, frames, honorifics, nearby, relative
 from arnews.quotes import speakers as sp
 from arnews.quotes.carriers import statement_author
 from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end, quoted_end
@@ -50,7 +50,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
     rs, re_ = ctx.view.raw_span(*phrase.name)
     problem = sp.speaker_problem(ctx.view.raw[rs:re_])
     if problem == "a pronoun":  # "وقال سموه": the last person named before whom the honorific fits
-        return nearby.honorific_antecedent(ctx, rs, ctx.view.raw[rs:re_]) or Guess(phrase.name)  # none fits: None
+        return honorifics.honorific_antecedent(ctx, rs, ctx.view.raw[rs:re_]) or Guess(phrase.name)  # none fits: None
     if problem is not None:
         return None  # "ردت بالقول: «...»": no speaker named here; the caller looks before the verb and back
     opening = nearby.opening_person(ctx, toks)

@@ -89,6 +89,19 @@ def after_opener(toks: Sequence[Tok], k: int) -> bool:
     return opener_before(toks, k) is not None
 
 
+def opener_length(toks: Sequence[Tok]) -> int:
+    """How many words of ``toks`` an adverbial phrase that opens the clause takes ("وعلى ذات السياق أشاد ..."،
+    "من جهته قدم ..."): 0 when none opens it."""
+    for k in range(1, min(len(toks), _OPENER_MOST + 1)):
+        words = opener_before(toks, k)
+        if words is not None and len(words) == k:
+            return k
+    return 0
+
+
+_OPENER_MOST = 4  # the most words of an opening adverbial ("على صعيد آخر"، "في السياق ذاته")
+
+
 def opener_before(toks: Sequence[Tok], k: int) -> tuple[str, ...] | None:
     """The words of the opening adverbial (:func:`after_opener`) that ends right before ``toks[k]``, or None."""
     if k == 0:

@@ -16,8 +16,7 @@ from arnews.core.tokens import tokenize
 from arnews.quotes import cues
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import MAX_SPEAKER_WORDS, phrase_end
-from arnews.quotes.reading import MAX_NAMES, RESOLVE_CHARS, Guess, Reading, fits_honorific, guess_of
-from arnews.quotes.wellformed import honorific_of
+from arnews.quotes.reading import MAX_NAMES, Guess, Reading, guess_of
 
 __all__ = [
     "aside_after",
@@ -25,7 +24,6 @@ __all__ = [
     "first_verb_subject",
     "governed",
     "group_for",
-    "honorific_antecedent",
     "name_before_title",
     "named_subject",
     "opening_group",
@@ -73,6 +71,9 @@ def sentence_subject(ctx: Reading, pos: int, *, any_place: bool = False) -> Gues
     return None
 
 
+_TITLE_MENTIONS = 3  # mentions at a sentence's start that a title and its complement may hold before the name
+
+
 def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     """ "وأدان رئيس الوزراء الإسرائيلي بنيامين نتنياهو الاتفاق، مشيرا إلى أنه ...": the subject of the verb that
     opens the participle's sentence: the first person named there (a PER entity), with nothing before it but that
@@ -85,7 +86,13 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     ts, te = st.mentions[m]
     words = tokenize(ctx.view.norm, ts, te)
     if not (len(words) == 1 and grammar.is_title(words[0].text)):
-        return _opening_person(ctx, start, ts, te)
+        for n, (ms, me) in enumerate(st.mentions[m : m + _TITLE_MENTIONS]):
+            # "وأشاد رئيس جمعية سيهات الخيرية عبدالرؤوف المطرود": a place or body in the title's complement, then
+            # the person the title names (_opening_person: a title and that named complement before the name)
+            found = _opening_person(ctx, start, ms, me, past_name=n > 0) if me <= pos else None
+            if found is not None or ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is not None:
+                return found
+        return None
     if m + 1 < len(st.mentions):
         ms, me = st.mentions[m + 1]
         between = tokenize(ctx.view.norm, ts, ms)
@@ -108,11 +115,12 @@ def first_verb_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | No
     return found if found is not None and sp.speaker_problem(name) is None else None  # not "لانتخابات أعضاء"
 
 
-def _opening_person(ctx: Reading, start: int, ms: int, me: int) -> Guess | None:
+def _opening_person(ctx: Reading, start: int, ms: int, me: int, *, past_name: bool = False) -> Guess | None:
     st = ctx.state
     toks = tokenize(ctx.view.norm, start, ms)
     comma = max((k for k, t in enumerate(toks) if t.text in ("،", ",")), default=-1)
     toks = toks[comma + 1 :]  # "إلى ذلك، قدم الدكتور ناصر باعوم ...": the clause after an opening phrase
+    toks = toks[cues.opener_length(toks) :]  # "وعلى ذات السياق أشاد ...": after an adverbial that opens it
     verb = toks[0].text if toks else ""
     if not verb or not grammar.is_word(toks[0]) or grammar.is_title(verb):
         return None  # "كيسلي دافنبورت، رئيسة قسم ...": a title in apposition, no verb
@@ -121,11 +129,26 @@ def _opening_person(ctx: Reading, start: int, ms: int, me: int) -> Guess | None:
         return None  # a noun opens the clause ("وألقى" keeps its hamza: a verb)
     if grammar.is_stop(verb) and cue_verbs.cue_of(verb) is None:
         return None  # a particle or preposition, not a verb ("وتصف الناشطة ...": a cue is a verb too)
-    if titles.title_run(toks, 1)[0] != len(toks):
-        return None  # more than a title between the verb and the name
+    end = titles.title_run(toks, 1)[0]
+    if (end == len(toks) and past_name) or (end != len(toks) and (end == 1 or not _named_complement(ctx, toks[end:]))):
+        return None  # more than a title between the verb and the name, or a name the title's words pass over
     if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is None:
         return None  # a person the entity stage found, not words a title's grammar took for a name ("لكرة القدم")
     return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+
+
+_COMPLEMENT_WORDS = 4  # the most words of a title's named complement ("جمعية سيهات الخيرية" after "رئيس")
+
+
+def _named_complement(ctx: Reading, toks: Sequence[Tok]) -> bool:
+    """ "رئيس جمعية سيهات الخيرية": the rest of a title's complement after what the title grammar reads, a name the
+    entity stage found (a place or body) right there and definite adjectives after it, a few words at most; not an
+    object ("ورفع رئيس الهيئة التهنئة لخادم الحرمين")."""
+    if len(toks) > _COMPLEMENT_WORDS:
+        return False
+    spans = [(a, b) for a, b in ctx.state.mentions if b > toks[0][0] and a < toks[-1][1]]
+    inside = [any(a <= t[0] and t[1] <= b for a, b in spans) for t in toks]
+    return inside[0] and all(ok or grammar.has_article(t[2]) for ok, t in zip(inside, toks, strict=True))
 
 
 _OPENER_WORDS = 4  # the words of a phrase that opens a sentence before its verb ("من جهتهم، عبر ...")
@@ -240,8 +263,7 @@ def purpose_subject(ctx: Reading, pos: int) -> Guess | None:
 
 
 def subject_like(ctx: Reading, pos: int) -> bool:
-    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue verb, a form of كان ("وكان رينزي قد
-    صرح"), or a sentence end."""
+    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue, كان ("وكان رينزي قد صرح"), a stop."""
     norm = ctx.view.norm
     j = pos - 1
     while j >= 0 and norm[j] == " ":
@@ -363,38 +385,3 @@ def name_before_title(ctx: Reading, toks: Sequence[Tok], comma: int) -> Guess | 
         return None  # not one mention from the clause start (و before it allowed) to the comma
     st = ctx.state
     return Guess(found, gender=st.genders.get(st.key(found), ""))
-
-
-_SUBJECT_SENTENCES = 6  # the sentences back whose opening subject an honorific may stand for
-
-
-def honorific_antecedent(ctx: Reading, raw_pos: int, pronoun: str) -> Guess | None:
-    """Whom an honorific with a pronoun ("وقال سموه"، "وأكد معاليه") at input offset ``raw_pos`` stands for: the
-    person who opens one of the sentences before as its verb's subject, nearest first, when the honorific fits them
-    ("رفع الأمير فهد بن سلطان ... التهاني لخادم الحرمين ... وولي ولي العهد الأمير محمد بن سلمان ... وقال سموه":
-    the prince who congratulates, not the one congratulated); else the last person it fits
-    (:meth:`~arnews.quotes.reading.Reading.person_before`)."""
-    honorific = honorific_of(pronoun)
-    if honorific is None:
-        return ctx.person_before(raw_pos)
-    pos = ctx.view.norm_index(raw_pos)
-    start = ctx.sentence_start(pos)
-    for _ in range(_SUBJECT_SENTENCES):
-        if start <= 0 or pos - start > RESOLVE_CHARS:
-            break
-        end, start = start - 1, ctx.sentence_start(start - 1)
-        subject = _titled_person(ctx, opening_subject(ctx, end))
-        if subject is not None and fits_honorific(ctx.view.raw, ctx.view.raw_span(*subject.span), honorific):
-            return subject
-    return ctx.person_before(raw_pos, honorific=honorific)
-
-
-def _titled_person(ctx: Reading, subject: Guess | None) -> Guess | None:
-    """The subject, or the person named right after it when it is a title alone ("صاحب السمو الملكي الأمير فهد بن
-    سلطان": the model may find "الأمير" and the name as two mentions)."""
-    if subject is None or not grammar.is_title(ctx.view.norm[subject.span[0] : subject.span[1]]):
-        return subject
-    after = ctx.mention_within(subject.span[1], subject.span[1] + 80)
-    if after is None or ctx.view.norm[subject.span[1] : after[0]].strip():
-        return subject
-    return Guess(after, person=True)
