@@ -975,3 +975,12 @@ def test_a_foreign_name_after_its_particle_is_no_participle_of_manner(body: str,
 def test_a_participle_goes_on_from_its_sentence_opening_subject_after_an_adverbial(second: str) -> None:
     doc = Pipeline(processors=["quotes"]).process("عنوان\n\nوقال رجل الأعمال زكي الزاير إن الأمن مستتب.\n" + second)
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["زكي الزاير", "عبدالرؤوف المطرود"]
+
+
+def test_a_titled_person_opening_the_sentence_then_a_comma_is_the_subject() -> None:
+    doc = Pipeline(processors=["quotes"]).process(
+        "عنوان\n\nوقال رجل الأعمال زكي الزاير إن الأمن مستتب.\nمدير عام التخطيط العمراني في أمانة المنطقة الشرقية "
+        "سابقا المهندس شاكر آل نوح، قال: إن الوطن بخير.\nوبعد انتهاء الاجتماع مع الوزير، قال إن العمل مستمر."
+    )
+    # an adverbial before the comma names nobody: the last verb goes on with the speaker before it
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["زكي الزاير", "شاكر آل نوح", "شاكر آل نوح"]

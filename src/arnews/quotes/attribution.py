@@ -92,6 +92,9 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
             k -= 1
         if k >= 0 and _auxiliary(toks[k][2]) and (k == 0 or not grammar.is_word(toks[k - 1])):
             end, lo, reach = end - 1, k, _LONG_SUBJECT
+        elif k < end - 2 and ctx.sentence_start(toks[end - 2][0]) == toks[k + 1][0] and _titled(toks[k + 1 : end - 1]):
+            # "مدير عام التخطيط ... المهندس شاكر آل نوح، قال: إن": a titled person opens the sentence, then a comma
+            end, lo, reach = end - 1, k, _LONG_SUBJECT
     while lo >= 0 and end - lo <= reach and grammar.is_word(toks[lo]) and not _auxiliary(toks[lo][2]):
         lo -= 1
     if lo >= 0 and not (_auxiliary(toks[lo][2]) or toks[lo][2] in cues.PUNCT_STOP):
@@ -101,6 +104,12 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
         return None
     named = nearby.name_before_title(ctx, toks, lo) if phrase.institution and phrase.titled else None
     return named or guess_of(phrase, cue)
+
+
+def _titled(toks: Sequence[Tok]) -> bool:
+    """The words are a title phrase that names its person: "مدير عام التخطيط العمراني ... المهندس شاكر آل نوح"."""
+    phrase = sp.subject_phrase(toks)
+    return phrase is not None and not (phrase.institution or phrase.anonymous) and phrase.name[0] > toks[0][0]
 
 
 # "عن محمد علي جعفري قائد الحرس الثوري، قوله": the source, its title, and a comma before the verbal noun
