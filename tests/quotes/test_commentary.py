@@ -984,3 +984,18 @@ def test_a_titled_person_opening_the_sentence_then_a_comma_is_the_subject() -> N
     )
     # an adverbial before the comma names nobody: the last verb goes on with the speaker before it
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["زكي الزاير", "شاكر آل نوح", "شاكر آل نوح"]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ('وربنا يقول في القرآن الكريم "الرجال قوامون على النساء".', "ربنا"),
+        ('لأن الله سبحانه وتعالى يقول: "الرجال قوامون على النساء".', "الله"),
+        # the last word of a name or a body's name is nobody's God
+        ('وكان حزب الله يقول: "لن نسلم السلاح".', "حزب الله"),
+        ('الأمير عبد الله يقول: "لن نتأخر عن الواجب".', "عبد الله"),
+    ],
+)
+def test_god_named_before_the_verb_speaks_not_the_writer_before(line: str, speaker: str) -> None:
+    doc = Pipeline(processors=["quotes"]).process(f"عنوان\n\nوقال الكاتب صالح الشيحي إن القوامة تكليف.\n{line}")
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["صالح الشيحي", speaker]

@@ -22,7 +22,7 @@ from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, p
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, entity_for, guess_of
-from arnews.quotes.sacred import formula_before, prophet_before, sacred_speaker
+from arnews.quotes.sacred import formula_before, god_before, prophet_before, sacred_speaker
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
@@ -83,6 +83,8 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
     end, follows = formula_before(toks, end)  # "والرسول صلى الله عليه وسلم يقول"، "الأمير نايف رحمه الله يقول"
     if follows == "prophet" and (prophet := prophet_before(toks, end)) is not None:
         return Guess(prophet, person=True, sacred=True)
+    if follows in ("god", "") and (god := god_before(toks, end)) is not None:
+        return Guess(god, person=True, sacred=True)  # "لأن الله يقول"، "ربنا يقول في القرآن الكريم"
     end = nearby.before_aside(toks, end)
     lo, reach = end - 1, 8
     if end > 1 and toks[end - 1][2] in ("،", ","):
@@ -202,7 +204,8 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     name = v.raw[rs:re_]
     if not name.strip():
         return None
-    if sp.speaker_problem(name) is not None or ctx.spoken_to(name):
+    god = guess.sacred and normalize(name) in load_set("god_names")  # "الله" alone, which names nobody else
+    if (sp.speaker_problem(name) is not None and not god) or ctx.spoken_to(name):
         # no well-formed speaker phrase ("بالقول"، "لـ"، "يكون"): the titled name inside it ("لانتخابات أعضاء
         # المجالس البلدية م. جديع بن نهار القحطاني"), else unknown rather than a guess
         inside = title_names(ctx.tokens(*guess.span))

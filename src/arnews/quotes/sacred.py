@@ -1,5 +1,6 @@
 """Sacred words quoted in the news and who says them, for a verb of saying with no subject of its own: a hadith's
-narrator ("عن ابن عباس رضي الله عنهما قال:"), God ("قال الله عز وجل:"، "يقول الله تعالى في كتابه:") and the Prophet
+narrator ("عن ابن عباس رضي الله عنهما قال:"), God ("قال الله عز وجل:"، "يقول الله تعالى في كتابه:"; before the verb,
+"لأن الله يقول"، "ربنا يقول", ``god_names.txt``) and the Prophet
 ("قال صلى الله عليه وسلم:"، "قال عليه الصلاة والسلام:"), told apart by the formula of praise that follows the name or
 the verb (``sacred_formulas.tsv``; the Prophet's names, ``prophet_titles.txt``). "قال تعالى" names God by the formula
 alone: no speaker phrase, and nobody else's words."""
@@ -16,7 +17,7 @@ from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import normalize
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading
 
-__all__ = ["formula_before", "prophet_before", "sacred_speaker"]
+__all__ = ["formula_before", "god_before", "prophet_before", "sacred_speaker"]
 
 _NARRATOR_CHARS = 80  # how far before its verb a narrator's name and formula may begin
 _NAME_WORDS = 4  # the most words of a narrator's name between عن and the formula ("عبد الله بن عمر")
@@ -110,3 +111,30 @@ def prophet_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
             if tuple([word, *words[1:]]) in titles and (start == 0 or first[0] in "وفبل"):
                 return toks[lo][0] + start, toks[end - 1][1]
     return None
+
+
+def god_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
+    """The normal span of a name of God (``god_names.txt``) that ends right before ``toks[end]``, opening its clause
+    (after punctuation, with و/ف on it, or after إن/أن/لأن: "لأن الله يقول"، "ربنا يقول"، "والله سبحانه وتعالى
+    يقول"), never the last word of a name ("عبد الله يقول"، "حزب الله يقول"); None when there is none."""
+    for words in sorted(_god_names(), key=len, reverse=True):
+        lo = end - len(words)
+        if lo < 0 or any(toks[lo + n][2] != w for n, w in enumerate(words[1:], 1)):
+            continue
+        first = toks[lo][2]
+        joined = first != words[0] and first[:1] in "وف" and first[1:] == words[0]  # "والله"، "فربنا"
+        if first != words[0] and not joined:
+            continue
+        before = toks[lo - 1][2] if lo > 0 else "."
+        if joined or not before[:1].isalnum() or before in _OPENS_GOD or before in load_set("complementizers"):
+            return toks[lo][0] + (1 if joined else 0), toks[end - 1][1]
+    return None
+
+
+_OPENS_GOD = frozenset({"لان", "فان", "لكن", "ولكن"})  # "لأن الله يقول"، "فإن الله يقول" (normal form)
+
+
+@cache
+def _god_names() -> frozenset[tuple[str, ...]]:
+    """God's names (``god_names.txt``) as their words in the normal form."""
+    return frozenset(tuple(normalize(t).split()) for t in load_set("god_names"))
