@@ -242,10 +242,18 @@ def test_a_quote_left_open_ends_where_narration_resumes() -> None:
     [
         "بالقول", "لـ", "يكون", "الأسبوع", "صلى الله", "عاطي بن", "آل", "على الفور", "أن", "قد", "بالتالي", "57", "كل",
         "احتمال", "القيادة الله", "بوجود", "بكثير", "الله", "ذات", "ويستأثر", "يستفيد", "وتعميمه", "واستقطابه",
+        "قديماً", "تقدماً كبيراً", "توكل نموذجاً", "علنًا",
     ],
 )  # fmt: skip
 def test_ill_formed_speaker_phrases_are_named(name: str) -> None:
     assert speaker_problem(name) is not None
+
+
+def test_a_body_named_in_marks_may_carry_the_accusative() -> None:
+    # "وأوضحت وكالة «معاً» الفلسطينية": the agency's name, quoted, is no adverb
+    assert speaker_problem("معاً", quoted=True) is None
+    _, found = quotes_of("وأوضحت وكالة «معاً» الفلسطينية أن السيارات الخمس انفجرت في وقت متزامن.")
+    assert [q.speaker.name if q.speaker else None for q in found] == ["معاً"]
 
 
 @pytest.mark.parametrize(

@@ -38,11 +38,12 @@ def _formula(words: list[str]) -> bool:
     return alone and bool({first, first[1:] if first[0] in "بل" else first} & load_set("not_speakers"))
 
 
-def speaker_problem(name: str) -> str | None:
+def speaker_problem(name: str, *, quoted: bool = False) -> str | None:
     """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
     phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
     a lone time word or quantifier, a formula ("بالقول"، "لـ"، "يكون"، "الأسبوع"، "صلى الله"), nor a name cut after a
-    link word ("عاطي بن")."""
+    link word ("عاطي بن"), nor an indefinite accusative ("قديماً"; ``quoted``: the name stands in marks, as a body's
+    name may: وكالة «معاً»)."""
     raw_words = name.replace("ـ", " ").split()
     words = [normalize(w) for w in raw_words]
     if not words or sum(len(w) for w in words) < 3 or not any(len(w) > 2 for w in words):
@@ -80,6 +81,8 @@ def speaker_problem(name: str) -> str | None:
         return "opens with a preposition"
     if cue_verbs.cue_of(first) is not None:
         return "opens with a verb"
+    if not quoted and any(_TANWEEN_A in w for w in raw_words):
+        return "an indefinite accusative"  # "قديماً"، "تقدماً كبيراً"، "توكل نموذجاً": an adverb or an object, no name
     if len(words) == 1 and (alone := _lone_word_problem(raw_words[0], first)) is not None:
         return alone
     if any(grammar.strip_proclitic(w) in load_set("personal_pronouns") for w in words[1:]):
@@ -88,6 +91,9 @@ def speaker_problem(name: str) -> str | None:
     cut = len(words) > 1 and last in grammar.name_links()
     cut = cut or (len(words) == 1 and first in grammar.name_links() and not raw_words[0].startswith("آ"))
     return "a name cut after a link word" if cut else None
+
+
+_TANWEEN_A = "\u064b"  # the tanween of the accusative (ـً), which no name carries
 
 
 def _glued(first: str) -> bool:
