@@ -29,6 +29,7 @@ from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Quote, Speaker
+from arnews.quotes.marks import mark_table
 from arnews.quotes.speakers import speaker_problem
 
 DEFAULT_CORPUS = CORPUS
@@ -100,7 +101,15 @@ def main() -> int:
             anonymous += bool(q.speaker and q.speaker.anonymous)
             if q.speaker is not None:
                 speakers[q.speaker.name] += 1
-                problem = speaker_problem(q.speaker.name)
+                span = q.speaker.span  # a body's name in marks may carry the accusative: وكالة «معاً»
+                marks = mark_table()
+                quoted = (
+                    span is not None
+                    and 0 < span.start <= span.end < len(text)
+                    and text[span.start - 1] in marks
+                    and text[span.end] in marks
+                )
+                problem = speaker_problem(q.speaker.name, quoted=quoted)
                 if problem is not None:
                     problems[f"{problem}: {q.speaker.name}"] += 1
                 if not supported(q.speaker):
