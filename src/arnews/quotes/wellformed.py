@@ -129,6 +129,8 @@ def _lone_word_problem(raw: str, word: str) -> str | None:
     """What a one-word speaker (``raw`` as written, ``word`` its normal form) is instead of a speaker, or None."""
     if _honorific_pronoun(word):
         return "a pronoun"  # "وقال سموه": the person named before speaks
+    if word in load_set("personal_pronouns"):
+        return "a personal pronoun"  # "أنا"، "نحن": the one it stands for speaks, if anybody can tell
     own = word[:-2] if word.endswith("نا") else ""  # not ي: "فهمي", "شكري" are names
     if len(own) >= 3 and own in load_set("common_words"):
         return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
