@@ -76,8 +76,10 @@ _TITLE_MENTIONS = 3  # mentions at a sentence's start that a title and its compl
 
 def opening_subject(ctx: Reading, pos: int) -> Guess | None:
     """ "وأدان رئيس الوزراء الإسرائيلي بنيامين نتنياهو الاتفاق، مشيرا إلى أنه ...": the subject of the verb that
-    opens the participle's sentence: the first person named there (a PER entity), with nothing before it but that
-    verb and a title ("ودافع كيري عن ..."), never a name further on ("على عكس الملياني، ... قائلا")."""
+    opens the participle's sentence (after an adverbial that opens it: "وعلى ذات السياق أشاد"): the first person
+    named there (a PER entity), with nothing before it but that verb and a title ("ودافع كيري عن ...") or a title
+    whose complement names a place or body ("رئيس جمعية سيهات الخيرية عبدالرؤوف المطرود"), never a name further on
+    ("على عكس الملياني، ... قائلا")."""
     st = ctx.state
     start = ctx.sentence_start(pos)
     m = bisect.bisect_left(st.mention_starts, start)
@@ -263,7 +265,8 @@ def purpose_subject(ctx: Reading, pos: int) -> Guess | None:
 
 
 def subject_like(ctx: Reading, pos: int) -> bool:
-    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue, كان ("وكان رينزي قد صرح"), a stop."""
+    """Whether a name at ``pos`` stands where a subject does: after إن/أن, a cue verb, a form of كان ("وكان رينزي قد
+    صرح"), or a sentence end."""
     norm = ctx.view.norm
     j = pos - 1
     while j >= 0 and norm[j] == " ":

@@ -1,5 +1,6 @@
 """Relative clauses of saying: the person a clause such as "محمد الثبيتي، الذي يقول: «...»" or "الوزيرة السابقة درية
-شرف الدين، التي قالت إن ..." describes is the one who speaks."""
+شرف الدين، التي قالت إن ..." describes is the one who speaks; and the name a described speaker is given ("متطوع
+يدعى أبو زهراء البصراوي")."""
 
 from __future__ import annotations
 
@@ -94,6 +95,6 @@ def named_as(toks: Sequence[Tok], after: int) -> tuple[int, int] | None:
             if end > j + 2 and end < len(toks) and grammar.everyday(toks[end - 1][2]) and grammar.is_stop(toks[end][2]):
                 end -= 1  # "يدعى أبو بكر جاء إلى السوق": a verb and its preposition after the name
             return (j + 1, end - 1) if end > j + 1 else None
-        if not (grammar.is_word(toks[j]) or toks[j][2].isdigit()) or toks[j][2] in load_set("complementizers"):
+        if not grammar.is_word(toks[j]) or toks[j][2] in load_set("complementizers"):
             return None
     return None
