@@ -117,7 +117,7 @@ def god_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
     """The normal span of a name of God (``god_names.txt``) that ends right before ``toks[end]``, opening its clause
     (after punctuation, with و/ف on it, or after إن/أن/لأن: "لأن الله يقول"، "ربنا يقول"، "والله سبحانه وتعالى
     يقول"), never the last word of a name ("عبد الله يقول"، "حزب الله يقول"); None when there is none."""
-    for words in sorted(_god_names(), key=len, reverse=True):
+    for words in _god_names():
         lo = end - len(words)
         if lo < 0 or any(toks[lo + n][2] != w for n, w in enumerate(words[1:], 1)):
             continue
@@ -135,6 +135,6 @@ _OPENS_GOD = frozenset({"لان", "فان", "لكن", "ولكن"})  # "لأن ا
 
 
 @cache
-def _god_names() -> frozenset[tuple[str, ...]]:
-    """God's names (``god_names.txt``) as their words in the normal form."""
-    return frozenset(tuple(normalize(t).split()) for t in load_set("god_names"))
+def _god_names() -> tuple[tuple[str, ...], ...]:
+    """God's names (``god_names.txt``) as their words in the normal form, the longest first."""
+    return tuple(sorted({tuple(normalize(t).split()) for t in load_set("god_names")}, key=len, reverse=True))
