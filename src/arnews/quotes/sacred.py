@@ -13,7 +13,7 @@ from functools import cache
 
 from arnews.core.cue_verbs import Cue
 from arnews.core.grammar import Tok
-from arnews.core.lexicons import load_set, load_table
+from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading
 
@@ -92,49 +92,46 @@ def formula_before(toks: Sequence[Tok], end: int) -> tuple[int, str]:
 
 
 @cache
-def _prophet_names() -> frozenset[tuple[str, ...]]:
-    """The Prophet's names (``prophet_titles.txt``) as their words in the normal form."""
-    return frozenset(tuple(normalize(t).split()) for t in load_set("prophet_titles"))
+def _names(lexicon: ListName) -> frozenset[tuple[str, ...]]:
+    """The names of a lexicon (``prophet_titles.txt``, ``god_names.txt``) as their words in the normal form."""
+    return frozenset(tuple(normalize(t).split()) for t in load_set(lexicon))
 
 
-def prophet_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
-    """The normal span of a name of the Prophet (``prophet_titles.txt``) that ends right before ``toks[end]``, a
-    conjunction or preposition on it read off ("والرسول"، "لرسول الله"); None when the words there are no such name."""
-    titles = _prophet_names()
-    for size in sorted({len(t) for t in titles}, reverse=True):
+def _name_ending(lexicon: ListName, toks: Sequence[Tok], end: int, clitics: str) -> tuple[int, int] | None:
+    """The longest name of ``lexicon`` whose words end right before ``toks[end]``, one of ``clitics`` allowed on its
+    first word: the index of its first token and how many letters the clitic takes there (0 or 1); None if none."""
+    names = _names(lexicon)
+    for size in sorted({len(n) for n in names}, reverse=True):
         lo = end - size
         if lo < 0:
             continue
         words = [t[2] for t in toks[lo:end]]
         first = words[0]
         for start, word in ((0, first), (1, first[1:])):
-            if tuple([word, *words[1:]]) in titles and (start == 0 or first[0] in "وفبل"):
-                return toks[lo][0] + start, toks[end - 1][1]
+            if tuple([word, *words[1:]]) in names and (start == 0 or first[0] in clitics):
+                return lo, start
     return None
+
+
+def prophet_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
+    """The normal span of a name of the Prophet (``prophet_titles.txt``) that ends right before ``toks[end]``, a
+    conjunction or preposition on it read off ("والرسول"، "لرسول الله"); None when the words there are no such name."""
+    found = _name_ending("prophet_titles", toks, end, "وفبل")
+    return None if found is None else (toks[found[0]][0] + found[1], toks[end - 1][1])
 
 
 def god_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
     """The normal span of a name of God (``god_names.txt``) that ends right before ``toks[end]``, opening its clause
     (after punctuation, with و/ف on it, or after إن/أن/لأن: "لأن الله يقول"، "ربنا يقول"، "والله سبحانه وتعالى
     يقول"), never the last word of a name ("عبد الله يقول"، "حزب الله يقول"); None when there is none."""
-    for words in _god_names():
-        lo = end - len(words)
-        if lo < 0 or any(toks[lo + n][2] != w for n, w in enumerate(words[1:], 1)):
-            continue
-        first = toks[lo][2]
-        joined = first != words[0] and first[:1] in "وف" and first[1:] == words[0]  # "والله"، "فربنا"
-        if first != words[0] and not joined:
-            continue
-        before = toks[lo - 1][2] if lo > 0 else "."
-        if joined or not before[:1].isalnum() or before in _OPENS_GOD or before in load_set("complementizers"):
-            return toks[lo][0] + (1 if joined else 0), toks[end - 1][1]
+    found = _name_ending("god_names", toks, end, "وف")
+    if found is None:
+        return None
+    lo, joined = found  # "والله"، "فربنا": the conjunction opens the clause
+    before = toks[lo - 1][2] if lo > 0 else "."
+    if joined or not before[:1].isalnum() or before in _OPENS_GOD or before in load_set("complementizers"):
+        return toks[lo][0] + joined, toks[end - 1][1]
     return None
 
 
 _OPENS_GOD = frozenset({"لان", "فان", "لكن", "ولكن"})  # "لأن الله يقول"، "فإن الله يقول" (normal form)
-
-
-@cache
-def _god_names() -> tuple[tuple[str, ...], ...]:
-    """God's names (``god_names.txt``) as their words in the normal form, the longest first."""
-    return tuple(sorted({tuple(normalize(t).split()) for t in load_set("god_names")}, key=len, reverse=True))
