@@ -29,7 +29,7 @@ from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Quote, Speaker
-from arnews.quotes.marks import mark_table
+from arnews.quotes.marks import in_marks
 from arnews.quotes.speakers import speaker_problem
 
 DEFAULT_CORPUS = CORPUS
@@ -102,13 +102,7 @@ def main() -> int:
             if q.speaker is not None:
                 speakers[q.speaker.name] += 1
                 span = q.speaker.span  # a body's name in marks may carry the accusative: وكالة «معاً»
-                marks = mark_table()
-                quoted = (
-                    span is not None
-                    and 0 < span.start <= span.end < len(text)
-                    and text[span.start - 1] in marks
-                    and text[span.end] in marks
-                )
+                quoted = span is not None and in_marks(text, span.start, span.end)
                 problem = speaker_problem(q.speaker.name, quoted=quoted)
                 if problem is not None:
                     problems[f"{problem}: {q.speaker.name}"] += 1

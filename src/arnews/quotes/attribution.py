@@ -18,7 +18,7 @@ from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames, honorifics, nearby, relative
 from arnews.quotes import speakers as sp
 from arnews.quotes.carriers import statement_author
-from arnews.quotes.marks import PRONOUN_OBJECTS, mark_table, paragraph_tokens, phrase_end, quoted_end
+from arnews.quotes.marks import PRONOUN_OBJECTS, in_marks, mark_table, paragraph_tokens, phrase_end, quoted_end
 from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, entity_for, guess_of
@@ -48,7 +48,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         return None
     phrase = nearby.past_place(ctx, toks, phrase)
     rs, re_ = ctx.view.raw_span(*phrase.name)
-    problem = sp.speaker_problem(ctx.view.raw[rs:re_], quoted=_in_marks(ctx.view.raw, rs, re_))
+    problem = sp.speaker_problem(ctx.view.raw[rs:re_], quoted=in_marks(ctx.view.raw, rs, re_))
     if problem == "a pronoun":  # "وقال سموه": the last person named before whom the honorific fits
         return honorifics.honorific_antecedent(ctx, rs, ctx.view.raw[rs:re_]) or Guess(phrase.name)  # none fits: None
     if problem is not None:
@@ -106,11 +106,6 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
         return None
     named = nearby.name_before_title(ctx, toks, lo) if phrase.institution and phrase.titled else None
     return named or guess_of(phrase, cue)
-
-
-def _in_marks(raw: str, rs: int, re_: int) -> bool:
-    """The words ``raw[rs:re_]`` stand inside quotation marks (a body's name: وكالة «معاً»)."""
-    return rs > 0 and re_ < len(raw) and raw[rs - 1] in mark_table() and raw[re_] in mark_table()
 
 
 def _titled(toks: Sequence[Tok]) -> bool:
@@ -210,7 +205,7 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     if not name.strip():
         return None
     god = guess.sacred and normalize(name) in load_set("god_names")  # "الله" alone, which names nobody else
-    if (sp.speaker_problem(name, quoted=_in_marks(v.raw, rs, re_)) is not None and not god) or ctx.spoken_to(name):
+    if (sp.speaker_problem(name, quoted=in_marks(v.raw, rs, re_)) is not None and not god) or ctx.spoken_to(name):
         # no well-formed speaker phrase ("بالقول"، "لـ"، "يكون"): the titled name inside it ("لانتخابات أعضاء
         # المجالس البلدية م. جديع بن نهار القحطاني"), else unknown rather than a guess
         inside = title_names(ctx.tokens(*guess.span))

@@ -27,6 +27,11 @@ def mark_table() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in load_table("quote_marks") if len(row) >= 3}
 
 
+def in_marks(text: str, start: int, end: int) -> bool:
+    """The words ``text[start:end]`` stand right inside quotation marks (a body's name: وكالة «معاً»)."""
+    return 0 < start <= end < len(text) and text[start - 1] in mark_table() and text[end] in mark_table()
+
+
 @define
 class _Open:
     tok: int
