@@ -585,3 +585,31 @@ def test_a_quote_after_an_ellipsis_goes_on_with_its_paragraphs_report() -> None:
         " هادئة. وعاد السكان إلى منازلهم وأسواقهم وأعمالهم. «هذه واحدة من نكبات المدينة الكثيرة»."
     )
     assert found[-1][2] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a strict cue (تقول) after an opening phrase, the speaker, then a long aside in commas before the quote
+        "عن حكايتها تقول الإعلامية أمل صقر، وهي فلسطينية الجنسية ومتزوجة من إعلامي عراقي وتسكن في بغداد منذ سنوات"
+        " طويلة، «بدأت القصة عندما نشرت تقريرًا عن ردود أفعال رسامي الكاريكاتير في العراق».",
+        # a plain cue: the aside carries the quote past the reach of a cue with no colon
+        "وقال الوزير، وهو يتحدث في مؤتمر صحافي عقده في الرياض مساء أمس بحضور عدد كبير من المسؤولين والإعلاميين،"
+        " «بدأت القصة عندما نشرت تقريرًا عن ردود أفعال رسامي الكاريكاتير في العراق».",
+    ],
+)
+def test_an_aside_in_commas_between_the_speaker_and_the_quote(body: str) -> None:
+    found = said(body)
+    assert [(k, t) for k, t, _ in found] == [
+        ("direct", "بدأت القصة عندما نشرت تقريرًا عن ردود أفعال رسامي الكاريكاتير في العراق")
+    ]
+    assert found[0][2] in ("أمل صقر", "الوزير")
+
+
+def test_an_aside_is_opened_by_and_and_a_pronoun() -> None:
+    # no aside: a clause of its own between the cue and a far quote leaves it a fragment nobody is said to speak
+    found = said(
+        "وقال الوزير في مؤتمر صحافي، ثم انتقل المؤتمر إلى مناقشة ملفات الطاقة والمياه والكهرباء في المنطقة الشرقية"
+        " والغربية، «بدأت القصة عندما نشرت تقريرًا عن ردود أفعال رسامي الكاريكاتير في العراق»."
+    )
+    assert [(k, w) for k, _, w in found] == [("partial", None)]

@@ -363,9 +363,9 @@ def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess 
     if guess is None or not guess.person:
         return False
     # the phrase must be the speaker and little else ("في هذا السياق يقول الصحافي صديق آبا إن"), not counting an
-    # aside in commas after it ("يقول ياسر فراويلة، وهو شخصية قريبة من ...، إن")
+    # aside in commas after it ("يقول ياسر فراويلة، وهو شخصية قريبة من ...، إن"، "...، «")
     rest = [j for j in range(k + 1, end) if toks[j][0] >= guess.span[1]]
-    if rest and nearby.aside_after(toks, rest[0]) == end - 1:
+    if rest and nearby.aside_after(toks, rest[0], until=end) == end - 1:
         rest = rest[:1]
     return len(rest) <= 3
 

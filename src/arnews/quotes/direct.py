@@ -83,9 +83,11 @@ def _classify(
         # term or a name, not a whole clause: only after a colon or ending the sentence is it direct
         whole = ends_colon or words > 3 or q.after >= len(toks) or cues.ends(toks[q.after])
         whole = whole or after_speaker(ctx, toks, q)  # "قال المتحدث «لا» ثم انصرف"
-        # a quoted name right before the quote ends the speaker's phrase: "وقالت السا غونزاليس في تصريح إلى
-        # محطة التلفزيون العامة الإسبانية "تي في إي" "في الوقت الحاضر ...""
+        # a quoted name right before the quote ends the speaker's phrase ("وقالت السا غونزاليس في تصريح إلى محطة
+        # التلفزيون "تي في إي" "..."), as does an aside in commas ("تقول أمل صقر، وهي فلسطينية ...، «...»")
         reach = _CUE_REACH * 2 if q.open_tok > 0 and toks[q.open_tok - 1][1] == ctx.last_name_end else _CUE_REACH
+        past = next((j for j in range(k + 1, q.open_tok) if g is not None and toks[j][0] >= g.span[1]), k)
+        reach = q.open_tok - k if nearby.aside_after(toks, past, until=q.open_tok) == q.open_tok - 1 else reach
         if whole and (ends_colon or q.open_tok - k <= reach):
             return _Found("direct", k, g)
     if not before or ends_colon:

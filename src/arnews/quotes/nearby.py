@@ -356,10 +356,11 @@ def before_aside(toks: Sequence[Tok], end: int) -> int:
 _ASIDE_TOKENS = 40  # the most tokens of an aside in commas between a speaker and إن/أن
 
 
-def aside_after(toks: Sequence[Tok], comma: int) -> int:
+def aside_after(toks: Sequence[Tok], comma: int, *, until: int = -1) -> int:
     """Where an aside opened by و and a pronoun after the comma at ``toks[comma]`` ends: the comma that closes it
     ("يقول ياسر فراويلة، وهو شخصية قريبة من ...، وكان يعتزم ...، إن"), the last comma before إن/أن within reach and
-    before the sentence ends; else ``comma``."""
+    before the sentence ends, or right before the token ``until`` (a quote's opening mark: "تقول الإعلامية أمل صقر،
+    وهي فلسطينية الجنسية ...، «...»"); else ``comma``."""
     if comma + 1 >= len(toks) or toks[comma][2] not in ("،", ","):
         return comma
     opener = toks[comma + 1][2]
@@ -368,7 +369,7 @@ def aside_after(toks: Sequence[Tok], comma: int) -> int:
     for k in range(comma + 2, min(len(toks) - 1, comma + _ASIDE_TOKENS)):
         if cues.ends(toks[k]):
             break
-        if toks[k][2] in ("،", ",") and toks[k + 1][2] in load_set("complementizers"):
+        if toks[k][2] in ("،", ",") and (k + 1 == until or toks[k + 1][2] in load_set("complementizers")):
             return k
     return comma
 
