@@ -412,6 +412,24 @@ def test_an_institution_before_its_verb_is_the_speaker(opening: str) -> None:
     assert [who for _, _, who in found] == ["الحكومة الكينية"]
 
 
+@pytest.mark.parametrize(
+    ("subject", "verb"),
+    [
+        ("وكان الإعلام الفرنسي", "قد أشار إلى"),
+        ("وكانت الصحافة الإسرائيلية", "قد ذكرت"),
+        ("وكانت وسائل الإعلام التركية", "قد ذكرت"),
+        ("الصحف البريطانية", "تقول"),
+    ],
+)
+def test_the_press_before_its_verb_is_the_speaker(subject: str, verb: str) -> None:
+    # the press in general, no outlet named, speaks before its verb as an institution does, not a person named before
+    found = said(f"وقال الوزير جان ترابير إن الصفقة تمت. {subject} {verb} أن السيسي شدد في اتصالاته على السرعة.")
+    assert [who for _, _, who in found] == [
+        "جان ترابير",
+        subject.removeprefix("و").removeprefix("كان ").removeprefix("كانت "),
+    ]
+
+
 @pytest.mark.parametrize("body", ["ولفت نظري أنه ضم مجموعة كبيرة من اللغات.", "ولفت انتباهه أن الأسعار ارتفعت كثيرا."])
 def test_what_caught_the_eye_is_nobody_speaking(body: str) -> None:
     assert all(who is None for _, _, who in said(body))

@@ -46,7 +46,7 @@ ListName = Literal[
     "idiom_objects",
     "imperfect_verbs", "impersonal_reports", "initial_letters", "lam_governors",
     "institution_heads", "interview_nouns", "kin_after_link", "kinship_nouns", "loan_statements", "locative_words",
-    "manner_nouns",
+    "manner_nouns", "media_heads",
     "name_breaks",
     "name_links",
     "name_prepositions",

@@ -374,6 +374,7 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
         return None
     if (
         grammar.in_lexicon(first, load_set("institution_heads"))  # "لكن الحكومة الكينية أكدت أن"
+        or grammar.in_lexicon(first, load_set("media_heads"))  # "وكان الإعلام الفرنسي قد أشار إلى أن"
         or grammar.is_title(first)
         or grammar.in_lexicon(first, grammar.organisation_heads())
         or first in load_set("first_names")
