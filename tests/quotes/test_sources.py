@@ -631,3 +631,20 @@ def test_an_aside_is_opened_by_and_and_a_pronoun() -> None:
         " والغربية، «بدأت القصة عندما نشرت تقريرًا عن ردود أفعال رسامي الكاريكاتير في العراق»."
     )
     assert [(k, w) for k, _, w in found] == [("partial", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "ويقول السيد «فركاش»، وهو في العقد الثالث من العمر: «لم يكن أي منهم يتخيل أن تطول الأزمة في بلاده».",
+            "فركاش",
+        ),
+        ("عن ذلك تقول الدكتورة «هتون الفاسي» إن مشاركة بعض النسوة في أعمال التنظيم لافتة.", "هتون الفاسي"),
+        # a title in construct heads the body named in marks; a word in marks is the words said
+        ("وقال رئيس «فيفا» إن البطولة ستقام في موعدها.", "رئيس"),
+        ("وقال الرئيس «لا نقبل».", "الرئيس"),
+    ],
+)
+def test_a_name_in_marks_after_a_title_is_the_person(body: str, who: str) -> None:
+    assert [w for _, _, w in said(body)] == [who]

@@ -35,6 +35,8 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         toks = toks[told + (told < len(toks) and toks[told][2] in ("،", ",")) :] if told else toks
         if toks and toks[0][2] in load_set("noun_prepositions"):
             return None  # "أبلغ «الشرق الأوسط» في تصريحات سابقة أن": no subject after the one told
+        # "وأبلغ الوزير «عكاظ» أن": the one told in marks after the speaker, not a name of the speaker's
+        toks = toks[: next((m for m, t in enumerate(toks) if t[2] in mark_table()), len(toks))]
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
     before = toks

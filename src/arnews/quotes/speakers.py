@@ -14,7 +14,7 @@ from arnews.core import cue_verbs, grammar, groups, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun, time_word
-from arnews.quotes.marks import addressee_end, past_quoted_names, quoted_end
+from arnews.quotes.marks import addressee_end, past_quoted_names, quoted_end, titled_quoted_name
 from arnews.quotes.wellformed import speaker_problem
 
 __all__ = ["Phrase", "name_after_modifiers", "parse_phrase", "speaker_problem", "subject_phrase"]
@@ -291,7 +291,9 @@ def _later_speaker(toks: Sequence[Tok], i: int, j: int, stop: int) -> tuple[int,
 def _name_after_title(toks: Sequence[Tok], end: int) -> Phrase | None:
     """The name after a title phrase that ends at ``toks[end]``: in apposition after a comma ("حاكم ولاية تكساس، غريغ
     أبوت"، "رئيس الرابطة، المحامي صالح ذيبان لـ«الشرق الأوسط»"), or after the outlet's name in marks ("رئيس تحرير
-    «سبق» علي الحازمي")."""
+    «سبق» علي الحازمي"), or in marks right after the title ("ويقول السيد «فركاش»")."""
+    if (marked := titled_quoted_name(toks, end)) is not None:
+        return Phrase(marked)
     if end + 1 >= len(toks):
         return None
     if toks[end][2] in "،,":
