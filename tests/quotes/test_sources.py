@@ -648,3 +648,17 @@ def test_an_aside_is_opened_by_and_and_a_pronoun() -> None:
 )
 def test_a_name_in_marks_after_a_title_is_the_person(body: str, who: str) -> None:
     assert [w for _, _, w in said(body)] == [who]
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "وعن جديده الذي يحضّره مع الفنان العالمي اللبناني الأصل مساري",
+        "وعن الفنان راشد الماجد",
+        "وحول الأغنية التي غناها المطرب طلال سلامة",
+    ],
+)
+def test_a_name_in_the_topic_that_opens_the_sentence_is_not_the_subject(topic: str) -> None:
+    # "وعن X قال": the verb's subject is left implicit, the last speaker; X, right before the verb, is the topic
+    body = f"وقال الفنان محمد عبده إن البرنامج ناجح.\n{topic} قال: «هي أغنية جديدة أعمل عليها منذ أشهر طويلة»."
+    assert [w for _, _, w in said(body)] == ["محمد عبده", "محمد عبده"]

@@ -65,6 +65,7 @@ ListName = Literal[
     "statement_carriers", "statement_verbs",
     "statement_modifiers", "subordinators", "telling_verbs",
     "statement_nouns", "time_conjunctions", "title_modifiers", "title_prepositions", "utterance_nouns",
+    "topic_prepositions",
     "verb_particles",
     "van_particles", "weak_institution_heads", "work_nouns",
 ]  # fmt: skip

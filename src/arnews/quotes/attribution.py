@@ -177,12 +177,12 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
         if pos - ms > RESOLVE_CHARS or me > pos or nearby.governed(ctx, ms):
             continue
         mentions.append((ms, Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))))
-    # "رسالة من سيلرز تقول:": a name right before the verb is its subject
-    if (
+    if (  # a name right before the verb is its subject, unless the sentence opens with its topic ("وعن X قال")
         mentions
         and pos - mentions[0][1].span[1] <= 2
         and not ctx.view.norm[mentions[0][1].span[1] : pos].strip()
         and fits(mentions[0][1])
+        and not cues.topic_opened(ctx.view.norm, ctx.sentence_start(pos), pos)
     ):
         return mentions[0][1]  # nothing but a space between: "رسالة من سيلرز تقول" (not "... توقفت، وقال")
     # a person named as the subject since the last speaker (إن هاريس ... أشادت) comes before that speaker

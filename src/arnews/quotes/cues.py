@@ -13,6 +13,7 @@ from arnews.core.grammar import (
     everyday,
     given_name,
     has_article,
+    in_lexicon,
     is_stop,
     is_word,
     name_breaks,
@@ -251,3 +252,10 @@ def _weekdays() -> frozenset[str]:
 def time_word(word: str) -> bool:
     """A day of the week (with or without the article) or a name break: never the head of a speaker."""
     return word in _weekdays() or strip_article(word) in _weekdays() or word in name_breaks()
+
+
+def topic_opened(norm: str, start: int, pos: int) -> bool:
+    """The sentence from normal-form offset ``start`` to the verb at ``pos`` opens with a preposition of its topic
+    ("وعن جديده الذي يحضره مع الفنان مساري أجاب:"): the words before the verb are no subject of it."""
+    words = norm[start:pos].split(maxsplit=1)
+    return bool(words) and in_lexicon(words[0], load_set("topic_prepositions"))
