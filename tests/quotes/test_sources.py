@@ -8,6 +8,7 @@ import pytest
 from test_commentary import said
 from test_quotes import people, quotes_of
 
+from arnews import Pipeline
 from arnews.core import grammar
 from arnews.core.text import normalize
 from arnews.models import Entity, Mention
@@ -662,3 +663,32 @@ def test_a_name_in_the_topic_that_opens_the_sentence_is_not_the_subject(topic: s
     # "وعن X قال": the verb's subject is left implicit, the last speaker; X, right before the verb, is the topic
     body = f"وقال الفنان محمد عبده إن البرنامج ناجح.\n{topic} قال: «هي أغنية جديدة أعمل عليها منذ أشهر طويلة»."
     assert [w for _, _, w in said(body)] == ["محمد عبده", "محمد عبده"]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # an aide's title in construct with an office: the name is the office holder's, the aide speaks
+        (
+            "واعتبر نائب المستشارة الألمانية أنجيلا ميركل أن من الخطأ استئناف النقاش.",
+            "نائب المستشارة الألمانية أنجيلا ميركل",
+        ),
+        ("وقال مستشار الرئيس الأمريكي باراك أوباما إن الاتفاق جيد.", "مستشار الرئيس الأمريكي باراك أوباما"),
+        # a title of two words, a title before the aide's own name, a rank: the name is the speaker's
+        ("وقال نائب الرئيس الأمريكي جو بايدن إن الاتفاق جيد.", "جو بايدن"),
+        ("وقال مساعد المدير العام للشؤون الهندسية المهندس صالح الرعوجي إن المشروع تأخر.", "صالح الرعوجي"),
+        ("وقال وكيل الرقيب حسين الوعيد إن الفرق جاهزة.", "حسين الوعيد"),
+    ],
+)
+def test_an_aide_of_a_named_office_holder_is_not_the_holder(body: str, who: str) -> None:
+    assert [w for _, _, w in said(body)] == [who]
+
+
+def test_an_aide_of_a_named_office_holder_is_not_linked_to_the_holder() -> None:
+    doc = Pipeline(processors=["quotes"]).process(
+        "عنوان\n\nوقال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد. "
+        "وقال مستشار الرئيس الأمريكي باراك أوباما إن الاتفاق سيئ."
+    )
+    first, second = doc.quotes
+    assert first.speaker is not None and first.speaker.wikidata == "Q76"
+    assert second.speaker is not None and second.speaker.wikidata is None and second.speaker.entity is None

@@ -37,6 +37,7 @@ __all__ = [
 ListName = Literal[
     "addressing_verbs", "auxiliary_verbs",
     "abbreviations", "according_to", "anonymous_sources", "attribution_links", "audience_nouns", "author_professions",
+    "aide_titles",
     "bare_state_heads", "beneficiary_nouns", "byline_tasks", "charity_words", "claim_nouns", "common_words",
     "clause_openers", "complementizers",
     "currency_not_after", "data_sources",
@@ -58,7 +59,8 @@ ListName = Literal[
     "photo_credit_labels",
     "place_heads", "cause_conjunctions",
     "place_name_heads",
-    "possessive_suffixes", "predicate_words", "prophet_titles", "publishing_verbs", "quantity_words", "quote_lead_ins",
+    "possessive_suffixes", "predicate_words", "principal_titles",
+    "prophet_titles", "publishing_verbs", "quantity_words", "quote_lead_ins",
     "relative_pronouns", "religious_formulas", "rule_nouns",
     "relay_idioms", "royal_titles", "source_verbs",
     "speaker_phrase_tails", "speech_auxiliaries", "speech_clause_links", "speech_stopwords", "stance_nouns",

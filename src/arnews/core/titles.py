@@ -36,6 +36,7 @@ from arnews.core.names import CONJUNCTIONS, letter_names
 
 __all__ = [
     "addressed",
+    "aide_phrase_end",
     "body_end",
     "construct_after_l",
     "full_name",
@@ -176,6 +177,29 @@ def _speaks_for(word: str) -> bool:
     spokesmen = _spokesmen()
     bare = strip_proclitic(word)
     return any(w in spokesmen or "ال" + w in spokesmen for w in (word, bare))
+
+
+def aide_phrase_end(toks: Sequence[Tok], end: int) -> int:
+    """Where the phrase ``toks[:end]`` ends when it opens with an aide's title in construct with an office ("مستشار
+    الرئيس الأمريكي باراك أوباما"، "نائب المستشارة الألمانية أنجيلا ميركل"; ``aide_titles.txt``,
+    ``principal_titles.txt``), its adjectives and a name: the name is the office holder's, and the aide, unnamed, is
+    meant; 0 for any other phrase. Not a title of its own ("نائب الرئيس جو بايدن"), nor with a title before the
+    name, which is then the aide's own ("مساعد المدير العام للشؤون الهندسية المهندس صالح الرعوجي")."""
+    if (
+        end < 3
+        or strip_proclitic(toks[0][2]) not in load_set("aide_titles")
+        or toks[1][2] not in load_set("principal_titles")
+    ):
+        return False
+    if any(row.words[:2] == (strip_proclitic(toks[0][2]), toks[1][2]) for row in title_rows() if len(row.words) > 1):
+        return False  # "نائب الرئيس": a title of two words
+    k = 2
+    while k < end and has_article(toks[k][2]) and not is_title(toks[k][2]):
+        k += 1  # "الأمريكي"
+    if k >= end or is_title(toks[k][2]) or everyday(toks[k][2]):
+        return 0
+    named = min(name_run(toks, k), end)
+    return named if named > k else 0
 
 
 def _spoken_for(toks: Sequence[Tok], i: int) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
@@ -230,6 +230,7 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
             rs, re_, name = inner[0], inner[1], person
     words = normalize(name).split()
     kin = bool(words) and words[0] in load_set("kinship_nouns")  # "والدة محمد العلي" is not محمد العلي
+    kin = kin or titles.aide_phrase_end(toks := ctx.tokens(*guess.span), len(toks)) > 0  # nor "مستشار الرئيس أوباما"
     ent = None if guess.anonymous or kin else entity_for(name, (rs, re_), ctx.entity_index)
     return Speaker(
         name=name,

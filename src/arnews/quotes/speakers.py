@@ -1,8 +1,6 @@
-"""Speaker phrases of reported speech: who is named after (or before) a cue verb.
-
-Package-private helper of :mod:`arnews.quotes`. Everything works on tokens of :attr:`TextView.norm`
-(``(start, end, text)`` in normal-form offsets); callers map spans back to the input with ``raw_span``.
-"""
+"""Speaker phrases of reported speech: who is named after (or before) a cue verb. A package-private helper of
+:mod:`arnews.quotes` that reads tokens of :attr:`TextView.norm` (``(start, end, text)`` in normal-form offsets);
+callers map spans back to the input with ``raw_span``."""
 
 from __future__ import annotations
 
@@ -313,11 +311,13 @@ _KIN_WORDS = 6  # the most words after a noun of kinship read as whose kin the s
 
 def _kin_phrase(toks: Sequence[Tok], end_all: int) -> Phrase | None:
     """A noun of kinship in construct opens the phrase: whose kin speaks ("والدة آلاجوز"، "شقيق الضحية"; not "الزوج",
-    which names the husband himself)."""
+    which names the husband himself); so does an aide's title: whose aide ("مستشار الرئيس الأمريكي باراك أوباما")."""
     kins, first = load_set("kinship_nouns"), toks[0][2]
-    if end_all < 2 or not (first in kins or (grammar.in_lexicon(first, kins) and not grammar.has_article(first))):
+    kin = first in kins or (grammar.in_lexicon(first, kins) and not grammar.has_article(first))
+    aide = titles.aide_phrase_end(toks, end_all)  # the office, its adjectives and its holder's name
+    if end_all < 2 or not (kin or aide):
         return None
-    return Phrase((toks[0][0], toks[_kin_end(toks, end_all) - 1][1]))
+    return Phrase((toks[0][0], toks[(_kin_end(toks, end_all) if kin else aide) - 1][1]))
 
 
 def _kin_end(toks: Sequence[Tok], end_all: int) -> int:
