@@ -692,3 +692,11 @@ def test_an_aide_of_a_named_office_holder_is_not_linked_to_the_holder() -> None:
     first, second = doc.quotes
     assert first.speaker is not None and first.speaker.wikidata == "Q76"
     assert second.speaker is not None and second.speaker.wikidata is None and second.speaker.entity is None
+
+
+def test_a_nationality_and_a_name_before_the_verb_are_its_subject() -> None:
+    body = "وقال الطبيب محمود بخيت إن الرحلة صعبة.\nالليبي فؤاد الزواري أورد أنه غامر بحياة شريكة عمره."
+    assert [w for _, _, w in said(body)] == ["محمود بخيت", "فؤاد الزواري"]
+    # a nationality alone before the verb names nobody: the verb's subject is the last speaker's
+    body = "وقال الطبيب محمود بخيت إن الرحلة صعبة.\nالليبي أورد أنه غامر بحياة شريكة عمره."
+    assert [w for _, _, w in said(body)] == ["محمود بخيت", "محمود بخيت"]

@@ -357,7 +357,8 @@ def _issuer(toks: Sequence[Tok], end_all: int) -> Phrase | None:
 def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
     """The speaker named before its cue verb ("وزير الصحة قال إن"، "الوزير أكد أن"، "وكان مصدر مطلع قد ذكر أن"):
     ``toks`` are the words from the clause start to the verb. They must be a title phrase, an anonymous source,
-    an organisation or institution, or a name opened by a known first name, and end right before the verb."""
+    an organisation, institution or the press, a nationality and a name, or a name opened by a known first name, and
+    end right before the verb."""
     toks = list(toks)
     if not toks or not all(grammar.is_word(t) for t in toks):
         return None
@@ -368,15 +369,12 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
         toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد"، "وعلماء النفس يؤكدون": without و
         first = rest
     phrase = parse_phrase(toks)
-    if phrase is None:
-        return None
-    if phrase.anonymous:
-        return phrase
-    if phrase.name[1] != toks[-1][1]:
-        return None
+    if phrase is None or phrase.anonymous or phrase.name[1] != toks[-1][1]:
+        return phrase if phrase is not None and phrase.anonymous else None
     if (
         grammar.in_lexicon(first, load_set("institution_heads"))  # "لكن الحكومة الكينية أكدت أن"
         or grammar.in_lexicon(first, load_set("media_heads"))  # "وكان الإعلام الفرنسي قد أشار إلى أن"
+        or (titles.nationality(first) and phrase.name[0] > toks[0][0])  # "الليبي فؤاد الزواري أورد أنه"
         or grammar.is_title(first)
         or grammar.in_lexicon(first, grammar.organisation_heads())
         or first in load_set("first_names")
