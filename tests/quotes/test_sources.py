@@ -700,3 +700,27 @@ def test_a_nationality_and_a_name_before_the_verb_are_its_subject() -> None:
     # a nationality alone before the verb names nobody: the verb's subject is the last speaker's
     body = "وقال الطبيب محمود بخيت إن الرحلة صعبة.\nالليبي أورد أنه غامر بحياة شريكة عمره."
     assert [w for _, _, w in said(body)] == ["محمود بخيت", "محمود بخيت"]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # a title in construct with a place or body the entity stage knows, no name after it: not a person "لندن"
+        ("وقال عمدة لندن إنه أعلن عن هذه الإجراءات منذ الآن.", "عمدة لندن"),
+        ("وصرح أمير عسير أن هذا الملتقى يعد الأول من نوعه.", "أمير عسير"),
+        # a name after the body's own: the person
+        (
+            "وتقول مديرة التسويق بشركة فيسبوك، إيما رودجرز «بوجود المتجر على الصفحة فإننا نمنح الشركات إمكانية كبيرة».",
+            "إيما رودجرز",
+        ),
+        (
+            "وأوضح الأمين العام لمؤسسة الأمير محمد بن فهد للتنمية الإنسانية الدكتور عيسى الأنصاري، أن إطلاق هذه"
+            " المسابقة يندرج تحت أهداف المؤسسة.",
+            "عيسى الأنصاري",
+        ),
+    ],
+)
+def test_a_place_or_body_after_a_title_is_where_the_title_holds(body: str, who: str) -> None:
+    doc = Pipeline(processors=["quotes"]).process("عنوان\n\n" + body)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == [who]
+

@@ -15,7 +15,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Span, Speaker
-from arnews.quotes import cues, frames, honorifics, nearby, relative
+from arnews.quotes import cues, frames, honorifics, nearby, places, relative
 from arnews.quotes import speakers as sp
 from arnews.quotes.carriers import statement_author
 from arnews.quotes.marks import PRONOUN_OBJECTS, in_marks, mark_table, paragraph_tokens, phrase_end, quoted_end
@@ -48,7 +48,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
     phrase = sp.parse_phrase(toks)
     if phrase is None:
         return None
-    phrase = nearby.past_place(ctx, toks, phrase)
+    phrase = places.place_title(ctx, toks, places.past_place(ctx, toks, phrase))
     rs, re_ = ctx.view.raw_span(*phrase.name)
     problem = sp.speaker_problem(ctx.view.raw[rs:re_], quoted=in_marks(ctx.view.raw, rs, re_))
     if problem == "a pronoun":  # "وقال سموه": the last person named before whom the honorific fits

@@ -1,8 +1,8 @@
 """Who the sentences around a cue name: the subject of the cue's own sentence (after a complementizer or a cue, or
 right after the verb that opens it, the group a plural verb or the body a singular participle goes on from, the topic
 أما opens before a verb with ف, the person a verb behind the ل of purpose goes on from), whether a name is a subject
-or a preposition's object, the article's protagonist, a place behind ب that a speaker phrase took for the start of a
-name, an aside in commas between a subject and its verb, and a name before a title in apposition."""
+or a preposition's object, the article's protagonist, an aside in commas between a subject and its verb, and a name
+before a title in apposition."""
 
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ __all__ = [
     "named_subject",
     "opening_group",
     "opening_subject",
-    "past_place",
     "protagonist",
     "purpose_subject",
     "sentence_subject",
@@ -317,22 +316,6 @@ def opening_person(ctx: Reading, toks: Sequence[Tok]) -> tuple[int, int] | None:
     if after is None or after[2] not in load_set("noun_prepositions"):
         return None
     return (ms, me) if ctx.entity_index.person_within(ctx.view.raw_span(ms, me)) is not None else None
-
-
-def past_place(ctx: Reading, toks: Sequence[Tok], phrase: sp.Phrase) -> sp.Phrase:
-    """ "المدير العام للتعليم بجدة عبدالله الثقفي"، "القائد العسكري بعدن العميد عبدالله صبيحي": a place behind ب,
-    which the entity stage found, is where the title holds, not the start of a name; the speaker comes after it."""
-    k = next((n for n, t in enumerate(toks) if t[0] == phrase.name[0]), len(toks))
-    w = toks[k][2] if k + 1 < len(toks) else ""
-    if not (w.startswith("ب") and len(w) > 3) or grammar.has_article(w):
-        return phrase
-    place = ctx.entity_index.containing(ctx.view.raw_span(toks[k][0] + 1, toks[k][1]))
-    if place is None or place.type != "LOC":
-        return phrase
-    while k + 1 < len(toks) and ctx.entity_index.containing(ctx.view.raw_span(*toks[k + 1][:2])) is place:
-        k += 1  # "بمكة المكرمة": the place's every word
-    after = sp.parse_phrase(toks[k + 1 :])
-    return after if after is not None and not after.anonymous else phrase
 
 
 _ASIDE_WORDS = 14  # the most words of an aside in commas between a subject and its verb

@@ -176,10 +176,16 @@ class Reading:
 
     def mention_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The first person mention that begins at or after normal offset ``start`` and ends by ``end``: the known
-        name inside a titled phrase ("النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز")."""
+        name inside a titled phrase ("النائبة عن ولاية نيويورك ألكساندريا أوكاسيو كورتيز"); a title alone that the
+        entity stage joined to a person ("الدكتور") names nobody here."""
         st = self.state
         m = bisect.bisect_left(st.mention_starts, start)
-        return st.mentions[m] if m < len(st.mentions) and st.mentions[m][1] <= end else None
+        while m < len(st.mentions) and st.mentions[m][1] <= end:
+            s, e = st.mentions[m]
+            if not grammar.is_title(self.view.norm[s:e]):
+                return st.mentions[m]
+            m += 1
+        return None
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """Tokens of ``view.norm[start:end]``, computed once per range."""
