@@ -724,3 +724,9 @@ def test_a_place_or_body_after_a_title_is_where_the_title_holds(body: str, who: 
     doc = Pipeline(processors=["quotes"]).process("عنوان\n\n" + body)
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == [who]
 
+
+def test_an_outlet_spoken_to_behind_its_noun_is_not_the_speaker() -> None:
+    body = "وقال الوزير خالد الفالح إن الصحيفة أخطأت.\nوأضاف لقناة «سكاي نيوز» أنه لم يكن الغرض من هذا مطلقا."
+    assert [w for _, _, w in said(body)] == ["خالد الفالح", "خالد الفالح"]
+    body = "وقال لصحيفة «الحياة» وزير الإعلام عادل الطريفي إن الأمر مهم."
+    assert [w for _, _, w in said(body)] == ["عادل الطريفي"]

@@ -355,6 +355,10 @@ def addressee_end(toks: Sequence[Tok]) -> int:
             k = outlet_end(toks, k + 1)  # "لـ«عكاظ»"، "لـ(عكاظ)"
             if k < n and toks[k][2] in ("،", ","):
                 k += 1  # "وقال لـ«الشرق الأوسط»، الدكتور فهمي صبحة"
+        elif t[:1] == "ل" and "ال" + t[1:] in load_set("audience_nouns") and outlet_end(toks, k + 1) > k + 1:
+            k = outlet_end(toks, k + 1)  # "وأضاف لقناة «سكاي نيوز» أنه": the outlet spoken to, named in marks
+            if k < n and toks[k][2] in ("،", ","):
+                k += 1
         elif t in PRONOUN_OBJECTS:
             k += 1  # "وقال له الأمين"، "ويقول عنه الوزير": the one spoken to or of is a pronoun
         elif t[0] == "ب" and t[1:] in load_set("demonstratives"):
