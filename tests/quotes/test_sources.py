@@ -730,3 +730,14 @@ def test_an_outlet_spoken_to_behind_its_noun_is_not_the_speaker() -> None:
     assert [w for _, _, w in said(body)] == ["خالد الفالح", "خالد الفالح"]
     body = "وقال لصحيفة «الحياة» وزير الإعلام عادل الطريفي إن الأمر مهم."
     assert [w for _, _, w in said(body)] == ["عادل الطريفي"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتؤكد جليا أن إستراتيجيتها تقوم على العون في الأزمات.",
+        "ووضح جليا في المؤتمر الصحافي أن النادي كان مقبلا على كارثة.",
+    ],
+)
+def test_an_adverb_with_the_accusative_alif_is_no_speaker(body: str) -> None:
+    assert [w for _, _, w in said(body)] == [None]
