@@ -741,3 +741,18 @@ def test_an_outlet_spoken_to_behind_its_noun_is_not_the_speaker() -> None:
 )
 def test_an_adverb_with_the_accusative_alif_is_no_speaker(body: str) -> None:
     assert [w for _, _, w in said(body)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        ("وأعلنت أمس الشرطة الكينية أن مقاتلين هاجموا مركزا للشرطة.", "الشرطة الكينية"),
+        ("وأكد الثلاثاء وزير الخارجية أن المحادثات مستمرة.", "وزير الخارجية"),
+        ("وقال مساء أمس الناطق باسم الحكومة إن المحادثات مستمرة.", "الناطق باسم الحكومة"),
+        ("وقال أمس الأول وزير الخارجية إن بلاده لن تتخلى عن أصدقائها.", "وزير الخارجية"),
+        # a verb after the time: no subject there ("أعلن عنها صباح الاثنين استطاعت أن")
+        ("الصفقة التي أعلن عنها صباح الاثنين استطاعت أن تتلافى خروج اليونان.", None),
+    ],
+)
+def test_a_time_between_the_verb_and_its_subject(body: str, who: str | None) -> None:
+    assert [w for _, _, w in said(body)] == [who]

@@ -10,20 +10,25 @@ from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
+from arnews.quotes.cues import time_lead
 from arnews.quotes.marks import addressee_end
 
 __all__ = ["leads_to_quote", "subject_words"]
 
 
 def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue) -> Sequence[Tok]:
-    """The words after a cue that may name its speaker: without a comma before them ("وقال، روبرتو أزيفيدو،
-    المدير العام"; none after a comma and و: "وقال، والدموع في عينيه"), a stance noun that is the verb's object
+    """The words after a cue that may name its speaker: after a time ("وأعلنت أمس الشرطة الكينية أن"), without a
+    comma before them ("وقال، روبرتو أزيفيدو، المدير العام"; none after a comma and و: "وقال، والدموع في عينيه"), a
+    stance noun that is the verb's object
     ("أبدى وزير الخارجية تفاؤله بأن") or a participle of manner after the speaker ("وتابع انريكي متحدثا"), and,
     after a verb that describes, what it describes; none when a verb that addresses people has them right after it
     ("ودعت المتقدمين إلى")."""
     if toks and _addressed(toks[0][2]) and normalize(cue.lemma) in load_set("addressing_verbs"):
         return ()
     describes = cue.role == "describe"
+    lead = time_lead(toks)  # "وأعلنت أمس الشرطة الكينية أن": the time, then the subject (not a verb: "... استطاعت")
+    if lead and lead < len(toks) and grammar.is_word(toks[lead]) and _subject_word(toks[lead][2]):
+        toks = toks[lead:]
     if toks and toks[0][2] in ("،", ","):
         toks = toks[1:]
         first = toks[0][2] if toks else ""
@@ -36,6 +41,11 @@ def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue) -> Sequence[Tok]:
     while len(toks) > 1 and _stance(toks[-1][2]):
         toks = toks[:-1]
     return _without_object(toks) if describes else toks
+
+
+def _subject_word(word: str) -> bool:
+    """A word that may open a subject after a time: with the article, a title, a given name, or no everyday word."""
+    return grammar.has_article(word) or grammar.is_title(word) or grammar.given_name(word) or not grammar.everyday(word)
 
 
 def _addressed(word: str) -> bool:

@@ -369,7 +369,9 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
         toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد"، "وعلماء النفس يؤكدون": without و
         first = rest
     phrase = parse_phrase(toks)
-    if phrase is None or phrase.anonymous or phrase.name[1] != toks[-1][1]:
+    tail = [t for t in toks if phrase is not None and t[0] >= phrase.name[1]]
+    where = len(tail) in (2, 3) and tail[0][2] == "في"  # "لكن وزارة المالية في أثينا قالت إن": where the body is
+    if phrase is None or phrase.anonymous or (tail and not where):
         return phrase if phrase is not None and phrase.anonymous else None
     if (
         grammar.in_lexicon(first, load_set("institution_heads"))  # "لكن الحكومة الكينية أكدت أن"
