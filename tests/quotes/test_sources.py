@@ -756,3 +756,18 @@ def test_an_adverb_with_the_accusative_alif_is_no_speaker(body: str) -> None:
 )
 def test_a_time_between_the_verb_and_its_subject(body: str, who: str | None) -> None:
     assert [w for _, _, w in said(body)] == [who]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # a noun in construct with a place's or body's noun and the definite noun that closes the chain
+        ("وقال وزراء منطقة اليورو إنهم سيجتمعون الأسبوع المقبل.", "وزراء منطقة اليورو"),
+        ("وأظهرت بيانات وزارة المالية أن العجز تراجع.", "بيانات وزارة المالية"),
+        ("وعبرت بعض منظمات حماية السائقين عن قلقها من النظام الجديد.", "بعض منظمات حماية السائقين"),
+        # a name stays a name
+        ("وقال خالد العلي إن العجز تراجع.", "خالد العلي"),
+    ],
+)
+def test_a_chain_in_construct_is_the_speakers_whole_name(body: str, who: str) -> None:
+    assert [w for _, _, w in said(body)] == [who]

@@ -39,6 +39,7 @@ __all__ = [
     "aide_phrase_end",
     "body_end",
     "construct_after_l",
+    "construct_opens",
     "full_name",
     "later_titled_name",
     "nationality",
@@ -289,6 +290,14 @@ def body_end(toks: Sequence[Tok], end_all: int) -> int:
         if k > 1 and toks[k][2] in letters and toks[k - 1][2] in letters:
             k += 1  # "شبكة بي بي سي": a name spelled in Latin letters
             continue
+        w = toks[k][2]
+        if not (head or has_article(first) or has_article(w)) and (in_lexicon(w, place_heads()) or _body_noun(w)):
+            # "وزراء منطقة اليورو"، "بيانات إدارة شئون الجمارك": a place's or body's noun in construct, up to the
+            # definite noun that closes the chain
+            close = next((m for m in range(k + 1, min(end_all, k + 3)) if has_article(toks[m][2])), None)
+            if close is not None and not any(is_stop(t[2]) or given_name(t[2]) for t in toks[k + 1 : close + 1]):
+                k = close + 1
+                continue
         # ل/ب open a complement ("للأنباء"، "بالمنطقة"), unless the word names the head before it ("وكالة بلومبرج")
         named = k == 1 and head and not has_article(first) and not has_article(toks[k][2])
         if (toks[k][2][0] in "لب" and not named) or not (has_article(toks[k][2]) or head):
@@ -297,6 +306,17 @@ def body_end(toks: Sequence[Tok], end_all: int) -> int:
     if most > 4 and k >= most and k < end_all and toks[k - 1][2][0] in "وف" and not is_stop(toks[k][2]):
         k -= 1  # not the first word of a coordinated name the limit cuts ("... الهلال الأحمر والصليب")
     return k
+
+
+def _body_noun(word: str) -> bool:
+    """The noun of a body (an organisation's or institution's head: "إدارة"، "وزارة"، "هيئة")."""
+    return in_lexicon(word, organisation_heads()) or in_lexicon(word, load_set("institution_heads"))
+
+
+def construct_opens(toks: Sequence[Tok], end_all: int) -> bool:
+    """An everyday noun (not a given name) opens ``toks`` before a definite noun, or before a place's or body's noun in
+    construct ("وزراء منطقة اليورو"): the words are a construct, not a name."""
+    return everyday(toks[0][2]) and (has_article(toks[1][2]) or body_end(toks, end_all) > 2)
 
 
 def later_titled_name(toks: Sequence[Tok], start: int, stop: int, *, named: bool) -> tuple[int, int] | None:

@@ -187,11 +187,6 @@ def _title_complement(toks: Sequence[Tok], i: int, stop: int) -> int:
     return k
 
 
-def _construct(first: str, second: str) -> bool:
-    """An everyday noun (not a given name) before a definite noun: the two are a construct, not a name."""
-    return grammar.everyday(first) and grammar.has_article(second)
-
-
 def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
     """The speaker a phrase after a cue verb names, or None when it names nobody (an implicit subject)."""
     toks = toks[addressee_end(toks) :]
@@ -227,7 +222,7 @@ def parse_phrase(toks: Sequence[Tok]) -> Phrase | None:
             i, j = named  # "ضابط الإعلام بالخارجية ماستويال بوزاليم": the name after the title's complements
     if saw and j > i and i + 1 < len(toks) and grammar.everyday(toks[i][2]) and grammar.everyday(toks[i + 1][2]):
         j = i  # "وأكد الوزير دعم الحكومة": the verb's object after the title, two everyday words ("أمل الحربي" stays)
-    if i == 0 and j == 1 and end_all > 1 and _construct(toks[0][2], toks[1][2]):
+    if i == 0 and j == 1 and end_all > 1 and titles.construct_opens(toks, end_all):
         j = 0  # "مقدم البرنامج"، "لاعب الفريق": a common noun and its complement, not a name
     # a name that opens the phrase is the speaker, and a title after it describes that person ("ستيف شيفرز الأستاذ
     # في جامعة ..."); after a title, a later titled name is the speaker ("عميد كلية ... الدكتور حامد الربيعي"), but
@@ -369,8 +364,8 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
         toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد"، "وعلماء النفس يؤكدون": without و
         first = rest
     phrase = parse_phrase(toks)
-    tail = [t for t in toks if phrase is not None and t[0] >= phrase.name[1]]
-    where = len(tail) in (2, 3) and tail[0][2] == "في"  # "لكن وزارة المالية في أثينا قالت إن": where the body is
+    tail = [t[2] for t in toks if phrase is not None and t[0] >= phrase.name[1]]  # "وزارة المالية في أثينا قالت"
+    where = len(tail) in (2, 3) and tail[0] == "في"
     if phrase is None or phrase.anonymous or (tail and not where):
         return phrase if phrase is not None and phrase.anonymous else None
     if (
