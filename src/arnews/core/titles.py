@@ -191,9 +191,9 @@ def aide_phrase_end(toks: Sequence[Tok], end: int) -> int:
         or strip_proclitic(toks[0][2]) not in load_set("aide_titles")
         or toks[1][2] not in load_set("principal_titles")
     ):
-        return False
+        return 0
     if any(row.words[:2] == (strip_proclitic(toks[0][2]), toks[1][2]) for row in title_rows() if len(row.words) > 1):
-        return False  # "نائب الرئيس": a title of two words
+        return 0  # "نائب الرئيس": a title of two words
     k = 2
     while k < end and has_article(toks[k][2]) and not is_title(toks[k][2]):
         k += 1  # "الأمريكي"

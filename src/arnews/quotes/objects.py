@@ -19,10 +19,9 @@ __all__ = ["leads_to_quote", "subject_words"]
 def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue) -> Sequence[Tok]:
     """The words after a cue that may name its speaker: after a time ("وأعلنت أمس الشرطة الكينية أن"), without a
     comma before them ("وقال، روبرتو أزيفيدو، المدير العام"; none after a comma and و: "وقال، والدموع في عينيه"), a
-    stance noun that is the verb's object
-    ("أبدى وزير الخارجية تفاؤله بأن") or a participle of manner after the speaker ("وتابع انريكي متحدثا"), and,
-    after a verb that describes, what it describes; none when a verb that addresses people has them right after it
-    ("ودعت المتقدمين إلى")."""
+    stance noun that is the verb's object ("أبدى وزير الخارجية تفاؤله بأن") or a participle of manner after the
+    speaker ("وتابع انريكي متحدثا"), and, after a verb that describes, what it describes; none when a verb that
+    addresses people has them right after it ("ودعت المتقدمين إلى")."""
     if toks and _addressed(toks[0][2]) and normalize(cue.lemma) in load_set("addressing_verbs"):
         return ()
     describes = cue.role == "describe"

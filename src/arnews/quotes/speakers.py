@@ -353,7 +353,7 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
     """The speaker named before its cue verb ("وزير الصحة قال إن"، "الوزير أكد أن"، "وكان مصدر مطلع قد ذكر أن"):
     ``toks`` are the words from the clause start to the verb. They must be a title phrase, an anonymous source,
     an organisation, institution or the press, a nationality and a name, or a name opened by a known first name, and
-    end right before the verb."""
+    end right before the verb, or before في and where the body is ("لكن وزارة المالية في أثينا قالت إن")."""
     toks = list(toks)
     if not toks or not all(grammar.is_word(t) for t in toks):
         return None
