@@ -732,6 +732,8 @@ def test_an_outlet_spoken_to_behind_its_noun_is_not_the_speaker() -> None:
         ("وأظهرت بيانات وزارة المالية أن العجز تراجع.", "بيانات وزارة المالية"),
         ("وعبرت بعض منظمات حماية السائقين عن قلقها من النظام الجديد.", "بعض منظمات حماية السائقين"),
         ("وقال خالد العلي إن العجز تراجع.", "خالد العلي"),
+        # the statement's issue after the statement noun ("في بيان صدر باسمه") is no speaker
+        ("وأضاف، في بيان صدر باسمه: «نظل لا نعرف كل التفاصيل».", None),
     ],
 )
 def test_the_speaker_a_phrase_after_its_verb_names(body: str, who: str | None) -> None:
