@@ -180,6 +180,12 @@ def _speaks_for(word: str) -> bool:
     return any(w in spokesmen or "ال" + w in spokesmen for w in (word, bare))
 
 
+@cache
+def _title_pairs() -> frozenset[tuple[str, str]]:
+    """The first two words of every title of two words or more ("نائب الرئيس"، "رئيس الوزراء")."""
+    return frozenset((row.words[0], row.words[1]) for row in title_rows() if len(row.words) > 1)
+
+
 def aide_phrase_end(toks: Sequence[Tok], end: int) -> int:
     """Where the phrase ``toks[:end]`` ends when it opens with an aide's title in construct with an office ("مستشار
     الرئيس الأمريكي باراك أوباما"، "نائب المستشارة الألمانية أنجيلا ميركل"; ``aide_titles.txt``,
@@ -192,7 +198,7 @@ def aide_phrase_end(toks: Sequence[Tok], end: int) -> int:
         or toks[1][2] not in load_set("principal_titles")
     ):
         return 0
-    if any(row.words[:2] == (strip_proclitic(toks[0][2]), toks[1][2]) for row in title_rows() if len(row.words) > 1):
+    if (strip_proclitic(toks[0][2]), toks[1][2]) in _title_pairs():
         return 0  # "نائب الرئيس": a title of two words
     k = 2
     while k < end and has_article(toks[k][2]) and not is_title(toks[k][2]):

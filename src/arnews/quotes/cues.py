@@ -254,18 +254,13 @@ def time_word(word: str) -> bool:
     return word in _weekdays() or strip_article(word) in _weekdays() or word in name_breaks()
 
 
-_DAY_WORDS = frozenset({"امس", "اليوم", "غدا", "الليله"})  # normal form: أمس، اليوم، غدا، الليلة
-
-
 def time_lead(toks: Sequence[Tok]) -> int:
     """How many words of time open a phrase after a verb ("وأعلنت أمس الشرطة الكينية"، "وقال صباح أمس الوزير"،
     "وأكد الثلاثاء وزير الخارجية"): a run that ends with a day; not a name opened by a word of time ("صباح الأحمد")."""
     k = 0
     while k < min(len(toks), 3) and is_word(toks[k]) and time_word(toks[k][2]):
         k += 1
-    while k and not (
-        toks[k - 1][2] in _DAY_WORDS or toks[k - 1][2] in _weekdays() or strip_article(toks[k - 1][2]) in _weekdays()
-    ):
+    while k and (w := toks[k - 1][2]) not in load_set("day_words") and not {w, strip_article(w)} & _weekdays():
         k -= 1
     if 0 < k < len(toks) and toks[k - 1][2] == "امس" and toks[k][2] == "الاول":
         k += 1  # "أمس الأول": the day before yesterday

@@ -247,7 +247,7 @@ def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
         if t in mark_table() and k == i + 1 and _body_named_in_marks(toks, k, stop):
             k = quoted_end(toks, k, 5, stop)  # "وقالت شركة "بيكر هيوز" للخدمات النفطية "...": the body's name
             continue
-        if t in mark_table() and titled_quoted_name(toks[:stop], k) is not None:
+        if t in mark_table() and titled_quoted_name(toks, k, stop) is not None:
             k = quoted_end(toks, k, _TITLED_QUOTED_WORDS, stop)  # "ويقول السيد «فركاش»، وهو ...": the titled name
             continue
         if t in load_set("complementizers") or t in ":" or t in mark_table() or cues.ends(toks[k]):
@@ -317,17 +317,19 @@ def quoted_end(toks: Sequence[Tok], k: int, words: int = 5, stop: int | None = N
 _TITLED_QUOTED_WORDS = 3  # the most words of a name in marks right after a title
 
 
-def titled_quoted_name(toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
+def titled_quoted_name(toks: Sequence[Tok], i: int, stop: int | None = None) -> tuple[int, int] | None:
     """The name in marks right after a title with its article that ends before ``toks[i]`` ("ويقول السيد «فركاش»"،
     "تقول الدكتورة «هتون الفاسي»"): the words' span inside the marks. A title in construct is followed by the body it
-    heads ("رئيس «فيفا»"، "مدير قناة «تي»"), and words after the marks make them the title's complement."""
+    heads ("رئيس «فيفا»"، "مدير قناة «تي»"), and words after the marks (before ``stop``) make them the title's
+    complement."""
     if i == 0 or not grammar.has_article(toks[i - 1][2]) or not grammar.is_title(toks[i - 1][2]):
         return None
-    after = quoted_end(toks, i, _TITLED_QUOTED_WORDS)
+    stop = len(toks) if stop is None else min(stop, len(toks))
+    after = quoted_end(toks, i, _TITLED_QUOTED_WORDS, stop)
     words = toks[i + 1 : after - 1]
     if after == i or not all(grammar.is_word(t) and not grammar.everyday(t[2]) for t in words):
         return None  # "وقال الوزير «لا»": a word, not a name
-    if after < len(toks) and grammar.is_word(toks[after]) and toks[after][2] not in load_set("complementizers"):
+    if after < stop and grammar.is_word(toks[after]) and toks[after][2] not in load_set("complementizers"):
         return None  # "الرئيس «التنفيذي» للشركة"
     return toks[i + 1][0], toks[after - 2][1]
 
