@@ -919,6 +919,22 @@ def test_a_name_without_its_head_noun_is_the_fuller_name_met() -> None:
     assert len(east.mentions) == 2
 
 
+def test_a_headed_name_keeps_its_own_entity_beside_a_longer_one() -> None:
+    # "الأهلي" is "النادي الأهلي"; the club is no part of its academy, whatever order the names are read in
+    text = article(
+        "فاز النادي الأهلي على ضيفه أمس. وقال مدرب الأهلي إن الفريق لعب جيدا.",
+        "وتخرج اللاعب من أكاديمية النادي الأهلي قبل عامين، ويلعب الأهلي مباراته المقبلة الأحد.",
+    )
+    spans = list(_ner(text, ("النادي الأهلي", "ORG"), ("أكاديمية النادي الأهلي", "ORG")))
+    for phrase in ("مدرب الأهلي", "ويلعب الأهلي"):
+        at = text.index(phrase) + phrase.index("الأهلي")
+        spans.append(NerSpan("الأهلي", at, at + len("الأهلي"), "ORG", 1.0))
+    found = entities(text, tuple(spans))
+    club = by_mention(found, "النادي الأهلي")
+    assert [m.text for m in club.mentions] == ["النادي الأهلي", "الأهلي", "الأهلي"]
+    assert by_mention(found, "أكاديمية النادي الأهلي") is not club
+
+
 # --- bodies named in marks, places that are also everyday words ------------------------------------------------
 
 

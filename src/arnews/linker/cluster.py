@@ -135,13 +135,16 @@ def _join_headless(doc: Words, ents: list[Ent]) -> None:
                 full.setdefault((ent.type, " ".join(words[1:])), ent)
     if not full:
         return
+    heads = {id(ent) for ent in full.values()}
     for ent in list(ents):
-        names = {
+        if id(ent) in heads:
+            continue  # "النادي الأهلي" owns "الأهلي": a headed name of its own, no part of "أكاديمية النادي الأهلي"
+        names = [
             " ".join([stem, *words[1:]])
             for c in ent.mentions
             if (words := words_of(doc, c))
             for _o, stem, _f in strip_clitics(words[0])
-        }
+        ]
         owner = next((full[(ent.type, n)] for n in names if (ent.type, n) in full), None)
         if owner is None or owner is ent or (ent.qid is not None and ent.qid != owner.qid):
             continue
