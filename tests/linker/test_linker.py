@@ -895,6 +895,16 @@ def test_a_conjunction_before_a_name_is_left_out() -> None:
     assert not any(m.text.startswith("و") for e in found for m in e.mentions)
 
 
+def test_a_conjunction_between_people_the_model_lists_is_left_out() -> None:
+    # a given name the article writes with و ("وليد") keeps it; the و of a list of people is no part of a name
+    text = article("وشارك في المسلسل كندة علوش وباسل خياط، ومارغوت روبي ووليد القليب.")
+    spans = _ner(text, ("كندة علوش", "PER"), ("وباسل خياط", "PER"), ("ومارغوت روبي", "PER"), ("ووليد القليب", "PER"))
+    found = entities(text, spans)
+    names = [m.text for e in found for m in e.mentions]
+    assert {"باسل خياط", "مارغوت روبي", "وليد القليب"} <= set(names)
+    assert not any(n.startswith(("وب", "وم", "وو")) for n in names)
+
+
 def test_a_common_full_name_never_links_an_obscure_kb_person_by_sound() -> None:
     # "محمد حسين" sounds like a legislator of the bundled KB ("Muhammad ʿAbdallah Hasan", prior 0.3)
     text = article("وسجل اللاعب محمد حسين هدفين في المباراة، وقال محمد حسين إن الفريق جاهز.")

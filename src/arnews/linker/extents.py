@@ -6,7 +6,7 @@ from __future__ import annotations
 from arnews.core.lexicons import load_set
 from arnews.linker.tokens import Cand, Words, org_head_words
 
-__all__ = ["announcing_head", "clitic_before_article", "given_name_place", "headed_place"]
+__all__ = ["announcing_head", "clitic_before_article", "coordinated_person", "given_name_place", "headed_place"]
 
 
 def announcing_head(doc: Words, first: int, last: int) -> bool:
@@ -45,6 +45,17 @@ def clitic_before_article(doc: Words, k: int, words: set[str]) -> int:
         if clitic == "و" and len(rest) >= _DEFINITE_AFTER_WAW and not _known_as_written(doc, lead):
             return n  # "والقامشلي"، "والأهلي": و and a definite word of three letters or more ("والتر" stays)
     return 0
+
+
+def coordinated_person(doc: Words, first: int, person_ends: set[int]) -> bool:
+    """Token ``first`` opens a model's person with و right after another person the model found ("منير بشير ونصير
+    شمة"، "كندة علوش، وباسل خياط"): the conjunction of a list of people, no part of the name (a given name written
+    with its و, "وليد", keeps it). ``person_ends``: the last tokens of the model's person spans."""
+    lead = doc.toks[first].text
+    if lead[:1] != "و" or len(lead) < 4 or lead in load_set("first_names"):
+        return False
+    before = first - 1 - (first > 0 and doc.toks[first - 1].text in ("،", ","))
+    return before in person_ends
 
 
 _DEFINITE_AFTER_WAW = 5  # letters of "ال" + a stem of three or more, after a و read as a conjunction

@@ -13,6 +13,7 @@ from arnews.core.grammar import name_links
 from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_article, strip_clitics
 from arnews.document import NerSpan
+from arnews.linker import extents
 from arnews.linker.extents import announcing_head, clitic_before_article, given_name_place, headed_place
 from arnews.linker.grammar import (
     clitic_person,
@@ -54,6 +55,7 @@ class _Met:
     kb_from: dict[int, int] = field(factory=dict)
     kb_to: dict[int, int] = field(factory=dict)
     words: set[str] = field(factory=set)  # every word of the article as written
+    person_ends: set[int] = field(factory=set)  # the last tokens of the model's person spans
 
 
 def _met(doc: Words, out: list[Cand]) -> _Met:
@@ -83,6 +85,7 @@ def ner_pass(doc: Words, spans: Sequence[NerSpan], out: list[Cand]) -> None:
     starts = {t.start: n for n, t in enumerate(doc.toks)}
     ends = {t.end: n for n, t in enumerate(doc.toks)}
     met = _met(doc, out)
+    met.person_ends = {ends.get(view.norm_index(s.end), -9) for s in spans if s.type == "PER"}
     for span in spans:
         ns, ne = view.norm_index(span.start), view.norm_index(span.end)
         if ns in starts and ne in ends:
@@ -124,7 +127,7 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
         kind = "PER" if kind != "MISC" and person_by_context(doc, first, last) else kind  # "X نائب رئيس"
     if first == last and _no_name_word(doc, met, kind, first):
         return []
-    return [_model_candidate(doc, kind, first, last, met.words)]
+    return [_model_candidate(doc, kind, first, last, met)]
 
 
 def _not_name(doc: Words, k: int) -> bool:
@@ -213,13 +216,13 @@ def _no_name_word(doc: Words, met: _Met, kind: EntityKind, k: int) -> bool:
     return kind == "PER" and doc.toks[k].text not in met.person_words and verb_form(doc, k)
 
 
-def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, words: set[str]) -> Cand:
-    """The candidate of a model span, linked when the KB has its exact text with the model's type. ``words``: the
-    article's words as written."""
-    start = doc.toks[first].start
-    lead = doc.toks[first].text
+def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, met: _Met) -> Cand:
+    """The candidate of a model span, linked when the KB has its exact text with the model's type."""
+    start, lead, words = doc.toks[first].start, doc.toks[first].text, met.words
     given = load_set("first_names")
-    if kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given | load_set("name_links"):
+    if kind == "PER" and extents.coordinated_person(doc, first, met.person_ends):
+        start += 1  # "منير بشير ونصير شمة": a list of people
+    elif kind == "PER" and lead[:1] in "وف" and lead not in given and lead[1:] in given | load_set("name_links"):
         start += 1  # "وسالم يوسف", "وأبو القعقاع": the conjunction is no part of the name ("وليد" is a name)
     elif lead[:1] in "وف" and len(lead) > 3 and lead[1:] in words:
         start += 1  # "وإنجلترا" where the article also writes "إنجلترا"
