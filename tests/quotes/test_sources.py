@@ -117,12 +117,28 @@ def test_a_verb_and_its_person_subject_before_a_colon_speak(body: str, name: str
 
 
 @pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # no person found by the entity stage: the speaker grammar reads the subject right after the verb
+        ("ودافعت ابنته ليلى عن والدها في مقابلة مع إذاعة «مونت كارلو»: «أبي أصدق إنسان عرفته في حياتي».", "ابنته ليلى"),
+        ("وشككت ماريا لوبيز في دوافع والدها: «يجب أن نعرف من يقف على الجانب الآخر من الطاولة».", "ماريا لوبيز"),
+        ("وتلخص صحيفة الغارديان هذه المسألة بعبارة: «على المدى الطويل لا شيء يهزم الصبر والعمل».", "صحيفة الغارديان"),
+    ],
+)
+def test_a_named_subject_after_the_verb_before_a_colon_speaks(body: str, name: str) -> None:
+    assert speakers(body) == [("direct", name)]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # the person is the object of a preposition, the one spoken to
         "رسالة إلى الرئيس محمد مرسي: «نطالبكم بالإفراج عن المعتقلين فورا ودون شروط».",
         # nobody named after the verb
         "ووجه كلامه إليهم: «إذا رغبتم في المجيء إلى هنا فسنتخذ كل التدابير الأمنية».",
+        # an everyday noun after the verb is no speaker: the colon ends narration
+        "تتحول القاعة إلى مسرح كبير يضج بالحياة: «لم يعد هناك مكان للصمت في هذه الليلة الطويلة».",
+        "وصار المشهد هكذا: «الجميع يركض ولا أحد يعرف إلى أين يذهب في هذه الفوضى».",
     ],
 )
 def test_no_subject_before_the_colon_means_no_speaker(body: str) -> None:

@@ -17,6 +17,7 @@ from arnews.models import Quote
 from arnews.quotes import cues, documents, frames, nearby
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
+from arnews.quotes.colons import colon_subject
 from arnews.quotes.indirect import according_text, sentence_end, source_guess
 from arnews.quotes.marks import (
     MAX_LOOK,
@@ -165,7 +166,7 @@ def _opening(
         return _Found(
             "direct", None, credit_line(ctx, toks, q) or _last_reporter(ctx, q.start, opens) or _trailed(ctx, opens)
         )
-    return _Found("direct", None, _colon_subject(ctx, toks, q, lo) or credit_line(ctx, toks, q))
+    return _Found("direct", None, colon_subject(ctx, toks, q, lo) or credit_line(ctx, toks, q))
 
 
 _NARRATED_CHARS = 400  # how far back the speaker of a bare quote's narration may stand
@@ -237,34 +238,6 @@ def _these_words(ctx: Reading, toks: Sequence[Tok], k: int) -> _Found | None:
     end = phrase_end(toks, verb + 1, len(toks))
     guess = guess_speaker(ctx, toks[verb + 1 : end], said)
     return None if guess is None else _Found("direct", verb, guess, end)
-
-
-def _colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
-    """ "ودافعت ابنته دالما عن والدتها في مقابلة مع إذاعة «أونس دييس»: «...»"، "يفسر بايتون هذا الأمر: «...»": a
-    clause that opens with a verb (no cue of speech) and its person subject, then a colon and the quote: the
-    subject speaks. The verb is the clause's first word, the person one of the next two words' mention."""
-    if lo >= q.open_tok - 2 or not grammar.is_word(toks[lo]):
-        return None
-    verb = toks[lo][2]
-    auxiliary = grammar.strip_proclitic(verb) in load_set("auxiliary_verbs")  # "وكان كارتر أعلنه بوضوح: «...»"
-    if (grammar.is_stop(verb) and not auxiliary) or grammar.has_article(grammar.strip_proclitic(verb)):
-        return None
-    if grammar.is_title(verb):  # "وزير الخارجية: «...»" is a label, not a clause
-        return None
-    v = ctx.view
-    colon = v.raw_span(toks[q.open_tok - 1][0], toks[q.open_tok - 1][1])[0]
-    for k in range(lo + 1, min(lo + 3, q.open_tok - 1)):
-        if not grammar.is_word(toks[k]) or (k > lo + 1 and grammar.is_stop(toks[k - 1][2])):
-            return None  # "مع محمد: «...»": a preposition's object is not the subject
-        rs = v.raw_span(toks[k][0], toks[k][1])[0]
-        person = ctx.entity_index.person_within((rs, colon))
-        if person is None or person[0] != rs:
-            continue
-        for j in range(k, q.open_tok - 1):
-            if v.raw_span(toks[j][0], toks[j][1])[1] == person[1]:
-                return Guess((toks[k][0], toks[j][1]), person=True)
-        return None
-    return None
 
 
 _LINE_NAME_WORDS = 4  # the longest name that opens a line of speech ("شهد حسن: "...""، "Bero Thabet: "..."")

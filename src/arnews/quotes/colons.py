@@ -1,0 +1,77 @@
+"""Who speaks in a clause that ends with a colon before a quote and has no verb of saying: "ودافعت ابنته دالما عن
+والدتها في مقابلة مع إذاعة «أونس دييس»: «...»"، "وتلخص صحيفة الفايننشال تايمز هذه المسألة ...: «...»". The clause
+opens with a verb, and its subject right after it speaks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from arnews.core import cue_verbs, grammar
+from arnews.core.grammar import Tok
+from arnews.core.lexicons import load_set
+from arnews.quotes.attribution import guess_speaker
+from arnews.quotes.marks import RawQuote, phrase_end
+from arnews.quotes.reading import Guess, Reading
+
+__all__ = ["colon_subject"]
+
+_CLAUSE_TOKENS = 14  # the longest clause before a colon read for a subject ("ودافعت ابنته دالما ... «أونس دييس»:")
+
+
+def colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
+    """The subject of the verb that opens the clause ``toks[lo:]`` before the colon of quote ``q``: a person the
+    entity stage found in the next two words, else a name, a relative's name or a body the speaker grammar reads
+    right after the verb; None when the clause opens with no verb or its subject is anything else ("تعرف الكفاءة
+    بالآتي: «...»"، "وصار الواقع هكذا: «...»")."""
+    if lo >= q.open_tok - 2 or not grammar.is_word(toks[lo]):
+        return None
+    verb = toks[lo][2]
+    auxiliary = grammar.strip_proclitic(verb) in load_set("auxiliary_verbs")  # "وكان كارتر أعلنه بوضوح: «...»"
+    if (grammar.is_stop(verb) and not auxiliary) or grammar.has_article(grammar.strip_proclitic(verb)):
+        return None
+    if grammar.is_title(verb):  # "وزير الخارجية: «...»" is a label, not a clause
+        return None
+    return _person_after(ctx, toks, q, lo) or _phrase_after(ctx, toks, q, lo)
+
+
+def _person_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
+    """ "يفسر بايتون هذا الأمر: «...»": a person's mention in one of the two words after the verb."""
+    v = ctx.view
+    colon = v.raw_span(toks[q.open_tok - 1][0], toks[q.open_tok - 1][1])[0]
+    for k in range(lo + 1, min(lo + 3, q.open_tok - 1)):
+        if not grammar.is_word(toks[k]) or (k > lo + 1 and grammar.is_stop(toks[k - 1][2])):
+            return None  # "مع محمد: «...»": a preposition's object is not the subject
+        rs = v.raw_span(toks[k][0], toks[k][1])[0]
+        person = ctx.entity_index.person_within((rs, colon))
+        if person is None or person[0] != rs:
+            continue
+        for j in range(k, q.open_tok - 1):
+            if v.raw_span(toks[j][0], toks[j][1])[1] == person[1]:
+                return Guess((toks[k][0], toks[j][1]), person=True)
+        return None
+    return None
+
+
+def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
+    """The speaker phrase right after the verb, when it is a name of two words or more or one opened by a given name
+    ("وشككت دالما"، "ودافعت ابنته دالما": behind a noun of kinship too), or a body in construct ("وتلخص صحيفة
+    الفايننشال تايمز"); not an everyday noun with the article ("تتحول الغرفة"), nor a word behind و, nor in a
+    clause of more than a few words, where the colon ends narration more often than it opens speech."""
+    verb = toks[lo][2]
+    if q.open_tok - 1 - lo > _CLAUSE_TOKENS or not "\u0621" <= verb[:1] <= "\u064a":
+        return None
+    said = cue_verbs.cue_of("قالت" if grammar.strip_proclitic(verb)[:1] == "ت" else "قال")
+    end = phrase_end(toks, lo + 1, q.open_tok - 1)
+    guess = guess_speaker(ctx, toks[lo + 1 : end], said) if said is not None else None
+    if guess is None or guess.span[0] != toks[lo + 1][0]:
+        return None
+    last = next((k for k in range(lo + 1, end) if toks[k][1] >= guess.span[1]), end - 1)
+    first = toks[lo + 1][2]
+    kin = grammar.in_lexicon(first, load_set("kinship_nouns")) and not grammar.has_article(first)
+    at = lo + 1 + kin
+    word = toks[at][2]
+    plain = grammar.strip_proclitic(word) == word and not grammar.has_article(word)
+    run = grammar.name_run(toks, at)
+    named = run > last and (run - at >= 2 or grammar.given_name(word) or kin)
+    body = grammar.in_lexicon(first, grammar.organisation_heads())
+    return guess if plain and (named or body) else None
