@@ -1,8 +1,14 @@
-"""The whole pipeline: every span of every stage indexes the input exactly, on seeds, corpus and odd input."""
+"""The whole pipeline: every span of every stage indexes the input exactly, on seeds, corpus and odd input; the
+same input gives the same output in every process."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -143,3 +149,22 @@ assert a.quotes and a.money
 """
     done = run_fresh(code)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_output_does_not_follow_the_hash_seed(tmp_path: Path) -> None:
+    # sets and dicts of strings are read in an order each process's hash seed picks: no result may follow it
+    source = tmp_path / "articles.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for n, article in enumerate(corpus_articles(limit=300, every=10)):
+            out.write(json.dumps({"id": str(n), "text": corpus_text(article)}, ensure_ascii=False) + "\n")
+    outputs = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"seed{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "arnews", "parse", str(source), "-o", str(target)]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append(target.read_text(encoding="utf-8").splitlines())
+    assert len(outputs[0]) == 300
+    differing = [n for n, (a, b) in enumerate(zip(*outputs, strict=True)) if a != b]
+    assert differing == []
