@@ -104,6 +104,24 @@ def test_a_relative_clause_about_no_person_reports_nothing(body: str) -> None:
 @pytest.mark.parametrize(
     ("body", "name"),
     [
+        # a masculine plural verb speaks for people (things take a feminine singular one): the group before it
+        ("ولكن العقلاء يقولون: «ابدأ بنفسك وغيرها ليتغير العالم من حولك».", "العقلاء"),
+        ("نظرية أخرى تقول إن الزعماء الصينيين يرون أن وضع الاقتصاد أليم جدا.", "الزعماء الصينيين"),
+        # (a guard) the group a plural verb's own sentence opens with, not the group that spoke before
+        (
+            "وقال الفقهاء إن الصيام واجب على كل مسلم بالغ. وحاول بعض الدعاة والمشايخ التعامل مع المسألة بعقلانية، "
+            "وذكروا أن الزكاة تجوز نقدا في هذا الزمان.",
+            "بعض الدعاة والمشايخ",
+        ),
+    ],
+)
+def test_a_plural_verb_speaks_for_the_group_of_people_before_it(body: str, name: str) -> None:
+    assert speakers(body)[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
         (
             "ودافعت ابنته دالما عن والدتها في مقابلة مع إذاعة «أونس دييس»: «أنا أول من يقول إن والدتي صادقة».",
             "دالما",

@@ -104,10 +104,29 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
     if lo >= 0 and not (_auxiliary(toks[lo][2]) or toks[lo][2] in cues.PUNCT_STOP):
         return None  # too long, or a quote mark: not a subject standing alone before its verb
     phrase = sp.subject_phrase(toks[lo + 1 : end])
+    if phrase is None and cue.number == "p" and cue.gender == "m":
+        phrase = _people(ctx, toks[lo + 1 : end])
     if phrase is None:
         return None
     named = nearby.name_before_title(ctx, toks, lo) if phrase.institution and phrase.titled else None
     return named or guess_of(phrase, cue)
+
+
+_PEOPLE_WORDS = 3  # the most definite words of a group named before its plural verb ("الفلسطينيون العاديون")
+
+
+def _people(ctx: Reading, toks: Sequence[Tok]) -> sp.Phrase | None:
+    """ "لأن العقلاء يقولون"، "والمحللون الغربيون يرون أن": a masculine plural verb speaks only for people (things take
+    a feminine singular one), so the definite words right before it name a group of people, an anonymous source."""
+    words = [grammar.strip_proclitic(t[2]) for t in toks]
+    if not 1 <= len(words) <= _PEOPLE_WORDS or not all(
+        grammar.has_article(w) and not grammar.is_stop(w) for w in words
+    ):
+        return None
+    span = (toks[0][0] + len(toks[0][2]) - len(words[0]), toks[-1][1])
+    if sp.speaker_problem(ctx.view.norm[span[0] : span[1]]) is not None:
+        return None
+    return sp.Phrase(span, anonymous=True, description=span)
 
 
 def _titled(toks: Sequence[Tok]) -> bool:

@@ -110,7 +110,11 @@ def opening_subject(ctx: Reading, pos: int) -> Guess | None:
 
 def first_verb_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """ "وبذل زكي مجهودا في إخفاء ابتسامته ثم قال:": a singular verb of saying with no subject goes on from the person
-    another verb opens its sentence with (:func:`opening_subject`); "وأضاف" goes on with the last speaker instead."""
+    another verb opens its sentence with (:func:`opening_subject`); "وأضاف" goes on with the last speaker instead. A
+    plural verb goes on from the group its sentence opens with ("حاول بعض الدعاة التعامل معها، وذكروا أن"), before
+    any group that spoke earlier."""
+    if cue.number == "p" and not cue.participle:
+        return opening_group(ctx, pos, cue)
     found = opening_subject(ctx, pos) if cue.role != "add" and cue.number not in ("p", "d") else None
     name = ctx.view.norm[found.span[0] : found.span[1]] if found is not None else ""
     return found if found is not None and sp.speaker_problem(name) is None else None  # not "لانتخابات أعضاء"
