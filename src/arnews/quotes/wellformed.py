@@ -71,8 +71,9 @@ def speaker_problem(name: str, *, quoted: bool = False) -> str | None:
     if len(words) >= 2 and last == "الله" and words[-2].startswith("ال"):
         return "a subject and the object of its verb"  # "ودعت القيادة الله أن ...": the subject alone speaks
     common = load_set("common_words")
-    if grammar.manner_adverb(first) or (len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common):
-        return "an adverb"  # "بدلا"، "رسميا": an indefinite accusative; "ببساطة"، "بلهجة آمرة": how, not who
+    lone_a = len(words) == 1 and len(first) > 3 and first.endswith("ا") and first in common
+    if grammar.manner_adverb(first) or (lone_a and first not in load_set("anonymous_sources")):
+        return "an adverb"  # "بدلا"، "رسميا": an indefinite accusative ("أحدهما" speaks); "بلهجة آمرة": how, not who
     if first.startswith(("وال", "فال")) and first[1:] in common and first not in load_set("kinship_nouns"):
         return "opens with a conjunction"  # "للإعلاميين والجهات الداعمة": the addressees go on
     if first[0] in names.CONJUNCTIONS and not grammar.given_name(first) and _second(raw_words[0][1:]):
@@ -182,8 +183,8 @@ def _possessed(raw: str) -> bool:
     """ "عملها"، "فكرتها"، "مقاله": an everyday noun with a possessive suffix of the third person, read as written
     (in the normal form ة is ه too: "الشرطة" is no "الشرط" of his)."""
     word = normalize(raw)
-    if raw.startswith("ال") or grammar.given_name(word):
-        return False
+    if raw.startswith("ال") or grammar.given_name(word) or word in load_set("anonymous_sources"):
+        return False  # "إحداهما": one of the two, an anonymous speaker
     # "بعضهم"، "جميعهم": some or all of them (quantity_words.txt) is a speaker, an anonymous one
     common, quantities = load_set("common_words"), load_set("quantity_words")
     return any(stem in common and stem not in quantities for stem in _noun_stems(raw))
