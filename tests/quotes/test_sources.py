@@ -13,6 +13,8 @@ from arnews.core import grammar
 from arnews.core.text import normalize
 from arnews.models import Entity, Mention
 
+_RULES = Pipeline(processors=["quotes"])
+
 
 def reports_of(body: str) -> list[tuple[str, str | None]]:
     """The kind and the speaker of each quote found in ``body``, in order."""
@@ -596,6 +598,24 @@ def speakers_of(body: str) -> list[str | None]:
 )
 def test_the_person_a_speaker_phrase_names_speaks(body: str, who: str) -> None:
     assert speakers_of(body) == [who]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # "عبر" is "via" at a clause start without its own preposition after it
+        (
+            "وعبر حسابه على موقع «تويتر»، أطلق الوزير عادل الجبير تغريدة نصها: «نتمنى التوفيق للجميع في المهمة».",
+            "عادل الجبير",
+        ),
+        # (guards) the verb with its preposition, and بين, which takes its clause directly
+        ("وعبر الوزير عن سعادته بالنتائج: «هذا يوم عظيم للمملكة وأبنائها جميعا».", "الوزير"),
+        ("وبين الوزير أن المشروع سينتهي في العام المقبل.", "الوزير"),
+    ],
+)
+def test_a_verb_written_as_a_preposition_opens_a_clause_only_with_its_own_complement(body: str, who: str) -> None:
+    found = _RULES.process("عنوان الخبر\n\n" + body).quotes  # the entity stage finds the KB's people too
+    assert [q.speaker.name if q.speaker else None for q in found] == [who]
 
 
 def test_the_text_of_a_message_is_its_owners_words() -> None:

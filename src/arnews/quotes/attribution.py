@@ -309,8 +309,8 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
             continue
         if grammar.in_lexicon(toks[k][2], cues.impersonal()) and not _named_before_colon(ctx, toks, k, hi, cue):
             continue  # "ومما يذكر أن «مسك» قد حازت": background, nobody's words
-        if cue.strict and toks[k][2] in load_set("noun_prepositions") and k > lo:
-            continue  # "التوعية عبر كشف ...": a form that is also a preposition is a verb only at a clause start
+        if frames.read_as_preposition(toks, k, lo, hi, cue):
+            continue  # "التوعية عبر كشف ..."، "وعبر حسابه على «تويتر»، أطلق": "via", no verb
         end = phrase_end(toks, k + 1, hi)
         if not cues.narrow_ok(cue, toks, k, end):
             continue  # "وتحدثت المصادر عن «...»": narration

@@ -22,7 +22,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.text import normalize
 from arnews.quotes import cues
-from arnews.quotes.marks import MAX_CLAUSE, PRONOUN_OBJECTS, mark_table
+from arnews.quotes.marks import MAX_CLAUSE, MAX_SPEAKER_WORDS, PRONOUN_OBJECTS, mark_table
 
 REACH = 20  # tokens of a speaker phrase between a cue verb and the preposition of its clause, at most
 SOURCE_REACH = 10  # tokens of the source named by an attribution ("وفقا لوزير المالية اليوناني ...")
@@ -83,6 +83,19 @@ def governs(cue: cue_verbs.Cue, word: str) -> bool:
     if comp is None:
         return False
     return word in comp.separate or (len(word) > 3 and word[0] in comp.attached)
+
+
+def read_as_preposition(toks: Sequence[Tok], k: int, lo: int, hi: int, cue: cue_verbs.Cue) -> bool:
+    """Whether the cue at ``toks[k]`` (in the clause ``toks[lo:hi]``) is a preposition written the same: such a form
+    is a verb only at the clause start ("التوعية عبر كشف ..." is "via"), and only with its own preposition after it
+    when it takes one ("وعبر الوزير عن"؛ "وعبر حسابه على «تويتر»، أطلق" is "via" again; "وبين الوزير أن" is a verb)."""
+    if not cue.strict or grammar.strip_proclitic(toks[k][2]) not in load_set("noun_prepositions"):
+        return False
+    if k > lo:
+        return True
+    if normalize(cue.lemma) not in complements():
+        return False
+    return not any(governs(cue, toks[j][2]) for j in range(k + 1, min(hi, k + MAX_SPEAKER_WORDS + 2)))
 
 
 def complement_at(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> tuple[int, int] | None:
