@@ -14,7 +14,6 @@ from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_article, strip_clitics
 from arnews.document import NerSpan
 from arnews.linker import extents
-from arnews.linker.extents import announcing_head, clitic_before_article, given_name_place, headed_place
 from arnews.linker.grammar import (
     clitic_person,
     common_word,
@@ -85,7 +84,7 @@ def ner_pass(doc: Words, spans: Sequence[NerSpan], out: list[Cand]) -> None:
     starts = {t.start: n for n, t in enumerate(doc.toks)}
     ends = {t.end: n for n, t in enumerate(doc.toks)}
     met = _met(doc, out)
-    met.person_ends = {ends.get(view.norm_index(s.end), -9) for s in spans if s.type == "PER"}
+    met.person_ends = {n for s in spans if s.type == "PER" and (n := ends.get(view.norm_index(s.end))) is not None}
     for span in spans:
         ns, ne = view.norm_index(span.start), view.norm_index(span.end)
         if ns in starts and ne in ends:
@@ -122,7 +121,7 @@ def _from_span(doc: Words, met: _Met, kind: EntityKind, first: int, last: int) -
         cut = next((k for k in range(first + 1, last + 1) if clitic_person(doc, k, met.full_names)), None)
         if cut is not None:
             last = cut - 1
-        if kind == "ORG" and last > first and announcing_head(doc, first, last):
+        if kind == "ORG" and last > first and extents.announcing_head(doc, first, last):
             first += 1  # "شركة أرامكو السعودية": the name is "أرامكو السعودية"
         kind = "PER" if kind != "MISC" and person_by_context(doc, first, last) else kind  # "X نائب رئيس"
     if first == last and _no_name_word(doc, met, kind, first):
@@ -227,7 +226,7 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, met: _
     elif lead[:1] in "وف" and len(lead) > 3 and lead[1:] in words:
         start += 1  # "وإنجلترا" where the article also writes "إنجلترا"
     else:
-        start += clitic_before_article(doc, first, words)  # "والبنك المركزي" -> "البنك المركزي"
+        start += extents.clitic_before_article(doc, first, words)  # "والبنك المركزي" -> "البنك المركزي"
     text = " ".join(t.text for t in doc.toks[first : last + 1])
     qid = None
     cands = [c for c in doc.kb.lookup(text, normalized=True) if c.entry.type == kind and not obscure_by_sound(c)]
@@ -242,7 +241,7 @@ def _model_candidate(doc: Words, kind: EntityKind, first: int, last: int, met: _
     if cands and (kind != "PER" or last > first) and (cands[0].how != "phonetic" or last > first):
         qid = cands[0].entry.id
     elif kind == "LOC" and last > first and any(strip_article(b) in load_set("place_heads") for b in doc.bare(first)):
-        qid = headed_place(doc, first + 1, last)  # "ولاية نيفادا": the state the KB knows as "نيفادا"
+        qid = extents.headed_place(doc, first + 1, last)  # "ولاية نيفادا": the state the KB knows as "نيفادا"
     return Cand(start, doc.toks[last].end, kind, P_NER, qid, "ner", first, last)
 
 
@@ -354,7 +353,7 @@ def _settle(doc: Words, ctx: _Overlaps, n: Cand, c: Cand, extent: tuple[int, int
         ctx.dropped.add(id(c))  # "شركة الظهران اكسبو": the model reads on over a name the description stops at
     elif (
         c.source in ("kb", "known")
-        and (n.type != "PER" or c.type == "PER" or given_name_place(doc, c, first))
+        and (n.type != "PER" or c.type == "PER" or extents.given_name_place(doc, c, first))
         and first <= c.first_tok
         and c.last_tok <= last
         and last - first > c.last_tok - c.first_tok

@@ -116,7 +116,7 @@ _PEOPLE_WORDS = 3  # the most definite words of a group named before its plural 
 
 
 def _people(ctx: Reading, toks: Sequence[Tok]) -> sp.Phrase | None:
-    """ "لأن العقلاء يقولون"، "والمحللون الغربيون يرون أن": a masculine plural verb speaks only for people (things take
+    """ "لأن العقلاء يقولون"، "إن الزعماء الصينيين يرون أن": a masculine plural verb speaks only for people (things take
     a feminine singular one), so the definite words right before it name a group of people, an anonymous source."""
     words = [grammar.strip_proclitic(t[2]) for t in toks]
     if not 1 <= len(words) <= _PEOPLE_WORDS or not all(

@@ -59,7 +59,7 @@ def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Gu
     clause of more than a few words, where the colon ends narration more often than it opens speech."""
     verb = toks[lo][2]
     if q.open_tok - 1 - lo > _CLAUSE_TOKENS or not "\u0621" <= verb[:1] <= "\u064a":
-        return None
+        return None  # a long clause, or a Latin word before the colon ("Èsrãá Ämêr:", a commenter's label)
     said = cue_verbs.cue_of("قالت" if grammar.strip_proclitic(verb)[:1] == "ت" else "قال")
     end = phrase_end(toks, lo + 1, q.open_tok - 1)
     guess = guess_speaker(ctx, toks[lo + 1 : end], said) if said is not None else None
@@ -68,7 +68,7 @@ def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Gu
     last = next((k for k in range(lo + 1, end) if toks[k][1] >= guess.span[1]), end - 1)
     first = toks[lo + 1][2]
     kin = grammar.in_lexicon(first, load_set("kinship_nouns")) and not grammar.has_article(first)
-    at = lo + 1 + kin
+    at = lo + 2 if kin else lo + 1
     word = toks[at][2]
     plain = grammar.strip_proclitic(word) == word and not grammar.has_article(word)
     run = grammar.name_run(toks, at)
