@@ -177,6 +177,9 @@ def test_a_work_named_behind_a_colon_is_no_speech() -> None:
             "عذبي العقيل",
         ),
         ('ويقول عنه "كوشنير" وزير خارجية فرنسا: "الأمير سعود أكبر الساسة في العالم حنكة".', "كوشنير"),
+        # a participle of saying after the name in marks goes on from it
+        ('واختتم "الحربي" بقوله: "نفخر بما حققناه هذا العام مع شركائنا جميعا".', "الحربي"),
+        ("ويرد «سليمان» قائلا: «المشكلة ليست في القبيلة، ولكن في الحكومات المتعاقبة».", "سليمان"),
     ],
 )
 def test_a_person_named_in_marks_with_a_title_after_speaks(body: str, speaker: str) -> None:

@@ -158,6 +158,8 @@ def _quoted_subject(toks: Sequence[Tok]) -> Phrase | None:
     rest = [t for t in toks[after:] if t[2] not in ("،", ",")]
     if rest and grammar.is_word(rest[0]) and grammar.is_title(rest[0][2]):
         return Phrase(name)  # "قال "عذبي العقيل" مدير عام المبيعات": a person, the title after in apposition
+    if rest and (said := cue_verbs.cue_of(rest[0][2])) is not None and said.participle:
+        return Phrase(name)  # "ويرد «جديدي» قائلا إن": the participle goes on from the name
     # alone, or before what the verb governs ("وتحدث «الحداد» عن فكرة مشروعه بأنه"): a body's name
     if not rest or rest[0][2] in load_set("governing_prepositions") or all(t[2] in PUNCT_STOP for t in rest):
         return Phrase(name, institution=True)
