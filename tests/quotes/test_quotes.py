@@ -1667,6 +1667,11 @@ def test_a_bare_quote_after_an_ellipsis_is_said_by_the_subject_of_the_sentence_i
     assert spoken(body, "أبو هريرة", kind="direct") == ["أبو هريرة", None]  # no person opens the second sentence
 
 
+def test_a_name_in_marks_that_opens_the_trailing_sentence_says_the_quote() -> None:
+    body = "ويتعجب «سليمان» من وصول القبيلتين إلى هذا الحد من الخصام.. «أن يتقاتل أبناء الجنوب أمر محزن للغاية»."
+    assert spoken(body, kind="direct") == ["سليمان"]
+
+
 def test_a_plural_verb_goes_on_from_the_group_a_verb_of_saying_opens_with() -> None:
     # "انتقد" is a verb of saying too, but with a noun for its object it reports nothing: the group it opens with
     # speaks for the plural verb after it

@@ -26,6 +26,7 @@ from arnews.quotes.marks import (
     cue_at,
     mark_table,
     phrase_end,
+    quoted_end,
     words_in,
 )
 from arnews.quotes.names import after_speaker, credit_line, follows_quote, is_name, predicate_slot
@@ -201,7 +202,22 @@ def _trailed(ctx: Reading, opens: int) -> Guess | None:
     if not head.endswith(("..", "…")):
         return None
     dots = max(0, opens - 4) + len(head) - (1 if head.endswith("…") else 2)  # where the ellipsis begins
-    return nearby.opening_subject(ctx, dots) or nearby.sentence_subject(ctx, dots)
+    return nearby.opening_subject(ctx, dots) or nearby.sentence_subject(ctx, dots) or _quoted_opening(ctx, dots)
+
+
+_QUOTED_NAME_WORDS = 3  # the most words of a person's name in marks after the verb that opens a sentence
+
+
+def _quoted_opening(ctx: Reading, pos: int) -> Guess | None:
+    """ "ويتعجب «جديدي» من ...": a name in marks right after the word that opens the sentence before ``pos``, a verb
+    (no noun with the article, no particle), as the subject a feature's writer names an interviewee by."""
+    toks = ctx.tokens(ctx.sentence_start(pos), pos)
+    if len(toks) < 4 or not grammar.is_word(toks[0]) or grammar.is_stop(toks[0][2]):
+        return None
+    if grammar.has_article(grammar.strip_proclitic(toks[0][2])):
+        return None
+    after = quoted_end(toks, 1, _QUOTED_NAME_WORDS)
+    return Guess((toks[2][0], toks[after - 2][1]), person=True) if after > 2 else None
 
 
 def _according_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> _Found | None:
