@@ -92,6 +92,23 @@ def test_a_relative_clause_reports_only_through_anna_or_a_colon() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # no name the article knows before the relative pronoun: the title phrase it closes speaks
+        (
+            "وبالعودة إلى المدير التنفيذي لمؤسسة الرياض للمهرجانات التي قالت: «عملنا على مسابقة جديدة هذا العام».",
+            "المدير التنفيذي لمؤسسة الرياض للمهرجانات",
+        ),
+        ("وتحدث إلى الخبير الذي قال: «أكثر ما يتعبني هو السؤال الذي يطرحه الجميع».", "الخبير"),
+        # (a guard) a thing in the relative's place says nothing
+        ("وهو ما يستحضر المثل الشعبي المصري الذي يقول: «المركب التي فيها ريسين تغرق في النهاية».", None),
+    ],
+)
+def test_a_title_phrase_before_a_relative_clause_of_saying_speaks(body: str, who: str | None) -> None:
+    assert speakers_of(body) == [who]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "وقد ظهرت الرواية التي تقول إن السلطات السورية استقدمت كتيبة من الخارج.",

@@ -8,7 +8,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from arnews.core import grammar
+from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.quotes import cues
@@ -43,6 +43,29 @@ def antecedent(ctx: Reading, pos: int) -> Guess | None:
     if between.strip(" ،,") != "" and not _APPOSITION.fullmatch(between):
         return None
     return Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))
+
+
+_TITLE_WORDS = 8  # the most words of a title phrase before the relative pronoun ("المدير التنفيذي لمؤسسة ...")
+
+
+def titled_antecedent(toks: Sequence[Tok], rel: int, cue: cue_verbs.Cue) -> Guess | None:
+    """ "المدير التنفيذي لمؤسسة دبي للمهرجانات والتجزئة التي قالت: «...»"، "إلى الوزارة التي قالت إن": when no name
+    the article knows ends right before the relative pronoun at ``toks[rel]``, the phrase up to the pronoun that a
+    title, an anonymous source or a body opens with the article, after a particle or punctuation."""
+    j = rel
+    while j > 0 and rel - j < _TITLE_WORDS and grammar.is_word(toks[j - 1]) and not grammar.is_stop(toks[j - 1][2]):
+        j -= 1
+    if j == rel:
+        return None
+    head = grammar.strip_proclitic(toks[j][2])
+    if not grammar.has_article(head):
+        return None  # a verb, or a noun in construct with no article ("شكر مغردون أمير مكة الذي"): no phrase opens
+    anonymous = grammar.in_lexicon(head, cues.anonymous_heads())
+    body = not (anonymous or grammar.is_title(head))
+    if body and not grammar.in_lexicon(head, grammar.organisation_heads()):
+        return None  # "الرواية التي تقول إن": a thing, nobody who speaks
+    start = toks[j][0] + len(toks[j][2]) - len(head)
+    return Guess((start, toks[rel - 1][1]), gender=cue.gender, person=not body, anonymous=anonymous)
 
 
 def _person(ctx: Reading, guess: Guess | None) -> Guess | None:
