@@ -303,8 +303,7 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
                     continue
             # a relative clause's verb attributes only the quote right after it: "محمد الثبيتي، الذي يقول: «...»"
             leads = leads_to_quote(toks, k + 1, hi)
-            antecedent = relative.antecedent(ctx, toks[k][0]) if leads else None
-            antecedent = antecedent or (relative.titled_antecedent(toks, k - 1, cue) if leads else None)
+            antecedent = relative.clause_antecedent(ctx, toks, k, cue) if leads else None
             if antecedent is not None and not explicit:
                 best = (k, cue, antecedent)
             continue

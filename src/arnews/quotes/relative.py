@@ -48,6 +48,12 @@ def antecedent(ctx: Reading, pos: int) -> Guess | None:
 _TITLE_WORDS = 8  # the most words of a title phrase before the relative pronoun ("المدير التنفيذي لمؤسسة ...")
 
 
+def clause_antecedent(ctx: Reading, toks: Sequence[Tok], k: int, cue: cue_verbs.Cue) -> Guess | None:
+    """Who the relative clause whose cue is ``toks[k]`` describes: a name the article knows
+    (:func:`antecedent`), else a title phrase, anonymous source or body (:func:`titled_antecedent`)."""
+    return antecedent(ctx, toks[k][0]) or titled_antecedent(toks, k - 1, cue)
+
+
 def titled_antecedent(toks: Sequence[Tok], rel: int, cue: cue_verbs.Cue) -> Guess | None:
     """ "المدير التنفيذي لمؤسسة دبي للمهرجانات والتجزئة التي قالت: «...»"، "إلى الوزارة التي قالت إن": when no name
     the article knows ends right before the relative pronoun at ``toks[rel]``, the phrase up to the pronoun that a
