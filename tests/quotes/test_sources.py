@@ -141,6 +141,20 @@ def test_a_plural_verb_speaks_for_the_group_of_people_before_it(body: str, name:
 @pytest.mark.parametrize(
     ("body", "name"),
     [
+        ("- ما زال الجدل قائما. - بعض المساجين يقولون «والله ما صليت ركعة إلا في السجن بعد سنوات».", "بعض المساجين"),
+        (
+            "هذه ملاحظات سريعة.\n - أمين عام الاتحاد السعودي أكد في بيانه أن هناك تدخلات في عمل اللجان.",
+            "أمين عام الاتحاد السعودي",
+        ),
+    ],
+)
+def test_a_subject_after_a_list_dash_speaks_for_the_verb_after_it(body: str, name: str) -> None:
+    assert speakers(body)[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
         (
             "ودافعت ابنته دالما عن والدتها في مقابلة مع إذاعة «أونس دييس»: «أنا أول من يقول إن والدتي صادقة».",
             "دالما",

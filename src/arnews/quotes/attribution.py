@@ -101,8 +101,9 @@ def subject_before(ctx: Reading, toks: Sequence[Tok], i: int, cue: cue_verbs.Cue
             end, lo, reach = end - 1, k, _LONG_SUBJECT
     while lo >= 0 and end - lo <= reach and grammar.is_word(toks[lo]) and not _auxiliary(toks[lo][2]):
         lo -= 1
-    if lo >= 0 and not (_auxiliary(toks[lo][2]) or toks[lo][2] in cues.PUNCT_STOP):
-        return None  # too long, or a quote mark: not a subject standing alone before its verb
+    bullet = lo >= 0 and toks[lo][2] in ("-", "–", "•") and (lo == 0 or toks[lo - 1][2] in cues.PUNCT_STOP)
+    if lo >= 0 and not (_auxiliary(toks[lo][2]) or toks[lo][2] in cues.PUNCT_STOP or bullet):
+        return None  # too long, or a quote mark: not a subject standing alone before its verb ("- بعض X يقولون")
     phrase = sp.subject_phrase(toks[lo + 1 : end])
     if phrase is None and cue.number == "p" and cue.gender == "m":
         phrase = _people(ctx, toks[lo + 1 : end])
