@@ -1,6 +1,7 @@
 """Relative clauses of saying: the person a clause such as "محمد الثبيتي، الذي يقول: «...»" or "الوزيرة السابقة درية
-شرف الدين، التي قالت إن ..." describes is the one who speaks; and the name a described speaker is given ("متطوع
-يدعى أبو زهراء البصراوي")."""
+شرف الدين، التي قالت إن ..." describes is the one who speaks (or, where no name the article knows stands there, the
+title phrase, anonymous source or body: "المدير التنفيذي للمؤسسة التي قالت: «...»"); and the name a described
+speaker is given ("متطوع يدعى أبو زهراء البصراوي")."""
 
 from __future__ import annotations
 
