@@ -187,7 +187,7 @@ def test_a_named_subject_after_the_verb_before_a_colon_speaks(body: str, name: s
         "رسالة إلى الرئيس محمد مرسي: «نطالبكم بالإفراج عن المعتقلين فورا ودون شروط».",
         # nobody named after the verb
         "ووجه كلامه إليهم: «إذا رغبتم في المجيء إلى هنا فسنتخذ كل التدابير الأمنية».",
-        # an everyday noun after the verb is no speaker: the colon ends narration
+        # (guards) an everyday noun after the verb is no speaker: the colon ends narration
         "تتحول القاعة إلى مسرح كبير يضج بالحياة: «لم يعد هناك مكان للصمت في هذه الليلة الطويلة».",
         "وصار المشهد هكذا: «الجميع يركض ولا أحد يعرف إلى أين يذهب في هذه الفوضى».",
     ],
