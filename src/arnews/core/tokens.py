@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["TOKEN_RE", "Token", "tokenize"]
+__all__ = ["TOKEN_RE", "Token", "tokenize", "word_end"]
 
 # a tatweel standing alone in the normal form is a dash ("القاهرة ـ"): "other", not a word
 TOKEN_RE = re.compile(
@@ -48,3 +48,9 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
         s, e = m.span()
         append(new(Token, (s, e, norm[s:e], kind, kind != "other")))
     return out
+
+
+def word_end(tok: Token, rest: str) -> Token:
+    """The word of ``tok`` from where ``rest``, its last letters, begins: a proclitic read off ("والوزير" ->
+    "الوزير"), the offsets still those of the normal form."""
+    return Token(tok[1] - len(rest), tok[1], rest)

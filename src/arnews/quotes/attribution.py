@@ -14,6 +14,7 @@ from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
+from arnews.core.tokens import word_end
 from arnews.models import Span, Speaker
 from arnews.quotes import cues, frames, honorifics, nearby, places, relative
 from arnews.quotes import speakers as sp
@@ -124,7 +125,7 @@ def _people(ctx: Reading, toks: Sequence[Tok]) -> sp.Phrase | None:
         grammar.has_article(w) and not grammar.is_stop(w) for w in words
     ):
         return None
-    span = (toks[0][0] + len(toks[0][2]) - len(words[0]), toks[-1][1])
+    span = (word_end(toks[0], words[0]).start, toks[-1][1])
     if sp.speaker_problem(ctx.view.norm[span[0] : span[1]]) is not None:
         return None
     return sp.Phrase(span, anonymous=True, description=span)

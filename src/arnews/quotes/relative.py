@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.core.tokens import word_end
 from arnews.quotes import cues
 from arnews.quotes.marks import PRONOUN_OBJECTS
 from arnews.quotes.reading import Guess, Reading
@@ -71,8 +72,9 @@ def titled_antecedent(toks: Sequence[Tok], rel: int, cue: cue_verbs.Cue) -> Gues
     body = not (anonymous or grammar.is_title(head))
     if body and not grammar.in_lexicon(head, grammar.organisation_heads()):
         return None  # "الرواية التي تقول إن": a thing, nobody who speaks
-    start = toks[j][0] + len(toks[j][2]) - len(head)
-    return Guess((start, toks[rel - 1][1]), gender=cue.gender, person=not body, anonymous=anonymous)
+    return Guess(
+        (word_end(toks[j], head).start, toks[rel - 1][1]), gender=cue.gender, person=not body, anonymous=anonymous
+    )
 
 
 def _person(ctx: Reading, guess: Guess | None) -> Guess | None:

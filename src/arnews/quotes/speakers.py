@@ -11,6 +11,7 @@ from attrs import frozen
 from arnews.core import cue_verbs, grammar, groups, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.core.tokens import word_end
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun, time_word
 from arnews.quotes.marks import addressee_end, past_quoted_names, quoted_end, titled_quoted_name
 from arnews.quotes.wellformed import speaker_problem
@@ -359,11 +360,11 @@ def subject_phrase(toks: Sequence[Tok]) -> Phrase | None:
     toks = list(toks)
     if not toks or not all(grammar.is_word(t) for t in toks):
         return None
-    s, e, first = toks[0][:3]
+    first = toks[0][2]
     rest = grammar.strip_proclitic(first)
     opens = rest.startswith("ال") or grammar.is_title(rest) or grammar.given_name(rest) or groups.quantity_word(rest)
     if rest != first and (opens or rest in anonymous_heads()):
-        toks[0] = Tok(s + len(first) - len(rest), e, rest)  # "والوزير أكد"، "وعلماء النفس يؤكدون": without و
+        toks[0] = word_end(toks[0], rest)  # "والوزير أكد"، "وعلماء النفس يؤكدون": without و
         first = rest
     phrase = parse_phrase(toks)
     tail = [t[2] for t in toks if phrase is not None and t[0] >= phrase.name[1]]  # "وزارة المالية في أثينا قالت"
