@@ -30,7 +30,7 @@ from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.models import Quote, Speaker
 from arnews.quotes.marks import in_marks
-from arnews.quotes.speakers import speaker_problem
+from arnews.quotes.speakers import short_given_names, speaker_problem
 
 DEFAULT_CORPUS = CORPUS
 
@@ -95,6 +95,8 @@ def main() -> int:
         docs += 1
         chars += len(text)
         with_quotes += bool(quotes)
+        # "عز" of "عز الدين ذو الفقار": a two-letter given name the article writes in full is a name
+        short = short_given_names(m.text for e in doc.entities if e.type == "PER" for m in e.mentions)
         for q in quotes:
             kinds[q.kind] += 1
             resolved[f"{q.kind}_with_speaker" if q.speaker else f"{q.kind}_no_speaker"] += 1
@@ -103,7 +105,7 @@ def main() -> int:
                 speakers[q.speaker.name] += 1
                 span = q.speaker.span  # a body's name in marks may carry the accusative: وكالة «معاً»
                 quoted = span is not None and in_marks(text, span.start, span.end)
-                problem = speaker_problem(q.speaker.name, quoted=quoted)
+                problem = speaker_problem(q.speaker.name, quoted=quoted, short_names=short)
                 if problem is not None:
                     problems[f"{problem}: {q.speaker.name}"] += 1
                 if not supported(q.speaker):

@@ -818,3 +818,39 @@ def test_an_outlet_spoken_to_behind_its_noun_is_not_the_speaker() -> None:
 )
 def test_the_speaker_a_phrase_after_its_verb_names(body: str, who: str | None) -> None:
     assert [w for _, _, w in said(body)] == [who]
+
+
+_MEMOIR = "وصل المخرج عز الدين ذو الفقار إلى الاستوديو مبكرا."
+
+
+@pytest.mark.parametrize(
+    ("body", "names", "who"),
+    [
+        # a two-letter given name the article writes in full elsewhere, as its verb's own subject
+        (f"{_MEMOIR}\n\nفقال عز بهدوء: «لا أبدا، من المتكلم؟».", ["عز الدين ذو الفقار"], "عز"),
+        (f"{_MEMOIR}\n\nفأجاب عز بطريقة عفوية: «أنا اليوم فارغ».", ["عز الدين ذو الفقار"], "عز"),
+        ("نشرت الأديبة مي زيادة مقالها الأول.\n\nوقالت مي: «الكتابة حياة».", ["مي زيادة"], "مي"),
+        ("أعلن الرئيس الصيني شي جين بينغ خطة جديدة.\n\nوقال شي: «الاقتصاد الصيني قوي».", ["شي جين بينغ"], "شي"),
+        # the same word with no full name in the article, the one asked (she asks) and "لي" (to me) where the
+        # article names Lee Kuan Yew are no speakers (a guard each)
+        ("وصل المخرج إلى الاستوديو مبكرا.\n\nفقال عز بهدوء: «لا أبدا، من المتكلم؟».", [], None),
+        (
+            f"{_MEMOIR[:-1]}، ثم دخلت الراقصة سامية جمال.\n\nوسألت عز بدلال: «هل أعجبك الرقص؟».",
+            ["عز الدين ذو الفقار", "سامية جمال"],
+            "سامية جمال",
+        ),
+        ("زار رئيس الوزراء لي كوان يو المدينة.\n\nوقال لي: «المدينة جميلة».", ["لي كوان يو"], None),
+    ],
+)
+def test_a_short_given_name_written_in_full_elsewhere_speaks(body: str, names: list[str], who: str | None) -> None:
+    assert [w for _, w in speakers(body, *names)] == [who]
+
+
+def test_the_short_given_names_of_an_article_are_two_letter_words_opening_a_full_name() -> None:
+    from arnews.quotes.wellformed import short_given_names, speaker_problem
+
+    found = short_given_names(["عز الدين ذو الفقار", "مي زيادة", "بن علي", "لي كوان يو", "عز", "جو بايدن"])
+    assert found == {"عز", "مي", "جو"}
+    assert speaker_problem("عز") is not None
+    assert speaker_problem("عز", short_names=found) is None
+    assert speaker_problem("مي", short_names=found) is None

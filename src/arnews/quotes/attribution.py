@@ -51,7 +51,8 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         return None
     phrase = places.place_title(ctx, toks, places.past_place(ctx, toks, phrase))
     rs, re_ = ctx.view.raw_span(*phrase.name)
-    problem = sp.speaker_problem(ctx.view.raw[rs:re_], quoted=in_marks(ctx.view.raw, rs, re_))
+    short = cue.role != "ask" and ctx.short_name(rs, re_)  # "فقال عز بهدوء" (not "سألت عز": her object)
+    problem = None if short else sp.speaker_problem(ctx.view.raw[rs:re_], quoted=in_marks(ctx.view.raw, rs, re_))
     if problem == "a pronoun":  # "وقال سموه": the last person named before whom the honorific fits
         return honorifics.honorific_antecedent(ctx, rs, ctx.view.raw[rs:re_]) or Guess(phrase.name)  # none fits: None
     if problem is not None:
@@ -70,7 +71,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
         known = ctx.mention_within(name[1], toks[-1][1])
         if known is not None:
             phrase = sp.Phrase(known, addressee=phrase.addressee)
-    return guess_of(phrase, cue)
+    return attrs.evolve(guess_of(phrase, cue), short=True) if short else guess_of(phrase, cue)
 
 
 _LONG_SUBJECT = 14  # the most words of a subject between كان and a comma before its verb
@@ -228,7 +229,8 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
     if not name.strip():
         return None
     god = guess.sacred and normalize(name) in load_set("god_names")  # "الله" alone, which names nobody else
-    if (sp.speaker_problem(name, quoted=in_marks(v.raw, rs, re_)) is not None and not god) or ctx.spoken_to(name):
+    problem = None if guess.short else sp.speaker_problem(name, quoted=in_marks(v.raw, rs, re_))
+    if (problem is not None and not god) or ctx.spoken_to(name):
         # no well-formed speaker phrase ("بالقول"، "لـ"، "يكون"): the titled name inside it ("لانتخابات أعضاء
         # المجالس البلدية م. جديع بن نهار القحطاني"), else unknown rather than a guess
         inside = title_names(ctx.tokens(*guess.span))
@@ -331,24 +333,11 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
             best, explicit = (k, cue, guess), True
             note_turn(ctx, cue, guess)
         elif not explicit:
-            implicit = subject_before(ctx, toks, k, cue) or when_subject(ctx, toks, k, cue)
+            implicit = subject_before(ctx, toks, k, cue) or nearby.when_subject(ctx, toks, k, cue)
             best = (k, cue, implicit or resolve_subject(ctx, toks[k][0], cue))
     if aside is not None and aside[2] is not None and not explicit and (best is None or best[1].participle):
         return aside
     return best
-
-
-def when_subject(ctx: Reading, toks: Sequence[Tok], k: int, cue: cue_verbs.Cue) -> Guess | None:
-    """ "تصريح يحيى رحيم صفوي، مستشار المرشد، حين قال إن ...": a cue behind a word of time speaks for the last
-    person its sentence names before it; behind حيث or إذ ("وروت المشرفة هديل قصصا، حيث قالت: إن"), for the subject
-    of the verb that opens the sentence, else a person named as a subject in it (one person: not "اعتبروا")."""
-    word = grammar.strip_proclitic(toks[k - 1][2]) if k else ""
-    pos = toks[k][0]
-    if word in load_set("time_conjunctions"):
-        return nearby.sentence_subject(ctx, pos, any_place=True)
-    if word in load_set("cause_conjunctions") and cue.number not in ("p", "d"):
-        return nearby.opening_subject(ctx, pos) or nearby.sentence_subject(ctx, pos, any_place=True)
-    return None
 
 
 def _named_before_colon(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: cue_verbs.Cue) -> bool:

@@ -17,7 +17,6 @@ from arnews.quotes.attribution import (
     speaker_record,
     strict_ok,
     subject_before,
-    when_subject,
 )
 from arnews.quotes.clauses import clause_from
 from arnews.quotes.marks import (
@@ -29,7 +28,7 @@ from arnews.quotes.marks import (
 )
 from arnews.quotes.mentions import title_names
 from arnews.quotes.names import short_name
-from arnews.quotes.nearby import aside_after
+from arnews.quotes.nearby import aside_after, when_subject
 from arnews.quotes.reading import Guess, Reading
 from arnews.quotes.relative import antecedent_speaks, described_speaker
 from arnews.quotes.sources import names_source

@@ -376,3 +376,16 @@ def name_before_title(ctx: Reading, toks: Sequence[Tok], comma: int) -> Guess | 
         return None  # not one mention from the clause start (و before it allowed) to the comma
     st = ctx.state
     return Guess(found, gender=st.genders.get(st.key(found), ""))
+
+
+def when_subject(ctx: Reading, toks: Sequence[Tok], k: int, cue: cue_verbs.Cue) -> Guess | None:
+    """ "تصريح يحيى رحيم صفوي، مستشار المرشد، حين قال إن ...": a cue behind a word of time speaks for the last
+    person its sentence names before it; behind حيث or إذ ("وروت المشرفة هديل قصصا، حيث قالت: إن"), for the subject
+    of the verb that opens the sentence, else a person named as a subject in it (one person: not "اعتبروا")."""
+    word = grammar.strip_proclitic(toks[k - 1][2]) if k else ""
+    pos = toks[k][0]
+    if word in load_set("time_conjunctions"):
+        return sentence_subject(ctx, pos, any_place=True)
+    if word in load_set("cause_conjunctions") and cue.number not in ("p", "d"):
+        return opening_subject(ctx, pos) or sentence_subject(ctx, pos, any_place=True)
+    return None

@@ -35,6 +35,7 @@ class Guess:
     person: bool = False  # named by the phrase itself as a person or a source (not a title or institution)
     addressee: tuple[int, int] | None = None
     sacred: bool = False  # God, the Prophet, a hadith's narrator (:mod:`arnews.quotes.sacred`): no later subject
+    short: bool = False  # a two-letter given name as its verb's own subject ("فقال عز بهدوء"; see ``short_names``)
 
 
 def guess_of(phrase: sp.Phrase, cue: cue_verbs.Cue) -> Guess:
@@ -127,6 +128,8 @@ class Reading:
         self.named_subject: tuple[int, int] | None = None  # a quoted name, its next verb's subject ("«سبق» تقول")
         self._words: frozenset[str] | None = None  # the article's words (normal form), for :meth:`spoken_to`
         self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's
+        # "عز" of "عز الدين ذو الفقار": a two-letter given name, a speaker where the article writes it alone
+        self.short_names = sp.short_given_names(m.text for e in doc.entities if e.type == "PER" for m in e.mentions)
         self._sentence_starts = sorted(s for s, _e, _r in doc.norm_sentences)
 
     def sentence_start(self, pos: int) -> int:
@@ -163,6 +166,10 @@ class Reading:
             if near and fits_honorific(self.view.raw, self.view.raw_span(*guess.span), honorific):
                 return guess
         return None
+
+    def short_name(self, start: int, end: int) -> bool:
+        """Whether input ``start:end`` is a two-letter given name the article writes in full elsewhere ("عز")."""
+        return normalize(self.view.raw[start:end]) in self.short_names
 
     def spoken_to(self, name: str) -> bool:
         """Whether a one-word speaker is ل on a word the article also writes without it ("وقال لرزق"، "صرح لبرينان"،

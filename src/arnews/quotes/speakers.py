@@ -14,9 +14,9 @@ from arnews.core.lexicons import load_set
 from arnews.core.tokens import word_end
 from arnews.quotes.cues import PUNCT_STOP, anonymous_heads, carrier_noun, time_word
 from arnews.quotes.marks import addressee_end, past_quoted_names, quoted_end, titled_quoted_name
-from arnews.quotes.wellformed import speaker_problem
+from arnews.quotes.wellformed import short_given_names, speaker_problem
 
-__all__ = ["Phrase", "name_after_modifiers", "parse_phrase", "speaker_problem", "subject_phrase"]
+__all__ = ["Phrase", "name_after_modifiers", "parse_phrase", "short_given_names", "speaker_problem", "subject_phrase"]
 
 
 @frozen

@@ -4,13 +4,14 @@ the attribution applies, that donations apply to their receivers, and that ``ben
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from functools import cache
 
 from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
 
-__all__ = ["honorific_of", "speaker_problem"]
+__all__ = ["honorific_of", "short_given_names", "speaker_problem"]
 
 
 def _idiom_object(word: str) -> bool:
@@ -38,7 +39,24 @@ def _formula(words: list[str]) -> bool:
     return alone and bool({first, first[1:] if first[0] in "بل" else first} & load_set("not_speakers"))
 
 
-def speaker_problem(name: str, *, quoted: bool = False) -> str | None:
+def short_given_names(full_names: Iterable[str]) -> frozenset[str]:
+    """The two-letter words that open a person's full name (normal form): "عز" of "عز الدين ذو الفقار"، "مي" of "مي
+    زيادة"، "جو" of "جو بايدن". Such a word is a name where the article writes it alone; never a link word ("بن"،
+    "آل") nor a word that never opens a speaker ("لي" of "لي كوان يو" is "to me" after a verb of saying)."""
+    found = set()
+    for full in full_names:
+        words = normalize(full).split()
+        if len(words) >= 2 and len(words[0]) == 2 and words[0].isalpha():
+            found.add(words[0])
+    return frozenset(found - _never_short())
+
+
+@cache
+def _never_short() -> frozenset[str]:
+    return frozenset().union(*(load_set(lexicon) for lexicon in _NOT_OPENING), grammar.name_links())
+
+
+def speaker_problem(name: str, *, quoted: bool = False, short_names: Collection[str] = ()) -> str | None:
     """Why a speaker phrase is not a well-formed noun phrase, or None when it is one. A speaker is a name, a title
     phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
     a lone time word or quantifier, a formula ("بالقول"، "لـ"، "يكون"، "الأسبوع"، "صلى الله"), nor a name cut after a
@@ -46,6 +64,8 @@ def speaker_problem(name: str, *, quoted: bool = False) -> str | None:
     name may: وكالة «معاً»)."""
     raw_words = name.replace("ـ", " ").split()
     words = [normalize(w) for w in raw_words]
+    if len(words) == 1 and words[0] in short_names:
+        return None  # "فقال عز بهدوء": a short given name the article writes in full elsewhere
     if not words or sum(len(w) for w in words) < 3 or not any(len(w) > 2 for w in words):
         return "too short"
     if not any(ch.isalpha() for ch in name):
