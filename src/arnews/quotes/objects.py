@@ -97,23 +97,27 @@ def _stance(word: str) -> bool:
 
 
 _ADDRESSEE_WORDS = 5  # "لوكالة الصحافة الفرنسية": the longest addressee read between a cue and its colon
+_CIRCUMSTANCE_WORDS = 8  # "قبل أشهر قليلة من افتتاح الفيلم": the longest circumstance read before that colon
 
 
 def leads_to_quote(toks: Sequence[Tok], a: int, hi: int) -> bool:
     """Tokens ``a`` to ``hi`` are only a colon, or the one spoken to and then a colon ("الذي قال لوكالة الصحافة
-    الفرنسية: «...»", "الذي قال لـ«عكاظ»:")."""
+    الفرنسية: «...»", "الذي قال لـ«عكاظ»:"), with a circumstance of a few words before the colon ("الذي قال
+    لـ«الشرق الأوسط» قبل أشهر قليلة من افتتاح الفيلم:"): no verb of saying, no إن/أن, no other quote there."""
     rest = [t for t in toks[a:hi] if t[2] != ":"]
     if not rest or (len(rest) == 1 and rest[0][2] in load_set("complementizers") and toks[hi - 1][2] == ":"):
         return True  # "الذي صرح بأن: «...»"
-    if addressee_end(toks[a:hi]) >= len(rest):
+    told = addressee_end(toks[a:hi])
+    if told >= len(rest):
         return True
+    if toks[hi - 1][2] != ":":
+        return False
     lead = rest[0][2]
-    return (
-        lead.startswith("ل")
-        and len(lead) > 3
-        and len(rest) <= _ADDRESSEE_WORDS
-        and all(grammar.is_word(t) for t in rest)
-        and toks[hi - 1][2] == ":"
+    if lead.startswith("ل") and len(lead) > 3 and len(rest) <= _ADDRESSEE_WORDS and all(map(grammar.is_word, rest)):
+        return True
+    after = toks[a + told : hi - 1]
+    return len(after) <= _CIRCUMSTANCE_WORDS and all(
+        grammar.is_word(t) and t[2] not in load_set("complementizers") and cue_verbs.cue_of(t[2]) is None for t in after
     )
 
 
