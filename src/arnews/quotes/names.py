@@ -384,15 +384,17 @@ def credit_line(ctx: Reading, toks: Sequence[Tok], q: RawQuote) -> Guess | None:
 
 
 def _name_ends(line: Sequence[Tok], phrase: sp.Phrase) -> bool:
-    """Whether the word after the phrase's name plainly ends it: punctuation, a stop word, a relative pronoun or a
-    verb of saying or narration (a word the name grammar would read on, "السيسي يتوعد", does not)."""
-    after = next((t for t in line if t[0] >= phrase.name[1]), None)
-    if after is None or not grammar.is_word(after):
+    """Whether the word after the phrase's name plainly ends it: punctuation, a stop word, a relative pronoun, a
+    verb of saying or narration or a known imperfect verb that opens the name's predicate (a word the name grammar
+    would read on, "السيسي يتوعد", does not)."""
+    j = next((j for j, t in enumerate(line) if t[0] >= phrase.name[1]), len(line))
+    if j == len(line) or not grammar.is_word(line[j]):
         return True
-    word = after[2]
+    word = line[j][2]
     return (
         word in grammar.stopwords()
         or word in load_set("relative_pronouns")
         or cue_verbs.cue_of(word) is not None
         or cue_verbs.narration_of(word) is not None
+        or grammar.opens_predicate(line, j)  # "المستشارة الألمانية أنجيلا ميركل تدعو صربيا": the caption's verb
     )
