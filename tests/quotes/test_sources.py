@@ -856,3 +856,26 @@ def test_the_short_given_names_of_an_article_are_two_letter_words_opening_a_full
     assert speaker_problem("عز") is not None
     assert speaker_problem("عز", short_names=found) is None
     assert speaker_problem("مي", short_names=found) is None
+
+
+_CALLER = "وقال المخرج يوسف وهبي بهدوء: «متى تعودين إلى الاستوديو يا فاتن؟»."
+
+
+@pytest.mark.parametrize(
+    ("reply", "who"),
+    [
+        # a verb of saying in the first person: the narrator's words, not the last man who spoke
+        ("فقلت له وأنا أغالب الضحك: «غدا صباحا إن شاء الله».", None),
+        ("وأجبت بغيظ: «لا، غدا».", None),
+        ("وأجبته: «لا، ولكني أريد أن أرتاح قليلا».", None),
+        ("وصحت قائلة: «مش ممكن أعود قبل الأسبوع المقبل».", None),
+        ("ونحن نقول لك يا معالي الوزير: «أعانك الله على هذه المهمة».", None),
+        # the third person after the narrator's verb speaks; forms the third person feminine shares are hers (guards)
+        ("قلت له ذلك، فقال المخرج يوسف وهبي: «إذن نلتقي غدا في الاستوديو».", "يوسف وهبي"),
+        ("فسألت الممثلة سميرة أحمد: «ومتى نبدأ التصوير إذن؟».", "سميرة أحمد"),
+    ],
+)
+def test_a_verb_of_saying_in_the_first_person_is_the_narrators(reply: str, who: str | None) -> None:
+    named = ("يوسف وهبي", "سميرة أحمد") if "سميرة" in reply else ("يوسف وهبي",)
+    found = speakers(f"{_CALLER}\n\n{reply}", *named)
+    assert [w for _, w in found][1:] == [who]

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.quotes import cues
 from arnews.quotes.attribution import guess_speaker
 from arnews.quotes.marks import RawQuote, phrase_end
 from arnews.quotes.reading import Guess, Reading
 
-__all__ = ["colon_subject"]
+__all__ = ["colon_subject", "narrated"]
 
 _CLAUSE_TOKENS = 14  # the longest clause before a colon read for a subject ("ودافعت ابنته دالما ... «أونس دييس»:")
 
@@ -75,3 +76,21 @@ def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Gu
     named = run > last and (run - at >= 2 or grammar.given_name(word) or kin)
     body = grammar.in_lexicon(first, grammar.organisation_heads())
     return guess if plain and (named or body) else None
+
+
+def narrated(toks: Sequence[Tok], lo: int, hi: int) -> bool:
+    """Whether the clause ``toks[lo:hi]`` ends with a colon and leads to its quote through a verb of saying in the
+    first person (``first_person_speech.txt``: "فقلت له وأنا أغالب الضحك:"، "وأجبت بغيظ:"، "وصحت قائلة:"), with no
+    verb of saying in the third person after it: the narrator's own words, which no person the article names says."""
+    if hi <= lo or toks[hi - 1][2] != ":":
+        return False
+    last = max((k for k in range(lo, hi) if grammar.is_word(toks[k]) and _first_person(toks[k][2])), default=-1)
+    if last < 0:
+        return False
+    return not any((cue := cues.verb_at(toks, k)) is not None and not cue.participle for k in range(last + 1, hi))
+
+
+def _first_person(word: str) -> bool:
+    said = load_set("first_person_speech")
+    word = grammar.strip_proclitic(word)
+    return word in said or any(word.endswith(s) and word[: -len(s)] in said for s in names.possessive_suffixes())

@@ -17,7 +17,7 @@ from arnews.models import Quote
 from arnews.quotes import cues, documents, frames, nearby
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
-from arnews.quotes.colons import colon_subject
+from arnews.quotes.colons import colon_subject, narrated
 from arnews.quotes.indirect import according_text, sentence_end, source_guess
 from arnews.quotes.marks import (
     MAX_LOOK,
@@ -50,7 +50,10 @@ def read_quote(ctx: Reading, toks: Sequence[Tok], q: RawQuote, prev_end_tok: int
     if is_name(ctx, toks, q, words):
         return prev_end_tok
     lo = clause_start(toks, q.open_tok, prev_end_tok + 1)
-    found = _classify(ctx, toks, q, prev_end_tok, lo=lo, words=words)
+    if narrated(toks, lo, q.open_tok):
+        found: _Found | None = _Found("direct")  # "فقلت له: «...»": the narrator's words, nobody the article names
+    else:
+        found = _classify(ctx, toks, q, prev_end_tok, lo=lo, words=words)
     if found is None:
         return prev_end_tok
     _record(ctx, toks, q, lo, found)
