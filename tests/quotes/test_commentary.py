@@ -148,6 +148,23 @@ def test_a_bare_quote_goes_on_with_the_report_just_before_it() -> None:
     assert found[-1] == ("direct", "هناك ثوابت لدى البرلمان لا يمكن تجاوزها", "عبد الكريم العبيدي")
 
 
+@pytest.mark.parametrize(
+    ("between", "who"),
+    [
+        # the writer's remark of one sentence between the report and the words, in the same paragraph
+        (" يحدث هذا منذ يوم السبت الماضي. ", "عبد الكريم العبيدي"),
+        # a new paragraph after that remark: the report no longer carries over (a guard)
+        (" يحدث هذا منذ يوم السبت الماضي.\n\n", None),
+    ],
+)
+def test_a_bare_quote_goes_on_with_a_report_one_remark_back(between: str, who: str | None) -> None:
+    found = said(
+        f"وأكد المستشار عبد الكريم العبيدي أن الجيش تقدم كثيرا في المنطقة الغربية..{between}"
+        "«الجيش وأبناؤنا معه سيطروا على منطقة تمركز الميليشيا»."
+    )
+    assert found[-1] == ("direct", "الجيش وأبناؤنا معه سيطروا على منطقة تمركز الميليشيا", who)
+
+
 def test_this_is_what_somebody_says_after_the_quote() -> None:
     found = said(
         "وقال المحلل سامي العلي إن الأسواق مستقرة. «هنا تشعر بأنك في جزء آخر من العالم» هذا ما يقوله رفيق بازرجي "

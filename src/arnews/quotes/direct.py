@@ -189,7 +189,11 @@ def _last_reporter(ctx: Reading, pos: int, opens: int) -> Guess | None:
     if norm[max(0, opens - 4) : opens].rstrip().endswith(("..", "…")):
         previous, reach = norm.rfind("\n", max(0, opens - _NARRATED_CHARS * 3), opens) + 1, _NARRATED_CHARS * 3
     else:
-        previous, reach = ctx.sentence_start(max(0, ctx.sentence_start(pos) - 2)), _NARRATED_CHARS
+        # a sentence back, or two within the quote's paragraph ("يؤكد أحد قادة القبائل أن ... الغربية.. يحدث هذا منذ
+        # يوم السبت الماضي. «...»": the writer's remark between the report and the words)
+        back = ctx.sentence_start(max(0, ctx.sentence_start(pos) - 2))
+        two_back = max(ctx.sentence_start(max(0, back - 2)), norm.rfind("\n", 0, opens) + 1)
+        previous, reach = min(back, two_back), _NARRATED_CHARS
     if pos - at > reach or at < previous:
         return None
     name = ctx.view.norm[guess.span[0] : guess.span[1]]
