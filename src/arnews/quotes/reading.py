@@ -128,9 +128,9 @@ class Reading:
         self.named_subject: tuple[int, int] | None = None  # a quoted name, its next verb's subject ("«سبق» تقول")
         self._words: frozenset[str] | None = None  # the article's words (normal form), for :meth:`spoken_to`
         self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's
+        self._sentence_starts = sorted(s for s, _e, _r in doc.norm_sentences)
         # "عز" of "عز الدين ذو الفقار": a two-letter given name, a speaker where the article writes it alone
         self.short_names = sp.short_given_names(m.text for e in doc.entities if e.type == "PER" for m in e.mentions)
-        self._sentence_starts = sorted(s for s, _e, _r in doc.norm_sentences)
 
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding normal-form offset ``pos`` begins (0 before the first)."""

@@ -61,7 +61,8 @@ def speaker_problem(name: str, *, quoted: bool = False, short_names: Collection[
     phrase, an institution or an anonymous description; never a preposition, particle, verb or adverb, a bare clitic,
     a lone time word or quantifier, a formula ("بالقول"، "لـ"، "يكون"، "الأسبوع"، "صلى الله"), nor a name cut after a
     link word ("عاطي بن"), nor an indefinite accusative ("قديماً"; ``quoted``: the name stands in marks, as a body's
-    name may: وكالة «معاً»)."""
+    name may: وكالة «معاً»). ``short_names``: the article's two-letter given names (:func:`short_given_names`),
+    each a name when it stands alone."""
     raw_words = name.replace("ـ", " ").split()
     words = [normalize(w) for w in raw_words]
     if len(words) == 1 and words[0] in short_names:
