@@ -879,3 +879,11 @@ def test_a_verb_of_saying_in_the_first_person_is_the_narrators(reply: str, who: 
     named = ("يوسف وهبي", "سميرة أحمد") if "سميرة" in reply else ("يوسف وهبي",)
     found = speakers(f"{_CALLER}\n\n{reply}", *named)
     assert [w for _, w in found][1:] == [who]
+
+
+def test_in_her_own_words_alone_names_the_person_the_pronoun_stands_for() -> None:
+    body = (
+        "وزارت الممثلة ناتالي بورتمن القدس أمس. واختارت رواية «حكاية حب وظلام» لأنها، حسب قولها، تعكس رغبة العيش "
+        "المشترك."
+    )
+    assert speakers(body, "ناتالي بورتمن") == [("indirect", "ناتالي بورتمن")]
