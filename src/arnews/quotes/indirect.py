@@ -238,7 +238,7 @@ def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Gu
     phrase = sp.parse_phrase(toks[source.start : source.end]) if not source.skip else None
     if phrase is not None:
         return Guess(phrase.name, anonymous=phrase.anonymous, person=not phrase.institution)
-    if source.end - source.start == 1 and (own := _own_words(ctx, toks[source.start])) is not None:
+    if source.end - source.start == 1 and (own := _pronoun_source(ctx, toks[source.start])) is not None:
         return own  # "لأنها، حسب قولها، تعكس ...": the person the pronoun stands for
     titled = source.skip and grammar.is_title(head)  # "وفقا للناطق الإعلامي لشرطة المنطقة الرائد بدر السحيباني"
     inside = title_names(toks[source.start : source.end]) if titled else []
@@ -247,7 +247,7 @@ def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Gu
     return Guess(source.span(toks), anonymous=grammar.in_lexicon(head, cues.anonymous_heads()))
 
 
-def _own_words(ctx: Reading, tok: Tok) -> Guess | None:
+def _pronoun_source(ctx: Reading, tok: Tok) -> Guess | None:
     """ "حسب قولها"، "على حد تعبيره": a noun of saying with a pronoun names the last person named before it."""
     stem = next((tok[2][: -len(s)] for s in ("ها", "ه", "هم") if tok[2].endswith(s)), "")
     if not (stem == "قول" or (len(stem) > 2 and cues.carrier_noun(stem) is not None)):
