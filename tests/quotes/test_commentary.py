@@ -715,6 +715,9 @@ def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
         ("فقيه", None),
         ("فرع الجمعية العربية السعودية", None),
         ("عبده", None),
+        # a group of people is an anonymous speaker; cut after بن ("مجموعة بن لادن") it names nobody (guards)
+        ("مجموعة من الباحثين", None),
+        ("مجموعة بن", "a name cut after a link word"),
     ],
 )
 def test_what_a_lone_word_or_a_glued_preposition_is_instead_of_a_speaker(name: str, problem: str | None) -> None:

@@ -816,6 +816,10 @@ def test_an_outlet_spoken_to_behind_its_noun_is_not_the_speaker() -> None:
         ("وقال خالد العلي إن العجز تراجع.", "خالد العلي"),
         # the statement's issue after the statement noun ("في بيان صدر باسمه") is no speaker
         ("وأضاف، في بيان صدر باسمه: «نظل لا نعرف كل التفاصيل».", None),
+        # a group of people, after its verb or before a plural one; a body's name cut after بن names nobody (a guard)
+        ("وأشارت مجموعة من الباحثين إلى أن النتائج لم تكن دقيقة.", "مجموعة من الباحثين"),
+        ("مجموعة من التربويين حذروا من خطورة الألعاب الإلكترونية على الأطفال.", "مجموعة من التربويين"),
+        ("وقالت مجموعة بن لادن إن المشروع تأخر كثيرا.", None),
     ],
 )
 def test_the_speaker_a_phrase_after_its_verb_names(body: str, who: str | None) -> None:

@@ -72,8 +72,9 @@ def speaker_problem(name: str, *, quoted: bool = False, short_names: Collection[
     if not any(ch.isalpha() for ch in name):
         return "a number"  # "ويقول 51.3 في المائة إن": a share of people, cut to its figure
     first, last = words[0], words[-1]
-    if len(words) > 1 and (first in load_set("demonstratives") or first in load_set("quantity_words")):
-        return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source
+    pointing = first in load_set("demonstratives") or first in load_set("quantity_words")
+    if len(words) > 1 and pointing and last not in grammar.name_links():
+        return None  # "هذه المصادر"، "عدد من الشهود": an anaphoric or anonymous source (not "مجموعة بن": cut)
     full_title = titles.stop_title_length(words) > 0  # "ولي العهد": ولي is the title here, not و + لي
     for word in () if full_title or grammar.dutch_name(words) else {first, grammar.strip_proclitic(first)}:
         if word == "علي" and _ali(raw_words[0]):
