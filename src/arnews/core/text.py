@@ -18,6 +18,7 @@ from attrs import frozen
 from arnews.errors import InputError
 
 __all__ = [
+    "ARABIC_LETTERS",
     "MAX_CHARS",
     "MAX_CHARS_NER",
     "MAX_CHARS_RULES",
@@ -36,6 +37,8 @@ MAX_CHARS_RULES = 5_000_000
 #: The longest article parsed by default with the NER model (about 40 s and 0.8 GB on one core: the model reads about
 #: 50,000 characters a second).
 MAX_CHARS_NER = 2_000_000
+#: The Arabic letters of the normal form, as a regex character range (hamza to ya).
+ARABIC_LETTERS = "\u0621-\u064a"
 
 _DELETABLE = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # harakat and Quranic marks

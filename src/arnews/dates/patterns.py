@@ -13,7 +13,7 @@ from arnews.core.lexicons import load_set, load_table
 from arnews.core.names import PROCLITICS
 from arnews.core.numbers import ordinals, read_number
 from arnews.core.regexes import alternation
-from arnews.core.text import normalize
+from arnews.core.text import ARABIC_LETTERS, normalize
 from arnews.dates.calendars import Calendar
 
 # --- lexicons, compiled once -------------------------------------------------------------------------------
@@ -21,7 +21,7 @@ from arnews.dates.calendars import Calendar
 # a word start, bare or after a proclitic ("وفي", "بالأمس"): one fixed-width lookbehind per proclitic
 _W0 = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){p})" for p in PROCLITICS) + ")"
 _WE = r"(?!\w)"
-_AR = "[\u0621-\u064a]"  # an Arabic letter of the normal form
+_AR = f"[{ARABIC_LETTERS}]"  # an Arabic letter of the normal form
 _MAX_COUNT = 999  # the largest count of "منذ/قبل N unit" (digits: at most three)
 _ERA = r"(?:\s*(?P<era>ميلاديه|ميلادي|هجريه|هجري|م|ه)(?!\w))?"
 

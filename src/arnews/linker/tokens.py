@@ -14,7 +14,7 @@ from attrs import define, field
 
 from arnews.core.lexicons import known_names, load_set, load_table, titles
 from arnews.core.names import key, letter_names, strip_clitics, words
-from arnews.core.text import TextView, normalize
+from arnews.core.text import ARABIC_LETTERS, TextView, normalize
 from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
 from arnews.kb import Candidate, KnowledgeBase
@@ -38,7 +38,7 @@ def obscure_by_sound(c: Candidate) -> bool:
 QID = re.compile(r"Q[1-9][0-9]*")
 
 LATIN = re.compile(r"^[a-z][a-z0-9]*$")
-ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
+ARABIC = re.compile(rf"^[{ARABIC_LETTERS}\u0671-\u06d3]+$")
 MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 OPEN_QUOTES = frozenset("“\"«„'")
 CLOSE_QUOTES = frozenset("”\"»'“")

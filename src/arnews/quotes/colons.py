@@ -4,11 +4,13 @@ opens with a verb, and its subject right after it speaks."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
+from arnews.core.text import ARABIC_LETTERS
 from arnews.quotes import cues
 from arnews.quotes.attribution import guess_speaker
 from arnews.quotes.marks import RawQuote, phrase_end
@@ -16,6 +18,7 @@ from arnews.quotes.reading import Guess, Reading
 
 __all__ = ["colon_subject", "narrated"]
 
+_ARABIC_START = re.compile(f"[{ARABIC_LETTERS}]")  # a word that opens with an Arabic letter (no Latin label)
 _CLAUSE_TOKENS = 14  # the longest clause before a colon read for a subject ("ودافعت ابنته دالما ... «أونس دييس»:")
 
 
@@ -59,7 +62,7 @@ def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Gu
     الفايننشال تايمز"); not an everyday noun with the article ("تتحول الغرفة"), nor a word behind و, nor in a
     clause of more than a few words, where the colon ends narration more often than it opens speech."""
     verb = toks[lo][2]
-    if q.open_tok - 1 - lo > _CLAUSE_TOKENS or not "\u0621" <= verb[:1] <= "\u064a":
+    if q.open_tok - 1 - lo > _CLAUSE_TOKENS or not _ARABIC_START.match(verb):
         return None  # a long clause, or a Latin word before the colon ("Èsrãá Ämêr:", a commenter's label)
     said = cue_verbs.cue_of("قالت" if grammar.strip_proclitic(verb)[:1] == "ت" else "قال")
     end = phrase_end(toks, lo + 1, q.open_tok - 1)

@@ -192,7 +192,8 @@ def _last_reporter(ctx: Reading, pos: int, opens: int) -> Guess | None:
         # a sentence back, or two within the quote's paragraph ("يؤكد أحد قادة القبائل أن ... الغربية.. يحدث هذا منذ
         # يوم السبت الماضي. «...»": the writer's remark between the report and the words)
         back = ctx.sentence_start(max(0, ctx.sentence_start(pos) - 2))
-        two_back = max(ctx.sentence_start(max(0, back - 2)), norm.rfind("\n", 0, opens) + 1)
+        two_back = max(ctx.sentence_start(max(0, back - 2)), pos - _NARRATED_CHARS)  # nothing further is in reach
+        two_back = max(two_back, norm.rfind("\n", two_back, opens) + 1)  # (a bounded look: no quadratic time)
         previous, reach = min(back, two_back), _NARRATED_CHARS
     if pos - at > reach or at < previous:
         return None

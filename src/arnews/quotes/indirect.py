@@ -249,7 +249,8 @@ def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Gu
 
 def _pronoun_source(ctx: Reading, tok: Tok) -> Guess | None:
     """ "حسب قولها"، "على حد تعبيره": a noun of saying with a pronoun names the last person named before it."""
-    stem = next((tok[2][: -len(s)] for s in ("ها", "ه", "هم") if tok[2].endswith(s)), "")
+    third = (s for s in names.possessive_suffixes() if s.startswith("ه"))  # "قولنا" is the writer's, no antecedent
+    stem = next((tok[2][: -len(s)] for s in third if tok[2].endswith(s)), "")
     if not (stem == "قول" or (len(stem) > 2 and cues.carrier_noun(stem) is not None)):
         return None
     return ctx.person_before(ctx.view.raw_span(tok[0], tok[1])[0])
