@@ -718,6 +718,14 @@ def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
         # a group of people is an anonymous speaker; cut after بن ("مجموعة بن لادن") it names nobody (guards)
         ("مجموعة من الباحثين", None),
         ("مجموعة بن", "a name cut after a link word"),
+        # a frequent word in ي without the article: an adjective of relation or a noun, no name; a given name, a
+        # family name and an anonymous source in ي are speakers (guards)
+        ("عسكري", "an everyday word"),
+        ("اقتصادي", "an everyday word"),
+        ("نفسي", "an everyday word"),
+        ("علي", None),
+        ("كيري", None),
+        ("دبلوماسي", None),
     ],
 )
 def test_what_a_lone_word_or_a_glued_preposition_is_instead_of_a_speaker(name: str, problem: str | None) -> None:

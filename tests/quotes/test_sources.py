@@ -628,6 +628,28 @@ def test_the_person_a_speaker_phrase_names_speaks(body: str, who: str) -> None:
 @pytest.mark.parametrize(
     ("body", "who"),
     [
+        # an adjective of relation after a title without the article describes the title: no name follows it
+        ("وقال متحدث عسكري في وقت مبكر أمس إن انتحاريتين فجرتا نفسيهما في السوق.", "متحدث"),
+        ("وقال خبير اقتصادي: «الأسعار لن تنخفض قبل نهاية العام».", "خبير"),
+        ("وقال محلل سياسي سعودي إن القمة ستناقش الملف اليمني.", "محلل"),
+        ("وأوضح رئيس تنفيذي لإحدى شركات التأمين أن الأسعار قفزت بنحو 40 في المائة.", "رئيس تنفيذي"),
+        # the name after the title and its adjective speaks
+        ("وأشار الوزير مفوض تجاري علي الليثي إلى أن الاستراتيجية شاملة.", "علي الليثي"),
+        # (guards) a name before a family name, and a noun in construct, are no adjectives
+        ("وقال مساعد غالي العنزي إن الدوريات وصلت إلى الموقع.", "غالي العنزي"),
+        ("وقال قائد شرطة ولاية يوبي إن ثلاث انتحاريات فجرن أنفسهن.", "قائد شرطة ولاية يوبي"),
+    ],
+)
+def test_a_title_without_the_article_and_its_adjective_name_nobody(body: str, who: str) -> None:
+    found = quotes_of(body)[1]
+    assert [q.speaker.name if q.speaker else None for q in found] == [who]
+    if who in ("متحدث", "خبير", "محلل"):
+        assert all(q.speaker is not None and q.speaker.anonymous for q in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
         # "عبر" is "via" at a clause start without its own preposition after it
         (
             "وعبر حسابه على موقع «تويتر»، أطلق الوزير عادل الجبير تغريدة نصها: «نتمنى التوفيق للجميع في المهمة».",

@@ -44,6 +44,7 @@ __all__ = [
     "later_titled_name",
     "nationality",
     "of_organisation",
+    "relative_adjective",
     "stop_title_length",
     "title_run",
 ]
@@ -100,6 +101,48 @@ def _names_next(toks: Sequence[Tok], i: int) -> bool:
     return not (is_stop(w) or has_article(w) or everyday(w) or is_title(w) or cue_of(w) is not None)
 
 
+def relative_adjective(word: str) -> bool:
+    """An adjective of relation (nisba) without the article, in the normal form: "اقتصادي"، "عسكري"، "تنفيذي"،
+    "سعودي", and their feminine ("امنيه"): a word ending in ي that is an everyday word or whose stem is one
+    ("تنفيذ"، "نفط"، "سياسه"), a feminine in يه whose masculine or stem is one (not a noun such as "ولايه"), or a
+    nationality without its article. Never a given name ("مجدي")."""
+    if len(word) < 4 or has_article(word) or given_name(word) or in_lexicon(word, place_heads()):
+        return False
+    common = load_set("common_words")
+    if word.endswith("يه"):
+        stem = word[:-2]
+        return word[:-1] in common or (len(stem) >= 3 and stem in common) or nationality("ال" + word)
+    if not word.endswith("ي"):
+        return False
+    stem = word[:-1]
+    return word in common or (len(stem) >= 3 and (stem in common or stem + "ه" in common)) or nationality("ال" + word)
+
+
+def _indefinite_adjective(toks: Sequence[Tok], i: int) -> bool:
+    """``toks[i]`` is an adjective of relation agreeing with the title before it, both without the article ("متحدث
+    عسكري في"، "محلل اقتصادي سعودي"، "مفوض تجاري علي الليثي"): an indefinite title has no name right after it. Only
+    where no noun follows that it could be in construct with ("قائد مقاتلي عشائر"), nor a word with the article,
+    which makes ``toks[i]`` a name before a family name ("مساعد غالي العنزي")."""
+    prev = toks[i - 1][2]
+    if has_article(prev) or not (is_title(prev) or relative_adjective(prev)) or not relative_adjective(toks[i][2]):
+        return False  # "المتحدث باسم حماس فوزي برهوم": after the body spoken for, a name
+    if i + 1 >= len(toks) or not is_word(toks[i + 1]):
+        return True
+    nxt = toks[i + 1][2]
+    named = given_name(nxt.replace("\u0651", ""))  # the normal form marks the name "عليّ" apart from "على"
+    return not has_article(nxt) and (
+        named or is_stop(nxt) or _preposition_on(nxt) or relative_adjective(nxt) or cue_of(nxt) is not None
+    )
+
+
+def _preposition_on(word: str) -> bool:
+    """ل or ب on a definite word, a function word or a quantity ("للصحفيين"، "لإحدى"): not a name ("برهوم")."""
+    rest = word[1:]
+    return (
+        word[0] in "لب" and len(rest) > 1 and (has_article(word) or is_stop(rest) or rest in load_set("quantity_words"))
+    )
+
+
 def _in_construct(toks: Sequence[Tok], i: int) -> bool:
     """``toks[i]`` is a noun in construct with the title before it, its own complement after it: a word that is no
     given name after a title written without the article, before a word with the article ("وزير حقوق الإنسان"،
@@ -144,6 +187,8 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
             i += 1
         elif saw and _in_construct(toks, i):
             pass  # "وزير حقوق الإنسان": a noun in construct after a title without the article
+        elif saw and _indefinite_adjective(toks, i):
+            pass  # "متحدث عسكري"، "خبير اقتصادي"، "رئيس تنفيذي": the title's adjective, not a name
         elif saw and construct_after_l(toks, i):
             pass  # "رئيس الاتحاد الدولي لكرة القدم": ل on a noun in construct with the definite noun after it
         elif saw and in_lexicon(w, place_heads()) and not has_article(w) and i + 1 < len(toks) and is_word(toks[i + 1]):

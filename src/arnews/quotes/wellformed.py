@@ -159,6 +159,8 @@ def _lone_word_problem(raw: str, word: str) -> str | None:
         return "a noun of ours"  # "وقال هدفنا هو ...": the speech begins, unmarked
     if _possessed(raw):
         return "a possessed noun"  # "عملها"، "مقاله": what somebody has, not who speaks
+    if _everyday_in_i(word):
+        return "an everyday word"  # "عسكري" of "متحدث عسكري"، "نفسي" of "سألت نفسي": an adjective or a noun, no name
     if grammar.circumstantial(word):
         return "an adverb"  # "معلقا"، "مشيرا": a participle of circumstance
     bare = word[1:] if word[:1] in names.CONJUNCTIONS else word
@@ -167,6 +169,19 @@ def _lone_word_problem(raw: str, word: str) -> str | None:
     if word != bare and len(bare) >= 6 and bare.endswith("ه") and bare.startswith(("ت", "است", "ان")):
         return "a possessed noun"  # "وتعميمه"، "واستقطابه": a verbal noun of his, after و
     return None
+
+
+def _everyday_in_i(word: str) -> bool:
+    """A frequent word ending in ي without the article that names nobody: an adjective of relation ("عسكري"،
+    "اقتصادي") or a noun ("نفسي"، "سعي"); not a given name, a title or an anonymous source ("دبلوماسي")."""
+    return (
+        word.endswith("ي")
+        and not grammar.has_article(word)
+        and word in load_set("common_words")
+        and not grammar.given_name(word)
+        and not grammar.is_title(word)
+        and word not in load_set("anonymous_sources")
+    )
 
 
 def _honorific_pronoun(word: str) -> bool:
