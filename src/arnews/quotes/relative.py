@@ -65,15 +65,41 @@ def titled_antecedent(toks: Sequence[Tok], rel: int, cue: cue_verbs.Cue) -> Gues
         j -= 1
     if j == rel:
         return None
+    if j + 1 < rel and _verb_before(toks[j][2]) and _person_head(toks[j + 1][2]):
+        j += 1  # "يسعد الابنة التي قالت"، "وقابلت الطبيب الذي قال": the verb whose object the clause describes
     head = grammar.strip_proclitic(toks[j][2])
     if not grammar.has_article(head):
         return None  # a verb, or a noun in construct with no article ("شكر مغردون أمير مكة الذي"): no phrase opens
     anonymous = grammar.in_lexicon(head, cues.anonymous_heads())
-    body = not (anonymous or grammar.is_title(head))
+    body = not (anonymous or _person_head(head))
     if body and not grammar.in_lexicon(head, grammar.organisation_heads()):
         return None  # "الرواية التي تقول إن": a thing, nobody who speaks
     return Guess(
         (word_end(toks[j], head).start, toks[rel - 1][1]), gender=cue.gender, person=not body, anonymous=anonymous
+    )
+
+
+def _person_head(word: str) -> bool:
+    """A definite noun that names a person: a title ("الطبيب"), an anonymous source ("الموظف") or a relative
+    ("الابنة"، "الزوجة"; ``kinship_nouns.txt``)."""
+    head = grammar.strip_proclitic(word)
+    return grammar.has_article(head) and (
+        grammar.is_title(head)
+        or grammar.in_lexicon(head, cues.anonymous_heads())
+        or grammar.in_lexicon(head, load_set("kinship_nouns"))
+    )
+
+
+def _verb_before(word: str) -> bool:
+    """A word without the article that is no title, body or everyday noun: before a definite person, the verb
+    whose object it is ("يسعد"، "وقابلت"), not a noun in construct with it ("نائب الرئيس"، "مدير المستشفى")."""
+    bare = grammar.strip_proclitic(word)
+    return not (
+        grammar.has_article(bare)
+        or grammar.is_title(bare)
+        or grammar.in_lexicon(bare, grammar.organisation_heads())
+        or grammar.everyday(bare)
+        or grammar.given_name(bare)
     )
 
 
