@@ -46,6 +46,7 @@ ListName = Literal[
     "donation_context", "donation_goods", "donation_name_stops", "donation_not_recipients", "donation_projects",
     "donation_values", "first_names", "future_cues", "god_names", "governing_prepositions", "honorifics",
     "idiom_objects",
+    "first_person_reflexives",
     "first_person_speech", "imperfect_verbs", "impersonal_reports", "initial_letters", "lam_governors",
     "institution_heads", "interview_nouns", "kin_after_link", "kinship_nouns", "loan_statements", "locative_words",
     "manner_nouns", "media_heads",

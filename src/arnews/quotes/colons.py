@@ -84,8 +84,14 @@ def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Gu
 def narrated(toks: Sequence[Tok], lo: int, hi: int) -> bool:
     """Whether the clause ``toks[lo:hi]`` ends with a colon and leads to its quote through a verb of saying in the
     first person (``first_person_speech.txt``: "فقلت له وأنا أغالب الضحك:"، "وأجبت بغيظ:"، "وصحت قائلة:"), with no
-    verb of saying in the third person after it: the narrator's own words, which no person the article names says."""
-    if hi <= lo or toks[hi - 1][2] != ":":
+    verb of saying in the third person after it, or ends in "myself" (``first_person_reflexives.txt``: "وسألت نفسي
+    «...»", colon or not): the narrator's own words, which no person the article names says."""
+    if hi <= lo:
+        return False
+    end = hi - 1 if toks[hi - 1][2] == ":" else hi
+    if end > lo + 1 and toks[end - 1][2] in load_set("first_person_reflexives"):
+        return True  # "وسألت نفسي «...»": the narrator asks herself
+    if toks[hi - 1][2] != ":":
         return False
     last = max((k for k in range(lo, hi) if grammar.is_word(toks[k]) and _first_person(toks[k][2])), default=-1)
     if last < 0:
