@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 import arnews
 from arnews.errors import InputError
 from arnews.nlp import RuleAnalyzer
-from arnews.parallel import worker_count
+from arnews.parallel import start_method, worker_count
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -37,6 +39,7 @@ def test_a_bad_input_in_a_worker_is_named_and_isolated(tmp_path: Path) -> None:
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     items: list[str | Path] = ["عنوان أول\n\nنص.", bad, "عنوان ثالث\n\nنص.", "\x00", "عنوان خامس"]
     pipe = arnews.Pipeline(exclude=["ner"], batch_size=2)
+    threads = threading.active_count()
     got = list(pipe.parse_many(items, n_process=2, errors="return"))
     assert [type(r).__name__ for r in got] == ["Article", "InputError", "Article", "InputError", "Article"]
     assert str(bad) in str(got[1]) and str(got[3]).startswith("item 3:")  # its place in the whole run
@@ -45,12 +48,51 @@ def test_a_bad_input_in_a_worker_is_named_and_isolated(tmp_path: Path) -> None:
     assert [a.title for a in kept] == ["عنوان أول", "عنوان ثالث", "عنوان خامس"]
     with pytest.raises(InputError, match=r"bad\.txt"):
         list(pipe.parse_many(items, n_process=2))
+    assert threading.active_count() == threads  # the raise stopped the workers' pool and its threads at once
 
 
-def test_worker_counts_and_what_workers_cannot_rebuild() -> None:
+def test_worker_counts_and_what_spawned_workers_cannot_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
     assert worker_count(1) == 1 and worker_count(-1) >= 1
     with pytest.raises(ValueError, match="n_process"):
         worker_count(0)
+    monkeypatch.setenv("ARNEWS_START_METHOD", "spawn")
     kb = arnews.KnowledgeBase([])
     with pytest.raises(ValueError, match="KB as a file path"):
         list(arnews.Pipeline(exclude=["ner"], kb=kb).parse_many(["عنوان"], n_process=2))
+
+
+def test_the_start_method_is_fork_where_the_platform_has_it_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARNEWS_START_METHOD", raising=False)
+    expected = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert start_method() == expected
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a thread of the caller's: forking it is unsafe
+    assert start_method() == "spawn"
+    monkeypatch.setenv("ARNEWS_START_METHOD", "Spawn")
+    assert start_method() == "spawn"
+    monkeypatch.setenv("ARNEWS_START_METHOD", "threads")
+    with pytest.raises(ValueError, match="ARNEWS_START_METHOD"):
+        start_method()
+
+
+def test_spawned_workers_build_the_pipeline_again_and_give_the_same_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = arnews.Pipeline(analyzer=RuleAnalyzer(), batch_size=4)
+    items = _texts()
+    serial = [a.to_dict() for a in pipe.parse_many(items)]
+    monkeypatch.setenv("ARNEWS_START_METHOD", "spawn")
+    assert [a.to_dict() for a in pipe.parse_many(items, n_process=2)] == serial
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform")
+def test_forked_workers_inherit_a_loaded_pipeline_its_model_and_any_kb(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARNEWS_START_METHOD", "fork")
+    # the NER model loaded and run in the parent (torch's thread pool started): workers fork, then run it on one
+    # thread each, and give what the parent gives
+    pipe = arnews.Pipeline(batch_size=2).load()
+    items = [*SEEDS, "عنوان\n\nوقال الأمير خالد الفيصل أمير منطقة مكة المكرمة إن المشروع سيكتمل قريبا."]
+    serial = [a.to_dict() for a in pipe.parse_many(items)]
+    assert [a.to_dict() for a in pipe.parse_many(items, n_process=2)] == serial
+    # a knowledge base object, which spawned workers could not build again, is inherited as it is
+    kb = arnews.KnowledgeBase([])
+    own = arnews.Pipeline(exclude=["ner"], kb=kb)
+    assert [a.to_dict() for a in own.parse_many(items, n_process=2)] == [a.to_dict() for a in own.parse_many(items)]

@@ -15,6 +15,7 @@ import attrs
 from arnews.errors import ArnewsError, InputError
 from arnews.io import ARTICLE_GLOBS
 from arnews.models import Article
+from arnews.parallel import start_method
 from arnews.pipeline import ArticleInput
 
 __all__ = ["main"]
@@ -111,8 +112,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             names.append(name)
             yield attrs.evolve(item, url=args.url) if args.url and item.url is None else item
 
-    if args.jobs == 1:
-        pipeline.load(freeze=True)  # this process parses: models once, and full collections skip them
+    if args.jobs == 1 or start_method() == "fork":
+        # this process parses, or its forked workers inherit what it loads: models once, and full collections skip
+        # them
+        pipeline.load(freeze=True)
     results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
     try:
         for result in progress(results, total=None, enabled=not args.quiet):

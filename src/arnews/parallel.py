@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
@@ -19,7 +21,7 @@ from attrs import frozen
 from arnews.errors import ArnewsError
 from arnews.models import Article
 
-__all__ = ["WorkerSpec", "parse_in_workers", "worker_count"]
+__all__ = ["WorkerSpec", "parse_in_workers", "start_method", "worker_count"]
 
 _IN_FLIGHT = 2  # batches queued per worker: enough to keep every worker busy, few enough to bound memory
 
@@ -42,7 +44,45 @@ def worker_count(n_process: int) -> int:
     return max(1, os.cpu_count() or 1) if n_process < 0 else n_process
 
 
-_PIPELINE: Any = None  # the worker's pipeline, built once by _start
+_PIPELINE: Any = None  # the worker's pipeline: built once by _start, or the parent's, inherited by _adopt
+
+_METHODS = ("fork", "spawn", "forkserver")
+
+
+def start_method() -> str:
+    """How worker processes start: ``fork`` where the platform has it and the parent runs no thread of its own but
+    the main one (forked workers inherit the parent's pipeline, its loaded model and knowledge base, at once and
+    in shared memory), else ``spawn`` (each worker imports arnews and loads its models). The environment variable
+    ``ARNEWS_START_METHOD`` (fork, spawn or forkserver) chooses instead.
+
+    >>> start_method() in ("fork", "spawn", "forkserver")
+    True
+    """
+    chosen = os.environ.get("ARNEWS_START_METHOD", "").strip().lower()
+    if chosen:
+        if chosen not in _METHODS or chosen not in multiprocessing.get_all_start_methods():
+            raise ValueError(
+                f"ARNEWS_START_METHOD must be one of {', '.join(_METHODS)} on this platform, not {chosen!r}"
+            )
+        return chosen
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _one_torch_thread() -> None:
+    os.environ["OMP_NUM_THREADS"] = "1"
+    if "torch" in sys.modules:  # a forked worker: before its first torch operation, as torch's data loaders do
+        import torch
+
+        torch.set_num_threads(1)
+
+
+def _adopt() -> None:
+    """A forked worker: parse with the pipeline inherited from the parent, one torch thread (a worker that used
+    the parent's thread pool could wait on threads fork did not copy), its models loaded once."""
+    _one_torch_thread()
+    _PIPELINE.load(freeze=True)  # nothing to load when the parent loaded it; else once, here
 
 
 def _start(spec: WorkerSpec) -> None:
@@ -82,23 +122,36 @@ def _parse_batch(batch: list[Any], published: Any, first: int) -> list[Article |
 
 
 def parse_in_workers(
-    spec: WorkerSpec, items: Iterable[Any], *, n_process: int, published: Any = None
+    source: WorkerSpec | Any, items: Iterable[Any], *, n_process: int, published: Any = None, batch_size: int = 0
 ) -> Iterator[Article | ArnewsError]:
     """Parse ``items`` in ``n_process`` worker processes; yield an article, or the error of an input that could
-    not be read or parsed, for each item in input order. Workers start with the ``spawn`` method (safe with torch
-    and with threads in the parent) and each loads its models once."""
+    not be read or parsed, for each item in input order.
+
+    ``source``: a :class:`WorkerSpec`, from which each worker (started with ``spawn``, safe with torch and with
+    threads in the parent) builds its pipeline and loads its models; or the parent's :class:`~arnews.Pipeline`,
+    which workers started with ``fork`` inherit as it is (:func:`start_method`)."""
+    global _PIPELINE
     workers = worker_count(n_process)
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start, initargs=(spec,)) as pool:
-        pending: deque[AsyncResult[list[Article | ArnewsError]]] = deque()
-        first = 0
-        for batch in _batches(items, spec.batch_size):
-            pending.append(pool.apply_async(_parse_batch, (batch, published, first)))
-            first += len(batch)
-            if len(pending) >= workers * _IN_FLIGHT:  # bounded: read the oldest batch before sending more
+    forked = not isinstance(source, WorkerSpec)
+    context = multiprocessing.get_context("fork" if forked else start_method())
+    size = batch_size if forked else source.batch_size
+    before = _PIPELINE
+    if forked:
+        _PIPELINE = source  # what the workers inherit (a worker that dies is forked again while the pool lives)
+    try:
+        init, args = (_adopt, ()) if forked else (_start, (source,))
+        with context.Pool(workers, initializer=init, initargs=args) as pool:
+            pending: deque[AsyncResult[list[Article | ArnewsError]]] = deque()
+            first = 0
+            for batch in _batches(items, max(1, size)):
+                pending.append(pool.apply_async(_parse_batch, (batch, published, first)))
+                first += len(batch)
+                if len(pending) >= workers * _IN_FLIGHT:  # bounded: read the oldest batch before sending more
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    finally:
+        _PIPELINE = before
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

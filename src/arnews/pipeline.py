@@ -25,7 +25,7 @@ from arnews.kb import KnowledgeBase
 from arnews.models import Article
 from arnews.nlp import Analyzer
 from arnews.pages import read_page
-from arnews.parallel import WorkerSpec, parse_in_workers, worker_count
+from arnews.parallel import WorkerSpec, parse_in_workers, start_method, worker_count
 from arnews.processors import PROCESSORS, NerProcessor, Processor, resolve_processors
 
 __all__ = ["Pipeline"]
@@ -241,10 +241,11 @@ class Pipeline:
         oversized text) raises its :class:`~arnews.errors.ArnewsError` after every article before it has been
         yielded. ``"skip"``: a warning names it and the run goes on. ``"return"``: the error stands in its place.
 
-        ``n_process``: worker processes (``-1``: one per core), each building this pipeline once (see
-        :mod:`arnews.parallel`); the articles come in input order and equal those of one process. The pipeline
-        must have been built with the default analyzer or :class:`~arnews.nlp.RuleAnalyzer` and with the bundled
-        KB or a KB path.
+        ``n_process``: worker processes (``-1``: one per core); the articles come in input order and equal those
+        of one process. Forked workers inherit this pipeline as it is, with what it has loaded; spawned workers (no
+        fork on the platform, or threads in this process: :func:`arnews.parallel.start_method`) each build it
+        once, and it must then have been built with the default analyzer or :class:`~arnews.nlp.RuleAnalyzer`
+        and with the bundled KB or a KB path.
 
         >>> found = Pipeline(processors=["structure"]).parse_many(["عنوان", "\\x00"], errors="return")
         >>> [type(a).__name__ for a in found]
@@ -252,9 +253,10 @@ class Pipeline:
         """
         _check_run(items, errors)
         if worker_count(n_process) > 1:
-            return _apply_errors(
-                parse_in_workers(_worker_spec(self), items, n_process=n_process, published=published), errors
-            )
+            # forked workers inherit this pipeline as it is; spawned ones build it again from its spec
+            source = self if start_method() == "fork" else _worker_spec(self)
+            run = parse_in_workers(source, items, n_process=n_process, published=published, batch_size=self.batch_size)
+            return _apply_errors(run, errors)
         return (
             doc.to_article() if isinstance(doc, Doc) else doc
             for doc in self._many(items, published=published, errors=errors)
@@ -314,15 +316,21 @@ def _check_run(items: object, errors: object) -> None:
 
 
 def _apply_errors(results: Iterator[Article | ArnewsError], errors: Errors) -> Iterator[Article | ArnewsError]:
-    """Worker results with ``errors`` applied: an error raised, warned about and skipped, or yielded."""
-    for result in results:
-        if isinstance(result, ArnewsError):
-            if errors == "raise":
-                raise result
-            if errors == "skip":
-                warnings.warn(f"arnews: skipped: {result}", stacklevel=3)
-                continue
-        yield result
+    """Worker results with ``errors`` applied: an error raised, warned about and skipped, or yielded. The workers
+    stop as soon as this ends, raised or left unfinished, not when the garbage collector finds them."""
+    try:
+        for result in results:
+            if isinstance(result, ArnewsError):
+                if errors == "raise":
+                    raise result
+                if errors == "skip":
+                    warnings.warn(f"arnews: skipped: {result}", stacklevel=3)
+                    continue
+            yield result
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # the pool's context ends: its processes and threads stop
 
 
 def _worker_spec(pipeline: Pipeline) -> WorkerSpec:

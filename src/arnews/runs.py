@@ -243,4 +243,5 @@ def progress(items: Iterable[Any], *, total: int | None, enabled: bool) -> Itera
         return items
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from a process with one thread
     return tqdm(items, total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
