@@ -5,7 +5,7 @@ and the everyday senses of the same verbs, which report nothing."""
 from __future__ import annotations
 
 import pytest
-from test_quotes import parsed_speakers, quotes_of, spoken
+from test_quotes import parsed_speakers, people, quotes_of, spoken
 
 from arnews import Pipeline
 from arnews.models import Entity, Mention, Quote
@@ -1006,6 +1006,34 @@ def test_a_foreign_name_after_its_particle_is_no_participle_of_manner(body: str,
 def test_a_participle_goes_on_from_its_sentence_opening_subject_after_an_adverbial(second: str) -> None:
     doc = Pipeline(processors=["quotes"]).process("عنوان\n\nوقال رجل الأعمال زكي الزاير إن الأمن مستتب.\n" + second)
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["زكي الزاير", "عبدالرؤوف المطرود"]
+
+
+def test_a_title_complement_the_entity_stage_found_as_a_body_leads_to_the_person_named_after_it() -> None:
+    # the model's entities: the body "سيهات الخيرية" is an organisation, no person's mention of its own
+    body = (
+        "وقال رجل الأعمال زكي الزاير إن الأمن مستتب.\n"
+        "وعلى ذات السياق أشاد رئيس جمعية سيهات الخيرية عبدالرؤوف المطرود بدور رجال الأمن، مؤكدا أن ذلك يستحق التقدير."
+    )
+    text = f"عنوان الخبر\n\n{body}"
+    at = text.index("سيهات الخيرية")
+    body_org = Entity(id="o1", name="سيهات الخيرية", type="ORG", mentions=(Mention("سيهات الخيرية", at, at + 13),))
+    _, found = quotes_of(body, entities=(*people(body, "زكي الزاير", "عبدالرؤوف المطرود"), body_org))
+    assert [q.speaker.name if q.speaker else None for q in found] == ["زكي الزاير", "عبدالرؤوف المطرود"]
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        # a preposition with a pronoun between the opening verb and its subject: whom the verb reaches
+        ("استمع إليه الوزير خالد العلي طويلا، ثم قال بهدوء: «سننظر في الأمر غدا».", "خالد العلي"),
+        ("استمع إليّ الوزير خالد العلي طويلا، ثم قال بهدوء: «سننظر في الأمر غدا».", "خالد العلي"),
+        # (a guard) "إلى" without the pronoun takes the minister as its object: the speaker before goes on
+        ("استمع إلى الوزير خالد العلي طويلا، ثم قال بهدوء: «سننظر في الأمر غدا».", "زكي الزاير"),
+    ],
+)
+def test_a_pronoun_the_opening_verb_reaches_stands_before_its_subject(second: str, speaker: str) -> None:
+    doc = Pipeline(processors=["quotes"]).process("عنوان\n\nوقال رجل الأعمال زكي الزاير إن الأمن مستتب.\n" + second)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["زكي الزاير", speaker]
 
 
 def test_a_titled_person_opening_the_sentence_then_a_comma_is_the_subject() -> None:

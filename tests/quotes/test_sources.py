@@ -916,3 +916,44 @@ def test_in_her_own_words_alone_names_the_person_the_pronoun_stands_for() -> Non
         "المشترك."
     )
     assert speakers(body, "ناتالي بورتمن") == [("indirect", "ناتالي بورتمن")]
+
+
+def test_the_models_person_goes_on_past_the_words_the_phrase_reads() -> None:
+    from arnews.document import NerSpan
+    from arnews.quotes import extract_quotes
+    from docs_helpers import linked, make_doc
+
+    text = (
+        "عنوان الخبر\n\nوقالت السا غونزاليس على محطة التلفزيون العامة الإسبانية: «في الوقت الحاضر بإمكاننا فقط "
+        "التحدث عن اختفاء الصحافيين».\nوالأمن عندنا مسؤولية الجميع، حيث كان الأمير نايف رحمه الله يقول: «المواطن هو "
+        "رجل الأمن الأول في هذه البلاد»."
+    )
+    elsa, naif = text.index("السا غونزاليس"), text.index("نايف رحمه الله")
+    # "السا" reads as a word with the article; the model's person goes on; its span over a formula does not count
+    ner = (NerSpan("السا غونزاليس", elsa, elsa + 13, "PER"), NerSpan("نايف رحمه الله", naif, naif + 14, "PER"))
+    found = list(extract_quotes(make_doc(text, ner=ner, entities=linked(text, ner))))
+    assert [q.speaker.name if q.speaker else None for q in found] == ["السا غونزاليس", "نايف"]
+
+
+@pytest.mark.parametrize(
+    ("rest", "goes_on"),
+    [
+        (" غونزاليس", True),
+        (" مودينا", True),
+        (" بن عبدالعزيز", True),
+        (" السيف", True),
+        # a time word, whom it was said to, a participle, a verb, a formula, God's name, a title: no part of a name
+        (" الأربعاء", False),
+        (" للصحافيين", False),
+        (" متحدثا", False),
+        (" فأشار", False),
+        (" رحمه الله", False),
+        (" الله", False),
+        (" أمين", False),
+        (" أشهر", False),
+    ],
+)
+def test_what_may_go_on_a_name_past_a_speaker_phrase(rest: str, goes_on: bool) -> None:
+    from arnews.quotes.wellformed import name_goes_on
+
+    assert name_goes_on(rest) is goes_on

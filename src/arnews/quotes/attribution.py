@@ -24,6 +24,7 @@ from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, entity_for, guess_of
 from arnews.quotes.sacred import formula_before, god_before, prophet_before, sacred_speaker
+from arnews.quotes.wellformed import name_goes_on
 
 
 def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Guess | None:
@@ -251,6 +252,10 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
         if head is not None and head is not inner[2] and sp.speaker_problem(person) is None:
             # "قال محافظ جدة مشعل بن ماجد": the phrase opens with a place or body; the speaker is the person in it
             rs, re_, name = inner[0], inner[1], person
+    longer = None if guess.anonymous else ctx.entity_index.mention_at(rs)
+    if longer is not None and longer[1] > re_ and longer[2].type == "PER" and _model_person(ctx, rs, longer[1], re_):
+        re_ = longer[1]  # "وقالت السا غونزاليس": the person the model found goes on past the phrase's words
+        name = v.raw[rs:re_]
     words = normalize(name).split()
     kin = bool(words) and words[0] in load_set("kinship_nouns")  # "والدة محمد العلي" is not محمد العلي
     kin = kin or titles.aide_phrase_end(toks := ctx.tokens(*guess.span), len(toks)) > 0  # nor "مستشار الرئيس أوباما"
@@ -263,6 +268,13 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
         description=description,
         span=Span(name, rs, re_),
     )
+
+
+def _model_person(ctx: Reading, start: int, end: int, cut: int) -> bool:
+    """The NER model's person ``start:end`` goes on past a phrase ending at ``cut`` with the rest of a name (the
+    rule layers' spans take in what follows a name too: "انريكي متحدثا"، "نايف رحمه الله")."""
+    found = any(s.start == start and s.end == end and s.type == "PER" for s in ctx.doc.ner)
+    return found and ctx.view.raw[cut : cut + 1] == " " and name_goes_on(ctx.view.raw[cut:end])
 
 
 def _auxiliary(word: str) -> bool:

@@ -23,7 +23,7 @@ from arnews.core.grammar import (
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.names import pronoun_suffixes, strip_article
-from arnews.core.text import normalize
+from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token
 
 SENTENCE_END = frozenset(".!?؟…")
@@ -272,3 +272,21 @@ def topic_opened(norm: str, start: int, pos: int) -> bool:
     ("وعن جديده الذي يحضره مع الفنان مساري أجاب:"): the words before the verb are no subject of it."""
     words = norm[start:pos].split(maxsplit=1)
     return bool(words) and in_lexicon(words[0], load_set("topic_prepositions"))
+
+
+_OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")
+
+#: A pronoun spoken to or of, between a cue verb and its speaker ("وقال له الأمين"، "ويقول عنه الوزير").
+PRONOUN_OBJECTS = frozenset(p + s for p in ("ل", "عن") for s in _OBJECT_SUFFIXES) | {"لي", "عني"}
+
+
+def pronoun_object(view: TextView, tok: Token) -> bool:
+    """``tok`` is a preposition with a pronoun that a verb reaches before its subject: "له"، "إليه"، "عليها"، "معه",
+    and "إليّ" (to me), which the normal form writes as "إلى" (told apart by the shadda as written)."""
+    word = tok.text
+    if word == "الي":
+        rs, re_ = view.raw_span(tok.start, tok.end)
+        return view.raw[rs:re_].endswith("\u0651")
+    return word in PRONOUN_OBJECTS or any(
+        word != p and word.startswith(p) and word[len(p) :] in _OBJECT_SUFFIXES for p in ("الي", "علي", "مع")
+    )

@@ -219,10 +219,7 @@ def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
 
 
 #: A pronoun spoken to or of, between a cue verb and its speaker ("وقال له الأمين"، "ويقول عنه الوزير").
-PRONOUN_OBJECTS = frozenset(p + s for p in ("ل", "عن") for s in ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")) | {
-    "لي",
-    "عني",
-}
+PRONOUN_OBJECTS = cues.PRONOUN_OBJECTS
 
 
 def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:

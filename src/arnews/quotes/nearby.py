@@ -129,6 +129,8 @@ def _opening_person(ctx: Reading, start: int, ms: int, me: int, *, past_name: bo
     verb = toks[0].text if toks else ""
     if not verb or not grammar.is_word(toks[0]) or grammar.is_title(verb):
         return None  # "كيسلي دافنبورت، رئيسة قسم ...": a title in apposition, no verb
+    if len(toks) > 1 and cues.pronoun_object(ctx.view, toks[1]):
+        toks = [toks[0], *toks[2:]]  # "استمع إليّ عز الدين ...، ثم قال": to me, then the subject
     rs, re_ = ctx.view.raw_span(toks[0].start, toks[0].end)
     if grammar.has_article(verb) and not ctx.view.raw[rs:re_].lstrip("وف").startswith(("أ", "إ", "آ")):
         return None  # a noun opens the clause ("وألقى" keeps its hamza: a verb)
@@ -152,8 +154,14 @@ def _named_complement(ctx: Reading, toks: Sequence[Tok]) -> bool:
     if len(toks) > _COMPLEMENT_WORDS:
         return False
     spans = [(a, b) for a, b in ctx.state.mentions if b > toks[0][0] and a < toks[-1][1]]
-    inside = [any(a <= t[0] and t[1] <= b for a, b in spans) for t in toks]
+    inside = [any(a <= t[0] and t[1] <= b for a, b in spans) or _in_place_or_body(ctx, t) for t in toks]
     return inside[0] and all(ok or grammar.has_article(t[2]) for ok, t in zip(inside, toks, strict=True))
+
+
+def _in_place_or_body(ctx: Reading, tok: Tok) -> bool:
+    """``tok`` lies inside a mention of a place or an organisation the entity stage found ("سيهات الخيرية")."""
+    ent = ctx.entity_index.containing(ctx.view.raw_span(tok[0], tok[1]))
+    return ent is not None and ent.type in ("LOC", "ORG")
 
 
 _OPENER_WORDS = 4  # the words of a phrase that opens a sentence before its verb ("من جهتهم، عبر ...")

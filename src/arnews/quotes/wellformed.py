@@ -10,6 +10,7 @@ from functools import cache
 from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.lexicons import ListName, load_set, load_table
 from arnews.core.text import normalize
+from arnews.quotes import cues
 
 __all__ = ["honorific_of", "short_given_names", "speaker_problem"]
 
@@ -225,3 +226,30 @@ def _possessed(raw: str) -> bool:
     # "بعضهم"، "جميعهم": some or all of them (quantity_words.txt) is a speaker, an anonymous one
     common, quantities = load_set("common_words"), load_set("quantity_words")
     return any(stem in common and stem not in quantities for stem in _noun_stems(raw))
+
+
+_NAME_TAIL = 2  # the most words a person's mention may add to a speaker phrase
+
+
+def name_goes_on(rest: str) -> bool:
+    """Whether the words ``rest`` after a speaker phrase are the rest of a person's name ("غونزاليس" of "السا
+    غونزاليس"، "مودينا"، "السيف"): a word or two of letters; not an everyday word without the article ("أشهر"), a
+    time word, a verb of saying ("فأشار"), a participle ("متحدثا"), whom it was said to ("للصحافيين"، "لرويترز"),
+    a formula after a name ("رحمه الله"), a title, a link word, or God's name last ("سألت سعاد الحربي الله أن ...";
+    so "الجار الله" stays cut where the phrase ends before it)."""
+    words = [normalize(w) for w in rest.split()]
+    if not 0 < len(words) <= _NAME_TAIL or not all(w.isalpha() for w in words) or words[-1] in load_set("god_names"):
+        return False
+    if words[-1] in grammar.name_links() or any(grammar.is_title(w) for w in words):
+        return False  # "آل" of "آل الشيخ" cut again; "أمين" of "أمين عام الغرفة", a title in apposition
+    common, formulas = load_set("common_words"), load_set("religious_formulas")
+    for w in words:
+        if (grammar.everyday(w) and not grammar.has_article(w)) or cues.time_word(w) or w in formulas:
+            return False
+        if titles.addressed(w) or _glued(w) or (w[0] in "لب" and (grammar.has_article(w[1:]) or w[1:] in common)):
+            return False
+        if cue_verbs.cue_of(w) is not None or cue_verbs.cue_of(grammar.strip_proclitic(w)) is not None:
+            return False
+        if w.endswith("ا") and (grammar.is_title(w[:-1]) or w[:-1] in common):
+            return False  # "متحدثا"، "معلقا": a participle of manner after the name
+    return True
