@@ -1,6 +1,7 @@
-"""Parsing on many cores: worker processes that each build one :class:`~arnews.pipeline.Pipeline` (the model and
-the knowledge base loaded once per worker), one torch thread each, articles returned in input order, and a bounded
-number of batches in flight, so memory stays flat however long the input is.
+"""Parsing on many cores: worker processes forked from the parent with its :class:`~arnews.pipeline.Pipeline` as it
+is (its model and knowledge base shared, nothing loaded again), or spawned where fork is not safe, each then
+building the pipeline once (:func:`start_method`); one torch thread each, articles returned in input order, and a
+bounded number of batches in flight, so memory stays flat however long the input is.
 
 Use it through :meth:`arnews.Pipeline.parse_many` (``n_process=``) or ``arnews parse --jobs``.
 """

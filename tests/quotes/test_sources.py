@@ -951,6 +951,7 @@ def test_the_models_person_goes_on_past_the_words_the_phrase_reads() -> None:
         (" الله", False),
         (" أمين", False),
         (" أشهر", False),
+        (" لـ", False),
     ],
 )
 def test_what_may_go_on_a_name_past_a_speaker_phrase(rest: str, goes_on: bool) -> None:

@@ -234,11 +234,13 @@ _NAME_TAIL = 2  # the most words a person's mention may add to a speaker phrase
 def name_goes_on(rest: str) -> bool:
     """Whether the words ``rest`` after a speaker phrase are the rest of a person's name ("غونزاليس" of "السا
     غونزاليس"، "مودينا"، "السيف"): a word or two of letters; not an everyday word without the article ("أشهر"), a
-    time word, a verb of saying ("فأشار"), a participle ("متحدثا"), whom it was said to ("للصحافيين"، "لرويترز"),
+    time word, a verb of saying ("فأشار"), a participle ("متحدثا"), whom it was said to ("للصحافيين"، "للصحيفة"),
     a formula after a name ("رحمه الله"), a title, a link word, or God's name last ("سألت سعاد الحربي الله أن ...";
     so "الجار الله" stays cut where the phrase ends before it)."""
     words = [normalize(w) for w in rest.split()]
-    if not 0 < len(words) <= _NAME_TAIL or not all(w.isalpha() for w in words) or words[-1] in load_set("god_names"):
+    if not 0 < len(words) <= _NAME_TAIL or not all(len(w) > 1 and w.isalpha() for w in words):
+        return False
+    if words[-1] in load_set("god_names"):
         return False
     if words[-1] in grammar.name_links() or any(grammar.is_title(w) for w in words):
         return False  # "آل" of "آل الشيخ" cut again; "أمين" of "أمين عام الغرفة", a title in apposition
