@@ -1001,6 +1001,8 @@ def test_a_foreign_name_after_its_particle_is_no_participle_of_manner(body: str,
         "وعلى ذات السياق أشاد الدكتور عبدالرؤوف المطرود بدور رجال الأمن، مؤكدا أن ذلك يفرض على الجميع تقديرهم.",
         # a title whose complement names a place or body the entity stage found, then the person
         "وفي سياق متصل أشاد رئيس جمعية سيهات الخيرية عبدالرؤوف المطرود بدور رجال الأمن، مؤكدا أن ذلك يستحق التقدير.",
+        # an adverbial of time that links the sentence to the one before
+        "ومباشرة بعد ذلك أشاد الدكتور عبدالرؤوف المطرود بدور رجال الأمن، مؤكدا أن ذلك يفرض على الجميع تقديرهم.",
     ],
 )
 def test_a_participle_goes_on_from_its_sentence_opening_subject_after_an_adverbial(second: str) -> None:
