@@ -123,7 +123,7 @@ def _parse_batch(batch: list[Any], published: Any, first: int) -> list[Article |
 
 
 def parse_in_workers(
-    source: WorkerSpec | Any, items: Iterable[Any], *, n_process: int, published: Any = None, batch_size: int = 0
+    source: WorkerSpec | Any, items: Iterable[Any], *, n_process: int, published: Any = None
 ) -> Iterator[Article | ArnewsError]:
     """Parse ``items`` in ``n_process`` worker processes; yield an article, or the error of an input that could
     not be read or parsed, for each item in input order.
@@ -135,7 +135,6 @@ def parse_in_workers(
     workers = worker_count(n_process)
     forked = not isinstance(source, WorkerSpec)
     context = multiprocessing.get_context("fork" if forked else start_method())
-    size = batch_size if forked else source.batch_size
     before = _PIPELINE
     if forked:
         _PIPELINE = source  # what the workers inherit (a worker that dies is forked again while the pool lives)
@@ -144,7 +143,7 @@ def parse_in_workers(
         with context.Pool(workers, initializer=init, initargs=args) as pool:
             pending: deque[AsyncResult[list[Article | ArnewsError]]] = deque()
             first = 0
-            for batch in _batches(items, max(1, size)):
+            for batch in _batches(items, max(1, source.batch_size)):
                 pending.append(pool.apply_async(_parse_batch, (batch, published, first)))
                 first += len(batch)
                 if len(pending) >= workers * _IN_FLIGHT:  # bounded: read the oldest batch before sending more

@@ -255,7 +255,7 @@ class Pipeline:
         if worker_count(n_process) > 1:
             # forked workers inherit this pipeline as it is; spawned ones build it again from its spec
             source = self if start_method() == "fork" else _worker_spec(self)
-            run = parse_in_workers(source, items, n_process=n_process, published=published, batch_size=self.batch_size)
+            run = parse_in_workers(source, items, n_process=n_process, published=published)
             return _apply_errors(run, errors)
         return (
             doc.to_article() if isinstance(doc, Doc) else doc

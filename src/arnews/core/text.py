@@ -22,6 +22,7 @@ __all__ = [
     "MAX_CHARS",
     "MAX_CHARS_NER",
     "MAX_CHARS_RULES",
+    "SHADDA",
     "TextView",
     "check_input",
     "looks_like_html",
@@ -39,6 +40,9 @@ MAX_CHARS_RULES = 5_000_000
 MAX_CHARS_NER = 2_000_000
 #: The Arabic letters of the normal form, as a regex character range (hamza to ya).
 ARABIC_LETTERS = "\u0621-\u064a"
+#: The shadda, which the normal form drops, except where the quote stage marks the name "عليّ" apart from "على"; as
+#: written it tells "إليّ" (to me) from "إلى".
+SHADDA = "\u0651"
 
 _DELETABLE = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # harakat and Quranic marks

@@ -33,6 +33,7 @@ from arnews.core.grammar import (
 from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
 from arnews.core.names import CONJUNCTIONS, letter_names
+from arnews.core.text import SHADDA
 
 __all__ = [
     "addressed",
@@ -129,7 +130,7 @@ def _indefinite_adjective(toks: Sequence[Tok], i: int) -> bool:
     if i + 1 >= len(toks) or not is_word(toks[i + 1]):
         return True
     nxt = toks[i + 1][2]
-    named = given_name(nxt.replace("\u0651", ""))  # the normal form marks the name "عليّ" apart from "على"
+    named = given_name(nxt.replace(SHADDA, ""))  # the normal form marks the name "عليّ" apart from "على"
     return not has_article(nxt) and (
         named or is_stop(nxt) or _preposition_on(nxt) or relative_adjective(nxt) or cue_of(nxt) is not None
     )

@@ -273,7 +273,7 @@ def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
 def _model_person(ctx: Reading, start: int, end: int, cut: int) -> bool:
     """The NER model's person ``start:end`` goes on past a phrase ending at ``cut`` with the rest of a name (the
     rule layers' spans take in what follows a name too: "انريكي متحدثا"، "نايف رحمه الله")."""
-    found = any(s.start == start and s.end == end and s.type == "PER" for s in ctx.doc.ner)
+    found = ctx.model_people.get(start) == end
     return found and ctx.view.raw[cut : cut + 1] == " " and name_goes_on(ctx.view.raw[cut:end])
 
 

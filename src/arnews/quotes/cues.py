@@ -23,7 +23,7 @@ from arnews.core.grammar import (
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.names import pronoun_suffixes, strip_article
-from arnews.core.text import TextView, normalize
+from arnews.core.text import SHADDA, TextView, normalize
 from arnews.core.tokens import Token
 
 SENTENCE_END = frozenset(".!?؟…")
@@ -274,6 +274,9 @@ def topic_opened(norm: str, start: int, pos: int) -> bool:
     return bool(words) and in_lexicon(words[0], load_set("topic_prepositions"))
 
 
+# the pronouns a preposition takes: those of possessive_suffixes.txt, and ك and هن, which that list leaves out as
+# they end too many nouns where it strips a possessor (written out: the module is imported with arnews, before any
+# lexicon is read)
 _OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")
 
 #: A pronoun spoken to or of, between a cue verb and its speaker ("وقال له الأمين"، "ويقول عنه الوزير").
@@ -286,7 +289,7 @@ def pronoun_object(view: TextView, tok: Token) -> bool:
     word = tok.text
     if word == "الي":
         rs, re_ = view.raw_span(tok.start, tok.end)
-        return view.raw[rs:re_].endswith("\u0651")
+        return view.raw[rs:re_].endswith(SHADDA)
     return word in PRONOUN_OBJECTS or any(
         word != p and word.startswith(p) and word[len(p) :] in _OBJECT_SUFFIXES for p in ("الي", "علي", "مع")
     )

@@ -12,7 +12,7 @@ from attrs import define
 from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
-from arnews.core.text import TextView, normalize
+from arnews.core.text import SHADDA, TextView, normalize
 from arnews.core.tokens import tokenize
 from arnews.quotes import cues
 
@@ -72,7 +72,7 @@ def paragraph_tokens(
         elif len(t) > 3 and t.startswith("ال") and raw[view.raw_start(tok.start)] in "أإآ":
             out[n] = tok._replace(text="أ" + t[1:])
         elif t == "علي" and raw[view.raw_end(tok.end) - 1] == "ي":
-            out[n] = tok._replace(text="علي\u0651")  # the name علي, not the preposition على
+            out[n] = tok._replace(text="علي" + SHADDA)  # the name علي, not the preposition على
     return out
 
 

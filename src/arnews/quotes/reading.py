@@ -131,6 +131,8 @@ class Reading:
         self._sentence_starts = sorted(s for s, _e, _r in doc.norm_sentences)
         # "عز" of "عز الدين ذو الفقار": a two-letter given name, a speaker where the article writes it alone
         self.short_names = sp.short_given_names(m.text for e in doc.entities if e.type == "PER" for m in e.mentions)
+        # the NER model's persons, where each begins (input offsets) and ends: one look-up per speaker
+        self.model_people = {s.start: s.end for s in doc.ner if s.type == "PER"}
 
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding normal-form offset ``pos`` begins (0 before the first)."""

@@ -9,7 +9,7 @@ from functools import cache
 
 from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.lexicons import ListName, load_set, load_table
-from arnews.core.text import normalize
+from arnews.core.text import SHADDA, normalize
 from arnews.quotes import cues
 
 __all__ = ["honorific_of", "short_given_names", "speaker_problem"]
@@ -140,7 +140,7 @@ def _glued(first: str) -> bool:
 def _ali(raw: str) -> bool:
     """Whether a word written علي is the name (with ي in the input, or marked with a shadda by the speaker grammar's
     tokens: "علي\u0651"), not the preposition على."""
-    return raw.rstrip("\u0651").endswith("ي")
+    return raw.rstrip(SHADDA).endswith("ي")
 
 
 def _second(raw: str) -> bool:
