@@ -187,6 +187,23 @@ def test_a_work_named_behind_a_colon_is_no_speech() -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "نشر الشاعر عشرين كتابا. ومن أشهر كتبه: «أسباب كثيرة تجعل المهاجرين يعبرون الحدود في الليل».",
+        "ومن أبرز مؤلفاتها: «المرأة والعمل في المجتمع الخليجي المعاصر بين التقاليد والتحديث».",
+        "وتضم المجموعة عشر قصص، من بين قصصها: «الرجل الذي اكتشف الطمأنينة في مدينة لا تنام».",
+    ],
+)
+def test_works_named_behind_a_possessed_plural_are_no_speech(body: str) -> None:
+    assert said(body) == []
+
+
+def test_a_verb_of_writing_before_a_colon_is_speech_not_a_work() -> None:
+    found = said("وكتب: «لقد وصلت أسعار الأسهم إلى مستوى يبدو وكأنه هضبة مرتفعة دائمة».")
+    assert [kind for kind, _, _ in found] == ["direct"]
+
+
+@pytest.mark.parametrize(
     ("body", "speaker"),
     [
         (

@@ -71,7 +71,7 @@ ListName = Literal[
     "statement_nouns", "time_conjunctions", "title_modifiers", "title_prepositions", "utterance_nouns",
     "topic_prepositions",
     "verb_particles",
-    "van_particles", "weak_institution_heads", "work_nouns",
+    "van_particles", "weak_institution_heads", "work_nouns", "work_plurals",
 ]  # fmt: skip
 #: Every table (``<name>.tsv``).
 TableName = Literal[

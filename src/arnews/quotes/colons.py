@@ -1,13 +1,16 @@
 """Who speaks in a clause that ends with a colon before a quote and has no verb of saying: "ودافعت ابنته دالما عن
 والدتها في مقابلة مع إذاعة «أونس دييس»: «...»"، "وتلخص صحيفة الفايننشال تايمز هذه المسألة ...: «...»". The clause
-opens with a verb, and its subject right after it speaks."""
+opens with a verb, and its subject right after it speaks; or it opens with a person, then a comma and a verb ("الفقيه
+عبد الحميد الخطي، يزيد في مداخلته: «...»")."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
-from arnews.core import cue_verbs, grammar, names
+from arnews.core import cue_verbs, grammar, names, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import ARABIC_LETTERS
@@ -23,6 +26,13 @@ _CLAUSE_TOKENS = 14  # the longest clause before a colon read for a subject ("و
 
 
 def colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
+    """The subject of the clause ``toks[lo:]`` before the colon of quote ``q``: of the verb that opens it
+    (:func:`_verb_subject`), or the person it opens with before a comma and a verb (:func:`_named_before_verb`);
+    else None."""
+    return _verb_subject(ctx, toks, q, lo) or _named_before_verb(ctx, toks, q, lo)
+
+
+def _verb_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
     """The subject of the verb that opens the clause ``toks[lo:]`` before the colon of quote ``q``: a person the
     entity stage found in the next two words, else a name, a relative's name or a body the speaker grammar reads
     right after the verb; None when the clause opens with no verb or its subject is anything else ("تعرف الكفاءة
@@ -79,6 +89,49 @@ def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Gu
     named = run > last and (run - at >= 2 or grammar.given_name(word) or kin)
     body = grammar.in_lexicon(first, grammar.organisation_heads())
     return guess if plain and (named or body) else None
+
+
+_VERB_SEGMENT = 8  # the most tokens from the comma after a subject to the colon ("، يزيد في مداخلته:")
+
+
+def _named_before_verb(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
+    """ "الفقيه عبد الحميد الخطي، يزيد في مداخلته: «...»"، "الكاتب السوري وليد معماري، لخّص حكاية صدورها: «...»": the
+    person named right before the last comma of the clause, when a plain word follows that comma (no article, title,
+    function word or given name: a verb) and nobody else is named after it, and the clause opens with that person:
+    the mention itself, the titles that name the person, or an earlier mention of the same person ("الخطي، الذي هو
+    ابن ...، الفقيه عبد الحميد الخطي، يزيد")."""
+    colon = q.open_tok - 1
+    comma = next((k for k in range(colon - 2, max(lo, colon - _VERB_SEGMENT), -1) if toks[k][2] in ("،", ",")), -1)
+    if comma - 1 <= lo or any(not grammar.is_word(t) for t in toks[comma + 1 : colon]):
+        return None
+    verb = toks[comma + 1][2]
+    bare = grammar.strip_proclitic(verb)
+    if grammar.is_stop(verb) or grammar.has_article(bare) or grammar.is_title(bare) or grammar.given_name(bare):
+        return None
+    if ctx.mention_within(toks[comma + 1][0], toks[colon][0]) is not None:
+        return None
+    st = ctx.state
+    m = bisect.bisect_left(st.mention_starts, toks[lo][0])
+    spans = list(itertools.takewhile(lambda s: s[1] <= toks[comma - 1][1], itertools.islice(st.mentions, m, None)))
+    if not spans or spans[-1][1] != toks[comma - 1][1]:
+        return None
+    person = spans[-1]
+    first = next(k for k in range(lo, comma) if toks[k][0] >= spans[0][0])
+    opens = first <= lo + 1 and (spans[0] == person or st.key(spans[0]) == st.key(person))
+    if not opens and not _titled(toks[lo:comma], person[0]):
+        return None
+    return Guess(person, person=True, gender=st.genders.get(st.key(person), ""))
+
+
+def _titled(toks: Sequence[Tok], name_start: int) -> bool:
+    """Whether the words before the name at ``name_start`` are titles that open the clause and name that person,
+    one run or two ("صاحب الامتياز ورئيس تحريرها الكاتب السوري الساخر وليد معماري")."""
+    before = [t for t in toks if t[1] <= name_start]
+    end, saw = titles.title_run(before, 0)
+    if not before or not saw or any(not grammar.is_word(t) for t in before):
+        return False
+    whole = (len(before), True)
+    return end == len(before) or any(titles.title_run(before, j) == whole for j in range(end, len(before)))
 
 
 def narrated(toks: Sequence[Tok], lo: int, hi: int) -> bool:

@@ -22,7 +22,7 @@ from arnews.core.grammar import (
 )
 from arnews.core.lexicons import known_names as lexicon_known_names
 from arnews.core.lexicons import load_list, load_set, load_table
-from arnews.core.names import pronoun_suffixes, strip_article
+from arnews.core.names import possessive_suffixes, pronoun_suffixes, strip_article
 from arnews.core.text import SHADDA, TextView, normalize
 from arnews.core.tokens import Token
 
@@ -53,6 +53,16 @@ def name_prepositions() -> frozenset[str]:
 
 def naming_words() -> frozenset[str]:
     return load_set("naming_words")
+
+
+def work_noun(word: str) -> bool:
+    """ "كتاب": a noun of works (``work_nouns.txt``); "ومن أشهر كتبه"، "مؤلفاتها": a plural of works with a
+    possessive suffix (``work_plurals.txt``)."""
+    bare = strip_proclitic(word)
+    if bare in load_set("work_nouns"):
+        return True
+    plurals = load_set("work_plurals")
+    return any(bare.endswith(s) and bare[: -len(s)] in plurals for s in possessive_suffixes())
 
 
 def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:

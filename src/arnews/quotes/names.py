@@ -33,11 +33,11 @@ def _named_by_title(toks: Sequence[Tok], q: RawQuote) -> bool:
         return False
     if grammar.in_lexicon(toks[k][2], cues.naming_words()):
         return True
-    if not colon or grammar.strip_proclitic(toks[k][2]) not in load_set("work_nouns"):
+    if not colon or not cues.work_noun(toks[k][2]):
         return False
     j = k - 1
-    while j >= max(0, k - 8) and toks[j][2] not in cues.PUNCT_STOP and cue_verbs.cue_of(toks[j][2]) is None:
-        j -= 1
+    while j >= max(0, k - 8) and toks[j][2] not in cues.PUNCT_STOP and cues.verb_at(toks, j) is None:
+        j -= 1  # "من بين قصصها": a cue behind a preposition is a noun or a preposition
     return j < max(0, k - 8) or toks[j][2] in cues.PUNCT_STOP
 
 
