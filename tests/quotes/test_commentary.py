@@ -1077,3 +1077,26 @@ def test_a_titled_person_opening_the_sentence_then_a_comma_is_the_subject() -> N
 def test_god_named_before_the_verb_speaks_not_the_writer_before(line: str, speaker: str) -> None:
     doc = Pipeline(processors=["quotes"]).process(f"عنوان\n\nوقال الكاتب صالح الشيحي إن القوامة تكليف.\n{line}")
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["صالح الشيحي", speaker]
+
+
+def kinds_and_speakers(body: str) -> list[tuple[str, str | None]]:
+    """Each quote's kind and speaker, through the whole rule pipeline (the KB's entities included)."""
+    found = Pipeline(processors=["quotes"]).parse(body).quotes
+    return [(q.kind, q.speaker.name if q.speaker else None) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the verb is no cue where the fragment stands, but the reported clause that holds it has its speaker
+        ("إلا أن المصدر يقول أيضا إن فرنسا «تمكنت من مطاردة مجاميع المتطرفين في الجنوب».", "المصدر"),
+        ("وجاء في قرار مجلس الأمن الدولي أن المجلس يصادق على الاتفاق و«يطالب بإلحاح بتطبيقه».", "مجلس الأمن الدولي"),
+    ],
+)
+def test_a_fragment_inside_a_reported_clause_is_its_speakers(body: str, speaker: str) -> None:
+    assert kinds_and_speakers(body) == [("indirect", speaker), ("partial", speaker)]
+
+
+def test_a_fragment_whose_own_verb_names_another_speaker_keeps_it() -> None:
+    body = "وكان الإعلام الفرنسي قد أشار إلى أن السيسي شدد في اتصالاته على أن الصفقة «ضرورية لأمن مصر»."
+    assert kinds_and_speakers(body) == [("indirect", "الإعلام الفرنسي"), ("partial", "السيسي")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from arnews.document import Doc
 from arnews.models import Quote
 from arnews.quotes.direct import read_quote
@@ -74,7 +76,33 @@ def read_article(ctx: Reading) -> tuple[Quote, ...]:
         ctx.prev_paragraph_tail = last_paragraph_end_quote_floor(ctx, s)
         ctx.next_paragraph = bounds[n + 1] if n + 1 < len(bounds) else None
         read_paragraph(ctx, s, e)
-    return tuple(sorted(ctx.quotes, key=lambda q: (q.start, q.end)))
+    return _inside_reports(sorted(ctx.quotes, key=lambda q: (q.start, q.end)))
+
+
+_CLOSING = 2  # a fragment's closing mark (and a space) may stand past the end of the clause that holds it
+
+
+def _inside_reports(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """A fragment in marks with no speaker of its own inside a reported clause that has one is that speaker's
+    words: "إلا أن المصدر يقول أيضا إن فرنسا «تمكنت من مطاردة ...»"، "وجاء في القرار أن المجلس «يصادق» على". A
+    fragment whose own verb names another speaker keeps it ("أشار الإعلام إلى أن السيسي شدد ... «...»")."""
+    out: list[Quote] = []
+    report: Quote | None = None  # the last reported clause with a speaker, in text order
+    for q in quotes:
+        if q.kind == "indirect" and q.speaker is not None:
+            report = q
+        elif (
+            q.kind == "partial"
+            and q.speaker is None
+            and q.cue is None
+            and report is not None
+            and report.start <= q.start
+            and q.end <= report.end + _CLOSING
+        ):
+            out.append(attrs.evolve(q, speaker=report.speaker, cue=report.cue))
+            continue
+        out.append(q)
+    return tuple(out)
 
 
 def last_paragraph_end_quote_floor(ctx: Reading, s: int) -> int:
