@@ -181,6 +181,12 @@ def test_a_person_who_opens_a_clause_before_a_colon_speaks(body: str, name: str)
     assert found == [("direct", name)]
 
 
+def test_a_person_whose_mention_begins_inside_the_word_before_the_comma() -> None:
+    # "والخطي": the mention begins after the conjunction, inside the clause's last word before the comma
+    body = "الفقيه والخطي، يزيد في مداخلته: «هذا الخطيب كان من أعيان المدينة قبل أن يهاجر»."
+    assert [kind for kind, _ in speakers(body, "الخطي")] == ["direct"]
+
+
 @pytest.mark.parametrize(
     "body",
     [

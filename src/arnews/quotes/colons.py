@@ -116,7 +116,7 @@ def _named_before_verb(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) 
     if not spans or spans[-1][1] != toks[comma - 1][1]:
         return None
     person = spans[-1]
-    first = next(k for k in range(lo, comma) if toks[k][0] >= spans[0][0])
+    first = next((k for k in range(lo, comma) if toks[k][0] >= spans[0][0]), comma)  # a mention inside a word
     opens = first <= lo + 1 and (spans[0] == person or st.key(spans[0]) == st.key(person))
     if not opens and not _titled(toks[lo:comma], person[0]):
         return None
