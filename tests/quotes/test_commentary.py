@@ -823,6 +823,19 @@ def test_a_nationality_or_a_coordinated_title_goes_before_the_name(body: str, sp
 @pytest.mark.parametrize(
     ("body", "speaker"),
     [
+        # a British or European honorific is a title, and the one word after it a name, an everyday word or not
+        ("وقال اللورد هول إن الهيئة ستواصل الإصلاح خلال العام المقبل.", "هول"),
+        ("وأكدت البارونة وارسي أن الحكومة تأخرت في الرد على المطالب.", "وارسي"),
+        ("وقال المستر براون إن المفاوضات ستستمر حتى نهاية الشهر.", "براون"),
+    ],
+)
+def test_a_peerage_or_english_honorific_is_a_title(body: str, speaker: str) -> None:
+    assert [s for _k, _t, s in said(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
         # a place behind ب after the title is where the title holds; the name comes after it
         (
             "أكد المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي على تعزيز دور المدرسة في مكافحة العنف.",
