@@ -5,7 +5,7 @@ and the everyday senses of the same verbs, which report nothing."""
 from __future__ import annotations
 
 import pytest
-from test_quotes import parsed_speakers, people, quotes_of, spoken
+from test_quotes import parsed_quotes, parsed_speakers, people, quotes_of, spoken
 
 from arnews import Pipeline
 from arnews.models import Entity, Mention, Quote
@@ -1092,12 +1092,6 @@ def test_god_named_before_the_verb_speaks_not_the_writer_before(line: str, speak
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["صالح الشيحي", speaker]
 
 
-def kinds_and_speakers(body: str) -> list[tuple[str, str | None]]:
-    """Each quote's kind and speaker, through the whole rule pipeline (the KB's entities included)."""
-    found = Pipeline(processors=["quotes"]).parse(body).quotes
-    return [(q.kind, q.speaker.name if q.speaker else None) for q in found]
-
-
 @pytest.mark.parametrize(
     ("body", "speaker"),
     [
@@ -1107,9 +1101,9 @@ def kinds_and_speakers(body: str) -> list[tuple[str, str | None]]:
     ],
 )
 def test_a_fragment_inside_a_reported_clause_is_its_speakers(body: str, speaker: str) -> None:
-    assert kinds_and_speakers(body) == [("indirect", speaker), ("partial", speaker)]
+    assert parsed_quotes(body) == [("indirect", speaker), ("partial", speaker)]
 
 
 def test_a_fragment_whose_own_verb_names_another_speaker_keeps_it() -> None:
     body = "وكان الإعلام الفرنسي قد أشار إلى أن السيسي شدد في اتصالاته على أن الصفقة «ضرورية لأمن مصر»."
-    assert kinds_and_speakers(body) == [("indirect", "الإعلام الفرنسي"), ("partial", "السيسي")]
+    assert parsed_quotes(body) == [("indirect", "الإعلام الفرنسي"), ("partial", "السيسي")]

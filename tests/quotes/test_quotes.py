@@ -1115,11 +1115,16 @@ def test_a_clause_in_marks_coordinated_with_the_cues_preposition_stays_a_quote()
     assert any("جاهزية الجيش لحماية الحدود" in q.text and speaker(q) == "خالد الشمري" for q in found)
 
 
-def parsed_speakers(body: str) -> list[str | None]:
-    """The speakers of the body's quotes, the entity stage run first (its people are whom a turn may go to, and the
-    person a verb of narration names must be one it found)."""
+def parsed_quotes(body: str) -> list[tuple[str, str | None]]:
+    """The kind and speaker of each of the body's quotes, the entity stage run first (its people are whom a turn may
+    go to, and the person a verb of narration names must be one it found)."""
     article = arnews.Pipeline(exclude=["ner"]).parse("عنوان الخبر\n\n" + body)
-    return [q.speaker.name if q.speaker else None for q in article.quotes]
+    return [(q.kind, q.speaker.name if q.speaker else None) for q in article.quotes]
+
+
+def parsed_speakers(body: str) -> list[str | None]:
+    """The speakers of the body's quotes (:func:`parsed_quotes`)."""
+    return [who for _, who in parsed_quotes(body)]
 
 
 def test_the_subject_of_a_verb_of_narration_speaks_when_a_verb_of_saying_follows_in_its_sentence() -> None:
