@@ -1698,3 +1698,35 @@ def test_a_group_that_goes_on_is_described_by_its_own_words_only() -> None:
 def test_l_on_a_name_the_article_writes_alone_is_the_one_spoken_to() -> None:
     assert "لرزق" not in spoken("وجلس رزق في بهو الفندق ينتظر.\nثم قال لرزق: «لا تتأخر عن موعدك غدا».")
     assert spoken("وقال لافروف: «لا تتأخر عن موعدك غدا».") == ["لافروف"]  # a name that begins with ل
+
+
+def test_the_one_spoken_to_after_the_verb_leaves_the_speaker_to_the_clause_before() -> None:
+    # "حيث قال لبرينان:": the man the article names without ل is told; who mocked the economy speaks
+    body = (
+        "عمل ألبرتو فرنانديز سنوات مع جون برينان. وخلالها سخر ألبرتو فرنانديز من الاقتصاد الأميركي، حيث قال "
+        "لبرينان: «ليس الأمر بأن التنظيم عظيم للغاية»."
+    )
+    assert spoken(body, "ألبرتو فرنانديز", "جون برينان") == ["ألبرتو فرنانديز"]
+
+
+def test_l_on_the_plural_of_an_everyday_noun_is_the_one_spoken_to() -> None:
+    # "لشبكات التلفزيون الايطالية": the networks told, with their complement and adjective; the minister goes on
+    body = (
+        "وقال وزير الخارجية الايطالي باولو جينتيلوني إن المنطقة شهدت سوابق. واضاف لشبكات التلفزيون الايطالية "
+        "«ما زال من الصعب بعد ساعات فقط التأكد من شيء»."
+    )
+    assert spoken(body, "باولو جينتيلوني") == ["باولو جينتيلوني", "باولو جينتيلوني"]
+
+
+def test_a_name_that_begins_with_l_and_a_short_word_keeps_its_speaker() -> None:
+    # "بني" is a word of the article too ("بني سويف"), but three letters after ل make a one-spoken-to only alone
+    body = (
+        "زار وفد البرنامج مدارس بني سويف. وحول الزيارة، قالت لبنى ألمان، مدير البرنامج في مصر: «اليوم التقينا "
+        "أطفالا رائعين»."
+    )
+    assert spoken(body) == ["لبنى ألمان"]
+
+
+def test_a_title_after_the_one_spoken_to_begins_the_speaker() -> None:
+    body = "الرياض (رويترز) - وقال لرويترز المتحدث باسم وزارة الداخلية منصور التركي إن الوضع مستقر."
+    assert spoken(body) == ["منصور التركي"]

@@ -42,7 +42,7 @@ def guess_speaker(ctx: Reading, toks: Sequence[Tok], cue: cue_verbs.Cue) -> Gues
     if cue.participle:
         return None  # "مؤكدا استعداد بلاده": an object follows a participle; its subject is the speaker
     before = toks
-    toks = subject_words(toks, cue)
+    toks = subject_words(toks, cue, ctx.told)
     if toks and grammar.circumstantial(toks[0][2]) and any(t[2] in ("،", ",") for t in before[:2]):
         return None  # "قبل أن يتابع، مستحضرا إيقاع القصيدة: «...»": a participle of circumstance, no subject
     if toks and frames.governs(cue, toks[0][2]):

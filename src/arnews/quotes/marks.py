@@ -370,13 +370,13 @@ def addressee_end(toks: Sequence[Tok]) -> int:
             if k < n and toks[k][2] in ("الي", "ل") and outlet_end(toks, k + 1) > k + 1:
                 k = outlet_end(toks, k + 1)  # "إلى «الشرق الأوسط»"
             elif k < n and toks[k][2].startswith("ل") and len(toks[k][2]) > 3 and grammar.is_word(toks[k]):
-                k = _addressee_complement(toks, k + 1)  # "لرويترز"، "للصحيفة"، "لوسائل إعلام جزائرية"
+                k = addressee_complement(toks, k + 1)  # "لرويترز"، "للصحيفة"، "لوسائل إعلام جزائرية"
         else:
             break
     return k
 
 
-def _addressee_complement(toks: Sequence[Tok], k: int) -> int:
+def addressee_complement(toks: Sequence[Tok], k: int) -> int:
     """Where the one spoken to ends, ``toks[k - 1]`` its ل-word: a common noun without the article heads a construct,
     and its complement and the adjectives after it are the addressee's too ("في تصريحات لوسائل إعلام جزائرية"،
     "لوكالة الأنباء الفرنسية"); a name ("لرويترز") or a definite noun ("للصحيفة") ends it."""

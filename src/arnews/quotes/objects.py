@@ -4,24 +4,29 @@ describing ("أبدى المصدر اعتقاده بأن"، "ويصف المال
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import normalize
 from arnews.quotes.cues import time_lead
-from arnews.quotes.marks import addressee_end
+from arnews.quotes.marks import addressee_complement, addressee_end
 
 __all__ = ["leads_to_quote", "subject_words"]
 
 
-def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue) -> Sequence[Tok]:
+def subject_words(
+    toks: Sequence[Tok], cue: cue_verbs.Cue, spoken_to: Callable[..., bool] | None = None
+) -> Sequence[Tok]:
     """The words after a cue that may name its speaker: after a time ("وأعلنت أمس الشرطة الكينية أن"), without a
     comma before them ("وقال، روبرتو أزيفيدو، المدير العام"; none after a comma and و: "وقال، والدموع في عينيه"), a
     stance noun that is the verb's object ("أبدى وزير الخارجية تفاؤله بأن") or a participle of manner after the
     speaker ("وتابع انريكي متحدثا"), and, after a verb that describes, what it describes; none when a verb that
-    addresses people has them right after it ("ودعت المتقدمين إلى")."""
+    addresses people has them right after it ("ودعت المتقدمين إلى"). ``spoken_to``: whether a word glued to ل is the one
+    spoken to (:meth:`arnews.quotes.reading.Reading.told`), which is passed over ("حيث قال لبرينان:")."""
+    if spoken_to is not None:
+        toks = _past_told(toks, spoken_to)
     if toks and _addressed(toks[0][2]) and normalize(cue.lemma) in load_set("addressing_verbs"):
         return ()
     describes = cue.role == "describe"
@@ -94,6 +99,30 @@ def _stance(word: str) -> bool:
             forms = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
             return any(form in load_set("stance_nouns") for form in forms)
     return False
+
+
+def _past_told(toks: Sequence[Tok], told: Callable[..., bool]) -> Sequence[Tok]:
+    """The words after the one spoken to, glued to its ل, right after the cue ("حيث قال لبرينان:"، "وقال لمناصريه
+    إنه"): the one spoken to never speaks. Its complement and adjectives go with it ("لوسائل إعلام محلية"، "لشبكات
+    التلفزيون الايطالية"), up to a title; what follows speaks only where it opens with a title, a given name or a
+    definite noun ("وقال لرويترز المتحدث باسم الوزارة"); else nothing after the cue names the speaker ("وقال لأستاذه
+    بمهارة القط:"، "ليقول لهؤلاء اتركوا النظام")."""
+    if not toks or not grammar.is_word(toks[0]):
+        return toks
+    alone = len(toks) == 1 or not grammar.is_word(toks[1]) or toks[1][2] in load_set("complementizers")
+    if not told(toks[0][2], alone=alone):
+        return toks
+    k = addressee_complement(toks, 1)
+    while k < min(len(toks), _ADDRESSEE_WORDS) and grammar.is_word(toks[k]) and grammar.has_article(toks[k][2]):
+        if grammar.is_title(toks[k][2]) or grammar.is_stop(toks[k][2]):
+            break
+        k += 1
+    rest = toks[k:]
+    if rest and grammar.is_word(rest[0]):
+        w = rest[0][2]
+        if not (grammar.is_title(w) or grammar.given_name(w) or grammar.has_article(w)) or grammar.is_stop(w):
+            return ()
+    return rest
 
 
 _ADDRESSEE_WORDS = 5  # "لوكالة الصحافة الفرنسية": the longest addressee read between a cue and its colon

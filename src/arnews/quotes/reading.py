@@ -10,7 +10,7 @@ from functools import cache
 
 from attrs import define, field
 
-from arnews.core import cue_verbs, grammar
+from arnews.core import cue_verbs, grammar, names
 from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.text import TextView, normalize
@@ -105,6 +105,9 @@ class State:
         return text[-1] if text else ""
 
 
+_TOLD_LETTERS = 4  # the fewest letters after ل of a word read as the one spoken to wherever it stands
+
+
 class Reading:
     """One article being read for quotes: its text, entities and everything the reading has found so far. All the
     state of the quote stage is declared here."""
@@ -174,14 +177,30 @@ class Reading:
         return normalize(self.view.raw[start:end]) in self.short_names
 
     def spoken_to(self, name: str) -> bool:
-        """Whether a one-word speaker is ل on a word the article also writes without it ("وقال لرزق"، "صرح لبرينان"،
-        "لشبكات التلفزيون"): the one spoken to, not who speaks ("لافروف"، "ليبسن" are names of their own)."""
+        """Whether a one-word speaker is the one spoken to (:meth:`told`), not who speaks."""
         words = normalize(name).split()
-        if len(words) != 1 or len(words[0]) < 4 or words[0][0] != "ل":
+        return len(words) == 1 and self.told(words[0], alone=True)
+
+    def told(self, word: str, *, alone: bool = False) -> bool:
+        """Whether a word (normal form) is ل on the one spoken to, never a speaker: on a word the article also writes
+        without it ("صرح لبرينان"، "لأرسنال")، on an everyday word ("وأشار لوجود الكثير"), or on the plural or the
+        noun with a pronoun of the third person of such a word ("واضاف لشبكات التلفزيون"، "وقال لمناصريه"). A
+        word of three letters after ل only when the word stands ``alone`` ("ثم قال لرزق:"; "لبنى ألمان" and "لولا
+        عقيل" are names). "لافروف"، "ليبسن"، "لجنة" are words of their own."""
+        if len(word) < 4 or word[0] != "ل" or grammar.given_name(word) or word in load_set("common_words"):
+            return False
+        if grammar.in_lexicon(word, grammar.organisation_heads()):
             return False
         if self._words is None:  # the article's words, read once (not the whole text again for each speaker)
             self._words = frozenset(re.findall(r"\w+", self.view.norm))
-        return words[0][1:] in self._words
+        common, rest = load_set("common_words"), word[1:]
+        if len(rest) < _TOLD_LETTERS:
+            return alone and rest in self._words and not grammar.is_stop(rest)
+        if rest in self._words or rest in common:
+            return True
+        # "لمناصريه"، "لشبكات": a noun with a pronoun, or a plural, of a word the article or the news writes
+        stems = (*names.pronoun_stems(rest), *((rest[:-2], rest[:-2] + "ه") if rest.endswith("ات") else ()))
+        return any(stem in self._words or stem in common for stem in stems if len(stem) >= _TOLD_LETTERS)
 
     def mention_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The first person mention that begins at or after normal offset ``start`` and ends by ``end``: the known
