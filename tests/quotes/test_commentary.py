@@ -192,10 +192,19 @@ def test_a_work_named_behind_a_colon_is_no_speech() -> None:
         "نشر الشاعر عشرين كتابا. ومن أشهر كتبه: «أسباب كثيرة تجعل المهاجرين يعبرون الحدود في الليل».",
         "ومن أبرز مؤلفاتها: «المرأة والعمل في المجتمع الخليجي المعاصر بين التقاليد والتحديث».",
         "وتضم المجموعة عشر قصص، من بين قصصها: «الرجل الذي اكتشف الطمأنينة في مدينة لا تنام».",
+        # a pronoun before the colon points back at the plural of works
+        "وهو مؤلف عدد من الكتب، ومن بينها: «لماذا يكره الطلاب المدرسة وكيف نغير ذلك في الفصل الدراسي؟».",
+        "وعرضت الخيمة أفلاما سعودية قصيرة منها: «الليلة الأخيرة في مدينة لا تعرف النوم أبدا».",
+        "وتألق الممثل في الكثير من المسلسلات التلفزيونية وأشهرها: «لن أعيش في جلباب أبي مهما حدث».",
     ],
 )
-def test_works_named_behind_a_possessed_plural_are_no_speech(body: str) -> None:
+def test_works_named_behind_a_plural_of_works_are_no_speech(body: str) -> None:
     assert said(body) == []
+
+
+def test_a_pointer_at_a_document_before_a_colon_is_still_speech() -> None:
+    body = "وتقول مذكرة بحثية، حصلت الصحيفة على نسخة منها: «لم يعد الذهب ذلك الملاذ الآمن الذي يسعى إليه المستثمرون»."
+    assert [kind for kind, _, _ in said(body)] == ["direct"]
 
 
 def test_a_verb_of_writing_before_a_colon_is_speech_not_a_work() -> None:

@@ -59,7 +59,7 @@ ListName = Literal[
     "noun_prepositions", "org_suffixes",
     "organisation_heads", "organizer_nouns", "participant_cues", "person_naming_words", "personal_pronouns",
     "photo_credit_labels",
-    "place_heads", "cause_conjunctions",
+    "place_heads", "cause_conjunctions", "list_pointers",
     "place_name_heads",
     "possessive_suffixes", "predicate_words", "principal_titles",
     "prophet_titles", "publishing_verbs", "quantity_words", "quote_lead_ins",

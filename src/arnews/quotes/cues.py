@@ -65,6 +65,25 @@ def work_noun(word: str) -> bool:
     return any(bare.endswith(s) and bare[: -len(s)] in plurals for s in possessive_suffixes())
 
 
+_LISTED_REACH = 12  # words back from a pointer ("ومن بينها") to the plural it points at
+
+
+def works_listed(toks: Sequence[Tok], k: int) -> bool:
+    """ "ومؤلف عدد من الكتب، ومن بينها: «...»"، "أفلاما سعودية منها: «...»": ``toks[k]``, before a colon, points
+    back (``list_pointers.txt``) at a plural of works in its sentence, so what the marks after it hold is a title."""
+    if strip_proclitic(toks[k][2]) not in load_set("list_pointers"):
+        return False
+    works = load_set("work_plurals") | load_set("work_nouns")
+    for j in range(k - 1, max(-1, k - _LISTED_REACH - 1), -1):
+        word = toks[j][2]
+        if word in PUNCT_STOP and word not in ("،", ","):
+            return False
+        bare = strip_article(strip_proclitic(word))
+        if bare in works or (bare.endswith("ا") and bare[:-1] in works):  # "أفلاما": the accusative's alif
+            return True
+    return False
+
+
 def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:
     """The cue verb ``toks[k]`` is, unless a preposition before it makes it a verbal noun ("عبر كشف طرق ...")."""
     cue = cue_of(toks[k][2])

@@ -25,7 +25,7 @@ def is_name(ctx: Reading, toks: Sequence[Tok], q: RawQuote, words: int) -> bool:
 
 def _named_by_title(toks: Sequence[Tok], q: RawQuote) -> bool:
     """ "حمل عنوان «الجار ثم الدار: ...؟»"، "تحت شعار “...”": a naming word right before the quote; "وأيضا كتاب:
-    «...»": a work named behind a colon, where no cue verb speaks."""
+    «...»": a work named behind a colon, where no cue verb speaks, or listed after a plural of works."""
     k = q.open_tok - 1
     colon = k >= 0 and toks[k][2] == ":"
     k -= colon
@@ -34,7 +34,7 @@ def _named_by_title(toks: Sequence[Tok], q: RawQuote) -> bool:
     if grammar.in_lexicon(toks[k][2], cues.naming_words()):
         return True
     if not colon or not cues.work_noun(toks[k][2]):
-        return False
+        return colon and cues.works_listed(toks, k)  # "عدد من الكتب، ومن بينها: «...»": a plural of works before
     j = k - 1
     while j >= max(0, k - 8) and toks[j][2] not in cues.PUNCT_STOP and cues.verb_at(toks, j) is None:
         j -= 1  # "من بين قصصها": a cue behind a preposition is a noun or a preposition
