@@ -138,6 +138,11 @@ def title_end(phrase: str) -> tuple[str, bool]:
         # a noun in construct after a title without the article, and its complement
         ("وزير حقوق الإنسان اليمني", "وزير حقوق الإنسان اليمني", True),
         ("وزير خارجية النمسا سباستيان كورتس", "وزير خارجية النمسا", True),
+        # a portfolio and the country it is of, written without the article
+        ("وزير خارجية فرنسا لوران فابيوس", "وزير خارجية فرنسا", True),
+        ("رئيس وزراء لوكسمبورغ كزافييه بيتيل", "رئيس وزراء لوكسمبورغ", True),
+        ("وزير خارجية إيران محمد جواد ظريف", "وزير خارجية إيران", True),
+        ("وزير داخلية إقليم بلوشستان أكبر حسين دوراني", "وزير داخلية إقليم بلوشستان", True),
         ("مدير شؤون المعلمين سعد المنيف", "مدير شؤون المعلمين", True),
         # not a name before its family name or its title, nor a body's name, nor after a title with the article
         ("مساعد غالي العنزي", "مساعد", True),
@@ -177,6 +182,12 @@ def test_the_nationalities_are_those_of_the_knowledge_base() -> None:
     assert titles.nationality(normalize("البرازيلي")) and titles.nationality(normalize("الكينية"))
     assert not titles.nationality(normalize("المالي"))  # financial, far more often than Malian
     assert not titles.nationality(normalize("السعودية"))  # the country itself
+
+
+def test_the_country_names_are_those_of_the_knowledge_base() -> None:
+    module = script("scripts", "make_nationalities")
+    assert module.COUNTRIES_OUT.read_text(encoding="utf-8") == module.build_countries()
+    assert {normalize(w) for w in ("فرنسا", "مالطا", "لوكسمبورغ")} <= load_set("country_names")
 
 
 NER_DATA = ROOT.parent / "shared" / "data" / "ner"

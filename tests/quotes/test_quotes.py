@@ -1718,6 +1718,20 @@ def test_l_on_the_plural_of_an_everyday_noun_is_the_one_spoken_to() -> None:
     assert spoken(body, "باولو جينتيلوني") == ["باولو جينتيلوني", "باولو جينتيلوني"]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال رئيس وزراء مالطا جوزيف موسكات في بيان له إن الاتحاد سيتحرك.", "جوزيف موسكات"),
+        ("وقال وزير خارجية بلجيكا ديدييه ريندرز إن الاتحاد سيتحرك.", "ديدييه ريندرز"),
+        ("أما رئيس وزراء لوكسمبورغ، فقد أكد أن نتائج الاستفتاء ستحترم.", "رئيس وزراء لوكسمبورغ"),
+        ("وقال وزير داخلية إقليم بلوشستان أكبر حسين دوراني إن الهجوم فشل.", "أكبر حسين دوراني"),
+    ],
+)
+def test_a_title_with_a_portfolio_and_a_country_before_the_name(body: str, speaker: str) -> None:
+    # "خارجية فرنسا" is the minister's portfolio and country, not a name; "مالطا" is no participle of manner
+    assert spoken(body) == [speaker]
+
+
 def test_a_name_that_begins_with_l_and_a_short_word_keeps_its_speaker() -> None:
     # "بني" is a word of the article too ("بني سويف"), but three letters after ل make a one-spoken-to only alone
     body = (

@@ -2,7 +2,8 @@
 ("المتحدث الرسمي لوزارة الصحة الدكتور"، "وزير حقوق الإنسان"، "الممثل ومقدم التلفزيون"، "سمو ولي العهد"), a
 nationality that describes the person as a title does ("البرازيلي إيلتون ألميدا"), those a speaker addresses
 ("للصحافيين"), and the name after the last title of a phrase ("عميد كلية ... الدكتور حامد الربيعي"). It reads
-words with :mod:`arnews.core.grammar`; speaker phrases (:mod:`arnews.quotes`) call it.
+words with :mod:`arnews.core.grammar` and asks :mod:`arnews.core.complements` what after a title still belongs to
+it; speaker phrases (:mod:`arnews.quotes`) call it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from arnews.core.complements import (
+    construct_after_l,
+    in_construct,
+    indefinite_adjective,
+    nationality,
+    portfolio,
+    relative_adjective,
+)
 from arnews.core.cue_verbs import cue_of
 from arnews.core.grammar import (
     Tok,
@@ -33,7 +42,6 @@ from arnews.core.grammar import (
 from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
 from arnews.core.names import CONJUNCTIONS, letter_names
-from arnews.core.text import SHADDA
 
 __all__ = [
     "addressed",
@@ -49,12 +57,6 @@ __all__ = [
     "stop_title_length",
     "title_run",
 ]
-
-
-def nationality(word: str) -> bool:
-    """A nationality adjective with the article ("البرازيلي"، "الأرجنتينية"; ``nationalities.txt``, derived from the
-    countries of the knowledge base), which before a name describes the person as a title does."""
-    return word in load_set("nationalities")
 
 
 def addressed(word: str) -> bool:
@@ -102,70 +104,6 @@ def _names_next(toks: Sequence[Tok], i: int) -> bool:
     return not (is_stop(w) or has_article(w) or everyday(w) or is_title(w) or cue_of(w) is not None)
 
 
-def relative_adjective(word: str) -> bool:
-    """An adjective of relation (nisba) without the article, in the normal form: "اقتصادي"، "عسكري"، "تنفيذي"،
-    "سعودي", and their feminine ("امنيه"): a word ending in ي that is an everyday word or whose stem is one
-    ("تنفيذ"، "نفط"، "سياسه"), a feminine in يه whose masculine or stem is one (not a noun such as "ولايه"), or a
-    nationality without its article. Never a given name ("مجدي")."""
-    if len(word) < 4 or has_article(word) or given_name(word) or in_lexicon(word, place_heads()):
-        return False
-    common = load_set("common_words")
-    if word.endswith("يه"):
-        stem = word[:-2]
-        return word[:-1] in common or (len(stem) >= 3 and stem in common) or nationality("ال" + word)
-    if not word.endswith("ي"):
-        return False
-    stem = word[:-1]
-    return word in common or (len(stem) >= 3 and (stem in common or stem + "ه" in common)) or nationality("ال" + word)
-
-
-def _indefinite_adjective(toks: Sequence[Tok], i: int) -> bool:
-    """``toks[i]`` is an adjective of relation agreeing with the title before it, both without the article ("متحدث
-    عسكري في"، "محلل اقتصادي سعودي"، "مفوض تجاري علي الليثي"): an indefinite title has no name right after it. Only
-    where no noun follows that it could be in construct with ("قائد مقاتلي عشائر"), nor a word with the article,
-    which makes ``toks[i]`` a name before a family name ("مساعد غالي العنزي")."""
-    prev = toks[i - 1][2]
-    if has_article(prev) or not (is_title(prev) or relative_adjective(prev)) or not relative_adjective(toks[i][2]):
-        return False  # "المتحدث باسم حماس فوزي برهوم": after the body spoken for, a name
-    if i + 1 >= len(toks) or not is_word(toks[i + 1]):
-        return True
-    nxt = toks[i + 1][2]
-    named = given_name(nxt.replace(SHADDA, ""))  # the normal form marks the name "عليّ" apart from "على"
-    return not has_article(nxt) and (
-        named or is_stop(nxt) or _preposition_on(nxt) or relative_adjective(nxt) or cue_of(nxt) is not None
-    )
-
-
-def _preposition_on(word: str) -> bool:
-    """ل or ب on a definite word, a function word or a quantity ("للصحفيين"، "لإحدى"): not a name ("برهوم")."""
-    rest = word[1:]
-    return (
-        word[0] in "لب" and len(rest) > 1 and (has_article(word) or is_stop(rest) or rest in load_set("quantity_words"))
-    )
-
-
-def _in_construct(toks: Sequence[Tok], i: int) -> bool:
-    """``toks[i]`` is a noun in construct with the title before it, its own complement after it: a word that is no
-    given name after a title written without the article, before a word with the article ("وزير حقوق الإنسان"،
-    "مدير إدارة المرور"; not "الوزير سالم الحربي", nor an honorific before a name, "معالي", nor a name before a
-    family name in the nisba form, "مساعد غالي العنزي", nor a body's name, "مؤسسة جسر الملك فهد")."""
-    prev, w = toks[i - 1][2], toks[i][2]
-    if i + 1 >= len(toks) or not is_word(toks[i + 1]):
-        return False
-    nxt = toks[i + 1][2]
-    return (
-        is_title(prev)
-        and not has_article(prev)
-        and prev not in load_set("honorifics")
-        and not in_lexicon(prev, organisation_heads())
-        and not given_name(w)
-        and not has_article(w)
-        and has_article(nxt)
-        and not nxt.endswith("ي")
-        and not is_title(nxt)  # "مساعد غالي المتحدث الرسمي": a name, then the title in apposition
-    )
-
-
 def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
     """Skip titles and what qualifies them ("المتحدث الرسمي لوزارة الصحة الدكتور"); return (end, saw_title)."""
     saw = False
@@ -177,6 +115,9 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
         if full:
             saw, i = True, i + full  # "سمو ولي العهد": a title whose first word is also a function word
             continue
+        if saw and w == "ال" and i + 1 < len(toks) and toks[i + 1][2].isdigit():
+            i += 2  # "وزراء خارجية الدول الـ28": the article on a number that counts the complement
+            continue
         if is_stop(w) and not (saw and in_lexicon(w, mods)):  # "مدير عام": "عام" qualifies the title
             break
         if is_title(w) or (saw and w[0] in CONJUNCTIONS and is_title(w[1:])):
@@ -186,9 +127,13 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
         elif w in abbreviated_titles() and i + 1 < len(toks) and toks[i + 1][2] == ".":
             saw = True  # "د." and "م." with their dot: "قال م. خالد العلي"
             i += 1
-        elif saw and _in_construct(toks, i):
+        elif saw and portfolio(toks, i):
+            # "وزير خارجية فرنسا"، "رئيس وزراء مالطا": the portfolio, then the country it is of ("وزير داخلية إقليم
+            # بلوشستان": a place's head and its name, as after any title)
+            i += 0 if in_lexicon(toks[i + 1][2], place_heads()) else 1
+        elif saw and in_construct(toks, i):
             pass  # "وزير حقوق الإنسان": a noun in construct after a title without the article
-        elif saw and _indefinite_adjective(toks, i):
+        elif saw and indefinite_adjective(toks, i):
             pass  # "متحدث عسكري"، "خبير اقتصادي"، "رئيس تنفيذي": the title's adjective, not a name
         elif saw and construct_after_l(toks, i):
             pass  # "رئيس الاتحاد الدولي لكرة القدم": ل on a noun in construct with the definite noun after it
@@ -274,26 +219,6 @@ def _spoken_for(toks: Sequence[Tok], i: int) -> int:
             break  # "حماس فوزي": a name goes on after the body's own name
         i, head = i + 1, len(w) <= 2  # "باسم دي ميستورا": a particle and the name it opens
     return i
-
-
-def construct_after_l(toks: Sequence[Tok], i: int) -> bool:
-    """``toks[i]`` is ل on an indefinite noun in construct with the definite word after it, the complement of a title
-    and what qualifies it ("الاتحاد الدولي لكرة القدم"، "الرئيس العام لشؤون المسجد الحرام"), not a name ("لمحمد
-    الحربي"، "لاكور بالكذب") nor those the speaker addresses ("لوسائل الإعلام"، "السفير لمحطة التلفزيون")."""
-    w = toks[i][2]
-    if i == 0 or not (w[0] == "ل" and len(w) > 3) or i + 1 >= len(toks) or not is_word(toks[i + 1]):
-        return False  # a complement needs the noun it completes before it
-    noun, nxt = w[1:], toks[i + 1][2]
-    return (
-        not is_title(toks[i - 1][2])  # "وقال السفير لمحطة التلفزيون": whom the title speaks to
-        and not has_article(noun)
-        and not noun.startswith("ل")
-        and not given_name(noun)
-        and not given_name(w)
-        and "ال" + noun not in load_set("audience_nouns")
-        and nxt.startswith("ال")
-        and not is_title(nxt)
-    )
 
 
 def body_before_title(toks: Sequence[Tok], named: int) -> bool:

@@ -82,6 +82,7 @@ def _participle(word: str) -> bool:
         and word.endswith("ا")
         and len(word) >= _PARTICIPLE_LETTERS
         and word not in load_set("first_names")
+        and word not in load_set("country_names")  # "رئيس وزراء مالطا جوزيف موسكات"
     )
 
 
