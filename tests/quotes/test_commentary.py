@@ -724,6 +724,7 @@ def test_a_turn_needs_a_person_the_entity_stage_found() -> None:
         ("ومدير", "opens with a conjunction"),  # the second of two titles
         ("وللشعب الكويتي", "opens with a conjunction"),
         ("وحكومته", "opens with a conjunction"),
+        ("وبتكلفة", "opens with a conjunction"),  # و and ب on an everyday noun: "وبتكلفة 30 ألف يوان"
         # names and titles that end in a word like a particle: علي (not على), آخر, عام
         ("محمد علي", None),
         ("المتحدث باسم الوزارة", None),

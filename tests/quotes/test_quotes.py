@@ -1725,6 +1725,8 @@ def test_l_on_the_plural_of_an_everyday_noun_is_the_one_spoken_to() -> None:
         ("وقال وزير خارجية بلجيكا ديدييه ريندرز إن الاتحاد سيتحرك.", "ديدييه ريندرز"),
         ("أما رئيس وزراء لوكسمبورغ، فقد أكد أن نتائج الاستفتاء ستحترم.", "رئيس وزراء لوكسمبورغ"),
         ("وقال وزير داخلية إقليم بلوشستان أكبر حسين دوراني إن الهجوم فشل.", "أكبر حسين دوراني"),
+        # two nouns in construct after the title before the definite complement: all the title's
+        ("وشدد قائد قوة أمن الطرق على ضرورة الانتباه للأطفال أثناء التوقف.", "قائد قوة أمن الطرق"),
     ],
 )
 def test_a_title_with_a_portfolio_and_a_country_before_the_name(body: str, speaker: str) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from arnews.core.cue_verbs import cue_of
 from arnews.core.grammar import (
     Tok,
+    everyday,
     given_name,
     has_article,
     in_lexicon,
@@ -24,6 +25,7 @@ from arnews.core.lexicons import load_set
 from arnews.core.text import SHADDA
 
 __all__ = [
+    "chained_construct",
     "construct_after_l",
     "in_construct",
     "indefinite_adjective",
@@ -83,9 +85,10 @@ def _preposition_on(word: str) -> bool:
 
 def in_construct(toks: Sequence[Tok], i: int) -> bool:
     """``toks[i]`` is a noun in construct with the title before it, its own complement after it: a word that is no
-    given name after a title written without the article, before a word with the article ("وزير حقوق الإنسان"،
-    "مدير إدارة المرور"; not "الوزير سالم الحربي", nor an honorific before a name, "معالي", nor a name before a
-    family name in the nisba form, "مساعد غالي العنزي", nor a body's name, "مؤسسة جسر الملك فهد")."""
+    given name after a title written without the article, before a word with the article, or before an everyday
+    noun and then one (:func:`chained_construct`) ("وزير حقوق الإنسان"، "مدير إدارة المرور"; not "الوزير سالم
+    الحربي", nor an honorific before a name, "معالي", nor a name before a family name in the nisba form, "مساعد
+    غالي العنزي", nor a body's name, "مؤسسة جسر الملك فهد")."""
     prev, w = toks[i - 1][2], toks[i][2]
     if i + 1 >= len(toks) or not is_word(toks[i + 1]):
         return False
@@ -97,10 +100,24 @@ def in_construct(toks: Sequence[Tok], i: int) -> bool:
         and not in_lexicon(prev, organisation_heads())
         and not given_name(w)
         and not has_article(w)
-        and has_article(nxt)
+        and (has_article(nxt) or chained_construct(toks, i + 1))
         and not nxt.endswith("ي")
         and not is_title(nxt)  # "مساعد غالي المتحدث الرسمي": a name, then the title in apposition
     )
+
+
+def chained_construct(toks: Sequence[Tok], k: int) -> bool:
+    """``toks[k]``, an everyday noun without the article after a noun in construct, goes on the construct to the
+    definite word after it ("قائد قوة أمن الطرق"): the title's complement still, unless the noun before heads a
+    body."""
+    if k + 1 >= len(toks) or not is_word(toks[k]) or not is_word(toks[k + 1]):
+        return False
+    w, nxt = toks[k][2], toks[k + 1][2]
+    if has_article(w) or given_name(w) or is_title(w) or not everyday(w):
+        return False
+    if in_lexicon(toks[k - 1][2], organisation_heads()):
+        return False  # "عضو مجلس قيادة الثورة": a body's name, read as bodies are
+    return has_article(nxt) and not is_title(nxt) and not nxt.endswith("ي")
 
 
 def portfolio(toks: Sequence[Tok], i: int) -> bool:

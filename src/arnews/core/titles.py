@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from arnews.core.complements import (
+    chained_construct,
     construct_after_l,
     in_construct,
     indefinite_adjective,
@@ -132,7 +133,7 @@ def title_run(toks: Sequence[Tok], i: int) -> tuple[int, bool]:
             # بلوشستان": a place's head and its name, as after any title)
             i += 0 if in_lexicon(toks[i + 1][2], place_heads()) else 1
         elif saw and in_construct(toks, i):
-            pass  # "وزير حقوق الإنسان": a noun in construct after a title without the article
+            i += chained_construct(toks, i + 1)  # "وزير حقوق الإنسان"، "قائد قوة أمن الطرق": nouns in construct
         elif saw and indefinite_adjective(toks, i):
             pass  # "متحدث عسكري"، "خبير اقتصادي"، "رئيس تنفيذي": the title's adjective, not a name
         elif saw and construct_after_l(toks, i):

@@ -144,9 +144,10 @@ def _ali(raw: str) -> bool:
 
 
 def _second(raw: str) -> bool:
-    """A word after و/ف that continues a coordination: a title, a preposition on the article, a possessed noun."""
+    """A word after و/ف that continues a coordination: a title, a preposition on the article or on an everyday noun
+    ("وبتكلفة"), a possessed noun."""
     word = normalize(raw)
-    return grammar.is_title(word) or word.startswith(("لل", "بال")) or _possessed(raw)
+    return grammar.is_title(word) or word.startswith(("لل", "بال")) or _possessed(raw) or _glued(word)
 
 
 def _lone_word_problem(raw: str, word: str) -> str | None:
