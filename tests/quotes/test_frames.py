@@ -124,6 +124,16 @@ def test_a_quantity_or_a_demonstrative_opens_the_clause_after_an_attribution() -
     ]
 
 
+def test_an_attribution_that_closes_a_clause_reports_nothing_after_a_conjunction_of_narration() -> None:
+    # "بحسب وزارة الداخلية" is the source of the clause before it; the army's announcement after فيما is not its
+    body = (
+        "وقتل المدنيون عندما أطلق المتمردون النيران على البلدة، بحسب وزارة الداخلية، فيما أعلن الجيش مقتل الجندي "
+        "في منطقة لوغانسك المجاورة."
+    )
+    assert indirect(body) == []
+    assert indirect("وتقع الحقول في الشرق، وفقا لإدارة الطاقة، وبينما يبلغ الإنتاج عشرة ملايين قدم مكعب.") == []
+
+
 def test_an_attribution_inside_quotation_marks_is_part_of_the_quoted_words() -> None:
     found = speech("وقال الخبير: «مع ذلك، وبحسب الإحصاءات الرسمية، فإن العاملين في القطاع ثابتون عند 21 مليونا».")
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in found] == [("direct", "الخبير")]

@@ -50,7 +50,7 @@ ListName = Literal[
     "first_person_speech", "imperfect_verbs", "impersonal_reports", "initial_letters", "lam_governors",
     "institution_heads", "interview_nouns", "kin_after_link", "kinship_nouns", "loan_statements", "locative_words",
     "manner_nouns", "media_heads",
-    "name_breaks",
+    "name_breaks", "narration_conjunctions",
     "name_links",
     "name_prepositions",
     "name_speech_verbs",

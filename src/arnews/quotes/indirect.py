@@ -211,9 +211,18 @@ def read_according(ctx: Reading, toks: Sequence[Tok], i: int) -> int:
     if found is None:
         return -1
     source, first = found
+    if i > 0 and toks[i - 1][2] in ("،", ",") and _narration_goes_on(toks, first):
+        return -1  # "... على البلدة، بحسب وزارة الداخلية، فيما أعلن الجيش": the source is the clause before's
     # "ووفقا للعادة الأميركية، وقف ..."، "وفقاً لشروط ...": a rule or a custom the clause goes by says nothing
     ruled = grammar.in_lexicon(toks[source.start][2][source.skip :], load_set("rule_nouns"))
     return emit_report(ctx, toks, i, first, None if ruled else source_guess(ctx, toks, source), source=source)
+
+
+def _narration_goes_on(toks: Sequence[Tok], k: int) -> bool:
+    """A conjunction of narration (``narration_conjunctions.txt``: فيما، بينما، في حين) opens ``toks[k:]``."""
+    words = [t[2] for t in toks[k : k + 2]]
+    firsts = (words[0], words[0][1:] if words[0][:1] == "و" else "") if words else ()
+    return any(" ".join((first, *words[1:n])) in load_set("narration_conjunctions") for first in firsts for n in (1, 2))
 
 
 def source_guess(ctx: Reading, toks: Sequence[Tok], source: frames.Source) -> Guess:
