@@ -1016,6 +1016,13 @@ def test_a_party_official_is_a_role_before_the_name() -> None:
     assert [speaker(q) for q in found.quotes] == ["موسى أبو مرزوق"]
 
 
+def test_the_imperfect_of_jazama_reports() -> None:
+    # "يجزم"، "تجزم" (asserts) report as "يؤكد"، "تؤكد" do
+    assert speaker(one("ويجزم الخبير الاقتصادي فضل البوعينين بأن الأسعار سترتفع هذا العام.")) == "فضل البوعينين"
+    body = "وتجزم مؤسسة الصحيفة أن المنطقة العربية بحاجة إلى منصة جديدة تسهم في فهم أعمق للحياة."
+    assert [speaker(q) for q in quotes_of(body)[1]] == ["مؤسسة الصحيفة"]
+
+
 def test_the_imperfect_of_istatrada_continues_the_last_speaker() -> None:
     _, found = quotes_of(
         "وكما يشرح الباحث مايكل هول فإن «القصف أكثر خطرًا من إطلاق الرصاص لأنه لا يميز». ويستطرد: «أكثر القصص "
