@@ -145,6 +145,7 @@ def title_end(phrase: str) -> tuple[str, bool]:
         ("وزير داخلية إقليم بلوشستان أكبر حسين دوراني", "وزير داخلية إقليم بلوشستان", True),
         ("مدير شؤون المعلمين سعد المنيف", "مدير شؤون المعلمين", True),
         ("قائد قوة أمن الطرق خالد العلي", "قائد قوة أمن الطرق", True),  # two nouns in construct, then the definite
+        ("اللفتنانت كولونيل ستيف وارن", "اللفتنانت كولونيل", True),  # a foreign rank after a rank, no article
         # not a name before its family name or its title, nor a body's name, nor after a title with the article
         ("مساعد غالي العنزي", "مساعد", True),
         ("مساعد غالي المتحدث الرسمي", "مساعد", True),
