@@ -73,7 +73,7 @@ def works_listed(toks: Sequence[Tok], k: int) -> bool:
     back (``list_pointers.txt``) at a plural of works in its sentence, so what the marks after it hold is a title."""
     if strip_proclitic(toks[k][2]) not in load_set("list_pointers"):
         return False
-    works = load_set("work_plurals") | load_set("work_nouns")
+    works = _works()
     for j in range(k - 1, max(-1, k - _LISTED_REACH - 1), -1):
         word = toks[j][2]
         if word in PUNCT_STOP and word not in ("،", ","):
@@ -82,6 +82,12 @@ def works_listed(toks: Sequence[Tok], k: int) -> bool:
         if bare in works or (bare.endswith("ا") and bare[:-1] in works):  # "أفلاما": the accusative's alif
             return True
     return False
+
+
+@cache
+def _works() -> frozenset[str]:
+    """The nouns of works, singular and plural (``work_nouns.txt``, ``work_plurals.txt``)."""
+    return load_set("work_plurals") | load_set("work_nouns")
 
 
 def verb_at(toks: Sequence[Tok], k: int) -> Cue | None:

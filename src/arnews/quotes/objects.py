@@ -4,7 +4,8 @@ describing ("أبدى المصدر اعتقاده بأن"، "ويصف المال
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from arnews.core import cue_verbs, grammar, titles
 from arnews.core.grammar import Tok
@@ -13,12 +14,17 @@ from arnews.core.text import normalize
 from arnews.quotes.cues import time_lead
 from arnews.quotes.marks import addressee_complement, addressee_end
 
-__all__ = ["leads_to_quote", "subject_words"]
+__all__ = ["SpokenTo", "leads_to_quote", "subject_words"]
 
 
-def subject_words(
-    toks: Sequence[Tok], cue: cue_verbs.Cue, spoken_to: Callable[..., bool] | None = None
-) -> Sequence[Tok]:
+class SpokenTo(Protocol):
+    """Whether a word (normal form) glued to ل is the one spoken to (:meth:`arnews.quotes.reading.Reading.told`);
+    ``alone``: nothing but punctuation or إن/أن follows it."""
+
+    def __call__(self, word: str, *, alone: bool = False) -> bool: ...
+
+
+def subject_words(toks: Sequence[Tok], cue: cue_verbs.Cue, spoken_to: SpokenTo | None = None) -> Sequence[Tok]:
     """The words after a cue that may name its speaker: after a time ("وأعلنت أمس الشرطة الكينية أن"), without a
     comma before them ("وقال، روبرتو أزيفيدو، المدير العام"; none after a comma and و: "وقال، والدموع في عينيه"), a
     stance noun that is the verb's object ("أبدى وزير الخارجية تفاؤله بأن") or a participle of manner after the
@@ -102,7 +108,7 @@ def _stance(word: str) -> bool:
     return False
 
 
-def _past_told(toks: Sequence[Tok], told: Callable[..., bool]) -> Sequence[Tok]:
+def _past_told(toks: Sequence[Tok], told: SpokenTo) -> Sequence[Tok]:
     """The words after the one spoken to, glued to its ل, right after the cue ("حيث قال لبرينان:"، "وقال لمناصريه
     إنه"): the one spoken to never speaks. Its complement and adjectives go with it ("لوسائل إعلام محلية"، "لشبكات
     التلفزيون الايطالية"), up to a title; what follows speaks only where it opens with a title, a given name or a

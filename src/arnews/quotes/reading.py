@@ -187,13 +187,14 @@ class Reading:
         noun with a pronoun of the third person of such a word ("واضاف لشبكات التلفزيون"، "وقال لمناصريه"). A
         word of three letters after ل only when the word stands ``alone`` ("ثم قال لرزق:"; "لبنى ألمان" and "لولا
         عقيل" are names). "لافروف"، "ليبسن"، "لجنة" are words of their own."""
-        if len(word) < 4 or word[0] != "ل" or grammar.given_name(word) or word in load_set("common_words"):
+        common = load_set("common_words")
+        if len(word) < 4 or word[0] != "ل" or grammar.given_name(word) or word in common:
             return False
         if grammar.in_lexicon(word, grammar.organisation_heads()):
             return False
         if self._words is None:  # the article's words, read once (not the whole text again for each speaker)
             self._words = frozenset(re.findall(r"\w+", self.view.norm))
-        common, rest = load_set("common_words"), word[1:]
+        rest = word[1:]
         if len(rest) < _TOLD_LETTERS:
             return alone and rest in self._words and not grammar.is_stop(rest)
         if rest in self._words or rest in common:
