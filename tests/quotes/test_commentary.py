@@ -83,6 +83,37 @@ def test_what_somebody_said_then_a_colon_is_their_words(body: str, speaker: str)
     assert q.speaker is not None and q.speaker.name == speaker
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "وزار رئيس الوزراء ألكسندر زاخارتشنكو موقع الحادث أمس. ووجه كلامه إلى الصحافيين: «إذا رغبتم في المجيء إلى"
+            " هنا فإننا نضمن سلامتكم».",
+            "ألكسندر زاخارتشنكو",
+        ),
+        (
+            "وحضر الأمير سعود الفيصل جلسة المجلس. بدأ حديثه إلى مجلس الشورى السعودي: «أستميحكم عذرا لأنني في طور"
+            " النقاهة».",
+            "سعود الفيصل",
+        ),
+        (
+            "وقالت الوزيرة هند الصبيح إن الخطة جاهزة. وفي ردها على سؤال عن موعدها: «سنعلن الموعد بعد الاجتماع المقبل».",
+            "هند الصبيح",
+        ),
+    ],
+)
+def test_a_noun_of_ones_words_before_a_colon_gives_them_to_its_owner(body: str, speaker: str) -> None:
+    found = said(body)
+    assert (found[-1][0], found[-1][2]) == ("direct", speaker)
+
+
+def test_a_noun_of_words_owned_by_nobody_named_gives_no_speaker() -> None:
+    # the pronoun's owner is nobody the article names: no guess
+    assert said("بدأ حديثه إلى مجلس الشورى: «أستميحكم عذرا لأنني في طور النقاهة بعد العملية».") == [
+        ("direct", "أستميحكم عذرا لأنني في طور النقاهة بعد العملية", None)
+    ]
+
+
 def test_what_somebody_said_without_their_words_is_no_quote() -> None:
     assert said("وهذا ما قاله الرئيس أمس في كلمته أمام البرلمان عن الاقتصاد.") == []
     found = said("ونفى الوزير ما قاله النائب عن الصفقة، مؤكدا أن العقود سليمة.")

@@ -56,7 +56,7 @@ ListName = Literal[
     "name_speech_verbs",
     "name_stop", "nationalities", "naming_words", "nisba", "not_name_adjectives", "not_organizers", "not_places",
     "not_speakers",
-    "noun_prepositions", "org_suffixes",
+    "noun_prepositions", "org_suffixes", "own_words_nouns",
     "organisation_heads", "organizer_nouns", "participant_cues", "person_naming_words", "personal_pronouns",
     "photo_credit_labels",
     "place_heads", "cause_conjunctions", "list_pointers",

@@ -15,7 +15,7 @@ from arnews.core.grammar import Tok
 from arnews.core.lexicons import load_set
 from arnews.core.text import ARABIC_LETTERS
 from arnews.quotes import cues
-from arnews.quotes.attribution import guess_speaker
+from arnews.quotes.attribution import guess_speaker, resolve_subject
 from arnews.quotes.marks import RawQuote, phrase_end
 from arnews.quotes.reading import Guess, Reading
 
@@ -27,9 +27,41 @@ _CLAUSE_TOKENS = 14  # the longest clause before a colon read for a subject ("و
 
 def colon_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
     """The subject of the clause ``toks[lo:]`` before the colon of quote ``q``: of the verb that opens it
-    (:func:`_verb_subject`), or the person it opens with before a comma and a verb (:func:`_named_before_verb`);
-    else None."""
-    return _verb_subject(ctx, toks, q, lo) or _named_before_verb(ctx, toks, q, lo)
+    (:func:`_verb_subject`), or the person it opens with before a comma and a verb (:func:`_named_before_verb`), or
+    whoever owns the words it names (:func:`_words_owner`); else None."""
+    return _verb_subject(ctx, toks, q, lo) or _named_before_verb(ctx, toks, q, lo) or _words_owner(ctx, toks, q, lo)
+
+
+# the pronouns that own a noun of words, longest first, and the verb of saying of the same person and number
+_OWNERS = (("هما", "قالوا"), ("هم", "قالوا"), ("ها", "قالت"), ("ه", "قال"))
+
+
+def _words_owner(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
+    """ "ووجه كلامه إليهم: «...»"، "بدأ حديثه إلى مجلس الشورى: «...»"، "وفي ردها على سؤال: «...»": a noun of one's
+    own words (``own_words_nouns.txt``) with a pronoun of the third person in the clause before the colon gives the
+    words to whom the pronoun stands for, read as a verb of saying with no subject of its own is (the pronoun's
+    gender and number, the speakers and names before it)."""
+    colon = q.open_tok - 1
+    if colon - lo > _CLAUSE_TOKENS:
+        return None
+    for k in range(lo, colon):
+        form = _owned(toks[k][2]) if grammar.is_word(toks[k]) else None
+        if form is not None:
+            cue = cue_verbs.cue_of(form)
+            return resolve_subject(ctx, toks[k][0], cue) if cue is not None else None
+    return None
+
+
+def _owned(word: str) -> str | None:
+    """The verb of saying (قال، قالت، قالوا) of the pronoun that owns ``word`` when it is a noun of one's own words
+    with a pronoun of the third person ("كلامه"، "كلمتها"، "بقولهم"), else None."""
+    bare = grammar.strip_proclitic(word)
+    nouns = load_set("own_words_nouns")
+    for suffix, form in _OWNERS:
+        stem = bare[: -len(suffix)]
+        if bare.endswith(suffix) and (stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns)):
+            return form
+    return None
 
 
 def _verb_subject(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Guess | None:
