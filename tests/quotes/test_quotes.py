@@ -1274,6 +1274,12 @@ def test_a_conjunction_of_contrast_opens_no_report(body: str) -> None:
             "الأهالي",
             "الروائح باتت لا تطاق",
         ),
+        # the staff of a body (منسوبو، منتسبو: Gulf usage)
+        (
+            "أشاد منسوبو القوات المسلحة من الجنود المرابطين بمبادرة الأهالي، مشيرين إلى أن هذه البادرة ليست غريبة.",
+            "منسوبو القوات",
+            "هذه البادرة ليست غريبة",
+        ),
     ],
 )
 def test_a_plural_participle_goes_on_from_the_group_named_after_the_verb(body: str, name: str, clause: str) -> None:
