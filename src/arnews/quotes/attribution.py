@@ -5,7 +5,6 @@ and the Speaker record with its entity.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -24,6 +23,7 @@ from arnews.quotes.mentions import title_names
 from arnews.quotes.objects import leads_to_quote, subject_words
 from arnews.quotes.reading import RESOLVE_CHARS, Guess, Reading, entity_for, guess_of
 from arnews.quotes.sacred import formula_before, god_before, prophet_before, sacred_speaker
+from arnews.quotes.strict import REPORTED_FROM, strict_ok
 from arnews.quotes.wellformed import name_goes_on
 
 
@@ -139,17 +139,13 @@ def _titled(toks: Sequence[Tok]) -> bool:
     return phrase is not None and not (phrase.institution or phrase.anonymous) and phrase.name[0] > toks[0][0]
 
 
-# "عن محمد علي جعفري قائد الحرس الثوري، قوله": the source, its title, and a comma before the verbal noun
-_REPORTED_FROM = re.compile(r"(?:^|\s)عن\s+([^،,.:؛«»\"“”]{2,80}?)\s*[،,]?\s*$")
-
-
 def _reported_from(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     """ "نقلت الوكالة عن وزارة الداخلية قولها: «...»": a verbal noun of saying speaks for whom the words are
     reported from."""
     if not cue.form.startswith("قول"):
         return None
     lo = max(ctx.sentence_start(pos), pos - 100)
-    m = _REPORTED_FROM.search(ctx.view.norm, lo, pos)
+    m = REPORTED_FROM.search(ctx.view.norm, lo, pos)
     if m is None:
         return None
     # "عن محسن قمصري مدير الشؤون الدولية في الشركة": a name and the title after it, like a phrase after a verb
@@ -290,6 +286,22 @@ def _according_what(toks: Sequence[Tok], k: int, lo: int) -> bool:
     return what in {"ما", "لما"} and frames.according_head(head)
 
 
+def _relative_cue(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: cue_verbs.Cue) -> tuple[Guess, bool] | None:
+    """The speaker of the cue ``toks[k]`` right after a relative pronoun, and whether it is named after the verb:
+    "ومما قاله قائد القوات البحرية: «...»" (what the subject after the verb said, then the words), "الذي قالت عنه
+    ميركل إنه"; else the one a relative clause describes, for the quote right after it only ("محمد الثبيتي، الذي
+    يقول: «...»"); None when neither speaks."""
+    object_first = k + 1 < hi and toks[k + 1][2] in PRONOUN_OBJECTS  # "الذي قالت عنه ميركل إنه"
+    if object_first or (toks[k - 1][2] in ("ما", "مما") and toks[hi - 1][2] == ":"):
+        said = guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue)
+        if said is not None:
+            return said, True
+        if not object_first:
+            return None
+    antecedent = relative.clause_antecedent(ctx, toks, k, cue) if leads_to_quote(toks, k + 1, hi) else None
+    return None if antecedent is None else (antecedent, False)
+
+
 def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cue_verbs.Cue, Guess | None] | None:
     """The attributing cue of a clause ``toks[lo:hi]``: the last one with a subject, else the last one."""
     best: tuple[int, cue_verbs.Cue, Guess | None] | None = None
@@ -307,21 +319,9 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
             aside = (k, cue, guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue))
             continue
         if k > lo and toks[k - 1][2] in load_set("relative_pronouns"):
-            object_first = k + 1 < hi and toks[k + 1][2] in PRONOUN_OBJECTS  # "الذي قالت عنه ميركل إنه"
-            # "ما قاله الوزير:": the relative is the object; the subject follows the verb
-            if object_first or (toks[k - 1][2] in ("ما", "مما") and toks[hi - 1][2] == ":"):
-                # "ومما قاله قائد القوات البحرية: «...»": what the subject after the verb said, then the words
-                said = guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue)
-                if said is not None:
-                    best, explicit = (k, cue, said), True
-                    continue
-                if not object_first:
-                    continue
-            # a relative clause's verb attributes only the quote right after it: "محمد الثبيتي، الذي يقول: «...»"
-            leads = leads_to_quote(toks, k + 1, hi)
-            antecedent = relative.clause_antecedent(ctx, toks, k, cue) if leads else None
-            if antecedent is not None and not explicit:
-                best = (k, cue, antecedent)
+            found = _relative_cue(ctx, toks, k, hi, cue)
+            if found is not None and (found[1] or not explicit):
+                best, explicit = (k, cue, found[0]), explicit or found[1]
             continue
         if grammar.in_lexicon(toks[k][2], cues.impersonal()) and not _named_before_colon(ctx, toks, k, hi, cue):
             continue  # "ومما يذكر أن «مسك» قد حازت": background, nobody's words
@@ -359,40 +359,6 @@ def _named_before_colon(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue:
     return (
         end > k + 1 and end == hi - 1 and toks[end][2] == ":" and guess_speaker(ctx, toks[k + 1 : end], cue) is not None
     )
-
-
-def strict_ok(ctx: Reading, toks: Sequence[Tok], k: int, end: int, guess: Guess | None, *, at_start: bool) -> bool:
-    """Whether a form that is also a common word (بين، يقول، تابع) is a cue here: it must lead into
-    إن/أن, a colon or the quote, and stand at a clause start or have a person named right after it."""
-    if end >= len(toks) or not (
-        toks[end][2] in load_set("complementizers") or toks[end][2] == ":" or toks[end][2] in mark_table()
-    ):
-        return False
-    cue = cue_verbs.cue_of(toks[k][2])
-    if cue is not None and not cues.narrow_ok(cue, toks, k, end):
-        return False  # "يذهب السائح إلى موقع ساحر ويقرر أنه": the verb's everyday sense
-    if toks[k][2][0] == "ل" and cue_verbs.cue_of(toks[k][2][1:]) is not None:
-        return True  # "ومضى ليندمان ليقول إن": the ل of purpose, the subject the main verb's
-    if at_start or not grammar.is_word(toks[k - 1]) or toks[k - 1][2] in load_set("quote_lead_ins"):
-        return True  # a clause start: after punctuation or a bullet ("* ويقول مانويل مورينو: «...»")
-    if cues.after_opener(toks, k):
-        return True  # "من جهتها تقول الوزارة إن": after an adverbial that opens the clause
-    if cues.subjunctive(toks, k):
-        return True  # "قبل أن يتابع، مستحضرا ...: «...»": the verb of a clause after a subordinator
-    if (
-        end == k + 1
-        and toks[k][2].startswith("قول")
-        and _REPORTED_FROM.search(ctx.view.norm, max(0, toks[k][0] - 100), toks[k][0])
-    ):
-        return True  # "نقلت رويترز عن مصدر مطلع قوله إن": the words of whom they are reported from
-    if guess is None or not guess.person:
-        return False
-    # the phrase must be the speaker and little else ("في هذا السياق يقول الصحافي صديق آبا إن"), not counting an
-    # aside in commas after it ("يقول ياسر فراويلة، وهو شخصية قريبة من ...، إن"، "...، «")
-    rest = [j for j in range(k + 1, end) if toks[j][0] >= guess.span[1]]
-    if rest and nearby.aside_after(toks, rest[0], until=end) == end - 1:
-        rest = rest[:1]
-    return len(rest) <= 3
 
 
 def note_turn(ctx: Reading, cue: cue_verbs.Cue, guess: Guess) -> None:

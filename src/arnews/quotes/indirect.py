@@ -15,7 +15,6 @@ from arnews.quotes.attribution import (
     note_turn,
     resolve_subject,
     speaker_record,
-    strict_ok,
     subject_before,
 )
 from arnews.quotes.clauses import clause_from
@@ -32,6 +31,7 @@ from arnews.quotes.nearby import aside_after, when_subject
 from arnews.quotes.reading import Guess, Reading
 from arnews.quotes.relative import antecedent_speaks, described_speaker
 from arnews.quotes.sources import names_source
+from arnews.quotes.strict import strict_ok
 
 
 def sentence_end(toks: Sequence[Tok], i: int) -> int:
