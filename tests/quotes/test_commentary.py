@@ -76,6 +76,9 @@ def test_the_same_verbs_in_their_everyday_senses_report_nothing(body: str) -> No
     [
         ("ومما قاله قائد القوات البحرية حبيب الله سياري أمس: «مياه الخليج آمنة وستبقى كذلك».", "حبيب الله سياري"),
         ("ونتذكر هنا ما قاله وزير الخارجية الأمير سعود الفيصل في مؤتمر باريس: «الإرهاب عابر للقارات».", "سعود الفيصل"),
+        # a preposition on the relative's pronoun between the verb and its subject
+        ("وهو ما شدد عليه الملك في كلمته إلى الشعب السعودي: «سنظل متمسكين بالنهج القويم».", "الملك"),
+        ("وهذا ما أشار إليه الوزير عادل الجبير في المؤتمر: «لا مكان للإرهاب في المنطقة».", "عادل الجبير"),
     ],
 )
 def test_what_somebody_said_then_a_colon_is_their_words(body: str, speaker: str) -> None:
@@ -112,6 +115,14 @@ def test_a_noun_of_words_owned_by_nobody_named_gives_no_speaker() -> None:
     assert said("بدأ حديثه إلى مجلس الشورى: «أستميحكم عذرا لأنني في طور النقاهة بعد العملية».") == [
         ("direct", "أستميحكم عذرا لأنني في طور النقاهة بعد العملية", None)
     ]
+
+
+def test_a_participle_goes_on_from_a_strict_verb_that_reports_nothing_by_itself() -> None:
+    body = (
+        "وفاز الحي بالجائزة. حيث علق بنهور ابالوس رئيس حي ماندليونغ في العاصمة الفلبينية على هذا الإنجاز بقوله"
+        ' "إنه تكريم مزدوج بالنسبة لنا لأننا نملك جائزتين".'
+    )
+    assert [w for _, _, w in said(body)] == ["بنهور ابالوس"]
 
 
 def test_what_somebody_said_without_their_words_is_no_quote() -> None:

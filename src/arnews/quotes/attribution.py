@@ -293,7 +293,9 @@ def _relative_cue(ctx: Reading, toks: Sequence[Tok], k: int, hi: int, cue: cue_v
     يقول: «...»"); None when neither speaks."""
     object_first = k + 1 < hi and toks[k + 1][2] in PRONOUN_OBJECTS  # "الذي قالت عنه ميركل إنه"
     if object_first or (toks[k - 1][2] in ("ما", "مما") and toks[hi - 1][2] == ":"):
-        said = guess_speaker(ctx, toks[k + 1 : phrase_end(toks, k + 1, hi)], cue)
+        # "وهو ما شدد عليه الملك في كلمته: «...»": a preposition on the relative's pronoun stands between
+        at = k + 2 if k + 2 < hi and cues.preposition_pronoun(toks[k + 1][2], by=True) else k + 1
+        said = guess_speaker(ctx, toks[at : phrase_end(toks, at, hi)], cue)
         if said is not None:
             return said, True
         if not object_first:
@@ -306,6 +308,7 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
     """The attributing cue of a clause ``toks[lo:hi]``: the last one with a subject, else the last one."""
     best: tuple[int, cue_verbs.Cue, Guess | None] | None = None
     aside: tuple[int, cue_verbs.Cue, Guess | None] | None = None
+    verb_subject: Guess | None = None  # the subject of a verb of the clause that reports nothing by itself
     explicit = False
     for k in range(lo, hi):
         cue = cues.verb_at(toks, k)
@@ -337,6 +340,9 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
             and not (end >= hi - 1 and end - k <= 4)
             and not strict_ok(ctx, toks, k, end, guess, at_start=k == lo)
         ):
+            # no cue here, but a participle after it goes on from its subject ("حيث علق بنهور ابالوس رئيس حي
+            # ماندليونغ على هذا الإنجاز بقوله: «...»")
+            verb_subject = guess if guess is not None and guess.person else verb_subject
             continue
         if guess is None and toks[k][2].startswith("قول"):
             # "ونقل موقع شانا عن محسن قمصري قوله إن": the words are the one's they are reported from
@@ -346,6 +352,7 @@ def cue_in(ctx: Reading, toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, cu
             note_turn(ctx, cue, guess)
         elif not explicit:
             implicit = subject_before(ctx, toks, k, cue) or nearby.when_subject(ctx, toks, k, cue)
+            implicit = implicit or (verb_subject if cue.participle else None)
             best = (k, cue, implicit or resolve_subject(ctx, toks[k][0], cue))
     if aside is not None and aside[2] is not None and not explicit and (best is None or best[1].participle):
         return aside

@@ -325,6 +325,13 @@ def pronoun_object(view: TextView, tok: Token) -> bool:
     if word == "الي":
         rs, re_ = view.raw_span(tok.start, tok.end)
         return view.raw[rs:re_].endswith(SHADDA)
+    return preposition_pronoun(word)
+
+
+def preposition_pronoun(word: str, *, by: bool = False) -> bool:
+    """A preposition with a pronoun of the third person or the second (normal form): "له"، "عنه"، "إليه"، "عليها"،
+    "معه"; ``by``: "به"، "بها" too, which only a verb that takes ب has ("ما جاء به الوزير")."""
+    heads = ("الي", "علي", "مع", "ب") if by else ("الي", "علي", "مع")
     return word in PRONOUN_OBJECTS or any(
-        word != p and word.startswith(p) and word[len(p) :] in _OBJECT_SUFFIXES for p in ("الي", "علي", "مع")
+        word != p and word.startswith(p) and word[len(p) :] in _OBJECT_SUFFIXES for p in heads
     )
