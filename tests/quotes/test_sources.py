@@ -159,6 +159,17 @@ def test_a_verb_and_its_person_subject_before_a_colon_speak(body: str, name: str
     assert speakers(body, name) == [("direct", name)]
 
 
+def test_a_speaker_heard_before_is_the_subject_before_a_colon_by_one_name() -> None:
+    # "دالما" alone is no name by its shape; the article has heard her as "ابنته دالما"
+    body = (
+        "وقالت ابنته دالما لإذاعة «أونس دييس»: «أنا أول من يقول إن والدتي صادقة». وشككت دالما (28 عاما) بدوافع"
+        " والدها: «يجب أن نرى من هو على الجانب الآخر»."
+    )
+    assert speakers(body)[-1] == ("direct", "دالما")
+    # nobody heard before: a word after the verb is no subject by itself
+    assert speakers("وشككت دالما (28 عاما) بدوافع والدها: «يجب أن نرى من هو على الجانب الآخر».") == [("direct", None)]
+
+
 @pytest.mark.parametrize(
     ("body", "name"),
     [

@@ -118,9 +118,15 @@ def _phrase_after(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int) -> Gu
     word = toks[at][2]
     plain = grammar.strip_proclitic(word) == word and not grammar.has_article(word)
     run = grammar.name_run(toks, at)
-    named = run > last and (run - at >= 2 or grammar.given_name(word) or kin)
+    named = run > last and (run - at >= 2 or grammar.given_name(word) or kin or _heard(ctx, word))
     body = grammar.in_lexicon(first, grammar.organisation_heads())
     return guess if plain and (named or body) else None
+
+
+def _heard(ctx: Reading, word: str) -> bool:
+    """Whether ``word`` is the name a speaker the article has heard is known by ("وشككت دالما (28 عاما) بدوافع والدها:
+    «...»" after "ابنته دالما" spoke): the last word of that speaker's name."""
+    return any(ctx.state.key(guess.span) == word for _, _, guess in ctx.state.events)
 
 
 _VERB_SEGMENT = 8  # the most tokens from the comma after a subject to the colon ("، يزيد في مداخلته:")
