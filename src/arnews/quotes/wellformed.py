@@ -21,7 +21,8 @@ def _idiom_object(word: str) -> bool:
 
 
 #: Lexicons whose words never open a speaker: particles, prepositions, complementizers, reports with no subject,
-#: and the adverbs of time and manner and first-person verbs that end a name ("آنذاك"، "أعتقد").
+#: the adverbs of time and manner and first-person verbs that end a name ("آنذاك"، "أعتقد"), and relative and
+#: interrogative words ("كيف يمكن"، "الذي").
 _NOT_OPENING: tuple[ListName, ...] = (
     "speech_stopwords",
     "noun_prepositions",
@@ -29,6 +30,7 @@ _NOT_OPENING: tuple[ListName, ...] = (
     "verb_particles",
     "impersonal_reports",
     "name_breaks",
+    "relative_pronouns",
 )
 
 
