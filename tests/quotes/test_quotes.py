@@ -295,6 +295,17 @@ def test_the_subordinator_likay_ends_a_speakers_name() -> None:
     assert (speaker(q), q.text) == ("مخرج الفيلم", "أركب الطائرة صباح كل يوم")
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال مدرب الفريق يا جماعة إن المباراة صعبة على الجميع.", "مدرب الفريق"),
+        ("وقال رئيس النادي أيها الإخوة إن الموسم صعب على الجميع.", "رئيس النادي"),
+    ],
+)
+def test_a_vocative_particle_ends_a_speakers_name(body: str, name: str) -> None:
+    assert speaker(one(body, "indirect")) == name
+
+
 def test_implicit_subject_goes_to_the_nearest_person() -> None:
     _, found = quotes_of("قال الوزير خالد الفالح إن الإنتاج مستقر. وقال إنه يتوقع ارتفاع الطلب في الربع المقبل.")
     assert [speaker(q) for q in found] == ["خالد الفالح", "خالد الفالح"]
