@@ -509,6 +509,9 @@ def test_a_name_after_an_anonymous_head_and_its_adjective_is_the_speaker() -> No
         ("وغادر الوزير القاعة رغم أن الجلسة لم تنته بعد.", []),  # no cue reports this clause
         ("وقال الوزير «الزيارة انتهت» أمس، رغم أن وفده بقي في المدينة.", []),
         ("وقال الوزير بعد أن وصل إلى المطار إن الزيارة ناجحة.", [("الزيارة ناجحة", "الوزير")]),
+        # a noun of degree before a clause of result
+        ("أبدى السلطان غضبه لدرجة أنه رفع غطاء رأسه عدة مرات أمام الضيف.", []),
+        ("وانتقد النائب الخطة إلى حد أن بعض زملائه غادروا الجلسة.", []),
     ],
 )
 def test_an_that_after_a_subordinator_is_no_report(body: str, expected: list[tuple[str, str | None]]) -> None:
