@@ -319,6 +319,15 @@ def test_implicit_subject_prefers_the_verbs_gender() -> None:
     assert [speaker(q) for q in found] == ["سارة العلي", "جون سميث", "سارة العلي"]
 
 
+def test_a_name_inside_the_last_speakers_report_does_not_take_her_next_words() -> None:
+    # أوباما is the subject of the clause سارة reports, not the next verb's; "وقالت" goes on with her
+    body = (
+        "وأكدت «ماما سارة» أنها لم تصب بخيبة الأمل، معتبرة أن باراك أوباما هو قبل أي شيء آخر ضيف كينيا. وقالت"
+        " للصحف الكينية: «على الأرجح ليس لديه متسع من الوقت هذه المرة»."
+    )
+    assert spoken(body, "باراك أوباما", kind="direct") == ["ماما سارة"]
+
+
 def test_implicit_subject_skips_a_plural_speaker() -> None:
     _, found = quotes_of(
         "وقال مسؤولو الحملة إن هاريس أشادت خلال المكالمة ببايدن.\n\n"

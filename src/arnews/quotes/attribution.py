@@ -190,12 +190,7 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
 
     k = bisect.bisect_left(st.events, (pos, -1, Guess((0, 0))))
     events = [it for it in reversed(st.events[max(0, k - 8) : k]) if pos - st.last_heard(it[0], it[2]) <= RESOLVE_CHARS]
-    m = bisect.bisect_left(st.mention_starts, pos)
-    mentions: list[tuple[int, Guess]] = []
-    for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
-        if pos - ms > RESOLVE_CHARS or me > pos or nearby.governed(ctx, ms):
-            continue
-        mentions.append((ms, Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))))
+    mentions = _mentions_before(ctx, pos)
     if (  # a name right before the verb is its subject, unless the sentence opens with its topic ("وعن X قال")
         mentions
         and pos - mentions[0][1].span[1] <= 2
@@ -205,8 +200,11 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     ):
         return mentions[0][1]  # nothing but a space between: "رسالة من سيلرز تقول" (not "... توقفت، وقال")
     # a person named as the subject since the last speaker (إن هاريس ... أشادت) comes before that speaker
-    last_event = next((it[0] for it in events if fits(it[2])), -1)
-    recent = [g for ms, g in mentions if ms > last_event and nearby.subject_like(ctx, ms)]
+    last = next((it for it in events if fits(it[2])), None)
+    # (not one inside the words reported for a person who spoke: "وأكدت «ماما سارة» أن ...، معتبرة أن باراك أوباما
+    # ..."; a group's or source's report may name who speaks next: "وقال مسؤولو الحملة إن هاريس ... وقال:")
+    heard = -1 if last is None else last[0] if last[2].anonymous else st.last_heard(last[0], last[2])
+    recent = [g for ms, g in mentions if ms > heard and nearby.subject_like(ctx, ms)]
     chosen = pick(recent) if recent else None
     if chosen is None:
         chosen = pick([it[2] for it in events])
@@ -215,6 +213,18 @@ def resolve_subject(ctx: Reading, pos: int, cue: cue_verbs.Cue) -> Guess | None:
     if chosen is None and cue.role in ("say", "add", "answer"):
         chosen = nearby.group_for(ctx, pos, cue) or nearby.protagonist(ctx, pos, fits)
     return chosen
+
+
+def _mentions_before(ctx: Reading, pos: int) -> list[tuple[int, Guess]]:
+    """The person mentions that end before normal offset ``pos`` within reach of a verb with no subject, the latest
+    first, with the gender the article has shown for each; not the object of a preposition ("من سيلرز")."""
+    st = ctx.state
+    m = bisect.bisect_left(st.mention_starts, pos)
+    found: list[tuple[int, Guess]] = []
+    for ms, me in reversed(st.mentions[max(0, m - 8) : m]):
+        if pos - ms <= RESOLVE_CHARS and me <= pos and not nearby.governed(ctx, ms):
+            found.append((ms, Guess((ms, me), gender=st.genders.get(st.key((ms, me)), ""))))
+    return found
 
 
 def speaker_record(ctx: Reading, guess: Guess | None) -> Speaker | None:
