@@ -630,3 +630,25 @@ def test_a_participle_of_saying_after_a_noun_still_reports() -> None:
     assert [text for text, _ in indirect("وقال الوزير في تصريح صحفي مؤكدا أن الطرق ستفتح غدا.")] == ["الطرق ستفتح غدا"]
     found = speech("وأشاد السفير بالإنجازات الأمنية الأخيرة في بلاده مؤكدا وحدة المصير بين البلدين الشقيقين.")
     assert [q.cue for q in found] == ["مؤكدا"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the first من names where the speaker is from; the second, before أن, opens the clause
+        (
+            "وحذر الباحثون من جامعة مونتريال من أن الجلوس أمام التلفزيون يجعل الأطفال أكثر خجلا.",
+            [("الجلوس أمام التلفزيون يجعل الأطفال أكثر خجلا", "الباحثون")],
+        ),
+        (
+            "وحذر مصدر رسمي من داخل المحافظة من أن الوضع متوتر جدا وقد ينفجر.",
+            [("الوضع متوتر جدا وقد ينفجر", "مصدر")],
+        ),
+        # one من only: the clause opens after it
+        ("وحذر الوزير من الجلوس أمام التلفزيون لساعات طويلة.", [("الجلوس أمام التلفزيون لساعات طويلة", "الوزير")]),
+    ],
+)
+def test_a_preposition_of_the_speakers_origin_before_the_cues_own(
+    body: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert indirect(body) == expected

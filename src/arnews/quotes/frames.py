@@ -111,6 +111,7 @@ def complement_at(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> tuple[int,
         tok = toks[k]
         t = tok[2]
         if t in comp.separate:
+            k = _same_before_that(toks, k)  # "وحذر الباحثون من جامعة مونتريال من أن": the later من governs أن
             return (k, k + 1) if _opens_clause(toks, k + 1) else None
         if comp.attached and grammar.is_word(tok) and len(t) > 3 and t[0] in comp.attached and _opens_clause(toks, k):
             return k, k
@@ -126,6 +127,24 @@ def complement_at(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> tuple[int,
     if cue.participle and comp.object and _opens_clause(toks, i + 1) and not _that_follows(toks, i + 1):
         return i + 1, i + 1
     return None
+
+
+_PLACE_WORDS = 4  # the words of a place or body after a preposition in a speaker phrase ("من جامعة مونتريال")
+
+
+def _same_before_that(toks: Sequence[Tok], k: int) -> int:
+    """Where the preposition ``toks[k]`` of a cue's clause stands again a few words on, right before إن/أن, when it is
+    not itself before one: the first names where the speaker is from ("الباحثون من جامعة مونتريال"), the second
+    opens the clause; else ``k``."""
+    comps = load_set("complementizers")
+    if k + 1 < len(toks) and toks[k + 1][2] in comps:
+        return k
+    for j in range(k + 2, min(len(toks) - 1, k + 2 + _PLACE_WORDS)):
+        if not grammar.is_word(toks[j]):
+            return k
+        if toks[j][2] == toks[k][2] and toks[j + 1][2] in comps:
+            return j
+    return k
 
 
 _OBJECT_WORDS = 8  # the words of an object read before its إن/أن ("داعيا الله العلي القدير أن")
