@@ -137,11 +137,9 @@ def _same_before_that(toks: Sequence[Tok], k: int) -> int:
     not itself before one: the first names where the speaker is from ("الباحثون من جامعة مونتريال"), the second
     opens the clause; else ``k``."""
     comps = load_set("complementizers")
-    if k + 1 < len(toks) and toks[k + 1][2] in comps:
-        return k
-    for j in range(k + 2, min(len(toks) - 1, k + 2 + _PLACE_WORDS)):
-        if not grammar.is_word(toks[j]):
-            return k
+    for j in range(k + 1, min(len(toks) - 1, k + 2 + _PLACE_WORDS)):
+        if not grammar.is_word(toks[j]) or toks[j][2] in comps:
+            return k  # punctuation, or the first one's own إن/أن
         if toks[j][2] == toks[k][2] and toks[j + 1][2] in comps:
             return j
     return k
