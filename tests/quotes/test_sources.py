@@ -1011,3 +1011,56 @@ def test_what_may_go_on_a_name_past_a_speaker_phrase(rest: str, goes_on: bool) -
     from arnews.quotes.wellformed import name_goes_on
 
     assert name_goes_on(rest) is goes_on
+
+
+_MEMOIR = (
+    "«الصحيفة» تنشر مذكرات وسيرة ليلى مراد (3): الاستوديو الأول\n\n"
+    "كانت ليلى مراد في العاشرة حين دخلت الاستوديو أول مرة، وتروي في مذكراتها تلك الأيام.\n"
+    "سألني المخرج يوسف وهبي عن اسمي، فقلت له وأنا أرتجف: «اسمي ليلى يا أستاذ».\n"
+    "وقال المخرج يوسف وهبي بعدها: «ستكونين نجمة كبيرة»، فسألت نفسي: «هل يعني ما يقول؟».\n"
+    "وقال: «غدا نبدأ التصوير».\n"
+)
+
+
+def test_the_narrator_a_memoirs_title_names_speaks_the_words_of_the_first_person() -> None:
+    """ "تنشر مذكرات فاتن حمامة": the "I" of the narration is the person whose own account the title names, as
+    the body mentions her; her words are not a speaker the next verb of saying goes on from."""
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in _RULES.parse(_MEMOIR).quotes]
+    assert found == [
+        ("اسمي ليلى يا أستاذ", "ليلى مراد"),
+        ("ستكونين نجمة كبيرة", "يوسف وهبي"),
+        ("هل يعني ما يقول؟", "ليلى مراد"),
+        ("غدا نبدأ التصوير", "يوسف وهبي"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "«الصحيفة» تنشر ذكريات الطفولة في الحي القديم",  # an account of a time, not of a person
+        "«الصحيفة» تنشر مذكرات (3): الاستوديو الأول",  # nobody named
+        "«الصحيفة» تنشر مذكرات ليلى العمر (3): الاستوديو الأول",  # a person the body never mentions
+    ],
+)
+def test_a_title_that_names_no_persons_memoirs_gives_the_narration_no_speaker(title: str) -> None:
+    text = title + _MEMOIR[_MEMOIR.index("\n") :]
+    said = {q.text: q.speaker for q in _RULES.parse(text).quotes}
+    assert said["اسمي ليلى يا أستاذ"] is None
+    assert said["هل يعني ما يقول؟"] is None
+
+
+def test_the_author_a_byline_credits_speaks_the_words_of_the_first_person() -> None:
+    text = (
+        "حين تأبى الشمس الغياب\nبقلم: خالد السليمان\n\n"
+        "سافرت إلى النرويج في رمضان وسألت شيخا من المغرب عن الصيام الطويل فأجاب: «نصوم عشرين ساعة ولا نشكو».\n"
+        "فقلت في سري: «الله يعطيك على قد نيتك».\n"
+    )
+    article = _RULES.parse(text)
+    assert article.source.author == "خالد السليمان"
+    last = article.quotes[-1]
+    assert last.text == "الله يعطيك على قد نيتك"
+    assert last.speaker is not None and last.speaker.name == "خالد السليمان"
+    assert last.speaker.span is not None and text[last.speaker.span.start : last.speaker.span.end] == "خالد السليمان"
+    # two authors: no one "I"
+    two = text.replace("بقلم: خالد السليمان", "بقلم: خالد السليمان وسعد الحربي")
+    assert _RULES.parse(two).quotes[-1].speaker is None

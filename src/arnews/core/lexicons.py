@@ -49,7 +49,7 @@ ListName = Literal[
     "first_person_reflexives",
     "first_person_speech", "imperfect_verbs", "impersonal_reports", "initial_letters", "lam_governors",
     "institution_heads", "interview_nouns", "kin_after_link", "kinship_nouns", "loan_statements", "locative_words",
-    "manner_nouns", "media_heads",
+    "manner_nouns", "media_heads", "memoir_nouns",
     "name_breaks", "narration_conjunctions",
     "name_links",
     "name_prepositions",

@@ -19,7 +19,7 @@ from arnews.quotes.attribution import guess_speaker, resolve_subject
 from arnews.quotes.marks import RawQuote, phrase_end
 from arnews.quotes.reading import Guess, Reading
 
-__all__ = ["colon_subject", "narrated"]
+__all__ = ["colon_subject", "narrated", "narrator"]
 
 _ARABIC_START = re.compile(f"[{ARABIC_LETTERS}]")  # a word that opens with an Arabic letter (no Latin label)
 _CLAUSE_TOKENS = 14  # the longest clause before a colon read for a subject ("ودافعت ابنته دالما ... «أونس دييس»:")
@@ -194,3 +194,48 @@ def _first_person(word: str) -> bool:
     said = load_set("first_person_speech")
     word = grammar.strip_proclitic(word)
     return word in said or any(word.endswith(s) and word[: -len(s)] in said for s in names.possessive_suffixes())
+
+
+def narrator(ctx: Reading) -> Guess | None:
+    """The person who says "I" in the article, when the article names them: the one whose own account its title
+    names ("«الشرق الأوسط» تنشر مذكرات فاتن حمامة (5): ..."، ``memoir_nouns.txt``), else the author its byline
+    credits, named in its text; None otherwise. The narrator speaks the words :func:`narrated` finds."""
+    found = ctx.narrator
+    if found is None:
+        found = ctx.narrator = (_memoir_person(ctx) or _byline_author(ctx),)
+    return found[0]
+
+
+def _memoir_person(ctx: Reading) -> Guess | None:
+    title = ctx.structure.title
+    if title is None:
+        return None
+    v = ctx.view
+    toks = ctx.tokens(v.norm_index(title.start), v.norm_index(title.end))
+    memoirs = load_set("memoir_nouns")
+    k = next((k for k, t in enumerate(toks) if grammar.strip_proclitic(t[2]) in memoirs), len(toks))
+    while k + 1 < len(toks) and toks[k + 1][2][:1] == "و" and toks[k + 1][2][1:] in memoirs:
+        k += 1  # "مذكرات وسيرة فاتن حمامة"
+    if k + 1 >= len(toks):
+        return None
+    run = grammar.name_run(toks, k + 1)
+    if run < k + 3:
+        return None  # a name of two words or more
+    # a person the body mentions: by the same name ("مذكرات فاتن حمامة" ... "فاتن حمامة هي الرحيق"), else by its
+    # last word (the title's name then speaks)
+    st, norm, named = ctx.state, ctx.view.norm, (toks[k + 1][0], toks[run - 1][1])
+    span = next(((s, e) for s, e in st.mentions if norm[s:e] == norm[named[0] : named[1]]), None)
+    if span is None and any(st.key(m) == st.key(named) for m in st.mentions):
+        span = named
+    return None if span is None else Guess(span, person=True, gender=st.genders.get(st.key(span), ""))
+
+
+def _byline_author(ctx: Reading) -> Guess | None:
+    author = ctx.structure.source.author
+    if not author or " و" in author:
+        return None  # nobody credited, or several authors: no one "I"
+    v = ctx.view
+    at = v.raw.find(author)
+    if at < 0:
+        return None
+    return Guess((v.norm_index(at), v.norm_index(at + len(author))), person=True)

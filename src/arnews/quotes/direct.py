@@ -17,7 +17,7 @@ from arnews.models import Quote
 from arnews.quotes import cues, documents, frames, nearby
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import cue_in, guess_speaker, note_turn, resolve_subject, speaker_record
-from arnews.quotes.colons import colon_subject, narrated
+from arnews.quotes.colons import colon_subject, narrated, narrator
 from arnews.quotes.indirect import according_text, sentence_end, source_guess
 from arnews.quotes.marks import (
     MAX_LOOK,
@@ -41,6 +41,7 @@ class _Found:
     cue_tok: int | None = None
     guess: Guess | None = None
     attribution_end: int = -1
+    narrated: bool = False  # the narrator's own words: not a speaker later verbs go on from
 
 
 def read_quote(ctx: Reading, toks: Sequence[Tok], q: RawQuote, prev_end_tok: int, raws: Sequence[RawQuote]) -> int:
@@ -51,7 +52,8 @@ def read_quote(ctx: Reading, toks: Sequence[Tok], q: RawQuote, prev_end_tok: int
         return prev_end_tok
     lo = clause_start(toks, q.open_tok, prev_end_tok + 1)
     if narrated(toks, lo, q.open_tok):
-        found: _Found | None = _Found("direct")  # "فقلت له: «...»": the narrator's words, nobody the article names
+        # "فقلت له: «...»": the narrator's words, theirs where the article names who says "I" (a memoir's title)
+        found: _Found | None = _Found("direct", None, narrator(ctx), narrated=True)
     else:
         found = _classify(ctx, toks, q, prev_end_tok, lo=lo, words=words)
     if found is None:
@@ -371,11 +373,11 @@ def _record(ctx: Reading, toks: Sequence[Tok], q: RawQuote, lo: int, found: _Fou
     if q.close_tok is not None:
         ctx.state.note_quoted(q.start, q.end)
     guess = found.guess
-    if guess is not None:
+    if guess is not None and not found.narrated:
         ctx.state.add_event(guess, reported_to=q.end)
         if found.kind == "direct":
             ctx.state.last_quote = guess
-    ctx.prev = (found.kind, guess)
+    ctx.prev = (found.kind, None if found.narrated else guess)
     ctx.last_quote_end = q.end
 
 

@@ -128,6 +128,7 @@ class Reading:
         self.prev_paragraph_tail = -1  # a quote ending at or after this offset ended the previous paragraph
         self.next_paragraph: tuple[int, int] | None = None  # the paragraph after the one being read (normal offsets)
         self.last_name_end = -1  # normal offset where the last quoted name closed
+        self.narrator: tuple[Guess | None] | None = None  # who says "I" in the article, once looked for
         self.named_subject: tuple[int, int] | None = None  # a quoted name, its next verb's subject ("«سبق» تقول")
         self._words: frozenset[str] | None = None  # the article's words (normal form), for :meth:`spoken_to`
         self.sentence_ends = frozenset(e for _s, e, _r in doc.norm_sentences)  # the one splitter's
