@@ -130,6 +130,7 @@ def complement_at(toks: Sequence[Tok], i: int, cue: cue_verbs.Cue) -> tuple[int,
 
 
 _PLACE_WORDS = 4  # the words of a place or body after a preposition in a speaker phrase ("من جامعة مونتريال")
+_ADDRESSED_WORDS = 2  # and of the people a verb addresses after it ("من موقع نيكس نيوز نتورك متصفحي الموقع من ان")
 
 
 def _same_before_that(toks: Sequence[Tok], k: int) -> int:
@@ -137,7 +138,7 @@ def _same_before_that(toks: Sequence[Tok], k: int) -> int:
     not itself before one: the first names where the speaker is from ("الباحثون من جامعة مونتريال"), the second
     opens the clause; else ``k``."""
     comps = load_set("complementizers")
-    for j in range(k + 1, min(len(toks) - 1, k + 2 + _PLACE_WORDS)):
+    for j in range(k + 1, min(len(toks) - 1, k + 2 + _PLACE_WORDS + _ADDRESSED_WORDS)):
         if not grammar.is_word(toks[j]) or toks[j][2] in comps:
             return k  # punctuation, or the first one's own إن/أن
         if toks[j][2] == toks[k][2] and toks[j + 1][2] in comps:
