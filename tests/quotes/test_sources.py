@@ -398,7 +398,17 @@ def test_a_masculine_derived_participle_ends_a_name_a_feminine_one_agrees(word: 
 
 @pytest.mark.parametrize(
     ("name", "problem"),
-    [("نحوي وأنا أجلس", "a clause"), ("محمد وهو يبتسم", "a clause"), ("حكومته", None), ("هو", None)],
+    [
+        ("نحوي وأنا أجلس", "a clause"),
+        ("محمد وهو يبتسم", "a clause"),
+        ("حكومته", None),
+        ("هو", None),
+        # a verb and a preposition with a pronoun: "فصاح يطلب مني أن"; a name that looks like a verb is none
+        ("يطلب مني", "a clause"),
+        ("يطلب منه", "a clause"),
+        ("يزيد الرشيد", None),
+        ("يوري ميلنر", None),
+    ],
 )
 def test_a_pronoun_after_the_first_word_makes_a_clause_not_a_speaker(name: str, problem: str | None) -> None:
     from arnews.quotes.speakers import speaker_problem
