@@ -90,3 +90,20 @@ def test_a_name_after_a_title_is_still_read_as_the_subject() -> None:
         "وقال: «هناك العشرات من الأسرى يجري التحقيق معهم»."
     )
     assert speakers(text) != ["البكري"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the occupations of culture news are titles: the name after them speaks, not the title alone
+        (
+            "قرأت مقالة قديمة كتبها الناقد البريطاني رونالد برغن في صحيفة «ذ غارديان» يقول فيها: «معظم مراجعي الأفلام "
+            "يتعاملون أساسًا مع محتوى الفيلم».",
+            "رونالد برغن",
+        ),
+        ("وأخبر المؤرخ العسكري جيمس هولاند الصحيفة بأن العائلة المالكة كانت تمزح.", "جيمس هولاند"),
+        ("وأعلن الموسيقار خالد حماد أن الحفل سيقام الأسبوع المقبل.", "خالد حماد"),
+    ],
+)
+def test_an_occupation_of_culture_news_before_a_name_is_a_title(body: str, speaker: str) -> None:
+    assert speakers(f"عنوان\n\n{body}") == [speaker]
