@@ -1074,3 +1074,15 @@ def test_the_author_a_byline_credits_speaks_the_words_of_the_first_person() -> N
     # two authors: no one "I"
     two = text.replace("بقلم: خالد السليمان", "بقلم: خالد السليمان وسعد الحربي")
     assert _RULES.parse(two).quotes[-1].speaker is None
+
+
+def test_an_asides_verb_after_a_comma_is_no_name_in_apposition() -> None:
+    """ "وقال الوزير في بيان لوزارة الثقافة، تلقت «الشرق الأوسط» نسخة منه، إن": one untitled word after the comma
+    is the aside's verb, not the minister's name; a name of two words there still is ("حاكم ولاية تكساس، غريغ
+    أبوت")."""
+    body = (
+        "افتتح وزير الثقافة عبد الواحد النبوي المعرض أمس. وقال الوزير في بيان لوزارة الثقافة، تلقت «الشرق الأوسط» "
+        "نسخة منه، إن هذا المشروع سيقوم بتنفيذه المجلس الأعلى للثقافة."
+    )
+    assert speakers(body, "عبد الواحد النبوي") == [("indirect", "عبد الواحد النبوي")]
+    assert reports_of("وقال حاكم ولاية تكساس، غريغ أبوت، إن الولاية ستتعافى سريعا.") == [("indirect", "غريغ أبوت")]

@@ -296,7 +296,10 @@ def _name_after_title(toks: Sequence[Tok], end: int) -> Phrase | None:
         t_end, titled = titles.title_run(toks, end + 1)
         k = grammar.name_run(toks, t_end)
         after = addressee_end(toks[k:]) + k if titled else k
-        if k > t_end and (after == len(toks) or not grammar.is_word(toks[after])):
+        # one untitled word is no name in apposition ("الوزير في بيان لوزارة الثقافة، تلقت «الشرق الأوسط» نسخة
+        # منه": the aside's verb), unless a given name
+        named = k > t_end and (titled or k - t_end >= 2 or grammar.given_name(toks[t_end][2]))
+        if named and (after == len(toks) or not grammar.is_word(toks[after])):
             return Phrase((toks[t_end][0], toks[k - 1][1]))
         return None
     close = quoted_end(toks, end, 4)
