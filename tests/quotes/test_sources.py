@@ -1050,6 +1050,7 @@ def test_the_narrator_a_memoirs_title_names_speaks_the_words_of_the_first_person
         "«الصحيفة» تنشر ذكريات الطفولة في الحي القديم",  # an account of a time, not of a person
         "«الصحيفة» تنشر مذكرات (3): الاستوديو الأول",  # nobody named
         "«الصحيفة» تنشر مذكرات ليلى العمر (3): الاستوديو الأول",  # a person the body never mentions
+        "«الصحيفة» تنشر سيرة ليلى مراد (3): الاستوديو الأول",  # a life somebody else writes: the "I" is the writer
     ],
 )
 def test_a_title_that_names_no_persons_memoirs_gives_the_narration_no_speaker(title: str) -> None:
@@ -1057,6 +1058,16 @@ def test_a_title_that_names_no_persons_memoirs_gives_the_narration_no_speaker(ti
     said = {q.text: q.speaker for q in _RULES.parse(text).quotes}
     assert said["اسمي ليلى يا أستاذ"] is None
     assert said["هل يعني ما يقول؟"] is None
+
+
+def test_a_name_that_opens_with_waw_after_the_memoirs_noun_is_the_narrators() -> None:
+    text = _MEMOIR.replace("ليلى مراد", "وليد توفيق").replace("اسمي ليلى", "اسمي وليد")
+    assert "مذكرات وسيرة وليد توفيق" in text
+    found = {q.text: q.speaker.name if q.speaker else None for q in _RULES.parse(text).quotes}
+    assert found["اسمي وليد يا أستاذ"] == "وليد توفيق"
+    alone = text.replace("مذكرات وسيرة وليد توفيق", "مذكرات وليد توفيق")
+    found = {q.text: q.speaker.name if q.speaker else None for q in _RULES.parse(alone).quotes}
+    assert found["اسمي وليد يا أستاذ"] == "وليد توفيق"
 
 
 def test_the_author_a_byline_credits_speaks_the_words_of_the_first_person() -> None:

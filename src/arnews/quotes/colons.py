@@ -214,8 +214,9 @@ def _memoir_person(ctx: Reading) -> Guess | None:
     toks = ctx.tokens(v.norm_index(title.start), v.norm_index(title.end))
     memoirs = load_set("memoir_nouns")
     k = next((k for k, t in enumerate(toks) if grammar.strip_proclitic(t[2]) in memoirs), len(toks))
-    while k + 1 < len(toks) and toks[k + 1][2][:1] == "و" and toks[k + 1][2][1:] in memoirs:
-        k += 1  # "مذكرات وسيرة فاتن حمامة"
+    second = toks[k + 1][2] if k + 2 < len(toks) else ""
+    if second[:1] == "و" and grammar.strip_proclitic(second) != second and not grammar.given_name(second):
+        k += 1  # "مذكرات وسيرة فاتن حمامة": a second noun joined by و (not "مذكرات وليد جنبلاط")
     if k + 1 >= len(toks):
         return None
     run = grammar.name_run(toks, k + 1)
