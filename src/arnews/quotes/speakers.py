@@ -296,8 +296,7 @@ def _name_after_title(toks: Sequence[Tok], end: int) -> Phrase | None:
         t_end, titled = titles.title_run(toks, end + 1)
         k = grammar.name_run(toks, t_end)
         after = addressee_end(toks[k:]) + k if titled else k
-        # one untitled word is no name in apposition ("الوزير في بيان لوزارة الثقافة، تلقت «الشرق الأوسط» نسخة
-        # منه": the aside's verb), unless a given name
+        # one untitled word is no name in apposition unless a given name ("لوزارة الثقافة، تلقت «الشرق الأوسط»")
         named = k > t_end and (titled or k - t_end >= 2 or grammar.given_name(toks[t_end][2]))
         if named and (after == len(toks) or not grammar.is_word(toks[after])):
             return Phrase((toks[t_end][0], toks[k - 1][1]))
