@@ -328,10 +328,17 @@ def pronoun_object(view: TextView, tok: Token) -> bool:
     return preposition_pronoun(word)
 
 
-def preposition_pronoun(word: str, *, by: bool = False) -> bool:
+def preposition_pronoun(word: str, *, by: bool = False, every: bool = False) -> bool:
     """A preposition with a pronoun of the third person or the second (normal form): "له"، "عنه"، "إليه"، "عليها"،
-    "معه"; ``by``: "به"، "بها" too, which only a verb that takes ب has ("ما جاء به الوزير")."""
-    heads = ("الي", "علي", "مع", "ب") if by else ("الي", "علي", "مع")
+    "معه"; ``by``: "به"، "بها" too, which only a verb that takes ب has ("ما جاء به الوزير"); ``every``: those of من
+    and في as well, and "مني"، "بي"، "معي" ("يطلب مني": what follows a verb, never a name)."""
+    heads = ("الي", "علي", "مع", *(("ب",) if by or every else ()), *(("من", "في") if every else ()))
+    if every and word in _FIRST_PERSON_OBJECTS:
+        return True
     return word in PRONOUN_OBJECTS or any(
         word != p and word.startswith(p) and word[len(p) :] in _OBJECT_SUFFIXES for p in heads
     )
+
+
+# the first person after من، ب، مع (normal form); not "علي" or "الي", which are also the name علي and إلى
+_FIRST_PERSON_OBJECTS = frozenset({"مني", "بي", "معي"})

@@ -113,7 +113,7 @@ def speaker_problem(name: str, *, quoted: bool = False, short_names: Collection[
         return alone
     if any(grammar.strip_proclitic(w) in load_set("personal_pronouns") for w in words[1:]):
         return "a clause"  # "أشار نحوي وأنا أجلس": a pronoun subject, not a noun phrase
-    if len(words) > 1 and first in load_set("imperfect_verbs") and words[1] in _PREPOSITION_PRONOUNS:
+    if len(words) > 1 and first in load_set("imperfect_verbs") and cues.preposition_pronoun(words[1], every=True):
         return "a clause"  # "فصاح يطلب مني أن": a verb and its object, the subject left unsaid
     # "عاطي بن"، "أبي": a link word ends the name (a name written with آ, "آبي", is none)
     cut = len(words) > 1 and last in grammar.name_links()
@@ -121,10 +121,6 @@ def speaker_problem(name: str, *, quoted: bool = False, short_names: Collection[
     return "a name cut after a link word" if cut else None
 
 
-# a preposition with a pronoun (normal form), which follows a verb and never a name's first word: "يطلب مني"، "يقول لها"
-_PREPOSITION_PRONOUNS = frozenset(
-    p + s for p in ("من", "عن", "علي", "الي", "ل", "ب", "مع", "في") for s in ("ه", "ها", "هم", "هما", "هن")
-) | {"مني", "منا", "عني", "عنا", "لي", "لنا", "بي", "بنا", "معي", "معنا", "فينا", "علينا", "الينا"}
 _TANWEEN_A = "\u064b"  # the tanween of the accusative (ـً), which no name carries
 
 
