@@ -1097,3 +1097,15 @@ def test_an_asides_verb_after_a_comma_is_no_name_in_apposition() -> None:
     )
     assert speakers(body, "عبد الواحد النبوي") == [("indirect", "عبد الواحد النبوي")]
     assert reports_of("وقال حاكم ولاية تكساس، غريغ أبوت، إن الولاية ستتعافى سريعا.") == [("indirect", "غريغ أبوت")]
+
+
+def test_a_relative_who_shares_the_memoirists_surname_is_not_the_narrator() -> None:
+    """The body names the memoir's author by her surname only ("حمامة") after her father ("أحمد حمامة"): the narrator
+    is found by the surname alone, never by the father's full name."""
+    text = (
+        "«الصحيفة» تنشر مذكرات فاتن حمامة (1): طفولتي\n\n"
+        "كان والدي أحمد حمامة موظفا بسيطا في وزارة المعارف. وتروي حمامة في مذكراتها طفولتها الأولى.\n"
+        "وكنت أقول لأبي كل صباح: «بابا، أحنا مش رايحين الاستوديو؟».\n"
+    )
+    said = [q.speaker.name if q.speaker else None for q in _RULES.parse(text).quotes]
+    assert said[-1] != "أحمد حمامة"

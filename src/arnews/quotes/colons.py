@@ -223,11 +223,11 @@ def _memoir_person(ctx: Reading) -> Guess | None:
     if run < k + 3:
         return None  # a name of two words or more
     # a person the body mentions: by the same name ("مذكرات فاتن حمامة" ... "فاتن حمامة هي الرحيق"), else by its
-    # last word ("حمامة"); the body's mention speaks, not the title's words, which a model may read as one name
-    # with the noun before them
+    # last word alone ("حمامة"; not "أحمد حمامة", a relative); the body's mention speaks, not the title's words,
+    # which a model may read as one name with the noun before them
     st, norm, named = ctx.state, ctx.view.norm, (toks[k + 1][0], toks[run - 1][1])
     span = next(((s, e) for s, e in st.mentions if norm[s:e] == norm[named[0] : named[1]]), None)
-    span = span or next((m for m in st.mentions if st.key(m) == st.key(named)), None)
+    span = span or next(((s, e) for s, e in st.mentions if norm[s:e] == st.key(named)), None)
     return None if span is None else Guess(span, person=True, gender=st.genders.get(st.key(span), ""))
 
 
