@@ -84,15 +84,18 @@ def _reach(doc: Words, memo: KbMemo, i: int, readings: tuple[tuple[int, str, boo
     """The last token a KB or known name beginning at token ``i`` (read as one of its ``readings``) may reach: the
     span grows only while it is the beginning of some name, so the pass stays linear in the article; each word is
     keyed once and a span's keys are its words' keys."""
+    if not doc.joined(i):
+        return i  # a line ends after the word: no name runs on
     toks, reach = doc.toks, i
+    second = toks[i + 1].text
     for _off, stem, _fused in readings:
-        span = [stem]
+        span = f"{stem} {second}"  # the memo's key: the span's words joined by spaces (tokens hold none)
         k = i
-        while k - i < 4 and doc.joined(k):
-            span.append(toks[k + 1].text)
-            if not memo.grows(tuple(span)):
-                break
+        while memo.grows_joined(span):
             k += 1
+            if k - i >= 4 or not doc.joined(k):
+                break
+            span = f"{span} {toks[k + 1].text}"
         reach = max(reach, k)
     return reach
 

@@ -165,14 +165,13 @@ class KbMemo:
             self._alone[word] = hit
         return hit
 
-    def grows(self, span: tuple[str, ...]) -> bool:
-        """Some KB name or known name begins with the normalised words ``span`` (a stem and the tokens after it;
-        :meth:`arnews.kb.KnowledgeBase.continues` on their keys)."""
-        joined = " ".join(span)  # tokens hold no spaces
+    def grows_joined(self, joined: str) -> bool:
+        """Some KB name or known name begins with the normalised words ``joined`` (a stem and the tokens after it,
+        joined by single spaces: tokens hold none; :meth:`arnews.kb.KnowledgeBase.continues` on their keys)."""
         hit = self._grows.get(joined)
         if hit is None:
             keyed: tuple[WordKeys, ...] = ()
-            for w in span:
+            for w in joined.split(" "):
                 keyed += stem_keys(w)
             hit = self.kb.continues(keyed) or next(zip(*keyed, strict=True), ()) in known_prefixes()
             if len(self._grows) >= _MEMO_WORDS:
