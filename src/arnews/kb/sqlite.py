@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from arnews.core.memo import Memo
 from arnews.core.names import loose as _loose
 from arnews.core.names import phonetic
 from arnews.errors import KnowledgeBaseError
@@ -108,7 +109,7 @@ _BEGINS = (
     "SELECT EXISTS(SELECT 1 FROM name WHERE k = ?1 AND ix <= 2)"
     " OR EXISTS(SELECT 1 FROM name WHERE k >= ?2 AND k < ?3 AND ix <= 2)"
 )
-_MEMO = 200_000
+_MEMO = 400_000  # entries of each memo (two generations: :class:`arnews.core.memo.Memo`)
 
 
 class SqliteKnowledgeBase(KnowledgeBase):
@@ -127,9 +128,9 @@ class SqliteKnowledgeBase(KnowledgeBase):
         if meta.get("format") != FORMAT:
             raise KnowledgeBaseError(f"{self.path}: not an arnews KB file (format {meta.get('format')!r})")
         self._count = int(meta.get("count", "0"))
-        self._begins: dict[str, bool] = {}
-        self._could_start: dict[str, bool] = {}
-        self._entries: dict[int, KbEntry] = {}
+        self._begins: Memo[str, bool] = Memo(_MEMO)
+        self._could_start: Memo[str, bool] = Memo(_MEMO)
+        self._entries: Memo[int, KbEntry] = Memo(_MEMO)
 
     def __len__(self) -> int:
         return self._count
@@ -148,9 +149,8 @@ class SqliteKnowledgeBase(KnowledgeBase):
     def _cached(self, row: tuple[Any, ...]) -> KbEntry:
         found = self._entries.get(row[0])
         if found is None:
-            if len(self._entries) >= _MEMO:
-                self._entries.clear()
-            found = self._entries[row[0]] = _entry(row)
+            found = _entry(row)
+            self._entries.put(row[0], found)
         return found
 
     def _named(self, k: str, index: str) -> list[tuple[KbEntry, str]]:
@@ -164,9 +164,8 @@ class SqliteKnowledgeBase(KnowledgeBase):
         hit = self._begins.get(prefix)
         if hit is None:
             row = self._db.execute(_BEGINS, (prefix, prefix + " ", prefix + "!")).fetchone()
-            if len(self._begins) >= _MEMO:
-                self._begins.clear()
-            hit = self._begins[prefix] = bool(row[0])
+            hit = bool(row[0])
+            self._begins.put(prefix, hit)
         return hit
 
     def could_start(self, word: str) -> bool:
@@ -177,9 +176,7 @@ class SqliteKnowledgeBase(KnowledgeBase):
             # the first word of some key: a form that is more than one word is none
             forms = [bare, word, _loose(word, normalized=True)] + ([ph] if len(ph) >= 2 else [])
             hit = any(" " not in form and self._begins_with(form) for form in forms)
-            if len(self._could_start) >= _MEMO:
-                self._could_start.clear()
-            self._could_start[word] = hit
+            self._could_start.put(word, hit)
         return hit
 
     def continues(self, keyed: Sequence[WordKeys]) -> bool:

@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
+from arnews.core.memo import Memo
 from arnews.core.names import key, phonetic, words
 from arnews.core.names import loose as _loose
 from arnews.core.text import normalize
@@ -112,6 +113,9 @@ def _frozen(index: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+_MEMO = 400_000  # words :meth:`KnowledgeBase.could_start` remembers (two generations: :class:`arnews.core.memo.Memo`)
+
+
 class KnowledgeBase:
     """Entities and the indexes that find them by name."""
 
@@ -144,7 +148,7 @@ class KnowledgeBase:
         # most popular first, sorted once here (by_surname is asked for every word of every article)
         self._surname_sorted: dict[str, tuple[KbEntry, ...]] = self._by_prior(built["surname"])
         self._initials_sorted: dict[str, tuple[KbEntry, ...]] = self._by_prior(built["initials"])
-        self._could_start: dict[str, bool] = {}
+        self._could_start: Memo[str, bool] = Memo(_MEMO)
 
     def _by_prior(self, index: dict[str, list[str]]) -> dict[str, tuple[KbEntry, ...]]:
         return {k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior)) for k, ids in index.items()}
@@ -171,9 +175,7 @@ class KnowledgeBase:
                 or _loose(word, normalized=True) in first
                 or (len(ph := phonetic(word, normalized=True)) >= 2 and ph in first)
             )
-            if len(memo) >= 200_000:
-                memo.clear()  # bounded in a long-running process
-            memo[word] = hit
+            memo.put(word, hit)  # bounded in a long-running process
         return hit
 
     def could_continue(self, name: str) -> bool:

@@ -13,6 +13,7 @@ from itertools import pairwise
 from attrs import define, field
 
 from arnews.core.lexicons import known_names, load_set, load_table, titles
+from arnews.core.memo import Memo
 from arnews.core.names import key, letter_names, strip_clitics, words
 from arnews.core.text import ARABIC_LETTERS, TextView, normalize
 from arnews.core.tokens import Token, tokenize
@@ -107,7 +108,9 @@ def stem_keys(word: str) -> tuple[WordKeys, ...]:
     return tuple(word_keys(w) for w in words(word))
 
 
-_MEMO_WORDS = 200_000  # words and spans remembered per KB (bounded in a long-running process)
+#: Entries each memo of :class:`KbMemo` holds at most (:class:`arnews.core.memo.Memo`: two generations of half
+#: as many, so that a long run keeps the words that recur and forgets the rest).
+_MEMO_WORDS = 400_000
 
 
 class KbMemo:
@@ -121,11 +124,12 @@ class KbMemo:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._readings: dict[str, tuple[tuple[int, str, bool], ...]] = {}
-        self._alone: dict[str, bool] = {}
-        self._surname: dict[str, float] = {}
-        self._grows: dict[str, bool] = {}
-        self._names: dict[str, tuple[NameKeys, tuple[Candidate, ...]] | None] = {}
+        self._readings: Memo[str, tuple[tuple[int, str, bool], ...]] = Memo(_MEMO_WORDS)
+        self._alone: Memo[str, bool] = Memo(_MEMO_WORDS)
+        self._surname: Memo[str, float] = Memo(_MEMO_WORDS)
+        self._grows: Memo[str, bool] = Memo(_MEMO_WORDS)
+        # () for a run that names nothing (most runs)
+        self._names: Memo[str, tuple[NameKeys, tuple[Candidate, ...]] | tuple[()]] = Memo(_MEMO_WORDS)
 
     def start_readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
         """The readings of a normalised word (:func:`arnews.core.names.strip_clitics`) that may begin a name of the
@@ -134,9 +138,7 @@ class KbMemo:
         if found is None:
             first, kb = known_firsts(), self.kb
             found = tuple(r for r in strip_clitics(word) if kb.could_start(r[1]) or key(r[1], normalized=True) in first)
-            if len(self._readings) >= _MEMO_WORDS:
-                self._readings.clear()
-            self._readings[word] = found
+            self._readings.put(word, found)
         return found
 
     def surname_prior(self, word: str) -> float:
@@ -144,9 +146,7 @@ class KbMemo:
         prior = self._surname.get(word)
         if prior is None:
             prior = self.kb.surname_prior(word)
-            if len(self._surname) >= _MEMO_WORDS:
-                self._surname.clear()
-            self._surname[word] = prior
+            self._surname.put(word, prior)
         return prior
 
     def names_alone(self, word: str) -> bool:
@@ -160,9 +160,7 @@ class KbMemo:
                 stem not in stop and len(stem) >= 3 and self.names(stem) is not None
                 for _off, stem, _fused in self.start_readings(word)
             )
-            if len(self._alone) >= _MEMO_WORDS:
-                self._alone.clear()
-            self._alone[word] = hit
+            self._alone.put(word, hit)
         return hit
 
     def grows_joined(self, joined: str) -> bool:
@@ -174,24 +172,20 @@ class KbMemo:
             for w in joined.split(" "):
                 keyed += stem_keys(w)
             hit = self.kb.continues(keyed) or next(zip(*keyed, strict=True), ()) in known_prefixes()
-            if len(self._grows) >= _MEMO_WORDS:
-                self._grows.clear()
-            self._grows[joined] = hit
+            self._grows.put(joined, hit)
         return hit
 
     def names(self, text: str) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
         """The keys of the name ``text`` writes (normalised words joined by single spaces) and the KB entities it
         may denote (:meth:`arnews.kb.KnowledgeBase.lookup_keys`); None when it is neither a KB name nor a known name
         (most runs)."""
-        if text in self._names:
-            return self._names[text]
-        keys = name_keys([wk for w in text.split(" ") for wk in stem_keys(w)])
-        found = tuple(self.kb.lookup_keys(keys))
-        hit = (keys, found) if found or keys[0] in known_name_kinds() else None
-        if len(self._names) >= _MEMO_WORDS:
-            self._names.clear()
-        self._names[text] = hit
-        return hit
+        hit = self._names.get(text)
+        if hit is None:
+            keys = name_keys([wk for w in text.split(" ") for wk in stem_keys(w)])
+            found = tuple(self.kb.lookup_keys(keys))
+            hit = (keys, found) if found or keys[0] in known_name_kinds() else ()
+            self._names.put(text, hit)
+        return hit or None
 
 
 _MEMOS: weakref.WeakKeyDictionary[KnowledgeBase, KbMemo] = weakref.WeakKeyDictionary()
