@@ -68,8 +68,8 @@ def write_jsonl(path: Path, limit: int | None) -> int:
 
 
 def run_cli(src: Path, out: Path, jobs: int) -> None:
-    arnews = Path(sys.executable).with_name("arnews")
-    command = [str(arnews), "parse", str(src), "--jobs", str(jobs), "-o", str(out), "-q"]
+    # the command as a module of this interpreter: no console script to look for beside it
+    command = [sys.executable, "-m", "arnews", "parse", str(src), "--jobs", str(jobs), "-o", str(out), "-q"]
     t = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - t
