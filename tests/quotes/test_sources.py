@@ -1109,3 +1109,4 @@ def test_a_relative_who_shares_the_memoirists_surname_is_not_the_narrator() -> N
     )
     said = [q.speaker.name if q.speaker else None for q in _RULES.parse(text).quotes]
     assert said[-1] != "أحمد حمامة"
+    assert said[-1] == "حمامة"  # the body's mention of the memoir's author, by her surname

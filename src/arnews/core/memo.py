@@ -60,6 +60,3 @@ class Memo(Generic[K, V]):
     def __len__(self) -> int:
         """How many entries both generations hold (a key asked again may be in both)."""
         return len(self._new) + len(self._old)
-
-    def clear(self) -> None:
-        self._new, self._old = {}, {}
