@@ -23,6 +23,7 @@ from arnews.errors import ModelError
 from arnews.models import ENTITY_KINDS, EntityKind
 from arnews.nlp.resources import ModelSpec, find_ner_model, resolve_ner_model
 from arnews.nlp.rules import MAX_TOKEN_CHARS, Analysis, Analyzer, RuleAnalyzer, split
+from arnews.nlp.word_lists import WordEntity, direct_tagger, tag_word_lists
 
 if TYPE_CHECKING:
     import os
@@ -180,13 +181,20 @@ class StanzaAnalyzer:
     """Sentences and tokens by rule, named entities by a Stanza NER model (loaded on first use, once)."""
 
     def __init__(
-        self, model: ModelSpec | str | os.PathLike[str] | None = None, *, threads: int | None = TORCH_THREADS
+        self,
+        model: ModelSpec | str | os.PathLike[str] | None = None,
+        *,
+        threads: int | None = TORCH_THREADS,
+        direct: bool = True,
     ) -> None:
         """``model``: see :func:`arnews.nlp.resources.resolve_ner_model`. ``threads``: torch threads while tagging (the
-        process-wide setting is restored after each call); None leaves torch's setting alone."""
+        process-wide setting is restored after each call); None leaves torch's setting alone. ``direct``: tag the word
+        lists with the pipeline's NER models (:mod:`arnews.nlp.word_lists`, the same entities without building Stanza
+        documents); False runs the whole Stanza pipeline."""
         self.spec = model if isinstance(model, ModelSpec) else resolve_ner_model(model)
         self.name = f"stanza:{self.spec.name}"
         self.threads = threads
+        self.direct = direct
 
     def load(self) -> None:
         """Load the model now (it is otherwise loaded by the first call that needs it)."""
@@ -242,15 +250,23 @@ class StanzaAnalyzer:
         for c in range(0, len(order), BULK_SENTENCES):
             chunk = [pieces[n] for n in order[c : c + BULK_SENTENCES]]
             with lock, _torch_threads(self.threads):
-                doc_out = nlp([forms for _, _, forms in chunk])
-            for (doc, toks, _), sent in zip(chunk, doc_out.sentences, strict=True):
+                tagged = self._tag(nlp, [forms for _, _, forms in chunk])
+            for (doc, toks, _), ents in zip(chunk, tagged, strict=True):
                 text = items[doc][0]
-                for ent in sent.ents:
-                    first = ent.tokens[0].id[0] - 1
-                    last = ent.tokens[-1].id[-1] - 1
+                for first, last, label in ents:
                     start, end = toks[first].start, toks[last].end
-                    found[doc].append(NerSpan(text[start:end], start, end, _kind(ent.type)))
+                    found[doc].append(NerSpan(text[start:end], start, end, _kind(label)))
         return [tuple(sorted(f, key=lambda e: (e.start, e.end))) for f in found]
+
+    def _tag(self, nlp: Any, sentences: list[list[str]]) -> list[list[WordEntity]]:
+        """Each sentence's entities (first word, last word, type): by the pipeline's NER models run on the word
+        lists (:mod:`arnews.nlp.word_lists`), or through the whole pipeline when its NER processor has another
+        shape (``direct=False``, or another Stanza version)."""
+        ner = direct_tagger(nlp) if self.direct else None
+        if ner is not None:
+            return tag_word_lists(ner, sentences)
+        out = nlp(sentences)
+        return [[(e.tokens[0].id[0] - 1, e.tokens[-1].id[-1] - 1, e.type) for e in s.ents] for s in out.sentences]
 
     def _entities_raw(self, items: Sequence[tuple[str, Analysis]]) -> list[tuple[NerSpan, ...]]:
         import stanza

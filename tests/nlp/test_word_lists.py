@@ -1,0 +1,117 @@
+"""Tagging word lists with the pipeline's NER models: the same entities as the whole Stanza pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnews.nlp import StanzaAnalyzer, resources, stanza_available
+from arnews.nlp.rules import split
+from arnews.nlp.word_lists import direct_tagger, viterbi_paths
+from corpus_helpers import corpus_articles, corpus_text
+
+pytestmark = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+
+HARD = [
+    "",
+    "ـــ ً ٌ",  # nothing the model can read
+    " ".join(["زار وزير الخارجية المصري القاهرة"] * 60),  # one sentence of 300 words: tagged in pieces
+    "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن بلاده ستواصل دعم أوكرانيا.",
+    "1,500,000 ريال 2015/03/04 ABC-Corp «الهلال» و(النصر) - جدة: قال م. سعيد بن علي الغامدي...",
+    "الرياض - واس\n\nاستقبل الملك سلمان بن عبدالعزيز رئيس وزراء باكستان نواز شريف.\n\nأ ب ت ث",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzers() -> tuple[StanzaAnalyzer, StanzaAnalyzer]:
+    spec = resources.resolve_ner_model(resources.embedded_model_dir())
+    return StanzaAnalyzer(spec, direct=True), StanzaAnalyzer(spec, direct=False)
+
+
+def _items(texts: list[str]) -> list[tuple[str, Any]]:
+    return [(t, split(t, [(0, len(t))])) for t in texts]
+
+
+def test_the_embedded_model_is_tagged_directly(analyzers: tuple[StanzaAnalyzer, StanzaAnalyzer]) -> None:
+    from arnews.nlp.tagger import _pipeline
+
+    direct, _ = analyzers
+    nlp, _lock = _pipeline(direct.spec)
+    assert direct_tagger(nlp) is nlp.processors["ner"]
+
+
+@pytest.mark.slow
+def test_seeds_and_hard_cases_get_the_pipelines_entities(analyzers: tuple[StanzaAnalyzer, StanzaAnalyzer]) -> None:
+    direct, whole = analyzers
+    items = _items([p.read_text(encoding="utf-8") for p in SEEDS] + HARD)
+    got = direct.tag_many(items)
+    assert got == whole.tag_many(items)
+    assert [direct.tag_many([item])[0] for item in items] == got  # alone or in a batch: the same
+    assert any(got)
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_real_articles_get_the_pipelines_entities(analyzers: tuple[StanzaAnalyzer, StanzaAnalyzer]) -> None:
+    direct, whole = analyzers
+    items = _items([corpus_text(a) for a in corpus_articles(limit=60, every=41)])
+    got = direct.tag_many(items)
+    assert got == whole.tag_many(items)
+    assert sum(map(len, got)) > 300
+
+
+def test_a_pipeline_of_another_shape_is_not_tagged_directly() -> None:
+    class Processor:
+        def __init__(self, trainers: list[object]) -> None:
+            self.trainers, self.configs = trainers, [{"batch_size": 8} for _ in trainers]
+
+    class Pipeline:
+        def __init__(self, ner: Processor) -> None:
+            self.processors = {"ner": ner}
+
+    assert direct_tagger(object()) is None
+    assert direct_tagger(Pipeline(Processor([object()]))) is None  # a trainer without model, vocab and args
+    assert direct_tagger(Pipeline(Processor([]))) is None
+
+
+# --- decoding a batch at once: the paths of Stanza's one-sentence Viterbi ---------------------------------------
+
+
+@st.composite
+def _batches(draw: st.DrawFn) -> tuple[list[list[list[float]]], list[list[float]], list[int]]:
+    tags = draw(st.integers(1, 6))
+    lengths = draw(st.lists(st.integers(1, 12), min_size=1, max_size=6))
+    # small integers: many ties, which must go to the first tag as numpy's argmax sends them
+    value = st.one_of(st.integers(-3, 3).map(float), st.floats(-50, 50, width=32))
+    scores = [
+        [[draw(value) for _ in range(tags)] for _ in range(max(lengths))] for _ in lengths
+    ]  # padded to the longest
+    transitions = [[draw(value) for _ in range(tags)] for _ in range(tags)]
+    return scores, transitions, lengths
+
+
+@settings(max_examples=200, deadline=None)
+@given(_batches())
+def test_batch_viterbi_finds_stanzas_paths(batch: tuple[list[list[list[float]]], list[list[float]], list[int]]) -> None:
+    import numpy as np
+    import torch
+    from stanza.models.common.crf import viterbi_decode
+
+    scores, transitions, lengths = batch
+    got = viterbi_paths(torch.tensor(scores), torch.tensor(transitions), lengths)
+    trans = np.array(transitions, dtype=np.float32)
+    for row, length, path in zip(scores, lengths, got, strict=True):
+        expected, _score = viterbi_decode(np.array(row[:length], dtype=np.float32), trans)
+        assert path == [int(x) for x in expected]
+
+
+def test_batch_viterbi_of_nothing() -> None:
+    import torch
+
+    assert viterbi_paths(torch.zeros((0, 0, 3)), torch.zeros((3, 3)), []) == []
