@@ -19,6 +19,8 @@ from typing import Any
 
 __all__ = ["WordEntity", "direct_tagger", "tag_word_lists", "viterbi_paths"]
 
+_UNTAGGED = (None,)  # the tags of a word before NER, as a Stanza document gives them to the loader
+
 #: One entity of a sentence: its first and last word (0-based, inclusive) and its type as the model writes it.
 WordEntity = tuple[int, int, str]
 
@@ -55,7 +57,25 @@ def _loader_class() -> type:
         """Stanza's NER data loader fed word lists: each word untagged, as a document's words are before NER."""
 
         def _load_doc(self, doc: Any, scheme: Any) -> list[list[list[Any]]]:
-            return [[[word, (None,)] for word in sentence] for sentence in doc]
+            return [[[word, _UNTAGGED] for word in sentence] for sentence in doc]
+
+        def preprocess(self, data: Any, vocab: Any, args: Any) -> list[list[Any]]:
+            """:meth:`DataLoader.preprocess` mapping each distinct word's characters once (most words recur) and
+            the one tag every word has once."""
+            lower = args.get("char_lowercase", False)
+            chars, tag = vocab["char"], vocab["tag"].map([_UNTAGGED])[0]
+            seen: dict[str, list[int]] = {}
+            processed: list[list[Any]] = []
+            for sent in data:
+                words = [w[0] for w in sent]
+                ids: list[list[int]] = []
+                for word in words:
+                    found = seen.get(word)
+                    if found is None:
+                        found = seen[word] = chars.map([x.lower() for x in word] if lower else list(word))
+                    ids.append(found)  # shared between a word's occurrences: the loader only reads them
+                processed.append([words, ids, [tag] * len(words)])
+            return processed
 
     return WordListLoader
 
