@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from arnews.nlp import StanzaAnalyzer, resources, stanza_available
 from arnews.nlp.rules import split
-from arnews.nlp.word_lists import direct_tagger, viterbi_paths
+from arnews.nlp.word_lists import direct_tagger, padded, viterbi_paths
 from corpus_helpers import corpus_articles, corpus_text
 
 pytestmark = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
@@ -115,3 +115,16 @@ def test_batch_viterbi_of_nothing() -> None:
     import torch
 
     assert viterbi_paths(torch.zeros((0, 0, 3)), torch.zeros((3, 3)), []) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 500), min_size=1, max_size=9), min_size=1, max_size=8),
+    st.integers(0, 3),
+    st.integers(0, 2),
+)
+def test_padded_rows_are_stanzas_long_tensor(rows: list[list[int]], extra: int, pad: int) -> None:
+    import torch
+    from stanza.models.common.data import get_long_tensor
+
+    assert torch.equal(padded(rows, len(rows) + extra, pad), get_long_tensor(rows, len(rows) + extra, pad_id=pad))

@@ -42,7 +42,9 @@ def direct_tagger(nlp: Any) -> Any | None:
         return None
     if any(c.get("bert_model") for c in configs):
         return None  # the loader may drop sentences too long for a transformer: the pipeline handles those
-    if not all(all(hasattr(t, a) for a in ("model", "vocab", "args")) for t in trainers):
+    if not all(hasattr(t, "vocab") and hasattr(t, "args") and hasattr(t, "model") for t in trainers):
+        return None
+    if not all(hasattr(t.model, "bert_tokenizer") for t in trainers):
         return None
     if not callable(getattr(DataLoader, "_load_doc", None)):
         return None
@@ -51,6 +53,9 @@ def direct_tagger(nlp: Any) -> Any | None:
 
 @cache
 def _loader_class() -> type:
+    import torch
+    from stanza.models.common.data import get_long_tensor, sort_all
+    from stanza.models.common.vocab import PAD_ID
     from stanza.models.ner.data import DataLoader
 
     class WordListLoader(DataLoader):  # type: ignore[misc]
@@ -77,7 +82,58 @@ def _loader_class() -> type:
                 processed.append([words, ids, [tag] * len(words)])
             return processed
 
+        def __getitem__(self, key: int) -> tuple[Any, ...]:
+            """:meth:`DataLoader.__getitem__` (the same tensors, sorted the same ways) with each padded tensor of
+            word ids and character ids filled in one step instead of one row (a word: thousands a batch) at a
+            time."""
+            if not 0 <= key < len(self.data):
+                raise IndexError(key)
+            batch = list(zip(*self.data[key], strict=True))
+            batch_size = len(batch[0])
+            batch, orig_idx = sort_all(batch, [len(x) for x in batch[0]])  # sentences, longest first
+            sentlens = [len(x) for x in batch[0]]
+            forward, backward, offsets_forward, offsets_backward, charlens = self.process_chars(batch[1])
+            (forward, backward, offsets_forward, offsets_backward), char_orig_idx = sort_all(
+                [forward, backward, offsets_forward, offsets_backward], charlens
+            )
+            charlens = [len(sent) for sent in forward]
+            words_chars = [w for sent in batch[1] for w in sent]
+            (words_chars,), word_orig_idx = sort_all([words_chars], [len(x) for x in words_chars])
+            wordlens = [len(x) for x in words_chars]
+            wordchars = padded(words_chars, len(wordlens), PAD_ID)
+            space = self.vocab["char"].unit2id(" ")
+            chars = torch.cat(
+                [padded(forward, batch_size, space).unsqueeze(0), padded(backward, batch_size, space).unsqueeze(0)]
+            )
+            return (
+                batch[0],
+                wordchars,
+                torch.eq(wordchars, PAD_ID),
+                chars,
+                get_long_tensor(batch[2], batch_size),  # the tags (read only by the training loss)
+                orig_idx,
+                word_orig_idx,
+                char_orig_idx,
+                sentlens,
+                wordlens,
+                charlens,
+                [offsets_forward, offsets_backward],
+            )
+
     return WordListLoader
+
+
+def padded(rows: Sequence[Sequence[int]], size: int, pad: int) -> Any:
+    """A ``size`` x longest-row long tensor holding ``rows`` (ids) from the left, ``pad`` after them and in rows
+    past the last: Stanza's ``get_long_tensor`` for rows of ids, filled at once."""
+    import torch
+
+    width = max(map(len, rows), default=0)
+    out = torch.full((size, width), pad, dtype=torch.long)
+    lengths = torch.tensor([len(row) for row in rows], dtype=torch.long)
+    inside = torch.arange(width).unsqueeze(0) < lengths.unsqueeze(1)
+    out[: len(rows)][inside] = torch.tensor([x for row in rows for x in row], dtype=torch.long)
+    return out
 
 
 def tag_word_lists(ner: Any, sentences: Sequence[Sequence[str]]) -> list[list[WordEntity]]:
