@@ -3,12 +3,13 @@
 A Stanza pipeline given pretokenized sentences builds a :class:`stanza.Document` (a ``Token`` and a ``Word`` object
 per word, their ``misc`` fields written and parsed again), the NER processor reads the words back out of it, tags
 them, writes the tags into it and decodes its entities. For arnews, which keeps its own tokens and offsets, that
-round trip is a fifth of the time of the NER stage, and decoding the tag paths one sentence at a time in numpy
-another tenth. :func:`tag_word_lists` gives the NER processor's data loader the word lists themselves and runs each
-of the processor's models as :meth:`NERProcessor.process` does (the same batches, the same model calls, the same
-merge of several models' tags and the same BIOES decoding), decoding each batch's paths at once
-(:func:`viterbi_paths`): the entities are the ones the pipeline finds. :func:`direct_tagger` says whether a
-pipeline's NER processor has the shape this needs; otherwise the caller goes through the pipeline.
+round trip was a fifth of the time of the NER stage; decoding the tag paths one sentence at a time in numpy another
+tenth, and padding the character ids one word at a time another. :func:`tag_word_lists` gives the NER processor's
+data loader the word lists themselves and runs each of the processor's models as :meth:`NERProcessor.process` does
+(the same batches and tensors, the same model calls, the same merge of several models' tags and the same BIOES
+decoding), decoding each batch's paths at once (:func:`viterbi_paths`) and filling each padded tensor in one step
+(:func:`padded`): the entities are the ones the pipeline finds. :func:`direct_tagger` says whether a pipeline's NER
+processor has the shape this needs; otherwise the caller goes through the pipeline.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-__all__ = ["WordEntity", "direct_tagger", "tag_word_lists", "viterbi_paths"]
+__all__ = ["WordEntity", "direct_tagger", "padded", "tag_word_lists", "viterbi_paths"]
 
 _UNTAGGED = (None,)  # the tags of a word before NER, as a Stanza document gives them to the loader
 
@@ -53,9 +54,6 @@ def direct_tagger(nlp: Any) -> Any | None:
 
 @cache
 def _loader_class() -> type:
-    import torch
-    from stanza.models.common.data import get_long_tensor, sort_all
-    from stanza.models.common.vocab import PAD_ID
     from stanza.models.ner.data import DataLoader
 
     class WordListLoader(DataLoader):  # type: ignore[misc]
@@ -65,62 +63,64 @@ def _loader_class() -> type:
             return [[[word, _UNTAGGED] for word in sentence] for sentence in doc]
 
         def preprocess(self, data: Any, vocab: Any, args: Any) -> list[list[Any]]:
-            """:meth:`DataLoader.preprocess` mapping each distinct word's characters once (most words recur) and
-            the one tag every word has once."""
-            lower = args.get("char_lowercase", False)
-            chars, tag = vocab["char"], vocab["tag"].map([_UNTAGGED])[0]
-            seen: dict[str, list[int]] = {}
-            processed: list[list[Any]] = []
-            for sent in data:
-                words = [w[0] for w in sent]
-                ids: list[list[int]] = []
-                for word in words:
-                    found = seen.get(word)
-                    if found is None:
-                        found = seen[word] = chars.map([x.lower() for x in word] if lower else list(word))
-                    ids.append(found)  # shared between a word's occurrences: the loader only reads them
-                processed.append([words, ids, [tag] * len(words)])
-            return processed
+            return _preprocess(data, vocab, args)
 
         def __getitem__(self, key: int) -> tuple[Any, ...]:
-            """:meth:`DataLoader.__getitem__` (the same tensors, sorted the same ways) with each padded tensor of
-            word ids and character ids filled in one step instead of one row (a word: thousands a batch) at a
-            time."""
             if not 0 <= key < len(self.data):
                 raise IndexError(key)
-            batch = list(zip(*self.data[key], strict=True))
-            batch_size = len(batch[0])
-            batch, orig_idx = sort_all(batch, [len(x) for x in batch[0]])  # sentences, longest first
-            sentlens = [len(x) for x in batch[0]]
-            forward, backward, offsets_forward, offsets_backward, charlens = self.process_chars(batch[1])
-            (forward, backward, offsets_forward, offsets_backward), char_orig_idx = sort_all(
-                [forward, backward, offsets_forward, offsets_backward], charlens
-            )
-            charlens = [len(sent) for sent in forward]
-            words_chars = [w for sent in batch[1] for w in sent]
-            (words_chars,), word_orig_idx = sort_all([words_chars], [len(x) for x in words_chars])
-            wordlens = [len(x) for x in words_chars]
-            wordchars = padded(words_chars, len(wordlens), PAD_ID)
-            space = self.vocab["char"].unit2id(" ")
-            chars = torch.cat(
-                [padded(forward, batch_size, space).unsqueeze(0), padded(backward, batch_size, space).unsqueeze(0)]
-            )
-            return (
-                batch[0],
-                wordchars,
-                torch.eq(wordchars, PAD_ID),
-                chars,
-                get_long_tensor(batch[2], batch_size),  # the tags (read only by the training loss)
-                orig_idx,
-                word_orig_idx,
-                char_orig_idx,
-                sentlens,
-                wordlens,
-                charlens,
-                [offsets_forward, offsets_backward],
-            )
+            return _batch(self, self.data[key])
 
     return WordListLoader
+
+
+def _preprocess(data: Any, vocab: Any, args: Any) -> list[list[Any]]:
+    """``DataLoader.preprocess``: each sentence's words, their character ids and their tags' ids; each distinct
+    word's characters are mapped once (most words recur) and the one tag every word has once."""
+    lower = args.get("char_lowercase", False)
+    chars, tag = vocab["char"], vocab["tag"].map([_UNTAGGED])[0]
+    seen: dict[str, list[int]] = {}
+    processed: list[list[Any]] = []
+    for sent in data:
+        words = [w[0] for w in sent]
+        ids: list[list[int]] = []
+        for word in words:
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = chars.map([x.lower() for x in word] if lower else list(word))
+            ids.append(found)  # shared between a word's occurrences: the loader only reads them
+        processed.append([words, ids, [tag] * len(words)])
+    return processed
+
+
+def _batch(loader: Any, sentences: list[list[Any]]) -> tuple[Any, ...]:
+    """``DataLoader.__getitem__`` for one batch of preprocessed sentences: the same tensors, sorted the same ways,
+    each padded tensor of word ids and character ids filled in one step instead of one row (a word: thousands a
+    batch) at a time."""
+    import torch
+    from stanza.models.common.data import get_long_tensor, sort_all
+    from stanza.models.common.vocab import PAD_ID
+
+    batch = list(zip(*sentences, strict=True))
+    batch_size = len(batch[0])
+    batch, orig_idx = sort_all(batch, [len(x) for x in batch[0]])  # sentences, longest first
+    sentlens = [len(x) for x in batch[0]]
+    forward, backward, offsets_forward, offsets_backward, charlens = loader.process_chars(batch[1])
+    (forward, backward, offsets_forward, offsets_backward), char_orig_idx = sort_all(
+        [forward, backward, offsets_forward, offsets_backward], charlens
+    )
+    charlens = [len(sent) for sent in forward]
+    words_chars = [w for sent in batch[1] for w in sent]
+    (words_chars,), word_orig_idx = sort_all([words_chars], [len(x) for x in words_chars])
+    wordlens = [len(x) for x in words_chars]
+    wordchars = padded(words_chars, len(wordlens), PAD_ID)
+    space = loader.vocab["char"].unit2id(" ")
+    chars = torch.cat(
+        [padded(forward, batch_size, space).unsqueeze(0), padded(backward, batch_size, space).unsqueeze(0)]
+    )
+    tags = get_long_tensor(batch[2], batch_size)  # read only by the training loss
+    mask = torch.eq(wordchars, PAD_ID)
+    indexes = (orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens)
+    return (batch[0], wordchars, mask, chars, tags, *indexes, [offsets_forward, offsets_backward])
 
 
 def padded(rows: Sequence[Sequence[int]], size: int, pad: int) -> Any:
