@@ -2,8 +2,9 @@
 
 :class:`StanzaAnalyzer` loads the model chosen by :mod:`arnews.nlp.resources` lazily, once per process
 (thread-safe), and runs it in bulk. Sentences and tokens come from :func:`arnews.nlp.rules.split`; the NER model
-sees every token in :func:`~arnews.nlp.rules.model_form`, the form it was trained on, and each entity is mapped
-back to exact offsets of the input. With the official Stanza models (``arnews download``) Stanza tokenizes each
+sees every token in :func:`~arnews.nlp.rules.model_form`, the form it was trained on (the word lists go to the
+pipeline's NER models without Stanza documents: :mod:`arnews.nlp.word_lists`), and each entity is mapped back to
+exact offsets of the input. With the official Stanza models (``arnews download``) Stanza tokenizes each
 sentence itself and its character offsets are used. Without stanza installed, :func:`default_analyzer` returns
 the :class:`~arnews.nlp.rules.RuleAnalyzer` (sentences and tokens, no entities). torch is imported only when a
 model is loaded.
