@@ -21,6 +21,7 @@ _PHRASE_WORDS = 14  # the longest subject phrase read after the verb
 
 # the gender and number of the party a possessive suffix names: theirs (two), theirs, hers, his
 _SUFFIX_GENDER = (("هما", "", "d"), ("هم", "m", "p"), ("ها", "f", ""), ("ه", "m", ""))
+_SUFFIXES = tuple(suffix for suffix, _g, _n in _SUFFIX_GENDER)
 
 
 def turn_starts(toks: Sequence[Tok]) -> list[int]:
@@ -29,6 +30,8 @@ def turn_starts(toks: Sequence[Tok]) -> list[int]:
     the time's)."""
     found = []
     for k in range(1, len(toks)):
+        if not toks[k - 1][2].endswith(_SUFFIXES):
+            continue  # the opener's last word carries the party's pronoun (the cheap test, asked of every token)
         words = cues.opener_before(toks, k)
         if words is None or len(words) > 2 or not _party(words[-1]):
             continue
