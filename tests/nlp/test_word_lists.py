@@ -80,6 +80,25 @@ def test_a_pipeline_of_another_shape_is_not_tagged_directly() -> None:
     assert direct_tagger(Pipeline(Processor([]))) is None
 
 
+def test_a_stanza_loader_of_another_shape_goes_through_the_pipeline(
+    analyzers: tuple[StanzaAnalyzer, StanzaAnalyzer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stanza.models.ner.data import DataLoader
+
+    from arnews.nlp import tagger
+
+    direct, whole = analyzers
+    nlp = tagger._pipeline(direct.spec)[0]
+    with monkeypatch.context() as patched:
+        patched.delattr(DataLoader, "process_chars")  # as a Stanza version without it would be
+        assert direct_tagger(nlp) is None
+    items = _items([HARD[3]])
+    expected = whole.tag_many(items)
+    monkeypatch.setattr(tagger, "direct_tagger", lambda _nlp: None)  # what such a version gives the analyzer
+    assert direct.tag_many(items) == expected
+    assert {e.text for e in expected[0]} >= {"إيمانويل ماكرون", "باريس"}
+
+
 # --- decoding a batch at once: the paths of Stanza's one-sentence Viterbi ---------------------------------------
 
 

@@ -47,8 +47,8 @@ def direct_tagger(nlp: Any) -> Any | None:
         return None
     if not all(hasattr(t.model, "bert_tokenizer") for t in trainers):
         return None
-    if not callable(getattr(DataLoader, "_load_doc", None)):
-        return None
+    if not all(callable(getattr(DataLoader, name, None)) for name in ("_load_doc", "process_chars", "chunk_batches")):
+        return None  # the loader methods the word-list loader overrides or calls
     return ner
 
 
