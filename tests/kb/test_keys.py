@@ -29,6 +29,18 @@ def test_name_keys_equal_the_keys_of_the_whole_name(name: str) -> None:
     )
 
 
+@settings(max_examples=400, deadline=None)
+@given(_NAMES)
+def test_word_keys_equal_the_three_keys(text: str) -> None:
+    # a token (one word) takes the short way; a token with punctuation inside ("1,500") is split as a name is
+    word_keys.cache_clear()
+    assert word_keys(text) == (
+        key(text, normalized=True),
+        loose(text, normalized=True),
+        phonetic(text, normalized=True),
+    )
+
+
 def test_keyed_lookups_equal_lookups_by_text() -> None:
     kb = default_kb()
     for name in [

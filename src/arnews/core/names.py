@@ -26,6 +26,8 @@ __all__ = [
     "PROCLITICS",
     "key",
     "loose",
+    "loose_word",
+    "one_word",
     "phonetic",
     "phonetic_word",
     "possessive_suffixes",
@@ -90,6 +92,8 @@ def strip_clitics(word: str) -> tuple[tuple[int, str, bool], ...]:
 
 
 _LONG_VOWELS = str.maketrans("", "", "اويىءئؤ")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_DOUBLED = re.compile(r"(.)\1+", re.DOTALL)
 
 
 @lru_cache(maxsize=65536)
@@ -97,10 +101,18 @@ def loose(text: str, *, normalized: bool = False) -> str:
     """The normal key with long vowels and hamza seats dropped inside words ("فيرجينيا" ~ "فرجينيا").
 
     Stricter than :func:`phonetic` (letters keep their identity); for Arabic spellings of one name."""
-    out = []
-    for w in key(text, normalized=normalized).split():
-        out.append(w[0] + w[1:].translate(_LONG_VOWELS) if len(w) > 1 else w)
-    return " ".join(out)
+    return " ".join(map(loose_word, key(text, normalized=normalized).split()))
+
+
+def loose_word(word: str) -> str:
+    """:func:`loose` of one word of a normal key (no article): its long vowels and hamza seats dropped after the
+    first letter."""
+    return word[0] + word[1:].translate(_LONG_VOWELS) if len(word) > 1 else word
+
+
+def one_word(text: str) -> bool:
+    """``text`` is a single word of :func:`words` (letters and digits only): its keys need no splitting."""
+    return _WORD.fullmatch(text) is not None
 
 
 # --- the phonetic key ---------------------------------------------------------------------------------------
@@ -118,21 +130,26 @@ _LAT = {
 _LAT_VOWELS = set("aeiouyw")
 
 
+#: Arabic letters onto the skeleton's consonants; every other character below U+0700 (vowels, hamza seats, digits,
+#: Latin letters inside an Arabic word, marks) is dropped (:func:`_arabic_skeleton`).
+_AR_TABLE: dict[int, str | None] = dict.fromkeys(range(0x700))
+_AR_TABLE.update({ord(ch): code for ch, code in _AR.items()})
+#: The consonant codes of the skeleton: a character outside them left by :data:`_AR_TABLE` (above U+0700) goes.
+_STRAY = re.compile("[^" + "".join(sorted(set(_AR.values()))) + "]")
+#: A word's first letter when it is a vowel or a hamza seat: kept as a vowel code ("أليجمان" is not "ليجمان").
+_INITIAL = {ch: "w" if ch == "و" else "y" if ch == "ي" else "a" for ch in _AR_VOWELS}
+
+
 def _arabic_skeleton(word: str) -> str:
-    out: list[str] = []
-    i, n = 0, len(word)
-    while i < n:
-        ch = word[i]
-        if ch == "ت" and i + 1 < n and word[i + 1] == "ش":
-            out.append("S")
-            i += 2
-            continue
-        if i == 0 and ch in _AR_VOWELS:
-            out.append("w" if ch == "و" else "y" if ch == "ي" else "a")
-        elif ch in _AR:
-            out.append(_AR[ch])
-        i += 1
-    return "".join(out)
+    """The consonants of an Arabic word as codes: a first vowel as w/y/a, تش as ش, other vowels dropped. One
+    :meth:`str.translate` (every word of every article is keyed: no loop over its letters in Python)."""
+    if "تش" in word:
+        word = word.replace("تش", "ش")  # left to right, as read: "تتش" is t + S
+    head = _INITIAL.get(word[:1])
+    out = (word[1:] if head else word).translate(_AR_TABLE)
+    if not out.isascii():
+        out = _STRAY.sub("", out)  # a letter beyond the table (U+0700 on) names no consonant
+    return head + out if head else out
 
 
 def _latin_skeleton(word: str) -> str:
@@ -171,15 +188,11 @@ def _latin_skeleton(word: str) -> str:
 def phonetic_word(word: str) -> str:
     """The consonant skeleton of one normalised word (Arabic or Latin letters); doubled letters once."""
     word = word.lower()
-    arabic = any("\u0600" <= ch <= "\u06ff" for ch in word)
+    arabic = not word.isascii() and _ARABIC_LETTER.search(word) is not None
     raw = _arabic_skeleton(word) if arabic else _latin_skeleton(word)
     if raw.endswith("h") and len(raw) > 1:
         raw = raw[:-1]  # final ة/ه and a final h are vowels
-    out: list[str] = []
-    for ch in raw:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    return _DOUBLED.sub(r"\1", raw) if _DOUBLED.search(raw) else raw  # the search is cheaper than a substitution
 
 
 @lru_cache(maxsize=65536)

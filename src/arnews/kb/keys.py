@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from arnews.core.names import key, phonetic, words
+from arnews.core.names import key, loose_word, one_word, phonetic, phonetic_word, strip_article, words
 from arnews.core.names import loose as _loose
 from arnews.core.text import normalize
 
@@ -104,6 +104,9 @@ NameKeys = tuple[str, str, str]
 def word_keys(word: str) -> WordKeys:
     """The normal, loose and phonetic keys of one normalised word (:func:`arnews.core.names.key`, ``loose``,
     ``phonetic``, which all work word by word)."""
+    if one_word(word):  # a token: the three keys straight from the word (asked of every new word of an article)
+        k = strip_article(word)
+        return k, loose_word(k), phonetic_word(word)
     return key(word, normalized=True), _loose(word, normalized=True), phonetic(word, normalized=True)
 
 

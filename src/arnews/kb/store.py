@@ -169,11 +169,12 @@ class KnowledgeBase:
         hit = memo.get(word)
         if hit is None:
             first = self._first
+            _k, lo, ph = word_keys(word)  # keyed once, for the gazetteer too
             hit = (
                 (word[2:] if word.startswith("ال") and len(word) > 3 else word) in first
                 or word in first
-                or _loose(word, normalized=True) in first
-                or (len(ph := phonetic(word, normalized=True)) >= 2 and ph in first)
+                or lo in first
+                or (len(ph) >= 2 and ph in first)
             )
             memo.put(word, hit)  # bounded in a long-running process
         return hit

@@ -137,7 +137,7 @@ class KbMemo:
         found = self._readings.get(word)
         if found is None:
             first, kb = known_firsts(), self.kb
-            found = tuple(r for r in strip_clitics(word) if kb.could_start(r[1]) or key(r[1], normalized=True) in first)
+            found = tuple(r for r in strip_clitics(word) if kb.could_start(r[1]) or word_keys(r[1])[0] in first)
             self._readings.put(word, found)
         return found
 
