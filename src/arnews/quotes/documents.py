@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from arnews.core import cue_verbs, grammar
 from arnews.core.grammar import Tok
@@ -88,23 +87,14 @@ def _owner_after_li(toks: Sequence[Tok], source: frames.Source) -> Guess | None:
 _WHAT = frozenset({"ما", "مما", "لما", "بما", "فيما", "كما"})
 
 
-@cache
-def _opener_firsts() -> frozenset[str]:
-    """The first words of the document openers of two words or more ("جاء في"، "ورد في"): not "نص" alone, which is
-    as often a noun ("كتب نص الاتفاق") or a law's stipulation."""
-    return frozenset(phrase.split()[0] for phrase in load_set("document_openers") if " " in phrase)
-
-
-def document_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
-    """The indices of the words that may open a document's report ("وجاء في"، "وورد في"), outside quotes."""
-    firsts = _opener_firsts()
+def document_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]], firsts: Sequence[int]) -> list[int]:
+    """The indices of the words that may open a document's report ("وجاء في"، "وورد في"), outside quotes, of the
+    words that begin a document opener (``firsts``: :attr:`arnews.quotes.openings.Openings.documents`)."""
     return [
         k
-        for k, t in enumerate(toks)
-        if grammar.is_word(t)
-        and grammar.strip_proclitic(t[2]) in firsts
-        and not (k and toks[k - 1][2] in _WHAT)  # "التعليق على ما جاء في ادعاءاته": what it says, no report
-        and not any(a <= t[0] < b for a, b in spans)
+        for k in firsts
+        if not (k and toks[k - 1][2] in _WHAT)  # "التعليق على ما جاء في ادعاءاته": what it says, no report
+        and not any(a <= toks[k][0] < b for a, b in spans)
     ]
 
 

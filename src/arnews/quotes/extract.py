@@ -8,7 +8,6 @@ from arnews.document import Doc
 from arnews.models import Quote
 from arnews.quotes.direct import read_quote
 from arnews.quotes.documents import document_starts, read_document_report
-from arnews.quotes.frames import according_starts
 from arnews.quotes.indirect import indirect_cues, narration_starts, read_according, read_indirect, read_narration
 from arnews.quotes.marks import RawQuote, pair_marks
 from arnews.quotes.mentions import index_names
@@ -21,19 +20,19 @@ __all__ = ["extract_quotes"]
 def read_paragraph(ctx: Reading, p_start: int, p_end: int) -> None:
     v = ctx.view
     norm = v.norm
-    toks = ctx.tokens(p_start, p_end)
+    toks, opened = ctx.tokens(p_start, p_end), ctx.openings(p_start, p_end)
     raws = pair_marks(norm, toks, p_start, p_end)
     ctx.raw_at = {q.open_tok: q for q in raws}
     ctx.quote_opens = sorted(ctx.raw_at)
     items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in raws]
     spans = [(toks[q.open_tok][0], toks[q.close_tok][1] if q.close_tok is not None else q.end) for q in raws]
-    items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans))
+    items.extend((toks[i][0], "i", i) for i in indirect_cues(ctx, toks, spans, opened.cues))
     # an attribution inside quotation marks is part of the quoted words ("«مع ذلك، وبحسب الإحصاءات، فإن ...»")
-    attributions = [i for i in according_starts(toks) if not any(s <= toks[i][0] < e for s, e in spans)]
+    attributions = [i for i in opened.attributions if not any(s <= toks[i][0] < e for s, e in spans)]
     items.extend((toks[i][0], "a", i) for i in attributions)
-    items.extend((toks[i][0], "d", i) for i in document_starts(toks, spans))
-    items.extend((toks[i][0], "t", i) for i in turn_starts(toks))
-    items.extend((toks[i][0], "n", i) for i in narration_starts(toks, spans))
+    items.extend((toks[i][0], "d", i) for i in document_starts(toks, spans, opened.documents))
+    items.extend((toks[i][0], "t", i) for i in turn_starts(toks, opened.parties))
+    items.extend((toks[i][0], "n", i) for i in narration_starts(toks, spans, opened.narrations))
     items.sort(key=lambda x: x[0])
     prev_end_tok = -1  # token index where the previous speech quote ended
     ctx.prev = None

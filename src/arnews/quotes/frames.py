@@ -197,14 +197,11 @@ def according_head(word: str) -> bool:
     return False
 
 
-def according_starts(toks: Sequence[Tok]) -> list[int]:
-    """The indices of words that may open an attribution ("بحسب"، "ووفقا"، "نقلا")."""
+def opens_attribution(word: str) -> bool:
+    """Whether ``word`` may open an attribution ("بحسب"، "ووفقا"، "نقلا"): the first word of a phrase of
+    ``according_to.txt``, with or without و/ف (:func:`arnews.quotes.openings.openings` asks it once per word)."""
     heads = _according_heads()
-    return [
-        k
-        for k, tok in enumerate(toks)
-        if tok[2] in heads or (len(tok[2]) > 2 and tok[2][0] in "وف" and tok[2][1:] in heads)
-    ]
+    return word in heads or (len(word) > 2 and word[0] in "وف" and word[1:] in heads)
 
 
 @frozen

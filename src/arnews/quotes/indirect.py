@@ -52,10 +52,15 @@ def according_text(ctx: Reading, toks: Sequence[Tok], source: frames.Source | No
     return ctx.view.raw[rs:re_]
 
 
-def indirect_cues(ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
+def indirect_cues(
+    ctx: Reading, toks: Sequence[Tok], spans: Sequence[tuple[int, int]], verbs: Sequence[int]
+) -> list[int]:
+    """The cue verbs outside the quotes (``spans``) that may report speech, of the paragraph's cue verbs (``verbs``:
+    :attr:`arnews.quotes.openings.Openings.cues`)."""
     found = []
     j = 0
-    for i, (s, _, t, _kind, _word) in enumerate(toks):
+    for i in verbs:
+        s, t = toks[i][0], toks[i][2]
         while j < len(spans) and spans[j][1] <= s:
             j += 1
         if j < len(spans) and spans[j][0] <= s < spans[j][1]:
@@ -157,15 +162,16 @@ def _report(
     return emit_report(ctx, toks, i, first, guess)
 
 
-def narration_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[int]:
-    """The verbs of narration (:func:`arnews.core.cue_verbs.narration_of`) that open a clause outside the quotes
-    (``spans``): with و/ف, after punctuation, or opening the paragraph."""
+def narration_starts(toks: Sequence[Tok], spans: Sequence[tuple[int, int]], verbs: Sequence[int]) -> list[int]:
+    """The verbs of narration (``verbs``: :attr:`arnews.quotes.openings.Openings.narrations`) that open a clause
+    outside the quotes (``spans``): with و/ف, after punctuation, or opening the paragraph."""
     found = []
     j = 0
-    for i, (s, _, t, _kind, _word) in enumerate(toks):
+    for i in verbs:
+        s, t = toks[i][0], toks[i][2]
         while j < len(spans) and spans[j][1] <= s:
             j += 1  # the spans are in order: one pass over them, however many quotes the paragraph has
-        if cue_verbs.narration_of(t) is None or (j < len(spans) and spans[j][0] <= s):
+        if j < len(spans) and spans[j][0] <= s:
             continue
         if i == 0 or t[0] in names.CONJUNCTIONS or toks[i - 1][2] in cues.PUNCT_STOP or toks[i - 1][2] in "،,":
             found.append(i)

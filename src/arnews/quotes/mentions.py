@@ -13,15 +13,18 @@ from arnews.core.text import normalize
 from arnews.quotes import frames
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import phrase_end
+from arnews.quotes.openings import opens_title
 from arnews.quotes.reading import MAX_NAMES, Reading
 
 
-def title_names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
-    """Names introduced by a title anywhere in a token list ("نائبة الرئيس كامالا هاريس")."""
+def title_names(toks: Sequence[Tok], opens: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """Names introduced by a title anywhere in a token list ("نائبة الرئيس كامالا هاريس"). ``opens``: the indices
+    of the words that may open a title phrase, when already known (a paragraph's
+    :attr:`~arnews.quotes.openings.Openings.titles`); most words open none."""
     found: list[tuple[int, int]] = []
     abbreviated = grammar.abbreviated_titles()
-    # the words that may open a title phrase, found first: most words open none
-    opens = [n for n, tok in enumerate(toks) if tok[2] in abbreviated or grammar.is_title(tok[2])]
+    if opens is None:
+        opens = [n for n, tok in enumerate(toks) if opens_title(tok[2])]
     i = 0
     for n in opens:
         if n < i:
@@ -105,13 +108,13 @@ def index_names(ctx: Reading, bounds: Sequence[tuple[int, int]]) -> None:
                 if len(n) > 2:
                     names[n] = None
     for s, e in bounds:
-        toks = ctx.tokens(s, e)
-        for a, b in title_names(toks):
+        toks, opened = ctx.tokens(s, e), ctx.openings(s, e)
+        for a, b in title_names(toks, opened.titles):
             if grammar.everyday(norm[a:b].split()[0]):
                 continue  # "اللاعب توقفت"، "بوضع دعم": a word after a title, no name
             if not _inside_body(ctx, (a, b)):  # "أستاذ بجامعة عين شمس": the words after the title name the body
                 names[norm[a:b]] = None
-        for k in [n for n, tok in enumerate(toks) if cue_verbs.cue_of(tok[2]) is not None]:  # the cue verbs
+        for k in opened.cues:
             if len(names) >= MAX_NAMES:
                 break
             cue = cue_verbs.cue_of(toks[k][2])

@@ -18,6 +18,7 @@ from arnews.document import Doc, EntityIndex
 from arnews.models import Entity, Quote
 from arnews.quotes import speakers as sp
 from arnews.quotes.marks import RawQuote, paragraph_tokens
+from arnews.quotes.openings import Openings, openings
 
 RESOLVE_CHARS = 3000  # how far back an implicit subject may find its antecedent
 MAX_NAMES = 400
@@ -121,6 +122,7 @@ class Reading:
         self.state = State(doc.view)
         self.quotes: list[Quote] = []
         self.token_cache: dict[tuple[int, int], list[Tok]] = {}
+        self.openings_cache: dict[tuple[int, int], Openings] = {}
         self.raw_at: dict[int, RawQuote] = {}  # the paragraph's quotes by the index of their opening mark
         self.quote_opens: list[int] = []  # the paragraph's opening marks (token indices), in order
         self.prev: tuple[str, Guess | None] | None = None  # kind and speaker of the paragraph's last quote
@@ -216,6 +218,15 @@ class Reading:
                 return st.mentions[m]
             m += 1
         return None
+
+    def openings(self, start: int, end: int) -> Openings:
+        """The words of :meth:`tokens` by what they may open (:func:`arnews.quotes.openings.openings`), found once
+        per range."""
+        key = (start, end)
+        found = self.openings_cache.get(key)
+        if found is None:
+            found = self.openings_cache[key] = openings(self.tokens(start, end))
+        return found
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """Tokens of ``view.norm[start:end]``, computed once per range."""

@@ -21,17 +21,15 @@ _PHRASE_WORDS = 14  # the longest subject phrase read after the verb
 
 # the gender and number of the party a possessive suffix names: theirs (two), theirs, hers, his
 _SUFFIX_GENDER = (("هما", "", "d"), ("هم", "m", "p"), ("ها", "f", ""), ("ه", "m", ""))
-_SUFFIXES = tuple(suffix for suffix, _g, _n in _SUFFIX_GENDER)
 
 
-def turn_starts(toks: Sequence[Tok]) -> list[int]:
+def turn_starts(toks: Sequence[Tok], parties: Sequence[int]) -> list[int]:
     """The indices of the verbs right after an adverbial naming a party that opens its clause (a comma between): a
     preposition and a noun with the party's pronoun ("من جانبه"، "بدورها"; not "في الوقت نفسه", whose pronoun is
-    the time's)."""
+    the time's). ``parties``: the words with a party's pronoun (:attr:`arnews.quotes.openings.Openings.parties`),
+    one of which ends the adverbial."""
     found = []
-    for k in range(1, len(toks)):
-        if not toks[k - 1][2].endswith(_SUFFIXES):
-            continue  # the opener's last word carries the party's pronoun (the cheap test, asked of every token)
+    for k in (p + 1 for p in parties if p + 1 < len(toks)):
         words = cues.opener_before(toks, k)
         if words is None or len(words) > 2 or not _party(words[-1]):
             continue
