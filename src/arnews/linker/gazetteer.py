@@ -4,6 +4,7 @@ GeoNames' (:mod:`arnews.kb.places`); the mention is not linked."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from arnews.core.lexicons import load_set
@@ -17,15 +18,14 @@ _MAX_WORDS = 3
 _MIN_STEM = 4  # letters of a name read behind ب
 
 
-def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand]) -> None:
+def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand], at: Sequence[int]) -> None:
     """A city of the bundled gazetteer, one to three words, in a place's context; tokens in ``taken`` (read by the
-    KB) are left alone."""
+    KB) are left alone. ``at``: the words a name may begin at, after a word of place or behind ب
+    (:attr:`arnews.linker.openings.Openings.places`; the loop below says which)."""
     names = place_names(doc.kb)
     if not names:
         return
     toks, locative = doc.toks, load_set("locative_words")
-    # the words a name may begin at: after a word of place, or behind ب (the loop below says which)
-    at = [n for n, t in enumerate(toks) if t.word and (_behind_b(t.text) or (n > 0 and toks[n - 1].text in locative))]
     for i in at:
         tok = toks[i]
         if i in taken:
@@ -55,7 +55,7 @@ def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand]) -> None:
 
 
 @lru_cache(maxsize=65536)
-def _behind_b(word: str) -> bool:
+def behind_b(word: str) -> bool:
     """A reading of the word behind the clitic ب may be a place's name: the stem is long enough and has no article,
     and the word as written is no everyday word. Asked once per word and process."""
     if word in load_set("common_words") or word in not_names():

@@ -4,6 +4,7 @@ holds them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from arnews.core.grammar import description_words, in_lexicon, is_title
@@ -42,7 +43,7 @@ def _any_head() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _head_of(word: str) -> tuple[int, str] | None:
+def institution_head(word: str) -> tuple[int, str] | None:
     """The head noun a word begins an institution's name with, and its offset in the word, or None (most words):
     asked once per word and process, not of every token of every article."""
     every = _any_head()
@@ -57,11 +58,12 @@ def _head_of(word: str) -> tuple[int, str] | None:
     )
 
 
-def institution_pass(doc: Words, out: list[Cand]) -> None:
+def institution_pass(doc: Words, out: list[Cand], at: Sequence[int]) -> None:
     """Institutions named by description: a head noun (``institution_heads.txt``), with or without its article,
     then definite genitives and adjectives, ``ل`` complements, a royal name, or one known place ("وزارة الشؤون
     الاجتماعية", "الهيئة العامة للسياحة", "الحكومة اليونانية", "جامعة الملك عبدالعزيز", "غرفة جدة"). A
-    coordinated noun ("والتراث") is left out: it as often starts a second body."""
+    coordinated noun ("والتراث") is left out: it as often starts a second body. ``at``: the words that begin with a
+    head noun (:attr:`arnews.linker.openings.Openings.institution_heads`)."""
     toks, heads, named = doc.toks, _institution_heads(), _named_after_heads()
     weak = load_set("weak_institution_heads")
     # a body or place the KB pass read from this word on is the KB's ("مدينة الملك عبدالعزيز للعلوم والتقنية")
@@ -70,9 +72,9 @@ def institution_pass(doc: Words, out: list[Cand]) -> None:
     places = {c.first_tok: c.last_tok for c in out if c.source in ("kb", "known") and c.type == "LOC"}
     # where a name of its own begins (the KB's or the model's), a coordinated noun starts a second body
     starts = {c.first_tok for c in out if c.source in ("kb", "ner")}
-    for i in [n for n, t in enumerate(toks) if t.word and _head_of(t.text) is not None]:
+    for i in at:
         tok = toks[i]
-        head = _head_of(tok.text)
+        head = institution_head(tok.text)
         if head is None or not doc.joined(i):
             continue
         # a head that only announces a name ("شركة أرامكو السعودية": the company "أرامكو") is named after no place

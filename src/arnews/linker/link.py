@@ -6,10 +6,10 @@ from arnews.document import Doc
 from arnews.kb import KnowledgeBase, default_kb
 from arnews.linker.cluster import cluster_candidates, entity_record, scan_names
 from arnews.linker.gazetteer import gazetteer_pass
-from arnews.linker.grammar import FAMOUS
 from arnews.linker.institutions import institution_pass
 from arnews.linker.kb_names import kb_pass
 from arnews.linker.model import choose, defer_to_model, ner_pass
+from arnews.linker.openings import openings
 from arnews.linker.passes import (
     credited_pass,
     cue_pass,
@@ -20,7 +20,7 @@ from arnews.linker.passes import (
 )
 from arnews.linker.states import join_bare_states
 from arnews.linker.titles import join_bare_titles
-from arnews.linker.tokens import Cand, Words, kb_memo, words_of
+from arnews.linker.tokens import Cand, Words, words_of
 from arnews.models import Entity
 
 __all__ = ["link_entities"]
@@ -35,24 +35,25 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     doc = Words(article.view, article.structure, kb if kb is not None else default_kb(), article.norm_tokens)
     if not doc.toks:
         return ()
+    opened = openings(doc)
     kb_cands: list[Cand] = []
     kb_pass(doc, kb_cands)
     loc_starts = {c.first_tok: c.last_tok + 1 for c in kb_cands if c.type == "LOC"}
     cands = list(kb_cands)
-    cue_pass(doc, loc_starts, cands)
+    cue_pass(doc, loc_starts, cands, opened.cue_words)
     latin_pass(doc, cands)
     credited_pass(doc, cands)
     ner_pass(doc, article.ner, cands)
-    strong, memo = ("kb", "title", "speech"), kb_memo(doc.kb)
-    per_words = frozenset(
-        w for c in cands if c.type == "PER" and c.source in strong for w in words_of(doc, c)
-    ) | frozenset(w for w in {t.text for t in doc.toks if t.word} if memo.surname_prior(w) >= FAMOUS)
-    org_pass(doc, per_words, cands)
-    institution_pass(doc, cands)
+    strong = ("kb", "title", "speech")
+    per_words = (
+        frozenset(w for c in cands if c.type == "PER" and c.source in strong for w in words_of(doc, c)) | opened.famous
+    )
+    org_pass(doc, per_words, cands, opened.org_heads)
+    institution_pass(doc, cands, opened.institution_heads)
     outlet_pass(doc, cands)
     taken_toks = {n for c in kb_cands for n in range(c.first_tok, c.last_tok + 1)}
     place_pass(doc, kb_cands, taken_toks, cands)
-    gazetteer_pass(doc, taken_toks, cands)
+    gazetteer_pass(doc, taken_toks, cands, opened.places)
     chosen = choose(defer_to_model(doc, cands), len(doc.norm))
     ents = cluster_candidates(doc, chosen)
     taken = bytearray(len(doc.norm) + 1)

@@ -4,6 +4,7 @@ names, organisation heads and places (the KB's own names: :mod:`arnews.linker.kb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from arnews.core import grammar
@@ -41,7 +42,7 @@ from arnews.models import EntityKind
 
 
 @lru_cache(maxsize=65536)
-def _cue_word(word: str) -> bool:
+def cue_word(word: str) -> bool:
     """A word the cue pass reads on from: one that begins a title, a verb of saying (with و or ف), or a given name
     (behind ل or ب too). Asked once per word and process; the pass visits no other token."""
     verbs, given = load_set("name_speech_verbs"), load_set("first_names")
@@ -54,11 +55,13 @@ def _cue_word(word: str) -> bool:
     )
 
 
-def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand]) -> None:
+def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand], at: Sequence[int]) -> None:
+    """Names after a title or a verb of saying, and given names, read on from the words that may begin one (``at``:
+    :attr:`arnews.linker.openings.Openings.cue_words`)."""
     toks = doc.toks
     verbs, given = load_set("name_speech_verbs"), load_set("first_names")
     in_title = -1  # the last token of the title phrase being read ("نائبة الرئيس": "الرئيس" is no title of its own)
-    for i in [n for n, t in enumerate(toks) if t.word and _cue_word(t.text)]:
+    for i in at:
         tok = toks[i]
         # titles and roles
         after = match_title(doc, i)
@@ -168,17 +171,19 @@ def _org_cue_before(doc: Words, i: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _org_head(word: str) -> tuple[str, int] | None:
+def org_head(word: str) -> tuple[str, int] | None:
     """The organisation head word a word is, clitics off, and where it begins in the word; None for most words."""
     heads = org_head_words()
     return next(((stem, o) for o, stem, _fused in strip_clitics(word) if stem in heads), None)
 
 
-def org_pass(doc: Words, per_words: frozenset[str], out: list[Cand]) -> None:
+def org_pass(doc: Words, per_words: frozenset[str], out: list[Cand], at: Sequence[int]) -> None:
+    """Organisations named after a head word ("شركة ..."), read from the words that are one (``at``:
+    :attr:`arnews.linker.openings.Openings.org_heads`)."""
     toks, heads, suffixes, letters = doc.toks, org_head_words(), load_set("org_suffixes"), letter_names()
-    for i in [n for n, t in enumerate(toks) if t.word and _org_head(t.text) is not None]:
+    for i in at:
         tok = toks[i]
-        found = _org_head(tok.text)
+        found = org_head(tok.text)
         if found is None or i + 1 >= len(toks):
             continue
         head, off = found
