@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.core.names import _AR, _AR_VOWELS, _latin_skeleton, phonetic_word
+from arnews.core.names import _AR, _AR_VOWELS, _latin_skeleton, loose_word, phonetic_word
 from arnews.core.text import normalize
 from arnews.core.tokens import tokenize
 from corpus_helpers import corpus_articles, corpus_text
@@ -68,3 +68,9 @@ def test_skeleton_of_corpus_words() -> None:
         seen.update(t.text for t in tokenize(normalize(corpus_text(article))) if t.word)
     assert len(seen) > 5000
     assert [w for w in seen if phonetic_word(w) != _letter_by_letter(w)] == []
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LETTERS, min_size=1, max_size=12).map("".join))
+def test_loose_word_drops_long_vowels_and_hamza_seats_after_the_first_letter(word: str) -> None:
+    assert loose_word(word) == word[0] + "".join(ch for ch in word[1:] if ch not in "اويىءئؤ")
