@@ -66,3 +66,10 @@ def test_kb_indexes_stay_out_of_the_collectors_way() -> None:
     # does not walk the whole KB's indexes again
     assert not any(gc.is_tracked(b) for b in list(kb._loose.values())[:1000])
     assert not any(gc.is_tracked(b) for b in list(kb._exact.values())[:1000])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAMES)
+def test_surname_prior_of_a_normalised_word_needs_no_second_normalisation(name: str) -> None:
+    kb = default_kb()
+    assert kb.surname_prior(name, normalized=True) == kb.surname_prior(name)

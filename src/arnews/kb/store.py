@@ -238,10 +238,11 @@ class KnowledgeBase:
             return []
         return list(self._surname_sorted.get(ph, ()))
 
-    def surname_prior(self, word: str) -> float:
+    def surname_prior(self, word: str, *, normalized: bool = False) -> float:
         """The highest popularity prior among people whose name ends with ``word`` (phonetically); 0 when none.
-        Cheaper than :meth:`by_surname` for "is some famous person called so?", asked of every word."""
-        ph = phonetic(word)
+        Cheaper than :meth:`by_surname` for "is some famous person called so?", asked of every word.
+        ``normalized=True`` says ``word`` is already in normal form (:func:`arnews.core.text.normalize`)."""
+        ph = phonetic(word, normalized=normalized)
         found = self._surname_sorted.get(ph) if len(ph) >= 3 else None
         return found[0].prior if found else 0.0
 
