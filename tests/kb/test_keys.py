@@ -70,6 +70,8 @@ def test_kb_indexes_stay_out_of_the_collectors_way() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_NAMES)
-def test_surname_prior_of_a_normalised_word_needs_no_second_normalisation(name: str) -> None:
+def test_surname_prior_of_a_words_phonetic_key_equals_the_words_surname_prior(name: str) -> None:
     kb = default_kb()
-    assert kb.surname_prior(name, normalized=True) == kb.surname_prior(name)
+    for word in words(name):
+        assert kb.surname_prior_of(word_keys(word)[2]) == kb.surname_prior(word)
+    assert kb.surname_prior_of(word_keys("اوباما")[2]) == kb.surname_prior("أوباما") >= 0.9

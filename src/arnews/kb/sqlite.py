@@ -205,8 +205,7 @@ class SqliteKnowledgeBase(KnowledgeBase):
             return []
         return sorted((e for e, _how in self._named(ph, "surname")), key=lambda e: -e.prior)
 
-    def surname_prior(self, word: str, *, normalized: bool = False) -> float:
-        ph = phonetic(word, normalized=normalized)
+    def surname_prior_of(self, ph: str) -> float:
         return max((e.prior for e, _how in self._named(ph, "surname")), default=0.0) if len(ph) >= 3 else 0.0
 
     def by_initials(self, acronym: str) -> list[KbEntry]:

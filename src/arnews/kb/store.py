@@ -238,11 +238,14 @@ class KnowledgeBase:
             return []
         return list(self._surname_sorted.get(ph, ()))
 
-    def surname_prior(self, word: str, *, normalized: bool = False) -> float:
+    def surname_prior(self, word: str) -> float:
         """The highest popularity prior among people whose name ends with ``word`` (phonetically); 0 when none.
-        Cheaper than :meth:`by_surname` for "is some famous person called so?", asked of every word.
-        ``normalized=True`` says ``word`` is already in normal form (:func:`arnews.core.text.normalize`)."""
-        ph = phonetic(word, normalized=normalized)
+        Cheaper than :meth:`by_surname` for "is some famous person called so?", asked of every word."""
+        return self.surname_prior_of(phonetic(word))
+
+    def surname_prior_of(self, ph: str) -> float:
+        """:meth:`surname_prior` of a word given by its phonetic key (:func:`arnews.core.names.phonetic`: the
+        gazetteer has every word's keys already, :func:`arnews.kb.keys.word_keys`)."""
         found = self._surname_sorted.get(ph) if len(ph) >= 3 else None
         return found[0].prior if found else 0.0
 

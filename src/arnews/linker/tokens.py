@@ -145,7 +145,7 @@ class KbMemo:
         """:meth:`arnews.kb.KnowledgeBase.surname_prior` of a normalised word (asked of every word of an article)."""
         prior = self._surname.get(word)
         if prior is None:
-            prior = self.kb.surname_prior(word, normalized=True)
+            prior = self.kb.surname_prior_of(word_keys(word)[2])  # keyed once, for the gazetteer too
             self._surname.put(word, prior)
         return prior
 
