@@ -232,9 +232,19 @@ def count_of(words: str) -> int | None:
     return int(value)
 
 
+#: The forms whose pattern reads a day's number or a year in digits, and so cannot match where no digit stands.
+NEED_DIGITS = frozenset({"absolute", "month_year", "numeric", "year", "prep_year"})
+_DIGIT = re.compile(r"\d")
+
+
 def candidates(norm: str, start: int, end: int, lex: Lex) -> list[Cand]:
+    """The date patterns' matches in ``norm[start:end]``, the longest first where they overlap, in order. A region
+    with no digit (most paragraphs) is not scanned by the patterns of :data:`NEED_DIGITS`."""
     found: list[Cand] = []
+    digits = _DIGIT.search(norm, start, end) is not None
     for form, pattern in lex.patterns.items():
+        if not digits and form in NEED_DIGITS:
+            continue
         for m in pattern.finditer(norm, start, end):
             s, e = m.span("s") if "s" in pattern.groupindex else m.span()
             cand = Cand(s, e, form, m)

@@ -1,0 +1,66 @@
+"""A region with no digit is not scanned by the date patterns that read digits: the candidates are those of every
+pattern, on crafted hard cases, random date words and real articles."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnews.core.text import normalize
+from arnews.dates.patterns import NEED_DIGITS, Cand, _keep, candidates, lexicon
+from corpus_helpers import corpus_articles, corpus_text
+
+
+def _every_pattern(norm: str, start: int, end: int) -> list[Cand]:
+    """The candidates with every pattern scanning the region (as before the digit test)."""
+    lex = lexicon()
+    found = []
+    for form, pattern in lex.patterns.items():
+        for m in pattern.finditer(norm, start, end):
+            s, e = m.span("s") if "s" in pattern.groupindex else m.span()
+            cand = Cand(s, e, form, m)
+            if _keep(norm, cand, lex):
+                found.append(cand)
+    found.sort(key=lambda c: (c.start, -c.end))
+    chosen: list[Cand] = []
+    for cand in found:
+        if not (chosen and cand.start < chosen[-1].end):
+            chosen.append(cand)
+    return chosen
+
+
+def _same(norm: str) -> None:
+    got = [(c.start, c.end, c.form) for c in candidates(norm, 0, len(norm), lexicon())]
+    assert got == [(c.start, c.end, c.form) for c in _every_pattern(norm, 0, len(norm))]
+
+
+def test_the_patterns_that_need_digits_find_nothing_without_one() -> None:
+    lex = lexicon()
+    assert set(lex.patterns) >= NEED_DIGITS
+    for text in ["في الخامس من شهر مايو عام", "منذ عام الفين وعشرين", "يوم الجمعة الماضي", "مطلع العام المقبل"]:
+        norm = normalize(text)
+        assert not any(lex.patterns[form].search(norm) for form in NEED_DIGITS)
+        _same(norm)
+    for text in ["في 5 مايو 2015", "عام 2014م", "في 12/3/2015", "خلال 2016.", "مايو 2015"]:
+        _same(normalize(text))
+        assert candidates(normalize(text), 0, len(normalize(text)), lex)
+
+
+_DATE_WORDS = ["في", "منذ", "عام", "العام", "سنة", "مايو", "شهر", "يوم", "الجمعة", "الخامس", "من", "أمس", "قبل"]
+_WORDS = st.sampled_from([*_DATE_WORDS, "ثلاثة", "أيام", "2015", "5", "12/3/2015", "1436هـ", "م", "،", "."])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDS, max_size=14))
+def test_candidates_of_random_date_words(words: list[str]) -> None:
+    _same(normalize(" ".join(words)))
+
+
+def test_candidates_of_corpus_paragraphs() -> None:
+    seen = 0
+    for article in corpus_articles(limit=150, every=41):
+        for paragraph in corpus_text(article).split("\n"):
+            if paragraph.strip():
+                _same(normalize(paragraph))
+                seen += 1
+    assert seen > 500
