@@ -7,26 +7,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews.core.text import normalize
-from arnews.dates.patterns import NEED_DIGITS, Cand, _keep, candidates, lexicon
+from arnews.dates import patterns
+from arnews.dates.patterns import NEED_DIGITS, Cand, candidates, lexicon
 from corpus_helpers import corpus_articles, corpus_text
 
 
 def _every_pattern(norm: str, start: int, end: int) -> list[Cand]:
     """The candidates with every pattern scanning the region (as before the digit test)."""
-    lex = lexicon()
-    found = []
-    for form, pattern in lex.patterns.items():
-        for m in pattern.finditer(norm, start, end):
-            s, e = m.span("s") if "s" in pattern.groupindex else m.span()
-            cand = Cand(s, e, form, m)
-            if _keep(norm, cand, lex):
-                found.append(cand)
-    found.sort(key=lambda c: (c.start, -c.end))
-    chosen: list[Cand] = []
-    for cand in found:
-        if not (chosen and cand.start < chosen[-1].end):
-            chosen.append(cand)
-    return chosen
+    skipped = patterns.NEED_DIGITS
+    patterns.NEED_DIGITS = frozenset()
+    try:
+        return candidates(norm, start, end, lexicon())
+    finally:
+        patterns.NEED_DIGITS = skipped
 
 
 def _same(norm: str) -> None:
