@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews.core.text import normalize
-from arnews.dates import patterns
+from arnews.dates import extract, patterns
 from arnews.dates.patterns import NEED_DIGITS, Cand, candidates, lexicon
 from corpus_helpers import corpus_articles, corpus_text
 
@@ -57,3 +57,19 @@ def test_candidates_of_corpus_paragraphs() -> None:
                 _same(normalize(paragraph))
                 seen += 1
     assert seen > 500
+
+
+def _clock_times(norm: str) -> list[tuple[int, int]]:
+    """Every match of the clock-time patterns (the regions' times are these, overlaps resolved)."""
+    return sorted((m.start("t"), m.end()) for p in lexicon().time_patterns for m in p.finditer(norm))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["الساعة", "العاشرة", "صباحا", "في", "تمام", "10:30", "مساء", "و", "النصف", "يوم"])))
+def test_a_region_with_no_hour_word_and_no_digit_has_no_clock_time(words: list[str]) -> None:
+    norm = normalize(" ".join(words))
+    times = [(s, e) for s, e, _m in extract._times(norm, 0, len(norm), lexicon())]
+    assert set(times) <= set(_clock_times(norm))
+    assert bool(times) == bool(_clock_times(norm))
+    if "ساعه" not in norm and not any(ch.isdigit() for ch in norm):
+        assert times == []

@@ -19,6 +19,7 @@ from arnews.dates.patterns import (
     Cand,
     Lex,
     candidates,
+    has_digit,
     lexicon,
     one_spaced,
 )
@@ -51,7 +52,10 @@ _Time = tuple[int, int, re.Match[str]]
 
 
 def _times(norm: str, start: int, end: int, lex: Lex) -> list[_Time]:
-    """Clock times of a region, without overlaps, in order (so both their starts and ends ascend)."""
+    """Clock times of a region, without overlaps, in order (so both their starts and ends ascend). A clock time
+    names the hour ("الساعة العاشرة") or writes it in digits ("10:30 مساء"): a region with neither has none."""
+    if norm.find("ساعه", start, end) < 0 and not has_digit(norm, start, end):
+        return []
     found = sorted(
         ((m.start("t"), m.end(), m) for p in lex.time_patterns for m in p.finditer(norm, start, end)),
         key=lambda t: (t[0], -t[1]),

@@ -237,11 +237,16 @@ NEED_DIGITS = frozenset({"absolute", "month_year", "numeric", "year", "prep_year
 _DIGIT = re.compile(r"\d")
 
 
+def has_digit(norm: str, start: int, end: int) -> bool:
+    """Some digit stands in ``norm[start:end]``."""
+    return _DIGIT.search(norm, start, end) is not None
+
+
 def candidates(norm: str, start: int, end: int, lex: Lex) -> list[Cand]:
     """The date patterns' matches in ``norm[start:end]``, the longest first where they overlap, in order. A region
     with no digit (most paragraphs) is not scanned by the patterns of :data:`NEED_DIGITS`."""
     found: list[Cand] = []
-    digits = _DIGIT.search(norm, start, end) is not None
+    digits = has_digit(norm, start, end)
     for form, pattern in lex.patterns.items():
         if not digits and form in NEED_DIGITS:
             continue
