@@ -9,7 +9,7 @@ the knowledge base and the model (the "frozen" rows then call ``gc.freeze()``, a
 does in the ``arnews`` command, so that full collections skip what was loaded); worker processes load theirs
 inside the measured time (their start-up is part of
 what ``--jobs`` costs), so the two-process figure needs a sample of some hundreds of articles to mean anything; the
-rate without the start-up (timed apart: a pool that parses one article per worker) is printed beside it.
+rate without the start-up (timed apart: a pool that parses a one-line text per worker) is printed beside it.
 Prints figures; asserts nothing.
 """
 
@@ -51,9 +51,9 @@ for name in pipe.seconds:
     pipe.seconds[name] = 0.0
 jobs = {jobs}
 startup = 0.0
-if jobs > 1:  # what starting the workers costs: a pool that parses one article per worker
+if jobs > 1:  # what starting the workers costs: a pool that parses a one-line text per worker
     t = time.perf_counter()
-    sum(1 for _ in pipe.parse_many(docs[:jobs], n_process=jobs))
+    sum(1 for _ in pipe.parse_many(["قال الوزير إن العمل مستمر."] * jobs, n_process=jobs))
     startup = time.perf_counter() - t
 t = time.perf_counter()
 n = sum(1 for _ in pipe.parse_many(docs, n_process=jobs))
@@ -117,7 +117,7 @@ def main() -> int:
     print(f"full pipeline, {args.jobs} processes / 1 (frozen): {rates[many] / rates[one]:.2f}x")
     if steady[many] and steady[one]:
         print(
-            f"  without the workers' start-up ({startups[many]:.1f} s, timed apart: one article per worker): "
+            f"  without the workers' start-up ({startups[many]:.2f} s, timed apart: a one-line text per worker): "
             f"{steady[many]:.1f} vs {steady[one]:.1f} articles/s = {steady[many] / steady[one]:.2f}x"
         )
     return 0
