@@ -321,7 +321,7 @@ def scan_names(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         return
     index = _NameIndex(doc, ents)
     for n, tok in enumerate(doc.toks):
-        if not tok.word or any(taken[tok.start : tok.end]):
+        if not tok.word or 1 in taken[tok.start : tok.end]:
             continue
         for off, stem, fused in strip_clitics(tok.text):
             if fused or stem not in words:

@@ -392,7 +392,7 @@ def choose(cands: list[Cand], size: int) -> list[Cand]:
     taken = bytearray(size + 1)
     chosen: list[Cand] = []
     for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if c.end <= c.start or any(taken[c.start : c.end]):
+        if c.end <= c.start or 1 in taken[c.start : c.end]:
             continue
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)

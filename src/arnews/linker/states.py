@@ -55,7 +55,7 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
             continue  # "هذه المملكة": a kingdom the text speaks of, not the state
         owners = states[strip_article(reading[1])]
         start = tok.start + reading[0]
-        if len(owners) != 1 or any(taken[start : tok.end]):
+        if len(owners) != 1 or 1 in taken[start : tok.end]:
             continue
         if owners[0] not in ents:
             ents.append(owners[0])  # a state the article names only through its places

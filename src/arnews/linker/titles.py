@@ -46,7 +46,7 @@ def join_bare_titles(doc: Words, ents: list[Ent], taken: bytearray) -> None:
         tok = doc.toks[first]
         off = next((o for o, stem, _f in strip_clitics(tok.text) if stem in title_heads()), 0)
         start, end = tok.start + off, doc.toks[last].end
-        if any(taken[start:end]):
+        if 1 in taken[start:end]:
             continue
         ent.mentions.append(Cand(start, end, "PER", P_WEAK, ent.qid, "bare_title", first, last))
         taken[start:end] = b"\x01" * (end - start)
