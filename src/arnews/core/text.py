@@ -79,10 +79,10 @@ _ONE_TO_ONE_MAP = str.maketrans(
         "\u202f": " ",
     }
 )
-#: :data:`_ONE_TO_ONE_MAP` as a table of every character of the Basic Multilingual Plane (a character beyond it is
-#: left as it is): :meth:`str.translate` reads a list by index, twice as fast as a dictionary, and the normal form of
-#: every article is made with it.
-_ONE_TO_ONE: list[str] = [str(_ONE_TO_ONE_MAP.get(code, chr(code))) for code in range(0x10000)]
+#: :data:`_ONE_TO_ONE_MAP` as a table indexed by code point, up to the last character it maps (a character beyond
+#: the table is left as it is): :meth:`str.translate` reads a list twice as fast as a dictionary, and the normal
+#: form of every article is made with it.
+_ONE_TO_ONE: list[str] = [str(_ONE_TO_ONE_MAP.get(code, chr(code))) for code in range(max(_ONE_TO_ONE_MAP) + 1)]
 # control characters other than tab, newline and carriage return mark binary input
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
