@@ -94,8 +94,6 @@ def strip_clitics(word: str) -> tuple[tuple[int, str, bool], ...]:
 #: Long vowels and hamza seats deleted, every other character kept (a table indexed by code point: :meth:`str.translate`
 #: reads a list faster than a dictionary; a character beyond it stays as it is).
 _LONG_VOWELS: list[str] = ["" if chr(code) in "اويىءئؤ" else chr(code) for code in range(0x700)]
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
-_DOUBLED = re.compile(r"(.)\1+", re.DOTALL)
 
 
 @lru_cache(maxsize=65536)
@@ -140,6 +138,10 @@ _AR_TABLE: list[str] = [_AR.get(chr(code), "") for code in range(0x700)]
 _STRAY = re.compile("[^" + "".join(sorted(set(_AR.values()))) + "]")
 #: A word's first letter when it is a vowel or a hamza seat: kept as a vowel code ("أليجمان" is not "ليجمان").
 _INITIAL = {ch: "w" if ch == "و" else "y" if ch == "ي" else "a" for ch in _AR_VOWELS}
+#: A letter of the Arabic block: the word is read as Arabic (:func:`phonetic_word`).
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+#: A run of one consonant code: written once in the skeleton.
+_DOUBLED = re.compile(r"(.)\1+", re.DOTALL)
 
 
 def _arabic_skeleton(word: str) -> str:
