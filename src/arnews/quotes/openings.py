@@ -24,11 +24,13 @@ from arnews.core.lexicons import load_set
 from arnews.core.memo import Memo
 from arnews.quotes.frames import opens_attribution
 
-__all__ = ["PARTY_SUFFIXES", "Openings", "document_firsts", "openings", "opens_document", "opens_title"]
+__all__ = ["PARTIES", "PARTY_SUFFIXES", "Openings", "document_firsts", "openings", "opens_document", "opens_title"]
 
-#: The possessive suffixes that name a party (theirs two, theirs, hers, his): the last letters of the adverbial that
-#: opens a party's turn ("من جانبه"، "بدورهم").
-PARTY_SUFFIXES = ("هما", "هم", "ها", "ه")
+#: The possessive suffixes that name a party, with the gender and number each gives (theirs two, theirs, hers, his):
+#: the last letters of the adverbial that opens a party's turn ("من جانبه"، "بدورهم"; :mod:`arnews.quotes.turns`).
+PARTIES = (("هما", "", "d"), ("هم", "m", "p"), ("ها", "f", ""), ("ه", "m", ""))
+#: The suffixes of :data:`PARTIES` alone, longest first.
+PARTY_SUFFIXES = tuple(suffix for suffix, _gender, _number in PARTIES)
 
 _CUE, _NARRATION, _ATTRIBUTION, _DOCUMENT, _PARTY, _TITLE = 1, 2, 4, 8, 16, 32
 

@@ -13,6 +13,7 @@ from arnews.quotes import cues
 from arnews.quotes import speakers as sp
 from arnews.quotes.attribution import guess_speaker
 from arnews.quotes.marks import phrase_end
+from arnews.quotes.openings import PARTIES
 from arnews.quotes.reading import Guess, Reading
 
 __all__ = ["read_turn", "turn_starts"]
@@ -20,7 +21,7 @@ __all__ = ["read_turn", "turn_starts"]
 _PHRASE_WORDS = 14  # the longest subject phrase read after the verb
 
 # the gender and number of the party a possessive suffix names: theirs (two), theirs, hers, his
-_SUFFIX_GENDER = (("هما", "", "d"), ("هم", "m", "p"), ("ها", "f", ""), ("ه", "m", ""))
+_SUFFIX_GENDER = PARTIES
 
 
 def turn_starts(toks: Sequence[Tok], parties: Sequence[int]) -> list[int]:
