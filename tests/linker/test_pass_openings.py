@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 
 import arnews
 from arnews.core.lexicons import load_set
+from arnews.core.text import normalize
 from arnews.kb import default_kb
 from arnews.linker.gazetteer import behind_b
 from arnews.linker.grammar import FAMOUS
-from arnews.linker.institutions import institution_head
-from arnews.linker.openings import Openings, openings
+from arnews.linker.institutions import any_head, institution_head
+from arnews.linker.openings import Openings, _lexical_roles, openings
 from arnews.linker.passes import cue_word, org_head
-from arnews.linker.tokens import Words, kb_memo
+from arnews.linker.tokens import Words, kb_memo, not_names, org_head_words, title_heads
 from corpus_helpers import corpus_articles, corpus_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -66,3 +67,52 @@ def test_openings_equal_the_token_by_token_reading_on_seeds_and_corpus() -> None
 def test_openings_of_any_word_sequence(words: list[str]) -> None:
     doc = _words(" ".join(words) or "نص")
     assert openings(doc) == _token_by_token(doc)
+
+
+# words of every lexicon a role is looked up in, everyday words and words no name is, behind every proclitic
+_LEXICON_WORDS = sorted(
+    set().union(
+        *(
+            sorted(words)[::step]
+            for words, step in (
+                (load_set("name_speech_verbs"), 1),
+                (load_set("first_names"), 7),
+                (load_set("common_words"), 5),
+                (load_set("locative_words"), 1),
+                (not_names(), 1),
+                (title_heads(), 1),
+                (frozenset(org_head_words()), 1),
+                (any_head(), 1),
+            )
+        )
+    )
+)
+_PROCLITICS = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "ولل"]
+
+
+def _one_at_a_time(word: str) -> int:
+    """The roles of ``word`` as the passes' predicates read them, in the bits of :mod:`arnews.linker.openings`."""
+    return (
+        (1 if cue_word(word) else 0)
+        | (2 if org_head(word) is not None else 0)
+        | (4 if institution_head(word) is not None else 0)
+        | (8 if behind_b(word) else 0)
+        | (16 if word in load_set("locative_words") else 0)
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_PROCLITICS),
+    st.one_of(st.sampled_from(_LEXICON_WORDS), st.text(alphabet="ابتلمنوهيةعرس", min_size=1, max_size=7)),
+)
+def test_a_words_roles_read_in_one_pass_are_the_predicates(proclitic: str, word: str) -> None:
+    written = proclitic + word
+    assert _lexical_roles(written) == _one_at_a_time(written)
+
+
+def test_a_words_roles_on_corpus_words() -> None:
+    texts = [corpus_text(a) for a in corpus_articles(limit=60, every=53)]
+    words = {t.text for text in texts for t in _words(text).toks if t.word}
+    words |= {normalize(w) for w in ("قال", "الرئيس", "وزارة", "بعرعر", "للجمعية", "والشركة", "بمدينة", "لمحمد")}
+    assert {w: _lexical_roles(w) for w in words} == {w: _one_at_a_time(w) for w in words}

@@ -15,7 +15,7 @@ from arnews.linker.tokens import P_KB_ONE, Cand, Words, not_names
 __all__ = ["gazetteer_pass"]
 
 _MAX_WORDS = 3
-_MIN_STEM = 4  # letters of a name read behind ب
+MIN_STEM = 4  # letters of a name read behind ب
 
 
 def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand], at: Sequence[int]) -> None:
@@ -40,7 +40,7 @@ def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand], at: Sequence[in
                 off > 0
                 and "ب" in tok.text[:off]
                 and not fused
-                and len(stem) >= _MIN_STEM
+                and len(stem) >= MIN_STEM
                 and not stem.startswith("ال")
                 and not written_word
             )
@@ -61,7 +61,7 @@ def behind_b(word: str) -> bool:
     if word in load_set("common_words") or word in not_names():
         return False
     return any(
-        off > 0 and "ب" in word[:off] and not fused and len(stem) >= _MIN_STEM and not stem.startswith("ال")
+        off > 0 and "ب" in word[:off] and not fused and len(stem) >= MIN_STEM and not stem.startswith("ال")
         for off, stem, fused in strip_clitics(word)
     )
 

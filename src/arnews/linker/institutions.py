@@ -36,7 +36,7 @@ def _named_after_heads() -> dict[str, EntityKind]:
 
 
 @lru_cache(maxsize=1)
-def _any_head() -> frozenset[str]:
+def any_head() -> frozenset[str]:
     """Every word that may head an institution's or a place's name."""
     heads = _institution_heads() | _named_after_heads().keys() | load_set("weak_institution_heads")
     return frozenset(heads | load_set("place_name_heads"))
@@ -46,7 +46,7 @@ def _any_head() -> frozenset[str]:
 def institution_head(word: str) -> tuple[int, str] | None:
     """The head noun a word begins an institution's name with, and its offset in the word, or None (most words):
     asked once per word and process, not of every token of every article."""
-    every = _any_head()
+    every = any_head()
     return next(
         # ل+ال fused into لل keeps the whole word (offsets are sacred): "للجمعية الخيرية"
         (

@@ -3,22 +3,29 @@ given name (the cue pass), an organisation's head word, an institution's head no
 word of place (the gazetteer), and the surnames of famous people. Found in one pass over the article's tokens, each
 word's roles worked out once per process and knowledge base (a few bits, remembered per word): every pass then
 visits only its own candidates instead of asking its own question of every token.
+
+A word's roles are read in one pass over its readings (:func:`arnews.core.names.strip_clitics`), the lexicons
+looked up there; the passes' predicates (:func:`~arnews.linker.passes.cue_word`,
+:func:`~arnews.linker.passes.org_head`, :func:`~arnews.linker.institutions.institution_head`,
+:func:`~arnews.linker.gazetteer.behind_b`) say the same of one word at a time, and the tests hold the two equal.
 """
 
 from __future__ import annotations
 
 import weakref
+from functools import cache
+from typing import NamedTuple
 
 from attrs import frozen
 
 from arnews.core.lexicons import load_set
 from arnews.core.memo import Memo
+from arnews.core.names import strip_clitics
 from arnews.kb import KnowledgeBase
-from arnews.linker.gazetteer import behind_b
+from arnews.linker.gazetteer import MIN_STEM
 from arnews.linker.grammar import FAMOUS
-from arnews.linker.institutions import institution_head
-from arnews.linker.passes import cue_word, org_head
-from arnews.linker.tokens import Words, kb_memo
+from arnews.linker.institutions import any_head
+from arnews.linker.tokens import Words, kb_memo, not_names, org_head_words, title_heads
 
 __all__ = ["Openings", "openings"]
 
@@ -48,17 +55,65 @@ class Openings:
     famous: frozenset[str]
 
 
+class _Lexicons(NamedTuple):
+    """The word lists a word's roles are looked up in, fetched once."""
+
+    verbs: frozenset[str]  # verbs of saying a name follows
+    given: frozenset[str]  # given names
+    common: frozenset[str]  # everyday words
+    not_names: frozenset[str]
+    titles: frozenset[str]  # words that begin a title
+    org_heads: frozenset[str]
+    institution_heads: frozenset[str]
+    locative: frozenset[str]  # words of place a place's name follows
+
+
+@cache
+def _lexicons() -> _Lexicons:
+    return _Lexicons(
+        load_set("name_speech_verbs"),
+        load_set("first_names"),
+        load_set("common_words"),
+        not_names(),
+        title_heads(),
+        frozenset(org_head_words()),
+        any_head(),
+        load_set("locative_words"),
+    )
+
+
+def _lexical_roles(word: str) -> int:
+    """The roles the lexicons give a word (all but :data:`_FAMOUS`), its readings read once: a cue word begins a
+    title (a reading), is a verb of saying (with و or ف) or a given name (behind ل or ب too, unless an everyday
+    word); an organisation head is a reading; an institution's head noun a reading, article off, behind at most
+    two letters; a place behind ب a reading of :data:`~arnews.linker.gazetteer.MIN_STEM` letters or more, with no
+    article, behind ب (no fused article, the word no everyday word and no word a name never is)."""
+    lex = _lexicons()
+    verbs, given = lex.verbs, lex.given
+    cue = (
+        word in verbs
+        or (word[:1] in "وف" and word[1:] in verbs)
+        or word in given
+        or (word[:1] in "لب" and word[1:] in given and word not in lex.common)
+    )
+    may_be_place = word not in lex.common and word not in lex.not_names
+    roles = _LOCATIVE if word in lex.locative else 0
+    for off, stem, fused in strip_clitics(word):
+        if stem in lex.titles:
+            cue = True
+        if stem in lex.org_heads:
+            roles |= _ORG
+        if off <= 2 and (stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem) in lex.institution_heads:
+            roles |= _INSTITUTION
+        if may_be_place and off and not fused and len(stem) >= MIN_STEM and "ب" in word[:off] and stem[:2] != "ال":
+            roles |= _BEHIND_B
+    return roles | _CUE if cue else roles
+
+
 def _roles(memo: Memo[str, int], doc: Words, word: str) -> int:
     roles = memo.get(word)
     if roles is None:
-        roles = (
-            (_CUE if cue_word(word) else 0)
-            | (_ORG if org_head(word) is not None else 0)
-            | (_INSTITUTION if institution_head(word) is not None else 0)
-            | (_BEHIND_B if behind_b(word) else 0)
-            | (_LOCATIVE if word in load_set("locative_words") else 0)
-            | (_FAMOUS if kb_memo(doc.kb).surname_prior(word) >= FAMOUS else 0)
-        )
+        roles = _lexical_roles(word) | (_FAMOUS if kb_memo(doc.kb).surname_prior(word) >= FAMOUS else 0)
         memo.put(word, roles)
     return roles
 
