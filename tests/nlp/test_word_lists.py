@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from arnews.nlp import StanzaAnalyzer, resources, stanza_available
 from arnews.nlp.rules import split
-from arnews.nlp.word_lists import direct_tagger, padded, viterbi_paths
+from arnews.nlp.word_lists import direct_tagger, padded, remember_characters, skip_loss, viterbi_paths
 from corpus_helpers import corpus_articles, corpus_text
 
 pytestmark = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
@@ -64,6 +64,63 @@ def test_real_articles_get_the_pipelines_entities(analyzers: tuple[StanzaAnalyze
     got = direct.tag_many(items)
     assert got == whole.tag_many(items)
     assert sum(map(len, got)) > 300
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_remembered_characters_and_no_training_loss_change_no_entity(
+    analyzers: tuple[StanzaAnalyzer, StanzaAnalyzer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each word's character representation, remembered per word, is the one the model works out for it in any
+    batch, and tagging reads no loss: the entities with the memo cold, warm, tiny (words forgotten within a batch)
+    and without it, and with the CRF layers computing their loss, are the same."""
+    from arnews.nlp import tagger, word_lists
+
+    direct, _ = analyzers
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] + HARD
+    texts += [corpus_text(a) for a in corpus_articles(limit=12, every=997)]
+    items = _items(texts)
+    ner = direct_tagger(tagger._pipeline(direct.spec)[0])
+    model = ner.trainers[0].model
+    first = direct.tag_many(items)
+    memo = model.charmodel
+    assert isinstance(memo, word_lists._character_memo_class())
+    assert remember_characters(model) and model.charmodel is memo  # once per model
+    assert skip_loss(model) and skip_loss(model)
+    computed = memo.computed
+    assert direct.tag_many(items) == first and memo.computed == computed  # every word remembered
+    assert memo.met > 2 * computed > 0
+    monkeypatch.setattr(word_lists, "remember_characters", lambda _model, size=0: False)
+    monkeypatch.setattr(word_lists, "skip_loss", lambda _model: False)
+    crits = list(model.crits)
+    assert all(isinstance(c, word_lists._transitions_class()) for c in crits)
+    try:
+        model.charmodel = word_lists._character_memo_class()(memo.inner, 4)
+        assert direct.tag_many(items) == first
+        model.charmodel = memo.inner
+        assert direct.tag_many(items) == first
+        for n, crit in enumerate(crits):  # the CRF layers computing their loss: the model as Stanza loads it
+            model.crits[n] = crit.inner
+        assert direct.tag_many(items) == first
+    finally:
+        model.charmodel = memo
+        for n, crit in enumerate(crits):
+            model.crits[n] = crit
+    assert any(first)
+
+
+def test_a_model_of_another_shape_is_left_as_it_is() -> None:
+    class Model:
+        def __init__(self) -> None:
+            self.args = {"char": True, "charlm": True, "char_emb_dim": 100}  # a character LM over the sentence
+            self.charmodel = object()
+            self.crits = [object()]  # no transitions
+
+    model = Model()
+    charmodel, crits = model.charmodel, list(model.crits)
+    assert not remember_characters(model) and not skip_loss(model)
+    assert model.charmodel is charmodel and model.crits == crits
+    assert not remember_characters(object()) and not skip_loss(object())
 
 
 def test_a_pipeline_of_another_shape_is_not_tagged_directly() -> None:
