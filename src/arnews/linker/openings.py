@@ -20,7 +20,7 @@ from attrs import frozen
 
 from arnews.core.lexicons import load_set
 from arnews.core.memo import Memo
-from arnews.core.names import strip_clitics
+from arnews.core.names import strip_article, strip_clitics
 from arnews.kb import KnowledgeBase
 from arnews.linker.gazetteer import MIN_STEM
 from arnews.linker.grammar import FAMOUS
@@ -83,11 +83,12 @@ def _lexicons() -> _Lexicons:
 
 
 def _lexical_roles(word: str) -> int:
-    """The roles the lexicons give a word (all but :data:`_FAMOUS`), its readings read once: a cue word begins a
-    title (a reading), is a verb of saying (with و or ف) or a given name (behind ل or ب too, unless an everyday
-    word); an organisation head is a reading; an institution's head noun a reading, article off, behind at most
-    two letters; a place behind ب a reading of :data:`~arnews.linker.gazetteer.MIN_STEM` letters or more, with no
-    article, behind ب (no fused article, the word no everyday word and no word a name never is)."""
+    """The roles the lexicons give a word (all but :data:`_FAMOUS`), its readings gone through once. A cue word:
+    a reading begins a title, or the word is a verb of saying (with و or ف) or a given name (behind ل or ب too,
+    unless it is an everyday word). An organisation head: a reading is one. An institution's head: a reading behind
+    at most two letters is one, article off. A place behind ب: a reading behind a proclitic with ب, its article not
+    fused, of :data:`~arnews.linker.gazetteer.MIN_STEM` letters or more, without the article, the word itself no
+    everyday word and none a name never is."""
     lex = _lexicons()
     verbs, given = lex.verbs, lex.given
     cue = (
@@ -103,11 +104,12 @@ def _lexical_roles(word: str) -> int:
             cue = True
         if stem in lex.org_heads:
             roles |= _ORG
-        if off <= 2 and (stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem) in lex.institution_heads:
+        if off <= 2 and strip_article(stem) in lex.institution_heads:
             roles |= _INSTITUTION
-        if may_be_place and off and not fused and len(stem) >= MIN_STEM and "ب" in word[:off] and stem[:2] != "ال":
+        behind_b = may_be_place and off and "ب" in word[:off] and not fused and len(stem) >= MIN_STEM
+        if behind_b and not stem.startswith("ال"):
             roles |= _BEHIND_B
-    return roles | _CUE if cue else roles
+    return (roles | _CUE) if cue else roles
 
 
 def _roles(memo: Memo[str, int], doc: Words, word: str) -> int:

@@ -246,8 +246,8 @@ def _transitions_class() -> type:
 
     class Transitions(torch.nn.Module):
         """A Stanza ``CRFLoss`` that, outside training, gives its transition matrix and no loss: tagging reads only
-        the transitions (:func:`viterbi_paths`), and the loss's forward algorithm over every batch was a tenth of
-        the model's time."""
+        the transitions (:func:`viterbi_paths`), and the loss's forward algorithm over every batch took 8 % of the
+        model's time in a profile of the bundled model."""
 
         def __init__(self, inner: Any) -> None:
             super().__init__()
