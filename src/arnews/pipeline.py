@@ -154,9 +154,8 @@ class Pipeline:
         ``freeze=True`` then collects garbage and moves every object the process holds into the collector's
         permanent generation (:func:`gc.freeze`): Python's full collections stop walking the knowledge base's and
         the model's objects, which in a long run of the rule layers took about a fifth of the time. It is a
-        setting of the whole process, for a program whose work is parsing many articles: the ``arnews`` command
-        uses it, and worker processes spawned for ``n_process`` (forked ones freeze what they inherit without
-        collecting: :mod:`arnews.parallel`).
+        setting of the whole process, for a program whose work is parsing many articles: the ``arnews`` command and
+        spawned workers of ``n_process`` use it (forked ones freeze without collecting: :mod:`arnews.parallel`).
 
         >>> Pipeline(exclude=["ner"]).load().names[-1]
         'donations'
