@@ -14,8 +14,8 @@ from arnews.core.grammar import Tok
 from arnews.core.text import normalize
 from arnews.core.tokens import tokenize
 from arnews.quotes.frames import opens_attribution
-from arnews.quotes.openings import PARTY_SUFFIXES, Openings, openings, opens_document, opens_title
-from arnews.quotes.turns import _SUFFIX_GENDER
+from arnews.quotes.openings import PARTIES, PARTY_SUFFIXES, Openings, openings, opens_document, opens_title
+from arnews.quotes.turns import _party
 from corpus_helpers import corpus_articles, corpus_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -68,4 +68,5 @@ def test_openings_of_any_word_sequence(words: list[str]) -> None:
 
 
 def test_a_party_adverbial_ends_with_one_of_the_suffixes_the_turns_read() -> None:
-    assert tuple(suffix for suffix, _gender, _number in _SUFFIX_GENDER) == PARTY_SUFFIXES
+    # each suffix the openings look for gives the turns its party's gender and number, the longest suffix first
+    assert [_party("بدور" + suffix) for suffix in PARTY_SUFFIXES] == [(g, n) for _suffix, g, n in PARTIES]

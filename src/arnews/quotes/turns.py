@@ -20,9 +20,6 @@ __all__ = ["read_turn", "turn_starts"]
 
 _PHRASE_WORDS = 14  # the longest subject phrase read after the verb
 
-# the gender and number of the party a possessive suffix names: theirs (two), theirs, hers, his
-_SUFFIX_GENDER = PARTIES
-
 
 def turn_starts(toks: Sequence[Tok], parties: Sequence[int]) -> list[int]:
     """The indices of the verbs right after an adverbial naming a party that opens its clause (a comma between): a
@@ -42,7 +39,7 @@ def turn_starts(toks: Sequence[Tok], parties: Sequence[int]) -> list[int]:
 
 def _party(word: str) -> tuple[str, str] | None:
     """The gender and number the possessive suffix of an opener's last word gives ("جانبها": f), or None."""
-    return next(((g, n) for suffix, g, n in _SUFFIX_GENDER if word.endswith(suffix)), None)
+    return next(((g, n) for suffix, g, n in PARTIES if word.endswith(suffix)), None)
 
 
 def read_turn(ctx: Reading, toks: Sequence[Tok], verb: int) -> None:
