@@ -1,4 +1,5 @@
-"""The shape of the package: data flows one way (no import circle), and units stay small enough to read."""
+"""The shape of the package: data flows one way (no import circle), units stay small enough to read, and nothing
+remembered per word grows without bound over a long run."""
 
 from __future__ import annotations
 
@@ -72,3 +73,36 @@ def test_units_are_small(path: Path) -> None:
             assert size <= MAX_CLASS_LINES, f"class {node.name} has {size} lines"
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             assert size <= MAX_FUNCTION_LINES, f"{node.name}() has {size} lines"
+
+
+#: Argument types that a cache without a bound may be keyed by: a closed set of names, not the words of a corpus.
+CLOSED_KEYS = frozenset({"ListName", "TableName"})
+
+
+def _unbounded(decorator: ast.expr) -> bool:
+    """``@cache``, ``@functools.cache`` or ``@lru_cache(maxsize=None)``."""
+    if isinstance(decorator, ast.Call):
+        return ast.unparse(decorator.func).endswith("lru_cache") and any(
+            k.arg == "maxsize" and isinstance(k.value, ast.Constant) and k.value.value is None
+            for k in decorator.keywords
+        )
+    return ast.unparse(decorator) in ("cache", "functools.cache")
+
+
+def _open_keys(node: ast.FunctionDef) -> list[str]:
+    """The arguments of ``node`` whose values a corpus keeps bringing new ones of (a word, a phrase, a number)."""
+    args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+    return [
+        a.arg
+        for a in args
+        if not (a.arg == "lang" or (a.annotation is not None and ast.unparse(a.annotation) in CLOSED_KEYS))
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_nothing_is_remembered_per_word_without_a_bound(path: Path) -> None:
+    """A process that parses an archive meets new words to the end: what it remembers about words has a bound
+    (``lru_cache(maxsize=...)`` or :class:`arnews.core.memo.Memo`); ``@cache`` is for lexicons, loaded once."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(map(_unbounded, node.decorator_list)):
+            assert not _open_keys(node), f"{node.name}() remembers every {_open_keys(node)} it is given"

@@ -113,11 +113,11 @@ def shortest_reading(word: str) -> str:
     return min(readings(word), key=len)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def readings(word: str) -> tuple[str, ...]:
     """A word as written, without its proclitics (:func:`arnews.core.names.strip_clitics`) and without the article,
-    each once, in that order. (A tuple of strings: remembered for every word of a long run, it costs the garbage
-    collector nothing, where a set would be walked in every full collection.)"""
+    each once, in that order. (A tuple of strings: remembered for the words a long run meets most, it costs the
+    garbage collector nothing, where a set would be walked in every full collection.)"""
     out: dict[str, None] = {}
     for _, stem, _ in strip_clitics(word):
         out[stem] = None
@@ -129,7 +129,7 @@ def in_lexicon(word: str, lexicon: frozenset[str]) -> bool:
     return word in lexicon or not lexicon.isdisjoint(readings(word))
 
 
-@cache
+@lru_cache(maxsize=65536)
 def common_noun(word: str) -> bool:
     """An organisation head or a title, bare or with a possessive suffix (حملة، حملته): not a name. The word is
     read as written and without و/ف (a root و stays: وزارة). A noun of claims (مزاعم، أنباء) is none either."""
