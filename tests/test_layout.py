@@ -1,5 +1,5 @@
 """The shape of the package: data flows one way (no import circle), units stay small enough to read, and nothing
-remembered per word grows without bound over a long run."""
+remembered per word grows without bound over a long run or weighs on the garbage collector."""
 
 from __future__ import annotations
 
@@ -106,3 +106,32 @@ def test_nothing_is_remembered_per_word_without_a_bound(path: Path) -> None:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(map(_unbounded, node.decorator_list)):
             assert not _open_keys(node), f"{node.name}() remembers every {_open_keys(node)} it is given"
+
+
+#: The most entries an ``lru_cache`` may hold: a bigger one keeps its entries on a linked list that every full
+#: collection of the garbage collector walks (:func:`arnews.core.memo.word_cache` keeps them in a dictionary).
+MAX_LRU = 64
+
+
+def _lru_size(decorator: ast.expr) -> int | None:
+    """The entries an ``lru_cache`` decorator lets its function keep (128 unless it says), None for another one."""
+    call = decorator if isinstance(decorator, ast.Call) else None
+    if not ast.unparse(call.func if call else decorator).endswith("lru_cache"):
+        return None
+    sizes = (
+        [k.value.value for k in call.keywords if k.arg == "maxsize" and isinstance(k.value, ast.Constant)]
+        if call
+        else []
+    )
+    return sizes[0] if sizes and isinstance(sizes[0], int) else 128
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_words_are_cached_in_dictionaries(path: Path) -> None:
+    """Per-word caches are :func:`arnews.core.memo.word_cache` (bounded by the pipeline's trimming), not big
+    ``lru_cache`` objects whose entries every full garbage collection walks."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                size = _lru_size(decorator)
+                assert size is None or size <= MAX_LRU, f"{node.name}() is an lru_cache of {size}: use word_cache"

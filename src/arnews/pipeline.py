@@ -17,6 +17,7 @@ from typing import Literal, overload
 
 from attrs import frozen
 
+from arnews.core.memo import trim_word_caches
 from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, looks_like_html, view
 from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError
@@ -109,9 +110,8 @@ class Pipeline:
     ) -> None:
         """``processors``: the names of the processors to run (default: all; see :mod:`arnews.processors`); what
         they require is added. ``exclude``: names to leave out, e.g. ``["ner"]`` to run without the model (and
-        without importing torch).
-        ``analyzer``: the NLP layer of the ``ner`` processor (default: :func:`arnews.nlp.default_analyzer`,
-        resolved on first use).
+        without importing torch). ``analyzer``: the NLP layer of the ``ner`` processor (default:
+        :func:`arnews.nlp.default_analyzer`, resolved on first use).
         ``kb``: a :class:`~arnews.kb.KnowledgeBase` or the path of a KB file (default: the bundled KB), used by
         entity linking and dateline checks.
         ``batch_size``: how many texts :meth:`parse_many` sends through the processors at once.
@@ -153,7 +153,7 @@ class Pipeline:
 
         ``freeze=True`` then collects garbage and moves every object the process holds into the collector's
         permanent generation (:func:`gc.freeze`): Python's full collections stop walking the knowledge base's and
-        the model's objects, which in a long run of the rule layers took about a fifth of the time. It is a
+        the model's objects (about 30 ms a collection, 4 % of a long run of the rule layers). It is a
         setting of the whole process, for a program whose work is parsing many articles: the ``arnews`` command and
         spawned workers of ``n_process`` use it (forked ones freeze without collecting: :mod:`arnews.parallel`).
 
@@ -271,6 +271,7 @@ class Pipeline:
             self.seconds[proc.name] += time.perf_counter() - started
             for doc in docs:
                 doc.done = (*doc.done, proc.name)
+        trim_word_caches()  # what the batch taught the word caches stays within their bounds
 
     def _run(self, batch: list[_Item]) -> Iterator[Doc]:
         docs: list[Doc] = []

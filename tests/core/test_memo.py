@@ -4,16 +4,22 @@ while the words met once go."""
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnews.core.memo import Memo
+import arnews
+from arnews import pipeline
+from arnews.core import memo as memo_module
+from arnews.core.memo import Memo, trim_word_caches, word_cache
 from arnews.kb import default_kb
 from arnews.linker import tokens
 from arnews.linker.tokens import KbMemo
+from corpus_helpers import corpus_articles, corpus_text
 
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 OPS = st.lists(st.tuples(st.booleans(), st.integers(0, 30), st.integers(1, 5)), max_size=300)
 
 
@@ -78,3 +84,57 @@ def test_the_gazetteer_memo_answers_the_same_after_its_generations_turn(monkeypa
     for a, b in pairwise(words):
         assert small.grows_joined(f"{a} {b}") == big.grows_joined(f"{a} {b}")
     assert small.names("محمد بن سلمان") is not None
+
+
+def test_a_word_cache_answers_as_its_function_and_is_emptied_past_its_bound() -> None:
+    calls: list[str] = []
+
+    @word_cache(3)
+    def reversed_word(word: str) -> str:
+        calls.append(word)
+        return word[::-1]
+
+    assert [reversed_word(w) for w in ["قال", "في", "قال"]] == ["لاق", "يف", "لاق"]
+    assert calls == ["قال", "في"]  # the second "قال" came from the cache
+    trim_word_caches()
+    assert reversed_word.cache_info().currsize == 2  # within its bound: kept
+    for w in ["من", "إلى", "على"]:
+        reversed_word(w)
+    trim_word_caches()
+    assert reversed_word.cache_info().currsize == 0  # five answers, three allowed: emptied
+    assert reversed_word("قال") == "لاق"
+    assert calls[-1] == "قال"  # worked out again
+
+
+def test_a_word_cache_has_room_for_one_entry() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        word_cache(0)
+
+
+def test_the_pipeline_keeps_every_word_cache_within_its_bound_and_parses_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Articles parsed with word caches of 20 answers (filled past that within a batch, emptied after it) equal
+    those parsed with roomy caches."""
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts += [corpus_text(a) for a in corpus_articles(limit=6, every=97)]
+    pipe = arnews.Pipeline(exclude=["ner"], batch_size=2)
+    roomy = [a.to_dict() for a in pipe.parse_many(texts)]
+    caches = [cached for cached, _size in memo_module._WORD_CACHES]
+    assert len(caches) >= 15  # the word caches of every stage are registered
+    monkeypatch.setattr(memo_module, "_WORD_CACHES", [(cached, 20) for cached in caches])
+    for cached in caches:
+        cached.cache_clear()
+    before: list[int] = []
+    after: list[int] = []
+
+    def trim() -> None:
+        before.extend(cached.cache_info().currsize for cached in caches)
+        trim_word_caches()
+        after.extend(cached.cache_info().currsize for cached in caches)
+
+    monkeypatch.setattr(pipeline, "trim_word_caches", trim)
+    tight = [a.to_dict() for a in pipe.parse_many(texts)]
+    assert tight == roomy
+    assert len(before) == len(caches) * 5  # after each of the five batches
+    assert max(before) > 20 and max(after) <= 20

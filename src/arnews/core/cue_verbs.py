@@ -4,11 +4,12 @@ and the cue a word is, with or without the conjunction before it. Read by the na
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 from attrs import frozen
 
 from arnews.core.lexicons import load_table
+from arnews.core.memo import word_cache
 from arnews.core.names import CONJUNCTIONS
 from arnews.core.text import normalize
 
@@ -39,7 +40,7 @@ def cue_forms() -> dict[str, Cue]:
     return table
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def cue_of(word: str) -> Cue | None:
     """The cue verb a token is, with or without و/ف before it (an imperfect also behind ل: "ليقول"); every stage
     asks it of every word, so the answer is remembered per word."""
@@ -64,7 +65,6 @@ def narration_forms() -> dict[str, Cue]:
     }
 
 
-@lru_cache(maxsize=65536)
 def narration_of(word: str) -> Cue | None:
     """The verb of narration a token is, with or without و/ف before it (:func:`narration_forms`)."""
     forms = narration_forms()

@@ -10,11 +10,12 @@ organisation and place heads, stopwords).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from arnews.core.cue_verbs import cue_of
 from arnews.core.lexicons import load_set
 from arnews.core.lexicons import titles as title_rows
+from arnews.core.memo import word_cache
 from arnews.core.names import (
     CONJUNCTIONS,
     PROCLITICS,
@@ -113,7 +114,7 @@ def shortest_reading(word: str) -> str:
     return min(readings(word), key=len)
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def readings(word: str) -> tuple[str, ...]:
     """A word as written, without its proclitics (:func:`arnews.core.names.strip_clitics`) and without the article,
     each once, in that order. (A tuple of strings: remembered for the words a long run meets most, it costs the
@@ -129,7 +130,7 @@ def in_lexicon(word: str, lexicon: frozenset[str]) -> bool:
     return word in lexicon or not lexicon.isdisjoint(readings(word))
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def common_noun(word: str) -> bool:
     """An organisation head or a title, bare or with a possessive suffix (حملة، حملته): not a name. The word is
     read as written and without و/ف (a root و stays: وزارة). A noun of claims (مزاعم، أنباء) is none either."""
@@ -147,7 +148,7 @@ def common_noun(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def is_title(word: str) -> bool:
     return in_lexicon(word, title_words())
 
@@ -185,7 +186,7 @@ def manner_adverb(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def is_stop(word: str) -> bool:
     """Whether a word ends a name: a speech stopword or name break (also behind ب/ل/ك + article), a cue, or an
     adverb of manner ("فقال عز بهدوء")."""
@@ -198,7 +199,7 @@ def is_stop(word: str) -> bool:
     return stem is not None and (stem in stops or strip_article(stem) in stops)
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def ends_name(w: str, prev: str, run: int) -> bool:
     """Whether ``w``, after ``run`` parts of a name (a link word and the name after it are one part), ends it: a
     title, a suffixed noun, a clitic, a frequent word."""

@@ -16,9 +16,10 @@ And the enclitics: the possessive and object suffixes (:func:`pronoun_stems`: "�
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from arnews.core.lexicons import load_set, load_table
+from arnews.core.memo import word_cache
 from arnews.core.text import normalize
 
 __all__ = [
@@ -59,7 +60,7 @@ def strip_article(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def key(text: str, *, normalized: bool = False) -> str:
     """The normal matching key: normal form, no punctuation, each word without its article.
 
@@ -67,7 +68,7 @@ def key(text: str, *, normalized: bool = False) -> str:
     return " ".join(strip_article(w) for w in words(text if normalized else normalize(text)))
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def strip_clitics(word: str) -> tuple[tuple[int, str, bool], ...]:
     """Ways to read a normalised ``word`` as proclitics + stem: ``(offset of stem, stem, fused_article)``.
 
@@ -96,7 +97,7 @@ def strip_clitics(word: str) -> tuple[tuple[int, str, bool], ...]:
 _LONG_VOWELS: list[str] = ["" if chr(code) in "اويىءئؤ" else chr(code) for code in range(0x700)]
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def loose(text: str, *, normalized: bool = False) -> str:
     """The normal key with long vowels and hamza seats dropped inside words ("فيرجينيا" ~ "فرجينيا").
 
@@ -188,7 +189,7 @@ def _latin_skeleton(word: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def phonetic_word(word: str) -> str:
     """The consonant skeleton of one normalised word (Arabic or Latin letters); doubled letters once."""
     word = word.lower()
@@ -199,7 +200,7 @@ def phonetic_word(word: str) -> str:
     return _DOUBLED.sub(r"\1", raw) if _DOUBLED.search(raw) else raw  # the search is cheaper than a substitution
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def phonetic(text: str, *, normalized: bool = False) -> str:
     """The transliteration-aware key of a name: one skeleton per word (an initial ال stays: "أليجمان")."""
     parts = (phonetic_word(w) for w in words(text if normalized else normalize(text)))

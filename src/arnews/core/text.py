@@ -12,10 +12,10 @@ import bisect
 import html
 import re
 from array import array
-from functools import lru_cache
 
 from attrs import frozen
 
+from arnews.core.memo import word_cache
 from arnews.errors import InputError
 
 __all__ = [
@@ -204,7 +204,7 @@ def _counting(start: int, stop: int) -> array[int] | range:
     return _OFFSETS[start:stop] if stop <= len(_OFFSETS) else range(start, stop)
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def normalize(text: str) -> str:
     """The normal form of a short string (a lexicon entry, a name): the same rules as :func:`view`.
 

@@ -8,9 +8,9 @@ import calendar as _calendar
 import datetime as _dt
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
+from arnews.core.memo import word_cache
 from arnews.core.numbers import ordinals
 from arnews.dates.calendars import Calendar, gregorian_to_hijri, hijri_to_gregorian
 from arnews.dates.patterns import WORD, Cand, Lex, count_of, one_spaced
@@ -34,7 +34,7 @@ def _shift(anchor: _dt.date, unit: str, amount: int) -> _dt.date:
     return _add_months(anchor, amount * (12 if unit == "year" else 1))
 
 
-@lru_cache(maxsize=4096)
+@word_cache(4096)
 def _dateparser_date(text: str, anchor: _dt.datetime) -> _dt.date | None:
     """What dateparser reads in ``text`` relative to ``anchor`` (None when it reads nothing)."""
     import dateparser  # heavy: imported on the first relative expression, never at module import

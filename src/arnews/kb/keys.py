@@ -10,9 +10,9 @@ phonetic key of their surname, and any multi-word English label by its initials 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from arnews.core.memo import word_cache
 from arnews.core.names import key, loose_word, one_word, phonetic, phonetic_word, strip_article, words
 from arnews.core.names import loose as _loose
 from arnews.core.text import normalize
@@ -100,7 +100,7 @@ WordKeys = tuple[str, str, str]
 NameKeys = tuple[str, str, str]
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def word_keys(word: str) -> WordKeys:
     """The normal, loose and phonetic keys of one normalised word (:func:`arnews.core.names.key`, ``loose``,
     ``phonetic``, which all work word by word)."""
@@ -128,7 +128,7 @@ def name_keys(keyed: Iterable[WordKeys]) -> NameKeys:
     return " ".join(ks), " ".join(los), " ".join(phs)
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(100_000)
 def written_forms(entry: KbEntry) -> tuple[frozenset[str], frozenset[tuple[bool, str]]]:
     """An entity's labels as written (normal form, article kept), and their loose keys with whether each has the
     article."""

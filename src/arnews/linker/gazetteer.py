@@ -5,9 +5,9 @@ GeoNames' (:mod:`arnews.kb.places`); the mention is not linked."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from arnews.core.lexicons import load_set
+from arnews.core.memo import word_cache
 from arnews.core.names import strip_clitics
 from arnews.kb.places import place_names
 from arnews.linker.tokens import P_KB_ONE, Cand, Words, not_names
@@ -54,7 +54,7 @@ def gazetteer_pass(doc: Words, taken: set[int], out: list[Cand], at: Sequence[in
                 break
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def behind_b(word: str) -> bool:
     """A reading of the word behind the clitic ب may be a place's name: the stem is long enough and has no article,
     and the word as written is no everyday word. Asked once per word and process."""

@@ -5,10 +5,11 @@ common nouns or possessed nouns rather than names.
 from __future__ import annotations
 
 from collections.abc import Container
-from functools import cache, lru_cache
+from functools import cache
 
 from arnews.core import grammar
 from arnews.core.lexicons import load_set, load_table
+from arnews.core.memo import word_cache
 from arnews.core.names import phonetic_word, strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.kb import KbEntry
@@ -51,7 +52,7 @@ def match_title(doc: Words, i: int) -> int:
     return best
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def title_stems(word: str) -> tuple[str, ...]:
     """The readings of a word (clitics و ف ب ل off) that begin a title phrase, asked of every word."""
     return tuple(stem for _off, stem, _fused in strip_clitics(word) if stem in title_heads())

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from arnews.core.grammar import description_words, in_lexicon, is_title
 from arnews.core.lexicons import load_list, load_set, load_table
+from arnews.core.memo import word_cache
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.linker.grammar import name_like
@@ -42,7 +43,7 @@ def any_head() -> frozenset[str]:
     return frozenset(heads | load_set("place_name_heads"))
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def institution_head(word: str) -> tuple[int, str] | None:
     """The head noun a word begins an institution's name with, and its offset in the word, or None (most words):
     asked once per word and process, not of every token of every article."""

@@ -5,10 +5,10 @@ names, organisation heads and places (the KB's own names: :mod:`arnews.linker.kb
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from arnews.core import grammar
 from arnews.core.lexicons import load_set
+from arnews.core.memo import word_cache
 from arnews.core.names import letter_names, strip_clitics
 from arnews.linker.grammar import (
     match_title,
@@ -41,7 +41,7 @@ from arnews.models import EntityKind
 # --- the passes ----------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def cue_word(word: str) -> bool:
     """A word the cue pass reads on from: one that begins a title, a verb of saying (with و or ف), or a given name
     (behind ل or ب too). Asked once per word and process; the pass visits no other token."""
@@ -170,7 +170,7 @@ def _org_cue_before(doc: Words, i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def org_head(word: str) -> tuple[str, int] | None:
     """The organisation head word a word is, clitics off, and where it begins in the word; None for most words."""
     heads = org_head_words()

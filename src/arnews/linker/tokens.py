@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 
 from attrs import define, field
 
 from arnews.core.lexicons import known_names, load_set, load_table, titles
-from arnews.core.memo import Memo
+from arnews.core.memo import Memo, word_cache
 from arnews.core.names import key, letter_names, strip_clitics, words
 from arnews.core.text import ARABIC_LETTERS, TextView, normalize
 from arnews.core.tokens import Token, tokenize
@@ -102,7 +102,7 @@ def known_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(k.split()[:n]) for k in known_name_kinds() for n in range(1, len(k.split()) + 1))
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def stem_keys(word: str) -> tuple[WordKeys, ...]:
     """The KB keys of each word of a normalised token or stem (one word, but "1,500" is two)."""
     return tuple(word_keys(w) for w in words(word))
