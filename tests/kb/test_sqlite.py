@@ -12,6 +12,7 @@ import pytest
 
 import arnews
 from arnews.cli import main
+from arnews.core import memo
 from arnews.core.text import normalize
 from arnews.errors import KnowledgeBaseError
 from arnews.kb import KbEntry, KnowledgeBase, default_kb
@@ -100,3 +101,34 @@ def test_two_entities_with_one_id_are_an_error(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeBaseError, match="share an id"):
         write_sqlite(twice, tmp_path / "twice.sqlite")
     assert not (tmp_path / "twice.sqlite").exists()
+
+
+def _many_entries(count: int) -> list[KbEntry]:
+    """``count`` people with distinct two-word Arabic names."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+    names = ("".join(three) + "ان" for three in itertools.product(letters, repeat=3))
+    return [
+        KbEntry(f"Q{n}", "PER", [f"{name} {letters[n % len(letters)]}ي"])
+        for n, name in enumerate(itertools.islice(names, count))
+    ]
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_building_a_big_kb_keeps_the_word_caches_within_their_bounds(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keys of every name of a big KB go through the word caches (normal form, keys, skeletons): building it
+    trims them as it goes, as the pipeline does after each batch, so that a Wikidata build of millions of names
+    does not hold all of them."""
+    caches = [cached for cached, _size in memo._WORD_CACHES]
+    monkeypatch.setattr(memo, "_WORD_CACHES", [(cached, 100) for cached in caches])
+    for cached in caches:
+        cached.cache_clear()
+    entries = _many_entries(12_000)
+    if kind == "memory":
+        kb = KnowledgeBase(entries)
+        assert len(kb.entries) == 12_000
+    else:
+        assert write_sqlite(entries, tmp_path / "big.sqlite3") == 12_000
+    # 12,000 distinct names went through normalize; trimmed after 10,000 (memory) or every 5,000 (SQLite)
+    assert normalize.cache_info().currsize < 6_000

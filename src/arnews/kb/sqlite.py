@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from arnews.core.memo import Memo
+from arnews.core.memo import Memo, trim_word_caches
 from arnews.core.names import loose as _loose
 from arnews.core.names import phonetic
 from arnews.errors import KnowledgeBaseError
@@ -77,6 +77,7 @@ def write_sqlite(entries: Iterable[KbEntry], path: str | Path) -> int:
                 count = n
                 if len(rows) >= _BATCH:
                     _flush(db, rows, names)
+                    trim_word_caches()  # the keys of millions of names: the word caches stay within their bounds
             _flush(db, rows, names)
             db.executescript("CREATE UNIQUE INDEX entity_id ON entity(id); CREATE INDEX name_k ON name(k, ix);")
             db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("count", str(count))])

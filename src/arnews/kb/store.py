@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
-from arnews.core.memo import Memo
+from arnews.core.memo import Memo, trim_word_caches
 from arnews.core.names import key, phonetic, words
 from arnews.core.names import loose as _loose
 from arnews.core.text import normalize
@@ -128,8 +128,10 @@ class KnowledgeBase:
         built: dict[str, dict[str, list[Any]]] = {
             ix: {} for ix in ("exact", "loose", "phonetic", "surname", "initials")
         }
-        for e in self.entries.values():
+        for n, e in enumerate(self.entries.values(), 1):
             _index(built, e)
+            if n % 10_000 == 0:
+                trim_word_caches()  # a KB of millions of names keeps the word caches within their bounds
         self._exact: dict[str, tuple[tuple[str, str], ...]] = _frozen(built["exact"])
         self._loose: dict[str, tuple[str, ...]] = _frozen(built["loose"])
         self._phonetic: dict[str, tuple[str, ...]] = _frozen(built["phonetic"])
