@@ -117,8 +117,8 @@ def shortest_reading(word: str) -> str:
 @word_cache(65536)
 def readings(word: str) -> tuple[str, ...]:
     """A word as written, without its proclitics (:func:`arnews.core.names.strip_clitics`) and without the article,
-    each once, in that order. (A tuple of strings: remembered for the words a long run meets most, it costs the
-    garbage collector nothing, where a set would be walked in every full collection.)"""
+    each once, in that order. (A tuple of strings: remembered across articles (:func:`~arnews.core.memo.word_cache`),
+    it costs the garbage collector nothing, where a set would be walked in every full collection.)"""
     out: dict[str, None] = {}
     for _, stem, _ in strip_clitics(word):
         out[stem] = None
