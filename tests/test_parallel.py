@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -119,3 +122,29 @@ def test_a_forked_worker_freezes_what_it_inherits_and_the_parent_stays_as_it_was
         frozen = pool.map(_frozen_in_worker, [0])[0]
     assert frozen > 10_000  # the knowledge base, the lexicons and the modules, left out of its collections
     assert gc.get_freeze_count() == before  # the parent's collector is as it was
+
+
+_CTRL_C = """
+import os, signal, sys, time
+import arnews
+from arnews.nlp import RuleAnalyzer
+got = []
+texts = [f"عنوان {n}\\n\\nقال المتحدث إن الاجتماع رقم {n} انتهى." for n in range(400)]
+count = 0
+for article in arnews.Pipeline(analyzer=RuleAnalyzer(), batch_size=4).parse_many(texts, n_process=2):
+    count += 1
+    if count == 1:  # the workers are running: from now on this process notes Ctrl-C and goes on
+        signal.signal(signal.SIGINT, lambda *_: got.append(1))
+        os.killpg(0, signal.SIGINT)  # as a terminal sends Ctrl-C: to every process of the group
+        time.sleep(0.5)
+print(count, len(got))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="no process groups on this platform")
+def test_ctrl_c_sent_to_the_workers_is_left_to_the_parent() -> None:
+    command = [sys.executable, "-c", _CTRL_C]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, start_new_session=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["400", "1"]  # every article: no worker died of it
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr

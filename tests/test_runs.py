@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +89,66 @@ def test_an_output_that_cannot_be_written_is_named(tmp_path: Path, capsys: pytes
     for args in (["-o", str(blocker / "out.jsonl")], ["--table", "money", "-o", str(blocker / "rows.csv")]):
         assert main(["parse", str(SEEDS), *args]) == 1
         assert "cannot write" in capsys.readouterr().err
+
+
+def _stopped_after(count: int) -> Callable[..., Iterator[Any]]:
+    """A progress bar that passes on ``count`` results, then is stopped as Ctrl-C stops a run."""
+
+    def bar(items: Iterable[Any], **_: Any) -> Iterator[Any]:
+        for k, item in enumerate(items):
+            if k == count:
+                raise KeyboardInterrupt
+            yield item
+
+    return bar
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_ctrl_c_says_how_far_the_run_got_and_resume_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], folder: bool
+) -> None:
+    from arnews import runs
+
+    out = str(tmp_path / "out") + "/" if folder else str(tmp_path / "out.jsonl")
+    corpus = _corpus(tmp_path)
+    with monkeypatch.context() as patched:
+        patched.setattr(runs, "progress", _stopped_after(2))
+        assert main(["parse", str(corpus), str(SEEDS), "-o", out]) == 130
+    err = capsys.readouterr().err
+    assert f"interrupted after 2 articles, written to {out}; the same command with --resume" in err
+    assert "Traceback" not in err
+    assert main(["parse", str(corpus), str(SEEDS), "-o", out, "--resume"]) == 0
+    if folder:
+        written = sorted(p.name for p in (tmp_path / "out").iterdir())
+        assert written[:2] == ["a1.json", "a2.json"] and len(written) == 5  # and no file cut off
+    else:
+        lines = Path(out).read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line)["file"] for line in lines][:2] == ["a1", "a2"] and len(lines) == 5
+
+
+def test_ctrl_c_on_standard_output_and_on_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arnews import runs
+
+    monkeypatch.setattr(runs, "progress", _stopped_after(1))
+    assert main(["parse", str(SEEDS)]) == 130
+    assert capsys.readouterr().err.strip().endswith("arnews: interrupted after 1 article")
+    rows = tmp_path / "rows.csv"
+    assert main(["parse", str(SEEDS), "--table", "entities", "-o", str(rows)]) == 130
+    assert f"interrupted after 1 article; {rows} holds their rows" in capsys.readouterr().err
+    assert rows.read_text(encoding="utf-8").count("\n") > 1  # the header and the first article's entities
+
+
+def test_a_file_cut_off_in_a_folder_is_not_taken_as_done(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    from arnews.runs import Sink
+
+    path = Sink(str(out), fmt="json", resume=True).path_for(str(seed))
+    assert path is not None
+    (out / f".{path.name}.part").write_text('{"title": "cut', encoding="utf-8")  # a run killed mid-write
+    assert main(["parse", str(seed), "-o", str(out), "--resume"]) == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["title"]  # parsed, not skipped
+    assert [p.name for p in out.glob("*.json")] == [path.name]

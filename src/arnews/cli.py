@@ -22,6 +22,7 @@ __all__ = ["main"]
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_INTERRUPTED = 130  # stopped with Ctrl-C (SIGINT), as shells report it
 
 
 def shown(name: str) -> str:
@@ -117,6 +118,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         # them
         pipeline.load(freeze=True)
     results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
+    written = 0
     try:
         for result in progress(results, total=None, enabled=not args.quiet):
             name = names.popleft()
@@ -127,15 +129,29 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 continue
             if table is not None:
                 table.write(result, shown(name))
-                continue
-            assert sink is not None
-            data, text = _rendered(result, name, sink.fmt)
-            sink.write(data, name, text)
+            else:
+                assert sink is not None
+                data, text = _rendered(result, name, sink.fmt)
+                sink.write(data, name, text)
+            written += 1
+    except KeyboardInterrupt:
+        print(_interrupted(args, written), file=sys.stderr)
+        return _INTERRUPTED
     finally:
         for out in (sink, table):
             if out is not None:
                 out.close()
     return 1 if failures else 0
+
+
+def _interrupted(args: argparse.Namespace, written: int) -> str:
+    """What ``arnews parse`` says when stopped with Ctrl-C: how far it got, and how to go on."""
+    said = f"arnews: interrupted after {written:,} article{'s' * (written != 1)}"
+    if args.output is None:
+        return said
+    if args.table:
+        return f"{said}; {args.output} holds their rows"
+    return f"{said}, written to {args.output}; the same command with --resume goes on from there"
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
@@ -271,12 +287,16 @@ def _cmd_kb_build(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 some input failed, 2 usage)."""
+    """Run the command line; returns the exit status (0 ok, 1 some input failed, 2 usage, 130 stopped with
+    Ctrl-C)."""
     args = build_parser().parse_args(argv)
     try:
         status: int = args.func(args)
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("arnews: interrupted", file=sys.stderr)
+        return _INTERRUPTED
     except ArnewsError as exc:
         print(f"arnews: {shown(str(exc))}", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -72,6 +73,13 @@ def start_method() -> str:
     return "spawn"
 
 
+def _no_interrupts() -> None:
+    """A worker leaves Ctrl-C to the parent: the terminal sends it to every process of the group, and a worker
+    that took it would die mid-batch with a traceback of its own (the pool forks another, and the batch it held
+    is never answered); the parent stops the run and ends its workers when it leaves the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _one_torch_thread() -> None:
     os.environ["OMP_NUM_THREADS"] = "1"
     if "torch" in sys.modules:  # a forked worker: before its first torch operation, as torch's data loaders do
@@ -87,6 +95,7 @@ def _adopt() -> None:
     from the parent and write to each one's header, copying the parent's memory into the worker page by page (two
     workers with the model started in 0.3 s that way, 0.1 s this way), where freezing only moves the collector's
     lists."""
+    _no_interrupts()
     _one_torch_thread()
     _PIPELINE.load()  # nothing to load when the parent loaded it; else once, here
     gc.freeze()
@@ -96,6 +105,7 @@ def _start(spec: WorkerSpec) -> None:
     """Build the worker's pipeline once and load what it loads (:meth:`arnews.Pipeline.load`); torch (when the
     pipeline runs NER) uses one thread per worker."""
     global _PIPELINE
+    _no_interrupts()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from arnews.pipeline import Pipeline
 

@@ -5,6 +5,7 @@ files), what an earlier run already wrote (``--resume``), and a progress bar on 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -133,7 +134,10 @@ class Sink:
     def write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
         path = self.path_for(name)
         if path is not None:
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            # whole or not at all: a run stopped mid-write leaves no cut-off file that --resume would take as done
+            part = path.with_name(f".{path.name}.part")
+            part.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            os.replace(part, path)
         elif rendered is not None:
             self.stream.write(rendered)
         elif self.fmt == "jsonl":
