@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -12,9 +13,11 @@ from pathlib import Path
 import pytest
 
 import arnews
-from arnews.errors import InputError
+from arnews.document import Doc
+from arnews.errors import InputError, WorkerError
 from arnews.nlp import RuleAnalyzer
 from arnews.parallel import start_method, worker_count
+from arnews.processors import Processor
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -148,3 +151,91 @@ def test_ctrl_c_sent_to_the_workers_is_left_to_the_parent() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["400", "1"]  # every article: no worker died of it
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr
+
+
+class _DiesOnSkull(Processor):
+    """A stage that kills its process, as the system's out-of-memory killer does, on an article with a skull."""
+
+    name = "dies"
+
+    def process(self, doc: Doc) -> None:
+        if "\N{SKULL}" in doc.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL") or "fork" not in multiprocessing.get_all_start_methods(), reason="no fork or SIGKILL"
+)
+def test_an_article_that_kills_its_worker_is_named_in_its_place_and_the_others_are_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ARNEWS_START_METHOD", "fork")
+    pipe = arnews.Pipeline(processors=["structure"], batch_size=3)
+    pipe.processors = (*pipe.processors, _DiesOnSkull())
+    pipe.seconds["dies"] = 0.0
+    items = [f"عنوان الخبر {n}\n\nنص الخبر رقم {n}." for n in range(20)]
+    for n in (7, 8, 16):
+        items[n] += " \N{SKULL}"
+    found = list(pipe.parse_many(items, n_process=2, errors="return"))
+    assert len(found) == 20
+    died = [n for n, a in enumerate(found) if isinstance(a, WorkerError)]
+    assert died == [7, 8, 16]
+    assert all(str(found[n]).startswith(f"item {n}: the worker process parsing it died") for n in died)
+    titles = [a.title for a in found if isinstance(a, arnews.Article)]
+    assert titles == [f"عنوان الخبر {n}" for n in range(20) if n not in died]
+    with pytest.raises(WorkerError, match="item 7: the worker process"):
+        list(pipe.parse_many(items, n_process=2))
+
+
+_DIES_MID_ANSWER = """
+import os, signal, struct, sys
+import arnews
+from arnews.processors import Processor
+
+class DiesMidAnswer(Processor):
+    # on an article with crossbones, starts sending its worker's answer and is killed halfway
+    name = "dies"
+
+    def process(self, doc):
+        if "\\N{SKULL AND CROSSBONES}" in doc.text:
+            frame = sys._getframe()
+            while frame.f_code.co_name != "_process_worker":  # the worker's loop, which holds the answers' queue
+                frame = frame.f_back
+            writer = frame.f_locals["result_queue"]._writer
+            os.write(writer.fileno(), struct.pack("!i", 1 << 20) + bytes(16))  # the first bytes of a long answer
+            os.kill(os.getpid(), signal.SIGKILL)
+
+pipe = arnews.Pipeline(processors=["structure"], batch_size=2)
+pipe.processors = (*pipe.processors, DiesMidAnswer())
+pipe.seconds["dies"] = 0.0
+items = [f"عنوان الخبر {n}\\n\\nنص الخبر رقم {n}." for n in range(8)]
+items[5] += " \\N{SKULL AND CROSSBONES}"
+found = list(pipe.parse_many(items, n_process=2, errors="return"))
+print([n for n, a in enumerate(found) if isinstance(a, arnews.ArnewsError)], len(found))
+"""
+
+
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL") or "fork" not in multiprocessing.get_all_start_methods(), reason="no fork or SIGKILL"
+)
+def test_a_worker_killed_while_sending_its_answer_does_not_leave_the_run_waiting() -> None:
+    command = [sys.executable, "-c", _DIES_MID_ANSWER]
+    env = {**os.environ, "ARNEWS_START_METHOD": "fork"}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "[5] 8"  # the article named in its place, the 7 others parsed
+
+
+def _dies_as_it_starts() -> None:
+    os._exit(3)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform")
+def test_workers_that_die_as_they_start_end_the_run_with_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arnews import parallel
+
+    monkeypatch.setenv("ARNEWS_START_METHOD", "fork")
+    monkeypatch.setattr(parallel, "_adopt", _dies_as_it_starts)
+    pipe = arnews.Pipeline(processors=["structure"])
+    with pytest.raises(WorkerError, match="die as they start"):
+        list(pipe.parse_many(["عنوان\n\nنص."] * 5, n_process=2))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal, overload
 
 from arnews.document import Doc
-from arnews.errors import ArnewsError, InputError, KnowledgeBaseError, ModelError
+from arnews.errors import ArnewsError, InputError, KnowledgeBaseError, ModelError, WorkerError
 from arnews.kb import KnowledgeBase
 from arnews.models import (
     Article,
@@ -60,6 +60,7 @@ __all__ = [
     "Source",
     "Span",
     "Speaker",
+    "WorkerError",
     "__version__",
     "parse",
     "parse_many",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ArnewsError", "InputError", "KnowledgeBaseError", "ModelError"]
+__all__ = ["ArnewsError", "InputError", "KnowledgeBaseError", "ModelError", "WorkerError"]
 
 
 class ArnewsError(Exception):
@@ -27,3 +27,9 @@ class ModelError(ArnewsError, RuntimeError):
 
 class KnowledgeBaseError(ArnewsError, RuntimeError):
     """A knowledge base file is missing or malformed."""
+
+
+class WorkerError(ArnewsError, RuntimeError):
+    """A worker process of a parallel run (``n_process=``, ``arnews parse --jobs``) died: while parsing an input
+    (killed by the system, out of memory, or a crash in native code; the input is named and the run goes on), or
+    as it started (the run ends)."""

@@ -1,7 +1,9 @@
 """Parsing on many cores: worker processes forked from the parent with its :class:`~arnews.pipeline.Pipeline` as it
 is (its model and knowledge base shared, nothing loaded again), or spawned where fork is not safe, each then
 building the pipeline once (:func:`start_method`); one torch thread each, articles returned in input order, and a
-bounded number of batches in flight, so memory stays flat however long the input is.
+bounded number of batches in flight, so memory stays flat however long the input is. A worker that dies (killed when
+memory runs out, a crash in native code) costs the run only the article that killed it (:class:`_Workers`); Ctrl-C
+is left to the parent, which ends the workers.
 
 Use it through :meth:`arnews.Pipeline.parse_many` (``n_process=``) or ``arnews parse --jobs``.
 """
@@ -15,18 +17,20 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from attrs import frozen
+from attrs import define, frozen
 
-from arnews.errors import ArnewsError
+from arnews.errors import ArnewsError, WorkerError
 from arnews.models import Article
 
 __all__ = ["WorkerSpec", "parse_in_workers", "start_method", "worker_count"]
 
 _IN_FLIGHT = 2  # batches queued per worker: enough to keep every worker busy, few enough to bound memory
+_POLL_SECONDS = 1.0  # how often a wait for an answer looks at the workers
 
 
 @frozen
@@ -138,11 +142,147 @@ def _parse_batch(batch: list[Any], published: Any, first: int) -> list[Article |
     ]
 
 
+def _ready() -> bool:
+    """A task that only says a worker has started (its pipeline built or inherited)."""
+    return True
+
+
+@define
+class _Batch:
+    """A batch in flight: its items, the place of the first in the whole run, and its answer to come."""
+
+    items: list[Any]
+    first: int
+    future: Future[list[Article | ArnewsError]] | None
+
+
+class _Workers:
+    """Worker processes (:class:`concurrent.futures.ProcessPoolExecutor`) that outlive the death of one: a worker
+    killed by the system (out of memory), or by a crash in native code, breaks the executor, which says so to every
+    batch in flight; the workers are started again and the batches sent again, the oldest one article at a time with
+    nothing else in flight, so that an article whose parsing kills its worker is found and reported in its place
+    (:class:`~arnews.errors.WorkerError`) while the others are parsed. Workers that die as they start (their
+    pipeline cannot be built) end the run with a :class:`~arnews.errors.WorkerError`."""
+
+    def __init__(self, context: Any, workers: int, init: Callable[..., None], args: tuple[Any, ...]) -> None:
+        self._context, self._workers, self._init, self._args = context, workers, init, args
+        self._pool = self._executor()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self._workers, mp_context=self._context, initializer=self._init, initargs=self._args)
+
+    def send(self, batch: _Batch, published: Any) -> _Batch:
+        """Send ``batch`` to the workers; to be sent again (its future None) when the executor has broken."""
+        try:
+            batch.future = self._pool.submit(_parse_batch, batch.items, published, batch.first)
+        except BrokenProcessPool:
+            batch.future = None
+        return batch
+
+    def restart(self) -> None:
+        """New workers after the executor broke; they must start."""
+        self._pool.shutdown(wait=True, cancel_futures=True)  # its threads gone before the next fork
+        self._pool = self._executor()
+        try:
+            self._pool.submit(_ready).result()
+        except BrokenProcessPool as exc:
+            self._pool.shutdown(wait=True)
+            raise WorkerError("the worker processes die as they start: their pipeline cannot be built") from exc
+
+    def oldest(self, pending: deque[_Batch], published: Any) -> list[Article | ArnewsError]:
+        """The articles of the oldest batch in flight, in order; if a worker died, the workers are started again
+        and every batch whose answer was lost sent again."""
+        head = pending[0]
+        while head.future is None:  # not sent: the executor had broken
+            self._again(pending, published)
+        pending.popleft()
+        try:
+            return self._answer(head.future)
+        except BrokenProcessPool:
+            pass
+        self.restart()
+        done: list[Article | ArnewsError] = []
+        for k, item in enumerate(head.items):  # alone in flight: a death now is this article's
+            alone = self.send(_Batch([item], head.first + k, None), published)
+            while alone.future is None:  # a worker died before it was sent
+                self.restart()
+                self.send(alone, published)
+            try:
+                done += self._answer(alone.future)
+            except BrokenProcessPool:
+                done.append(_died(item, head.first + k))
+                self.restart()
+        self._again(pending, published, restart=False)
+        return done
+
+    def _answer(self, future: Future[list[Article | ArnewsError]]) -> list[Article | ArnewsError]:
+        """The answer of ``future``, or :class:`BrokenProcessPool` if a worker died. A worker killed while it was
+        sending an answer leaves the executor reading the rest of the message for ever (its pipe is still open in
+        this process): a worker found dead twice in a row, the executor not broken, is taken for that, and the
+        pipe is closed under the reader, which breaks the executor as a death otherwise does."""
+        dead_before = False
+        while True:
+            try:
+                return future.result(timeout=_POLL_SECONDS)
+            except TimeoutError:
+                dead = any(p.exitcode is not None for p in self._processes())
+                if dead and dead_before and not getattr(self._pool, "_broken", True):
+                    self._unblock()
+                dead_before = dead
+
+    def _processes(self) -> list[Any]:
+        return list((getattr(self._pool, "_processes", None) or {}).values())  # no public way before Python 3.14
+
+    def _unblock(self) -> None:
+        for process in self._processes():
+            process.terminate()
+        queue = getattr(self._pool, "_result_queue", None)
+        if queue is not None:
+            queue._writer.close()  # the last open end: the reader gets the end of the file, and the executor breaks
+
+    def _again(self, pending: deque[_Batch], published: Any, *, restart: bool = True) -> None:
+        """Send again every batch whose answer was lost, on new workers."""
+        if restart:
+            self.restart()
+        for batch in pending:
+            if _lost(batch.future):
+                self.send(batch, published)
+
+    def close(self, *, kill: bool) -> None:
+        """Let the workers finish and go; or, with ``kill`` (the run stopped: Ctrl-C, an error, the caller gone),
+        end them now."""
+        if kill:
+            self._unblock()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _lost(future: Future[Any] | None) -> bool:
+    """Whether a batch's answer will never come: not sent yet, or sent to an executor that broke (or was shut
+    down) before answering."""
+    if future is None or future.cancelled():
+        return True
+    return future.done() and isinstance(future.exception(), BrokenProcessPool)
+
+
+def _died(item: Any, n: int) -> ArnewsError:
+    from arnews.pipeline import _named
+
+    return _named(
+        WorkerError(
+            "the worker process parsing it died (killed by the system: out of memory? or a crash in native "
+            "code); the other inputs were parsed"
+        ),
+        item,
+        n,
+    )
+
+
 def parse_in_workers(
     source: WorkerSpec | Any, items: Iterable[Any], *, n_process: int, published: Any = None
 ) -> Iterator[Article | ArnewsError]:
     """Parse ``items`` in ``n_process`` worker processes; yield an article, or the error of an input that could
-    not be read or parsed, for each item in input order.
+    not be read or parsed, for each item in input order. An input whose parsing kills its worker process gives a
+    :class:`~arnews.errors.WorkerError` in its place, and the run goes on (:class:`_Workers`).
 
     ``source``: a :class:`WorkerSpec`, from which each worker (started with ``spawn``, safe with torch and with
     threads in the parent) builds its pipeline and loads its models; or the parent's :class:`~arnews.Pipeline`,
@@ -153,20 +293,23 @@ def parse_in_workers(
     context = multiprocessing.get_context("fork" if forked else start_method())
     before = _PIPELINE
     if forked:
-        _PIPELINE = source  # what the workers inherit (a worker that dies is forked again while the pool lives)
+        _PIPELINE = source  # what the workers inherit (workers started again after a death too)
+    init, args = (_adopt, ()) if forked else (_start, (source,))
+    pool = _Workers(context, workers, init, args)
+    stopped = True
     try:
-        init, args = (_adopt, ()) if forked else (_start, (source,))
-        with context.Pool(workers, initializer=init, initargs=args) as pool:
-            pending: deque[AsyncResult[list[Article | ArnewsError]]] = deque()
-            first = 0
-            for batch in _batches(items, max(1, source.batch_size)):
-                pending.append(pool.apply_async(_parse_batch, (batch, published, first)))
-                first += len(batch)
-                if len(pending) >= workers * _IN_FLIGHT:  # bounded: read the oldest batch before sending more
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
+        pending: deque[_Batch] = deque()
+        first = 0
+        for items_ in _batches(items, max(1, source.batch_size)):
+            pending.append(pool.send(_Batch(items_, first, None), published))
+            first += len(items_)
+            if len(pending) >= workers * _IN_FLIGHT:  # bounded: read the oldest batch before sending more
+                yield from pool.oldest(pending, published)
+        while pending:
+            yield from pool.oldest(pending, published)
+        stopped = False
     finally:
+        pool.close(kill=stopped)
         _PIPELINE = before
 
 
