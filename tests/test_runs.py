@@ -152,3 +152,31 @@ def test_a_file_cut_off_in_a_folder_is_not_taken_as_done(tmp_path: Path) -> None
     assert main(["parse", str(seed), "-o", str(out), "--resume"]) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["title"]  # parsed, not skipped
     assert [p.name for p in out.glob("*.json")] == [path.name]
+
+
+def test_the_inputs_are_counted_for_the_progress_bar(tmp_path: Path) -> None:
+    from arnews.io import ARTICLE_GLOBS
+    from arnews.runs import count_inputs
+
+    corpus = _corpus(tmp_path, "", "   ", "not json")  # blank lines are no records; a broken one is an input
+    assert count_inputs([str(corpus), str(SEEDS)], globs=ARTICLE_GLOBS) == 3 + len(list(SEEDS.glob("*.txt")))
+    assert count_inputs([str(tmp_path / "missing.jsonl")], globs=ARTICLE_GLOBS) == 1
+    assert count_inputs([str(SEEDS), "-"], globs=ARTICLE_GLOBS) is None
+
+
+def test_the_progress_bar_knows_how_many_are_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arnews import runs
+
+    totals: list[int | None] = []
+
+    def bar(items: Iterable[Any], *, total: Callable[[], int | None], enabled: bool) -> Iterable[Any]:
+        totals.append(total())
+        return items
+
+    monkeypatch.setattr(runs, "progress", bar)
+    out, corpus = tmp_path / "out.jsonl", _corpus(tmp_path)
+    assert main(["parse", str(corpus), "-o", str(out)]) == 0
+    assert main(["parse", str(corpus), str(SEEDS), "-o", str(out), "--resume"]) == 0
+    assert totals == [2, 3]  # the two records; then the three seeds, the records written before

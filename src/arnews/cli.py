@@ -120,7 +120,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
     written = 0
     try:
-        for result in progress(results, total=None, enabled=not args.quiet):
+        for result in progress(results, total=lambda: _to_parse(args.paths, globs, done), enabled=not args.quiet):
             name = names.popleft()
             if isinstance(result, ArnewsError):
                 failures += 1
@@ -142,6 +142,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             if out is not None:
                 out.close()
     return 1 if failures else 0
+
+
+def _to_parse(paths: list[str], globs: tuple[str, ...], done: set[str]) -> int | None:
+    """How many inputs a run parses, for its progress bar: a folder's files, a JSONL file's records, less those
+    an earlier run wrote (``--resume``); None when one is standard input."""
+    from arnews.runs import count_inputs
+
+    count = count_inputs(paths, globs=globs)
+    return None if count is None else max(0, count - len(done))
 
 
 def _interrupted(args: argparse.Namespace, written: int) -> str:

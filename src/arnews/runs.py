@@ -8,7 +8,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,7 +18,16 @@ from arnews.errors import ArnewsError, InputError
 from arnews.io import iter_paths, read_stream, read_text
 from arnews.pipeline import ArticleInput
 
-__all__ = ["Failure", "Sink", "TableSink", "done_names", "jsonl_records", "named_inputs", "progress"]
+__all__ = [
+    "Failure",
+    "Sink",
+    "TableSink",
+    "count_inputs",
+    "done_names",
+    "jsonl_records",
+    "named_inputs",
+    "progress",
+]
 
 #: Keys of a JSONL record that hold the text, the title, an id, the date and the address (SaudiNewsNet's records
 #: have ``title`` and ``content``; most scraped corpora ``text``).
@@ -241,11 +250,33 @@ def done_names(output: str | None) -> set[str]:
     return names
 
 
-def progress(items: Iterable[Any], *, total: int | None, enabled: bool) -> Iterable[Any]:
-    """``items`` with a progress bar on standard error when it is a terminal (tqdm), else as they are."""
+def count_inputs(paths: Iterable[str], *, globs: tuple[str, ...]) -> int | None:
+    """How many inputs :func:`named_inputs` gives for ``paths`` (a file each, a record each non-blank line of a
+    ``.jsonl`` file), for a progress bar's total and time left; None when standard input is one of them."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        for path in iter_paths([raw], globs):
+            total += _records(path) if path.suffix.lower() == ".jsonl" else 1
+    return total
+
+
+def _records(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for raw in handle if raw.strip())
+    except OSError:
+        return 1  # reported as one input that cannot be read
+
+
+def progress(items: Iterable[Any], *, total: int | Callable[[], int | None] | None, enabled: bool) -> Iterable[Any]:
+    """``items`` with a progress bar on standard error when it is a terminal (tqdm), else as they are. ``total``:
+    how many items there are, or a function that counts them (called only when the bar is shown)."""
     if not enabled or not sys.stderr.isatty():
         return items
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from a process with one thread
-    return tqdm(items, total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
+    count = total() if callable(total) else total
+    return tqdm(items, total=count, unit="article", file=sys.stderr, dynamic_ncols=True)
