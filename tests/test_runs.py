@@ -180,3 +180,17 @@ def test_the_progress_bar_knows_how_many_are_left(
     assert main(["parse", str(corpus), "-o", str(out)]) == 0
     assert main(["parse", str(corpus), str(SEEDS), "-o", str(out), "--resume"]) == 0
     assert totals == [2, 3]  # the two records; then the three seeds, the records written before
+
+
+def test_a_jsonl_line_over_the_size_limit_is_named_and_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from arnews import runs
+    from arnews.io import ARTICLE_GLOBS
+
+    monkeypatch.setattr(runs, "MAX_BYTES", 300)
+    long = json.dumps({"id": "long", "text": "نص " * 200}, ensure_ascii=False)
+    corpus = _corpus(tmp_path, long, json.dumps({"id": "a3", "text": "عنوان ثالث"}, ensure_ascii=False))
+    found = list(runs.jsonl_records(corpus))
+    assert [getattr(f, "id", None) for f in found] == ["a1", "a2", None, "a3"]
+    assert isinstance(found[2], runs.Failure) and found[2].name == f"{corpus}:3"
+    assert "a line of more than 300 bytes" in found[2].message
+    assert runs.count_inputs([str(corpus)], globs=ARTICLE_GLOBS) == 4

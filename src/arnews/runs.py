@@ -10,12 +10,12 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from attrs import frozen
 
 from arnews.errors import ArnewsError, InputError
-from arnews.io import iter_paths, read_stream, read_text
+from arnews.io import MAX_BYTES, iter_paths, read_stream, read_text
 from arnews.pipeline import ArticleInput
 
 __all__ = [
@@ -80,8 +80,11 @@ def jsonl_records(path: Path, *, encoding: str | None = None) -> Iterator[Articl
         yield Failure(str(path), f"cannot read ({exc.strerror or exc})")
         return
     with handle:
-        for number, raw in enumerate(handle, 1):
+        for number, raw in enumerate(_lines(handle), 1):
             name = f"{path}:{number}"
+            if raw is None:
+                yield Failure(name, f"a line of more than {MAX_BYTES:,} bytes, the limit of an input")
+                continue
             if not raw.strip():
                 continue
             try:
@@ -90,6 +93,18 @@ def jsonl_records(path: Path, *, encoding: str | None = None) -> Iterator[Articl
                 yield Failure(name, f"not a JSON line ({type(exc).__name__})")
                 continue
             yield _record(record, name)
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a binary file, each read with at most :data:`~arnews.io.MAX_BYTES` in memory; None for a longer
+    one, skipped to its end."""
+    while raw := handle.readline(MAX_BYTES + 1):
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(1 << 20)
+            yield None
+        else:
+            yield raw
 
 
 def _record(record: Any, name: str) -> ArticleInput | Failure:
@@ -265,7 +280,7 @@ def count_inputs(paths: Iterable[str], *, globs: tuple[str, ...]) -> int | None:
 def _records(path: Path) -> int:
     try:
         with path.open("rb") as handle:
-            return sum(1 for raw in handle if raw.strip())
+            return sum(1 for raw in _lines(handle) if raw is None or raw.strip())
     except OSError:
         return 1  # reported as one input that cannot be read
 
