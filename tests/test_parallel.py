@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,39 @@ def test_workers_that_die_as_they_start_end_the_run_with_an_error(monkeypatch: p
     pipe = arnews.Pipeline(processors=["structure"])
     with pytest.raises(WorkerError, match="die as they start"):
         list(pipe.parse_many(["عنوان\n\nنص."] * 5, n_process=2))
+
+
+_PARENT_KILLED = """
+import multiprocessing, os, signal, sys, time
+import arnews
+
+def slow():
+    for n in range(1000):
+        time.sleep(0.05)
+        yield f"عنوان {n}\\\\n\\\\nنص."
+
+for article in arnews.Pipeline(processors=["structure"], batch_size=1).parse_many(slow(), n_process=2):
+    print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system kills a process when memory runs out
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "\\tZ" not in status.split("State:", 1)[1].split("\\n", 1)[0]  # a zombie has ended
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc to see processes in")
+def test_workers_end_when_the_process_that_started_them_is_killed() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _PARENT_KILLED], capture_output=True, text=True, timeout=60, check=False
+    )
+    workers = [int(pid) for pid in done.stdout.split()]
+    assert done.returncode == -signal.SIGKILL and len(workers) == 2, done.stderr
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers)
