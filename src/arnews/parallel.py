@@ -80,8 +80,7 @@ def start_method() -> str:
 
 def _no_interrupts() -> None:
     """A worker leaves Ctrl-C to the parent: the terminal sends it to every process of the group, and a worker
-    that took it would die mid-batch with a traceback of its own (the pool forks another, and the batch it held
-    is never answered); the parent stops the run and ends its workers when it leaves the pool."""
+    that took it would die mid-batch with a traceback of its own; the parent stops the run and ends its workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
