@@ -194,3 +194,20 @@ def test_a_jsonl_line_over_the_size_limit_is_named_and_skipped(tmp_path: Path, m
     assert isinstance(found[2], runs.Failure) and found[2].name == f"{corpus}:3"
     assert "a line of more than 300 bytes" in found[2].message
     assert runs.count_inputs([str(corpus)], globs=ARTICLE_GLOBS) == 4
+
+
+def test_records_of_two_files_with_the_same_ids_are_all_written(tmp_path: Path) -> None:
+    days = []
+    for day in ("day1", "day2"):
+        path = tmp_path / f"{day}.jsonl"
+        lines = [json.dumps({"id": str(n), "text": f"عنوان {day} {n}\n\nنص."}, ensure_ascii=False) for n in (1, 2)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        days.append(str(path))
+    out, folder = tmp_path / "out.jsonl", tmp_path / "out"
+    assert main(["parse", *days, "-o", str(out)]) == 0
+    names = [json.loads(line)["file"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert names == ["1", "2", f"{days[1]}:1", f"{days[1]}:2"]  # numbered again from 1: named by file and line
+    assert main(["parse", *days, "-o", str(out), "--resume"]) == 0
+    assert out.read_text(encoding="utf-8").count("\n") == 4  # every one known as done
+    assert main(["parse", *days, "-o", str(folder) + "/"]) == 0
+    assert len(list(folder.glob("*.json"))) == 4  # none overwritten

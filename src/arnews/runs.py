@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+import attrs
 from attrs import frozen
 
 from arnews.errors import ArnewsError, InputError
@@ -47,7 +48,11 @@ def named_inputs(
     paths: Iterable[str], *, globs: tuple[str, ...], encoding: str | None
 ) -> Iterator[ArticleInput | Failure]:
     """Every input the command line names, in order: files and the files of folders (by ``globs``), standard input
-    for ``-``, and each record of a ``.jsonl`` file; what cannot be read is a :class:`Failure` and the run goes on."""
+    for ``-``, and each record of a ``.jsonl`` file; what cannot be read is a :class:`Failure` and the run goes on.
+    Names are unique in a run (the output names each article by its input, and ``--resume`` reads them back): a
+    record whose ``id`` an earlier record had (corpora split by day often number each file's records from 1) is
+    named ``FILE:LINE``."""
+    ids: set[str] = set()
     for raw in paths:
         if raw == "-":
             yield _read(lambda: read_stream(sys.stdin.buffer, "<stdin>", encoding=encoding), "<stdin>")
@@ -57,7 +62,7 @@ def named_inputs(
             yield Failure(raw, f"no article files in this folder ({', '.join(globs)})")
         for path in found:
             if path.suffix.lower() == ".jsonl":
-                yield from jsonl_records(path, encoding=encoding)
+                yield from jsonl_records(path, encoding=encoding, ids=ids)
             else:
                 yield _read(lambda path=path: read_text(path, encoding=encoding), str(path))
 
@@ -70,10 +75,13 @@ def _read(read: Any, name: str) -> ArticleInput | Failure:
         return Failure(name, message.removeprefix(name + ": "))
 
 
-def jsonl_records(path: Path, *, encoding: str | None = None) -> Iterator[ArticleInput | Failure]:
+def jsonl_records(
+    path: Path, *, encoding: str | None = None, ids: set[str] | None = None
+) -> Iterator[ArticleInput | Failure]:
     """The articles of a JSONL file, one JSON object a line: its text (``text``, ``content`` or ``body``, after a
     ``title`` when the text does not open with it), ``id`` (else ``FILE:LINE``), ``published`` (or ``date``) and
-    ``url``. A line that is no such object is a :class:`Failure` naming the file and the line."""
+    ``url``. A line that is no such object is a :class:`Failure` naming the file and the line. ``ids``: the ids
+    given so far in the run, which this adds to; a record with one of them is named ``FILE:LINE`` instead."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -92,7 +100,14 @@ def jsonl_records(path: Path, *, encoding: str | None = None) -> Iterator[Articl
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
                 yield Failure(name, f"not a JSON line ({type(exc).__name__})")
                 continue
-            yield _record(record, name)
+            item = _record(record, name)
+            if ids is not None and isinstance(item, ArticleInput) and item.id is not None:
+                ident = item.id
+                if ident in ids:  # another record's id: the output would overwrite that record's article
+                    ident = name
+                    item = attrs.evolve(item, id=name)
+                ids.add(ident)
+            yield item
 
 
 def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
