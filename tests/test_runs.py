@@ -211,3 +211,81 @@ def test_records_of_two_files_with_the_same_ids_are_all_written(tmp_path: Path) 
     assert out.read_text(encoding="utf-8").count("\n") == 4  # every one known as done
     assert main(["parse", *days, "-o", str(folder) + "/"]) == 0
     assert len(list(folder.glob("*.json"))) == 4  # none overwritten
+
+
+def _jsonl(path: Path, records: list[dict[str, str]]) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def test_names_a_folder_cannot_tell_apart_go_to_files_of_their_own(tmp_path: Path) -> None:
+    records = [
+        {"id": ident, "text": f"عنوان {n}\n\nقال الوزير إن العمل مستمر."}
+        for n, ident in enumerate(["a/b", "a_b", "a b", "A_B"])
+    ]
+    corpus, out = _jsonl(tmp_path / "c.jsonl", records), tmp_path / "out"
+    assert main(["parse", corpus, "-o", str(out) + "/"]) == 0
+    files = sorted(out.glob("*.json"))
+    assert len({p.name.casefold() for p in files}) == 4  # one file each, even where case is not told apart
+    assert sorted(json.loads(p.read_text(encoding="utf-8"))["file"] for p in files) == sorted(
+        ["a/b", "a_b", "a b", "A_B"]
+    )
+    assert (out / "a_b.json").is_file()  # the first keeps its plain name; the others add a hash of theirs
+    (out / "a_b.json").unlink()
+    assert main(["parse", corpus, "-o", str(out), "--resume"]) == 0
+    assert (
+        len(list(out.glob("*.json"))) == 4
+        and json.loads((out / "a_b.json").read_text(encoding="utf-8"))["file"] == "a/b"
+    )
+
+
+def test_resume_names_the_files_as_the_first_run_did_when_an_article_failed(tmp_path: Path) -> None:
+    long_text = "عنوان\n\n" + "قال الوزير إن العمل مستمر. " * 40
+    records = [{"id": "a/b", "text": long_text}, {"id": "a_b", "text": "عنوان\n\nنص قصير."}]
+    corpus, out = _jsonl(tmp_path / "c.jsonl", records), tmp_path / "out"
+    assert main(["parse", corpus, "-o", str(out) + "/", "--max-chars", "200"]) == 1  # a/b too long: not written
+    assert [p.name for p in out.glob("*.json")] != ["a_b.json"]  # a_b did not take the file a/b is named to
+    assert main(["parse", corpus, "-o", str(out), "--resume"]) == 0
+    files = {json.loads(p.read_text(encoding="utf-8"))["file"]: p.name for p in out.glob("*.json")}
+    assert set(files) == {"a/b", "a_b"} and files["a/b"] == "a_b.json"
+
+
+def test_a_long_arabic_file_name_is_cut_to_what_a_file_system_holds(tmp_path: Path) -> None:
+    # a headline as a file name: 132 letters, 245 bytes in UTF-8; with ".json.part" it would pass 255 bytes
+    headline = (
+        "وزير الخارجية يلتقي نظيره في الرياض ويبحث معه العلاقات الثنائية والقضايا الإقليمية"
+        " وآخر تطورات الأوضاع في المنطقة وسبل تعزيز التعاون"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"{headline}.txt").write_text("الرياض - قال الوزير إن العمل مستمر.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["parse", str(tmp_path / "in"), "-o", str(out) + "/"]) == 0
+    [written] = out.glob("*.json")
+    assert len(written.name.encode("utf-8")) <= 205 and written.name.endswith("وسبل_تعزيز_التعاون.txt.json")
+    assert main(["parse", str(tmp_path / "in"), "-o", str(out), "--resume"]) == 0  # found again: done
+
+
+def test_a_write_that_fails_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from arnews.runs import Sink
+
+    out, seed = tmp_path / "out", sorted(SEEDS.glob("*.txt"))[0]
+    out.mkdir()
+    path = Sink(str(out), fmt="json", resume=False).path_for(str(seed))
+    assert path is not None
+    (out / f".{path.name}.part").mkdir()  # the file cannot be written, whoever runs the test (root too)
+    assert main(["parse", str(seed), "-o", str(out) + "/", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"arnews: {out}/: cannot write" in err and "Traceback" not in err
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "arnews", "parse", str(SEEDS), "--format", "jsonl", "-q"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # as `arnews parse ... | head`
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=300) == 0 and err == b""

@@ -7,8 +7,7 @@ import re
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -17,6 +16,9 @@ from arnews.io import ARTICLE_GLOBS
 from arnews.models import Article
 from arnews.parallel import start_method
 from arnews.pipeline import ArticleInput
+
+if TYPE_CHECKING:
+    from arnews.runs import Sink
 
 __all__ = ["main"]
 
@@ -106,7 +108,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 print(f"arnews: {shown(item.name)}: {shown(item.message)}", file=sys.stderr)
                 continue
             name = item.id or "<stdin>"
-            if args.resume and sink and (shown(name) in done or (sink.path_for(name) or Path("")).is_file()):
+            if _written(sink, name, done) and args.resume:
                 continue  # written by an earlier run
             if not item.text.strip():
                 print(f"arnews: {shown(name)}: empty input, an empty article", file=sys.stderr)
@@ -142,6 +144,14 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             if out is not None:
                 out.close()
     return 1 if failures else 0
+
+
+def _written(sink: Sink | None, name: str, done: set[str]) -> bool:
+    """Whether an earlier run wrote ``name``'s article: its file in an output folder (asked of every input, in
+    order, which names each input's file the same way in every run) or its line in a JSONL file (``done``)."""
+    if sink is None:
+        return False
+    return shown(name) in done if sink.folder is None else sink.has_file(name)
 
 
 def _to_parse(paths: list[str], globs: tuple[str, ...], done: set[str]) -> int | None:

@@ -4,6 +4,7 @@ files), what an earlier run already wrote (``--resume``), and a progress bar on 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -139,6 +140,15 @@ def _record(record: Any, name: str) -> ArticleInput | Failure:
 
 _UNSAFE = re.compile(r"[^\w.-]+")
 
+#: The most bytes of a folder's file name before ``.json`` (file systems allow 255; ``.NAME.json.part`` adds 11).
+NAME_BYTES = 200
+
+
+def _tail(name: str, limit: int) -> str:
+    """The end of ``name`` that is at most ``limit`` bytes in UTF-8 (a letter cut in two is left out)."""
+    raw = name.encode("utf-8", "surrogatepass")
+    return name if len(raw) <= limit else raw[-limit:].decode("utf-8", "ignore")
+
 
 class Sink:
     """Where articles go: standard output, a JSONL file (``-o out.jsonl``), or a folder of JSON files (``-o
@@ -148,7 +158,9 @@ class Sink:
         self.folder: Path | None = None
         self.stream: TextIO = sys.stdout
         self.fmt = fmt
+        self.output = output or "<stdout>"
         self._own = False
+        self._claimed: dict[str, str] = {}  # a folder's file names (case folded) given in this run -> their inputs
         if output is None:
             return
         target = Path(output)
@@ -165,12 +177,32 @@ class Sink:
             self.fmt = "jsonl"  # a file holds one article a line
 
     def path_for(self, name: str) -> Path | None:
-        """The file an input's article goes to when the output is a folder."""
+        """The file an input's article goes to when the output is a folder: the input's name with what a file name
+        cannot hold replaced by ``_``, its last :data:`NAME_BYTES` bytes (an Arabic headline as a file name is two
+        bytes a letter). A name whose file an earlier input of the run has (``a/b`` and ``a_b``, or names equal
+        but for case, one file on macOS and Windows) gets a hash of itself added: ``a_b~3f2a9c81d0.json``. Inputs
+        are named in the order they come, so the same inputs again (``--resume``) go to the same files."""
         if self.folder is None:
             return None
-        return self.folder / (_UNSAFE.sub("_", name.strip("/\\")).strip("_")[-180:] + ".json")
+        safe = _UNSAFE.sub("_", name.strip("/\\")).strip("_") or "_"
+        stem = _tail(safe, NAME_BYTES)
+        if self._claimed.setdefault(stem.casefold(), name) != name:
+            digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+            stem = f"{_tail(safe, NAME_BYTES - 11)}~{digest}"  # "~" is in no plain name: this file is the name's
+        return self.folder / f"{stem}.json"
+
+    def has_file(self, name: str) -> bool:
+        """Whether an earlier run wrote ``name``'s article to the output folder (``--resume``; a JSONL file's are
+        read by :func:`done_names`). Asked of every input in order, as :meth:`path_for` names them."""
+        path = self.path_for(name)
+        return path is not None and path.is_file()
 
     def write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
+        """Write one article; an OS error (a full disk, a folder removed under the run) is an
+        :class:`~arnews.errors.InputError` naming the output."""
+        _writable(lambda: self._write(data, name, rendered), self.output)
+
+    def _write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
         path = self.path_for(name)
         if path is not None:
             # whole or not at all: a run stopped mid-write leaves no cut-off file that --resume would take as done
@@ -241,6 +273,8 @@ def _writable(act: Any, name: str) -> Any:
     :class:`~arnews.errors.InputError` naming the output."""
     try:
         return act()
+    except BrokenPipeError:
+        raise  # the reader went away (``arnews parse ... | head``): the command ends quietly
     except OSError as exc:
         raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
 
