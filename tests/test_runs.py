@@ -289,3 +289,29 @@ def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
     proc.stdout.close()
     err = proc.stderr.read()
     assert proc.wait(timeout=300) == 0 and err == b""
+
+
+def test_the_progress_bar_counts_the_inputs_that_fail_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arnews import runs
+
+    seen: list[tuple[int | None, int]] = []
+
+    def bar(items: Iterable[Any], *, total: Callable[[], int | None], enabled: bool) -> Iterator[Any]:
+        count = 0
+        for item in items:
+            count += 1
+            yield item
+        seen.append((total(), count))
+
+    monkeypatch.setattr(runs, "progress", bar)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("عنوان\n\nقال الوزير إن العمل مستمر.", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary\xff" * 50)  # not text: reported, not parsed
+    corpus = _corpus(tmp_path, "not json", "{}")  # a broken line; a record with no text
+    assert main(["parse", str(folder), str(corpus), "-o", str(tmp_path / "out.jsonl")]) == 1
+    assert seen == [(6, 6)]  # the bar reaches its total: 3 articles and 3 inputs that could not be read
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[1] for line in err] == [str(folder / "b.txt"), f"{corpus}:3", f"{corpus}:4"]

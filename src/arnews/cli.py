@@ -7,6 +7,7 @@ import re
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -18,7 +19,7 @@ from arnews.parallel import start_method
 from arnews.pipeline import ArticleInput
 
 if TYPE_CHECKING:
-    from arnews.runs import Sink
+    from arnews.runs import Failure, Sink, TableSink
 
 __all__ = ["main"]
 
@@ -86,7 +87,7 @@ def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], st
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from arnews import Pipeline
-    from arnews.runs import Failure, Sink, TableSink, done_names, named_inputs, progress
+    from arnews.runs import Failure, Sink, TableSink, done_names, named_inputs, progress, say
 
     if args.jobs == 0 or args.batch_size < 1:
         raise InputError("--jobs must be 1 or more (or -1 for every core) and --batch-size 1 or more")
@@ -99,19 +100,18 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     table = TableSink(args.table, args.output) if args.table else None
     failures = 0
     names: deque[str] = deque()  # the names of the inputs sent and not yet written, in order
+    failed: deque[Failure] = deque()  # inputs that could not be read, not yet reported
 
     def articles() -> Iterator[ArticleInput]:
-        nonlocal failures
         for item in named_inputs(args.paths, globs=globs, encoding=args.encoding):
             if isinstance(item, Failure):
-                failures += 1
-                print(f"arnews: {shown(item.name)}: {shown(item.message)}", file=sys.stderr)
+                failed.append(item)
                 continue
             name = item.id or "<stdin>"
             if _written(sink, name, done) and args.resume:
                 continue  # written by an earlier run
             if not item.text.strip():
-                print(f"arnews: {shown(name)}: empty input, an empty article", file=sys.stderr)
+                say(f"arnews: {shown(name)}: empty input, an empty article")
             names.append(name)
             yield attrs.evolve(item, url=args.url) if args.url and item.url is None else item
 
@@ -122,19 +122,18 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
     written = 0
     try:
-        for result in progress(results, total=lambda: _to_parse(args.paths, globs, done), enabled=not args.quiet):
+        count = partial(_to_parse, args.paths, globs, done)
+        for result in progress(_with_failures(results, failed), total=count, enabled=not args.quiet):
+            if isinstance(result, Failure):  # an input that could not be read: counted on the bar, named
+                failures += 1
+                say(f"arnews: {shown(result.name)}: {shown(result.message)}")
+                continue
             name = names.popleft()
             if isinstance(result, ArnewsError):
                 failures += 1
-                message = str(result).removeprefix(name + ": ")
-                print(f"arnews: {shown(name)}: {shown(message)}", file=sys.stderr)
+                say(f"arnews: {shown(name)}: {shown(str(result).removeprefix(name + ': '))}")
                 continue
-            if table is not None:
-                table.write(result, shown(name))
-            else:
-                assert sink is not None
-                data, text = _rendered(result, name, sink.fmt)
-                sink.write(data, name, text)
+            _deliver(result, name, sink, table)
             written += 1
     except KeyboardInterrupt:
         print(_interrupted(args, written), file=sys.stderr)
@@ -144,6 +143,27 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             if out is not None:
                 out.close()
     return 1 if failures else 0
+
+
+def _with_failures(results: Iterator[Any], failed: deque[Failure]) -> Iterator[Any]:
+    """The results of a run with the inputs that could not be read among them, each given before the next result
+    once it is met (the pipeline reads inputs ahead of its results), so that the progress bar counts them too."""
+    for result in results:
+        while failed:
+            yield failed.popleft()
+        yield result
+    while failed:
+        yield failed.popleft()
+
+
+def _deliver(article: Article, name: str, sink: Sink | None, table: TableSink | None) -> None:
+    """Write one article: its rows to the table, or its JSON (or text summary) to the output."""
+    if table is not None:
+        table.write(article, shown(name))
+        return
+    assert sink is not None
+    data, text = _rendered(article, name, sink.fmt)
+    sink.write(data, name, text)
 
 
 def _written(sink: Sink | None, name: str, done: set[str]) -> bool:

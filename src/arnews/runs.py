@@ -29,6 +29,7 @@ __all__ = [
     "jsonl_records",
     "named_inputs",
     "progress",
+    "say",
 ]
 
 #: Keys of a JSONL record that hold the text, the title, an id, the date and the address (SaudiNewsNet's records
@@ -344,3 +345,14 @@ def progress(items: Iterable[Any], *, total: int | Callable[[], int | None] | No
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from a process with one thread
     count = total() if callable(total) else total
     return tqdm(items, total=count, unit="article", file=sys.stderr, dynamic_ncols=True)
+
+
+def say(message: str) -> None:
+    """Print ``message`` on standard error, above the progress bar when one is shown (a line printed under a bar
+    would be cut by its next redraw)."""
+    if "tqdm" in sys.modules:
+        from tqdm import tqdm
+
+        tqdm.write(message, file=sys.stderr)
+    else:
+        print(message, file=sys.stderr)
