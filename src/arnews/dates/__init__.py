@@ -19,9 +19,10 @@ ISO 8601 ``value``:
   sentence speaks of the future ("من المقرر", "سوف", "ستعقد"); "السبت الماضي" is strictly before it and
   "الخميس المقبل" strictly after it;
 - relative expressions: "أمس", "أمس الأول", "اليوم", "غدا", "الأسبوع الماضي" (publication date - 7 days),
-  "الشهر الماضي" (- 1 month), "العام الماضي" (- 1 year), "منذ ثلاثة أيام", "قبل يومين"; resolved with
-  ``dateparser`` (``RELATIVE_BASE`` = publication date, ``PREFER_DATES_FROM="past"``, Arabic) where it reads
-  the form, and by the same calendar arithmetic where it does not;
+  "الشهر الماضي" (- 1 month), "العام الماضي" (- 1 year), "منذ ثلاثة أيام", "قبل يومين"; resolved by
+  calendar arithmetic from the publication date, with the shifts ``dateparser`` reads in the forms it reads
+  whole (``RELATIVE_BASE`` = publication date, ``PREFER_DATES_FROM="past"``, Arabic; a test holds the lexicon
+  to it);
 - a clock time next to a day ("في الساعة الخامسة صباحًا يوم الثلاثاء الماضي") makes the value a date-time.
 
 Without a publication date (no ``doc.anchor``) every expression that needs one (relative words, weekdays, a day

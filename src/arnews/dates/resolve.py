@@ -8,9 +8,7 @@ import calendar as _calendar
 import datetime as _dt
 import re
 from collections.abc import Callable
-from typing import Any
 
-from arnews.core.memo import word_cache
 from arnews.core.numbers import ordinals
 from arnews.dates.calendars import Calendar, gregorian_to_hijri, hijri_to_gregorian
 from arnews.dates.patterns import WORD, Cand, Lex, count_of, one_spaced
@@ -34,34 +32,15 @@ def _shift(anchor: _dt.date, unit: str, amount: int) -> _dt.date:
     return _add_months(anchor, amount * (12 if unit == "year" else 1))
 
 
-@word_cache(4096)
-def _dateparser_date(text: str, anchor: _dt.datetime) -> _dt.date | None:
-    """What dateparser reads in ``text`` relative to ``anchor`` (None when it reads nothing)."""
-    import dateparser  # heavy: imported on the first relative expression, never at module import
-
-    settings: Any = {
-        "RELATIVE_BASE": anchor,
-        "PREFER_DATES_FROM": "past",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
+def _relative(unit: str, amount: int, anchor: _dt.datetime) -> _dt.date | None:
+    """A relative expression ("أمس", "الأسبوع الماضي", "منذ ثلاثة أيام") by calendar arithmetic from the anchor
+    (None when the date falls outside the calendar: "قبل 999 عاما" from an anchor in the year 500). The lexicon
+    gives each form the shift dateparser reads in it where dateparser reads it whole (a test holds the two
+    together); arithmetic also reads what dateparser reads only in part ("أمس الأول" as "أمس")."""
     try:
-        parsed = dateparser.parse(text, languages=["ar"], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd input: our own arithmetic takes over
-        return None
-    return parsed.date() if parsed is not None else None
-
-
-def _relative(text: str, unit: str, amount: int, anchor: _dt.datetime) -> _dt.date | None:
-    """A relative expression: dateparser's reading when it agrees in kind, else calendar arithmetic (None when
-    the date falls outside the calendar: "قبل 999 عاما" from an anchor in the year 500)."""
-    try:
-        own = _shift(anchor.date(), unit, amount)
+        return _shift(anchor.date(), unit, amount)
     except (OverflowError, ValueError):
         return None
-    parsed = _dateparser_date(text, anchor)
-    # dateparser reads some Arabic forms partly ("أمس الأول" as "أمس"); trust it only where it matches the
-    # lexicon's meaning, so the value never depends on which forms a dateparser release happens to read
-    return parsed if parsed == own else own
 
 
 def _nearest_year(month: int, day: int, anchor: _dt.date) -> _dt.date | None:
@@ -231,10 +210,10 @@ def resolve_date(
         unit, amount = lex.relative[one_spaced(m["rel"])]
         if anchor is None:
             return None, "gregorian", _granularity(unit)
-        return _relative(one_spaced(m["rel"]), unit, amount, anchor), "gregorian", _granularity(unit)
+        return _relative(unit, amount, anchor), "gregorian", _granularity(unit)
     # "ago": منذ/قبل + count + unit
     unit, implied = lex.units[one_spaced(m["unit"])]
     count = int(m["n"]) if m["n"] else (count_of(m["nw"]) or implied) if m["nw"] else implied
     if anchor is None:
         return None, "gregorian", _granularity(unit)
-    return _relative(raw, unit, -count, anchor), "gregorian", _granularity(unit)
+    return _relative(unit, -count, anchor), "gregorian", _granularity(unit)
