@@ -58,3 +58,40 @@ def test_the_command_line_writes_a_table(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["parse", str(ROOT / "seeds"), "--table", "quotes", "-o", str(out)]) == 0
     pd = pytest.importorskip("pandas")
     assert list(pd.read_parquet(out).columns) == list(columns("quotes"))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_parquet_table_is_written_in_parts_with_one_type_a_column(
+    articles: list[arnews.Article], kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    from arnews import runs
+
+    monkeypatch.setattr(runs, "PARQUET_ROWS", 3)  # a row group every 3 rows: parts with and without empty columns
+    out = tmp_path / "t.parquet"
+    sink = runs.TableSink(kind, str(out))
+    many = articles * 3  # each seed three times: nine articles
+    names = [f"a{n}" for n in range(len(many))]
+    for name, article in zip(names, many, strict=True):
+        sink.write(article, name)
+    sink.close()
+    expected = list(rows(many, kind, ids=names))  # type: ignore[arg-type]
+    table = pq.read_table(out)
+    assert table.to_pylist() == expected and table.column_names == list(columns(kind))  # type: ignore[arg-type]
+    held, groups = 0, 0  # a part is written once 3 rows or more are held after an article
+    for article in many:
+        held += len(list(rows([article], kind)))  # type: ignore[arg-type]
+        groups, held = (groups + 1, 0) if held >= 3 else (groups, held)
+    assert pq.ParquetFile(out).metadata.num_row_groups == groups + (held > 0) and groups > 1
+    types = {field.name: str(field.type) for field in table.schema}
+    assert types["start" if "start" in types else "first_start"] == "int64" and types["article"] == "string"
+
+
+def test_an_empty_parquet_table_keeps_its_columns(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    from arnews.runs import TableSink
+
+    out = tmp_path / "none.parquet"
+    TableSink("quotes", str(out)).close()
+    table = pq.read_table(out)
+    assert table.num_rows == 0 and table.column_names == list(columns("quotes"))

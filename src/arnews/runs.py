@@ -223,9 +223,14 @@ class Sink:
             self.stream.close()
 
 
+#: Rows a Parquet table holds in memory before it writes them as a row group.
+PARQUET_ROWS = 20_000
+
+
 class TableSink:
-    """Rows of one table (:mod:`arnews.tables`) written as CSV (standard output or ``-o rows.csv``) or, for
-    ``-o rows.parquet``, collected and written as Parquet (pandas and pyarrow) at the end."""
+    """Rows of one table (:mod:`arnews.tables`) written as CSV (standard output or ``-o rows.csv``) or as Parquet
+    (``-o rows.parquet``, pyarrow), :data:`PARQUET_ROWS` rows at a time, so that a table of any size is written in
+    bounded memory."""
 
     def __init__(self, kind: Any, output: str | None) -> None:
         import csv
@@ -236,17 +241,27 @@ class TableSink:
         self.columns = columns(kind)
         self.parquet = output is not None and output.endswith(".parquet")
         self.collected: list[dict[str, Any]] = []
+        self.output = output or "<stdout>"
         self._own = output is not None and not self.parquet
         if self.parquet:
-            self.output = output
-            import importlib.util
-
-            if importlib.util.find_spec("pyarrow") is None:  # the Parquet engine: checked before the run, not after
-                raise InputError(f"{output}: writing Parquet needs pandas and pyarrow: pip install pyarrow")
+            self._open_parquet(self.output)
             return
         self.stream: TextIO = _open_output(Path(output), "w") if output else sys.stdout
         self.writer = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
         self.writer.writeheader()
+
+    def _open_parquet(self, output: str) -> None:
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:  # the Parquet engine: checked before the run, not after
+            raise InputError(f"{output}: writing Parquet needs pyarrow: pip install 'arnews[parquet]'")
+        import pyarrow.parquet as pq
+
+        from arnews.tables import arrow_schema
+
+        self.schema = arrow_schema(self.kind)
+        _writable(lambda: Path(output).parent.mkdir(parents=True, exist_ok=True), output)
+        self.parquet_writer = _writable(lambda: pq.ParquetWriter(output, self.schema), output)
 
     def write(self, article: Any, name: str) -> None:
         from arnews.tables import rows
@@ -255,14 +270,25 @@ class TableSink:
             if self.parquet:
                 self.collected.append(row)
             else:
-                self.writer.writerow(row)
+                _writable(lambda row=row: self.writer.writerow(row), self.output)
+        if len(self.collected) >= PARQUET_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.collected:
+            import pyarrow as pa
+
+            table = pa.Table.from_pylist(self.collected, schema=self.schema)
+            _writable(lambda: self.parquet_writer.write_table(table), self.output)
+            self.collected.clear()
 
     def close(self) -> None:
+        """Write what is held and close the output (a Parquet file is whole only once closed)."""
         if self.parquet:
-            import pandas as pd
-
-            frame = pd.DataFrame(self.collected, columns=list(self.columns))
-            _writable(lambda: frame.to_parquet(self.output), str(self.output))
+            try:
+                self._flush()
+            finally:
+                _writable(self.parquet_writer.close, self.output)
             return
         self.stream.flush()
         if self._own:

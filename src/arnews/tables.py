@@ -17,7 +17,7 @@ from arnews.models import Article, EntityRef
 if TYPE_CHECKING:  # pandas is optional: imported by to_frame only
     import pandas
 
-__all__ = ["KINDS", "TableKind", "columns", "rows", "to_frame"]
+__all__ = ["KINDS", "TableKind", "arrow_schema", "columns", "rows", "to_frame"]
 
 TableKind = Literal["quotes", "entities", "money", "donations", "dates"]
 KINDS: tuple[str, ...] = get_args(TableKind)
@@ -65,6 +65,23 @@ def columns(kind: TableKind) -> tuple[str, ...]:
     if kind not in _COLUMNS:
         raise ValueError(f"kind must be one of {list(KINDS)}, not {kind!r}")
     return _ARTICLE_COLUMNS + _COLUMNS[kind]
+
+
+#: Columns of whole numbers (offsets, counts) and of flags; every other column holds text (or nothing).
+_INTEGERS = frozenset({"start", "end", "first_start", "mentions", "participants"})
+_BOOLEANS = frozenset({"anonymous"})
+
+
+def arrow_schema(kind: TableKind) -> Any:
+    """The columns of a table as a ``pyarrow.Schema``: whole numbers for offsets and counts, booleans for flags,
+    text for the rest (``article`` included), each nullable. A table written in parts (Parquet row groups) has one
+    type a column whatever each part holds. Needs pyarrow (``pip install 'arnews[parquet]'``)."""
+    import pyarrow as pa
+
+    def arrow_type(column: str) -> Any:
+        return pa.int64() if column in _INTEGERS else pa.bool_() if column in _BOOLEANS else pa.string()
+
+    return pa.schema([(column, arrow_type(column)) for column in columns(kind)])
 
 
 def rows(articles: Iterable[Article], kind: TableKind, *, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
