@@ -183,10 +183,10 @@ def test_the_progress_bar_knows_how_many_are_left(
 
 
 def test_a_jsonl_line_over_the_size_limit_is_named_and_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from arnews import runs
+    from arnews import records, runs
     from arnews.io import ARTICLE_GLOBS
 
-    monkeypatch.setattr(runs, "MAX_BYTES", 300)
+    monkeypatch.setattr(records, "MAX_BYTES", 300)
     long = json.dumps({"id": "long", "text": "نص " * 200}, ensure_ascii=False)
     corpus = _corpus(tmp_path, long, json.dumps({"id": "a3", "text": "عنوان ثالث"}, ensure_ascii=False))
     found = list(runs.jsonl_records(corpus))

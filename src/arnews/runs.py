@@ -1,6 +1,7 @@
-"""Big jobs on the command line: inputs (files, folders, standard input, JSONL corpora of one article a line) as a
-stream of named :class:`~arnews.pipeline.ArticleInput`, outputs (standard output, a JSONL file, a folder of JSON
-files), what an earlier run already wrote (``--resume``), and a progress bar on a terminal."""
+"""Big jobs on the command line: inputs (files, folders, standard input, and the records of JSON Lines, JSON and
+ZIP corpora: :mod:`arnews.records`) as a stream of named :class:`~arnews.pipeline.ArticleInput`, outputs (standard
+output, a JSONL file, a folder of JSON files), what an earlier run already wrote (``--resume``), and a progress bar
+on a terminal."""
 
 from __future__ import annotations
 
@@ -11,14 +12,12 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, TextIO
 
-import attrs
-from attrs import frozen
-
-from arnews.errors import ArnewsError, InputError
-from arnews.io import MAX_BYTES, iter_paths, read_stream, read_text
+from arnews.errors import InputError
+from arnews.io import iter_paths
 from arnews.pipeline import ArticleInput
+from arnews.records import Failure, count_records, inputs_of, jsonl_records, stdin_input
 
 __all__ = [
     "Failure",
@@ -32,111 +31,26 @@ __all__ = [
     "say",
 ]
 
-#: Keys of a JSONL record that hold the text, the title, an id, the date and the address (SaudiNewsNet's records
-#: have ``title`` and ``content``; most scraped corpora ``text``).
-TEXT_KEYS = ("text", "content", "body")
-DATE_KEYS = ("published", "date", "date_published")
-
-
-@frozen
-class Failure:
-    """An input that could not be read, named."""
-
-    name: str
-    message: str
-
 
 def named_inputs(
     paths: Iterable[str], *, globs: tuple[str, ...], encoding: str | None
 ) -> Iterator[ArticleInput | Failure]:
     """Every input the command line names, in order: files and the files of folders (by ``globs``), standard input
-    for ``-``, and each record of a ``.jsonl`` file; what cannot be read is a :class:`Failure` and the run goes on.
+    for ``-``, and each record of a JSON Lines, JSON or ZIP file (:func:`arnews.records.inputs_of`); what cannot be
+    read is a :class:`Failure` and the run goes on.
     Names are unique in a run (the output names each article by its input, and ``--resume`` reads them back): a
     record whose ``id`` an earlier record had (corpora split by day often number each file's records from 1) is
     named ``FILE:LINE``."""
     ids: set[str] = set()
     for raw in paths:
         if raw == "-":
-            yield _read(lambda: read_stream(sys.stdin.buffer, "<stdin>", encoding=encoding), "<stdin>")
+            yield stdin_input(encoding)
             continue
         found = list(iter_paths([raw], globs))
         if not found:
             yield Failure(raw, f"no article files in this folder ({', '.join(globs)})")
         for path in found:
-            if path.suffix.lower() == ".jsonl":
-                yield from jsonl_records(path, encoding=encoding, ids=ids)
-            else:
-                yield _read(lambda path=path: read_text(path, encoding=encoding), str(path))
-
-
-def _read(read: Any, name: str) -> ArticleInput | Failure:
-    try:
-        return ArticleInput(read(), id=name)
-    except ArnewsError as exc:
-        message = str(exc)
-        return Failure(name, message.removeprefix(name + ": "))
-
-
-def jsonl_records(
-    path: Path, *, encoding: str | None = None, ids: set[str] | None = None
-) -> Iterator[ArticleInput | Failure]:
-    """The articles of a JSONL file, one JSON object a line: its text (``text``, ``content`` or ``body``, after a
-    ``title`` when the text does not open with it), ``id`` (else ``FILE:LINE``), ``published`` (or ``date``) and
-    ``url``. A line that is no such object is a :class:`Failure` naming the file and the line. ``ids``: the ids
-    given so far in the run, which this adds to; a record with one of them is named ``FILE:LINE`` instead."""
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield Failure(str(path), f"cannot read ({exc.strerror or exc})")
-        return
-    with handle:
-        for number, raw in enumerate(_lines(handle), 1):
-            name = f"{path}:{number}"
-            if raw is None:
-                yield Failure(name, f"a line of more than {MAX_BYTES:,} bytes, the limit of an input")
-                continue
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw.decode(encoding or "utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-                yield Failure(name, f"not a JSON line ({type(exc).__name__})")
-                continue
-            item = _record(record, name)
-            if ids is not None and isinstance(item, ArticleInput) and item.id is not None:
-                ident = item.id
-                if ident in ids:  # another record's id: the output would overwrite that record's article
-                    ident = name
-                    item = attrs.evolve(item, id=name)
-                ids.add(ident)
-            yield item
-
-
-def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
-    """The lines of a binary file, each read with at most :data:`~arnews.io.MAX_BYTES` in memory; None for a longer
-    one, skipped to its end."""
-    while raw := handle.readline(MAX_BYTES + 1):
-        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
-            while raw and not raw.endswith(b"\n"):
-                raw = handle.readline(1 << 20)
-            yield None
-        else:
-            yield raw
-
-
-def _record(record: Any, name: str) -> ArticleInput | Failure:
-    if not isinstance(record, dict):
-        return Failure(name, "a JSON line must be an object")
-    text = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
-    if text is None:
-        return Failure(name, f"no text ({', '.join(TEXT_KEYS)})")
-    title = record.get("title")
-    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
-        text = title.strip() + "\n\n" + text
-    ident = record.get("id")
-    published = next((record[k] for k in DATE_KEYS if isinstance(record.get(k), str)), None)
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    return ArticleInput(text, id=str(ident) if ident is not None else name, published=published, url=url)
+            yield from inputs_of(path, globs=globs, encoding=encoding, ids=ids)
 
 
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -343,22 +257,15 @@ def done_names(output: str | None) -> set[str]:
 
 def count_inputs(paths: Iterable[str], *, globs: tuple[str, ...]) -> int | None:
     """How many inputs :func:`named_inputs` gives for ``paths`` (a file each, a record each non-blank line of a
-    ``.jsonl`` file), for a progress bar's total and time left; None when standard input is one of them."""
+    JSON Lines file, each record of a JSON file or an archive: :func:`arnews.records.count_records`), for a
+    progress bar's total and time left; None when standard input is one of them."""
     total = 0
     for raw in paths:
         if raw == "-":
             return None
         for path in iter_paths([raw], globs):
-            total += _records(path) if path.suffix.lower() == ".jsonl" else 1
+            total += count_records(path, globs=globs)
     return total
-
-
-def _records(path: Path) -> int:
-    try:
-        with path.open("rb") as handle:
-            return sum(1 for raw in _lines(handle) if raw is None or raw.strip())
-    except OSError:
-        return 1  # reported as one input that cannot be read
 
 
 def progress(items: Iterable[Any], *, total: int | Callable[[], int | None] | None, enabled: bool) -> Iterable[Any]:

@@ -1,0 +1,288 @@
+"""Files of article records, as corpora come: JSON Lines (a record a line), JSON (one record, or a list of them:
+SaudiNewsNet's daily files), either compressed (``.gz``, ``.bz2``, ``.xz``), and ZIP archives of such files and of
+article files. Each record is a named :class:`~arnews.pipeline.ArticleInput`; what cannot be read is a
+:class:`Failure` naming the file (and its line, item or member), and what follows it is still read.
+
+Every read is bounded: a line, a JSON file and an archive member are read with at most a fixed number of bytes in
+memory, so a compressed file that inflates without end (a "ZIP bomb") is named, not read."""
+
+from __future__ import annotations
+
+import bz2
+import fnmatch
+import gzip
+import json
+import lzma
+import sys
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO, cast
+
+import attrs
+from attrs import frozen
+
+from arnews.errors import ArnewsError, InputError
+from arnews.io import MAX_BYTES, read_stream, read_text
+from arnews.pipeline import ArticleInput
+
+__all__ = [
+    "DATE_KEYS",
+    "JSON_MAX_BYTES",
+    "TEXT_KEYS",
+    "Failure",
+    "count_records",
+    "inputs_of",
+    "jsonl_records",
+    "record_format",
+    "stdin_input",
+]
+
+#: Keys of a record that hold the text and the date (SaudiNewsNet's records have ``title`` and ``content``; most
+#: scraped corpora ``text``).
+TEXT_KEYS = ("text", "content", "body")
+DATE_KEYS = ("published", "date", "date_published")
+
+#: The most bytes of one JSON file (or archive member) read to take its records: a JSON document is parsed whole.
+JSON_MAX_BYTES = 5 * MAX_BYTES
+
+#: How a compressed file is opened for reading, by its last suffix: a path (the opener owns the file) or a file
+#: object (an archive member, which its own ``with`` closes).
+_OPENERS: dict[str, Callable[[Any], Any]] = {
+    ".gz": partial(gzip.open, mode="rb"),
+    ".bz2": partial(bz2.open, mode="rb"),
+    ".xz": partial(lzma.open, mode="rb"),
+}
+
+#: What reading a broken file raises: a cut-off or corrupt compressed stream, a broken archive, an I/O error.
+_BROKEN = (OSError, EOFError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, RuntimeError, NotImplementedError)
+
+
+@frozen
+class Failure:
+    """An input that could not be read, named."""
+
+    name: str
+    message: str
+
+
+def record_format(path: PurePosixPath | Path) -> str | None:
+    """``"jsonl"`` or ``"json"`` for a file of records, compressed or not (``corpus.jsonl.gz``), None for an
+    article file."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] in _OPENERS:
+        suffixes.pop()
+    return suffixes[-1][1:] if suffixes and suffixes[-1] in (".jsonl", ".json") else None
+
+
+def inputs_of(
+    path: Path, *, globs: tuple[str, ...], encoding: str | None, ids: set[str] | None = None
+) -> Iterator[ArticleInput | Failure]:
+    """The articles of one file: its records (:func:`record_format`), the records and article files (by ``globs``)
+    of a ``.zip`` archive, or the file itself as an article. ``ids``: the ids given so far in the run, which this
+    adds to; a record with one of them is named ``FILE:LINE`` (or ``FILE:ITEM``) instead."""
+    if path.suffix.lower() == ".zip":
+        yield from _zip_inputs(path, globs=globs, encoding=encoding, ids=ids)
+        return
+    fmt = record_format(path)
+    if fmt is None:
+        yield _read(lambda: read_text(path, encoding=encoding), str(path))
+    else:
+        yield from _file_records(path, fmt, encoding, ids)
+
+
+def jsonl_records(
+    path: Path, *, encoding: str | None = None, ids: set[str] | None = None
+) -> Iterator[ArticleInput | Failure]:
+    """The articles of a JSON Lines file (compressed or not), one JSON object a line: its text (``text``,
+    ``content`` or ``body``, after a ``title`` when the text does not open with it), ``id`` (else ``FILE:LINE``),
+    ``published`` (or ``date``) and ``url``. A line that is no such object is a :class:`Failure` naming the file and
+    the line. ``ids`` as for :func:`inputs_of`."""
+    return _file_records(path, "jsonl", encoding, ids)
+
+
+def _file_records(path: Path, fmt: str, encoding: str | None, ids: set[str] | None) -> Iterator[ArticleInput | Failure]:
+    try:
+        handle = _open(path)
+    except OSError as exc:
+        yield Failure(str(path), f"cannot read ({exc.strerror or exc})")
+        return
+    with handle:
+        yield from _stream_records(handle, fmt, str(path), encoding, ids)
+
+
+def stdin_input(encoding: str | None) -> ArticleInput | Failure:
+    """Standard input as one article, named ``<stdin>``."""
+    return _read(lambda: read_stream(sys.stdin.buffer, "<stdin>", encoding=encoding), "<stdin>")
+
+
+def count_records(path: Path, *, globs: tuple[str, ...]) -> int:
+    """How many inputs :func:`inputs_of` gives for ``path``, for a progress bar: a JSON Lines file's non-blank lines
+    (counted, not parsed), a JSON file's records, an archive's; 1 for an article file or one that cannot be read."""
+    fmt = record_format(path)
+    if fmt == "jsonl":
+        try:
+            with _open(path) as handle:
+                return sum(1 for raw in _lines(handle) if raw is None or raw.strip())
+        except _BROKEN:
+            return 1
+    if fmt == "json" or path.suffix.lower() == ".zip":
+        return sum(1 for _ in inputs_of(path, globs=globs, encoding=None))
+    return 1
+
+
+def _open(path: Path) -> BinaryIO:
+    """``path`` opened for reading bytes, decompressed by its suffix."""
+    opener = _OPENERS.get(path.suffix.lower())
+    handle: BinaryIO = opener(path) if opener is not None else path.open("rb")
+    return handle
+
+
+def _stream_records(
+    handle: BinaryIO, fmt: str, label: str, encoding: str | None, ids: set[str] | None
+) -> Iterator[ArticleInput | Failure]:
+    """The records of an open file (``fmt``: ``"jsonl"`` or ``"json"``); a stream that breaks off (a cut-off or
+    corrupt compressed file) ends in a :class:`Failure` naming where, after the records read before it."""
+    read = _jsonl_records if fmt == "jsonl" else _json_records
+    for item, name in read(handle, label, encoding):
+        yield _named(item, name, ids)
+
+
+def _broken(name: str, exc: BaseException) -> _Named:
+    return Failure(name, f"cannot read further ({type(exc).__name__}: {exc})"), name
+
+
+_Named = tuple["ArticleInput | Failure", str]
+
+
+def _jsonl_records(handle: BinaryIO, label: str, encoding: str | None) -> Iterator[_Named]:
+    lines, number = _lines(handle), 0
+    while True:
+        try:
+            raw = next(lines, b"")
+        except _BROKEN as exc:
+            yield _broken(f"{label}:{number + 1}", exc)  # the line being read when the stream broke
+            return
+        if not raw and raw is not None:
+            return
+        number += 1
+        name = f"{label}:{number}"
+        if raw is None:
+            yield Failure(name, f"a line of more than {MAX_BYTES:,} bytes, the limit of an input"), name
+            continue
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode(encoding or "utf-8-sig"))  # a BOM opens files made on Windows
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            yield Failure(name, f"not a JSON line ({type(exc).__name__})"), name
+            continue
+        yield _record(record, name), name
+
+
+def _json_records(handle: BinaryIO, label: str, encoding: str | None) -> Iterator[_Named]:
+    try:
+        data = handle.read(JSON_MAX_BYTES + 1)
+    except _BROKEN as exc:
+        yield _broken(label, exc)
+        return
+    if len(data) > JSON_MAX_BYTES:
+        yield Failure(label, f"a JSON file of more than {JSON_MAX_BYTES:,} bytes: write it as JSON Lines"), label
+        return
+    try:
+        document = json.loads(data.decode(encoding or "utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        yield Failure(label, f"not JSON ({type(exc).__name__})"), label
+        return
+    if not isinstance(document, list):
+        yield _record(document, label), label
+        return
+    for number, record in enumerate(document, 1):
+        yield _record(record, f"{label}:{number}"), f"{label}:{number}"
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a binary file, each read with at most :data:`~arnews.io.MAX_BYTES` in memory; None for a longer
+    one, skipped to its end."""
+    while raw := handle.readline(MAX_BYTES + 1):
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(1 << 20)
+            yield None
+        else:
+            yield raw
+
+
+def _named(item: ArticleInput | Failure, place: str, ids: set[str] | None) -> ArticleInput | Failure:
+    """A record under a name no earlier record of the run has: one whose ``id`` is taken (corpora split by day
+    often number each file's records from 1) is named by its ``place``, ``FILE:LINE``."""
+    if ids is None or not isinstance(item, ArticleInput) or item.id is None:
+        return item
+    ident = item.id
+    if ident in ids:  # another record's id: the output would overwrite that record's article
+        ident = place
+        item = attrs.evolve(item, id=place)
+    ids.add(ident)
+    return item
+
+
+def _record(record: Any, name: str) -> ArticleInput | Failure:
+    if not isinstance(record, dict):
+        return Failure(name, "a record must be a JSON object")
+    text = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
+    if text is None:
+        return Failure(name, f"no text ({', '.join(TEXT_KEYS)})")
+    title = record.get("title")
+    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
+        text = title.strip() + "\n\n" + text
+    ident = record.get("id")
+    published = next((record[k] for k in DATE_KEYS if isinstance(record.get(k), str)), None)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    return ArticleInput(text, id=str(ident) if ident is not None else name, published=published, url=url)
+
+
+def _read(read: Callable[[], str], name: str) -> ArticleInput | Failure:
+    try:
+        return ArticleInput(read(), id=name)
+    except ArnewsError as exc:
+        return Failure(name, str(exc).removeprefix(name + ": "))
+
+
+def _zip_inputs(
+    path: Path, *, globs: tuple[str, ...], encoding: str | None, ids: set[str] | None
+) -> Iterator[ArticleInput | Failure]:
+    """The records and article files of a ZIP archive, members in name order (hidden ones left out), each named
+    ``ARCHIVE/MEMBER``."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except _BROKEN as exc:
+        yield Failure(str(path), f"not a ZIP archive that can be read ({exc})")
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            member = PurePosixPath(info.filename)
+            if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in member.parts):
+                continue
+            fmt = record_format(member)
+            if fmt is None and not any(fnmatch.fnmatch(member.name, g) for g in globs):
+                continue
+            label = f"{path}/{info.filename}"
+            try:
+                with archive.open(info) as raw:
+                    opener = _OPENERS.get(member.suffix.lower())
+                    handle: BinaryIO = opener(raw) if opener is not None else cast(BinaryIO, raw)
+                    if fmt is None:
+                        yield _read(partial(_text, handle, label, encoding), label)
+                    else:
+                        yield from _stream_records(handle, fmt, label, encoding, ids)
+            except _BROKEN as exc:
+                yield Failure(label, f"cannot read ({type(exc).__name__}: {exc})")
+
+
+def _text(handle: BinaryIO, label: str, encoding: str | None) -> str:
+    try:
+        return read_stream(handle, label, encoding=encoding)
+    except _BROKEN as exc:
+        raise InputError(f"{label}: cannot read ({type(exc).__name__}: {exc})") from None
