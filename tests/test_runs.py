@@ -315,3 +315,37 @@ def test_the_progress_bar_counts_the_inputs_that_fail_too(
     assert seen == [(6, 6)]  # the bar reaches its total: 3 articles and 3 inputs that could not be read
     err = capsys.readouterr().err.splitlines()
     assert [line.split(": ")[1] for line in err] == [str(folder / "b.txt"), f"{corpus}:3", f"{corpus}:4"]
+
+
+def test_a_gzip_output_reads_as_the_plain_one_and_resumes_after_a_kill(tmp_path: Path) -> None:
+    import gzip
+
+    plain, packed = tmp_path / "out.jsonl", tmp_path / "out.jsonl.gz"
+    assert main(["parse", str(SEEDS), "-o", str(plain), "-q"]) == 0
+    assert main(["parse", str(SEEDS), "-o", str(packed), "-q"]) == 0
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()  # one gzip stream to readers, line for line
+    assert packed.stat().st_size < plain.stat().st_size / 3
+    whole = packed.stat().st_size
+    with packed.open("ab") as fh:  # a run killed while it wrote the next article: a member cut off
+        member = gzip.compress(b'{"file": "a1", "title": "' + "عنوان".encode() * 500 + b'"}\n')
+        fh.write(member[: len(member) // 2])
+    with pytest.raises(EOFError):
+        gzip.decompress(packed.read_bytes())  # as readers see the file now
+    corpus = _corpus(tmp_path)
+    assert main(["parse", str(SEEDS), str(corpus), "-o", str(packed), "--resume", "-q"]) == 0
+    lines = gzip.decompress(packed.read_bytes()).decode("utf-8").splitlines()  # whole again
+    files = [json.loads(line)["file"] for line in lines]
+    assert len(files) == 5 and files[3:] == ["a1", "a2"]  # the seeds kept; the cut-off article parsed again
+    assert packed.stat().st_size > whole
+
+
+def test_a_gzip_output_broken_inside_is_not_appended_to(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    packed = tmp_path / "out.jsonl.gz"
+    data = bytearray(gzip.compress(b'{"file": "x"}\n' * 2000) + gzip.compress(b'{"file": "y"}\n'))
+    data[40:60] = b"\xff" * 20  # damage in the first member, not a run's unfinished last one
+    packed.write_bytes(bytes(data))
+    assert main(["parse", str(SEEDS), "-o", str(packed), "--resume", "-q"]) == 1
+    assert "not gzip from byte 0 on" in capsys.readouterr().err
+    assert packed.read_bytes() == bytes(data)  # left as it was

@@ -5,14 +5,16 @@ on a terminal."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, Protocol, TextIO
 
 from arnews.errors import InputError
 from arnews.io import iter_paths
@@ -66,12 +68,12 @@ def _tail(name: str, limit: int) -> str:
 
 
 class Sink:
-    """Where articles go: standard output, a JSONL file (``-o out.jsonl``), or a folder of JSON files (``-o
-    out/``), one per input named after it."""
+    """Where articles go: standard output, a JSONL file (``-o out.jsonl``, or compressed: ``-o out.jsonl.gz``), or a
+    folder of JSON files (``-o out/``), one per input named after it."""
 
     def __init__(self, output: str | None, *, fmt: str, resume: bool) -> None:
         self.folder: Path | None = None
-        self.stream: TextIO = sys.stdout
+        self.stream: _Writer = sys.stdout
         self.fmt = fmt
         self.output = output or "<stdout>"
         self._own = False
@@ -83,11 +85,14 @@ class Sink:
             _writable(lambda: target.mkdir(parents=True, exist_ok=True), output)
             self.folder = target
             return
-        cut = resume and target.is_file() and target.stat().st_size > 0 and _last_byte(target) != b"\n"
-        self.stream = _open_output(target, "a" if resume else "w")
-        if cut:
-            self.stream.write("\n")  # a line an earlier run left cut off ends here; the next article starts whole
         self._own = True
+        if target.suffix.lower() == ".gz":
+            self.stream = _Members(target, resume=resume)
+        else:
+            cut = resume and target.is_file() and target.stat().st_size > 0 and _last_byte(target) != b"\n"
+            self.stream = _open_output(target, "a" if resume else "w")
+            if cut:
+                self.stream.write("\n")  # a line an earlier run left cut off ends here; the next article starts whole
         if self.fmt == "json":
             self.fmt = "jsonl"  # a file holds one article a line
 
@@ -135,6 +140,62 @@ class Sink:
         self.stream.flush()
         if self._own:
             self.stream.close()
+
+
+class _Writer(Protocol):
+    def write(self, text: str, /) -> int: ...
+    def flush(self) -> None: ...
+    def close(self) -> None: ...
+
+
+#: How hard a ``.gz`` output is compressed: gzip's default, about 5 x smaller than the JSON for 1 ms an article.
+GZIP_LEVEL = 6
+
+
+class _Members:
+    """A ``.gz`` output written a gzip member an article: gzip readers (``zcat``, pandas, arnews itself) read the
+    members as one stream, and a run killed mid-write leaves at most its last member cut off, which ``--resume``
+    cuts away before it appends (readers would stop at it, and so miss what follows)."""
+
+    def __init__(self, path: Path, *, resume: bool) -> None:
+        _writable(lambda: path.parent.mkdir(parents=True, exist_ok=True), str(path))
+        if resume and path.is_file():
+            _writable(lambda: _cut_to_whole_members(path), str(path))
+        self._file: BinaryIO = _writable(lambda: path.open("ab" if resume else "wb"), str(path))
+
+    def write(self, text: str, /) -> int:
+        self._file.write(gzip.compress(text.encode("utf-8"), compresslevel=GZIP_LEVEL, mtime=0))
+        return len(text)
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _cut_to_whole_members(path: Path) -> None:
+    """Cut the end of a gzip file back to its last whole member: what a killed run left unfinished. Broken data
+    before the end is not ours to cut: it is an :class:`~arnews.errors.InputError`."""
+    whole = offset = 0  # where the last whole member ends; how far the reading is
+    inflate = zlib.decompressobj(wbits=31)
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            while chunk:
+                try:
+                    inflate.decompress(chunk)
+                except zlib.error:
+                    raise InputError(
+                        f"{path}: not gzip from byte {whole:,} on; --resume appends only to whole data"
+                    ) from None
+                if not inflate.eof:
+                    offset += len(chunk)
+                    break
+                offset += len(chunk) - len(inflate.unused_data)
+                whole, chunk = offset, inflate.unused_data
+                inflate = zlib.decompressobj(wbits=31)
+    if whole < offset:
+        os.truncate(path, whole)
 
 
 #: Rows a Parquet table holds in memory before it writes them as a row group.
@@ -244,14 +305,17 @@ def done_names(output: str | None) -> set[str]:
     if not target.is_file():
         return set()
     names: set[str] = set()
-    with target.open("rb") as fh:
-        for raw in fh:
-            try:
-                data = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                continue
-            if isinstance(data, dict) and isinstance(data.get("file"), str):
-                names.add(data["file"])
+    with gzip.open(target, "rb") if target.suffix.lower() == ".gz" else target.open("rb") as fh:
+        try:
+            for raw in fh:
+                try:
+                    data = json.loads(raw)
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    continue
+                if isinstance(data, dict) and isinstance(data.get("file"), str):
+                    names.add(data["file"])
+        except (EOFError, OSError, zlib.error):
+            pass  # a gzip member a killed run left cut off: what comes before it is done
     return names
 
 
