@@ -156,3 +156,29 @@ def test_the_command_parses_an_archive_and_resumes_it(tmp_path: Path) -> None:
     assert files == ["r1", f"{archive}/day.json:2", "r3"]
     assert main(["parse", str(archive), "-o", str(out), "--resume"]) == 0
     assert out.read_text(encoding="utf-8").count("\n") == 3  # nothing parsed twice
+
+
+def test_keys_name_what_a_corpus_calls_its_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from arnews.errors import InputError
+    from arnews.records import RecordKeys
+
+    record = {
+        "headline": "وزير يفتتح مشروعا",
+        "article_body": "افتتح الوزير أمس المشروع الجديد.",
+        "date_extracted": "2015-07-21 02:51:35",  # SaudiNewsNet's crawl time
+        "link": "https://example.org/1",
+    }
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["parse", str(corpus), "--format", "jsonl", "-q"]) == 1  # no text under the usual keys
+    assert "no text (text, content, body)" in capsys.readouterr().err
+    given = ["--key", "text=article_body", "--key", "title=headline", "--key", "published=date_extracted"]
+    assert main(["parse", str(corpus), "--format", "jsonl", "-q", *given, "--key", "url=link"]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert article["title"] == "وزير يفتتح مشروعا" and article["source"]["url"] == "https://example.org/1"
+    assert article["published"].startswith("2015-07-21")
+    assert [(d["text"], d["value"]) for d in article["dates"]] == [("أمس", "2015-07-20")]
+    assert RecordKeys.given(["id=a", "id=b"]).id == ("a", "b") and RecordKeys.given([]) == RecordKeys()
+    for bad in ("author=writer", "text", "text="):
+        with pytest.raises(InputError, match="give ROLE=KEY, ROLE one of text, title, id, published, url"):
+            RecordKeys.given([bad])

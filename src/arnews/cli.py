@@ -87,12 +87,13 @@ def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], st
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from arnews import Pipeline
+    from arnews.records import RecordKeys
     from arnews.runs import Failure, Sink, TableSink, done_names, named_inputs, progress, say
 
     if args.jobs == 0 or args.batch_size < 1:
         raise InputError("--jobs must be 1 or more (or -1 for every core) and --batch-size 1 or more")
     pipeline = Pipeline(kb=args.kb, max_chars=args.max_chars, batch_size=args.batch_size)
-    globs = tuple(args.glob) if args.glob else ARTICLE_GLOBS
+    globs, keys = tuple(args.glob) if args.glob else ARTICLE_GLOBS, RecordKeys.given(args.key or ())
     done = done_names(args.output) if args.resume and not args.table else set()
     if args.resume and args.table:
         raise InputError("--resume reads JSON output; write tables from a resumed JSONL file instead")
@@ -103,7 +104,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     failed: deque[Failure] = deque()  # inputs that could not be read, not yet reported
 
     def articles() -> Iterator[ArticleInput]:
-        for item in named_inputs(args.paths, globs=globs, encoding=args.encoding):
+        for item in named_inputs(args.paths, globs=globs, encoding=args.encoding, keys=keys):
             if isinstance(item, Failure):
                 failed.append(item)
                 continue
@@ -214,7 +215,15 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths",
         nargs="+",
-        help="files, folders (their .txt/.html/.htm files), JSONL files (one article a line) or - for standard input",
+        help="files, folders (their .txt/.html/.htm files), record files (.jsonl, .json, either compressed: .gz, "
+        ".bz2, .xz), .zip archives of them, or - for standard input",
+    )
+    p.add_argument(
+        "--key",
+        action="append",
+        default=None,
+        metavar="ROLE=KEY",
+        help="the record key that holds text, title, id, published or url (repeatable; e.g. published=date_extracted)",
     )
     p.add_argument(
         "--glob",
@@ -236,7 +245,7 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         default=None,
-        help="write to a JSONL file (out.jsonl) or a folder of JSON files (out/) instead of standard output",
+        help="write to a JSONL file (out.jsonl, out.jsonl.gz) or a folder of JSON files (out/), not standard output",
     )
     p.add_argument(
         "--table",

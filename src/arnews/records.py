@@ -16,7 +16,7 @@ import lzma
 import sys
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, cast
@@ -30,9 +30,11 @@ from arnews.pipeline import ArticleInput
 
 __all__ = [
     "DATE_KEYS",
+    "DEFAULT_KEYS",
     "JSON_MAX_BYTES",
     "TEXT_KEYS",
     "Failure",
+    "RecordKeys",
     "count_records",
     "inputs_of",
     "jsonl_records",
@@ -44,6 +46,34 @@ __all__ = [
 #: scraped corpora ``text``).
 TEXT_KEYS = ("text", "content", "body")
 DATE_KEYS = ("published", "date", "date_published")
+
+
+@frozen
+class RecordKeys:
+    """Which keys of a record hold what: for each role, its keys, the first present one taken (``--key`` on the
+    command line: ``--key published=date_extracted`` for SaudiNewsNet's crawl times)."""
+
+    text: tuple[str, ...] = TEXT_KEYS
+    title: tuple[str, ...] = ("title",)
+    id: tuple[str, ...] = ("id",)
+    published: tuple[str, ...] = DATE_KEYS
+    url: tuple[str, ...] = ("url",)
+
+    @classmethod
+    def given(cls, pairs: Iterable[str]) -> RecordKeys:
+        """The keys with ``ROLE=KEY`` pairs in place of a role's defaults (a role named twice takes both keys, in
+        order). Raises :class:`~arnews.errors.InputError` for a pair that names no role."""
+        roles = [f.name for f in attrs.fields(cls)]
+        chosen: dict[str, tuple[str, ...]] = {}
+        for pair in pairs:
+            role, _, key = pair.partition("=")
+            if role not in roles or not key:
+                raise InputError(f"--key {pair}: give ROLE=KEY, ROLE one of {', '.join(roles)}")
+            chosen[role] = (*chosen.get(role, ()), key)
+        return cls(**chosen)
+
+
+DEFAULT_KEYS = RecordKeys()
 
 #: The most bytes of one JSON file (or archive member) read to take its records: a JSON document is parsed whole.
 JSON_MAX_BYTES = 5 * MAX_BYTES
@@ -78,39 +108,46 @@ def record_format(path: PurePosixPath | Path) -> str | None:
 
 
 def inputs_of(
-    path: Path, *, globs: tuple[str, ...], encoding: str | None, ids: set[str] | None = None
+    path: Path,
+    *,
+    globs: tuple[str, ...],
+    encoding: str | None,
+    ids: set[str] | None = None,
+    keys: RecordKeys = DEFAULT_KEYS,
 ) -> Iterator[ArticleInput | Failure]:
-    """The articles of one file: its records (:func:`record_format`), the records and article files (by ``globs``)
-    of a ``.zip`` archive, or the file itself as an article. ``ids``: the ids given so far in the run, which this
-    adds to; a record with one of them is named ``FILE:LINE`` (or ``FILE:ITEM``) instead."""
+    """The articles of one file: its records (:func:`record_format`; ``keys`` say which keys hold what), the records
+    and article files (by ``globs``) of a ``.zip`` archive, or the file itself as an article. ``ids``: the ids given
+    so far in the run, which this adds to; a record with one of them is named ``FILE:LINE`` (or ``FILE:ITEM``)."""
     if path.suffix.lower() == ".zip":
-        yield from _zip_inputs(path, globs=globs, encoding=encoding, ids=ids)
+        yield from _zip_inputs(path, globs=globs, encoding=encoding, ids=ids, keys=keys)
         return
     fmt = record_format(path)
     if fmt is None:
         yield _read(lambda: read_text(path, encoding=encoding), str(path))
     else:
-        yield from _file_records(path, fmt, encoding, ids)
+        yield from _file_records(path, fmt, encoding, ids, keys)
 
 
 def jsonl_records(
-    path: Path, *, encoding: str | None = None, ids: set[str] | None = None
+    path: Path, *, encoding: str | None = None, ids: set[str] | None = None, keys: RecordKeys = DEFAULT_KEYS
 ) -> Iterator[ArticleInput | Failure]:
     """The articles of a JSON Lines file (compressed or not), one JSON object a line: its text (``text``,
     ``content`` or ``body``, after a ``title`` when the text does not open with it), ``id`` (else ``FILE:LINE``),
     ``published`` (or ``date``) and ``url``. A line that is no such object is a :class:`Failure` naming the file and
-    the line. ``ids`` as for :func:`inputs_of`."""
-    return _file_records(path, "jsonl", encoding, ids)
+    the line. ``ids`` and ``keys`` as for :func:`inputs_of`."""
+    return _file_records(path, "jsonl", encoding, ids, keys)
 
 
-def _file_records(path: Path, fmt: str, encoding: str | None, ids: set[str] | None) -> Iterator[ArticleInput | Failure]:
+def _file_records(
+    path: Path, fmt: str, encoding: str | None, ids: set[str] | None, keys: RecordKeys
+) -> Iterator[ArticleInput | Failure]:
     try:
         handle = _open(path)
     except OSError as exc:
         yield Failure(str(path), f"cannot read ({exc.strerror or exc})")
         return
     with handle:
-        yield from _stream_records(handle, fmt, str(path), encoding, ids)
+        yield from _stream_records(handle, fmt, str(path), (encoding, keys), ids)
 
 
 def stdin_input(encoding: str | None) -> ArticleInput | Failure:
@@ -141,12 +178,12 @@ def _open(path: Path) -> BinaryIO:
 
 
 def _stream_records(
-    handle: BinaryIO, fmt: str, label: str, encoding: str | None, ids: set[str] | None
+    handle: BinaryIO, fmt: str, label: str, how: tuple[str | None, RecordKeys], ids: set[str] | None
 ) -> Iterator[ArticleInput | Failure]:
     """The records of an open file (``fmt``: ``"jsonl"`` or ``"json"``); a stream that breaks off (a cut-off or
     corrupt compressed file) ends in a :class:`Failure` naming where, after the records read before it."""
     read = _jsonl_records if fmt == "jsonl" else _json_records
-    for item, name in read(handle, label, encoding):
+    for item, name in read(handle, label, *how):
         yield _named(item, name, ids)
 
 
@@ -157,7 +194,7 @@ def _broken(name: str, exc: BaseException) -> _Named:
 _Named = tuple["ArticleInput | Failure", str]
 
 
-def _jsonl_records(handle: BinaryIO, label: str, encoding: str | None) -> Iterator[_Named]:
+def _jsonl_records(handle: BinaryIO, label: str, encoding: str | None, keys: RecordKeys) -> Iterator[_Named]:
     lines, number = _lines(handle), 0
     while True:
         try:
@@ -179,10 +216,10 @@ def _jsonl_records(handle: BinaryIO, label: str, encoding: str | None) -> Iterat
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             yield Failure(name, f"not a JSON line ({type(exc).__name__})"), name
             continue
-        yield _record(record, name), name
+        yield _record(record, name, keys), name
 
 
-def _json_records(handle: BinaryIO, label: str, encoding: str | None) -> Iterator[_Named]:
+def _json_records(handle: BinaryIO, label: str, encoding: str | None, keys: RecordKeys) -> Iterator[_Named]:
     try:
         data = handle.read(JSON_MAX_BYTES + 1)
     except _BROKEN as exc:
@@ -197,10 +234,10 @@ def _json_records(handle: BinaryIO, label: str, encoding: str | None) -> Iterato
         yield Failure(label, f"not JSON ({type(exc).__name__})"), label
         return
     if not isinstance(document, list):
-        yield _record(document, label), label
+        yield _record(document, label, keys), label
         return
     for number, record in enumerate(document, 1):
-        yield _record(record, f"{label}:{number}"), f"{label}:{number}"
+        yield _record(record, f"{label}:{number}", keys), f"{label}:{number}"
 
 
 def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
@@ -228,19 +265,22 @@ def _named(item: ArticleInput | Failure, place: str, ids: set[str] | None) -> Ar
     return item
 
 
-def _record(record: Any, name: str) -> ArticleInput | Failure:
+def _record(record: Any, name: str, keys: RecordKeys) -> ArticleInput | Failure:
     if not isinstance(record, dict):
         return Failure(name, "a record must be a JSON object")
-    text = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
+    text = _first_text(record, keys.text)
     if text is None:
-        return Failure(name, f"no text ({', '.join(TEXT_KEYS)})")
-    title = record.get("title")
-    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
+        return Failure(name, f"no text ({', '.join(keys.text)})")
+    title = _first_text(record, keys.title)
+    if title is not None and title.strip() and not text.lstrip().startswith(title.strip()):
         text = title.strip() + "\n\n" + text
-    ident = record.get("id")
-    published = next((record[k] for k in DATE_KEYS if isinstance(record.get(k), str)), None)
-    url = record.get("url") if isinstance(record.get("url"), str) else None
+    ident = next((record[k] for k in keys.id if record.get(k) is not None), None)
+    published, url = _first_text(record, keys.published), _first_text(record, keys.url)
     return ArticleInput(text, id=str(ident) if ident is not None else name, published=published, url=url)
+
+
+def _first_text(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    return next((record[k] for k in keys if isinstance(record.get(k), str)), None)
 
 
 def _read(read: Callable[[], str], name: str) -> ArticleInput | Failure:
@@ -251,7 +291,7 @@ def _read(read: Callable[[], str], name: str) -> ArticleInput | Failure:
 
 
 def _zip_inputs(
-    path: Path, *, globs: tuple[str, ...], encoding: str | None, ids: set[str] | None
+    path: Path, *, globs: tuple[str, ...], encoding: str | None, ids: set[str] | None, keys: RecordKeys
 ) -> Iterator[ArticleInput | Failure]:
     """The records and article files of a ZIP archive, members in name order (hidden ones left out), each named
     ``ARCHIVE/MEMBER``."""
@@ -276,7 +316,7 @@ def _zip_inputs(
                     if fmt is None:
                         yield _read(partial(_text, handle, label, encoding), label)
                     else:
-                        yield from _stream_records(handle, fmt, label, encoding, ids)
+                        yield from _stream_records(handle, fmt, label, (encoding, keys), ids)
             except _BROKEN as exc:
                 yield Failure(label, f"cannot read ({type(exc).__name__}: {exc})")
 

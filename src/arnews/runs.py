@@ -19,7 +19,15 @@ from typing import Any, BinaryIO, Protocol, TextIO
 from arnews.errors import InputError
 from arnews.io import iter_paths
 from arnews.pipeline import ArticleInput
-from arnews.records import Failure, count_records, inputs_of, jsonl_records, stdin_input
+from arnews.records import (
+    DEFAULT_KEYS,
+    Failure,
+    RecordKeys,
+    count_records,
+    inputs_of,
+    jsonl_records,
+    stdin_input,
+)
 
 __all__ = [
     "Failure",
@@ -35,11 +43,11 @@ __all__ = [
 
 
 def named_inputs(
-    paths: Iterable[str], *, globs: tuple[str, ...], encoding: str | None
+    paths: Iterable[str], *, globs: tuple[str, ...], encoding: str | None, keys: RecordKeys = DEFAULT_KEYS
 ) -> Iterator[ArticleInput | Failure]:
     """Every input the command line names, in order: files and the files of folders (by ``globs``), standard input
     for ``-``, and each record of a JSON Lines, JSON or ZIP file (:func:`arnews.records.inputs_of`); what cannot be
-    read is a :class:`Failure` and the run goes on.
+    read is a :class:`Failure` and the run goes on; ``keys`` say which keys of a record hold what.
     Names are unique in a run (the output names each article by its input, and ``--resume`` reads them back): a
     record whose ``id`` an earlier record had (corpora split by day often number each file's records from 1) is
     named ``FILE:LINE``."""
@@ -52,7 +60,7 @@ def named_inputs(
         if not found:
             yield Failure(raw, f"no article files in this folder ({', '.join(globs)})")
         for path in found:
-            yield from inputs_of(path, globs=globs, encoding=encoding, ids=ids)
+            yield from inputs_of(path, globs=globs, encoding=encoding, ids=ids, keys=keys)
 
 
 _UNSAFE = re.compile(r"[^\w.-]+")
