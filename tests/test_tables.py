@@ -95,3 +95,12 @@ def test_an_empty_parquet_table_keeps_its_columns(tmp_path: Path) -> None:
     TableSink("quotes", str(out)).close()
     table = pq.read_table(out)
     assert table.num_rows == 0 and table.column_names == list(columns("quotes"))
+
+
+def test_a_table_named_gz_is_compressed(tmp_path: Path) -> None:
+    import gzip
+
+    plain, packed = tmp_path / "rows.csv", tmp_path / "rows.csv.gz"
+    assert main(["parse", str(ROOT / "seeds"), "--table", "entities", "-o", str(plain), "-q"]) == 0
+    assert main(["parse", str(ROOT / "seeds"), "--table", "entities", "-o", str(packed), "-q"]) == 0
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes() and plain.read_bytes().count(b"\n") > 10

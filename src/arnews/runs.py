@@ -158,28 +158,46 @@ class _Writer(Protocol):
 
 #: How hard a ``.gz`` output is compressed: gzip's default, about 5 x smaller than the JSON for 1 ms an article.
 GZIP_LEVEL = 6
+#: The characters a ``.gz`` output holds before it writes them as one gzip member (a few articles, many rows).
+GZIP_MEMBER_CHARS = 1 << 16
 
 
 class _Members:
-    """A ``.gz`` output written a gzip member an article: gzip readers (``zcat``, pandas, arnews itself) read the
-    members as one stream, and a run killed mid-write leaves at most its last member cut off, which ``--resume``
-    cuts away before it appends (readers would stop at it, and so miss what follows)."""
+    """A ``.gz`` output written as gzip members of whole writes (articles, table rows), each member at least
+    :data:`GZIP_MEMBER_CHARS` characters once the writes reach it: gzip readers (``zcat``, pandas, arnews itself)
+    read the members as one stream, and a run killed mid-write leaves at most its last member cut off, which
+    ``--resume`` cuts away before it appends (readers would stop at it, and so miss what follows)."""
 
     def __init__(self, path: Path, *, resume: bool) -> None:
         _writable(lambda: path.parent.mkdir(parents=True, exist_ok=True), str(path))
         if resume and path.is_file():
             _writable(lambda: _cut_to_whole_members(path), str(path))
         self._file: BinaryIO = _writable(lambda: path.open("ab" if resume else "wb"), str(path))
+        self._held: list[str] = []
+        self._chars = 0
 
     def write(self, text: str, /) -> int:
-        self._file.write(gzip.compress(text.encode("utf-8"), compresslevel=GZIP_LEVEL, mtime=0))
+        self._held.append(text)
+        self._chars += len(text)
+        if self._chars >= GZIP_MEMBER_CHARS:
+            self._compress()
         return len(text)
 
+    def _compress(self) -> None:
+        if self._held:
+            data = "".join(self._held).encode("utf-8")
+            self._held, self._chars = [], 0
+            self._file.write(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
     def flush(self) -> None:
+        self._compress()
         self._file.flush()
 
     def close(self) -> None:
-        self._file.close()
+        try:
+            self.flush()
+        finally:
+            self._file.close()
 
 
 def _cut_to_whole_members(path: Path) -> None:
@@ -229,7 +247,11 @@ class TableSink:
         if self.parquet:
             self._open_parquet(self.output)
             return
-        self.stream: TextIO = _open_output(Path(output), "w") if output else sys.stdout
+        self.stream: _Writer = sys.stdout
+        if output is not None:
+            target = Path(output)
+            gz = target.suffix.lower() == ".gz"
+            self.stream = _Members(target, resume=False) if gz else _open_output(target, "w")
         self.writer = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
         self.writer.writeheader()
 
