@@ -145,9 +145,14 @@ class Sink:
             self.stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
     def close(self) -> None:
-        self.stream.flush()
-        if self._own:
-            self.stream.close()
+        """Write what is held and close the output; an OS error is an :class:`~arnews.errors.InputError`."""
+        _writable(lambda: _close(self.stream, own=self._own), self.output)
+
+
+def _close(stream: _Writer, *, own: bool) -> None:
+    stream.flush()
+    if own:
+        stream.close()
 
 
 class _Writer(Protocol):
@@ -295,9 +300,7 @@ class TableSink:
             finally:
                 _writable(self.parquet_writer.close, self.output)
             return
-        self.stream.flush()
-        if self._own:
-            self.stream.close()
+        _writable(lambda: _close(self.stream, own=self._own), self.output)
 
 
 def _writable(act: Any, name: str) -> Any:
