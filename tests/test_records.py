@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from arnews import records
 from arnews.cli import main
@@ -92,6 +94,7 @@ def test_a_compressed_file_cut_off_gives_what_it_holds_then_names_the_break(tmp_
     last = found[-1]
     assert isinstance(last, Failure) and "cannot read further (EOFError" in last.message
     assert last.name == f"{path}:{len(found)}"  # the line where the stream broke
+    assert count_records(path, globs=ARTICLE_GLOBS) == len(found)
 
 
 def _archive(path: Path, members: dict[str, bytes]) -> Path:
@@ -182,3 +185,26 @@ def test_keys_name_what_a_corpus_calls_its_fields(tmp_path: Path, capsys: pytest
     for bad in ("author=writer", "text", "text="):
         with pytest.raises(InputError, match="give ROLE=KEY, ROLE one of text, title, id, published, url"):
             RecordKeys.given([bad])
+
+
+_LINE = st.one_of(
+    st.builds(lambda r: json.dumps(r, ensure_ascii=False).encode(), st.sampled_from(RECORDS)),
+    st.binary(max_size=40).filter(lambda b: b"\n" not in b),
+    st.sampled_from([b"", b"  ", b"[]", b"{}", b'{"text": 5}', b"\xef\xbb\xbf{}", b'"x"', b"[" * 5000]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(_LINE, max_size=12), packing=st.sampled_from(["", ".gz", ".xz"]), cut=st.floats(0.2, 1.0))
+def test_any_lines_give_inputs_or_failures_as_many_as_counted(
+    tmp_path: Path, lines: list[bytes], packing: str, cut: float
+) -> None:
+    data = b"\n".join(lines) + b"\n"
+    if packing:
+        data = (gzip.compress if packing == ".gz" else lzma.compress)(data)
+        data = data[: max(1, int(len(data) * cut))]  # sometimes cut off
+    path = tmp_path / f"c.jsonl{packing}"
+    path.write_bytes(data)
+    found = _read(path)
+    assert all(isinstance(f, ArticleInput | Failure) for f in found)
+    assert count_records(path, globs=ARTICLE_GLOBS) == len(found)

@@ -160,11 +160,14 @@ def count_records(path: Path, *, globs: tuple[str, ...]) -> int:
     (counted, not parsed), a JSON file's records, an archive's; 1 for an article file or one that cannot be read."""
     fmt = record_format(path)
     if fmt == "jsonl":
+        count = 0
         try:
             with _open(path) as handle:
-                return sum(1 for raw in _lines(handle) if raw is None or raw.strip())
+                for raw in _lines(handle):
+                    count += raw is None or bool(raw.strip())
         except _BROKEN:
-            return 1
+            return count + 1  # the records before the break, and the break
+        return count
     if fmt == "json" or path.suffix.lower() == ".zip":
         return sum(1 for _ in inputs_of(path, globs=globs, encoding=None))
     return 1
