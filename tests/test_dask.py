@@ -51,3 +51,21 @@ def test_a_dataframe_and_its_tables(client: object) -> None:
     assert list(table.columns) == list(columns("donations"))
     assert set(table["article"]) <= {"d0", "d1", "d2", "d3"} and len(table) >= 5
     assert "5000000" in set(table["value"])
+
+
+def test_records_are_read_as_the_command_line_reads_them(client: object) -> None:
+    from arnews.records import RecordKeys, record_input
+
+    records = [
+        {"title": "تبرع لجمعية", "content": "الرياض - واس\nتبرع رجل الأعمال بمبلغ 5 ملايين ريال للجمعية الخيرية."},
+        {"id": "no-text", "title": "عنوان بلا نص"},  # SaudiNewsNet has such records
+        {"id": "s1", "text": "قال الوزير إن العمل مستمر.", "date_extracted": "2015-07-21 02:51:35"},
+    ]
+    got = parse_bag(dask_bag.from_sequence(records, npartitions=2), exclude=("ner",)).compute()
+    assert got[0]["title"] == "تبرع لجمعية" and got[0]["money"][0]["value"] == "5000000"
+    assert got[1] == {"id": "no-text", "error": "no text (text, content, body)"}
+    assert got[2]["id"] == "s1" and got[2]["published"] is None
+    keys = RecordKeys(published=("date_extracted",))
+    dated = parse_bag(dask_bag.from_sequence(records[2:], npartitions=1), exclude=("ner",), keys=keys).compute()
+    assert dated[0]["published"].startswith("2015-07-21")
+    assert record_input(records[0]).id is None and record_input([1]).name == "a record"  # type: ignore[union-attr]

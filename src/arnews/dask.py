@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from arnews.records import DEFAULT_KEYS, RecordKeys
 from arnews.tables import TableKind, columns, rows
 
 if TYPE_CHECKING:  # dask is optional: imported when these functions run
@@ -35,6 +36,7 @@ class _Config:
     exclude: tuple[str, ...]
     kb: str | None
     batch_size: int
+    keys: RecordKeys = DEFAULT_KEYS
 
 
 _PIPELINES: dict[_Config, Any] = {}  # one pipeline per configuration in each worker process
@@ -52,18 +54,20 @@ def _pipeline(config: _Config) -> Any:
 
 
 def _parse_partition(texts: Iterable[Any], config: _Config) -> list[dict[str, Any]]:
-    """Parse one partition: a dict per text (or ``{"text", "id", "published", "url"}`` record), in order; an input
-    that cannot be parsed gives ``{"error": message}`` with its id, so one bad text never stops the job."""
+    """Parse one partition: a dict per text or record, in order; an input that cannot be read or parsed gives
+    ``{"error": message}`` with its id, so one bad text never stops the job."""
     from arnews.pipeline import ArticleInput
+    from arnews.records import Failure, record_input
 
-    items = [
-        ArticleInput(t["text"], id=t.get("id"), published=t.get("published"), url=t.get("url"))
-        if isinstance(t, dict)
-        else t
-        for t in texts
-    ]
+    items = [record_input(t, keys=config.keys) if isinstance(t, dict) else t for t in texts]
+    good = [item for item in items if not isinstance(item, Failure)]
+    parsed = iter(_pipeline(config).parse_many(good, errors="return"))
     out: list[dict[str, Any]] = []
-    for item, result in zip(items, _pipeline(config).parse_many(items, errors="return"), strict=True):
+    for item in items:
+        if isinstance(item, Failure):  # a record with no text: named, and the partition goes on
+            out.append({"id": None if item.name == "a record" else item.name, "error": item.message})
+            continue
+        result = next(parsed)
         ident = item.id if isinstance(item, ArticleInput) else None
         if isinstance(result, Exception):
             out.append({"id": ident, "error": str(result)})
@@ -82,11 +86,14 @@ def parse_bag(
     exclude: Sequence[str] = (),
     kb: str | None = None,
     batch_size: int = 32,
+    keys: RecordKeys = DEFAULT_KEYS,
 ) -> dask.bag.Bag:
     """A bag of article dicts (the JSON shape of :meth:`arnews.Article.to_dict`) from a bag of texts or of records
-    ``{"text", "id", "published", "url"}``; the pipeline options are those of :class:`arnews.Pipeline` (``kb`` as
-    a path every worker can read)."""
-    config = _Config(tuple(processors) if processors is not None else None, tuple(exclude), kb, batch_size)
+    (dicts read as the command line reads them, :func:`arnews.records.record_input`: ``text``, ``content`` or
+    ``body``, ``title``, ``id``, ``published``, ``url``, or the keys ``keys`` name); the pipeline options are those
+    of :class:`arnews.Pipeline` (``kb`` as a path every worker can read). A record with no text gives
+    ``{"id", "error"}`` in its place."""
+    config = _Config(tuple(processors) if processors is not None else None, tuple(exclude), kb, batch_size, keys)
     return bag.map_partitions(_parse_partition, config)
 
 
