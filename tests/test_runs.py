@@ -149,9 +149,11 @@ def test_a_file_cut_off_in_a_folder_is_not_taken_as_done(tmp_path: Path) -> None
     path = Sink(str(out), fmt="json", resume=True).path_for(str(seed))
     assert path is not None
     (out / f".{path.name}.part").write_text('{"title": "cut', encoding="utf-8")  # a run killed mid-write
+    (out / ".an_input_of_another_run.json.part").write_text('{"ti', encoding="utf-8")
     assert main(["parse", str(seed), "-o", str(out), "--resume"]) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["title"]  # parsed, not skipped
     assert [p.name for p in out.glob("*.json")] == [path.name]
+    assert [p.name for p in out.iterdir()] == [path.name]  # and the cut-off file removed
 
 
 def test_the_inputs_are_counted_for_the_progress_bar(tmp_path: Path) -> None:

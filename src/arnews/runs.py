@@ -92,6 +92,9 @@ class Sink:
         if output.endswith(("/", "\\")) or target.is_dir():
             _writable(lambda: target.mkdir(parents=True, exist_ok=True), output)
             self.folder = target
+            if resume:  # the files a killed run was writing: never whole, never done, and ours to remove
+                for part in target.glob(".*.json.part"):
+                    part.unlink(missing_ok=True)
             return
         self._own = True
         if target.suffix.lower() == ".gz":
