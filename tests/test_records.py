@@ -208,3 +208,14 @@ def test_any_lines_give_inputs_or_failures_as_many_as_counted(
     found = _read(path)
     assert all(isinstance(f, ArticleInput | Failure) for f in found)
     assert count_records(path, globs=ARTICLE_GLOBS) == len(found)
+
+
+def test_archives_found_in_a_folder_by_glob_give_their_article_files(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    _archive(folder / "day1.zip", {"a.txt": "عنوان\n\nقال الوزير إن العمل مستمر.".encode()})
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(folder), "--glob", "*.zip", "-o", str(out), "-q"]) == 0
+    assert [json.loads(line)["file"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        f"{folder / 'day1.zip'}/a.txt"
+    ]

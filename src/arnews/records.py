@@ -25,7 +25,7 @@ import attrs
 from attrs import frozen
 
 from arnews.errors import ArnewsError, InputError
-from arnews.io import MAX_BYTES, read_stream, read_text
+from arnews.io import ARTICLE_GLOBS, MAX_BYTES, read_stream, read_text
 from arnews.pipeline import ArticleInput
 
 __all__ = [
@@ -312,7 +312,8 @@ def _zip_inputs(
     path: Path, *, globs: tuple[str, ...], encoding: str | None, ids: set[str] | None, keys: RecordKeys
 ) -> Iterator[ArticleInput | Failure]:
     """The records and article files of a ZIP archive, members in name order (hidden ones left out), each named
-    ``ARCHIVE/MEMBER``."""
+    ``ARCHIVE/MEMBER``; article files are those ``globs`` or the default ones match (``--glob '*.zip'``, which
+    finds archives in folders, still reads the ``.txt`` files inside them)."""
     try:
         archive = zipfile.ZipFile(path)
     except _BROKEN as exc:
@@ -324,7 +325,7 @@ def _zip_inputs(
             if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in member.parts):
                 continue
             fmt = record_format(member)
-            if fmt is None and not any(fnmatch.fnmatch(member.name, g) for g in globs):
+            if fmt is None and not any(fnmatch.fnmatch(member.name, g) for g in (*globs, *ARTICLE_GLOBS)):
                 continue
             label = f"{path}/{info.filename}"
             try:
