@@ -65,7 +65,7 @@ def _parse_partition(texts: Iterable[Any], config: _Config) -> list[dict[str, An
     out: list[dict[str, Any]] = []
     for item in items:
         if isinstance(item, Failure):  # a record with no text: named, and the partition goes on
-            out.append({"id": None if item.name == "a record" else item.name, "error": item.message})
+            out.append({"id": item.name or None, "error": item.message})
             continue
         result = next(parsed)
         ident = item.id if isinstance(item, ArticleInput) else None

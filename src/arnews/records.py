@@ -271,13 +271,15 @@ def _named(item: ArticleInput | Failure, place: str, ids: set[str] | None) -> Ar
 
 def record_input(record: Any, name: str | None = None, keys: RecordKeys = DEFAULT_KEYS) -> ArticleInput | Failure:
     """One record as an article: its text (``keys.text``; the title put first when the text does not open with
-    it), id (else ``name``), publication date and address; a :class:`Failure` naming it (``name``, its id, or "a
-    record") when it is no JSON object or holds no text. What every reader of records here (files, archives,
-    :mod:`arnews.dask`) makes of a record."""
+    it), id (else ``name``), publication date and address; a :class:`Failure` named by ``name``, else by the
+    record's id, else ``""``, when it is no JSON object or holds no text. What every reader of records here (files,
+    archives, :mod:`arnews.dask`) makes of a record."""
     found = _record(record, name or "", keys)
     if isinstance(found, Failure) and not name:
-        ident = record.get("id") if isinstance(record, dict) else None
-        return Failure(str(ident) if ident is not None else "a record", found.message)
+        ident = (
+            next((record[k] for k in keys.id if record.get(k) is not None), None) if isinstance(record, dict) else None
+        )
+        return Failure(str(ident) if ident is not None else "", found.message)
     if isinstance(found, ArticleInput) and not found.id:
         return attrs.evolve(found, id=None)
     return found

@@ -153,11 +153,10 @@ def _region_dates(
             ambiguous = lex.weekdays[one_spaced(m["wd"])][1]
             if ambiguous and not (m["part"] or m["yawm"] or m["mod"]):
                 continue
-        raw_s, raw_e = view.raw_span(s, e)
         sentence = _sentence_of(sentences, starts, value_cand.start) or region
         try:
             date, cal, granularity = resolve_date(
-                norm, value_cand, view.raw[raw_s:raw_e], anchor, lex, hijri_year=hijri_year, sentence=sentence
+                norm, value_cand, anchor, lex, hijri_year=hijri_year, sentence=sentence
             )
             date = _weekday_settles(date, cal, cand if value_cand is not cand else None, written_weekday, lex)
         except (ValueError, OverflowError):  # beyond the calendars' range (years 1 to 9999): left unresolved
@@ -221,7 +220,7 @@ def read_date(text: str) -> _dt.date | None:
     for cand in candidates(norm, 0, len(norm), lex):
         if cand.form in ("absolute", "ordinal", "numeric"):
             try:
-                date, _cal, granularity = resolve_date(norm, cand, text, None, lex, hijri_year=None)
+                date, _cal, granularity = resolve_date(norm, cand, None, lex, hijri_year=None)
             except (ValueError, OverflowError):  # beyond the calendars' range
                 continue
             if date is not None and granularity == "day":

@@ -170,7 +170,6 @@ def _year(norm: str, cand: Cand, hijri_year: int | None) -> _Resolved:
 def resolve_date(
     norm: str,
     cand: Cand,
-    raw: str,
     anchor: _dt.datetime | None,
     lex: Lex,
     *,
