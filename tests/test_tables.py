@@ -104,3 +104,41 @@ def test_a_table_named_gz_is_compressed(tmp_path: Path) -> None:
     assert main(["parse", str(ROOT / "seeds"), "--table", "entities", "-o", str(plain), "-q"]) == 0
     assert main(["parse", str(ROOT / "seeds"), "--table", "entities", "-o", str(packed), "-q"]) == 0
     assert gzip.decompress(packed.read_bytes()) == plain.read_bytes() and plain.read_bytes().count(b"\n") > 10
+
+
+def test_tables_of_a_finished_run_equal_those_parsed_anew(tmp_path: Path) -> None:
+    seeds = str(ROOT / "seeds")
+    packed, folder = tmp_path / "out.jsonl.gz", tmp_path / "out"
+    assert main(["parse", seeds, "-o", str(packed), "-q"]) == 0
+    assert main(["parse", seeds, "-o", str(folder) + "/", "-q"]) == 0
+    for kind in ("quotes", "donations"):
+        fresh, again, from_folder = (tmp_path / f"{kind}{n}.csv" for n in range(3))
+        assert main(["parse", seeds, "--table", kind, "-o", str(fresh), "-q"]) == 0
+        assert main(["table", kind, str(packed), "-o", str(again), "-q"]) == 0
+        assert again.read_bytes() == fresh.read_bytes() and fresh.read_bytes().count(b"\n") > 3
+        assert main(["table", kind, str(folder), "-o", str(from_folder), "-q"]) == 0
+        assert len(from_folder.read_bytes()) == len(fresh.read_bytes())  # the same rows (named by file, sorted)
+
+
+def test_a_table_of_a_broken_output_names_what_it_skips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+    import json
+
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(ROOT / "seeds"), "-o", str(out), "-q"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    broken = tmp_path / "broken.jsonl.gz"
+    member = gzip.compress(("\n".join([lines[0], "not json", "[1]", '{"title": 5}', lines[1]]) + "\n").encode())
+    cut = gzip.compress((lines[2] + "\n").encode())
+    broken.write_bytes(member + cut[: len(cut) // 2])  # and a member a killed run left cut off
+    rows = tmp_path / "rows.csv"
+    assert main(["table", "quotes", str(broken), str(tmp_path / "missing.jsonl"), "-o", str(rows), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{broken}:2: not JSON" in err and f"{broken}:3: not an article" in err and f"{broken}:4: not an article" in err
+    )
+    assert "missing.jsonl: no such file or folder" in err and "Traceback" not in err
+    files = {r["article"] for r in csv.DictReader(io.StringIO(rows.read_text(encoding="utf-8")))}
+    assert files == {json.loads(lines[0])["file"], json.loads(lines[1])["file"]}  # the two whole articles' rows
+    assert main(["parse", str(ROOT / "seeds"), "--table", "quotes", "--resume", "-o", str(rows)]) == 1
+    assert "then `arnews table KIND OUT.jsonl -o ROWS`" in capsys.readouterr().err

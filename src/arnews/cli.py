@@ -96,7 +96,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     globs, keys = tuple(args.glob) if args.glob else ARTICLE_GLOBS, RecordKeys.given(args.key or ())
     done = done_names(args.output) if args.resume and not args.table else set()
     if args.resume and args.table:
-        raise InputError("--resume reads JSON output; write tables from a resumed JSONL file instead")
+        raise InputError("--resume reads JSON output: parse to JSONL, then `arnews table KIND OUT.jsonl -o ROWS`")
     sink = Sink(args.output, fmt=args.format, resume=args.resume) if not args.table else None
     table = TableSink(args.table, args.output) if args.table else None
     failures = 0
@@ -194,6 +194,26 @@ def _interrupted(args: argparse.Namespace, written: int) -> str:
     return f"{said}, written to {args.output}; the same command with --resume goes on from there"
 
 
+def _cmd_table(args: argparse.Namespace) -> int:
+    """``arnews table KIND OUTPUT...``: the rows of the articles an earlier ``arnews parse`` wrote."""
+    from arnews.runs import Failure, TableSink, progress, say
+    from arnews.saved import saved_articles
+
+    table = TableSink(args.kind, args.output)
+    failures = 0
+    try:
+        for item in progress(saved_articles(args.paths), total=None, enabled=not args.quiet):
+            if isinstance(item, Failure):
+                failures += 1
+                say(f"arnews: {shown(item.name)}: {shown(item.message)}")
+                continue
+            name, article = item
+            table.write(article, shown(name))
+    finally:
+        table.close()
+    return 1 if failures else 0
+
+
 def _cmd_models(args: argparse.Namespace) -> int:
     from arnews.nlp.resources import models_report
 
@@ -276,6 +296,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse article files or folders and print JSON")
     _parse_arguments(p)
     p.set_defaults(func=_cmd_parse)
+    p = sub.add_parser("table", help="one table's rows from the articles arnews parse wrote, without parsing again")
+    p.add_argument("kind", choices=("quotes", "entities", "money", "donations", "dates"))
+    p.add_argument("paths", nargs="+", help="what arnews parse wrote: JSONL files (.jsonl, .jsonl.gz) or folders")
+    p.add_argument("-o", "--output", default=None, help="rows.csv, rows.csv.gz or rows.parquet (default: CSV out)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar (there is none off a terminal)")
+    p.set_defaults(func=_cmd_table)
     p = sub.add_parser("models", help="show which NER model is used and where it comes from")
     p.set_defaults(func=_cmd_models)
     p = sub.add_parser("download", help="download the official Stanza Arabic models (tokenize, mwt, ner)")

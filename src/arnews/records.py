@@ -38,6 +38,7 @@ __all__ = [
     "count_records",
     "inputs_of",
     "jsonl_records",
+    "open_binary",
     "record_format",
     "record_input",
     "stdin_input",
@@ -143,7 +144,7 @@ def _file_records(
     path: Path, fmt: str, encoding: str | None, ids: set[str] | None, keys: RecordKeys
 ) -> Iterator[ArticleInput | Failure]:
     try:
-        handle = _open(path)
+        handle = open_binary(path)
     except OSError as exc:
         yield Failure(str(path), f"cannot read ({exc.strerror or exc})")
         return
@@ -163,7 +164,7 @@ def count_records(path: Path, *, globs: tuple[str, ...]) -> int:
     if fmt == "jsonl":
         count = 0
         try:
-            with _open(path) as handle:
+            with open_binary(path) as handle:
                 for raw in _lines(handle):
                     count += raw is None or bool(raw.strip())
         except _BROKEN:
@@ -174,8 +175,8 @@ def count_records(path: Path, *, globs: tuple[str, ...]) -> int:
     return 1
 
 
-def _open(path: Path) -> BinaryIO:
-    """``path`` opened for reading bytes, decompressed by its suffix."""
+def open_binary(path: Path) -> BinaryIO:
+    """``path`` opened for reading bytes, decompressed by its suffix (``.gz``, ``.bz2``, ``.xz``)."""
     opener = _OPENERS.get(path.suffix.lower())
     handle: BinaryIO = opener(path) if opener is not None else path.open("rb")
     return handle

@@ -28,6 +28,7 @@ from arnews.records import (
     jsonl_records,
     stdin_input,
 )
+from arnews.saved import done_names
 
 __all__ = [
     "Failure",
@@ -328,31 +329,6 @@ def _last_byte(path: Path) -> bytes:
     with path.open("rb") as fh:
         fh.seek(-1, 2)
         return fh.read(1)
-
-
-def done_names(output: str | None) -> set[str]:
-    """The inputs an earlier run already wrote to ``output`` (the ``file`` of each line of a JSONL file, or the
-    names of a folder's JSON files), for ``--resume``; a broken last line (a run killed mid-write) is not done."""
-    if output is None:
-        raise InputError("--resume needs -o/--output: the file or folder an earlier run wrote")
-    target = Path(output)
-    if target.is_dir():
-        return {p.stem for p in target.glob("*.json")}
-    if not target.is_file():
-        return set()
-    names: set[str] = set()
-    with gzip.open(target, "rb") if target.suffix.lower() == ".gz" else target.open("rb") as fh:
-        try:
-            for raw in fh:
-                try:
-                    data = json.loads(raw)
-                except (json.JSONDecodeError, UnicodeDecodeError):
-                    continue
-                if isinstance(data, dict) and isinstance(data.get("file"), str):
-                    names.add(data["file"])
-        except (EOFError, OSError, zlib.error):
-            pass  # a gzip member a killed run left cut off: what comes before it is done
-    return names
 
 
 def count_inputs(paths: Iterable[str], *, globs: tuple[str, ...]) -> int | None:
