@@ -128,7 +128,9 @@ def test_a_table_of_a_broken_output_names_what_it_skips(tmp_path: Path, capsys: 
     assert main(["parse", str(ROOT / "seeds"), "-o", str(out), "-q"]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     broken = tmp_path / "broken.jsonl.gz"
-    member = gzip.compress(("\n".join([lines[0], "not json", "[1]", '{"title": 5}', lines[1]]) + "\n").encode())
+    error = '{"id": "x", "error": "empty input"}'  # a line of arnews.dask's output for a failed input
+    kept = [lines[0], "not json", "[1]", '{"title": 5}', error, lines[1]]
+    member = gzip.compress(("\n".join(kept) + "\n").encode())
     cut = gzip.compress((lines[2] + "\n").encode())
     broken.write_bytes(member + cut[: len(cut) // 2])  # and a member a killed run left cut off
     rows = tmp_path / "rows.csv"
@@ -137,6 +139,7 @@ def test_a_table_of_a_broken_output_names_what_it_skips(tmp_path: Path, capsys: 
     assert (
         f"{broken}:2: not JSON" in err and f"{broken}:3: not an article" in err and f"{broken}:4: not an article" in err
     )
+    assert f"{broken}:5: a failed input, not an article (empty input)" in err
     assert "missing.jsonl: no such file or folder" in err and "Traceback" not in err
     files = {r["article"] for r in csv.DictReader(io.StringIO(rows.read_text(encoding="utf-8")))}
     assert files == {json.loads(lines[0])["file"], json.loads(lines[1])["file"]}  # the two whole articles' rows

@@ -70,13 +70,15 @@ def _article(raw: bytes | Failure, place: str) -> tuple[str, Article] | Failure:
         data = json.loads(raw)
         if not isinstance(data, dict):
             return Failure(place, "not an article (a JSON object that arnews parse wrote)")
+        if "error" in data and "title" not in data:  # what arnews.dask gives for an input it could not parse
+            return Failure(place, f"a failed input, not an article ({str(data['error'])[:200]})")
         name = data.pop("file", None)
         data.pop("id", None)  # what arnews.dask adds
         return (name if isinstance(name, str) else place), Article.from_dict(data)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         return Failure(place, f"not JSON ({type(exc).__name__})")
     except (ArnewsError, ValueError, TypeError, KeyError) as exc:
-        return Failure(place, f"not an article ({str(exc).splitlines()[0][:200]})")
+        return Failure(place, f"not an article ({(str(exc).splitlines() or [type(exc).__name__])[0][:200]})")
 
 
 def _jsonl_articles(path: Path, raw: str) -> Iterator[tuple[str, Article] | Failure]:
