@@ -144,6 +144,13 @@ def test_an_archive_member_larger_than_an_input_is_named_not_inflated(
     assert "larger than the limit" in found[0].message and "a JSON file of more than 1,000 bytes" in found[1].message
 
 
+def test_an_archive_with_nothing_to_read_is_named(tmp_path: Path) -> None:
+    archive = _archive(tmp_path / "notes.zip", {"readme.md": b"# notes", "__MACOSX/._a.txt": b"\x00"})
+    [failure] = _read(archive)
+    assert isinstance(failure, Failure) and failure.message.startswith("no record or article files in this archive")
+    assert count_records(archive, globs=ARTICLE_GLOBS) == 1
+
+
 def test_a_file_named_zip_that_is_none_is_named(tmp_path: Path) -> None:
     path = tmp_path / "fake.zip"
     path.write_bytes(b"not a zip at all")

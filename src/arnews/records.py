@@ -322,14 +322,13 @@ def _zip_inputs(
     except _BROKEN as exc:
         yield Failure(str(path), f"not a ZIP archive that can be read ({exc})")
         return
+    patterns = tuple(dict.fromkeys((*globs, *ARTICLE_GLOBS)))
     with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            member = PurePosixPath(info.filename)
-            if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in member.parts):
-                continue
+        members = _members(archive, patterns)
+        if not members:  # as a folder with no article files is reported
+            yield Failure(str(path), f"no record or article files in this archive ({', '.join(patterns)})")
+        for info, member in members:
             fmt = record_format(member)
-            if fmt is None and not any(fnmatch.fnmatch(member.name, g) for g in (*globs, *ARTICLE_GLOBS)):
-                continue
             label = f"{path}/{info.filename}"
             try:
                 with archive.open(info) as raw:
@@ -341,6 +340,19 @@ def _zip_inputs(
                         yield from _stream_records(handle, fmt, label, (encoding, keys), ids)
             except _BROKEN as exc:
                 yield Failure(label, f"cannot read ({type(exc).__name__}: {exc})")
+
+
+def _members(archive: zipfile.ZipFile, patterns: tuple[str, ...]) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The members an archive gives, in name order: record files and article files (by ``patterns``); folders,
+    hidden files and macOS's ``__MACOSX`` left out."""
+    found = []
+    for info in sorted(archive.infolist(), key=lambda i: i.filename):
+        member = PurePosixPath(info.filename)
+        if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in member.parts):
+            continue
+        if record_format(member) or any(fnmatch.fnmatch(member.name, g) for g in patterns):
+            found.append((info, member))
+    return found
 
 
 def _text(handle: BinaryIO, label: str, encoding: str | None) -> str:
