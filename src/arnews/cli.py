@@ -17,6 +17,7 @@ from arnews.io import ARTICLE_GLOBS
 from arnews.models import Article
 from arnews.parallel import start_method
 from arnews.pipeline import ArticleInput
+from arnews.tables import KINDS
 
 if TYPE_CHECKING:
     from arnews.runs import Failure, Sink, TableSink
@@ -269,7 +270,7 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--table",
-        choices=("quotes", "entities", "money", "donations", "dates"),
+        choices=KINDS,
         default=None,
         help="write one table's rows (CSV; Parquet for -o FILE.parquet) instead of articles",
     )
@@ -297,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     _parse_arguments(p)
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("table", help="one table's rows from the articles arnews parse wrote, without parsing again")
-    p.add_argument("kind", choices=("quotes", "entities", "money", "donations", "dates"))
+    p.add_argument("kind", choices=KINDS)
     p.add_argument("paths", nargs="+", help="what arnews parse wrote: JSONL files (.jsonl, .jsonl.gz) or folders")
     p.add_argument("-o", "--output", default=None, help="rows.csv, rows.csv.gz or rows.parquet (default: CSV out)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar (there is none off a terminal)")
