@@ -351,3 +351,15 @@ def test_a_gzip_output_broken_inside_is_not_appended_to(tmp_path: Path, capsys: 
     assert main(["parse", str(SEEDS), "-o", str(packed), "--resume", "-q"]) == 1
     assert "not gzip from byte 0 on" in capsys.readouterr().err
     assert packed.read_bytes() == bytes(data)  # left as it was
+
+
+def test_an_output_named_for_another_compression_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    packed = tmp_path / "out.jsonl.xz"
+    assert main(["parse", str(SEEDS), "-o", str(packed), "-q"]) == 1
+    assert "arnews writes plain or gzip output (.gz), not .xz" in capsys.readouterr().err and not packed.exists()
+    packed.write_text('{"file": "x"}\n', encoding="utf-8")  # plain text under that name, from elsewhere
+    assert main(["parse", str(SEEDS), "-o", str(packed), "--resume", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "not .xz" in err and "Traceback" not in err
+    assert main(["parse", str(SEEDS), "--table", "money", "-o", str(tmp_path / "rows.csv.bz2"), "-q"]) == 1
+    assert "not .bz2" in capsys.readouterr().err

@@ -319,7 +319,10 @@ def _writable(act: Any, name: str) -> Any:
 
 
 def _open_output(target: Path, mode: str) -> TextIO:
-    """An output file opened for text (its folders made first); the sink that opens it closes it."""
+    """An output file opened for text (its folders made first); the sink that opens it closes it. A name that says
+    another compression than gzip is refused: its file would hold plain text that readers of its suffix refuse."""
+    if target.suffix.lower() in (".bz2", ".xz", ".zip", ".zst"):
+        raise InputError(f"{target}: arnews writes plain or gzip output (.gz), not {target.suffix}")
     _writable(lambda: target.parent.mkdir(parents=True, exist_ok=True), str(target))
     stream: TextIO = _writable(lambda: target.open(mode, encoding="utf-8", newline=""), str(target))
     return stream

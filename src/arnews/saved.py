@@ -5,6 +5,7 @@ article dicts, each with ``file`` naming its input (plain or ``.gz``), or a fold
 from __future__ import annotations
 
 import json
+import lzma
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -36,7 +37,7 @@ def done_names(output: str | None) -> set[str]:
                     continue
                 if isinstance(data, dict) and isinstance(data.get("file"), str):
                     names.add(data["file"])
-        except (EOFError, OSError, zlib.error):
+        except (EOFError, OSError, zlib.error, lzma.LZMAError):
             pass  # a gzip member a killed run left cut off (or damage, which appending reports): the rest is not done
     return names
 
@@ -90,5 +91,5 @@ def _jsonl_articles(path: Path, raw: str) -> Iterator[tuple[str, Article] | Fail
                     yield _article(line, f"{raw}:{number}")
     except EOFError:
         return  # a gzip member a killed run left cut off: what comes before it is whole
-    except (OSError, zlib.error) as exc:
+    except (OSError, zlib.error, lzma.LZMAError) as exc:
         yield Failure(f"{raw}:{number + 1}", f"cannot read ({type(exc).__name__}: {exc})")
