@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import arnews
 from arnews.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +82,36 @@ def test_the_text_format_keeps_a_space_after_long_labels(capsys: pytest.CaptureF
     assert main(["parse", str(ROOT / "seeds" / "001_620adf704482ae50.txt"), "--format", "text"]) == 0
     out = capsys.readouterr().out
     assert "translator: " in out and "translator:G" not in out
+
+
+def test_exclude_ner_runs_the_rule_layers_without_torch() -> None:
+    code = (
+        "import sys, json; from arnews.cli import main; "
+        f"status = main(['parse', {str(ROOT / 'seeds')!r}, '--exclude', 'ner', '--format', 'jsonl', '--jobs', '2']); "
+        "print(json.dumps([status, 'torch' in sys.modules]), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == [0, False]
+    got = [json.loads(line) for line in done.stdout.splitlines()]
+    want = [a.to_dict() for a in arnews.Pipeline(exclude=["ner"]).parse_many(sorted((ROOT / "seeds").glob("*.txt")))]
+    assert [{k: v for k, v in g.items() if k != "file"} for g in got] == want
+    assert all(g["quotes"] for g in got)
+
+
+def test_processors_run_only_what_is_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(ROOT / "seeds"), "--processors", "money, dates", "--format", "jsonl"]) == 0
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert all(d["dates"] for d in docs) and sum(len(d["money"]) for d in docs) == 10
+    assert not any(d["quotes"] or d["entities"] or d["donations"] for d in docs)
+
+
+def test_processor_options_are_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["parse", str(ROOT / "seeds"), "--exclude", "nerr"])
+    assert stop.value.code == 2
+    assert "'nerr': the processors are structure, tokenize, ner" in capsys.readouterr().err
+    assert main(["parse", str(ROOT / "seeds"), "--exclude", "entities"]) == 1
+    assert "cannot exclude ['entities']: ['donations', 'quotes'] require them" in capsys.readouterr().err
+    assert main(["parse", str(ROOT / "seeds"), "--processors", "money", "--table", "quotes"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--table quotes needs the quotes processor" in captured.err

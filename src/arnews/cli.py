@@ -17,9 +17,11 @@ from arnews.io import ARTICLE_GLOBS
 from arnews.models import Article
 from arnews.parallel import start_method
 from arnews.pipeline import ArticleInput
+from arnews.processors import PROCESSORS
 from arnews.tables import KINDS
 
 if TYPE_CHECKING:
+    from arnews import Pipeline
     from arnews.runs import Failure, Sink, TableSink
 
 __all__ = ["main"]
@@ -87,17 +89,12 @@ def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], st
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from arnews import Pipeline
     from arnews.records import RecordKeys
     from arnews.runs import Failure, Sink, TableSink, done_names, named_inputs, progress, say
 
-    if args.jobs == 0 or args.batch_size < 1:
-        raise InputError("--jobs must be 1 or more (or -1 for every core) and --batch-size 1 or more")
-    pipeline = Pipeline(kb=args.kb, max_chars=args.max_chars, batch_size=args.batch_size)
+    pipeline = _pipeline(args)
     globs, keys = tuple(args.glob) if args.glob else ARTICLE_GLOBS, RecordKeys.given(args.key or ())
     done = done_names(args.output) if args.resume and not args.table else set()
-    if args.resume and args.table:
-        raise InputError("--resume reads JSON output: parse to JSONL, then `arnews table KIND OUT.jsonl -o ROWS`")
     sink = Sink(args.output, fmt=args.format, resume=args.resume) if not args.table else None
     table = TableSink(args.table, args.output) if args.table else None
     failures = 0
@@ -145,6 +142,29 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             if out is not None:
                 out.close()
     return 1 if failures else 0
+
+
+def _pipeline(args: argparse.Namespace) -> Pipeline:
+    """The pipeline ``arnews parse`` runs, its options checked."""
+    from arnews import Pipeline
+
+    if args.jobs == 0 or args.batch_size < 1:
+        raise InputError("--jobs must be 1 or more (or -1 for every core) and --batch-size 1 or more")
+    if args.resume and args.table:
+        raise InputError("--resume reads JSON output: parse to JSONL, then `arnews table KIND OUT.jsonl -o ROWS`")
+    try:
+        pipeline = Pipeline(
+            processors=args.processors,
+            exclude=args.exclude or (),
+            kb=args.kb,
+            max_chars=args.max_chars,
+            batch_size=args.batch_size,
+        )
+    except ValueError as exc:  # a processor left out that another one needs
+        raise InputError(f"--exclude: {exc}") from None
+    if args.table and args.table not in pipeline.names:
+        raise InputError(f"--table {args.table} needs the {args.table} processor, which this run leaves out")
+    return pipeline
 
 
 def _with_failures(results: Iterator[Any], failed: deque[Failure]) -> Iterator[Any]:
@@ -274,6 +294,27 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
         default=None,
         help="write one table's rows (CSV; Parquet for -o FILE.parquet) instead of articles",
     )
+    _run_arguments(p)
+
+
+def _run_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of ``arnews parse`` that say how it runs: which stages, resumed, in how many processes."""
+    p.add_argument(
+        "--processors",
+        type=_stage_names,
+        default=None,
+        metavar="NAME,...",
+        help="run only these processors (and what they need); the others' fields stay empty. Processors: "
+        + ", ".join(PROCESSORS),
+    )
+    p.add_argument(
+        "--exclude",
+        type=_stage_names,
+        default=None,
+        metavar="NAME,...",
+        help="leave these processors out: --exclude ner runs without the NER model (and without torch), about three "
+        "times as fast",
+    )
     p.add_argument("--resume", action="store_true", help="skip the inputs an earlier run already wrote to --output")
     p.add_argument(
         "-j", "--jobs", type=int, default=1, help="worker processes, each loading the models once (-1: every core)"
@@ -286,6 +327,15 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
         default=None,
         help="the longest article accepted (default: 2,000,000 characters with the NER model; 10,000,000 at most)",
     )
+
+
+def _stage_names(value: str) -> tuple[str, ...]:
+    """A comma-separated list of processor names (:data:`arnews.processors.PROCESSORS`), each checked."""
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    unknown = [n for n in names if n not in PROCESSORS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"{', '.join(unknown) or value!r}: the processors are {', '.join(PROCESSORS)}")
+    return names
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -312,53 +362,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_download)
     p = sub.add_parser("kb", help="knowledge-base tools")
     kb_sub = p.add_subparsers(dest="kb_command", required=True)
-    p = kb_sub.add_parser("build", help="build a KB file from Wikidata JSON dumps and/or a folder of CSV sources")
-    from arnews.kb.build import add_arguments
+    from arnews.kb import build, fetch
 
-    add_arguments(p)
-    p.set_defaults(func=_cmd_kb_build)
+    p = kb_sub.add_parser("build", help="build a KB file from Wikidata JSON dumps and/or a folder of CSV sources")
+    build.add_arguments(p)
+    p.set_defaults(func=build.run)
     p = kb_sub.add_parser(
         "fetch", help="build a large KB from Wikidata's SPARQL endpoint (uses the network; resumable)"
     )
-    p.add_argument("-o", "--output", required=True, help="the KB file to write (.jsonl.gz, or .sqlite)")
-    p.add_argument("--classes", default=None, help="Wikidata classes to fetch, comma-separated (default: all)")
-    p.add_argument("--min-sitelinks", type=int, default=5, help="fetch items linked from this many sites or more")
-    p.add_argument("--page-size", type=int, default=5000, help="items asked for in one query")
-    p.add_argument("--max-per-class", type=int, default=None, help="at most this many items of each class")
-    p.add_argument("--endpoint", default=None, help="the SPARQL endpoint (default: query.wikidata.org)")
-    p.add_argument("--no-curated", action="store_true", help="leave out the curated entities bundled with arnews")
-    p.set_defaults(func=_cmd_kb_fetch)
+    fetch.add_arguments(p)
+    p.set_defaults(func=fetch.run)
     return ap
-
-
-def _to_stderr(line: str) -> None:
-    print(line, file=sys.stderr)
-
-
-def _cmd_kb_fetch(args: argparse.Namespace) -> int:
-    from arnews.kb.build import wanted_classes
-    from arnews.kb.fetch import ENDPOINT, FetchPlan, fetch
-
-    classes = wanted_classes()
-    if args.classes:
-        asked = [c.strip() for c in args.classes.split(",") if c.strip()]
-        unknown = [c for c in asked if c not in classes]
-        if unknown:
-            print(f"arnews: unknown classes {', '.join(unknown)}; known: {', '.join(classes)}", file=sys.stderr)
-            return 2
-        classes = {c: classes[c] for c in asked}
-    plan = FetchPlan(classes, args.min_sitelinks, args.page_size, args.max_per_class)
-    count = fetch(
-        args.output, plan=plan, endpoint=args.endpoint or ENDPOINT, curated=not args.no_curated, log=_to_stderr
-    )
-    print(f"wrote {count:,} entities to {args.output}")
-    return 0
-
-
-def _cmd_kb_build(args: argparse.Namespace) -> int:
-    from arnews.kb.build import run
-
-    return run(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

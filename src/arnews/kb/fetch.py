@@ -12,7 +12,9 @@ This is the one command of arnews (with ``arnews download``) that uses the netwo
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -29,7 +31,7 @@ from arnews.kb.build import from_curated, merge, prior_from_sitelinks, wanted_cl
 from arnews.kb.store import KbEntry, write_entries
 from arnews.models import EntityKind
 
-__all__ = ["ENDPOINT", "RETRY_WAITS", "FetchPlan", "fetch", "http_get", "query"]
+__all__ = ["ENDPOINT", "RETRY_WAITS", "FetchPlan", "add_arguments", "fetch", "http_get", "query", "run"]
 
 #: Wikidata's public SPARQL endpoint.
 ENDPOINT = "https://query.wikidata.org/sparql"
@@ -194,3 +196,36 @@ def http_get(url: str, *, waits: tuple[float, ...] = RETRY_WAITS, timeout: float
         wait = float(retry_after) if retry_after.isdigit() else waits[attempt]
         time.sleep(min(wait, 600.0))
     raise KnowledgeBaseError(f"the SPARQL endpoint did not answer ({reason}); run the command again to resume")
+
+
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options of ``arnews kb fetch``."""
+    ap.add_argument("-o", "--output", required=True, help="the KB file to write (.jsonl.gz, or .sqlite)")
+    ap.add_argument("--classes", default=None, help="Wikidata classes to fetch, comma-separated (default: all)")
+    ap.add_argument("--min-sitelinks", type=int, default=5, help="fetch items linked from this many sites or more")
+    ap.add_argument("--page-size", type=int, default=5000, help="items asked for in one query")
+    ap.add_argument("--max-per-class", type=int, default=None, help="at most this many items of each class")
+    ap.add_argument("--endpoint", default=None, help="the SPARQL endpoint (default: query.wikidata.org)")
+    ap.add_argument("--no-curated", action="store_true", help="leave out the curated entities bundled with arnews")
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    """``arnews kb fetch`` with the options of :func:`add_arguments`; returns the exit status."""
+    classes = wanted_classes()
+    if args.classes:
+        asked = [c.strip() for c in args.classes.split(",") if c.strip()]
+        unknown = [c for c in asked if c not in classes]
+        if unknown:
+            print(f"arnews: unknown classes {', '.join(unknown)}; known: {', '.join(classes)}", file=sys.stderr)
+            return 2
+        classes = {c: classes[c] for c in asked}
+    plan = FetchPlan(classes, args.min_sitelinks, args.page_size, args.max_per_class)
+    count = fetch(
+        args.output, plan=plan, endpoint=args.endpoint or ENDPOINT, curated=not args.no_curated, log=_to_stderr
+    )
+    print(f"wrote {count:,} entities to {args.output}")
+    return 0
