@@ -115,3 +115,33 @@ def test_processor_options_are_checked(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["parse", str(ROOT / "seeds"), "--processors", "money", "--table", "quotes"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "--table quotes needs the quotes processor" in captured.err
+
+
+def _stdin_run(args: list[str], records: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "arnews", "parse", "-", "--exclude", "ner", *args]
+    return subprocess.run(
+        command, input=records, capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, check=False
+    )
+
+
+def test_standard_input_as_records(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a1", "title": "عنوان أول", "content": "الرياض - واس\nقال الوزير إن العمل مستمر."},
+        "not json",
+        {"text": "القاهرة - أ ف ب\nأكد المتحدث أن الاجتماع انتهى.", "published": "2015-07-23"},
+        {"id": "a1", "text": "عنوان\n\nنص آخر بالمعرف نفسه."},
+    ]
+    records = "".join((json.dumps(r, ensure_ascii=False) if isinstance(r, dict) else r) + "\n" for r in lines)
+    done = _stdin_run(["--stdin", "jsonl", "-o", "out.jsonl"], records, tmp_path)
+    assert done.returncode == 1
+    assert "<stdin>:2: not a JSON line" in done.stderr
+    docs = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [d["file"] for d in docs] == ["a1", "<stdin>:3", "<stdin>:4"]  # a taken id: named by its line
+    assert docs[0]["title"] == "عنوان أول" and docs[1]["published"] == "2015-07-23T00:00:00"
+    assert docs[0]["quotes"] and docs[1]["quotes"]
+    again = _stdin_run(["--stdin", "jsonl", "-o", "out.jsonl", "--resume"], records, tmp_path)
+    assert again.returncode == 1  # the bad line again; nothing written twice
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    listed = _stdin_run(["--stdin", "json", "--format", "jsonl"], json.dumps([lines[0], lines[2]]), tmp_path)
+    assert listed.returncode == 0
+    assert [json.loads(line)["file"] for line in listed.stdout.splitlines()] == ["a1", "<stdin>:2"]

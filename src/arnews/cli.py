@@ -18,6 +18,7 @@ from arnews.models import Article
 from arnews.parallel import start_method
 from arnews.pipeline import ArticleInput
 from arnews.processors import PROCESSORS
+from arnews.records import STDIN_FORMATS
 from arnews.tables import KINDS
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], st
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from arnews.records import RecordKeys
-    from arnews.runs import Failure, Sink, TableSink, done_names, named_inputs, progress, say
+    from arnews.runs import Failure, Sink, TableSink, count_inputs, done_names, named_inputs, progress, say
 
     pipeline = _pipeline(args)
     globs, keys = tuple(args.glob) if args.glob else ARTICLE_GLOBS, RecordKeys.given(args.key or ())
@@ -102,7 +103,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     failed: deque[Failure] = deque()  # inputs that could not be read, not yet reported
 
     def articles() -> Iterator[ArticleInput]:
-        for item in named_inputs(args.paths, globs=globs, encoding=args.encoding, keys=keys):
+        for item in named_inputs(args.paths, globs=globs, encoding=args.encoding, keys=keys, stdin=args.stdin):
             if isinstance(item, Failure):
                 failed.append(item)
                 continue
@@ -121,7 +122,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
     written = 0
     try:
-        count = partial(_to_parse, args.paths, globs, done)
+        count = partial(count_inputs, args.paths, globs=globs, skip=len(done))
         for result in progress(_with_failures(results, failed), total=count, enabled=not args.quiet):
             if isinstance(result, Failure):  # an input that could not be read: counted on the bar, named
                 failures += 1
@@ -196,15 +197,6 @@ def _written(sink: Sink | None, name: str, done: set[str]) -> bool:
     return shown(name) in done if sink.folder is None else sink.has_file(name)
 
 
-def _to_parse(paths: list[str], globs: tuple[str, ...], done: set[str]) -> int | None:
-    """How many inputs a run parses, for its progress bar: a folder's files, a JSONL file's records, less those
-    an earlier run wrote (``--resume``); None when one is standard input."""
-    from arnews.runs import count_inputs
-
-    count = count_inputs(paths, globs=globs)
-    return None if count is None else max(0, count - len(done))
-
-
 def _interrupted(args: argparse.Namespace, written: int) -> str:
     """What ``arnews parse`` says when stopped with Ctrl-C: how far it got, and how to go on."""
     said = f"arnews: interrupted after {written:,} article{'s' * (written != 1)}"
@@ -265,6 +257,12 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
         default=None,
         metavar="ROLE=KEY",
         help="the record key that holds text, title, id, published or url (repeatable; e.g. published=date_extracted)",
+    )
+    p.add_argument(
+        "--stdin",
+        choices=STDIN_FORMATS,
+        default="text",
+        help="what standard input (-) holds: one article (text, the default) or records, JSON Lines or JSON",
     )
     p.add_argument(
         "--glob",

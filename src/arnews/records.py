@@ -32,6 +32,7 @@ __all__ = [
     "DATE_KEYS",
     "DEFAULT_KEYS",
     "JSON_MAX_BYTES",
+    "STDIN_FORMATS",
     "TEXT_KEYS",
     "Failure",
     "RecordKeys",
@@ -41,7 +42,7 @@ __all__ = [
     "open_binary",
     "record_format",
     "record_input",
-    "stdin_input",
+    "stdin_inputs",
 ]
 
 #: Keys of a record that hold the text and the date (SaudiNewsNet's records have ``title`` and ``content``; most
@@ -152,9 +153,22 @@ def _file_records(
         yield from _stream_records(handle, fmt, str(path), (encoding, keys), ids)
 
 
-def stdin_input(encoding: str | None) -> ArticleInput | Failure:
-    """Standard input as one article, named ``<stdin>``."""
-    return _read(lambda: read_stream(sys.stdin.buffer, "<stdin>", encoding=encoding), "<stdin>")
+#: What standard input may hold: one article (``text``) or records, JSON Lines or JSON (``--stdin``).
+STDIN_FORMATS = ("text", "jsonl", "json")
+
+
+def stdin_inputs(
+    encoding: str | None, *, fmt: str = "text", ids: set[str] | None = None, keys: RecordKeys = DEFAULT_KEYS
+) -> Iterator[ArticleInput | Failure]:
+    """Standard input as one article named ``<stdin>`` (``fmt="text"``), or its records, JSON Lines or JSON (a
+    stream from ``zcat``, ``jq`` or a scraper), named by their ids, else ``<stdin>:LINE``; ``ids`` and ``keys`` as
+    for :func:`inputs_of`."""
+    if fmt not in STDIN_FORMATS:
+        raise InputError(f"standard input holds one of {', '.join(STDIN_FORMATS)}, not {fmt!r}")
+    if fmt == "text":
+        yield _read(lambda: read_stream(sys.stdin.buffer, "<stdin>", encoding=encoding), "<stdin>")
+    else:
+        yield from _stream_records(sys.stdin.buffer, fmt, "<stdin>", (encoding, keys), ids)
 
 
 def count_records(path: Path, *, globs: tuple[str, ...]) -> int:

@@ -26,7 +26,7 @@ from arnews.records import (
     count_records,
     inputs_of,
     jsonl_records,
-    stdin_input,
+    stdin_inputs,
 )
 from arnews.saved import done_names
 
@@ -44,18 +44,24 @@ __all__ = [
 
 
 def named_inputs(
-    paths: Iterable[str], *, globs: tuple[str, ...], encoding: str | None, keys: RecordKeys = DEFAULT_KEYS
+    paths: Iterable[str],
+    *,
+    globs: tuple[str, ...],
+    encoding: str | None,
+    keys: RecordKeys = DEFAULT_KEYS,
+    stdin: str = "text",
 ) -> Iterator[ArticleInput | Failure]:
     """Every input the command line names, in order: files and the files of folders (by ``globs``), standard input
-    for ``-``, and each record of a JSON Lines, JSON or ZIP file (:func:`arnews.records.inputs_of`); what cannot be
-    read is a :class:`Failure` and the run goes on; ``keys`` say which keys of a record hold what.
+    for ``-`` (one article, or records: ``stdin`` is ``"jsonl"`` or ``"json"``), and each record of a JSON Lines,
+    JSON or ZIP file (:func:`arnews.records.inputs_of`); what cannot be read is a :class:`Failure` and the run goes
+    on; ``keys`` say which keys of a record hold what.
     Names are unique in a run (the output names each article by its input, and ``--resume`` reads them back): a
     record whose ``id`` an earlier record had (corpora split by day often number each file's records from 1) is
     named ``FILE:LINE``."""
     ids: set[str] = set()
     for raw in paths:
         if raw == "-":
-            yield stdin_input(encoding)
+            yield from stdin_inputs(encoding, fmt=stdin, ids=ids, keys=keys)
             continue
         found = list(iter_paths([raw], globs))
         if not found:
@@ -334,17 +340,18 @@ def _last_byte(path: Path) -> bytes:
         return fh.read(1)
 
 
-def count_inputs(paths: Iterable[str], *, globs: tuple[str, ...]) -> int | None:
+def count_inputs(paths: Iterable[str], *, globs: tuple[str, ...], skip: int = 0) -> int | None:
     """How many inputs :func:`named_inputs` gives for ``paths`` (a file each, a record each non-blank line of a
-    JSON Lines file, each record of a JSON file or an archive: :func:`arnews.records.count_records`), for a
-    progress bar's total and time left; None when standard input is one of them."""
+    JSON Lines file, each record of a JSON file or an archive: :func:`arnews.records.count_records`), less ``skip``
+    (those an earlier run wrote, which ``--resume`` skips), for a progress bar's total and time left; None when
+    standard input is one of them."""
     total = 0
     for raw in paths:
         if raw == "-":
             return None
         for path in iter_paths([raw], globs):
             total += count_records(path, globs=globs)
-    return total
+    return max(0, total - skip)
 
 
 def progress(items: Iterable[Any], *, total: int | Callable[[], int | None] | None, enabled: bool) -> Iterable[Any]:
