@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from arnews import records
 from arnews.cli import main
+from arnews.inputs import ArticleInput
 from arnews.io import ARTICLE_GLOBS
-from arnews.pipeline import ArticleInput
 from arnews.records import Failure, count_records, inputs_of, record_format
 
 RECORDS: list[dict[str, Any]] = [

@@ -15,6 +15,7 @@ from typing import Literal, overload
 
 from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError, KnowledgeBaseError, ModelError, WorkerError
+from arnews.inputs import ArticleInput
 from arnews.kb import KnowledgeBase
 from arnews.models import (
     Article,
@@ -32,7 +33,7 @@ from arnews.models import (
     Span,
     Speaker,
 )
-from arnews.pipeline import ArticleInput, Pipeline
+from arnews.pipeline import Pipeline
 from arnews.tables import to_frame
 
 __version__ = "0.1.0"

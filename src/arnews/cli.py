@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from arnews.errors import ArnewsError, InputError
+from arnews.inputs import ArticleInput
 from arnews.io import ARTICLE_GLOBS
 from arnews.models import Article
 from arnews.parallel import start_method
-from arnews.pipeline import ArticleInput
 from arnews.processors import PROCESSORS
 from arnews.records import STDIN_FORMATS
 from arnews.tables import KINDS

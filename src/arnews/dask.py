@@ -56,7 +56,7 @@ def _pipeline(config: _Config) -> Any:
 def _parse_partition(texts: Iterable[Any], config: _Config) -> list[dict[str, Any]]:
     """Parse one partition: a dict per text or record, in order; an input that cannot be read or parsed gives
     ``{"error": message}`` with its id, so one bad text never stops the job."""
-    from arnews.pipeline import ArticleInput
+    from arnews.inputs import ArticleInput
     from arnews.records import Failure, record_input
 
     items = [record_input(t, keys=config.keys) if isinstance(t, dict) else t for t in texts]

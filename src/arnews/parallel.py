@@ -26,6 +26,7 @@ from typing import Any
 from attrs import define, frozen
 
 from arnews.errors import ArnewsError, WorkerError
+from arnews.inputs import named_error
 from arnews.models import Article
 
 __all__ = ["WorkerSpec", "parse_in_workers", "start_method", "worker_count"]
@@ -280,9 +281,7 @@ def _lost(future: Future[Any] | None) -> bool:
 
 
 def _died(item: Any, n: int) -> ArnewsError:
-    from arnews.pipeline import _named
-
-    return _named(
+    return named_error(
         WorkerError(
             "the worker process parsing it died (killed by the system: out of memory? or a crash in native "
             "code); the other inputs were parsed"

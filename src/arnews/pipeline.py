@@ -15,12 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal, overload
 
-from attrs import frozen
-
 from arnews.core.memo import trim_word_caches
 from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, looks_like_html, view
 from arnews.document import Doc
 from arnews.errors import ArnewsError, InputError
+from arnews.inputs import ArticleInput, Item, named_error
 from arnews.io import read_text
 from arnews.kb import KnowledgeBase
 from arnews.models import Article
@@ -36,36 +35,7 @@ Published = _dt.datetime | _dt.date | str | None
 _Item = tuple[str, Published, str | None]
 
 
-@frozen
-class ArticleInput:
-    """One article to parse with what is known of it beside its text: an ``id`` that names it in errors and
-    output, its publication date and its address (a record of a JSONL corpus, a row of a table).
-
-    >>> from arnews import ArticleInput, Pipeline
-    >>> item = ArticleInput("عنوان\\n\\nنص الخبر.", id="a-1", url="https://example.com/a-1")
-    >>> next(Pipeline(processors=["structure"]).parse_many([item])).source.url
-    'https://example.com/a-1'
-    """
-
-    text: str
-    id: str | None = None
-    published: _dt.datetime | _dt.date | str | None = None
-    url: str | None = None
-
-
-Item = str | Path | ArticleInput
 Errors = Literal["raise", "skip", "return"]
-
-
-def _named(exc: ArnewsError, item: object, n: int) -> ArnewsError:
-    """The error of the ``n``-th input (0-based) with that input named: its path, or its place in the run."""
-    if isinstance(item, ArticleInput) and item.id is not None:
-        return type(exc)(f"{item.id}: {exc}")
-    where = str(item) if isinstance(item, Path) else f"item {n}"
-    message = str(exc)
-    if isinstance(item, Path) and message.startswith(where):
-        return exc
-    return type(exc)(f"{where}: {message}")
 
 
 def _as_datetime(published: object) -> _dt.datetime | None:
@@ -204,7 +174,7 @@ class Pipeline:
                 if errors == "raise":
                     yield from self._run([b for b in batch if not isinstance(b, ArnewsError)])
                     raise
-                batch.append(_named(exc, item, n))
+                batch.append(named_error(exc, item, n))
             if len(batch) >= self.batch_size:
                 yield from _run_isolated(self, batch, errors, start=first)
                 batch, first = [], n + 1
@@ -370,7 +340,7 @@ def _run_isolated(
             checked = check_input(text, pipeline.max_chars)
             docs.append(_document(checked, pub, url))
         except ArnewsError as exc:
-            docs.append(_named(exc, None, start + k))
+            docs.append(named_error(exc, None, start + k))
     pipeline._process([d for d in docs if isinstance(d, Doc)])
     for doc in docs:
         if isinstance(doc, ArnewsError) and errors == "skip":

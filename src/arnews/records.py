@@ -1,6 +1,6 @@
 """Files of article records, as corpora come: JSON Lines (a record a line), JSON (one record, or a list of them:
 SaudiNewsNet's daily files), either compressed (``.gz``, ``.bz2``, ``.xz``), and ZIP archives of such files and of
-article files. Each record is a named :class:`~arnews.pipeline.ArticleInput`; what cannot be read is a
+article files. Each record is a named :class:`~arnews.ArticleInput`; what cannot be read is a
 :class:`Failure` naming the file (and its line, item or member), and what follows it is still read.
 
 Every read is bounded: a line, a JSON file and an archive member are read with at most a fixed number of bytes in
@@ -25,8 +25,8 @@ import attrs
 from attrs import frozen
 
 from arnews.errors import ArnewsError, InputError
+from arnews.inputs import ArticleInput
 from arnews.io import ARTICLE_GLOBS, MAX_BYTES, read_stream, read_text
-from arnews.pipeline import ArticleInput
 
 __all__ = [
     "DATE_KEYS",

@@ -1,5 +1,5 @@
 """Big jobs on the command line: inputs (files, folders, standard input, and the records of JSON Lines, JSON and
-ZIP corpora: :mod:`arnews.records`) as a stream of named :class:`~arnews.pipeline.ArticleInput`, outputs (standard
+ZIP corpora: :mod:`arnews.records`) as a stream of named :class:`~arnews.ArticleInput`, outputs (standard
 output, a JSONL file, a folder of JSON files), what an earlier run already wrote (``--resume``), and a progress bar
 on a terminal."""
 
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TextIO
 
 from arnews.errors import InputError
+from arnews.inputs import ArticleInput
 from arnews.io import iter_paths
-from arnews.pipeline import ArticleInput
 from arnews.records import (
     DEFAULT_KEYS,
     Failure,
