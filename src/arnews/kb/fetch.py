@@ -16,9 +16,7 @@ import argparse
 import json
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -176,6 +174,9 @@ def http_get(url: str, *, waits: tuple[float, ...] = RETRY_WAITS, timeout: float
     """GET ``url`` as the endpoint asks of clients (a User-Agent naming arnews, JSON results), retrying when the
     server is busy (honouring Retry-After) or unreachable; other errors are a
     :class:`~arnews.errors.KnowledgeBaseError`."""
+    import urllib.error  # the network, imported by the one command that uses it: never by `arnews parse`
+    import urllib.request
+
     request = urllib.request.Request(
         url, headers={"User-Agent": _USER_AGENT, "Accept": "application/sparql-results+json"}
     )
