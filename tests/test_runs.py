@@ -191,9 +191,9 @@ def test_a_jsonl_line_over_the_size_limit_is_named_and_skipped(tmp_path: Path, m
     monkeypatch.setattr(records, "MAX_BYTES", 300)
     long = json.dumps({"id": "long", "text": "نص " * 200}, ensure_ascii=False)
     corpus = _corpus(tmp_path, long, json.dumps({"id": "a3", "text": "عنوان ثالث"}, ensure_ascii=False))
-    found = list(runs.jsonl_records(corpus))
+    found = list(records.jsonl_records(corpus))
     assert [getattr(f, "id", None) for f in found] == ["a1", "a2", None, "a3"]
-    assert isinstance(found[2], runs.Failure) and found[2].name == f"{corpus}:3"
+    assert isinstance(found[2], records.Failure) and found[2].name == f"{corpus}:3"
     assert "a line of more than 300 bytes" in found[2].message
     assert runs.count_inputs([str(corpus)], globs=ARTICLE_GLOBS) == 4
 

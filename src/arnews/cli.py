@@ -23,7 +23,8 @@ from arnews.tables import KINDS
 
 if TYPE_CHECKING:
     from arnews import Pipeline
-    from arnews.runs import Failure, Sink, TableSink
+    from arnews.records import Failure
+    from arnews.runs import Sink, TableSink
 
 __all__ = ["main"]
 
@@ -90,8 +91,9 @@ def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], st
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from arnews.records import RecordKeys
-    from arnews.runs import Failure, Sink, TableSink, count_inputs, done_names, named_inputs, progress, say
+    from arnews.records import Failure, RecordKeys
+    from arnews.runs import Sink, TableSink, count_inputs, named_inputs, progress, say
+    from arnews.saved import done_names
 
     pipeline = _pipeline(args)
     globs, keys = tuple(args.glob) if args.glob else ARTICLE_GLOBS, RecordKeys.given(args.key or ())
@@ -209,7 +211,8 @@ def _interrupted(args: argparse.Namespace, written: int) -> str:
 
 def _cmd_table(args: argparse.Namespace) -> int:
     """``arnews table KIND OUTPUT...``: the rows of the articles an earlier ``arnews parse`` wrote."""
-    from arnews.runs import Failure, TableSink, progress, say
+    from arnews.records import Failure
+    from arnews.runs import TableSink, progress, say
     from arnews.saved import saved_articles
 
     table = TableSink(args.kind, args.output)

@@ -19,28 +19,9 @@ from typing import Any, BinaryIO, Protocol, TextIO
 from arnews.errors import InputError
 from arnews.inputs import ArticleInput
 from arnews.io import iter_paths
-from arnews.records import (
-    DEFAULT_KEYS,
-    Failure,
-    RecordKeys,
-    count_records,
-    inputs_of,
-    jsonl_records,
-    stdin_inputs,
-)
-from arnews.saved import done_names
+from arnews.records import DEFAULT_KEYS, Failure, RecordKeys, count_records, inputs_of, stdin_inputs
 
-__all__ = [
-    "Failure",
-    "Sink",
-    "TableSink",
-    "count_inputs",
-    "done_names",
-    "jsonl_records",
-    "named_inputs",
-    "progress",
-    "say",
-]
+__all__ = ["Sink", "TableSink", "count_inputs", "named_inputs", "progress", "say"]
 
 
 def named_inputs(
@@ -131,7 +112,7 @@ class Sink:
 
     def has_file(self, name: str) -> bool:
         """Whether an earlier run wrote ``name``'s article to the output folder (``--resume``; a JSONL file's are
-        read by :func:`done_names`). Asked of every input in order, as :meth:`path_for` names them."""
+        read by :func:`arnews.saved.done_names`). Asked of every input in order, as :meth:`path_for` names them."""
         path = self.path_for(name)
         return path is not None and path.is_file()
 
