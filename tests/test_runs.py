@@ -363,3 +363,24 @@ def test_an_output_named_for_another_compression_is_refused(tmp_path: Path, caps
     assert "not .xz" in err and "Traceback" not in err
     assert main(["parse", str(SEEDS), "--table", "money", "-o", str(tmp_path / "rows.csv.bz2"), "-q"]) == 1
     assert "not .bz2" in capsys.readouterr().err
+
+
+def test_a_folder_run_resumed_claims_file_names_as_the_first_run_did(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "a/b" fails to parse (too long) and would have the file "a_b.json"; "a_b", after it, takes another file. The
+    # resumed run must name them alike: else "a/b" finds a file that is not its own and is taken as done, and "a_b"
+    # is parsed and written again.
+    records = [{"id": "a/b", "text": "عنوان\n\n" + "نص طويل " * 40}, {"id": "a_b", "text": "عنوان قصير"}]
+    corpus = tmp_path / "clash.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["parse", str(corpus), "-o", f"{out}/", "--max-chars", "100", "-q"]
+    assert main(argv) == 1
+    first = sorted(p.name for p in out.iterdir())
+    assert len(first) == 1 and first[0].startswith("a_b~")  # a/b failed; a_b wrote the second name
+    capsys.readouterr()
+    assert main([*argv, "--resume"]) == 1
+    err = capsys.readouterr().err
+    assert "a/b:" in err and "a_b:" not in err  # a/b fails again; a_b, written, is skipped
+    assert sorted(p.name for p in out.iterdir()) == first

@@ -110,7 +110,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 failed.append(item)
                 continue
             name = item.id or "<stdin>"
-            if _written(sink, name, done) and args.resume:
+            if _written(sink, name, done, resume=args.resume):
                 continue  # written by an earlier run
             if not item.text.strip():
                 say(f"arnews: {shown(name)}: empty input, an empty article")
@@ -191,12 +191,14 @@ def _deliver(article: Article, name: str, sink: Sink | None, table: TableSink | 
     sink.write(data, name, text)
 
 
-def _written(sink: Sink | None, name: str, done: set[str]) -> bool:
-    """Whether an earlier run wrote ``name``'s article: its file in an output folder (asked of every input, in
-    order, which names each input's file the same way in every run) or its line in a JSONL file (``done``)."""
-    if sink is None:
-        return False
-    return shown(name) in done if sink.folder is None else sink.has_file(name)
+def _written(sink: Sink | None, name: str, done: set[str], *, resume: bool) -> bool:
+    """Whether an earlier run wrote ``name``'s article (``--resume``): its line in a JSONL file (``done``) or its
+    file in a folder, whose names are claimed here in input order in every run, resumed or not (an input's file
+    depends on the names before it, :meth:`~arnews.runs.Sink.path_for`, failed inputs' names included)."""
+    if sink is None or sink.folder is None:
+        return resume and shown(name) in done  # a table's run has no done names
+    path = sink.path_for(name)
+    return resume and path is not None and path.is_file()
 
 
 def _interrupted(args: argparse.Namespace, written: int) -> str:

@@ -110,12 +110,6 @@ class Sink:
             stem = f"{_tail(safe, NAME_BYTES - 11)}~{digest}"  # "~" is in no plain name: this file is the name's
         return self.folder / f"{stem}.json"
 
-    def has_file(self, name: str) -> bool:
-        """Whether an earlier run wrote ``name``'s article to the output folder (``--resume``; a JSONL file's are
-        read by :func:`arnews.saved.done_names`). Asked of every input in order, as :meth:`path_for` names them."""
-        path = self.path_for(name)
-        return path is not None and path.is_file()
-
     def write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
         """Write one article; an OS error (a full disk, a folder removed under the run) is an
         :class:`~arnews.errors.InputError` naming the output."""
