@@ -12,8 +12,9 @@ from arnews.core.lexicons import load_list, load_set, load_table
 from arnews.core.memo import word_cache
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
+from arnews.linker.cands import Cand
 from arnews.linker.grammar import name_like
-from arnews.linker.tokens import ARABIC, P_KB_MULTI, P_ORG, Cand, Words, org_head_words, stop_words
+from arnews.linker.tokens import ARABIC, P_KB_MULTI, P_ORG, Words, org_head_words, stop_words
 from arnews.models import EntityKind
 
 __all__ = ["institution_pass"]
@@ -39,7 +40,7 @@ def _named_after_heads() -> dict[str, EntityKind]:
 @lru_cache(maxsize=1)
 def any_head() -> frozenset[str]:
     """Every word that may head an institution's or a place's name."""
-    heads = _institution_heads() | _named_after_heads().keys() | load_set("weak_institution_heads")
+    heads = _institution_heads() | frozenset(_named_after_heads()) | load_set("weak_institution_heads")
     return frozenset(heads | load_set("place_name_heads"))
 
 

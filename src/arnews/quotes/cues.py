@@ -315,7 +315,7 @@ def topic_opened(norm: str, start: int, pos: int) -> bool:
 _OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")
 
 #: A pronoun spoken to or of, between a cue verb and its speaker ("وقال له الأمين"، "ويقول عنه الوزير").
-PRONOUN_OBJECTS = frozenset(p + s for p in ("ل", "عن") for s in _OBJECT_SUFFIXES) | {"لي", "عني"}
+PRONOUN_OBJECTS: frozenset[str] = frozenset(p + s for p in ("ل", "عن") for s in _OBJECT_SUFFIXES) | {"لي", "عني"}
 
 
 def pronoun_object(view: TextView, tok: Token) -> bool:

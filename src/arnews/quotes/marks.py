@@ -219,7 +219,7 @@ def clause_start(toks: Sequence[Tok], i: int, floor: int) -> int:
 
 
 #: A pronoun spoken to or of, between a cue verb and its speaker ("وقال له الأمين"، "ويقول عنه الوزير").
-PRONOUN_OBJECTS = cues.PRONOUN_OBJECTS
+PRONOUN_OBJECTS: frozenset[str] = cues.PRONOUN_OBJECTS
 
 
 def phrase_end(toks: Sequence[Tok], i: int, stop: int) -> int:
