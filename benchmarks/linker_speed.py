@@ -21,7 +21,8 @@ from arnews import Pipeline
 from arnews.document import Doc
 from arnews.kb import default_kb
 from arnews.linker import link, link_entities
-from arnews.linker.tokens import Cand, Words
+from arnews.linker.cands import Cand
+from arnews.linker.tokens import Words
 
 
 def articles(n: int) -> list[str]:

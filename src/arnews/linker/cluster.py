@@ -11,13 +11,12 @@ from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import letter_names, phonetic, phonetic_word, strip_clitics
 from arnews.core.text import normalize
+from arnews.linker.cands import Cand, Ent
 from arnews.linker.grammar import FAMOUS, head_noun, match_title
 from arnews.linker.tokens import (
     LATIN,
     P_WEAK,
     QID,
-    Cand,
-    Ent,
     Words,
     obscure_by_sound,
     spelled_letters,

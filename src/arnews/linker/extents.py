@@ -4,7 +4,8 @@ head, proclitics before the article, a given name the KB also knows as a place."
 from __future__ import annotations
 
 from arnews.core.lexicons import load_set
-from arnews.linker.tokens import Cand, Words, org_head_words
+from arnews.linker.cands import Cand
+from arnews.linker.tokens import Words, org_head_words
 
 __all__ = ["announcing_head", "clitic_before_article", "coordinated_person", "given_name_place", "headed_place"]
 

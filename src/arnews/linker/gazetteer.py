@@ -10,7 +10,8 @@ from arnews.core.lexicons import load_set
 from arnews.core.memo import word_cache
 from arnews.core.names import strip_clitics
 from arnews.kb.places import place_names
-from arnews.linker.tokens import P_KB_ONE, Cand, Words, not_names
+from arnews.linker.cands import Cand
+from arnews.linker.tokens import P_KB_ONE, Words, not_names
 
 __all__ = ["gazetteer_pass"]
 

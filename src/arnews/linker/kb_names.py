@@ -10,12 +10,12 @@ from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.names import strip_clitics
 from arnews.kb import Candidate, KbEntry
+from arnews.linker.cands import Cand
 from arnews.linker.grammar import head_noun, name_like, nisba_of
 from arnews.linker.tokens import (
     LATIN,
     P_KB_MULTI,
     P_KB_ONE,
-    Cand,
     KbMemo,
     Words,
     kb_memo,

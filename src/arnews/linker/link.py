@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from arnews.document import Doc
 from arnews.kb import KnowledgeBase, default_kb
+from arnews.linker.cands import Cand
 from arnews.linker.cluster import cluster_candidates, entity_record, scan_names
 from arnews.linker.gazetteer import gazetteer_pass
 from arnews.linker.institutions import institution_pass
@@ -20,7 +21,7 @@ from arnews.linker.passes import (
 )
 from arnews.linker.states import join_bare_states
 from arnews.linker.titles import join_bare_titles
-from arnews.linker.tokens import Cand, Words, words_of
+from arnews.linker.tokens import Words, words_of
 from arnews.models import Entity
 
 __all__ = ["link_entities"]

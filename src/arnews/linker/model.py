@@ -14,6 +14,7 @@ from arnews.core.lexicons import load_set
 from arnews.core.names import key, strip_article, strip_clitics
 from arnews.document import NerSpan
 from arnews.linker import extents
+from arnews.linker.cands import Cand
 from arnews.linker.grammar import (
     clitic_person,
     common_word,
@@ -30,7 +31,6 @@ from arnews.linker.grammar import (
 from arnews.linker.tokens import (
     P_NER,
     P_ORG,
-    Cand,
     Words,
     known_name_kinds,
     not_names,

@@ -10,6 +10,7 @@ from arnews.core import grammar
 from arnews.core.lexicons import load_set
 from arnews.core.memo import word_cache
 from arnews.core.names import letter_names, strip_clitics
+from arnews.linker.cands import Cand
 from arnews.linker.grammar import (
     match_title,
     name_like,
@@ -29,7 +30,6 @@ from arnews.linker.tokens import (
     P_KB_MULTI,
     P_ORG,
     P_WEAK,
-    Cand,
     Words,
     org_head_words,
     spelled_letters,

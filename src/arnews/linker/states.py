@@ -9,7 +9,8 @@ from arnews.core.lexicons import load_set
 from arnews.core.names import strip_article, strip_clitics
 from arnews.core.text import normalize
 from arnews.kb import KbEntry
-from arnews.linker.tokens import P_WEAK, Cand, Ent, Words
+from arnews.linker.cands import Cand, Ent
+from arnews.linker.tokens import P_WEAK, Words
 
 __all__ = ["join_bare_states"]
 

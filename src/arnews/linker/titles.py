@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from arnews.core.lexicons import load_set
 from arnews.core.names import strip_clitics
+from arnews.linker.cands import Cand, Ent
 from arnews.linker.grammar import described_titles, name_run, sole_titles
-from arnews.linker.tokens import P_WEAK, Cand, Ent, Words, title_heads
+from arnews.linker.tokens import P_WEAK, Words, title_heads
 
 __all__ = ["join_bare_titles", "read_sole_title"]
 

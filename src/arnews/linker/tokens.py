@@ -1,5 +1,5 @@
-"""The article's words as the entity linker reads them (normal-form tokens of the text regions), the candidate and
-entity records of the passes, and the word lists they use.
+"""The article's words as the entity linker reads them (normal-form tokens of the text regions) and the word lists
+the passes use (the passes' records are in :mod:`arnews.linker.cands`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
-from attrs import define, field
-
 from arnews.core.lexicons import known_names, load_set, load_table, titles
 from arnews.core.memo import Memo, word_cache
 from arnews.core.names import key, letter_names, strip_clitics, words
@@ -20,6 +18,7 @@ from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
 from arnews.kb import Candidate, KnowledgeBase
 from arnews.kb.keys import NameKeys, WordKeys, name_keys, word_keys
+from arnews.linker.cands import Cand
 from arnews.models import EntityKind
 
 # priorities of mention sources, highest first wins an overlap
@@ -203,27 +202,7 @@ def stop_words() -> frozenset[str]:
     return load_set("name_stop")
 
 
-# --- tokens and candidates -----------------------------------------------------------------------------------
-
-
-@define
-class Cand:
-    start: int  # normal-form offsets
-    end: int
-    type: EntityKind
-    priority: float
-    qid: str | None = None
-    source: str = ""
-    first_tok: int = 0
-    last_tok: int = 0  # inclusive
-
-
-@define(eq=False)  # compared by identity: an entity is itself, however many mentions it holds
-class Ent:
-    type: EntityKind
-    qid: str | None = None
-    mentions: list[Cand] = field(factory=list)
-    latin: str | None = None
+# --- tokens ----------------------------------------------------------------------------------------------------
 
 
 class Words:

@@ -10,7 +10,8 @@ of the same type is that entity. People are left to the name grammar; a name the
 
 from __future__ import annotations
 
-from arnews.linker.tokens import Ent, Words, surface
+from arnews.linker.cands import Ent
+from arnews.linker.tokens import Words, surface
 
 __all__ = ["join_bracketed", "join_shortened"]
 
