@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
-import arnews
-
-ROOT = arnews.__file__.rsplit("/src/", 1)[0]
+#: The project's root (the installed package may live elsewhere: a wheel's build is tested too).
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_fresh(code: str) -> subprocess.CompletedProcess[str]:
