@@ -10,7 +10,8 @@ does in the ``arnews`` command, so that full collections skip what was loaded); 
 inside the measured time (their start-up is part of
 what ``--jobs`` costs), so the two-process figure needs a sample of some hundreds of articles to mean anything; the
 rate without the start-up (timed apart: a pool that parses a one-line text per worker) is printed beside it.
-Prints figures; asserts nothing.
+Run it with the Python of a compiled install (``ARNEWS_COMPILE=1``) to measure that build: the first line says which
+build runs. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ def main() -> int:
     rates: dict[str, float] = {}
     steady: dict[str, float] = {}  # articles/s with the workers' start-up (timed apart) left out
     startups: dict[str, float] = {}
+    from arnews.native import version  # which build runs: pure Python or compiled (ARNEWS_COMPILE=1)
+
+    print(f"{version()}, {sys.executable}")
     print(f"{'run':42} {'articles/s':>10} {'seconds':>8} {'peak MB':>8}  stages (s)")
     for mode, label, workers, freeze in RUNS:
         jobs = args.jobs if workers > 1 else 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import importlib.machinery
 import inspect
 import json
 import pkgutil
@@ -42,6 +43,12 @@ def _modules() -> list[ModuleType]:
     return [importlib.import_module(n) for n in names]
 
 
+def _compiled(module: ModuleType) -> bool:
+    """A module of a compiled build (``ARNEWS_COMPILE=1``): mypyc keeps no docstrings, so this build's run leaves
+    them to the pure build's, which CI runs too."""
+    return (module.__file__ or "").endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+
+
 def _public_names() -> list[str]:
     return [n for n in arnews.__all__ if not n.startswith("_")]
 
@@ -71,11 +78,15 @@ def test_every_public_name_has_a_docstring(name: str) -> None:
 @pytest.mark.parametrize(("module", "name"), STAGE_ENTRIES)
 def test_every_stage_entry_function_has_a_docstring(module: str, name: str) -> None:
     obj = getattr(importlib.import_module(module), name)
+    if _compiled(sys.modules[obj.__module__]):
+        pytest.skip(f"{obj.__module__} is compiled: its docstrings are checked in the pure build")
     assert inspect.getdoc(obj), f"{module}.{name} has no docstring"
 
 
 @pytest.mark.parametrize("module", _modules(), ids=lambda m: m.__name__)
 def test_every_module_says_what_it_does(module: ModuleType) -> None:
+    if _compiled(module):
+        pytest.skip(f"{module.__name__} is compiled: its docstring is checked in the pure build")
     assert module.__doc__ and module.__doc__.strip(), f"{module.__name__} has no module docstring"
 
 

@@ -342,10 +342,10 @@ def _stage_names(value: str) -> tuple[str, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from arnews import __version__
+    from arnews.native import version
 
     ap = argparse.ArgumentParser(prog="arnews", description="Arabic news articles as typed, linked, citable data.")
-    ap.add_argument("--version", action="version", version=f"arnews {__version__}")
+    ap.add_argument("--version", action="version", version=version())
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse article files or folders and print JSON")
     _parse_arguments(p)
