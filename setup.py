@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 from setuptools import setup
@@ -16,7 +17,6 @@ COMPILED_PACKAGES = ("core", "linker", "quotes", "dates", "money")
 #: class bodies reject (mypyc checks the ``field()`` value against the attribute's type).
 LEFT_IN_PYTHON = frozenset({"linker/cands.py", "linker/model.py", "quotes/reading.py", "money/donation_article.py"})
 
-
 #: The setuptools commands that compile: building a wheel or installing. Metadata and the sdist compile nothing,
 #: nor does an editable install (``editable_wheel``): a compiled module would hide the source being edited.
 BUILDS = frozenset({"bdist_wheel", "build", "build_ext", "install"})
@@ -25,6 +25,21 @@ BUILDS = frozenset({"bdist_wheel", "build", "build_ext", "install"})
 def compiling() -> bool:
     """Whether this build compiles (``ARNEWS_COMPILE`` set to 1, true or yes)."""
     return os.environ.get("ARNEWS_COMPILE", "").strip().lower() in {"1", "true", "yes"}
+
+
+#: Needed by a compiled build beside the project's dependencies; of those, stanza is left out (it brings torch,
+#: and mypy is told to ignore its types).
+COMPILER = ("mypy>=1.10", "types-tqdm", "pandas-stubs")
+UNTYPED = ("stanza",)
+
+
+def compile_requirements() -> list[str]:
+    """What the build environment needs to compile (mypy holds mypyc; it reads the dependencies' types); nothing
+    when this build does not compile. Asked by the build backend (``build_backend/arnews_build.py``)."""
+    if not compiling():
+        return []
+    project = tomllib.loads((Path(__file__).resolve().parent / "pyproject.toml").read_text(encoding="utf-8"))
+    return [*COMPILER, *(d for d in project["project"]["dependencies"] if not d.startswith(UNTYPED))]
 
 
 def compiled_sources() -> list[str]:

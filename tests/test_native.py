@@ -44,3 +44,13 @@ def test_a_build_compiles_every_module_setup_names_or_none() -> None:
     assert "arnews.quotes.marks" in modules and "arnews.linker.kb_names" in modules
     assert "arnews.linker.cands" not in modules  # left in Python (its attrs defaults)
     assert [m for m in modules if _is_extension(m) != compiled()] == []
+
+
+def test_a_compiled_build_asks_for_mypy_and_the_typed_dependencies_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    setup = runpy.run_path(str(ROOT / "setup.py"), run_name="setup")
+    monkeypatch.delenv("ARNEWS_COMPILE", raising=False)
+    assert setup["compile_requirements"]() == []
+    monkeypatch.setenv("ARNEWS_COMPILE", "1")
+    wanted = setup["compile_requirements"]()
+    assert wanted[0].startswith("mypy") and any(w.startswith("attrs") for w in wanted)
+    assert not any(w.startswith("stanza") for w in wanted)  # it would bring torch into the build
