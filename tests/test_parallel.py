@@ -18,6 +18,7 @@ from arnews.document import Doc
 from arnews.errors import InputError, WorkerError
 from arnews.nlp import RuleAnalyzer
 from arnews.parallel import start_method, worker_count
+from arnews.pipeline import json_lines
 from arnews.processors import Processor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,18 @@ def test_workers_give_the_articles_of_one_process_in_order() -> None:
     parallel = [a.to_dict() for a in pipe.parse_many(items, n_process=2)]
     assert parallel == serial
     assert len(parallel) == len(items)
+
+
+def test_json_lines_are_the_articles_json_made_in_the_workers() -> None:
+    pipe = arnews.Pipeline(exclude=["ner"], batch_size=3)
+    items: list[str | Path] = [*_texts()[:5], "\x00", *_texts()[5:8]]
+    articles = [
+        a.to_json() if isinstance(a, arnews.Article) else str(a) for a in pipe.parse_many(items, errors="return")
+    ]
+    for n_process in (1, 2):
+        lines = [str(r) if isinstance(r, InputError) else r for r in json_lines(pipe, items, n_process=n_process)]
+        assert lines == articles
+        assert lines[5].startswith("item 5:") and "\n" not in "".join(lines)
 
 
 def test_a_bad_input_in_a_worker_is_named_and_isolated(tmp_path: Path) -> None:

@@ -83,6 +83,23 @@ def test_jobs_give_the_output_of_one_process(tmp_path: Path) -> None:
     assert main(["parse", str(SEEDS), "--jobs", "0"]) == 1
 
 
+def test_a_jsonl_line_holds_what_a_folders_file_holds(tmp_path: Path) -> None:
+    # JSON Lines are made from each article's JSON text, in the workers with --jobs; a folder's files from its dict
+    records = [{**RECORDS[0], "id": 'a "quoted"\nname\\ \u0628\x1b'}, RECORDS[1]]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        lines, folder = tmp_path / f"out{jobs}.jsonl", tmp_path / f"out{jobs}"
+        assert main(["parse", str(corpus), "--exclude", "ner", "--jobs", jobs, "-o", str(lines)]) == 0
+        assert main(["parse", str(corpus), "--exclude", "ner", "--jobs", jobs, "-o", f"{folder}/"]) == 0
+        from_lines = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
+        from_files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.iterdir())]
+        assert sorted(from_lines, key=lambda d: d["file"]) == sorted(from_files, key=lambda d: d["file"])
+        assert from_lines[0]["file"] == 'a "quoted"\\nname\\ \u0628\\x1b'  # printable: control characters escaped
+        assert [list(d)[-1] for d in from_lines] == ["file", "file"]
+        assert lines.read_text(encoding="utf-8").splitlines()[1] == json.dumps(from_lines[1], ensure_ascii=False)
+
+
 def test_an_output_that_cannot_be_written_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -19,6 +18,7 @@ from arnews.models import Article
 from arnews.parallel import start_method
 from arnews.processors import PROCESSORS
 from arnews.records import STDIN_FORMATS
+from arnews.render import rendered, shown, with_file
 from arnews.tables import KINDS
 
 if TYPE_CHECKING:
@@ -29,65 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _INTERRUPTED = 130  # stopped with Ctrl-C (SIGINT), as shells report it
-
-
-def shown(name: str) -> str:
-    """A file name or message as it may be printed: control characters escaped (a name with a newline or an ANSI
-    escape cannot forge output lines or colours), and bytes that are not UTF-8 shown as ``\\xNN``.
-
-    >>> shown("a\\nb\\x1b[31m.txt")
-    'a\\\\nb\\\\x1b[31m.txt'
-    """
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def _render_text(article: Article, name: str) -> str:
-    out = [f"== {name}", f"title:     {article.title}"]
-    if article.dateline_span:
-        out.append(f"dateline:  {article.dateline_span.text}")
-    if article.dateline:
-        out.append(f"place:     {article.dateline}")
-    if article.published:
-        out.append(f"published: {article.published.isoformat()}")
-    src = article.source
-    for label, value in (
-        ("site", src.site),
-        ("author", src.author),
-        ("agency", src.agency),
-        ("translator", src.translator),
-    ):
-        if value:
-            out.append(f"{(label + ':').ljust(10)} {value}")  # "translator: Google Translate" keeps its space
-    if src.translated:
-        out.append("translated: yes")
-    if src.contributors:
-        out.append(f"contributors: {', '.join(src.contributors)}")
-    out.append(f"paragraphs: {len(article.paragraphs)}")
-    for cap in article.captions:
-        out.append(f"caption:   {cap.text[:70]} [{cap.credit or ''}]")
-    for ent in article.entities:
-        out.append(f"entity:    {ent.type:4} {ent.name} {ent.wikidata or ''} ({len(ent.mentions)} mentions)")
-    for q in article.quotes:
-        who = (q.speaker.name if q.speaker else "?") if not (q.speaker and q.speaker.anonymous) else "anonymous"
-        out.append(f"quote:     {q.kind:8} {who}: {q.text[:70]}")
-    for m in article.money:
-        out.append(f"money:     {m.text} = {m.value} {m.currency} {m.qualifier or ''}".rstrip())
-    for d in article.donations:
-        org = d.organizer.name if d.organizer else ""
-        out.append(f"donation:  {d.amount.value} {d.amount.currency} {org}".rstrip())
-    for dm in article.dates:
-        out.append(f"date:      {dm.text} = {dm.value}")
-    return "\n".join(out)
-
-
-def _rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], str | None]:
-    """The article's dict (with the input's name under ``file``) and, for the text format, its summary."""
-    data = article.to_dict()
-    data["file"] = shown(name)
-    return data, (_render_text(article, shown(name)) + "\n\n" if fmt == "text" else None)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -121,7 +63,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         # this process parses, or its forked workers inherit what it loads: models once, and full collections skip
         # them
         pipeline.load(freeze=True)
-    results = pipeline.parse_many(articles(), published=args.published, errors="return", n_process=args.jobs)
+    results = _results(
+        pipeline, articles(), args, jsonl=sink is not None and sink.folder is None and sink.fmt == "jsonl"
+    )
     written = 0
     try:
         count = partial(count_inputs, args.paths, globs=globs, skip=len(done))
@@ -170,6 +114,18 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     return pipeline
 
 
+def _results(
+    pipeline: Pipeline, articles: Iterator[ArticleInput], args: argparse.Namespace, *, jsonl: bool
+) -> Iterator[Article | str | ArnewsError]:
+    """The run's articles, or for JSON Lines output their JSON text, made where they are parsed (in the worker
+    processes: cheaper to send than articles), or the errors of the inputs that failed, in input order."""
+    if jsonl:
+        from arnews.pipeline import json_lines
+
+        return json_lines(pipeline, articles, published=args.published, n_process=args.jobs)
+    return pipeline.parse_many(articles, published=args.published, errors="return", n_process=args.jobs)
+
+
 def _with_failures(results: Iterator[Any], failed: deque[Failure]) -> Iterator[Any]:
     """The results of a run with the inputs that could not be read among them, each given before the next result
     once it is met (the pipeline reads inputs ahead of its results), so that the progress bar counts them too."""
@@ -181,13 +137,18 @@ def _with_failures(results: Iterator[Any], failed: deque[Failure]) -> Iterator[A
         yield failed.popleft()
 
 
-def _deliver(article: Article, name: str, sink: Sink | None, table: TableSink | None) -> None:
-    """Write one article: its rows to the table, or its JSON (or text summary) to the output."""
+def _deliver(article: Article | str, name: str, sink: Sink | None, table: TableSink | None) -> None:
+    """Write one article (or its JSON text): its rows to the table, or its JSON (or text summary) to the
+    output."""
+    if isinstance(article, str):
+        assert sink is not None
+        sink.write(None, name, with_file(article, name))
+        return
     if table is not None:
         table.write(article, shown(name))
         return
     assert sink is not None
-    data, text = _rendered(article, name, sink.fmt)
+    data, text = rendered(article, name, sink.fmt)
     sink.write(data, name, text)
 
 

@@ -147,13 +147,15 @@ def _start(spec: WorkerSpec) -> None:
     ).load(freeze=True)  # a worker's work is parsing: its models load once, and full collections skip them
 
 
-def _parse_batch(batch: list[Any], published: Any, first: int) -> list[Article | ArnewsError]:
-    """Parse one batch in a worker: an article, or the error (naming the input or its place in the whole run),
-    for each item in order."""
+def _parse_batch(batch: list[Any], published: Any, first: int, as_json: bool) -> list[Article | str | ArnewsError]:
+    """Parse one batch in a worker: an article (or, ``as_json``, its JSON text, :meth:`Article.to_json
+    <arnews.models.Article.to_json>`), or the error (naming the input or its place in the whole run), for each
+    item in order. JSON text is made here because it travels to the parent for a tenth of what an article costs
+    to send and rebuild there, where it would then be made anyway."""
     from arnews.document import Doc
 
     return [
-        doc.to_article() if isinstance(doc, Doc) else doc
+        (doc.to_article().to_json() if as_json else doc.to_article()) if isinstance(doc, Doc) else doc
         for doc in _PIPELINE._many(batch, published=published, errors="return", first=first)
     ]
 
@@ -169,7 +171,7 @@ class _Batch:
 
     items: list[Any]
     first: int
-    future: Future[list[Article | ArnewsError]] | None
+    future: Future[list[Article | str | ArnewsError]] | None
 
 
 class _Workers:
@@ -180,8 +182,11 @@ class _Workers:
     (:class:`~arnews.errors.WorkerError`) while the others are parsed. Workers that die as they start (their
     pipeline cannot be built) end the run with a :class:`~arnews.errors.WorkerError`."""
 
-    def __init__(self, context: Any, workers: int, init: Callable[..., None], args: tuple[Any, ...]) -> None:
+    def __init__(
+        self, context: Any, workers: int, init: Callable[..., None], args: tuple[Any, ...], *, as_json: bool
+    ) -> None:
         self._context, self._workers, self._init, self._args = context, workers, init, args
+        self._as_json = as_json
         self._pool = self._executor()
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -190,7 +195,7 @@ class _Workers:
     def send(self, batch: _Batch, published: Any) -> _Batch:
         """Send ``batch`` to the workers; to be sent again (its future None) when the executor has broken."""
         try:
-            batch.future = self._pool.submit(_parse_batch, batch.items, published, batch.first)
+            batch.future = self._pool.submit(_parse_batch, batch.items, published, batch.first, self._as_json)
         except BrokenProcessPool:
             batch.future = None
         return batch
@@ -205,7 +210,7 @@ class _Workers:
             self._pool.shutdown(wait=True)
             raise WorkerError("the worker processes die as they start: their pipeline cannot be built") from exc
 
-    def oldest(self, pending: deque[_Batch], published: Any) -> list[Article | ArnewsError]:
+    def oldest(self, pending: deque[_Batch], published: Any) -> list[Article | str | ArnewsError]:
         """The articles of the oldest batch in flight, in order; if a worker died, the workers are started again
         and every batch whose answer was lost sent again."""
         head = pending[0]
@@ -217,7 +222,7 @@ class _Workers:
         except BrokenProcessPool:
             pass
         self.restart()
-        done: list[Article | ArnewsError] = []
+        done: list[Article | str | ArnewsError] = []
         for k, item in enumerate(head.items):  # alone in flight: a death now is this article's
             alone = self.send(_Batch([item], head.first + k, None), published)
             while alone.future is None:  # a worker died before it was sent
@@ -231,7 +236,7 @@ class _Workers:
         self._again(pending, published, restart=False)
         return done
 
-    def _answer(self, future: Future[list[Article | ArnewsError]]) -> list[Article | ArnewsError]:
+    def _answer(self, future: Future[list[Article | str | ArnewsError]]) -> list[Article | str | ArnewsError]:
         """The answer of ``future``, or :class:`BrokenProcessPool` if a worker died. A worker killed while it was
         sending an answer leaves the executor reading the rest of the message for ever (its pipe is still open in
         this process): a worker found dead twice in a row, the executor not broken, is taken for that, and the
@@ -292,11 +297,12 @@ def _died(item: Any, n: int) -> ArnewsError:
 
 
 def parse_in_workers(
-    source: WorkerSpec | Any, items: Iterable[Any], *, n_process: int, published: Any = None
-) -> Iterator[Article | ArnewsError]:
-    """Parse ``items`` in ``n_process`` worker processes; yield an article, or the error of an input that could
-    not be read or parsed, for each item in input order. An input whose parsing kills its worker process gives a
-    :class:`~arnews.errors.WorkerError` in its place, and the run goes on (:class:`_Workers`).
+    source: WorkerSpec | Any, items: Iterable[Any], *, n_process: int, published: Any = None, as_json: bool = False
+) -> Iterator[Article | str | ArnewsError]:
+    """Parse ``items`` in ``n_process`` worker processes; yield an article (``as_json``: its JSON text, made in
+    the worker), or the error of an input that could not be read or parsed, for each item in input order. An
+    input whose parsing kills its worker process gives a :class:`~arnews.errors.WorkerError` in its place, and the
+    run goes on (:class:`_Workers`).
 
     ``source``: a :class:`WorkerSpec`, from which each worker (started with ``spawn``, safe with torch and with
     threads in the parent) builds its pipeline and loads its models; or the parent's :class:`~arnews.Pipeline`,
@@ -309,7 +315,7 @@ def parse_in_workers(
     if forked:
         _PIPELINE = source  # what the workers inherit (workers started again after a death too)
     init, args = (_adopt, ()) if forked else (_start, (source,))
-    pool = _Workers(context, workers, init, args)
+    pool = _Workers(context, workers, init, args, as_json=as_json)
     stopped = True
     try:
         pending: deque[_Batch] = deque()

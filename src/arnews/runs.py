@@ -110,14 +110,16 @@ class Sink:
             stem = f"{_tail(safe, NAME_BYTES - 11)}~{digest}"  # "~" is in no plain name: this file is the name's
         return self.folder / f"{stem}.json"
 
-    def write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
-        """Write one article; an OS error (a full disk, a folder removed under the run) is an
-        :class:`~arnews.errors.InputError` naming the output."""
+    def write(self, data: dict[str, Any] | None, name: str, rendered: str | None) -> None:
+        """Write one article: its dict, or ``rendered``, its text as it is to be written (not to a folder). An OS
+        error (a full disk, a folder removed under the run) is an :class:`~arnews.errors.InputError` naming the
+        output."""
         _writable(lambda: self._write(data, name, rendered), self.output)
 
-    def _write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
+    def _write(self, data: dict[str, Any] | None, name: str, rendered: str | None) -> None:
         path = self.path_for(name)
         if path is not None:
+            assert data is not None, "a folder's file is written from the article's dict"
             # whole or not at all: a run stopped mid-write leaves no cut-off file that --resume would take as done
             part = path.with_name(f".{path.name}.part")
             part.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
