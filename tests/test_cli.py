@@ -145,3 +145,6 @@ def test_standard_input_as_records(tmp_path: Path) -> None:
     listed = _stdin_run(["--stdin", "json", "--format", "jsonl"], json.dumps([lines[0], lines[2]]), tmp_path)
     assert listed.returncode == 0
     assert [json.loads(line)["file"] for line in listed.stdout.splitlines()] == ["a1", "<stdin>:2"]
+    for fmt in ("jsonl", "json"):  # a filter upstream that let nothing through: said, not silent
+        nothing = _stdin_run(["--stdin", fmt, "-o", "none.jsonl"], "" if fmt == "jsonl" else "[]", tmp_path)
+        assert nothing.returncode == 1 and "arnews: <stdin>: no records in it" in nothing.stderr

@@ -151,6 +151,19 @@ def test_an_archive_with_nothing_to_read_is_named(tmp_path: Path) -> None:
     assert count_records(archive, globs=ARTICLE_GLOBS) == 1
 
 
+def test_a_record_file_with_no_records_is_named(tmp_path: Path) -> None:
+    files = {"empty.jsonl": b"", "blank.jsonl.gz": gzip.compress(b"\n  \n\n"), "empty.json": b"[ ]"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        [failure] = _read(tmp_path / name)
+        assert isinstance(failure, Failure) and failure.name == str(tmp_path / name)
+        assert failure.message.startswith("no records in it")
+        assert count_records(tmp_path / name, globs=ARTICLE_GLOBS) == 1
+    archive = _archive(tmp_path / "day.zip", {"a.json": b"[]", "b.json": json.dumps(RECORDS[:1]).encode()})
+    failed, parsed = _texts(_read(archive))
+    assert failed == f"failed: {archive}/a.json" and parsed.endswith(RECORDS[0]["content"])
+
+
 def test_a_file_named_zip_that_is_none_is_named(tmp_path: Path) -> None:
     path = tmp_path / "fake.zip"
     path.write_bytes(b"not a zip at all")

@@ -173,7 +173,8 @@ def stdin_inputs(
 
 def count_records(path: Path, *, globs: tuple[str, ...]) -> int:
     """How many inputs :func:`inputs_of` gives for ``path``, for a progress bar: a JSON Lines file's non-blank lines
-    (counted, not parsed), a JSON file's records, an archive's; 1 for an article file or one that cannot be read."""
+    (counted, not parsed), a JSON file's records, an archive's; 1 for an article file, one that cannot be read or
+    one with no records."""
     fmt = record_format(path)
     if fmt == "jsonl":
         count = 0
@@ -183,7 +184,7 @@ def count_records(path: Path, *, globs: tuple[str, ...]) -> int:
                     count += raw is None or bool(raw.strip())
         except _BROKEN:
             return count + 1  # the records before the break, and the break
-        return count
+        return max(count, 1)  # none: the file is reported
     if fmt == "json" or path.suffix.lower() == ".zip":
         return sum(1 for _ in inputs_of(path, globs=globs, encoding=None))
     return 1
@@ -200,10 +201,15 @@ def _stream_records(
     handle: BinaryIO, fmt: str, label: str, how: tuple[str | None, RecordKeys], ids: set[str] | None
 ) -> Iterator[ArticleInput | Failure]:
     """The records of an open file (``fmt``: ``"jsonl"`` or ``"json"``); a stream that breaks off (a cut-off or
-    corrupt compressed file) ends in a :class:`Failure` naming where, after the records read before it."""
+    corrupt compressed file) ends in a :class:`Failure` naming where, after the records read before it, and one
+    that holds no record (an empty file, an empty list, nothing on standard input) is a :class:`Failure`."""
     read = _jsonl_records if fmt == "jsonl" else _json_records
+    empty = True
     for item, name in read(handle, label, *how):
+        empty = False
         yield _named(item, name, ids)
+    if empty:  # as an archive or a folder with nothing to read is reported
+        yield Failure(label, "no records in it" + (" (blank lines only)" if fmt == "jsonl" else " (an empty list)"))
 
 
 def _broken(name: str, exc: BaseException) -> _Named:
