@@ -150,8 +150,8 @@ def _start(spec: WorkerSpec) -> None:
 def _parse_batch(batch: list[Any], published: Any, first: int, as_json: bool) -> list[Article | str | ArnewsError]:
     """Parse one batch in a worker: an article (or, ``as_json``, its JSON text, :meth:`Article.to_json
     <arnews.models.Article.to_json>`), or the error (naming the input or its place in the whole run), for each
-    item in order. JSON text is made here because it travels to the parent for a tenth of what an article costs
-    to send and rebuild there, where it would then be made anyway."""
+    item in order. JSON text is made here because it travels to the parent for about a sixth of what an article
+    costs to send and rebuild there, where it would then be made anyway."""
     from arnews.document import Doc
 
     return [

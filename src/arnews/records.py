@@ -209,7 +209,8 @@ def _stream_records(
         empty = False
         yield _named(item, name, ids)
     if empty:  # as an archive or a folder with nothing to read is reported
-        yield Failure(label, "no records in it" + (" (blank lines only)" if fmt == "jsonl" else " (an empty list)"))
+        what = "empty, or blank lines only" if fmt == "jsonl" else "an empty list"
+        yield Failure(label, f"no records in it ({what})")
 
 
 def _broken(name: str, exc: BaseException) -> _Named:
