@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import doctest
 import importlib
-import importlib.machinery
 import inspect
 import json
 import pkgutil
@@ -18,6 +17,7 @@ from types import ModuleType
 import pytest
 
 import arnews
+from arnews.native import compiled_module
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -41,12 +41,6 @@ def _modules() -> list[ModuleType]:
     found = pkgutil.walk_packages(arnews.__path__, "arnews.")
     names = ["arnews", *sorted(m.name for m in found if not m.name.endswith("__main__"))]
     return [importlib.import_module(n) for n in names]
-
-
-def _compiled(module: ModuleType) -> bool:
-    """A module of a compiled build (``ARNEWS_COMPILE=1``): mypyc keeps no docstrings, so this build's run leaves
-    them to the pure build's, which CI runs too."""
-    return (module.__file__ or "").endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 def _public_names() -> list[str]:
@@ -78,14 +72,14 @@ def test_every_public_name_has_a_docstring(name: str) -> None:
 @pytest.mark.parametrize(("module", "name"), STAGE_ENTRIES)
 def test_every_stage_entry_function_has_a_docstring(module: str, name: str) -> None:
     obj = getattr(importlib.import_module(module), name)
-    if _compiled(sys.modules[obj.__module__]):
+    if compiled_module(sys.modules[obj.__module__]):  # mypyc keeps no docstrings: the pure build's run checks them
         pytest.skip(f"{obj.__module__} is compiled: its docstrings are checked in the pure build")
     assert inspect.getdoc(obj), f"{module}.{name} has no docstring"
 
 
 @pytest.mark.parametrize("module", _modules(), ids=lambda m: m.__name__)
 def test_every_module_says_what_it_does(module: ModuleType) -> None:
-    if _compiled(module):
+    if compiled_module(module):
         pytest.skip(f"{module.__name__} is compiled: its docstring is checked in the pure build")
     assert module.__doc__ and module.__doc__.strip(), f"{module.__name__} has no module docstring"
 

@@ -6,20 +6,19 @@ from __future__ import annotations
 
 import importlib
 import runpy
-from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
 
 import arnews
 from arnews.cli import main
-from arnews.native import compiled
+from arnews.native import compiled, compiled_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _is_extension(module: str) -> bool:
-    return (importlib.import_module(module).__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+    return compiled_module(importlib.import_module(module))
 
 
 def _setup_sources() -> list[str]:

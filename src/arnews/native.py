@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
+from types import ModuleType
 
 from arnews import __version__
 
-__all__ = ["compiled", "version"]
+__all__ = ["compiled", "compiled_module", "version"]
 
 #: A module every compiled build compiles (``setup.py``), looked for as a file so that nothing is imported.
 _SENTINEL = Path(__file__).resolve().parent / "quotes" / "marks"
@@ -23,6 +24,16 @@ _SENTINEL = Path(__file__).resolve().parent / "quotes" / "marks"
 def compiled() -> bool:
     """True when this installation's rule layers are C extensions compiled by mypyc."""
     return any(_SENTINEL.with_name(_SENTINEL.name + suffix).is_file() for suffix in EXTENSION_SUFFIXES)
+
+
+def compiled_module(module: ModuleType) -> bool:
+    """True when ``module`` was loaded from a C extension (a module of a compiled build keeps no docstrings).
+
+    >>> import arnews.native
+    >>> compiled_module(arnews.native)  # never compiled: it answers for the build
+    False
+    """
+    return (getattr(module, "__file__", None) or "").endswith(tuple(EXTENSION_SUFFIXES))
 
 
 def version() -> str:
