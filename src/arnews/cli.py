@@ -63,9 +63,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         # this process parses, or its forked workers inherit what it loads: models once, and full collections skip
         # them
         pipeline.load(freeze=True)
-    results = _results(
-        pipeline, articles(), args, jsonl=sink is not None and sink.folder is None and sink.fmt == "jsonl"
-    )
+    results = _results(pipeline, articles(), args, jsonl=sink is not None and sink.lines)
     written = 0
     try:
         count = partial(count_inputs, args.paths, globs=globs, skip=len(done))
@@ -140,9 +138,9 @@ def _with_failures(results: Iterator[Any], failed: deque[Failure]) -> Iterator[A
 def _deliver(article: Article | str, name: str, sink: Sink | None, table: TableSink | None) -> None:
     """Write one article (or its JSON text): its rows to the table, or its JSON (or text summary) to the
     output."""
-    if isinstance(article, str):
+    if isinstance(article, str):  # a JSON line's text, made where the article was parsed
         assert sink is not None
-        sink.write(None, name, with_file(article, name))
+        sink.write_line(with_file(article, name))
         return
     if table is not None:
         table.write(article, shown(name))

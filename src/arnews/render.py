@@ -69,8 +69,8 @@ def summary(article: Article, name: str) -> str:
 def rendered(article: Article, name: str, fmt: str) -> tuple[dict[str, Any], str | None]:
     """The article's dict (with the input's name under ``file``) and, for the text format, its summary."""
     data = article.to_dict()
-    data["file"] = shown(name)
-    return data, (summary(article, shown(name)) + "\n\n" if fmt == "text" else None)
+    data["file"] = printed = shown(name)
+    return data, (summary(article, printed) + "\n\n" if fmt == "text" else None)
 
 
 def with_file(text: str, name: str) -> str:

@@ -110,16 +110,24 @@ class Sink:
             stem = f"{_tail(safe, NAME_BYTES - 11)}~{digest}"  # "~" is in no plain name: this file is the name's
         return self.folder / f"{stem}.json"
 
-    def write(self, data: dict[str, Any] | None, name: str, rendered: str | None) -> None:
-        """Write one article: its dict, or ``rendered``, its text as it is to be written (not to a folder). An OS
-        error (a full disk, a folder removed under the run) is an :class:`~arnews.errors.InputError` naming the
-        output."""
+    @property
+    def lines(self) -> bool:
+        """Whether each article is written as one JSON line (a JSONL file, or ``--format jsonl``): then
+        :meth:`write_line` takes the line as it is made, without the article."""
+        return self.folder is None and self.fmt == "jsonl"
+
+    def write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
+        """Write one article; an OS error (a full disk, a folder removed under the run) is an
+        :class:`~arnews.errors.InputError` naming the output."""
         _writable(lambda: self._write(data, name, rendered), self.output)
 
-    def _write(self, data: dict[str, Any] | None, name: str, rendered: str | None) -> None:
+    def write_line(self, line: str) -> None:
+        """Write one article's JSON line (:attr:`lines`); an OS error as for :meth:`write`."""
+        _writable(lambda: self.stream.write(line), self.output)
+
+    def _write(self, data: dict[str, Any], name: str, rendered: str | None) -> None:
         path = self.path_for(name)
         if path is not None:
-            assert data is not None, "a folder's file is written from the article's dict"
             # whole or not at all: a run stopped mid-write leaves no cut-off file that --resume would take as done
             part = path.with_name(f".{path.name}.part")
             part.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
