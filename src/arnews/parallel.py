@@ -183,19 +183,26 @@ class _Workers:
     pipeline cannot be built) end the run with a :class:`~arnews.errors.WorkerError`."""
 
     def __init__(
-        self, context: Any, workers: int, init: Callable[..., None], args: tuple[Any, ...], *, as_json: bool
+        self,
+        context: Any,
+        workers: int,
+        init: Callable[..., None],
+        args: tuple[Any, ...],
+        *,
+        published: Any,
+        as_json: bool,
     ) -> None:
         self._context, self._workers, self._init, self._args = context, workers, init, args
-        self._as_json = as_json
+        self._published, self._as_json = published, as_json  # the same for every batch of the run
         self._pool = self._executor()
 
     def _executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self._workers, mp_context=self._context, initializer=self._init, initargs=self._args)
 
-    def send(self, batch: _Batch, published: Any) -> _Batch:
+    def send(self, batch: _Batch) -> _Batch:
         """Send ``batch`` to the workers; to be sent again (its future None) when the executor has broken."""
         try:
-            batch.future = self._pool.submit(_parse_batch, batch.items, published, batch.first, self._as_json)
+            batch.future = self._pool.submit(_parse_batch, batch.items, self._published, batch.first, self._as_json)
         except BrokenProcessPool:
             batch.future = None
         return batch
@@ -210,12 +217,12 @@ class _Workers:
             self._pool.shutdown(wait=True)
             raise WorkerError("the worker processes die as they start: their pipeline cannot be built") from exc
 
-    def oldest(self, pending: deque[_Batch], published: Any) -> list[Article | str | ArnewsError]:
+    def oldest(self, pending: deque[_Batch]) -> list[Article | str | ArnewsError]:
         """The articles of the oldest batch in flight, in order; if a worker died, the workers are started again
         and every batch whose answer was lost sent again."""
         head = pending[0]
         while head.future is None:  # not sent: the executor had broken
-            self._again(pending, published)
+            self._again(pending)
         pending.popleft()
         try:
             return self._answer(head.future)
@@ -224,16 +231,16 @@ class _Workers:
         self.restart()
         done: list[Article | str | ArnewsError] = []
         for k, item in enumerate(head.items):  # alone in flight: a death now is this article's
-            alone = self.send(_Batch([item], head.first + k, None), published)
+            alone = self.send(_Batch([item], head.first + k, None))
             while alone.future is None:  # a worker died before it was sent
                 self.restart()
-                self.send(alone, published)
+                self.send(alone)
             try:
                 done += self._answer(alone.future)
             except BrokenProcessPool:
                 done.append(_died(item, head.first + k))
                 self.restart()
-        self._again(pending, published, restart=False)
+        self._again(pending, restart=False)
         return done
 
     def _answer(self, future: Future[list[Article | str | ArnewsError]]) -> list[Article | str | ArnewsError]:
@@ -261,13 +268,13 @@ class _Workers:
         if queue is not None:
             queue._writer.close()  # the last open end: the reader gets the end of the file, and the executor breaks
 
-    def _again(self, pending: deque[_Batch], published: Any, *, restart: bool = True) -> None:
+    def _again(self, pending: deque[_Batch], *, restart: bool = True) -> None:
         """Send again every batch whose answer was lost, on new workers."""
         if restart:
             self.restart()
         for batch in pending:
             if _lost(batch.future):
-                self.send(batch, published)
+                self.send(batch)
 
     def close(self, *, kill: bool) -> None:
         """Let the workers finish and go; or, with ``kill`` (the run stopped: Ctrl-C, an error, the caller gone),
@@ -315,18 +322,18 @@ def parse_in_workers(
     if forked:
         _PIPELINE = source  # what the workers inherit (workers started again after a death too)
     init, args = (_adopt, ()) if forked else (_start, (source,))
-    pool = _Workers(context, workers, init, args, as_json=as_json)
+    pool = _Workers(context, workers, init, args, published=published, as_json=as_json)
     stopped = True
     try:
         pending: deque[_Batch] = deque()
         first = 0
         for items_ in _batches(items, max(1, source.batch_size)):
-            pending.append(pool.send(_Batch(items_, first, None), published))
+            pending.append(pool.send(_Batch(items_, first, None)))
             first += len(items_)
             if len(pending) >= workers * _IN_FLIGHT:  # bounded: read the oldest batch before sending more
-                yield from pool.oldest(pending, published)
+                yield from pool.oldest(pending)
         while pending:
-            yield from pool.oldest(pending, published)
+            yield from pool.oldest(pending)
         stopped = False
     finally:
         pool.close(kill=stopped)
