@@ -108,6 +108,8 @@ def cue_pass(doc: Words, loc_starts: dict[int, int], out: list[Cand], at: Sequen
 
 
 def credited_pass(doc: Words, out: list[Cand]) -> None:
+    if not doc.credited:
+        return  # no contributor of a source note named in the text (most articles)
     starts = {t.start: n for n, t in enumerate(doc.toks)}
     ends = {t.end: n for n, t in enumerate(doc.toks)}
     for a, b in doc.credited:
