@@ -47,6 +47,11 @@ PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "و", "ف
 #: The conjunctions و/ف: the first letters of the two-letter proclitics.
 CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
 
+#: :data:`PROCLITICS` by their first letter, in the same order (a word is tried only against those it begins with).
+_PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(p for p in PROCLITICS if p[0] == first) for first in dict.fromkeys(p[0] for p in PROCLITICS)
+}
+
 
 def words(text: str) -> list[str]:
     """The words of a normalised string (letters and digits; punctuation and hyphens split)."""
@@ -77,7 +82,7 @@ def strip_clitics(word: str) -> tuple[tuple[int, str, bool], ...]:
     """
     out: list[tuple[int, str, bool]] = [(0, word, False)]
     seen = {word}
-    for pre in PROCLITICS:
+    for pre in _PROCLITICS_BY_FIRST.get(word[:1], ()):
         if word.startswith(pre) and len(word) - len(pre) >= 2:
             stem = word[len(pre) :]
             if stem not in seen:

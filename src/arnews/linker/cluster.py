@@ -319,8 +319,9 @@ def scan_names(doc: Words, ents: list[Ent], taken: bytearray) -> None:
     if not words:
         return
     index = _NameIndex(doc, ents)
+    endings = tuple(words)  # a stem read off its clitics ends the word (most words end in none of these)
     for n, tok in enumerate(doc.toks):
-        if not tok.word or 1 in taken[tok.start : tok.end]:
+        if not tok.word or not tok.text.endswith(endings) or 1 in taken[tok.start : tok.end]:
             continue
         for off, stem, fused in strip_clitics(tok.text):
             if fused or stem not in words:

@@ -47,8 +47,8 @@ def join_bare_states(doc: Words, ents: list[Ent], taken: bytearray) -> None:
     if not states:
         return
     for i, tok in enumerate(doc.toks):
-        if not tok.word:
-            continue
+        if not tok.word or not any(head in tok.text for head in states):
+            continue  # a reading's head, article stripped, is written inside the word (most words hold none)
         reading = next(((off, stem) for off, stem, _f in strip_clitics(tok.text) if stem.startswith("ال")), None)
         if reading is None or strip_article(reading[1]) not in states or _continues_name(doc, i, reading[1]):
             continue
