@@ -37,6 +37,23 @@ def test_memo_returns_the_last_value_put_or_none_and_stays_bounded(size: int, op
         assert len(memo) <= size
 
 
+@given(size=st.integers(2, 12), ops=OPS)
+def test_recent_answers_as_get_or_none_after_any_turn_of_the_generations(
+    size: int, ops: list[tuple[bool, int, int]]
+) -> None:
+    """``recent``, taken once (as the hot loops take it), stays the young generation's look-up however often the
+    generations turn: never a value ``get`` would not give, and every value put a moment before."""
+    memo: Memo[int, int] = Memo(size)
+    recent = memo.recent
+    for put, k, v in ops:
+        if put:
+            memo.put(k, v)
+            assert recent(k) == v
+        else:
+            fast = recent(k)
+            assert fast is None or fast == memo.get(k)
+
+
 def test_a_recurring_word_survives_a_long_stream_of_words_met_once() -> None:
     memo: Memo[str, int] = Memo(100)
     memo.put("قال", 1)

@@ -32,11 +32,14 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
     memo = kb_memo(kb)
     i = 0
     links = load_set("name_links")
+    readings_of = memo.known_readings
     while i < len(toks):
         if not toks[i].word or (i > 0 and toks[i - 1].text in links and doc.joined(i - 1)):
             i += 1  # "فيصل بن بندر بن عبدالعزيز": no KB name begins inside a chain of names
             continue
-        readings = memo.start_readings(toks[i].text)
+        readings = readings_of(toks[i].text)
+        if readings is None:
+            readings = memo.start_readings(toks[i].text)
         if not readings:
             i += 1  # most words begin no name: nothing more to read
             continue
@@ -88,10 +91,11 @@ def _reach(doc: Words, memo: KbMemo, i: int, readings: tuple[tuple[int, str, boo
         return i  # a line ends after the word: no name runs on
     toks, reach = doc.toks, i
     second = toks[i + 1].text
+    known = memo.known_growth
     for _off, stem, _fused in readings:
         span = f"{stem} {second}"  # the memo's key: the span's words joined by spaces (tokens hold none)
         k = i
-        while memo.grows_joined(span):
+        while (grows := known(span)) or (grows is None and memo.grows_joined(span)):
             k += 1
             if k - i >= 4 or not doc.joined(k):
                 break

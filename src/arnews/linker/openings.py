@@ -136,8 +136,14 @@ def openings(doc: Words) -> Openings:
     places: list[int] = []
     famous: set[str] = set()
     after_place = False  # the token before is a word of place
+    known = memo.recent
     for k, tok in enumerate(toks):
-        roles = _roles(memo, doc, tok.text) if tok.word else 0
+        if tok.word:
+            roles = known(tok.text)
+            if roles is None:
+                roles = _roles(memo, doc, tok.text)
+        else:
+            roles = 0
         if roles & _CUE:
             cues.append(k)
         if roles & _ORG:

@@ -119,7 +119,7 @@ class KbMemo:
     string, not a tuple: the memo of runs that grow holds only strings and booleans, which Python's garbage collector
     never walks, however big it grows)."""
 
-    __slots__ = ("_alone", "_grows", "_names", "_readings", "_surname", "kb")
+    __slots__ = ("_alone", "_grows", "_names", "_readings", "_surname", "kb", "known_growth", "known_readings")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -129,6 +129,11 @@ class KbMemo:
         self._grows: Memo[str, bool] = Memo(_MEMO_WORDS)
         # () for a run that names nothing (most runs)
         self._names: Memo[str, tuple[NameKeys, tuple[Candidate, ...]] | tuple[()]] = Memo(_MEMO_WORDS)
+        #: :meth:`start_readings` of a word met lately, or None (:attr:`arnews.core.memo.Memo.recent`: the gazetteer
+        #: asks it of every word, most of them met before).
+        self.known_readings = self._readings.recent
+        #: :meth:`grows_joined` of a run met lately, or None (asked of every word that may begin a name).
+        self.known_growth = self._grows.recent
 
     def start_readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
         """The readings of a normalised word (:func:`arnews.core.names.strip_clitics`) that may begin a name of the

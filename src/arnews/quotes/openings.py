@@ -100,8 +100,11 @@ def openings(toks: Sequence[Tok]) -> Openings:
         (_PARTY, found.parties),
         (_TITLE, found.titles),
     )
+    known = _ROLES.recent
     for k, tok in enumerate(toks):
-        roles = _roles(tok[2])
+        roles = known(tok[2])
+        if roles is None:
+            roles = _roles(tok[2])
         if roles:
             for bit, into in lists:
                 if roles & bit:
