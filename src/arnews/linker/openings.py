@@ -25,7 +25,7 @@ from arnews.kb import KnowledgeBase
 from arnews.linker.gazetteer import MIN_STEM
 from arnews.linker.grammar import FAMOUS
 from arnews.linker.institutions import any_head
-from arnews.linker.tokens import Words, kb_memo, not_names, org_head_words, title_heads
+from arnews.linker.tokens import KbMemo, Words, kb_memo, not_names, org_head_words, title_heads
 
 __all__ = ["Openings", "openings"]
 
@@ -112,10 +112,10 @@ def _lexical_roles(word: str) -> int:
     return (roles | _CUE) if cue else roles
 
 
-def _roles(memo: Memo[str, int], doc: Words, word: str) -> int:
+def _roles(memo: Memo[str, int], kb: KbMemo, word: str) -> int:
     roles = memo.get(word)
     if roles is None:
-        roles = _lexical_roles(word) | (_FAMOUS if kb_memo(doc.kb).surname_prior(word) >= FAMOUS else 0)
+        roles = _lexical_roles(word) | (_FAMOUS if kb.surname_prior(word) >= FAMOUS else 0)
         memo.put(word, roles)
     return roles
 
@@ -129,7 +129,7 @@ def _memo(kb: KnowledgeBase) -> Memo[str, int]:
 
 def openings(doc: Words) -> Openings:
     """The words of ``doc`` by what may begin there, in one pass over its tokens."""
-    memo, toks = _memo(doc.kb), doc.toks
+    memo, keyed, toks = _memo(doc.kb), kb_memo(doc.kb), doc.toks
     cues: list[int] = []
     orgs: list[int] = []
     institutions: list[int] = []
@@ -141,7 +141,7 @@ def openings(doc: Words) -> Openings:
         if tok.word:
             roles = known(tok.text)
             if roles is None:
-                roles = _roles(memo, doc, tok.text)
+                roles = _roles(memo, keyed, tok.text)
         else:
             roles = 0
         if roles & _CUE:
