@@ -44,7 +44,8 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     cue_pass(doc, loc_starts, cands, opened.cue_words)
     latin_pass(doc, cands)
     credited_pass(doc, cands)
-    ner_pass(doc, article.ner, cands)
+    if article.ner:  # the model's spans (none when it did not run): read, and later deferred to
+        ner_pass(doc, article.ner, cands)
     strong = ("kb", "title", "speech")
     per_words = (
         frozenset(w for c in cands if c.type == "PER" and c.source in strong for w in words_of(doc, c)) | opened.famous
@@ -55,7 +56,7 @@ def link_entities(article: Doc, kb: KnowledgeBase | None = None) -> tuple[Entity
     taken_toks = {n for c in kb_cands for n in range(c.first_tok, c.last_tok + 1)}
     place_pass(doc, kb_cands, taken_toks, cands)
     gazetteer_pass(doc, taken_toks, cands, opened.places)
-    chosen = choose(defer_to_model(doc, cands), len(doc.norm))
+    chosen = choose(defer_to_model(doc, cands) if article.ner else cands, len(doc.norm))
     ents = cluster_candidates(doc, chosen)
     taken = bytearray(len(doc.norm) + 1)
     for ent in ents:

@@ -80,8 +80,6 @@ def ner_pass(doc: Words, spans: Sequence[NerSpan], out: list[Cand]) -> None:
     """NER spans, trimmed only by strong signs: a person's name ends at a stop word, a verb of saying, a title or a
     person met apart behind a clitic ("بايدن لهاريس" -> "بايدن"); a leading title or verb is dropped ("الرئيس
     صالح" -> "صالح"); and a word of a person met by cue is a person whatever the model says."""
-    if not spans:
-        return  # the model did not run, or found nothing
     view = doc.view
     starts = {t.start: n for n, t in enumerate(doc.toks)}
     ends = {t.end: n for n, t in enumerate(doc.toks)}
@@ -278,8 +276,6 @@ def defer_to_model(doc: Words, cands: list[Cand]) -> list[Cand]:
     person overlapping a model's span of another type gives way unless both cover the same words; a KB match
     strictly inside a model's longer span gives way ("أسامة بن لادن", "نيويورك تايمز"), but not a place or body
     inside a model's person. Linear: candidates are a few tokens long, indexed by token."""
-    if not any(c.source == "ner" for c in cands):
-        return cands  # no model span: nothing to defer to
     cands = _join_split_names(cands)
     by_tok: dict[int, list[Cand]] = {}
     for c in cands:
