@@ -194,6 +194,10 @@ def _latin_skeleton(word: str) -> str:
     return "".join(out)
 
 
+def _first_letter(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 @word_cache(65536)
 def phonetic_word(word: str) -> str:
     """The consonant skeleton of one normalised word (Arabic or Latin letters); doubled letters once."""
@@ -202,7 +206,9 @@ def phonetic_word(word: str) -> str:
     raw = _arabic_skeleton(word) if arabic else _latin_skeleton(word)
     if raw.endswith("h") and len(raw) > 1:
         raw = raw[:-1]  # final ة/ه and a final h are vowels
-    return _DOUBLED.sub(r"\1", raw) if _DOUBLED.search(raw) else raw  # the search is cheaper than a substitution
+    if _DOUBLED.search(raw) is None:
+        return raw  # most words: the search is cheaper than a substitution
+    return _DOUBLED.sub(_first_letter, raw)  # a function: r"\1" is expanded by re's Python code
 
 
 @word_cache(65536)

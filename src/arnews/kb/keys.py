@@ -9,7 +9,7 @@ phonetic key of their surname, and any multi-word English label by its initials 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from arnews.core.memo import word_cache
@@ -26,6 +26,8 @@ __all__ = [
     "Index",
     "NameKeys",
     "WordKeys",
+    "begins_key",
+    "continues_key",
     "entry_keys",
     "name_keys",
     "phonetic_fits",
@@ -134,3 +136,26 @@ def written_forms(entry: KbEntry) -> tuple[frozenset[str], frozenset[tuple[bool,
     article."""
     written = [" ".join(words(normalize(label))) for label in entry.ar + entry.en]
     return frozenset(written), frozenset((w.startswith("ال"), _loose(w)) for w in written)
+
+
+def begins_key(firsts: frozenset[str], word: str) -> bool:
+    """Some key whose first words are ``firsts`` may begin with the normalised ``word``: the word as written or
+    without its article, or its loose or phonetic key, is one of them (:meth:`arnews.kb.KnowledgeBase.could_start`,
+    asked of every new word of an article; compiled with the gazetteer in a compiled build)."""
+    _k, lo, ph = word_keys(word)  # keyed once, for the gazetteer too
+    return (
+        (word[2:] if word.startswith("ال") and len(word) > 3 else word) in firsts
+        or word in firsts
+        or lo in firsts
+        or (len(ph) >= 2 and ph in firsts)
+    )
+
+
+def continues_key(prefixes: frozenset[tuple[str, ...]], keyed: Sequence[WordKeys]) -> bool:
+    """Some key whose word-prefixes (up to :data:`PREFIX_WORDS` words) are ``prefixes`` begins with the words keyed
+    ``keyed`` (:func:`word_keys`), by their normal, loose or phonetic keys
+    (:meth:`arnews.kb.KnowledgeBase.continues`)."""
+    if not keyed:
+        return () in prefixes
+    ks, los, phs = zip(*keyed[:PREFIX_WORDS], strict=True)  # the words' normal, loose and phonetic keys
+    return ks in prefixes or los in prefixes or (phs if all(phs) else tuple(filter(None, phs))) in prefixes

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
-from arnews.core.memo import Memo, trim_word_caches
+from arnews.core.memo import trim_word_caches
 from arnews.core.names import key, phonetic, words
 from arnews.core.names import loose as _loose
 from arnews.core.text import normalize
@@ -33,6 +33,8 @@ from arnews.kb.keys import (
     PREFIX_WORDS,
     NameKeys,
     WordKeys,
+    begins_key,
+    continues_key,
     entry_keys,
     phonetic_fits,
     word_keys,
@@ -113,9 +115,6 @@ def _frozen(index: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-_MEMO = 400_000  # words :meth:`KnowledgeBase.could_start` remembers (two generations: :class:`arnews.core.memo.Memo`)
-
-
 class KnowledgeBase:
     """Entities and the indexes that find them by name."""
 
@@ -150,7 +149,6 @@ class KnowledgeBase:
         # most popular first, sorted once here (by_surname is asked for every word of every article)
         self._surname_sorted: dict[str, tuple[KbEntry, ...]] = self._by_prior(built["surname"])
         self._initials_sorted: dict[str, tuple[KbEntry, ...]] = self._by_prior(built["initials"])
-        self._could_start: Memo[str, bool] = Memo(_MEMO)
 
     def _by_prior(self, index: dict[str, list[str]]) -> dict[str, tuple[KbEntry, ...]]:
         return {k: tuple(sorted((self.entries[i] for i in ids), key=lambda e: -e.prior)) for k, ids in index.items()}
@@ -166,20 +164,9 @@ class KnowledgeBase:
         return self.entries.get(qid)
 
     def could_start(self, word: str) -> bool:
-        """A cheap filter: some name in the KB may start with the normalised ``word`` (memoised per word)."""
-        memo = self._could_start
-        hit = memo.get(word)
-        if hit is None:
-            first = self._first
-            _k, lo, ph = word_keys(word)  # keyed once, for the gazetteer too
-            hit = (
-                (word[2:] if word.startswith("ال") and len(word) > 3 else word) in first
-                or word in first
-                or lo in first
-                or (len(ph) >= 2 and ph in first)
-            )
-            memo.put(word, hit)  # bounded in a long-running process
-        return hit
+        """A cheap filter: some name in the KB may start with the normalised ``word`` (the word's keys are
+        remembered, :func:`arnews.kb.keys.word_keys`, and the test is four set look-ups: no memo of its own)."""
+        return begins_key(self._first, word)
 
     def could_continue(self, name: str) -> bool:
         """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key)."""
@@ -188,11 +175,7 @@ class KnowledgeBase:
     def continues(self, keyed: Sequence[WordKeys]) -> bool:
         """:meth:`could_continue` for a name given by its words' keys (:func:`arnews.kb.keys.word_keys`): the
         gazetteer keys each word of an article once and asks this as it grows a span, a word at a time."""
-        prefixes = self._prefixes
-        if not keyed:
-            return () in prefixes
-        ks, los, phs = zip(*keyed[:PREFIX_WORDS], strict=True)  # the words' normal, loose and phonetic keys
-        return ks in prefixes or los in prefixes or (phs if all(phs) else tuple(filter(None, phs))) in prefixes
+        return continues_key(self._prefixes, keyed)
 
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
         """``text`` is one of the entry's labels as written, article included (``loose``: by :func:`loose` keys)."""
