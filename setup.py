@@ -13,6 +13,10 @@ from setuptools import setup
 #: The packages of the rule layers, compiled whole but for the modules below.
 COMPILED_PACKAGES = ("core", "linker", "quotes", "dates", "money")
 
+#: Modules compiled from packages otherwise left in Python: the KB's keys, which the gazetteer asks of every new
+#: word (the KB itself stays a Python class: it is pickled for spawned workers and weakly referenced by its memos).
+COMPILED_MODULES = ("kb/keys.py",)
+
 #: Modules left in Python: their attrs classes take a default from ``attrs.field(factory=...)``, which compiled
 #: class bodies reject (mypyc checks the ``field()`` value against the attribute's type).
 LEFT_IN_PYTHON = frozenset({"linker/cands.py", "linker/model.py", "quotes/reading.py", "money/donation_article.py"})
@@ -45,12 +49,13 @@ def compile_requirements() -> list[str]:
 def compiled_sources() -> list[str]:
     """The source files mypyc compiles, relative to the project's root."""
     root = Path(__file__).resolve().parent / "src" / "arnews"
-    return [
-        str(path.relative_to(root.parent.parent))
+    whole = [
+        path
         for package in COMPILED_PACKAGES
         for path in sorted((root / package).glob("*.py"))
         if path.name != "__init__.py" and f"{package}/{path.name}" not in LEFT_IN_PYTHON
     ]
+    return [str(path.relative_to(root.parent.parent)) for path in [*whole, *(root / m for m in COMPILED_MODULES)]]
 
 
 def ext_modules() -> list[object]:

@@ -42,6 +42,7 @@ def test_a_build_compiles_every_module_setup_names_or_none() -> None:
     modules = [s.removeprefix("src/").removesuffix(".py").replace("/", ".") for s in sources]
     assert "arnews.quotes.marks" in modules and "arnews.linker.kb_names" in modules
     assert "arnews.linker.cands" not in modules  # left in Python (its attrs defaults)
+    assert "arnews.kb.keys" in modules and "arnews.kb.store" not in modules  # the KB's keys, not the KB
     assert [m for m in modules if _is_extension(m) != compiled()] == []
 
 
