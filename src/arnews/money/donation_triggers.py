@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -117,11 +117,16 @@ class Window:
 
 
 class SentenceTokens:
-    """The tokens of each sentence, tokenised once (on first use) and sliced for any range inside it."""
+    """The tokens of each sentence, tokenised once (on first use) and sliced for any range inside it. ``made``: the
+    document's tokens of a range (:meth:`arnews.document.Doc.norm_tokens`, the whole text's tokens, made once for
+    every stage); without it, each sentence is tokenised here."""
 
-    def __init__(self, norm: str, sentences: list[Window]) -> None:
+    def __init__(
+        self, norm: str, sentences: list[Window], made: Callable[[int, int], Sequence[Token]] | None = None
+    ) -> None:
         self._norm = norm
         self._sentences = sentences
+        self._made = made
         self._done: dict[int, tuple[list[Token], list[int]]] = {}
         self._numbers: dict[int, tuple[list[NumberMatch], list[int]]] = {}
 
@@ -142,7 +147,8 @@ class SentenceTokens:
         done = self._done.get(index)
         if done is None:
             sentence = self._sentences[index]
-            toks = tokenize(self._norm, sentence.start, sentence.end)
+            s, e, made = sentence.start, sentence.end, self._made
+            toks = list(made(s, e)) if made is not None else tokenize(self._norm, s, e)
             done = self._done[index] = (toks, [t.start for t in toks])
         toks, starts = done
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)

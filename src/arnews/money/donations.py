@@ -71,7 +71,7 @@ def extract_donations(doc: Doc) -> tuple[Donation, ...]:
     if not sentences:
         return ()
     spans = [(view.norm_index(m.start), view.norm_index(m.end)) for m in doc.money]
-    tokens = SentenceTokens(norm, sentences)
+    tokens = SentenceTokens(norm, sentences, doc.norm_tokens)
     headline = fundraising_headline(view, doc.structure, spans, sentences, tokens)
     art = DonationArticle(
         view,
