@@ -130,29 +130,32 @@ def _memo(kb: KnowledgeBase) -> Memo[str, int]:
 def openings(doc: Words) -> Openings:
     """The words of ``doc`` by what may begin there, in one pass over its tokens."""
     memo, keyed, toks = _memo(doc.kb), kb_memo(doc.kb), doc.toks
+    known = memo.recent
+    roles: list[int] = []
+    append = roles.append
+    for tok in toks:
+        if tok.word:
+            found = known(tok.text)
+            append(_roles(memo, keyed, tok.text) if found is None else found)
+        else:
+            append(0)
     cues: list[int] = []
     orgs: list[int] = []
     institutions: list[int] = []
     places: list[int] = []
     famous: set[str] = set()
-    after_place = False  # the token before is a word of place
-    known = memo.recent
-    for k, tok in enumerate(toks):
-        if tok.word:
-            roles = known(tok.text)
-            if roles is None:
-                roles = _roles(memo, keyed, tok.text)
-        else:
-            roles = 0
-        if roles & _CUE:
+    last = len(toks) - 1
+    for k, word_roles in [(k, r) for k, r in enumerate(roles) if r]:  # most words have none
+        if word_roles & _CUE:
             cues.append(k)
-        if roles & _ORG:
+        if word_roles & _ORG:
             orgs.append(k)
-        if roles & _INSTITUTION:
+        if word_roles & _INSTITUTION:
             institutions.append(k)
-        if tok.word and (roles & _BEHIND_B or after_place):
-            places.append(k)
-        if roles & _FAMOUS:
-            famous.add(tok.text)
-        after_place = bool(roles & _LOCATIVE)
+        if word_roles & _BEHIND_B and (not places or places[-1] != k):
+            places.append(k)  # a word is a place's first at most once: behind ب, or after a word of place
+        if word_roles & _FAMOUS:
+            famous.add(toks[k].text)
+        if word_roles & _LOCATIVE and k < last and toks[k + 1].word:
+            places.append(k + 1)
     return Openings(cues, orgs, institutions, places, frozenset(famous))
