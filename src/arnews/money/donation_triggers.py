@@ -17,7 +17,7 @@ from arnews.core.names import PROCLITICS
 from arnews.core.numbers import NumberMatch, numbers_in
 from arnews.core.regexes import alternation, proclitic
 from arnews.core.text import normalize
-from arnews.core.tokens import Token, tokenize
+from arnews.core.tokens import Token
 
 QUOTED = re.compile(r"[“«\"]([^“”«»\"\n]{2,80})[”»\"]")
 _BACK_TOKENS = 14  # how far before an amount a trigger may stand, in tokens
@@ -117,13 +117,11 @@ class Window:
 
 
 class SentenceTokens:
-    """The tokens of each sentence, tokenised once (on first use) and sliced for any range inside it. ``made``: the
-    document's tokens of a range (:meth:`arnews.document.Doc.norm_tokens`, the whole text's tokens, made once for
-    every stage); without it, each sentence is tokenised here."""
+    """The tokens of each sentence, taken once (on first use) from ``made``, the document's tokens of a range
+    (:meth:`arnews.document.Doc.norm_tokens`: the whole text's tokens, made once for every stage), and sliced for any
+    range inside it."""
 
-    def __init__(
-        self, norm: str, sentences: list[Window], made: Callable[[int, int], Sequence[Token]] | None = None
-    ) -> None:
+    def __init__(self, norm: str, sentences: list[Window], made: Callable[[int, int], Sequence[Token]]) -> None:
         self._norm = norm
         self._sentences = sentences
         self._made = made
@@ -147,8 +145,7 @@ class SentenceTokens:
         done = self._done.get(index)
         if done is None:
             sentence = self._sentences[index]
-            s, e, made = sentence.start, sentence.end, self._made
-            toks = list(made(s, e)) if made is not None else tokenize(self._norm, s, e)
+            toks = list(self._made(sentence.start, sentence.end))
             done = self._done[index] = (toks, [t.start for t in toks])
         toks, starts = done
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
