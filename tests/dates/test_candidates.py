@@ -1,5 +1,6 @@
-"""A region with no digit is not scanned by the date patterns that read digits: the candidates are those of every
-pattern, on crafted hard cases, random date words and real articles."""
+"""A region with no digit is not scanned by the date patterns that read digits, nor one without a form's evidence by
+that form's pattern: the candidates are those of every pattern scanning every region, on crafted hard cases, random
+date words and real articles; and each match of a form holds its evidence."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from corpus_helpers import corpus_articles, corpus_text
 
 
 def _every_pattern(norm: str, start: int, end: int) -> list[Cand]:
-    """The candidates with every pattern scanning the region (as before the digit test)."""
+    """The candidates with every pattern scanning the region (as before the digit test and the evidence)."""
     skipped = patterns.NEED_DIGITS
     patterns.NEED_DIGITS = frozenset()
     try:
-        return candidates(norm, start, end, lexicon())
+        return candidates(norm, start, end, lexicon()._replace(evidence={}))
     finally:
         patterns.NEED_DIGITS = skipped
 
@@ -25,6 +26,10 @@ def _every_pattern(norm: str, start: int, end: int) -> list[Cand]:
 def _same(norm: str) -> None:
     got = [(c.start, c.end, c.form) for c in candidates(norm, 0, len(norm), lexicon())]
     assert got == [(c.start, c.end, c.form) for c in _every_pattern(norm, 0, len(norm))]
+    for form, pattern in lexicon().patterns.items():  # what a match cannot do without, it holds
+        needed = lexicon().evidence.get(form)
+        for m in pattern.finditer(norm) if needed is not None else ():
+            assert needed.search(norm, m.start(), m.end()), (form, m.group())
 
 
 def test_the_patterns_that_need_digits_find_nothing_without_one() -> None:
@@ -37,6 +42,28 @@ def test_the_patterns_that_need_digits_find_nothing_without_one() -> None:
     for text in ["في 5 مايو 2015", "عام 2014م", "في 12/3/2015", "خلال 2016.", "مايو 2015"]:
         _same(normalize(text))
         assert candidates(normalize(text), 0, len(normalize(text)), lex)
+
+
+def test_a_form_without_its_evidence_is_not_run() -> None:
+    lex = lexicon()
+    assert set(lex.evidence) <= set(lex.patterns)
+    for form, text in [
+        ("weekday", "يوم الجمعة الماضي"),
+        ("relative", "مساء أمس"),
+        ("ago", "منذ ثلاثة أيام"),
+        ("ordinal", "في الخامس من شهر مايو"),
+        ("absolute", "في 5 مايو"),
+        ("year", "عام 2015"),
+        ("numeric", "في 12/3/2015"),
+        ("prep_year", "خلال 2016."),
+    ]:
+        norm = normalize(text)
+        assert lex.evidence[form].search(norm) and lex.patterns[form].search(norm), form
+    # no weekday's name, no month after "من", no "منذ"/"قبل": those forms find nothing and are not run
+    norm = normalize("قال الوزير إن الخامس من المشاريع يبدأ بعد ثلاثة أيام")
+    for form in ("weekday", "ordinal", "ago", "absolute"):
+        assert not lex.evidence[form].search(norm) and not lex.patterns[form].search(norm), form
+    _same(norm)
 
 
 _DATE_WORDS = ["في", "منذ", "عام", "العام", "سنة", "مايو", "شهر", "يوم", "الجمعة", "الخامس", "من", "أمس", "قبل"]

@@ -5,6 +5,7 @@ in a region.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -23,6 +24,8 @@ _W0 = "(?:(?<!\\w)" + "".join(f"|(?<=(?<!\\w){p})" for p in PROCLITICS) + ")"
 _WE = r"(?!\w)"
 _AR = f"[{ARABIC_LETTERS}]"  # an Arabic letter of the normal form
 _MAX_COUNT = 999  # the largest count of "منذ/قبل N unit" (digits: at most three)
+_AGO = ("منذ", "قبل")  # "منذ ثلاثة أيام", "قبل عامين"
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _ERA = r"(?:\s*(?P<era>ميلاديه|ميلادي|هجريه|هجري|م|ه)(?!\w))?"
 
 
@@ -49,6 +52,20 @@ def _first(words: Iterable[str]) -> str:
     return "(?=" + "|".join(branches) + ")"
 
 
+def _cover(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds, in a text that writes any of the normalised ``phrases``, a word of it: words that
+    between them stand in every phrase, the word most phrases hold chosen first ("العام" for "العام الماضي" and
+    "هذا العام", not "هذا")."""
+    left = [frozenset(p.split()) for p in sorted({" ".join(p.split()) for p in phrases})]
+    chosen: list[str] = []
+    while left:
+        held = Counter(w for words in left for w in words)
+        best = min(held, key=lambda w: (-held[w], w))
+        chosen.append(best)
+        left = [words for words in left if best not in words]
+    return re.compile(alternation(chosen))
+
+
 def one_spaced(text: str) -> str:
     return " ".join(text.split())
 
@@ -63,6 +80,9 @@ class Lex(NamedTuple):
     minutes: dict[str, int]
     day_parts: dict[str, str]
     patterns: dict[str, re.Pattern[str]]
+    #: For a form, a pattern that finds in a region something each of the form's matches holds (a word it cannot do
+    #: without, digits): where it finds nothing, the form's pattern is not run (:func:`candidates`).
+    evidence: dict[str, re.Pattern[str]]
     time_patterns: tuple[re.Pattern[str], ...]
     future: frozenset[str]  # single words
     names: re.Pattern[str]  # names ending in a date word, anchored at the end
@@ -94,6 +114,7 @@ def lexicon() -> Lex:
         minutes,
         day_parts,
         _patterns(months, weekdays, modifiers, relative, units=units, before_day=before_day),
+        _evidence(months, weekdays, relative),
         _time_patterns(hours, minutes, day_parts),
         load_set("future_cues"),
         re.compile(rf"(?<!\w)(?:{_alt(load_set('date_word_names'))})$"),
@@ -134,13 +155,33 @@ def _patterns(
         rf"(?P<wd>{_alt(weekdays)}){_WE}(?:\s+(?P<mod>{mod}){_WE})?",
         "relative": rf"{_first(relative_words)}{_W0}(?:(?P<part>{part})\s+(?:يوم\s+)?)?(?P<rel>{_alt(relative)}){_WE}",
         # "nw": up to four words that numbers.read_number must read as a count ("خمسة عشر يوما")
-        "ago": rf"(?=[مق]){_W0}(?:منذ|قبل)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_AR}+(?:\s+{_AR}+){{0,3}}?)\s+)?"
+        "ago": rf"(?=[مق]){_W0}(?:{_alt(_AGO)})\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_AR}+(?:\s+{_AR}+){{0,3}}?)\s+)?"
         rf"(?P<unit>{_alt(units)}){_WE}",
         # "الخامس من يوليو", "الحادي والعشرين من شهر مايو 2024"
         "ordinal": rf"(?=ال){_W0}(?P<ord>{_alt(ordinals())})\s+من\s+(?:شهر\s+)?(?P<mon>{mon}){_WE}{alt_month}"
         rf"(?:{year_tail})?",
     }
     return {name: re.compile(p) for name, p in patterns.items()}
+
+
+def _evidence(months: Iterable[str], weekdays: Iterable[str], relative: Iterable[str]) -> dict[str, re.Pattern[str]]:
+    """What each form's matches cannot do without (see :attr:`Lex.evidence`), read off :func:`_patterns`: a part of
+    the form's pattern that each of its matches holds and that a region without it is told from at little cost (a
+    scan that skips to a digit, to "من" or to a few letters' words): the day's number before the month's name, the
+    month's name after "من", two numbers with a separator between them, a year's four digits, the weekday's name,
+    the relative phrase, "منذ" or "قبل"."""
+    mon = _alt(months)
+    return {
+        "absolute": re.compile(rf"\d\s*(?:{mon})"),
+        "ordinal": re.compile(rf"من\s+(?:شهر\s+)?(?:{mon})"),
+        "numeric": re.compile(r"\d[/.\-]\d"),
+        "year": _FOUR_DIGITS,
+        "month_year": _FOUR_DIGITS,
+        "prep_year": re.compile(r"(?:19|20)\d\d"),
+        "weekday": _cover(weekdays),
+        "relative": _cover(relative),
+        "ago": _cover(_AGO),
+    }
 
 
 def _time_patterns(
@@ -244,12 +285,21 @@ def has_digit(norm: str, start: int, end: int) -> bool:
 
 def candidates(norm: str, start: int, end: int, lex: Lex) -> list[Cand]:
     """The date patterns' matches in ``norm[start:end]``, the longest first where they overlap, in order. A region
-    with no digit (most paragraphs) is not scanned by the patterns of :data:`NEED_DIGITS`."""
+    with no digit (most paragraphs) is not scanned by the patterns of :data:`NEED_DIGITS`, nor one without a form's
+    :attr:`~Lex.evidence` by that form's pattern."""
     found: list[Cand] = []
     digits = has_digit(norm, start, end)
+    held: dict[re.Pattern[str], bool] = {}  # evidence shared by forms is looked for once
     for form, pattern in lex.patterns.items():
         if not digits and form in NEED_DIGITS:
             continue
+        needed = lex.evidence.get(form)
+        if needed is not None:
+            found_here = held.get(needed)
+            if found_here is None:
+                found_here = held[needed] = needed.search(norm, start, end) is not None
+            if not found_here:
+                continue
         for m in pattern.finditer(norm, start, end):
             s, e = m.span("s") if "s" in pattern.groupindex else m.span()
             cand = Cand(s, e, form, m)
