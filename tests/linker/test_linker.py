@@ -991,3 +991,26 @@ def test_the_gazetteer_passes_over_words_that_begin_names_but_name_nothing_alone
         assert memo.names_alone(word)
     for word in ("الرياض", "من", "اوباما"):
         assert memo.surname_prior(word) == kb.surname_prior(word)
+
+
+def test_a_span_grows_while_some_name_begins_with_its_words() -> None:
+    from arnews.core.names import words
+    from arnews.core.text import normalize
+    from arnews.kb import default_kb
+    from arnews.linker.tokens import kb_memo, stem_keys
+
+    kb, memo = default_kb(), kb_memo(default_kb())
+
+    def keyed(text: str) -> tuple[tuple[str, str, str], ...]:
+        return tuple(k for w in normalize(text).split() for k in stem_keys(w))
+
+    for text in map(normalize, ("محمد بن", "محمد بن سلمان", "جامعة الدول", "الأمم المتحدة")):
+        assert memo.grows(keyed(text)), text
+        assert kb.could_continue(text), text  # the KB's own test of a written name
+    for text in ("قال في", "الرياض قال", "محمد بن قال"):
+        assert not memo.grows(keyed(text)), text
+    # a known name outside the KB grows by its words too
+    from arnews.linker.tokens import known_name_kinds
+
+    known = next(k for k in known_name_kinds() if " " in k and not kb.could_continue(k))
+    assert memo.grows(keyed(" ".join(words(known)[:2])))

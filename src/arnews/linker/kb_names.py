@@ -21,6 +21,7 @@ from arnews.linker.tokens import (
     kb_memo,
     known_name_kinds,
     obscure_by_sound,
+    stem_keys,
     stop_words,
 )
 
@@ -86,20 +87,19 @@ def kb_pass(doc: Words, out: list[Cand]) -> None:
 def _reach(doc: Words, memo: KbMemo, i: int, readings: tuple[tuple[int, str, bool], ...]) -> int:
     """The last token a KB or known name beginning at token ``i`` (read as one of its ``readings``) may reach: the
     span grows only while it is the beginning of some name, so the pass stays linear in the article; each word is
-    keyed once and a span's keys are its words' keys."""
+    keyed once (:func:`~arnews.linker.tokens.stem_keys`) and a span's keys are its words' keys."""
     if not doc.joined(i):
         return i  # a line ends after the word: no name runs on
-    toks, reach = doc.toks, i
-    second = toks[i + 1].text
-    known = memo.known_growth
+    toks, reach, grows = doc.toks, i, memo.grows
+    second = stem_keys(toks[i + 1].text)
     for _off, stem, _fused in readings:
-        span = f"{stem} {second}"  # the memo's key: the span's words joined by spaces (tokens hold none)
+        keyed = stem_keys(stem) + second
         k = i
-        while (grows := known(span)) or (grows is None and memo.grows_joined(span)):
+        while grows(keyed):
             k += 1
             if k - i >= 4 or not doc.joined(k):
                 break
-            span = f"{span} {toks[k + 1].text}"
+            keyed += stem_keys(toks[k + 1].text)
         reach = max(reach, k)
     return reach
 

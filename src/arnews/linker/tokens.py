@@ -119,21 +119,18 @@ class KbMemo:
     string, not a tuple: the memo of runs that grow holds only strings and booleans, which Python's garbage collector
     never walks, however big it grows)."""
 
-    __slots__ = ("_alone", "_grows", "_names", "_readings", "_surname", "kb", "known_growth", "known_readings")
+    __slots__ = ("_alone", "_names", "_readings", "_surname", "kb", "known_readings")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._readings: Memo[str, tuple[tuple[int, str, bool], ...]] = Memo(_MEMO_WORDS)
         self._alone: Memo[str, bool] = Memo(_MEMO_WORDS)
         self._surname: Memo[str, float] = Memo(_MEMO_WORDS)
-        self._grows: Memo[str, bool] = Memo(_MEMO_WORDS)
         # () for a run that names nothing (most runs)
         self._names: Memo[str, tuple[NameKeys, tuple[Candidate, ...]] | tuple[()]] = Memo(_MEMO_WORDS)
         #: :meth:`start_readings` of a word met lately, or None (:attr:`arnews.core.memo.Memo.recent`: the gazetteer
         #: asks it of every word, most of them met before).
         self.known_readings = self._readings.recent
-        #: :meth:`grows_joined` of a run met lately, or None (asked of every word that may begin a name).
-        self.known_growth = self._grows.recent
 
     def start_readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
         """The readings of a normalised word (:func:`arnews.core.names.strip_clitics`) that may begin a name of the
@@ -167,17 +164,11 @@ class KbMemo:
             self._alone.put(word, hit)
         return hit
 
-    def grows_joined(self, joined: str) -> bool:
-        """Some KB name or known name begins with the normalised words ``joined`` (a stem and the tokens after it,
-        joined by single spaces: tokens hold none; :meth:`arnews.kb.KnowledgeBase.continues` on their keys)."""
-        hit = self._grows.get(joined)
-        if hit is None:
-            keyed: tuple[WordKeys, ...] = ()
-            for w in joined.split(" "):
-                keyed += stem_keys(w)
-            hit = self.kb.continues(keyed) or next(zip(*keyed, strict=True), ()) in known_prefixes()
-            self._grows.put(joined, hit)
-        return hit
+    def grows(self, keyed: tuple[WordKeys, ...]) -> bool:
+        """Some KB name or known name begins with the words keyed ``keyed`` (:func:`stem_keys` of a stem and of the
+        tokens after it; :meth:`arnews.kb.KnowledgeBase.continues`). Not remembered: most runs of two words are met
+        once (two in three, in a long run), and the test is a few set look-ups of the keys the words have already."""
+        return self.kb.continues(keyed) or next(zip(*keyed, strict=True), ()) in known_prefixes()
 
     def names(self, text: str) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
         """The keys of the name ``text`` writes (normalised words joined by single spaces) and the KB entities it
