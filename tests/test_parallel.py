@@ -118,10 +118,10 @@ def test_forked_workers_inherit_a_loaded_pipeline_its_model_and_any_kb(monkeypat
     assert [a.to_dict() for a in own.parse_many(items, n_process=2)] == [a.to_dict() for a in own.parse_many(items)]
 
 
-def _frozen_in_worker(_: int) -> int:
+def _frozen_in_worker(_: int) -> tuple[int, int]:
     import gc
 
-    return gc.get_freeze_count()
+    return gc.get_freeze_count(), gc.get_threshold()[0]
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform")
@@ -133,12 +133,13 @@ def test_a_forked_worker_freezes_what_it_inherits_and_the_parent_stays_as_it_was
     from arnews import parallel
 
     pipe = arnews.Pipeline(exclude=["ner"]).load()
-    before = gc.get_freeze_count()
+    before, threshold = gc.get_freeze_count(), gc.get_threshold()
     monkeypatch.setattr(parallel, "_PIPELINE", pipe)
     with multiprocessing.get_context("fork").Pool(1, initializer=parallel._adopt) as pool:
-        frozen = pool.map(_frozen_in_worker, [0])[0]
+        frozen, young = pool.map(_frozen_in_worker, [0])[0]
     assert frozen > 10_000  # the knowledge base, the lexicons and the modules, left out of its collections
-    assert gc.get_freeze_count() == before  # the parent's collector is as it was
+    assert young == max(parallel.YOUNG_GENERATION, threshold[0])  # a long run's young generation
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (before, threshold)  # the parent's collector as it was
 
 
 _CTRL_C = """

@@ -133,17 +133,24 @@ def test_parse_many_yields_the_files_before_an_unreadable_one(tmp_path: Any) -> 
 
 def test_load_parses_once_and_freeze_settles_what_was_loaded() -> None:
     """``load()`` loads what the first article would (the knowledge base among it); ``freeze=True`` leaves the
-    objects loaded out of later full collections. Run in a process of its own: freezing is process-wide."""
+    objects loaded out of later full collections and makes the young generation larger. Run in a process of its
+    own: the collector's settings are process-wide."""
     code = """
 import gc, arnews
 from arnews.kb import store
+from arnews.parallel import YOUNG_GENERATION
 pipe = arnews.Pipeline(exclude=["ner"])
 assert gc.get_freeze_count() == 0
-assert pipe.load() is pipe and gc.get_freeze_count() == 0
+before = gc.get_threshold()
+assert pipe.load() is pipe and gc.get_freeze_count() == 0 and gc.get_threshold() == before
 assert sum(pipe.seconds.values()) > 0, "the warm-up text went through every processor"
 pipe.load(freeze=True)
 kbs = [o for o in gc.get_objects() if isinstance(o, store.KnowledgeBase)]
 assert gc.get_freeze_count() > 10_000 and not kbs, (gc.get_freeze_count(), len(kbs))
+assert gc.get_threshold() == (YOUNG_GENERATION, *before[1:]), gc.get_threshold()
+gc.set_threshold(50_000)
+pipe.load(freeze=True)
+assert gc.get_threshold()[0] == 50_000  # a larger young generation is left as it is
 a = pipe.parse("قال الوزير محمد الجدعان إن الميزانية بلغت مليار ريال.")
 assert a.quotes and a.money
 """

@@ -29,7 +29,13 @@ from arnews.errors import ArnewsError, WorkerError
 from arnews.inputs import named_error
 from arnews.models import Article
 
-__all__ = ["WorkerSpec", "parse_in_workers", "start_method", "worker_count"]
+__all__ = ["YOUNG_GENERATION", "WorkerSpec", "parse_in_workers", "settle_collector", "start_method", "worker_count"]
+
+#: The young generation of Python's garbage collector in a process whose work is parsing (700 objects by default).
+#: The rule layers make thousands of small tuples an article (tokens, readings) that mostly die young, and the
+#: collections of a long run found no garbage to free: a young generation of 10,000 objects cut the collector's time
+#: from 0.33 to 0.17 ms an article (rule layers, 400 SaudiNewsNet articles after 300, frozen).
+YOUNG_GENERATION = 10_000
 
 _IN_FLIGHT = 2  # batches queued per worker: enough to keep every worker busy, few enough to bound memory
 _POLL_SECONDS = 1.0  # how often a wait for an answer looks at the workers
@@ -98,6 +104,19 @@ def _leave_with_parent() -> None:
     threading.Thread(target=watch, name="arnews-parent-watch", daemon=True).start()
 
 
+def settle_collector(*, collect: bool) -> None:
+    """Ready Python's garbage collector for a long run of parsing (a setting of the whole process): what the process
+    holds goes into the permanent generation (:func:`gc.freeze`, after a collection when ``collect``), so that full
+    collections stop walking the knowledge base and the model, and the young generation is made
+    :data:`YOUNG_GENERATION` objects unless it is larger already (or the collector is off)."""
+    if collect:
+        gc.collect()
+    gc.freeze()
+    young, *older = gc.get_threshold()
+    if 0 < young < YOUNG_GENERATION:
+        gc.set_threshold(YOUNG_GENERATION, *older)
+
+
 def _one_torch_thread() -> None:
     os.environ["OMP_NUM_THREADS"] = "1"
     if "torch" in sys.modules:  # a forked worker: before its first torch operation, as torch's data loaders do
@@ -109,15 +128,15 @@ def _one_torch_thread() -> None:
 def _adopt() -> None:
     """A forked worker: parse with the pipeline inherited from the parent, one torch thread (a worker that used
     the parent's thread pool could wait on threads fork did not copy), its models loaded once; then everything it
-    holds is frozen (:func:`gc.freeze`) without a collection first: a collection would walk every object inherited
-    from the parent and write to each one's header, copying the parent's memory into the worker page by page (two
-    workers with the model started in 0.3 s that way, 0.1 s this way), where freezing only moves the collector's
-    lists."""
+    holds is frozen (:func:`settle_collector`) without a collection first: a collection would walk every object
+    inherited from the parent and write to each one's header, copying the parent's memory into the worker page by
+    page (two workers with the model started in 0.3 s that way, 0.1 s this way), where freezing only moves the
+    collector's lists."""
     _no_interrupts()
     _leave_with_parent()
     _one_torch_thread()
     _PIPELINE.load()  # nothing to load when the parent loaded it; else once, here
-    gc.freeze()
+    settle_collector(collect=False)
 
 
 def _start(spec: WorkerSpec) -> None:

@@ -8,7 +8,6 @@ Each arrow is one processor (:mod:`arnews.processors`). A pipeline runs all of t
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import time
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +24,7 @@ from arnews.kb import KnowledgeBase
 from arnews.models import Article
 from arnews.nlp import Analyzer
 from arnews.pages import read_page
-from arnews.parallel import WorkerSpec, parse_in_workers, start_method, worker_count
+from arnews.parallel import WorkerSpec, parse_in_workers, settle_collector, start_method, worker_count
 from arnews.processors import PROCESSORS, NerProcessor, Processor, resolve_processors
 
 __all__ = ["Pipeline", "json_lines"]
@@ -124,17 +123,18 @@ class Pipeline:
 
         ``freeze=True`` then collects garbage and moves every object the process holds into the collector's
         permanent generation (:func:`gc.freeze`): Python's full collections stop walking the knowledge base's and
-        the model's objects (about 30 ms a collection, 4 % of a long run of the rule layers). It is a
-        setting of the whole process, for a program whose work is parsing many articles: the ``arnews`` command and
-        spawned workers of ``n_process`` use it (forked ones freeze without collecting: :mod:`arnews.parallel`).
+        the model's objects (about 30 ms a collection, 4 % of a long run of the rule layers); and the collector's
+        young generation grows to :data:`arnews.parallel.YOUNG_GENERATION` objects (half the collector's time
+        again: :func:`arnews.parallel.settle_collector`). It is a setting of the whole process, for a program whose
+        work is parsing many articles: the ``arnews`` command and spawned workers of ``n_process`` use it (forked
+        ones freeze without collecting: :mod:`arnews.parallel`).
 
         >>> Pipeline(exclude=["ner"]).load().names[-1]
         'donations'
         """
         self._process([_document(_WARM_UP, None, None)])  # not checked against max_chars: the pipeline's own text
         if freeze:
-            gc.collect()
-            gc.freeze()
+            settle_collector(collect=True)
         return self
 
     def process(self, text: str, *, published: Published = None, url: str | None = None) -> Doc:
