@@ -5,11 +5,11 @@ batched versus one call per article, and the full pipeline in 2 worker processes
     .venv/bin/python benchmarks/throughput.py [--n 200] [--every 97] [--jobs 2]
 
 Each figure is measured in a fresh process (so the peak memory is that figure's own), after a warm-up that loads
-the knowledge base and the model (the "frozen" rows then call ``gc.freeze()``, as ``Pipeline.load(freeze=True)``
-does in the ``arnews`` command, so that full collections skip what was loaded); worker processes load theirs
-inside the measured time (their start-up is part of
-what ``--jobs`` costs), so the two-process figure needs a sample of some hundreds of articles to mean anything; the
-rate without the start-up (timed apart: a pool that parses a one-line text per worker) is printed beside it.
+the knowledge base and the model (the "frozen" rows then settle the garbage collector as
+``Pipeline.load(freeze=True)`` does in the ``arnews`` command: full collections skip what was loaded, and the young
+generation is larger); worker processes load theirs inside the measured time (their start-up is part of what
+``--jobs`` costs), so the two-process figure needs a sample of some hundreds of articles to mean anything; the rate
+without the start-up (timed apart: a pool that parses a one-line text per worker) is printed beside it.
 Run it with the Python of a compiled install (``ARNEWS_COMPILE=1``) to measure that build: the first line says which
 build runs. Prints figures; asserts nothing.
 """
@@ -45,9 +45,8 @@ from arnews.kb import default_kb
 default_kb()  # the warm-up loads what is loaded lazily: the bundled KB (datelines, linking) and the model
 pipe.parse(docs[0])
 if {freeze}:
-    import gc
-    gc.collect()
-    gc.freeze()  # as Pipeline.load(freeze=True) does in the arnews command and in worker processes
+    from arnews.parallel import settle_collector
+    settle_collector(collect=True)  # as Pipeline.load(freeze=True) does in the arnews command and in workers
 for name in pipe.seconds:
     pipe.seconds[name] = 0.0
 jobs = {jobs}
