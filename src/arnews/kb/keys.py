@@ -157,5 +157,12 @@ def continues_key(prefixes: frozenset[tuple[str, ...]], keyed: Sequence[WordKeys
     (:meth:`arnews.kb.KnowledgeBase.continues`)."""
     if not keyed:
         return () in prefixes
-    ks, los, phs = zip(*keyed[:PREFIX_WORDS], strict=True)  # the words' normal, loose and phonetic keys
-    return ks in prefixes or los in prefixes or (phs if all(phs) else tuple(filter(None, phs))) in prefixes
+    head = keyed[:PREFIX_WORDS]
+    # the words' normal, loose and phonetic keys (a word may have no phonetic key); each made only if the one before
+    # begins no key (most spans: all three), in comprehensions, which a compiled build runs natively (a call to
+    # zip(..., strict=True) costs more there than the three look-ups)
+    return (
+        tuple([k for k, _lo, _ph in head]) in prefixes
+        or tuple([lo for _k, lo, _ph in head]) in prefixes
+        or tuple([ph for _k, _lo, ph in head if ph]) in prefixes
+    )

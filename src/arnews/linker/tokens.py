@@ -168,7 +168,7 @@ class KbMemo:
         """Some KB name or known name begins with the words keyed ``keyed`` (:func:`stem_keys` of a stem and of the
         tokens after it; :meth:`arnews.kb.KnowledgeBase.continues`). Not remembered: most runs of two words are met
         once (two in three, in a long run), and the test is a few set look-ups of the keys the words have already."""
-        return self.kb.continues(keyed) or next(zip(*keyed, strict=True), ()) in known_prefixes()
+        return self.kb.continues(keyed) or tuple([k for k, _lo, _ph in keyed]) in known_prefixes()
 
     def names(self, text: str) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
         """The keys of the name ``text`` writes (normalised words joined by single spaces) and the KB entities it
