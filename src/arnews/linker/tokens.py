@@ -114,10 +114,10 @@ _MEMO_WORDS = 400_000
 
 class KbMemo:
     """What the gazetteer asks of the KB about words, remembered per KB and process: the readings of a word that may
-    begin a name, whether a run of words may begin one, and what a run names. Every word of every article is asked,
-    and most words and word runs recur from article to article. Runs are keyed by their words joined by spaces (a
-    string, not a tuple: the memo of runs that grow holds only strings and booleans, which Python's garbage collector
-    never walks, however big it grows)."""
+    begin a name, whether it names something alone, its surname prior, and what a run of words names. Every word of
+    every article is asked, and most words recur from article to article. A run is keyed by its words joined by
+    spaces. Whether a run may begin a name (:meth:`grows`) is not remembered: it is asked of runs of two words and
+    more, most of them met once."""
 
     __slots__ = ("_alone", "_names", "_readings", "_surname", "kb", "known_readings")
 
