@@ -1,11 +1,25 @@
-"""The normal form: the short-string path of ``normalize`` equals the normal form of the full view."""
+"""The normal form: the short-string path of ``normalize`` equals the normal form of the full view, and the view
+equals a reading of the text one character at a time."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.core.text import _DELETABLE_RE, _ONE_TO_ONE_MAP, _SKIP_OR_ENTITY, _decode_entity, normalize, view
+from arnews.core.text import (
+    _CHANGED,
+    _DELETABLE,
+    _DELETABLE_RE,
+    _ONE_TO_ONE,
+    _ONE_TO_ONE_MAP,
+    _SKIP_OR_ENTITY,
+    _decode_entity,
+    _one_to_one,
+    normalize,
+    view,
+)
 
 _LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآءؤئکی ًٌٍَُِّْٰـ٠١٢٣٤٥٦٧٨٩۱۲ABCxyz\u00a0\u2009\u200f\ufeff\u202b&;#amp"
 
@@ -24,6 +38,14 @@ def test_normalize_examples() -> None:
     assert normalize("&quot;نص&quot;") == '"نص"'
 
 
+#: What the view deletes or decodes, written plainly (the view's own pattern is written for speed): a run of marks, a
+#: run of tatweel after a letter or a mark, an entity.
+_PLAIN_SKIP_OR_ENTITY = re.compile(
+    rf"[{_DELETABLE}]+|(?<=[\u0620-\u064a\u064b-\u065f\u0670])\u0640+"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
+)
+
+
 def _reference_view(text: str) -> tuple[str, list[int], list[int]]:
     """The normal form and offset map read one character at a time: a kept character maps to itself; a run of marks
     (or a stretching tatweel) is deleted and belongs to the character before it; an entity html knows becomes its
@@ -32,7 +54,7 @@ def _reference_view(text: str) -> tuple[str, list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for match in _SKIP_OR_ENTITY.finditer(text):
+    for match in _PLAIN_SKIP_OR_ENTITY.finditer(text):
         for k in range(pos, match.start()):
             out.append(str(_ONE_TO_ONE_MAP.get(ord(text[k]), text[k])))
             starts.append(k)
@@ -77,6 +99,8 @@ _VIEW_PIECES = st.sampled_from(
         "&AMP;",
         "&#1614;",
         "😀",
+        # a run long enough to be mapped by replacements
+        "الأمم المتحدة في عام ٢٠٢٤ وقالت ABC إن المدرسة الأولى في الرياض ",
     ]
 )
 
@@ -96,3 +120,17 @@ def test_view_of_a_text_longer_than_the_offset_table() -> None:
     assert len(text) > 1 << 17
     norm, starts, ends = _reference_view(text)
     assert (v.norm, list(v._starts), list(v._ends)) == (norm, starts, ends)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_LETTERS + "".join(old for old, _new in _CHANGED), max_size=200))
+def test_the_one_to_one_mapping_of_a_run_is_the_tables(run: str) -> None:
+    assert _one_to_one(run) == run.translate(_ONE_TO_ONE)
+    assert not {new for _old, new in _CHANGED} & {old for old, _new in _CHANGED}  # any order gives the same
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_LETTERS + "\u0640\u0651\u200c&#;x1", max_size=40))
+def test_the_views_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    plain = [m.span() for m in _PLAIN_SKIP_OR_ENTITY.finditer(text)]
+    assert [m.span() for m in _SKIP_OR_ENTITY.finditer(text)] == plain
