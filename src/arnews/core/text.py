@@ -87,8 +87,8 @@ _ONE_TO_ONE_MAP = str.maketrans(
     }
 )
 #: :data:`_ONE_TO_ONE_MAP` as a table indexed by code point, up to the last character it maps (a character beyond
-#: the table is left as it is): :meth:`str.translate` reads a list twice as fast as a dictionary, and the normal
-#: form of every article is made with it.
+#: the table is left as it is): :meth:`str.translate` reads a list twice as fast as a dictionary; short strings and
+#: the short runs of a text are mapped with it (:func:`_one_to_one`).
 _ONE_TO_ONE: list[str] = [str(_ONE_TO_ONE_MAP.get(code, chr(code))) for code in range(max(_ONE_TO_ONE_MAP) + 1)]
 #: The characters :data:`_ONE_TO_ONE_MAP` changes and what each becomes; none becomes a character of the list, so the
 #: replacements may be made one after another in any order (:func:`_one_to_one`).
