@@ -40,6 +40,10 @@ QID = re.compile(r"Q[1-9][0-9]*")
 LATIN = re.compile(r"^[a-z][a-z0-9]*$")
 ARABIC = re.compile(rf"^[{ARABIC_LETTERS}\u0671-\u06d3]+$")
 MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+#: The characters that :data:`MARKS` deletes, and the first letters of the article and of "لل".
+_MARK_OR_LAM_OR_ALEF = frozenset(
+    [*map(chr, range(0x0610, 0x061B)), *map(chr, range(0x064B, 0x0660)), "\u0670", "\u0640", "ا", "ل"]
+)
 OPEN_QUOTES = frozenset("“\"«„'")
 CLOSE_QUOTES = frozenset("”\"»'“")
 LATIN_CONNECTORS = frozenset({"of", "for", "the", "with", "and", "de", "y", "la", "el", "del", "to", "on", "in"})
@@ -119,10 +123,11 @@ class KbMemo:
     spaces. Whether a run may begin a name (:meth:`grows`) is not remembered: it is asked of runs of two words and
     more, most of them met once."""
 
-    __slots__ = ("_alone", "_names", "_readings", "_surname", "kb", "known_readings")
+    __slots__ = ("_alone", "_known_prefixes", "_names", "_readings", "_surname", "kb", "known_readings")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._known_prefixes = known_prefixes()  # asked with the KB's own test of every run of two words and more
         self._readings: Memo[str, tuple[tuple[int, str, bool], ...]] = Memo(_MEMO_WORDS)
         self._alone: Memo[str, bool] = Memo(_MEMO_WORDS)
         self._surname: Memo[str, float] = Memo(_MEMO_WORDS)
@@ -168,7 +173,7 @@ class KbMemo:
         """Some KB name or known name begins with the words keyed ``keyed`` (:func:`stem_keys` of a stem and of the
         tokens after it; :meth:`arnews.kb.KnowledgeBase.continues`). Not remembered: most runs of two words are met
         once (two in three, in a long run), and the test is a few set look-ups of the keys the words have already."""
-        return self.kb.continues(keyed) or tuple([k for k, _lo, _ph in keyed]) in known_prefixes()
+        return self.kb.continues(keyed) or tuple([k for k, _lo, _ph in keyed]) in self._known_prefixes
 
     def names(self, text: str) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
         """The keys of the name ``text`` writes (normalised words joined by single spaces) and the KB entities it
@@ -265,8 +270,7 @@ class Words:
 
     def articled(self, i: int) -> bool:
         """Token i starts with the article as written (a bare alef: "الرئيس", not "أليجمان") or with لل."""
-        raw = MARKS.sub("", self.raw(i))
-        return raw.startswith(("ال", "لل"))
+        return written_articled(self.raw(i))
 
     def is_latin(self, i: int) -> bool:
         return self.toks[i].word and bool(LATIN.match(self.toks[i].text))
@@ -275,6 +279,16 @@ class Words:
         t = self.toks[i]
         s, e = self.view.raw_span(t.start, t.end)
         return self.view.raw[s:e]
+
+
+def written_articled(raw: str) -> bool:
+    """``raw`` (a word as written) starts with the article or with لل once its marks are deleted
+    (``MARKS.sub("", raw).startswith(("ال", "لل"))``), most words told without deleting anything."""
+    if raw.startswith(("ال", "لل")):
+        return True  # no mark among the first two letters (most words with the article)
+    if raw[:1] not in _MARK_OR_LAM_OR_ALEF:
+        return False  # the first letter is neither ا nor ل, nor a mark (most words)
+    return MARKS.sub("", raw).startswith(("ال", "لل"))
 
 
 def words_of(doc: Words, c: Cand) -> list[str]:

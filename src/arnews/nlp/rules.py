@@ -52,7 +52,9 @@ def model_form(token: str) -> str:
     return (normalize(token[: 4 * MAX_TOKEN_CHARS]) or token)[:MAX_TOKEN_CHARS]
 
 
-_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”»)]*|\n")
+# a run of end marks with the closing quotes after it, or a line break: one character class first (the engine
+# skips to one of those characters; a pattern that opens with alternatives is tried at every position)
+_SENTENCE_END = re.compile(r"[\n.!?؟…](?:(?<=\n)|[.!?؟…]*[\"'”»)]*)")
 # a word keeps its diacritics and tatweel (combining marks are not \w): "الأُمَم" is one token
 _MARK = r"\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 _WORD = rf"(?:\w|[{_MARK}])+"

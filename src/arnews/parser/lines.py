@@ -15,7 +15,9 @@ from arnews.core.regexes import alternation
 from arnews.core.text import TextView, normalize
 from arnews.models import Span
 
-_PUNCT = re.compile(r"[^\w\s%]")
+# what a line's key drops: all but letters, digits, spaces and "%"; the Arabic letters and the space are listed
+# first (they are \w and \s: the set is the same), a cheap test of most characters before the Unicode categories
+_PUNCT = re.compile(r"[^\u0621-\u063a\u0641-\u064a \w\s%]")
 _MAX_NOTE = 200  # characters: source notes and bylines are short lines
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _DASHES = "-–—ـ−"
