@@ -67,7 +67,7 @@ def parse_structure(
     signed = [name for line in ([lines[0]] if lines else []) if (name := _signed_heading(view, line)) is not None]
     dateline, found, kept = _head_dateline(view, kept, title, kb)
     place = span_of(view, *trim(view, *found.place)) if found and found.place else None
-    paragraphs = _paragraphs(view, kept, sorted_.removed)
+    paragraphs = _paragraphs(view, kept, sorted_.removed, sorted_.keys)
     source, published = _source(sorted_, found, signed, url, page)
     return Structure(
         title=title,
@@ -133,6 +133,9 @@ class _Sorted:
     agency: str | None = None
     translated: bool = False
     translator: str | None = None
+    #: The key of each line read (:func:`~arnews.parser.lines.line_key`), by its normal-form offsets: worked out
+    #: once, for the furniture tests and for the duplicates among the paragraphs.
+    keys: dict[tuple[int, int], str] = field(factory=dict)
 
     def note(self, fieldname: str, value: str) -> None:
         """Record a source note's field."""
@@ -187,7 +190,7 @@ def _sort_lines(view: TextView, lines: list[Line]) -> _Sorted:
         line = stripped
         if _page_tail(view, lines, index - 1, out):
             break
-        k = line_key(view, line)
+        k = out.keys[line.nstart, line.nend] = line_key(view, line)
         kind = furniture_kind(k)
         if kind is None and (
             is_breadcrumb(view, line) or is_clock_line(view, line) or is_contact(view, line.nstart, line.nend)
@@ -329,12 +332,17 @@ def _head_dateline(
     return dateline, found, kept
 
 
-def _paragraphs(view: TextView, kept: list[Line], removed: list[Span]) -> list[Paragraph]:
-    """The body paragraphs, exact duplicates dropped (and recorded as removed)."""
+def _paragraphs(
+    view: TextView, kept: list[Line], removed: list[Span], keys: dict[tuple[int, int], str]
+) -> list[Paragraph]:
+    """The body paragraphs, exact duplicates dropped (and recorded as removed); ``keys``: the lines' keys known
+    already, by normal offsets."""
     paragraphs: list[Paragraph] = []
     seen: set[str] = set()
     for line in kept:
-        k = line_key(view, line)
+        k = keys.get((line.nstart, line.nend))
+        if k is None:
+            k = line_key(view, line)  # a line cut since it was sorted (its dateline, a tail)
         if k in seen:
             removed.append(span_of(view, line.nstart, line.nend))
             continue
