@@ -289,15 +289,17 @@ def candidates(norm: str, start: int, end: int, lex: Lex) -> list[Cand]:
     :attr:`~Lex.evidence` by that form's pattern."""
     found: list[Cand] = []
     digits = has_digit(norm, start, end)
-    held: dict[re.Pattern[str], bool] = {}  # evidence shared by forms is looked for once
+    # evidence shared by forms is looked for once, keyed by the pattern's identity: a pattern's hash reads its whole
+    # compiled code each time (thousands of instructions for the months' alternatives)
+    held: dict[int, bool] = {}
     for form, pattern in lex.patterns.items():
         if not digits and form in NEED_DIGITS:
             continue
         needed = lex.evidence.get(form)
         if needed is not None:
-            found_here = held.get(needed)
+            found_here = held.get(id(needed))
             if found_here is None:
-                found_here = held[needed] = needed.search(norm, start, end) is not None
+                found_here = held[id(needed)] = needed.search(norm, start, end) is not None
             if not found_here:
                 continue
         for m in pattern.finditer(norm, start, end):
