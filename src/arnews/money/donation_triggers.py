@@ -154,16 +154,37 @@ class SentenceTokens:
         return toks[lo:hi]
 
 
+#: The longest run of letters before a context word in :func:`_context_re`: a proclitic and the article ("وبال"),
+#: or "ولل".
+CONTEXT_LEAD = max(len(p) for p in PROCLITICS) + len("ال")
+
+
+@lru_cache(maxsize=1)
+def _context_words_re() -> re.Pattern[str]:
+    """The words of ``donation_context`` alone, with nothing before or after them."""
+    return re.compile(alternation(load_set("donation_context")))
+
+
 @lru_cache(maxsize=1)
 def _context_re() -> re.Pattern[str]:
-    words = alternation(load_set("donation_context"))
+    words = _context_words_re().pattern
     # a word with its article too, behind a clitic or fused with ل ("المساعدات", "للمساعدات")
     return re.compile(rf"(?<![^\W\d_])(?:{proclitic()}(?:ال)?|[وف]?لل)(?:{words})(?![^\W\d_])")
 
 
 def has_context(norm: str, start: int, end: int) -> bool:
-    """Whether ``norm[start:end]`` speaks of fundraising, donations or aid."""
-    return _context_re().search(norm, start, end) is not None
+    """Whether ``norm[start:end]`` speaks of fundraising, donations or aid: :func:`_context_re` matches there. Its
+    words are looked for first, a scan the regex engine skips through to their first letters (the whole pattern
+    opens with a look behind, tried at every position); the whole pattern is then tried only in the few places
+    before each place a word begins where its match may begin (:data:`CONTEXT_LEAD`)."""
+    words, whole = _context_words_re(), _context_re()
+    pos = start
+    while (hit := words.search(norm, pos, end)) is not None:
+        at = hit.start()
+        if any(whole.match(norm, lead, end) for lead in range(max(start, at - CONTEXT_LEAD), at + 1)):
+            return True
+        pos = at + 1  # every place a word begins, the overlapping ones too
+    return False
 
 
 # --- triggers -----------------------------------------------------------------------------------------------
