@@ -10,7 +10,7 @@ phonetic key of their surname, and any multi-word English label by its initials 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from arnews.core.memo import word_cache
 from arnews.core.names import key, loose_word, one_word, phonetic, phonetic_word, strip_article, words
@@ -42,7 +42,7 @@ HOW_SCORE = {"exact": 3.0, "alias": 2.0, "loose": 1.5, "phonetic": 1.0}
 
 #: Word-prefixes of KB names are looked at up to this many words (the gazetteer grows a span to five at most): a
 #: label of thousands of words costs memory in proportion to its length, not to its square.
-PREFIX_WORDS = 8
+PREFIX_WORDS: Final = 8
 
 # name tokens that are not part of a person's usual name: initials, suffixes
 _NAME_NOISE = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -151,13 +151,13 @@ def begins_key(firsts: frozenset[str], word: str) -> bool:
     )
 
 
-def continues_key(prefixes: frozenset[tuple[str, ...]], keyed: Sequence[WordKeys]) -> bool:
+def continues_key(prefixes: frozenset[tuple[str, ...]], keyed: tuple[WordKeys, ...]) -> bool:
     """Some key whose word-prefixes (up to :data:`PREFIX_WORDS` words) are ``prefixes`` begins with the words keyed
     ``keyed`` (:func:`word_keys`), by their normal, loose or phonetic keys
-    (:meth:`arnews.kb.KnowledgeBase.continues`)."""
+    (:meth:`arnews.kb.KnowledgeBase.continues`). A tuple, which a compiled build reads by index."""
     if not keyed:
         return () in prefixes
-    head = keyed[:PREFIX_WORDS]
+    head = keyed if len(keyed) <= PREFIX_WORDS else keyed[:PREFIX_WORDS]
     # the words' normal, loose and phonetic keys (a word may have no phonetic key); each made only if the one before
     # begins no key (most spans: all three), in comprehensions, which a compiled build runs natively (a call to
     # zip(..., strict=True) costs more there than the three look-ups)

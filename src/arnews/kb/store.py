@@ -170,12 +170,12 @@ class KnowledgeBase:
 
     def could_continue(self, name: str) -> bool:
         """Some indexed name begins with the normalised words of ``name`` (by its normal, loose or phonetic key)."""
-        return self.continues([word_keys(w) for w in words(name)])
+        return self.continues(tuple(word_keys(w) for w in words(name)))
 
     def continues(self, keyed: Sequence[WordKeys]) -> bool:
         """:meth:`could_continue` for a name given by its words' keys (:func:`arnews.kb.keys.word_keys`): the
         gazetteer keys each word of an article once and asks this as it grows a span, a word at a time."""
-        return continues_key(self._prefixes, keyed)
+        return continues_key(self._prefixes, keyed if isinstance(keyed, tuple) else tuple(keyed))
 
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
         """``text`` is one of the entry's labels as written, article included (``loose``: by :func:`loose` keys)."""
