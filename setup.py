@@ -10,16 +10,19 @@ from pathlib import Path
 
 from setuptools import setup
 
-#: The packages of the rule layers, compiled whole but for the modules below.
-COMPILED_PACKAGES = ("core", "linker", "quotes", "dates", "money")
+#: The packages of the rule layers and of the page's structure, compiled whole but for the modules below.
+COMPILED_PACKAGES = ("core", "linker", "quotes", "dates", "money", "parser")
 
 #: Modules compiled from packages otherwise left in Python: the KB's keys, which the gazetteer asks of every new
-#: word (the KB itself stays a Python class: it is pickled for spawned workers and weakly referenced by its memos).
-COMPILED_MODULES = ("kb/keys.py",)
+#: word (the KB itself stays a Python class: it is pickled for spawned workers and weakly referenced by its memos),
+#: and the rule splitter of sentences (the rest of ``arnews.nlp`` holds the model's loaders).
+COMPILED_MODULES = ("kb/keys.py", "nlp/rules.py")
 
 #: Modules left in Python: their attrs classes take a default from ``attrs.field(factory=...)``, which compiled
 #: class bodies reject (mypyc checks the ``field()`` value against the attribute's type).
-LEFT_IN_PYTHON = frozenset({"linker/cands.py", "linker/model.py", "quotes/reading.py", "money/donation_article.py"})
+LEFT_IN_PYTHON = frozenset(
+    {"linker/cands.py", "linker/model.py", "quotes/reading.py", "money/donation_article.py", "parser/structure.py"}
+)
 
 #: The setuptools commands that compile: building a wheel or installing. Metadata and the sdist compile nothing,
 #: nor does an editable install (``editable_wheel``): a compiled module would hide the source being edited.

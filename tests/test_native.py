@@ -43,6 +43,8 @@ def test_a_build_compiles_every_module_setup_names_or_none() -> None:
     assert "arnews.quotes.marks" in modules and "arnews.linker.kb_names" in modules
     assert "arnews.linker.cands" not in modules  # left in Python (its attrs defaults)
     assert "arnews.kb.keys" in modules and "arnews.kb.store" not in modules  # the KB's keys, not the KB
+    assert "arnews.parser.lines" in modules and "arnews.parser.structure" not in modules  # its attrs defaults
+    assert "arnews.nlp.rules" in modules and "arnews.nlp.tagger" not in modules  # the splitter, not the model
     assert [m for m in modules if _is_extension(m) != compiled()] == []
 
 
