@@ -264,6 +264,13 @@ def test_furniture_lines_and_related_articles_are_dropped() -> None:
     assert [p.text for p in a.paragraphs] == [BODY]
 
 
+def test_a_breadcrumb_line_goes_and_a_paragraph_with_slashes_stays() -> None:
+    dated = "الرئيسية / أعلنت الوزارة يوم 2015/5/3 عن نتائج المسابقة التي شارك فيها آلاف الطلاب من مختلف المناطق."
+    a = parse("الرئيسية › أخبار › محليات\nعنوان الخبر\n\n" + BODY + "\n" + dated)
+    assert a.title == "عنوان الخبر"
+    assert [p.text for p in a.paragraphs] == [BODY, dated]
+
+
 def test_trailing_link_furniture_is_cut_inside_a_paragraph() -> None:
     text = "عنوان\n\n" + BODY + " رابط الخبر بصحيفة الوئام: عنوان الخبر"
     a = parse(text)

@@ -278,10 +278,20 @@ def furniture_kind(k: str) -> str | None:
     return None
 
 
+_CRUMB_SEPARATOR = re.compile(r"[>»›|/\\]")
+
+
 def is_breadcrumb(view: TextView, line: Line) -> bool:
+    """A line of short parts between separators ("الرئيسية > أخبار > محليات") whose first part is furniture.
+    The parts' lengths are asked first: a paragraph with a date's slash ("2015/5/3") is told at once, without the
+    key of its first part."""
     text = view.norm[line.nstart : line.nend]
-    parts = [p.strip() for p in re.split(r"[>»›|/\\]", text)]
-    return len(parts) >= 2 and phrase_key(parts[0]) in _furniture()["line"] and all(len(p.split()) <= 4 for p in parts)
+    parts = _CRUMB_SEPARATOR.split(text)
+    return (
+        len(parts) >= 2
+        and all(len(p.split()) <= 4 for p in parts)
+        and phrase_key(parts[0].strip()) in _furniture()["line"]
+    )
 
 
 def source_note(view: TextView, line: Line, k: str) -> tuple[str, str] | None:
