@@ -4,6 +4,7 @@ text: the gazetteer keys each word of an article once and grows spans from those
 from __future__ import annotations
 
 import gc
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from arnews.core.names import key, loose, phonetic, words
 from arnews.core.text import normalize
 from arnews.kb import default_kb
-from arnews.kb.keys import name_keys, word_keys
+from arnews.kb.keys import PREFIX_WORDS, WordKeys, continues_key, name_keys, word_keys
 
 # Arabic letters (with the article and clitics), Latin letters, digits and separators
 _ALPHABET = st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويةءأإآىئؤ") + list("abcdhkstz09") + [" ", "-", "."])
@@ -57,6 +58,33 @@ def test_keyed_lookups_equal_lookups_by_text() -> None:
         assert kb.lookup_keys(name_keys(keyed)) == kb.lookup(norm, normalized=True)
         assert kb.continues(keyed) == kb.could_continue(norm)
     assert kb.lookup(normalize("الرياض"), normalized=True), "a known place is found"
+
+
+@cache
+def _two_word_prefixes() -> list[tuple[str, ...]]:
+    return sorted(p for p in default_kb()._prefixes if len(p) == 2)[::97]
+
+
+def _continues_plainly(prefixes: frozenset[tuple[str, ...]], keyed: tuple[WordKeys, ...]) -> bool:
+    head = keyed[:PREFIX_WORDS]
+    return any(
+        tuple(w[n] for w in head if w[n] or n < 2) in prefixes for n in range(3)
+    )  # the phonetic keys without the words that have none
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NAMES, min_size=0, max_size=4), st.data())
+def test_the_key_test_of_two_words_and_more_is_the_plain_one(texts: list[str], data: st.DataObject) -> None:
+    prefixes = default_kb()._prefixes
+    pair = data.draw(st.sampled_from(_two_word_prefixes()))  # most random pairs begin nothing: the KB's own too
+    for keyed in (
+        tuple(word_keys(t) for t in texts if t),
+        tuple((k, k, k) for k in pair),
+        tuple((k, k, "") for k in pair),
+        ((pair[0], "", ""), (pair[1], pair[1], "")),
+        (("", pair[0], pair[0]), ("x", pair[1], pair[1])),
+    ):
+        assert continues_key(prefixes, keyed) == _continues_plainly(prefixes, keyed), keyed
 
 
 def test_kb_indexes_stay_out_of_the_collectors_way() -> None:

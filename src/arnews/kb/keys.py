@@ -157,6 +157,11 @@ def continues_key(prefixes: frozenset[tuple[str, ...]], keyed: tuple[WordKeys, .
     (:meth:`arnews.kb.KnowledgeBase.continues`). A tuple, which a compiled build reads by index."""
     if not keyed:
         return () in prefixes
+    if len(keyed) == 2:  # most spans asked: a word that may begin a name and the word after it
+        (k1, lo1, ph1), (k2, lo2, ph2) = keyed
+        if (k1, k2) in prefixes or (lo1, lo2) in prefixes:
+            return True
+        return ((ph1, ph2) if ph1 and ph2 else (ph1 or ph2,) if ph1 or ph2 else ()) in prefixes
     head = keyed if len(keyed) <= PREFIX_WORDS else keyed[:PREFIX_WORDS]
     # the words' normal, loose and phonetic keys (a word may have no phonetic key); each made only if the one before
     # begins no key (most spans: all three), in comprehensions, which a compiled build runs natively (a call to
