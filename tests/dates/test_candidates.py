@@ -86,6 +86,36 @@ def test_candidates_of_corpus_paragraphs() -> None:
     assert seen > 500
 
 
+def _every_clock_time(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clock times of a region with every time pattern scanning it, overlaps resolved as :func:`extract._times`
+    resolves them."""
+    found = sorted(
+        ((m.start("t"), m.end()) for p in lexicon().time_patterns for m in p.finditer(norm, start, end)),
+        key=lambda t: (t[0], -t[1]),
+    )
+    out: list[tuple[int, int]] = []
+    for t in found:
+        if not out or t[0] >= out[-1][1]:
+            out.append(t)
+    return out
+
+
+def _same_times(norm: str) -> None:
+    lex = lexicon()
+    assert [(s, e) for s, e, _m in extract._times(norm, 0, len(norm), lex)] == _every_clock_time(norm, 0, len(norm))
+    for pattern, needed in zip(lex.time_patterns, lex.time_evidence, strict=True):
+        for m in pattern.finditer(norm):  # what a match cannot do without, it holds
+            assert needed.search(norm, m.start(), m.end()), m.group()
+
+
+def test_clock_times_of_real_paragraphs_and_crafted_ones() -> None:
+    for text in ("في تمام الساعة 10:30 صباحا", "الساعة العاشرة والنصف مساء", "10:30 مساء", "في 12/3/2015 الساعة 9"):
+        _same_times(normalize(text))
+    for article in corpus_articles(limit=150, every=43):
+        for paragraph in corpus_text(article).split("\n"):
+            _same_times(normalize(paragraph))
+
+
 def _clock_times(norm: str) -> list[tuple[int, int]]:
     """Every match of the clock-time patterns (the regions' times are these, overlaps resolved)."""
     return sorted((m.start("t"), m.end()) for p in lexicon().time_patterns for m in p.finditer(norm))
@@ -95,6 +125,7 @@ def _clock_times(norm: str) -> list[tuple[int, int]]:
 @given(st.lists(st.sampled_from(["الساعة", "العاشرة", "صباحا", "في", "تمام", "10:30", "مساء", "و", "النصف", "يوم"])))
 def test_a_region_with_no_hour_word_and_no_digit_has_no_clock_time(words: list[str]) -> None:
     norm = normalize(" ".join(words))
+    _same_times(norm)
     times = [(s, e) for s, e, _m in extract._times(norm, 0, len(norm), lexicon())]
     assert set(times) <= set(_clock_times(norm))
     assert bool(times) == bool(_clock_times(norm))

@@ -19,7 +19,6 @@ from arnews.dates.patterns import (
     Cand,
     Lex,
     candidates,
-    has_digit,
     lexicon,
     one_spaced,
 )
@@ -53,11 +52,17 @@ _Time = tuple[int, int, re.Match[str]]
 
 def _times(norm: str, start: int, end: int, lex: Lex) -> list[_Time]:
     """Clock times of a region, without overlaps, in order (so both their starts and ends ascend). A clock time
-    names the hour ("الساعة العاشرة") or writes it in digits ("10:30 مساء"): a region with neither has none."""
-    if norm.find("ساعه", start, end) < 0 and not has_digit(norm, start, end):
+    names the hour ("الساعة العاشرة") or writes it in digits ("10:30 مساء"): each pattern scans only a region that
+    holds its evidence (:attr:`~arnews.dates.patterns.Lex.time_evidence`), most regions none."""
+    runs = [
+        pattern
+        for pattern, needed in zip(lex.time_patterns, lex.time_evidence, strict=True)
+        if needed.search(norm, start, end) is not None
+    ]
+    if not runs:
         return []
     found = sorted(
-        ((m.start("t"), m.end(), m) for p in lex.time_patterns for m in p.finditer(norm, start, end)),
+        ((m.start("t"), m.end(), m) for p in runs for m in p.finditer(norm, start, end)),
         key=lambda t: (t[0], -t[1]),
     )
     out: list[_Time] = []

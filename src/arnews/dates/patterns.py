@@ -84,6 +84,9 @@ class Lex(NamedTuple):
     #: without, digits): where it finds nothing, the form's pattern is not run (:func:`candidates`).
     evidence: dict[str, re.Pattern[str]]
     time_patterns: tuple[re.Pattern[str], ...]
+    #: For each of :attr:`time_patterns`, what each of its matches holds ("ساعه"; two digits with a colon between
+    #: them): a region without it is not scanned by that pattern.
+    time_evidence: tuple[re.Pattern[str], ...]
     future: frozenset[str]  # single words
     names: re.Pattern[str]  # names ending in a date word, anchored at the end
     hijri_marks: re.Pattern[str]  # a year or day written as Hijri ("1436هـ", "5 رمضان", "شوال 1436")
@@ -116,6 +119,7 @@ def lexicon() -> Lex:
         _patterns(months, weekdays, modifiers, relative, units=units, before_day=before_day),
         _evidence(months, weekdays, relative),
         _time_patterns(hours, minutes, day_parts),
+        (re.compile("ساعه"), re.compile(r"\d:\d")),
         load_set("future_cues"),
         re.compile(rf"(?<!\w)(?:{_alt(load_set('date_word_names'))})$"),
         _hijri_marks(months),
