@@ -1014,3 +1014,19 @@ def test_a_span_grows_while_some_name_begins_with_its_words() -> None:
 
     known = next(k for k in known_name_kinds() if " " in k and not kb.could_continue(k))
     assert memo.grows(keyed(" ".join(words(known)[:2])))
+
+
+def test_a_kb_with_a_test_of_its_own_is_asked_it() -> None:
+    """The memo looks a run's keys up in the in-memory KB's prefixes itself; a KB that answers
+    :meth:`~arnews.kb.KnowledgeBase.continues` its own way (the SQLite KB, a subclass) is asked."""
+    from arnews.kb import KbEntry, KnowledgeBase
+    from arnews.linker.tokens import KbMemo, stem_keys
+
+    class Nothing(KnowledgeBase):
+        def continues(self, keyed: object) -> bool:
+            return False
+
+    entries = [KbEntry("Q1", "ORG", ("جامعة الدول العربية",))]
+    run = tuple(k for w in ("جامعه", "الدول") for k in stem_keys(w))
+    assert KbMemo(KnowledgeBase(entries)).grows(run)
+    assert not KbMemo(Nothing(entries)).grows(run)

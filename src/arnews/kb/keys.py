@@ -9,7 +9,7 @@ phonetic key of their surname, and any multi-word English label by its initials 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final, Literal
 
 from arnews.core.memo import word_cache

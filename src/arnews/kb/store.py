@@ -177,6 +177,12 @@ class KnowledgeBase:
         gazetteer keys each word of an article once and asks this as it grows a span, a word at a time."""
         return continues_key(self._prefixes, keyed if isinstance(keyed, tuple) else tuple(keyed))
 
+    @property
+    def key_prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Every word-prefix (up to :data:`~arnews.kb.keys.PREFIX_WORDS` words) of every indexed key: what
+        :meth:`continues` looks its words' keys up in (:func:`arnews.kb.keys.continues_key`)."""
+        return self._prefixes
+
     def has_label(self, entry: KbEntry, text: str, *, loose: bool = False) -> bool:
         """``text`` is one of the entry's labels as written, article included (``loose``: by :func:`loose` keys)."""
         target = " ".join(words(normalize(text)))

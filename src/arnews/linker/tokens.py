@@ -17,7 +17,7 @@ from arnews.core.text import ARABIC_LETTERS, TextView, normalize
 from arnews.core.tokens import Token, tokenize
 from arnews.document import Structure
 from arnews.kb import Candidate, KnowledgeBase
-from arnews.kb.keys import NameKeys, WordKeys, name_keys, word_keys
+from arnews.kb.keys import NameKeys, WordKeys, continues_key, name_keys, word_keys
 from arnews.linker.cands import Cand
 from arnews.models import EntityKind
 
@@ -123,11 +123,14 @@ class KbMemo:
     spaces. Whether a run may begin a name (:meth:`grows`) is not remembered: it is asked of runs of two words and
     more, most of them met once."""
 
-    __slots__ = ("_alone", "_known_prefixes", "_names", "_readings", "_surname", "kb", "known_readings")
+    __slots__ = ("_alone", "_known_prefixes", "_names", "_prefixes", "_readings", "_surname", "kb", "known_readings")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._known_prefixes = known_prefixes()  # asked with the KB's own test of every run of two words and more
+        # the KB's prefixes, where its test is the in-memory KB's own (not a subclass's, as the SQLite KB's): looked
+        # up here, without a call through the KB's method for every run
+        self._prefixes = kb.key_prefixes if type(kb).continues is KnowledgeBase.continues else None
         self._readings: Memo[str, tuple[tuple[int, str, bool], ...]] = Memo(_MEMO_WORDS)
         self._alone: Memo[str, bool] = Memo(_MEMO_WORDS)
         self._surname: Memo[str, float] = Memo(_MEMO_WORDS)
@@ -173,7 +176,9 @@ class KbMemo:
         """Some KB name or known name begins with the words keyed ``keyed`` (:func:`stem_keys` of a stem and of the
         tokens after it; :meth:`arnews.kb.KnowledgeBase.continues`). Not remembered: most runs of two words are met
         once (two in three, in a long run), and the test is a few set look-ups of the keys the words have already."""
-        return self.kb.continues(keyed) or tuple([k for k, _lo, _ph in keyed]) in self._known_prefixes
+        prefixes = self._prefixes
+        begins = continues_key(prefixes, keyed) if prefixes is not None else self.kb.continues(keyed)
+        return begins or tuple([k for k, _lo, _ph in keyed]) in self._known_prefixes
 
     def names(self, text: str) -> tuple[NameKeys, tuple[Candidate, ...]] | None:
         """The keys of the name ``text`` writes (normalised words joined by single spaces) and the KB entities it
