@@ -376,3 +376,22 @@ def test_a_conversion_in_brackets_keeps_the_qualifier_of_its_amount() -> None:
 def test_a_sentence_end_before_a_number_is_no_decimal_point() -> None:
     money = amounts("وصل العدد في عام 2014. 5 ملايين ريال خصصت للمشروع")
     assert [(m.text, m.value) for m in money] == [("5 ملايين ريال", Decimal(5000000))]
+
+
+def test_amounts_from_the_documents_tokens_are_those_of_the_range_tokenized_again() -> None:
+    """The money stage reads the tokens the document made for every stage (:meth:`arnews.document.Doc.norm_tokens`)
+    instead of tokenizing each region again: the amounts are the same, on real articles and on crafted ranges."""
+    from corpus_helpers import corpus_articles, corpus_text
+    from docs_helpers import make_doc
+
+    seen = 0
+    texts = [corpus_text(a) for a in corpus_articles(limit=200, every=31)]
+    texts.append("العنوان\n\nتبرع بمبلغ 1,500 ريال و3 ملايين دولار (2.5 مليون يورو)، ونحو خمسة آلاف جنيه.")
+    for text in texts:
+        doc = make_doc(text)
+        norm = doc.view.norm
+        for s, e in doc.regions:
+            again = find_amounts(norm, s, e)
+            assert find_amounts(norm, s, e, tokens=doc.norm_tokens(s, e)) == again
+            seen += len(again)
+    assert seen > 50

@@ -11,15 +11,17 @@ not money.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
 from attrs import frozen
 
 from arnews.core.lexicons import load_table
-from arnews.core.numbers import NumberMatch, find_numbers
+from arnews.core.numbers import NumberMatch, find_numbers, numbers_in
 from arnews.core.regexes import alternation, proclitic
 from arnews.core.text import TextView, normalize
+from arnews.core.tokens import Token
 from arnews.document import Doc
 from arnews.models import Money, Qualifier
 from arnews.money.currencies import CurrencyMatch, any_currency, code_from_context, match_currency, symbol_before
@@ -136,12 +138,15 @@ def _range_partner(
     return None
 
 
-def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[AmountMatch]:
-    """Every amount of money in ``norm[start:end]``, in order."""
+def find_amounts(
+    norm: str, start: int = 0, end: int | None = None, *, tokens: Sequence[Token] | None = None
+) -> list[AmountMatch]:
+    """Every amount of money in ``norm[start:end]``, in order. ``tokens``: the tokens of that range already made
+    (:meth:`arnews.document.Doc.norm_tokens`), not made again."""
     stop = len(norm) if end is None else end
     if not any_currency(norm, start, stop):
         return []
-    numbers = list(find_numbers(norm, start, stop))
+    numbers = list(find_numbers(norm, start, stop) if tokens is None else numbers_in(norm, tokens))
     found: list[AmountMatch] = []
     taken = start  # the end of the last amount: spans never overlap
     for idx, number in enumerate(numbers):
@@ -192,5 +197,6 @@ def extract_money(doc: Doc) -> tuple[Money, ...]:
     """Every monetary amount of the article's title, paragraphs and captions, in text order."""
     found: list[Money] = []
     for nstart, nend in doc.regions:
-        found.extend(to_money(doc.view, amount) for amount in find_amounts(doc.view.norm, nstart, nend))
+        amounts = find_amounts(doc.view.norm, nstart, nend, tokens=doc.norm_tokens(nstart, nend))
+        found.extend(to_money(doc.view, amount) for amount in amounts)
     return tuple(found)
