@@ -395,3 +395,58 @@ def test_amounts_from_the_documents_tokens_are_those_of_the_range_tokenized_agai
             assert find_amounts(norm, s, e, tokens=doc.norm_tokens(s, e)) == again
             seen += len(again)
     assert seen > 50
+
+
+_GATE_ALPHABET = st.sampled_from(
+    ["دولار", "ريال", "ر.س", "د.ك", "ج.م", "usd", "us$", "eur", "$", "€", "ال", "ب", "ـ", "_", "a", "5", "ر", "د",
+     "ج", ".", " ", "\n", "،", "س", "ين", "يورو"]
+)  # fmt: skip
+
+
+@given(st.lists(_GATE_ALPHABET, max_size=12).map("".join))
+def test_the_token_gate_passes_every_range_the_currency_pattern_finds(text: str) -> None:
+    """The money stage asks its tokens whether a region may name a currency (:func:`currency_in_tokens`) instead of
+    searching the text again: wherever the pattern finds a form, some token begins one."""
+    from arnews.core.tokens import tokenize
+    from arnews.money.currencies import any_currency, currency_in_tokens
+
+    if any_currency(text):
+        assert currency_in_tokens(tokenize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "tokens"),
+    [
+        ("بلغت 5 ملايين دولار", True, True),
+        ("5usd و100us$ أو 3eur1", True, True),  # Latin forms a digit follows: the text's token only begins with them
+        ("بلغت 200 ر.س للسهم", True, True),
+        ("نص لا يذكر مالا", False, False),
+        ("مفردة الدولارية وحدها", False, False),
+        ("كتب ـدولار", False, True),  # a letter (the tatweel) before the form: the tokens let the range through
+    ],
+)
+def test_the_token_gate_on_crafted_ranges(text: str, pattern: bool, tokens: bool) -> None:
+    from arnews.core.text import normalize
+    from arnews.core.tokens import tokenize
+    from arnews.money.currencies import any_currency, currency_in_tokens
+
+    norm = normalize(text)
+    assert any_currency(norm) is pattern
+    assert currency_in_tokens(tokenize(norm)) is tokens
+
+
+def test_the_token_gate_on_real_regions() -> None:
+    """On real articles' regions the gate passes every region the pattern finds a currency in, and few others."""
+    from arnews.money.currencies import any_currency, currency_in_tokens
+    from corpus_helpers import corpus_articles, corpus_text
+
+    found = extra = 0
+    for article in corpus_articles(limit=300, every=23):
+        doc = make_doc(corpus_text(article))
+        for s, e in doc.regions:
+            pattern, tokens = any_currency(doc.view.norm, s, e), currency_in_tokens(doc.norm_tokens(s, e))
+            assert tokens or not pattern
+            found += pattern
+            extra += tokens and not pattern
+    assert found > 50
+    assert extra <= found // 10

@@ -24,7 +24,14 @@ from arnews.core.text import TextView, normalize
 from arnews.core.tokens import Token
 from arnews.document import Doc
 from arnews.models import Money, Qualifier
-from arnews.money.currencies import CurrencyMatch, any_currency, code_from_context, match_currency, symbol_before
+from arnews.money.currencies import (
+    CurrencyMatch,
+    any_currency,
+    code_from_context,
+    currency_in_tokens,
+    match_currency,
+    symbol_before,
+)
 
 __all__ = ["AmountMatch", "extract_money", "find_amounts", "qualifier_after", "qualifier_before"]
 
@@ -144,8 +151,8 @@ def find_amounts(
     """Every amount of money in ``norm[start:end]``, in order. ``tokens``: the tokens of that range already made
     (:meth:`arnews.document.Doc.norm_tokens`), not made again."""
     stop = len(norm) if end is None else end
-    if not any_currency(norm, start, stop):
-        return []
+    if not (any_currency(norm, start, stop) if tokens is None else currency_in_tokens(tokens)):
+        return []  # most regions name no currency
     numbers = list(find_numbers(norm, start, stop) if tokens is None else numbers_in(norm, tokens))
     found: list[AmountMatch] = []
     taken = start  # the end of the last amount: spans never overlap

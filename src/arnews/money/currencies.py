@@ -11,6 +11,7 @@ is JOD).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from attrs import frozen
@@ -18,8 +19,17 @@ from attrs import frozen
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.regexes import alternation, proclitic
 from arnews.core.text import normalize
+from arnews.core.tokens import Token, tokenize
 
-__all__ = ["CurrencyMatch", "adjective_forms", "any_currency", "code_from_context", "match_currency", "symbol_before"]
+__all__ = [
+    "CurrencyMatch",
+    "adjective_forms",
+    "any_currency",
+    "code_from_context",
+    "currency_in_tokens",
+    "match_currency",
+    "symbol_before",
+]
 
 #: How far (in normal-form characters) to look for a country that decides a bare currency word.
 CONTEXT_CHARS = 400
@@ -114,6 +124,29 @@ def _any_re() -> re.Pattern[str]:
 def any_currency(norm: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``norm[start:end]`` holds any currency word or symbol (a cheap test before reading numbers)."""
     return _any_re().search(norm, start, len(norm) if end is None else end) is not None
+
+
+@lru_cache(maxsize=1)
+def _first_tokens() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first token of every currency form: a word's or a symbol's text ("دولار", "ر" of "ر.س", "$"), and
+    apart the Latin ones ("usd", "us" of "us$"), which a Latin token of the text only begins ("usd1")."""
+    firsts = [tokenize(form)[0] for form in _forms()]
+    return (
+        frozenset(t.text for t in firsts if t.kind != "latin"),
+        tuple(sorted({t.text for t in firsts if t.kind == "latin"})),
+    )
+
+
+def currency_in_tokens(tokens: Sequence[Token]) -> bool:
+    """Whether some token may begin a currency form: true wherever :func:`any_currency` is true of the range the
+    tokens cover (a form the pattern finds begins a token, no letter before it, and its first token is the text's;
+    a Latin form's only begins the text's, digits may follow it), read from the tokens the stages share instead of
+    searching the text again. True of a few ranges the pattern passes over ("ـدولار": a letter before the form)."""
+    words, latin = _first_tokens()
+    for tok in tokens:  # noqa: SIM110 (a loop, not a generator, in the compiled build)
+        if tok.text in words or (tok.kind == "latin" and tok.text.startswith(latin)):
+            return True
+    return False
 
 
 def match_currency(norm: str, pos: int, *, vague: bool) -> CurrencyMatch | None:
