@@ -55,6 +55,8 @@ _PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
 
 def words(text: str) -> list[str]:
     """The words of a normalised string (letters and digits; punctuation and hyphens split)."""
+    if text.isalnum():
+        return [text]  # one word (most calls: a token): every character is one :data:`_WORD` reads
     return _WORD.findall(text)
 
 
@@ -117,8 +119,10 @@ def loose_word(word: str) -> str:
 
 
 def one_word(text: str) -> bool:
-    """``text`` is a single word of :func:`words` (letters and digits only): its keys need no splitting."""
-    return _WORD.fullmatch(text) is not None
+    """``text`` is a single word of :func:`words` (letters and digits only): its keys need no splitting.
+    :meth:`str.isalnum` is the test :data:`_WORD` makes of each character (``[^\\W_]``: a word character but the
+    underscore), without the regular expression engine."""
+    return text.isalnum()
 
 
 # --- the phonetic key ---------------------------------------------------------------------------------------
@@ -202,7 +206,8 @@ def _first_letter(m: re.Match[str]) -> str:
 def phonetic_word(word: str) -> str:
     """The consonant skeleton of one normalised word (Arabic or Latin letters); doubled letters once."""
     word = word.lower()
-    arabic = not word.isascii() and _ARABIC_LETTER.search(word) is not None
+    # most words begin with an Arabic letter: read as Arabic without searching for one
+    arabic = not word.isascii() and ("\u0600" <= word[0] <= "\u06ff" or _ARABIC_LETTER.search(word) is not None)
     raw = _arabic_skeleton(word) if arabic else _latin_skeleton(word)
     if raw.endswith("h") and len(raw) > 1:
         raw = raw[:-1]  # final ة/ه and a final h are vowels
