@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from arnews.nlp import StanzaAnalyzer, resources, stanza_available
 from arnews.nlp.rules import split
-from arnews.nlp.word_lists import direct_tagger, padded, remember_characters, skip_loss, viterbi_paths
+from arnews.nlp.word_lists import (
+    direct_tagger,
+    padded,
+    remember_characters,
+    remember_words,
+    skip_loss,
+    tag_tensor,
+    viterbi_paths,
+)
 from corpus_helpers import corpus_articles, corpus_text
 
 pytestmark = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
@@ -72,8 +80,9 @@ def test_remembered_characters_and_no_training_loss_change_no_entity(
     analyzers: tuple[StanzaAnalyzer, StanzaAnalyzer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each word's character representation, remembered per word, is the one the model works out for it in any
-    batch, and tagging reads no loss: the entities with the memo cold, warm, tiny (words forgotten within a batch)
-    and without it, and with the CRF layers computing their loss, are the same."""
+    batch, each word's ids are those the vocabularies give, and tagging reads no loss: the entities with the memo cold,
+    warm, tiny (words forgotten within a batch) and without it, with the model's own word ids, and with the CRF
+    layers computing their loss, are the same."""
     from arnews.nlp import tagger, word_lists
 
     direct, _ = analyzers
@@ -86,11 +95,13 @@ def test_remembered_characters_and_no_training_loss_change_no_entity(
     memo = model.charmodel
     assert isinstance(memo, word_lists._character_memo_class())
     assert remember_characters(model) and model.charmodel is memo  # once per model
+    assert remember_words(model) and remember_words(model)
     assert skip_loss(model) and skip_loss(model)
     computed = memo.computed
     assert direct.tag_many(items) == first and memo.computed == computed  # every word remembered
     assert memo.met > 2 * computed > 0
     monkeypatch.setattr(word_lists, "remember_characters", lambda _model, size=0: False)
+    monkeypatch.setattr(word_lists, "remember_words", lambda _model: False)
     monkeypatch.setattr(word_lists, "skip_loss", lambda _model: False)
     crits = list(model.crits)
     assert all(isinstance(c, word_lists._transitions_class()) for c in crits)
@@ -99,11 +110,16 @@ def test_remembered_characters_and_no_training_loss_change_no_entity(
         assert direct.tag_many(items) == first
         model.charmodel = memo.inner
         assert direct.tag_many(items) == first
+        del model.extract_static_embeddings  # the model's own word ids, through the vocabulary's methods
+        word_lists._IDS.clear()  # and each word's character ids mapped again
+        word_lists._TAG_NAMES.clear()
+        assert direct.tag_many(items) == first
         for n, crit in enumerate(crits):  # the CRF layers computing their loss: the model as Stanza loads it
             model.crits[n] = crit.inner
         assert direct.tag_many(items) == first
     finally:
         model.charmodel = memo
+        remember_words(model)
         for n, crit in enumerate(crits):
             model.crits[n] = crit
     assert any(first)
@@ -118,9 +134,9 @@ def test_a_model_of_another_shape_is_left_as_it_is() -> None:
 
     model = Model()
     charmodel, crits = model.charmodel, list(model.crits)
-    assert not remember_characters(model) and not skip_loss(model)
+    assert not remember_characters(model) and not skip_loss(model) and not remember_words(model)
     assert model.charmodel is charmodel and model.crits == crits
-    assert not remember_characters(object()) and not skip_loss(object())
+    assert not remember_characters(object()) and not skip_loss(object()) and not remember_words(object())
 
 
 def test_a_pipeline_of_another_shape_is_not_tagged_directly() -> None:
@@ -204,3 +220,18 @@ def test_padded_rows_are_stanzas_long_tensor(rows: list[list[int]], extra: int, 
     from stanza.models.common.data import get_long_tensor
 
     assert torch.equal(padded(rows, len(rows) + extra, pad), get_long_tensor(rows, len(rows) + extra, pad_id=pad))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(1, 9), min_size=1, max_size=8),
+    st.one_of(st.integers(0, 40), st.lists(st.integers(0, 40), min_size=1, max_size=3)),
+    st.integers(0, 3),
+)
+def test_a_tag_tensor_is_stanzas_long_tensor(lengths: list[int], tag: int | list[int], extra: int) -> None:
+    """Every word's one tag (an id, or ids of several tag sets) as Stanza's loader makes the tensor of the tags."""
+    import torch
+    from stanza.models.common.data import get_long_tensor
+
+    rows = [[tag] * n for n in lengths]
+    assert torch.equal(tag_tensor(rows, len(rows) + extra), get_long_tensor(rows, len(rows) + extra))

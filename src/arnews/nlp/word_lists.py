@@ -14,11 +14,15 @@ processor has the shape this needs; otherwise the caller goes through the pipeli
 A model that reads each word's characters with a character BiLSTM of its own (no character language model over the
 sentence) gives a word the same representation wherever it stands: the tagger remembers it per word (its character
 ids) for the process (:func:`remember_characters`), and each batch runs the character LSTM only over the words it
-has not met. That LSTM was two fifths of the tagger's time; most words of news recur.
+has not met. That LSTM was two fifths of the tagger's time; most words of news recur. For the same reason each
+word's ids in the model's vocabularies (its characters' ids, its id in the word embeddings) are looked up once per
+process (:func:`remember_words`), not once per call and word as Stanza's vocabularies do; and a tag's name once per
+model (:func:`_predict`).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -27,11 +31,14 @@ from arnews.core.memo import Memo
 
 __all__ = [
     "CHARACTER_MEMO_WORDS",
+    "WORD_ID_MEMO_WORDS",
     "WordEntity",
     "direct_tagger",
     "padded",
     "remember_characters",
+    "remember_words",
     "skip_loss",
+    "tag_tensor",
     "tag_word_lists",
     "viterbi_paths",
 ]
@@ -91,21 +98,81 @@ def _loader_class() -> type:
 
 def _preprocess(data: Any, vocab: Any, args: Any) -> list[list[Any]]:
     """``DataLoader.preprocess``: each sentence's words, their character ids and their tags' ids; each distinct
-    word's characters are mapped once (most words recur) and the one tag every word has once."""
-    lower = args.get("char_lowercase", False)
+    word's characters are mapped once a process (:func:`_ids_memo`: most words recur) and the one tag every word has
+    once."""
+    lower = bool(args.get("char_lowercase", False))
     chars, tag = vocab["char"], vocab["tag"].map([_UNTAGGED])[0]
-    seen: dict[str, list[int]] = {}
+    memo = _ids_memo(chars, lower)
+    known = memo.recent
     processed: list[list[Any]] = []
     for sent in data:
         words = [w[0] for w in sent]
-        ids: list[list[int]] = []
+        ids: list[tuple[int, ...]] = []
         for word in words:
-            found = seen.get(word)
+            found = known(word)
             if found is None:
-                found = seen[word] = chars.map([x.lower() for x in word] if lower else list(word))
-            ids.append(found)  # shared between a word's occurrences: the loader only reads them
+                found = memo.get(word)
+                if found is None:
+                    found = tuple(chars.map([x.lower() for x in word] if lower else list(word)))
+                memo.put(word, found)
+            ids.append(found)  # shared between a word's occurrences and calls: the loader only reads them
         processed.append([words, ids, [tag] * len(words)])
     return processed
+
+
+#: Words whose ids each process remembers at most, per vocabulary and case (:class:`arnews.core.memo.Memo`; a
+#: tuple of character ids or one word id each).
+WORD_ID_MEMO_WORDS = 100_000
+_IDS: weakref.WeakKeyDictionary[Any, dict[bool, Memo[str, Any]]] = weakref.WeakKeyDictionary()
+
+
+def _ids_memo(vocab: Any, lower: bool) -> Memo[str, Any]:
+    """The ids of words in a Stanza vocabulary (read lowercased or not) remembered for the process: the model's
+    vocabularies do not change once it is loaded."""
+    memos = _IDS.get(vocab)
+    if memos is None:
+        memos = _IDS[vocab] = {}
+    memo = memos.get(lower)
+    if memo is None:
+        memo = memos[lower] = Memo(WORD_ID_MEMO_WORDS)
+    return memo
+
+
+def remember_words(model: Any) -> bool:
+    """Make the Stanza NER ``model`` look each word's id in its word-embedding vocabularies up once per process
+    (``extract_static_embeddings``: the model's own method maps every word of every sentence through the vocabulary's
+    Python methods). The same ids, the same tensors. True when it does (now or already)."""
+    if getattr(model, "extract_static_embeddings", None) is _static_embeddings:
+        return True
+    if not hasattr(model, "extract_static_embeddings") or not hasattr(model, "args"):
+        return False
+    model.extract_static_embeddings = _static_embeddings  # the instance's, before the class's static method
+    return True
+
+
+def _static_embeddings(args: Any, sentences: Sequence[Sequence[str]], vocab: Any) -> tuple[Any, Any]:
+    """``NERModel.extract_static_embeddings``: each sentence's word ids in ``vocab`` (the word lowercased unless the
+    model says otherwise), padded, and the mask of the padding."""
+    import torch
+    from stanza.models.common.vocab import PAD_ID
+
+    lower = bool(args.get("lowercase", True))
+    memo = _ids_memo(vocab, lower)
+    known = memo.recent
+    rows: list[list[int]] = []
+    for sentence in sentences:
+        row: list[int] = []
+        for word in sentence:
+            found = known(word)
+            if found is None:
+                found = memo.get(word)
+                if found is None:
+                    found = vocab.unit2id(word.lower() if lower else word)
+                memo.put(word, found)
+            row.append(found)
+        rows.append(row)
+    words = padded(rows, len(sentences), PAD_ID)
+    return words, torch.eq(words, PAD_ID)
 
 
 def _batch(loader: Any, sentences: list[list[Any]]) -> tuple[Any, ...]:
@@ -113,7 +180,7 @@ def _batch(loader: Any, sentences: list[list[Any]]) -> tuple[Any, ...]:
     each padded tensor of word ids and character ids filled in one step instead of one row (a word: thousands a
     batch) at a time."""
     import torch
-    from stanza.models.common.data import get_long_tensor, sort_all
+    from stanza.models.common.data import sort_all
     from stanza.models.common.vocab import PAD_ID
 
     batch = list(zip(*sentences, strict=True))
@@ -133,7 +200,7 @@ def _batch(loader: Any, sentences: list[list[Any]]) -> tuple[Any, ...]:
     chars = torch.cat(
         [padded(forward, batch_size, space).unsqueeze(0), padded(backward, batch_size, space).unsqueeze(0)]
     )
-    tags = get_long_tensor(batch[2], batch_size)  # read only by the training loss
+    tags = tag_tensor(batch[2], batch_size)  # read only by the training loss
     mask = torch.eq(wordchars, PAD_ID)
     indexes = (orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens)
     return (batch[0], wordchars, mask, chars, tags, *indexes, [offsets_forward, offsets_backward])
@@ -149,6 +216,24 @@ def padded(rows: Sequence[Sequence[int]], size: int, pad: int) -> Any:
     lengths = torch.tensor([len(row) for row in rows], dtype=torch.long)
     inside = torch.arange(width).unsqueeze(0) < lengths.unsqueeze(1)
     out[: len(rows)][inside] = torch.tensor([x for row in rows for x in row], dtype=torch.long)
+    return out
+
+
+def tag_tensor(rows: Sequence[Sequence[Any]], size: int) -> Any:
+    """Stanza's ``get_long_tensor`` of rows whose items are all one tag (an id, or a list of ids for a model of
+    several tag sets: :func:`_preprocess` gives every word the untagged one), filled at once instead of a row at a
+    time."""
+    import torch
+    from stanza.models.common.vocab import PAD_ID
+
+    tag = rows[0][0]
+    if not isinstance(tag, list):
+        return padded(rows, size, PAD_ID)
+    width = max(map(len, rows))
+    out = torch.full((size, width, len(tag)), PAD_ID, dtype=torch.long)
+    lengths = torch.tensor([len(row) for row in rows], dtype=torch.long)
+    inside = torch.arange(width).unsqueeze(0) < lengths.unsqueeze(1)
+    out[: len(rows)][inside] = torch.tensor(tag, dtype=torch.long)
     return out
 
 
@@ -288,6 +373,7 @@ def tag_word_lists(ner: Any, sentences: Sequence[Sequence[str]]) -> list[list[Wo
     with torch.no_grad():
         for trainer, config in zip(ner.trainers, ner.configs, strict=True):
             remember_characters(trainer.model)
+            remember_words(trainer.model)
             skip_loss(trainer.model)
             loader = loader_class(
                 data,
@@ -324,13 +410,32 @@ def _predict(trainer: Any, batch: Any) -> list[list[str]]:
     )
     columns = [viterbi_paths(x, y, sentlens) for x, y in zip(logits, trans, strict=True)]
     predict_tagset = trainer.args.get("predict_tagset") or 0
+    tag_vocab = trainer.vocab["tag"]
+    names = _tag_names(tag_vocab)
     tag_seqs: list[list[str]] = []
     for i in range(len(sentlens)):
         ids = [[x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in column[i]] for column in columns]
-        unmapped = trainer.vocab["tag"].unmap(list(zip(*ids, strict=True)))
+        unmapped: list[Any] = []  # ``tag_vocab.unmap``: a few distinct tags, each named once per model
+        for key in zip(*ids, strict=True):
+            name = names.get(key)
+            if name is None:
+                name = names[key] = tag_vocab.id2unit(key)
+            unmapped.append(name)
         picked = [x[predict_tagset] if isinstance(x, list) else x for x in unmapped]
         tag_seqs.append(fix_singleton_tags(picked))
     return list(utils.unsort(tag_seqs, orig_idx))
+
+
+_TAG_NAMES: weakref.WeakKeyDictionary[Any, dict[tuple[int, ...], Any]] = weakref.WeakKeyDictionary()
+
+
+def _tag_names(vocab: Any) -> dict[tuple[int, ...], Any]:
+    """The names of the tags (each a tuple of ids, one per tag set) of a model's tag vocabulary, as its ``id2unit``
+    gives them, remembered for the process: a model has a few dozen."""
+    names = _TAG_NAMES.get(vocab)
+    if names is None:
+        names = _TAG_NAMES[vocab] = {}
+    return names
 
 
 def viterbi_paths(scores: Any, transitions: Any, lengths: Sequence[int]) -> list[list[int]]:
