@@ -14,6 +14,7 @@ from arnews.nlp.rules import split
 from arnews.nlp.word_lists import (
     direct_tagger,
     padded,
+    reads_sentence_characters,
     remember_characters,
     remember_words,
     skip_loss,
@@ -103,6 +104,7 @@ def test_remembered_characters_and_no_training_loss_change_no_entity(
     monkeypatch.setattr(word_lists, "remember_characters", lambda _model, size=0: False)
     monkeypatch.setattr(word_lists, "remember_words", lambda _model: False)
     monkeypatch.setattr(word_lists, "skip_loss", lambda _model: False)
+    monkeypatch.setattr(word_lists, "reads_sentence_characters", lambda _model: True)  # made, and not read
     crits = list(model.crits)
     assert all(isinstance(c, word_lists._transitions_class()) for c in crits)
     try:
@@ -235,3 +237,15 @@ def test_a_tag_tensor_is_stanzas_long_tensor(lengths: list[int], tag: int | list
 
     rows = [[tag] * n for n in lengths]
     assert torch.equal(tag_tensor(rows, len(rows) + extra), get_long_tensor(rows, len(rows) + extra))
+
+
+def test_only_a_character_language_model_reads_the_sentences_characters() -> None:
+    class Model:
+        def __init__(self, **args: object) -> None:
+            self.args = args
+
+    assert reads_sentence_characters(Model(char=True, char_emb_dim=100, charlm=True))
+    assert not reads_sentence_characters(Model(char=True, char_emb_dim=50, charlm=False))  # the embedded model's
+    assert not reads_sentence_characters(Model(char=False, charlm=True))
+    assert not reads_sentence_characters(Model(char=True, char_emb_dim=0, charlm=True))
+    assert reads_sentence_characters(Model()) and reads_sentence_characters(object())  # unknown: made, as Stanza does

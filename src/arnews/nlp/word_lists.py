@@ -35,6 +35,7 @@ __all__ = [
     "WordEntity",
     "direct_tagger",
     "padded",
+    "reads_sentence_characters",
     "remember_characters",
     "remember_words",
     "skip_loss",
@@ -81,6 +82,9 @@ def _loader_class() -> type:
 
     class WordListLoader(DataLoader):  # type: ignore[misc]
         """Stanza's NER data loader fed word lists: each word untagged, as a document's words are before NER."""
+
+        #: Whether a batch holds the sentences' characters (:func:`reads_sentence_characters`; set per model).
+        sentence_characters = True
 
         def _load_doc(self, doc: Any, scheme: Any) -> list[list[list[Any]]]:
             return [[[word, _UNTAGGED] for word in sentence] for sentence in doc]
@@ -187,23 +191,36 @@ def _batch(loader: Any, sentences: list[list[Any]]) -> tuple[Any, ...]:
     batch_size = len(batch[0])
     batch, orig_idx = sort_all(batch, [len(x) for x in batch[0]])  # sentences, longest first
     sentlens = [len(x) for x in batch[0]]
-    forward, backward, offsets_forward, offsets_backward, charlens = loader.process_chars(batch[1])
-    (forward, backward, offsets_forward, offsets_backward), char_orig_idx = sort_all(
-        [forward, backward, offsets_forward, offsets_backward], charlens
-    )
-    charlens = [len(sent) for sent in forward]
+    chars: Any = None
+    offsets: list[Any] = []
+    char_orig_idx: list[int] = []
+    charlens: list[int] = []
+    if loader.sentence_characters:  # the sentences' characters, which only a character language model reads
+        forward, backward, offsets_forward, offsets_backward, charlens = loader.process_chars(batch[1])
+        (forward, backward, offsets_forward, offsets_backward), char_orig_idx = sort_all(
+            [forward, backward, offsets_forward, offsets_backward], charlens
+        )
+        charlens = [len(sent) for sent in forward]
+        space = loader.vocab["char"].unit2id(" ")
+        chars = torch.cat(
+            [padded(forward, batch_size, space).unsqueeze(0), padded(backward, batch_size, space).unsqueeze(0)]
+        )
+        offsets = [offsets_forward, offsets_backward]
     words_chars = [w for sent in batch[1] for w in sent]
     (words_chars,), word_orig_idx = sort_all([words_chars], [len(x) for x in words_chars])
     wordlens = [len(x) for x in words_chars]
     wordchars = padded(words_chars, len(wordlens), PAD_ID)
-    space = loader.vocab["char"].unit2id(" ")
-    chars = torch.cat(
-        [padded(forward, batch_size, space).unsqueeze(0), padded(backward, batch_size, space).unsqueeze(0)]
-    )
     tags = tag_tensor(batch[2], batch_size)  # read only by the training loss
     mask = torch.eq(wordchars, PAD_ID)
     indexes = (orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens)
-    return (batch[0], wordchars, mask, chars, tags, *indexes, [offsets_forward, offsets_backward])
+    return (batch[0], wordchars, mask, chars, tags, *indexes, offsets)
+
+
+def reads_sentence_characters(model: Any) -> bool:
+    """Whether a Stanza NER ``model`` reads the characters of whole sentences (a character language model does;
+    a model that reads each word's characters alone does not): the loader makes them only for such a model."""
+    args = getattr(model, "args", None) or {}
+    return bool(args.get("char", True) and args.get("char_emb_dim", 1) > 0 and args.get("charlm", True))
 
 
 def padded(rows: Sequence[Sequence[int]], size: int, pad: int) -> Any:
@@ -384,6 +401,7 @@ def tag_word_lists(ner: Any, sentences: Sequence[Sequence[str]]) -> list[list[Wo
                 preprocess_tags=False,
                 bert_tokenizer=trainer.model.bert_tokenizer,
             )
+            loader.sentence_characters = reads_sentence_characters(trainer.model)
             preds: list[list[str]] = []
             for batch in loader:
                 preds += _predict(trainer, batch)
