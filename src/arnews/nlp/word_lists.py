@@ -115,10 +115,10 @@ def _preprocess(data: Any, vocab: Any, args: Any) -> list[list[Any]]:
         for word in words:
             found = known(word)
             if found is None:
-                found = memo.get(word)
+                found = memo.get(word)  # an older word comes back young
                 if found is None:
                     found = tuple(chars.map([x.lower() for x in word] if lower else list(word)))
-                memo.put(word, found)
+                    memo.put(word, found)
             ids.append(found)  # shared between a word's occurrences and calls: the loader only reads them
         processed.append([words, ids, [tag] * len(words)])
     return processed
@@ -169,10 +169,10 @@ def _static_embeddings(args: Any, sentences: Sequence[Sequence[str]], vocab: Any
         for word in sentence:
             found = known(word)
             if found is None:
-                found = memo.get(word)
+                found = memo.get(word)  # an older word comes back young
                 if found is None:
                     found = vocab.unit2id(word.lower() if lower else word)
-                memo.put(word, found)
+                    memo.put(word, found)
             row.append(found)
         rows.append(row)
     words = padded(rows, len(sentences), PAD_ID)
