@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -447,3 +448,19 @@ def test_download_offline_fails_with_a_clear_message(
     assert main(["download", "--dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "could not download the Stanza Arabic models" in err and "Traceback" not in err
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet='ابتءأىةًٌَّْـ .,٫٬،؟!"«»()\n\t\u00a0\u200f0123456789٣abcU_%', max_size=80),
+    st.lists(st.integers(0, 80), max_size=6),
+)
+def test_the_taggers_tokens_are_the_token_patterns_matches(text: str, cuts: list[int]) -> None:
+    """The tokens the model reads (:func:`arnews.nlp.rules.tokens_of`, read off the spaces before each token) are
+    the token pattern's matches in each region."""
+    from arnews.nlp.rules import _TOKEN, tokens_of
+
+    edges = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    regions = list(pairwise(edges))
+    expected = [(m.group(), m.start(), m.end()) for s, e in regions for m in _TOKEN.finditer(text, s, e)]
+    assert [(t.text, t.start, t.end) for t in tokens_of(text, regions)] == expected

@@ -59,6 +59,9 @@ _SENTENCE_END = re.compile(r"[\n.!?؟…](?:(?<=\n)|[.!?؟…]*[\"'”»)]*)")
 _MARK = r"\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 _WORD = rf"(?:\w|[{_MARK}])+"
 _TOKEN = re.compile(rf"{_WORD}(?:[.,٫٬]{_WORD})*|[^\w\s]", re.UNICODE)
+# a token behind the white space before it: every character is white space or in a token, so ``findall`` gives each
+# token's offset from where the one before ended, without a match object a token
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})", re.UNICODE)
 # the word (with inner dots: "U.S") that ends right before a dot; bounded so the look-back stays constant-time
 _WORD_BEFORE_DOT = re.compile(rf"(?:\w|[{_MARK}.])+\Z")
 _ABBREV_LOOKBACK = 16
@@ -160,10 +163,16 @@ def sentences_of(text: str, regions: Sequence[tuple[int, int]]) -> tuple[Sentenc
 
 
 def tokens_of(text: str, regions: Sequence[tuple[int, int]]) -> tuple[Token, ...]:
-    """The tokens of :func:`split` alone: the words the NER model reads (input offsets)."""
-    return tuple(
-        Token(m.group(), m.start(), m.end()) for start, end in regions for m in _TOKEN.finditer(text, start, end)
-    )
+    """The tokens of :func:`split` alone: the words the NER model reads (input offsets), :data:`_TOKEN`'s matches."""
+    out: list[Token] = []
+    for start, end in regions:
+        pos = start
+        found: list[tuple[str, str]] = _SPACED_TOKEN.findall(text, start, end)
+        for spaces, token in found:
+            begin = pos + len(spaces)
+            pos = begin + len(token)
+            out.append(Token(token, begin, pos))
+    return tuple(out)
 
 
 class RuleAnalyzer:
