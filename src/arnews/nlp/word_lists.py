@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _UNTAGGED = (None,)  # the tags of a word before NER, as a Stanza document gives them to the loader
+_SPANNING = frozenset({"B-", "I-", "E-"})  # the BIOES prefixes of a tag within an entity of several words
 
 #: One entity of a sentence: its first and last word (0-based, inclusive) and its type as the model writes it.
 WordEntity = tuple[int, int, str]
@@ -407,7 +408,11 @@ def tag_word_lists(ner: Any, sentences: Sequence[Sequence[str]]) -> list[list[Wo
                 preds += _predict(trainer, batch)
             all_preds.append(preds)
     found: list[list[WordEntity]] = []
-    for tags in (merge_tags(*per_model) for per_model in zip(*all_preds, strict=True)):
+    for per_model in zip(*all_preds, strict=True):
+        tags = per_model[0] if len(per_model) == 1 else merge_tags(*per_model)
+        if all(tag == "O" for tag in tags):
+            found.append([])  # a sentence that names nothing (most): nothing to decode
+            continue
         found.append([(e["start"], e["end"], e["type"]) for e in decode_from_bioes(tags)])
     return found
 
@@ -440,7 +445,8 @@ def _predict(trainer: Any, batch: Any) -> list[list[str]]:
                 name = names[key] = tag_vocab.id2unit(key)
             unmapped.append(name)
         picked = [x[predict_tagset] if isinstance(x, list) else x for x in unmapped]
-        tag_seqs.append(fix_singleton_tags(picked))
+        # only a B-, I- or E- tag can be a singleton to fix: most sentences have none (all O, or an S- tag)
+        tag_seqs.append(fix_singleton_tags(picked) if any(t[:2] in _SPANNING for t in picked) else picked)
     return list(utils.unsort(tag_seqs, orig_idx))
 
 
