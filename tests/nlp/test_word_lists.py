@@ -10,17 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews.nlp import StanzaAnalyzer, resources, stanza_available
+from arnews.nlp.ner_model import reads_sentence_characters, remember_characters, remember_words, skip_loss
 from arnews.nlp.rules import split
-from arnews.nlp.word_lists import (
-    direct_tagger,
-    padded,
-    reads_sentence_characters,
-    remember_characters,
-    remember_words,
-    skip_loss,
-    tag_tensor,
-    viterbi_paths,
-)
+from arnews.nlp.word_lists import direct_tagger, padded, tag_tensor, viterbi_paths
 from corpus_helpers import corpus_articles, corpus_text
 
 pytestmark = pytest.mark.skipif(not stanza_available(), reason="stanza not installed")
@@ -84,7 +76,7 @@ def test_remembered_characters_and_no_training_loss_change_no_entity(
     batch, each word's ids are those the vocabularies give, and tagging reads no loss: the entities with the memo cold,
     warm, tiny (words forgotten within a batch) and without it, with the model's own word ids, and with the CRF
     layers computing their loss, are the same."""
-    from arnews.nlp import tagger, word_lists
+    from arnews.nlp import ner_model, tagger, word_lists
 
     direct, _ = analyzers
     texts = [p.read_text(encoding="utf-8") for p in SEEDS] + HARD
@@ -94,7 +86,7 @@ def test_remembered_characters_and_no_training_loss_change_no_entity(
     model = ner.trainers[0].model
     first = direct.tag_many(items)
     memo = model.charmodel
-    assert isinstance(memo, word_lists._character_memo_class())
+    assert isinstance(memo, ner_model._character_memo_class())
     assert remember_characters(model) and model.charmodel is memo  # once per model
     assert remember_words(model) and remember_words(model)
     assert skip_loss(model) and skip_loss(model)
@@ -106,15 +98,15 @@ def test_remembered_characters_and_no_training_loss_change_no_entity(
     monkeypatch.setattr(word_lists, "skip_loss", lambda _model: False)
     monkeypatch.setattr(word_lists, "reads_sentence_characters", lambda _model: True)  # made, and not read
     crits = list(model.crits)
-    assert all(isinstance(c, word_lists._transitions_class()) for c in crits)
+    assert all(isinstance(c, ner_model._transitions_class()) for c in crits)
     try:
-        model.charmodel = word_lists._character_memo_class()(memo.inner, 4)
+        model.charmodel = ner_model._character_memo_class()(memo.inner, 4)
         assert direct.tag_many(items) == first
         model.charmodel = memo.inner
         assert direct.tag_many(items) == first
         del model.extract_static_embeddings  # the model's own word ids, through the vocabulary's methods
-        word_lists._IDS.clear()  # and each word's character ids mapped again
-        word_lists._TAG_NAMES.clear()
+        ner_model._IDS.clear()  # and each word's character ids mapped again
+        ner_model._TAG_NAMES.clear()
         assert direct.tag_many(items) == first
         for n, crit in enumerate(crits):  # the CRF layers computing their loss: the model as Stanza loads it
             model.crits[n] = crit.inner
