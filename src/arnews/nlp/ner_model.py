@@ -62,6 +62,8 @@ def _static_embeddings(args: Any, sentences: Sequence[Sequence[str]], vocab: Any
     import torch
     from stanza.models.common.vocab import PAD_ID
 
+    from arnews.nlp.word_lists import padded  # the module that tags with the model so changed
+
     lower = bool(args.get("lowercase", True))
     memo = vocabulary_ids(vocab, lower)
     known = memo.recent
@@ -77,8 +79,6 @@ def _static_embeddings(args: Any, sentences: Sequence[Sequence[str]], vocab: Any
                     memo.put(word, found)
             row.append(found)
         rows.append(row)
-    from arnews.nlp.word_lists import padded  # the module that tags with the model so changed
-
     words = padded(rows, len(sentences), PAD_ID)
     return words, torch.eq(words, PAD_ID)
 
@@ -196,8 +196,8 @@ def _transitions_class() -> type:
 
     class Transitions(torch.nn.Module):
         """A Stanza ``CRFLoss`` that, outside training, gives its transition matrix and no loss: tagging reads only
-        the transitions (:func:`viterbi_paths`), and the loss's forward algorithm over every batch took 8 % of the
-        model's time in a profile of the bundled model."""
+        the transitions (:func:`~arnews.nlp.word_lists.viterbi_paths`), and the loss's forward algorithm over every
+        batch took 8 % of the model's time in a profile of the bundled model."""
 
         def __init__(self, inner: Any) -> None:
             super().__init__()
