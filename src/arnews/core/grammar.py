@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from arnews.core.cue_verbs import cue_of
 from arnews.core.lexicons import load_set
@@ -36,7 +37,7 @@ CLITIC_LETTERS = frozenset(p for p in PROCLITICS if len(p) == 1)
 
 
 #: Prepositions written glued to the next word (ب ل ك), and ل fused with the article (لل): "لـ«عكاظ»".
-GLUED_PREPOSITIONS = (CLITIC_LETTERS - CONJUNCTIONS) | {"لل"}
+GLUED_PREPOSITIONS: Final = (CLITIC_LETTERS - CONJUNCTIONS) | {"لل"}
 
 
 def name_links() -> frozenset[str]:
@@ -267,7 +268,7 @@ def circumstantial(w: str) -> bool:
 
 
 #: The most words a person's name runs to.
-NAME_WORDS = 5
+NAME_WORDS: Final = 5
 
 
 def _preposition_phrase(toks: Sequence[Tok], j: int) -> bool:

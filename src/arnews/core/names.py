@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from arnews.core.lexicons import load_set, load_table
 from arnews.core.memo import word_cache
@@ -45,7 +46,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 #: The conjunctions و/ف: the first letters of the two-letter proclitics.
-CONJUNCTIONS = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
+CONJUNCTIONS: Final = frozenset(p[0] for p in PROCLITICS if len(p) == 2)
 
 #: :data:`PROCLITICS` by their first letter, in the same order (a word is tried only against those it begins with).
 _PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {

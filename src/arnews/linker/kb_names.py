@@ -90,12 +90,12 @@ def _reach(doc: Words, memo: KbMemo, i: int, readings: tuple[tuple[int, str, boo
     keyed once (:func:`~arnews.linker.tokens.stem_keys`) and a span's keys are its words' keys."""
     if not doc.joined(i):
         return i  # a line ends after the word: no name runs on
-    toks, reach, grows = doc.toks, i, memo.grows
+    toks, reach = doc.toks, i
     second = stem_keys(toks[i + 1].text)
     for _off, stem, _fused in readings:
         keyed = stem_keys(stem) + second
         k = i
-        while grows(keyed):
+        while memo.grows(keyed):  # a method call, which a compiled build makes directly (no bound method made)
             k += 1
             if k - i >= 4 or not doc.joined(k):
                 break

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from arnews.core.cue_verbs import Cue, cue_of
 from arnews.core.grammar import (
@@ -26,9 +27,9 @@ from arnews.core.names import possessive_suffixes, pronoun_suffixes, strip_artic
 from arnews.core.text import SHADDA, TextView, normalize
 from arnews.core.tokens import Token
 
-SENTENCE_END = frozenset(".!?؟…")
+SENTENCE_END: Final = frozenset(".!?؟…")
 #: The kind of a sentence-final mark, among the tokens of a paragraph (:func:`arnews.quotes.marks.paragraph_tokens`).
-END = "end"
+END: Final = "end"
 
 
 def ends(tok: Token) -> bool:
@@ -36,7 +37,7 @@ def ends(tok: Token) -> bool:
     return tok.kind == END
 
 
-PUNCT_STOP = frozenset(".!?؟…،,؛;:()[]{}")
+PUNCT_STOP: Final = frozenset(".!?؟…،,؛;:()[]{}")
 
 
 def anonymous_heads() -> frozenset[str]:
