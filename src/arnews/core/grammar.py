@@ -35,7 +35,6 @@ Tok = Token
 #: Every one-letter proclitic (و ف ب ل ك).
 CLITIC_LETTERS = frozenset(p for p in PROCLITICS if len(p) == 1)
 
-
 #: Prepositions written glued to the next word (ب ل ك), and ل fused with the article (لل): "لـ«عكاظ»".
 GLUED_PREPOSITIONS: Final = (CLITIC_LETTERS - CONJUNCTIONS) | {"لل"}
 
