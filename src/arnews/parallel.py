@@ -10,7 +10,6 @@ Use it through :meth:`arnews.Pipeline.parse_many` (``n_process=``) or ``arnews p
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -25,17 +24,12 @@ from typing import Any
 
 from attrs import define, frozen
 
+from arnews.collector import YOUNG_GENERATION, settle_collector
 from arnews.errors import ArnewsError, WorkerError
 from arnews.inputs import named_error
 from arnews.models import Article
 
 __all__ = ["YOUNG_GENERATION", "WorkerSpec", "parse_in_workers", "settle_collector", "start_method", "worker_count"]
-
-#: The young generation of Python's garbage collector in a process whose work is parsing (700 objects by default).
-#: The rule layers make thousands of small tuples an article (tokens, readings) that mostly die young, and the
-#: collections of a long run found no garbage to free: a young generation of 10,000 objects cut the collector's time
-#: from 0.33 to 0.17 ms an article (rule layers, 400 SaudiNewsNet articles after 300, frozen).
-YOUNG_GENERATION = 10_000
 
 _IN_FLIGHT = 2  # batches queued per worker: enough to keep every worker busy, few enough to bound memory
 _POLL_SECONDS = 1.0  # how often a wait for an answer looks at the workers
@@ -102,19 +96,6 @@ def _leave_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="arnews-parent-watch", daemon=True).start()
-
-
-def settle_collector(*, collect: bool) -> None:
-    """Ready Python's garbage collector for a long run of parsing (a setting of the whole process): what the process
-    holds goes into the permanent generation (:func:`gc.freeze`, after a collection when ``collect``), so that full
-    collections stop walking the knowledge base and the model, and the young generation is made
-    :data:`YOUNG_GENERATION` objects unless it is larger already (or the collector is off)."""
-    if collect:
-        gc.collect()
-    gc.freeze()
-    young, *older = gc.get_threshold()
-    if 0 < young < YOUNG_GENERATION:
-        gc.set_threshold(YOUNG_GENERATION, *older)
 
 
 def _one_torch_thread() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal, TypeVar, cast, overload
 
+from arnews.collector import collector_for_run, settle_collector
 from arnews.core.memo import trim_word_caches
 from arnews.core.text import MAX_CHARS, MAX_CHARS_NER, MAX_CHARS_RULES, check_input, looks_like_html, view
 from arnews.document import Doc
@@ -24,7 +25,7 @@ from arnews.kb import KnowledgeBase
 from arnews.models import Article
 from arnews.nlp import Analyzer
 from arnews.pages import read_page
-from arnews.parallel import WorkerSpec, parse_in_workers, settle_collector, start_method, worker_count
+from arnews.parallel import WorkerSpec, parse_in_workers, start_method, worker_count
 from arnews.processors import PROCESSORS, NerProcessor, Processor, resolve_processors
 
 __all__ = ["Pipeline", "json_lines"]
@@ -124,10 +125,12 @@ class Pipeline:
         ``freeze=True`` then collects garbage and moves every object the process holds into the collector's
         permanent generation (:func:`gc.freeze`): Python's full collections stop walking the knowledge base's and
         the model's objects (about 30 ms a collection, 4 % of a long run of the rule layers); and the collector's
-        young generation grows to :data:`arnews.parallel.YOUNG_GENERATION` objects (half the collector's time
-        again: :func:`arnews.parallel.settle_collector`). It is a setting of the whole process, for a program whose
+        young generation grows to :data:`arnews.collector.YOUNG_GENERATION` objects (half the collector's time
+        again: :func:`arnews.collector.settle_collector`). It is a setting of the whole process, for a program whose
         work is parsing many articles: the ``arnews`` command and spawned workers of ``n_process`` use it (forked
-        ones freeze without collecting: :mod:`arnews.parallel`).
+        ones freeze without collecting: :mod:`arnews.parallel`). :meth:`parse_many` and :meth:`process_many` make
+        the same settings for their run alone, and put the collector back when it ends
+        (:func:`arnews.collector.collector_for_run`).
 
         >>> Pipeline(exclude=["ner"]).load().names[-1]
         'donations'
@@ -161,26 +164,27 @@ class Pipeline:
         """Documents (or errors) in order; ``first`` is the place in the whole run of the first item (errors
         name it)."""
         _check_run(items, errors)
-        batch: list[_Item | ArnewsError] = []
-        for n, item in enumerate(items, first):
-            try:
-                # a file's or a record's text is checked here, where its name is known
-                if isinstance(item, ArticleInput):
-                    text = check_input(item.text, self.max_chars)
-                    batch.append((text, item.published if item.published is not None else published, item.url))
-                else:
-                    text = check_input(read_text(item), self.max_chars) if isinstance(item, Path) else item
-                    batch.append((text, published, None))
-            except ArnewsError as exc:
-                if errors == "raise":
-                    yield from self._run([b for b in batch if not isinstance(b, ArnewsError)])
-                    raise
-                batch.append(named_error(exc, item, n))
-            if len(batch) >= self.batch_size:
+        with collector_for_run():  # the collector set for a long run, then as it was
+            batch: list[_Item | ArnewsError] = []
+            for n, item in enumerate(items, first):
+                try:
+                    # a file's or a record's text is checked here, where its name is known
+                    if isinstance(item, ArticleInput):
+                        text = check_input(item.text, self.max_chars)
+                        batch.append((text, item.published if item.published is not None else published, item.url))
+                    else:
+                        text = check_input(read_text(item), self.max_chars) if isinstance(item, Path) else item
+                        batch.append((text, published, None))
+                except ArnewsError as exc:
+                    if errors == "raise":
+                        yield from self._run([b for b in batch if not isinstance(b, ArnewsError)])
+                        raise
+                    batch.append(named_error(exc, item, n))
+                if len(batch) >= self.batch_size:
+                    yield from _run_isolated(self, batch, errors, start=first)
+                    batch, first = [], n + 1
+            if batch:
                 yield from _run_isolated(self, batch, errors, start=first)
-                batch, first = [], n + 1
-        if batch:
-            yield from _run_isolated(self, batch, errors, start=first)
 
     def parse(self, text: str, *, published: Published = None, url: str | None = None) -> Article:
         """Parse one article given as text.
