@@ -9,7 +9,9 @@ the knowledge base and the model (the "frozen" rows then settle the garbage coll
 ``Pipeline.load(freeze=True)`` does in the ``arnews`` command: full collections skip what was loaded, and the young
 generation is larger); worker processes load theirs inside the measured time (their start-up is part of what
 ``--jobs`` costs), so the two-process figure needs a sample of some hundreds of articles to mean anything; the rate
-without the start-up (timed apart: a pool that parses a one-line text per worker) is printed beside it.
+without the start-up (timed apart: a pool that parses a one-line text per worker) is printed beside it. The last
+column ends with the seconds the measuring process spent in Python's garbage collections (gc callbacks; a run of
+``parse_many`` sets the collector for itself: :func:`arnews.collector.collector_for_run`).
 Run it with the Python of a compiled install (``ARNEWS_COMPILE=1``) to measure that build: the first line says which
 build runs. Prints figures; asserts nothing.
 """
@@ -55,15 +57,24 @@ if jobs > 1:  # what starting the workers costs: a pool that parses a one-line t
     t = time.perf_counter()
     sum(1 for _ in pipe.parse_many(["قال الوزير إن العمل مستمر."] * jobs, n_process=jobs))
     startup = time.perf_counter() - t
+import gc
+collector = [0.0, 0.0]  # seconds in this process's garbage collections, the start of the one under way
+def _timed(phase, info):
+    if phase == "start":
+        collector[1] = time.perf_counter()
+    else:
+        collector[0] += time.perf_counter() - collector[1]
+gc.callbacks.append(_timed)
 t = time.perf_counter()
 n = sum(1 for _ in pipe.parse_many(docs, n_process=jobs))
 seconds = time.perf_counter() - t
+gc.callbacks.remove(_timed)
 steady = n / (seconds - startup) if seconds > startup else 0.0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({{"articles": n, "seconds": seconds, "steady": steady, "startup": startup,
                   "peak_mb": peak, "worker_peak_mb": children,
-                  "stages": dict(pipe.seconds)}}))
+                  "stages": dict(pipe.seconds), "collector": collector[0]}}))
 """
 
 RUNS = [
@@ -110,6 +121,8 @@ def main() -> int:
         startups[key] = float(r.get("startup") or 0.0)  # type: ignore[arg-type]
         peak = max(float(r["peak_mb"]), float(r["worker_peak_mb"]))  # type: ignore[arg-type]
         stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items() if v)  # type: ignore[attr-defined]
+        collector = f"collector {float(r.get('collector') or 0.0):.2f}"  # type: ignore[arg-type]
+        stages = f"{stages}; {collector}" if stages else f"{collector} (the parent's)"
         name = f"{label} ({jobs})" if jobs > 1 else label
         print(f"{name:42} {rate:10.1f} {seconds:8.1f} {peak:8.0f}  {stages}")
     print()
