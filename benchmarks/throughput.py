@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 _MEASURE = """
-import json, resource, sys, time
+import gc, json, resource, sys, time
 sys.path.insert(0, {benchmarks!r})
 from corpus import texts
 import arnews
@@ -57,7 +57,6 @@ if jobs > 1:  # what starting the workers costs: a pool that parses a one-line t
     t = time.perf_counter()
     sum(1 for _ in pipe.parse_many(["قال الوزير إن العمل مستمر."] * jobs, n_process=jobs))
     startup = time.perf_counter() - t
-import gc
 collector = [0.0, 0.0]  # seconds in this process's garbage collections, the start of the one under way
 def _timed(phase, info):
     if phase == "start":
