@@ -37,9 +37,17 @@ def settle_collector(*, collect: bool) -> None:
     if collect:
         gc.collect()
     gc.freeze()
-    young, *older = gc.get_threshold()
-    if 0 < young < YOUNG_GENERATION:
-        gc.set_threshold(YOUNG_GENERATION, *older)
+    _larger_young_generation()
+
+
+def _larger_young_generation() -> tuple[int, ...] | None:
+    """Make the young generation :data:`YOUNG_GENERATION` objects unless it is larger already (or the collector's
+    automatic collections are off: a threshold of 0); the thresholds before, when they changed."""
+    before = gc.get_threshold()
+    if 0 < before[0] < YOUNG_GENERATION:
+        gc.set_threshold(YOUNG_GENERATION, *before[1:])
+        return before
+    return None
 
 
 class _Runs:
@@ -66,10 +74,7 @@ def collector_for_run() -> Iterator[None]:
             if gc.get_freeze_count() == 0:
                 gc.freeze()
                 _Runs.froze = True
-            before = gc.get_threshold()
-            if 0 < before[0] < YOUNG_GENERATION:
-                gc.set_threshold(YOUNG_GENERATION, *before[1:])
-                _Runs.thresholds = before
+            _Runs.thresholds = _larger_young_generation()
     try:
         yield
     finally:
