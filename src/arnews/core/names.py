@@ -228,12 +228,12 @@ def phonetic(text: str, *, normalized: bool = False) -> str:
 
 
 @cache
-@cache
 def letter_names() -> dict[str, str]:
     """Latin letters as Arabic spells them out (``letter_names.tsv``): normal form -> letter ("دبليو" -> "w")."""
     return {normalize(ar): lat for ar, lat in load_table("letter_names")}
 
 
+@cache
 def possessive_suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_set("possessive_suffixes"), key=len, reverse=True))
 
