@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from arnews.core.text import normalize
 from arnews.core.tokens import TOKEN_RE, Token, tokenize
+from arnews.linker.tokens import LATIN
 
 #: Pieces that meet every alternative of the pattern and every border between them: Arabic words, a tatweel, Latin
 #: words with digits, numbers with each separator, punctuation, quotation marks, spaces, tabs and line breaks.
@@ -62,3 +63,11 @@ def test_tokens_of_a_dateline_and_an_amount() -> None:
     ]
     assert tokenize(norm)[4][:2] == (20, 25) and norm[20:25] == "1,500"
     assert tokenize(norm, 7, 19) == [t for t in tokenize(norm) if t.start >= 7 and t.end <= 19]
+
+
+@given(st.one_of(st.lists(_PIECES, max_size=40).map("".join), st.text(max_size=60)))
+def test_the_latin_kind_is_what_the_linker_calls_latin(text: str) -> None:
+    """The linker reads a token's kind for "a Latin word" (:meth:`arnews.linker.tokens.Words.is_latin`) instead of
+    matching :data:`arnews.linker.tokens.LATIN` again: the two agree on every token of any normalised text."""
+    for tok in tokenize(normalize(text)):
+        assert (tok.kind == "latin") == (tok.word and LATIN.match(tok.text) is not None), tok

@@ -278,7 +278,8 @@ class Words:
         return written_articled(self.raw(i))
 
     def is_latin(self, i: int) -> bool:
-        return self.toks[i].word and bool(LATIN.match(self.toks[i].text))
+        """Token i is a Latin word ("g20"): the tokenizer's ``latin`` kind, which :data:`LATIN` matches."""
+        return self.toks[i].kind == "latin"
 
     def raw(self, i: int) -> str:
         t = self.toks[i]
